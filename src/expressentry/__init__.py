@@ -1,0 +1,101 @@
+"""expressentry: Canada's Express Entry rules, dated, explained and typed.
+
+>>> import expressentry
+>>> from datetime import date
+>>> profile = expressentry.example_profile()
+>>> expressentry.score(profile, as_of=date(2026, 11, 22)).total
+471
+"""
+
+from __future__ import annotations
+
+from expressentry.crs import score, score_many
+from expressentry.enums import (
+    Ability,
+    CanadianCredential,
+    CrsSection,
+    EducationLevel,
+    EducationTier,
+    ForeignExperienceTier,
+    FrenchBonus,
+    JobOfferKind,
+    LanguageTest,
+    MaritalStatus,
+    OfficialLanguage,
+    Teer,
+)
+from expressentry.errors import (
+    DataError,
+    ExpressEntryError,
+    FieldProblem,
+    InvalidInputError,
+    InvalidProfileError,
+    RulesNotInForceError,
+)
+from expressentry.experience import Experience, canadian_experience, foreign_experience
+from expressentry.explain import CrsBreakdown, PointLine, RuleRef
+from expressentry.models import (
+    Candidate,
+    Education,
+    JobOffer,
+    LanguageResult,
+    Spouse,
+    WorkHistory,
+    WorkPeriod,
+)
+from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
+from expressentry.serialization import (
+    example_profile,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Ability",
+    "AddedFactor",
+    "CanadianCredential",
+    "Candidate",
+    "CrsBreakdown",
+    "CrsSection",
+    "DataError",
+    "Education",
+    "EducationLevel",
+    "EducationTier",
+    "Experience",
+    "ExpressEntryError",
+    "FieldProblem",
+    "ForeignExperienceTier",
+    "FrenchBonus",
+    "InvalidInputError",
+    "InvalidProfileError",
+    "JobOffer",
+    "JobOfferKind",
+    "LanguageResult",
+    "LanguageTest",
+    "MaritalStatus",
+    "OfficialLanguage",
+    "PointLine",
+    "RuleRef",
+    "RuleSet",
+    "RulesNotInForceError",
+    "Source",
+    "Spouse",
+    "Teer",
+    "WorkHistory",
+    "WorkPeriod",
+    "__version__",
+    "canadian_experience",
+    "example_profile",
+    "foreign_experience",
+    "from_dict",
+    "from_json",
+    "rules_for",
+    "score",
+    "score_many",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,1 @@
+"""Data shipped with expressentry (example profiles; later, rounds and NOC lists)."""

@@ -1,0 +1,203 @@
+"""The domain's vocabularies, spelled the way IRCC spells them.
+
+Every enum is a :class:`~enum.StrEnum`, so its JSON form is its value.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum, unique
+
+__all__ = [
+    "Ability",
+    "CanadianCredential",
+    "CrsSection",
+    "EducationLevel",
+    "EducationTier",
+    "ForeignExperienceTier",
+    "FrenchBonus",
+    "JobOfferKind",
+    "LanguageTest",
+    "MaritalStatus",
+    "OfficialLanguage",
+    "Teer",
+]
+
+
+@unique
+class OfficialLanguage(StrEnum):
+    """Canada's two official languages."""
+
+    ENGLISH = "english"
+    FRENCH = "french"
+
+
+@unique
+class Ability(StrEnum):
+    """The four language abilities, in the order IRCC's CRS criteria list them."""
+
+    SPEAKING = "speaking"
+    LISTENING = "listening"
+    READING = "reading"
+    WRITING = "writing"
+
+
+@unique
+class LanguageTest(StrEnum):
+    """Language tests IRCC designates for Express Entry."""
+
+    IELTS_GENERAL = "ielts_general"
+    CELPIP_GENERAL = "celpip_general"
+    PTE_CORE = "pte_core"
+    TEF_CANADA = "tef_canada"
+    TCF_CANADA = "tcf_canada"
+
+    @property
+    def language(self) -> OfficialLanguage:
+        """The official language the test assesses."""
+        if self in (LanguageTest.TEF_CANADA, LanguageTest.TCF_CANADA):
+            return OfficialLanguage.FRENCH
+        return OfficialLanguage.ENGLISH
+
+
+@unique
+class EducationLevel(StrEnum):
+    """Levels of education as the CRS criteria name them, lowest first."""
+
+    LESS_THAN_SECONDARY = "less_than_secondary"
+    SECONDARY = "secondary"
+    ONE_YEAR = "one_year"
+    """One-year post-secondary program."""
+    TWO_YEAR = "two_year"
+    """Two-year post-secondary program."""
+    BACHELORS = "bachelors"
+    """Bachelor's degree, or a post-secondary program of three years or more."""
+    TWO_OR_MORE = "two_or_more"
+    """Two or more certificates, diplomas or degrees, one of them for a program of 3+ years."""
+    MASTERS = "masters"
+    """Master's degree, or an entry-to-practice professional degree for a licensed occupation."""
+    DOCTORAL = "doctoral"
+    """Doctoral (PhD) degree."""
+
+    @property
+    def rank(self) -> int:
+        """Position in the list above: 0 for less than secondary, 7 for doctoral."""
+        return _EDUCATION_ORDER.index(self)
+
+
+_EDUCATION_ORDER = tuple(EducationLevel)
+
+
+@unique
+class CanadianCredential(StrEnum):
+    """The highest credential earned in Canada, as the additional points ask."""
+
+    NONE = "none"
+    SECONDARY = "secondary"
+    ONE_OR_TWO_YEAR = "one_or_two_year"
+    """Post-secondary credential of one or two years."""
+    THREE_YEAR_OR_MORE = "three_year_or_more"
+    """Three years or more, or a master's, professional or doctoral degree of at least one year."""
+
+
+@unique
+class MaritalStatus(StrEnum):
+    """Marital status as the Express Entry profile asks it."""
+
+    NEVER_MARRIED = "never_married"
+    MARRIED = "married"
+    COMMON_LAW = "common_law"
+    LEGALLY_SEPARATED = "legally_separated"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+    ANNULLED = "annulled"
+
+    @property
+    def has_partner(self) -> bool:
+        """Whether this status means a spouse or common-law partner exists."""
+        return self in (MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW)
+
+
+@unique
+class Teer(IntEnum):
+    """NOC 2021 Training, Education, Experience and Responsibilities category."""
+
+    TEER_0 = 0
+    TEER_1 = 1
+    TEER_2 = 2
+    TEER_3 = 3
+    TEER_4 = 4
+    TEER_5 = 5
+
+
+@unique
+class JobOfferKind(StrEnum):
+    """How the CRS arranged-employment points classify a qualifying offer."""
+
+    MAJOR_GROUP_00 = "major_group_00"
+    """Senior managers: NOC 2021 major group 00 (TEER 0)."""
+    OTHER_SKILLED = "other_skilled"
+    """Any other TEER 0, 1, 2 or 3 occupation."""
+
+
+@unique
+class CrsSection(StrEnum):
+    """The four sections of the Comprehensive Ranking System, in IRCC's order."""
+
+    CORE = "core"
+    """A. Core / human capital factors."""
+    SPOUSE = "spouse"
+    """B. Spouse or common-law partner factors."""
+    TRANSFERABILITY = "transferability"
+    """C. Skill transferability factors."""
+    ADDITIONAL = "additional"
+    """D. Additional points."""
+
+
+@unique
+class EducationTier(StrEnum):
+    """Education as skill transferability groups it (the most misread CRS rule).
+
+    A one-year diploma, a two-year diploma and a bachelor's degree share one tier;
+    two or more credentials, a master's and a doctorate share the top tier.
+    """
+
+    SECONDARY_OR_LESS = "secondary_or_less"
+    POST_SECONDARY = "post_secondary"
+    """One-year, two-year or bachelor's (3+ years) credential."""
+    TWO_OR_MORE_OR_GRADUATE = "two_or_more_or_graduate"
+    """Two or more credentials (one of 3+ years), master's, professional or doctoral."""
+
+    @classmethod
+    def of(cls, level: EducationLevel) -> EducationTier:
+        """The transferability tier of an education level."""
+        if level.rank <= EducationLevel.SECONDARY.rank:
+            return cls.SECONDARY_OR_LESS
+        if level.rank <= EducationLevel.BACHELORS.rank:
+            return cls.POST_SECONDARY
+        return cls.TWO_OR_MORE_OR_GRADUATE
+
+
+@unique
+class ForeignExperienceTier(StrEnum):
+    """Years of foreign skilled work as skill transferability groups them."""
+
+    NONE = "none"
+    ONE_OR_TWO_YEARS = "one_or_two_years"
+    THREE_OR_MORE_YEARS = "three_or_more_years"
+
+    @classmethod
+    def of(cls, years: int) -> ForeignExperienceTier:
+        """The tier of a whole number of foreign years."""
+        if years >= 3:
+            return cls.THREE_OR_MORE_YEARS
+        return cls.ONE_OR_TWO_YEARS if years >= 1 else cls.NONE
+
+
+@unique
+class FrenchBonus(StrEnum):
+    """The two cases of the additional points for French-language skills."""
+
+    ENGLISH_CLB_4_OR_LESS = "english_clb_4_or_less"
+    """NCLC 7+ in all four French abilities, and English CLB 4 or less (or no English test)."""
+    ENGLISH_CLB_5_OR_MORE = "english_clb_5_or_more"
+    """NCLC 7+ in all four French abilities, and English CLB 5+ in all four."""

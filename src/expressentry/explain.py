@@ -1,0 +1,135 @@
+"""Results that explain themselves: point lines, each citing its rule.
+
+A :class:`CrsBreakdown` is the return value of :func:`expressentry.score`. Its
+total is always the sum of its lines; caps are lines of their own (with negative
+points), so a reader can add the column up by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import field, frozen
+
+from expressentry.enums import CrsSection
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.rules._timeline import Source
+
+__all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
+
+
+@frozen(kw_only=True)
+class RuleRef:
+    """The rule behind a line: its id, the dated entry applied and its source."""
+
+    rule_id: str
+    effective_from: date
+    source: Source
+
+
+@frozen(kw_only=True)
+class PointLine:
+    """One line of a breakdown.
+
+    Attributes:
+        section: The CRS section the points belong to.
+        factor: The factor, e.g. ``"first_language.listening"`` or ``"age"``.
+        points: Points given (negative on a cap line).
+        reason: Why, in a sentence a client can read.
+        rule: The rule that gave the points.
+    """
+
+    section: CrsSection
+    factor: str
+    points: int
+    reason: str
+    rule: RuleRef
+
+
+def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None:
+    added = sum(line.points for line in instance.lines)
+    if total != added:
+        raise InvalidInputError(
+            "CrsBreakdown",
+            [FieldProblem("total", total, f"must equal the sum of the lines ({added})")],
+        )
+
+
+@frozen(kw_only=True)
+class CrsBreakdown:
+    """A CRS score, line by line.
+
+    Attributes:
+        as_of: The day scored.
+        edition: Which rules were applied (``"rules in force from 2025-03-25"``).
+        with_spouse: Whether the "with spouse" columns were used.
+        lines: Every point line, caps included, in IRCC's order.
+        total: The score: always the sum of ``lines``.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources; a later ``as_of`` is computed with the rules known then.
+    """
+
+    as_of: date
+    edition: str
+    with_spouse: bool
+    lines: tuple[PointLine, ...]
+    total: int = field(validator=_check_total)
+    rules_reviewed_on: date
+
+    def subtotal(self, section: CrsSection) -> int:
+        """Points of one section, caps included."""
+        return sum(line.points for line in self.lines if line.section is section)
+
+    @property
+    def core(self) -> int:
+        """A. Core / human capital points."""
+        return self.subtotal(CrsSection.CORE)
+
+    @property
+    def spouse(self) -> int:
+        """B. Spouse or common-law partner points."""
+        return self.subtotal(CrsSection.SPOUSE)
+
+    @property
+    def transferability(self) -> int:
+        """C. Skill transferability points."""
+        return self.subtotal(CrsSection.TRANSFERABILITY)
+
+    @property
+    def additional(self) -> int:
+        """D. Additional points."""
+        return self.subtotal(CrsSection.ADDITIONAL)
+
+    def explain(self) -> str:
+        """The breakdown as an aligned text table."""
+        titles = {
+            CrsSection.CORE: "A. Core / human capital",
+            CrsSection.SPOUSE: "B. Spouse or common-law partner",
+            CrsSection.TRANSFERABILITY: "C. Skill transferability",
+            CrsSection.ADDITIONAL: "D. Additional points",
+        }
+        out = [
+            f"CRS score on {self.as_of.isoformat()} ({self.edition})",
+            f"Scored {'with' if self.with_spouse else 'without'} an accompanying spouse",
+            "",
+        ]
+        for section, title in titles.items():
+            lines = [ln for ln in self.lines if ln.section is section]
+            if not lines:
+                continue
+            out.append(f"{title:<60}{self.subtotal(section):>6}")
+            out.extend(
+                f"  {ln.reason:<58}{ln.points:>6}  [{ln.rule.rule_id} "
+                f"{ln.rule.effective_from.isoformat()}]"
+                for ln in lines
+            )
+        out += ["", f"{'Total':<60}{self.total:>6}"]
+        if self.as_of > self.rules_reviewed_on:
+            out.append(
+                f"Note: rules last checked against their sources on "
+                f"{self.rules_reviewed_on.isoformat()}."
+            )
+        return "\n".join(out)
+
+    def __str__(self) -> str:
+        return self.explain()

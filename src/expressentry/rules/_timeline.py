@@ -1,0 +1,119 @@
+"""Dated values: the machinery every rule table is built on.
+
+A :class:`Timeline` is one rule (``"crs.additional.job_offer"``) as a series of
+:class:`Dated` values, each with the day it took effect and the official
+:class:`Source` that says so. Looking a value up on a day before the first entry
+is an error, never a guess.
+
+>>> from datetime import date
+>>> src = Source("demo", "Demo source", "https://www.canada.ca/", date(2026, 11, 22))
+>>> t = Timeline("demo.rule", (Dated(date(2015, 1, 1), 600, src),
+...                            Dated(date(2016, 11, 19), 50, src)))
+>>> t.at(date(2016, 11, 18)).value, t.at(date(2016, 11, 19)).value
+(600, 50)
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from typing import Generic, TypeVar
+
+from attrs import field, frozen
+
+from expressentry.errors import DataError, RulesNotInForceError
+
+__all__ = ["LAST_REVIEWED", "Dated", "Source", "Timeline"]
+
+T = TypeVar("T")
+
+LAST_REVIEWED = date(2026, 11, 22)
+"""The day the shipped rule tables were last checked against their sources."""
+
+
+@frozen
+class Source:
+    """An official text a rule comes from.
+
+    Attributes:
+        id: Short stable key, e.g. ``"ircc-crs-criteria"``.
+        title: The document's own title.
+        url: Where to read it (canada.ca, laws-lois.justice.gc.ca, gazette.gc.ca).
+        retrieved: The day the text was read for this library.
+    """
+
+    id: str
+    title: str
+    url: str
+    retrieved: date
+
+
+@frozen
+class Dated(Generic[T]):
+    """One value of a rule and the day it took effect.
+
+    Attributes:
+        effective_from: First day the value applies.
+        value: The table, amount or threshold.
+        source: The official text that sets it.
+        note: What changed on that day, in a sentence.
+    """
+
+    effective_from: date
+    value: T
+    source: Source
+    note: str = ""
+
+
+def _check_entries(
+    instance: Timeline[object], _attribute: object, entries: tuple[Dated[object], ...]
+) -> None:
+    if not entries:
+        msg = f"{instance.rule_id}: a timeline needs at least one dated value"
+        raise DataError(msg)
+    days = [e.effective_from for e in entries]
+    if days != sorted(set(days)):
+        msg = f"{instance.rule_id}: effective dates must strictly ascend, got {days}"
+        raise DataError(msg)
+
+
+@frozen
+class Timeline(Generic[T]):
+    """A rule's values over time, oldest first.
+
+    Attributes:
+        rule_id: Dotted id used in breakdowns and docs, e.g. ``"crs.core.age"``.
+        entries: The dated values, strictly ascending by ``effective_from``.
+        title: What the rule is, in words.
+        last_reviewed: Last day the entries were checked against their sources.
+    """
+
+    rule_id: str
+    entries: tuple[Dated[T], ...] = field(validator=_check_entries)
+    title: str = ""
+    last_reviewed: date = LAST_REVIEWED
+    _days: tuple[date, ...] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_days", tuple(e.effective_from for e in self.entries))
+
+    @property
+    def first(self) -> date:
+        """The day the first known value took effect."""
+        return self._days[0]
+
+    @property
+    def change_dates(self) -> tuple[date, ...]:
+        """Every day on which this rule's value changed, oldest first."""
+        return self._days
+
+    def at(self, as_of: date) -> Dated[T]:
+        """The entry in force on ``as_of``.
+
+        Raises:
+            RulesNotInForceError: ``as_of`` is before the first entry.
+        """
+        i = bisect.bisect_right(self._days, as_of) - 1
+        if i < 0:
+            raise RulesNotInForceError(self.rule_id, as_of, self._days[0])
+        return self.entries[i]

@@ -1,0 +1,139 @@
+"""CRS section D, additional points (max 600), and the days they changed.
+
+This is where the law moved most: arranged employment went from 600 to 200/50 on
+2016-11-19 and to 0 on 2025-03-25; Canadian study points arrived on 2016-11-19;
+French and sibling points on 2017-06-06; French points rose on 2020-10-20.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Final
+
+from expressentry.enums import CanadianCredential as Cc
+from expressentry.enums import FrenchBonus as Fr
+from expressentry.enums import JobOfferKind as Jo
+from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.sources import (
+    CRS_CRITERIA,
+    GAZETTE_2014_12_01,
+    MI_2015_05_30,
+    MI_2017_06_06,
+    MI_2025_03_25,
+    NOTICE_2016_11_19,
+)
+
+__all__ = [
+    "ADDITIONAL_CAP",
+    "CANADIAN_STUDY",
+    "FRENCH",
+    "FRENCH_POINTS_RAISED_ON",
+    "JOB_OFFER",
+    "PROVINCIAL_NOMINATION",
+    "SIBLING",
+]
+
+_LAUNCH = date(2015, 1, 1)
+
+FRENCH_POINTS_RAISED_ON: Final = date(2020, 10, 20)
+"""Day the French points rose from 15/30 to 25/50. IRCC's text is headed "Changes
+as of October 20, 2020" (jpierimmigration.com copy; BAL and Envoy agree); the
+minister announced it on 2020-10-27. No round of invitations fell between the two
+days, so either reading gives the same result for every real round."""
+
+PROVINCIAL_NOMINATION: Final = Timeline(
+    "crs.additional.provincial_nomination",
+    (Dated(_LAUNCH, 600, GAZETTE_2014_12_01, "600 points for a provincial or territorial nomination since launch."),),
+    "Provincial or territorial nomination",
+)
+
+JOB_OFFER: Final[Timeline[Mapping[Jo, int]]] = Timeline(
+    "crs.additional.job_offer",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType({Jo.MAJOR_GROUP_00: 600, Jo.OTHER_SKILLED: 600}),
+            GAZETTE_2014_12_01,
+            "Qualifying arranged employment (LMIA-based, NOC 0/A/B): 600 points.",
+        ),
+        Dated(
+            date(2016, 11, 19),
+            MappingProxyType({Jo.MAJOR_GROUP_00: 200, Jo.OTHER_SKILLED: 50}),
+            MI_2015_05_30,
+            "200 points for NOC major group 00, 50 for other skilled offers (MI 2016-1; archived MI 2015-05-30 to 2016-11-18 notice).",
+        ),
+        Dated(
+            date(2025, 3, 25),
+            MappingProxyType({Jo.MAJOR_GROUP_00: 0, Jo.OTHER_SKILLED: 0}),
+            MI_2025_03_25,
+            "Arranged-employment points removed for every candidate in the pool (CIC News text; business-standard.com 2025-03-26; truecanhelp.com).",
+        ),
+    ),
+    "Arranged employment (qualifying job offer)",
+)
+
+CANADIAN_STUDY: Final[Timeline[Mapping[Cc, int]]] = Timeline(
+    "crs.additional.canadian_study",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType({Cc.NONE: 0, Cc.SECONDARY: 0, Cc.ONE_OR_TWO_YEAR: 0, Cc.THREE_YEAR_OR_MORE: 0}),
+            GAZETTE_2014_12_01,
+            "No points for study in Canada at launch.",
+        ),
+        Dated(
+            date(2016, 11, 19),
+            MappingProxyType({Cc.NONE: 0, Cc.SECONDARY: 0, Cc.ONE_OR_TWO_YEAR: 15, Cc.THREE_YEAR_OR_MORE: 30}),
+            NOTICE_2016_11_19,
+            "15 points for a one- or two-year Canadian post-secondary credential, 30 for three years or more, a master's, professional or doctoral degree.",
+        ),
+    ),
+    "Post-secondary education in Canada",
+)
+
+FRENCH: Final[Timeline[Mapping[Fr, int]]] = Timeline(
+    "crs.additional.french",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType({Fr.ENGLISH_CLB_4_OR_LESS: 0, Fr.ENGLISH_CLB_5_OR_MORE: 0}),
+            GAZETTE_2014_12_01,
+            "No French-language points at launch.",
+        ),
+        Dated(
+            date(2017, 6, 6),
+            MappingProxyType({Fr.ENGLISH_CLB_4_OR_LESS: 15, Fr.ENGLISH_CLB_5_OR_MORE: 30}),
+            MI_2017_06_06,
+            "French points added: 15, or 30 with English CLB 5+ in all four abilities.",
+        ),
+        Dated(
+            FRENCH_POINTS_RAISED_ON,
+            MappingProxyType({Fr.ENGLISH_CLB_4_OR_LESS: 25, Fr.ENGLISH_CLB_5_OR_MORE: 50}),
+            CRS_CRITERIA,
+            "French points raised to 25 and 50 (IRCC 'Changes as of October 20, 2020', jpierimmigration.com copy; announced 2020-10-27).",
+        ),
+    ),
+    "French-language skills",
+)
+
+SIBLING: Final = Timeline(
+    "crs.additional.sibling",
+    (
+        Dated(_LAUNCH, 0, GAZETTE_2014_12_01, "No sibling points at launch."),
+        Dated(
+            date(2017, 6, 6),
+            15,
+            MI_2017_06_06,
+            "15 points for a brother or sister in Canada, 18 or older, citizen or permanent resident.",
+        ),
+    ),
+    "Brother or sister living in Canada",
+)
+
+ADDITIONAL_CAP: Final = Timeline(
+    "crs.additional.cap",
+    (Dated(_LAUNCH, 600, CRS_CRITERIA, "Unchanged since Express Entry opened on 2015-01-01."),),
+    "Additional points, maximum",
+)

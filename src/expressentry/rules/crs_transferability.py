@@ -1,0 +1,134 @@
+"""CRS section C, skill transferability (max 100).
+
+Three groups, each capped at 50, and the section capped at 100. "CLB 7+" below
+means CLB 7 or more in all four first-official-language abilities with at least
+one under 9; "CLB 9+" means CLB 9 or more in all four. Only the **first** official
+language counts here. Source: :data:`~expressentry.rules.sources.CRS_CRITERIA`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Final
+
+from expressentry.enums import EducationTier as Ed
+from expressentry.enums import ForeignExperienceTier as Fw
+from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.sources import CRS_CRITERIA
+
+__all__ = [
+    "CERTIFICATE_LANGUAGE",
+    "EDUCATION_EXPERIENCE",
+    "EDUCATION_LANGUAGE",
+    "FOREIGN_EXPERIENCE",
+    "FOREIGN_LANGUAGE",
+    "GROUP_CAP",
+    "SECTION_CAP",
+]
+
+_LAUNCH = date(2015, 1, 1)
+_UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
+
+EDUCATION_LANGUAGE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
+    "crs.transferability.education_language",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType(
+                {   # education                   CLB 7+  CLB 9+
+                    Ed.SECONDARY_OR_LESS:        (0,      0),
+                    Ed.POST_SECONDARY:           (13,    25),
+                    Ed.TWO_OR_MORE_OR_GRADUATE:  (25,    50),
+                }
+            ),
+            CRS_CRITERIA,
+            _UNCHANGED,
+        ),
+    ),
+    "Education with official language proficiency",
+)
+
+EDUCATION_EXPERIENCE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
+    "crs.transferability.education_experience",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType(
+                {   # education               1 yr Canadian  2+ yrs Canadian
+                    Ed.SECONDARY_OR_LESS:        (0,            0),
+                    Ed.POST_SECONDARY:           (13,          25),
+                    Ed.TWO_OR_MORE_OR_GRADUATE:  (25,          50),
+                }
+            ),
+            CRS_CRITERIA,
+            _UNCHANGED,
+        ),
+    ),
+    "Education with Canadian work experience",
+)
+
+FOREIGN_LANGUAGE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
+    "crs.transferability.foreign_language",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType(
+                {   # foreign work             CLB 7+  CLB 9+
+                    Fw.NONE:                  (0,      0),
+                    Fw.ONE_OR_TWO_YEARS:      (13,    25),
+                    Fw.THREE_OR_MORE_YEARS:   (25,    50),
+                }
+            ),
+            CRS_CRITERIA,
+            _UNCHANGED,
+        ),
+    ),
+    "Foreign work experience with official language proficiency",
+)
+
+FOREIGN_EXPERIENCE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
+    "crs.transferability.foreign_experience",
+    (
+        Dated(
+            _LAUNCH,
+            MappingProxyType(
+                {   # foreign work            1 yr Canadian  2+ yrs Canadian
+                    Fw.NONE:                  (0,            0),
+                    Fw.ONE_OR_TWO_YEARS:      (13,          25),
+                    Fw.THREE_OR_MORE_YEARS:   (25,          50),
+                }
+            ),
+            CRS_CRITERIA,
+            _UNCHANGED,
+        ),
+    ),
+    "Foreign work experience with Canadian work experience",
+)
+
+CERTIFICATE_LANGUAGE: Final = Timeline(
+    "crs.transferability.certificate_language",
+    (
+        Dated(
+            _LAUNCH,
+            # CLB 5+ (one under 7)   CLB 7+
+            (25,                     50),
+            CRS_CRITERIA,
+            "Certificate of qualification (trades) with first official language. " + _UNCHANGED,
+        ),
+    ),
+    "Certificate of qualification with official language proficiency",
+)
+
+GROUP_CAP: Final = Timeline(
+    "crs.transferability.group_cap",
+    (Dated(_LAUNCH, 50, CRS_CRITERIA, "Education group, foreign work group and certificate group: 50 each. " + _UNCHANGED),),
+    "Skill transferability, maximum per group",
+)
+
+SECTION_CAP: Final = Timeline(
+    "crs.transferability.section_cap",
+    (Dated(_LAUNCH, 100, CRS_CRITERIA, _UNCHANGED),),
+    "Skill transferability, maximum for the section",
+)

@@ -1,0 +1,104 @@
+"""Every official source the rule tables cite, once.
+
+URLs point at canada.ca, the Canada Gazette or the Justice Laws site. Where a text
+was read through a faithful public copy, the copy is named in the rule's note,
+never here: the citation is always the official text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from expressentry.rules._timeline import Source
+
+__all__ = [
+    "CRS_CRITERIA",
+    "GAZETTE_2014_12_01",
+    "IRPR_73",
+    "LANGUAGE_EQUIVALENCY",
+    "MI_2015_05_30",
+    "MI_2017_06_06",
+    "MI_2025_03_25",
+    "MI_CURRENT",
+    "NOC_2021_TRANSITION",
+    "NOTICE_2016_11_19",
+    "PTE_CORE_DESIGNATION",
+    "TCF_CANADA_DESIGNATION",
+]
+
+_CANADA = "https://www.canada.ca/en/immigration-refugees-citizenship"
+_MI = f"{_CANADA}/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system"
+
+CRS_CRITERIA: Final = Source(
+    "ircc-crs-criteria",
+    "Comprehensive Ranking System (CRS) criteria – Express Entry",
+    f"{_CANADA}/services/immigrate-canada/express-entry/check-score/crs-criteria.html",
+    date(2026, 11, 22),
+)
+MI_CURRENT: Final = Source(
+    "mi-express-entry-current",
+    "Ministerial Instructions respecting the Express Entry system (current)",
+    f"{_MI}/current.html",
+    date(2026, 11, 22),
+)
+GAZETTE_2014_12_01: Final = Source(
+    "gazette-2014-12-01",
+    "Canada Gazette Part I, Extra No. 10: Ministerial Instructions respecting the Express Entry system (2014-12-01)",
+    "http://www.gazette.gc.ca/rp-pr/p1/2014/2014-12-01-x10/html/extra10-eng.php",
+    date(2026, 11, 22),
+)
+MI_2015_05_30: Final = Source(
+    "mi-2015-05-30",
+    "Ministerial Instructions respecting the Express Entry system, 30 May 2015 to 18 November 2016 (archived)",
+    f"{_MI}/30-may-2015-18-november-2016.html",
+    date(2026, 11, 22),
+)
+NOTICE_2016_11_19: Final = Source(
+    "notice-2016-11-19",
+    "Notice to Express Entry candidates: changes of November 19, 2016 (archived)",
+    f"{_CANADA}/news/notices/notice-express-entry-candidates.html",
+    date(2026, 11, 22),
+)
+MI_2017_06_06: Final = Source(
+    "mi-2017-06-06",
+    "Ministerial Instructions amending the Express Entry system (in force 2017-06-06)",
+    f"{_MI}/amending-express-entry-system-2017.html",
+    date(2026, 11, 22),
+)
+NOC_2021_TRANSITION: Final = Source(
+    "ircc-noc-2021-transition",
+    "Program delivery instructions: Federal skilled workers selection criteria – Work experience (NOC 2021 from 2022-11-16)",
+    f"{_CANADA}/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria-work-experience.html",
+    date(2026, 11, 22),
+)
+MI_2025_03_25: Final = Source(
+    "mi-2025-03-25",
+    "Ministerial Instructions respecting the Express Entry system, amended effective 2025-03-25 (arranged employment points removed)",
+    f"{_MI}/current.html",
+    date(2026, 11, 22),
+)
+LANGUAGE_EQUIVALENCY: Final = Source(
+    "ircc-language-equivalency",
+    "Language test equivalency charts – Express Entry",
+    f"{_CANADA}/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html",
+    date(2026, 11, 22),
+)
+PTE_CORE_DESIGNATION: Final = Source(
+    "ircc-pte-core",
+    "Language test equivalency charts – Express Entry: PTE Core (accepted from 2024-01-30)",
+    f"{_CANADA}/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html",
+    date(2026, 11, 22),
+)
+TCF_CANADA_DESIGNATION: Final = Source(
+    "ircc-tcf-canada",
+    "Language test equivalency charts – Express Entry: TCF Canada",
+    f"{_CANADA}/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html",
+    date(2026, 11, 22),
+)
+IRPR_73: Final = Source(
+    "irpr-73",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 73: full-time work is 30 hours a week",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-73.html",
+    date(2026, 11, 22),
+)
