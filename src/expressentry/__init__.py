@@ -4,7 +4,7 @@
 >>> from datetime import date
 >>> profile = expressentry.example_profile()
 >>> expressentry.score(profile, as_of=date(2026, 11, 22)).total
-471
+574
 """
 
 from __future__ import annotations

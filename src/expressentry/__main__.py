@@ -33,7 +33,8 @@ def _as_of(text: str) -> date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="expressentry", description="Canada's Express Entry rules, dated and explained."
+        prog="expressentry",
+        description="Canada's Express Entry rules, dated and explained.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)

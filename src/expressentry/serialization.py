@@ -29,17 +29,25 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 
 from expressentry.errors import FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
 
-__all__ = ["converter", "example_profile", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = [
+    "converter",
+    "example_profile",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
 
 T = TypeVar("T")
 
 
-class _BadValue(ValueError):
+class _BadValueError(ValueError):
     """A primitive that is not of the expected JSON type; the message says which."""
 
     def __init__(self, value: object, message: str) -> None:
@@ -51,9 +59,9 @@ class _BadValue(ValueError):
 def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
     def structure(value: object, _: type[Any]) -> Any:
         if isinstance(value, bool) and kind is not bool:
-            raise _BadValue(value, f"must be {words}, not a boolean")
+            raise _BadValueError(value, f"must be {words}, not a boolean")
         if not isinstance(value, kind):
-            raise _BadValue(value, f"must be {words}")
+            raise _BadValueError(value, f"must be {words}")
         return value
 
     return structure
@@ -61,7 +69,7 @@ def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
 
 def _structure_float(value: object, _: type[Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _BadValue(value, "must be a number")
+        raise _BadValueError(value, "must be a number")
     return value
 
 
@@ -71,7 +79,7 @@ def _structure_date(value: object, _: type[Any]) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _BadValue(value, "must be a real date written YYYY-MM-DD")
+    raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
@@ -80,7 +88,7 @@ def _structure_datetime(value: object, _: type[Any]) -> datetime:
             return datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise _BadValue(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
+    raise _BadValueError(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
@@ -88,7 +96,7 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
         if member.value == value and type(member.value) is type(value):
             return member
     allowed = ", ".join(repr(m.value) for m in kind)
-    raise _BadValue(value, f"must be one of {allowed}")
+    raise _BadValueError(value, f"must be one of {allowed}")
 
 
 def _is_homogeneous_tuple(kind: Any) -> bool:
@@ -111,16 +119,20 @@ def _make_converter() -> cattrs.Converter:
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
+
         def structure(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _BadValue(value, "must be a list")
+                raise _BadValueError(value, "must be a list")
             errors: list[Exception] = []
             out: list[Any] = []
             for i, element in enumerate(value):
                 try:
                     out.append(conv.structure(element, item))
-                except Exception as exc:  # noqa: BLE001 (collected and re-raised below)
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), _index_note(i, item)]
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        _index_note(i, item),
+                    ]
                     errors.append(exc)
             if errors:
                 msg = "while structuring a list"
@@ -141,8 +153,6 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _index_note(index: int, kind: Any) -> Any:
-    from cattrs.errors import IterableValidationNote
-
     return IterableValidationNote(f"Structuring item @ index {index}", index, kind)
 
 
@@ -164,7 +174,7 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
     elif isinstance(exc, ForbiddenExtraKeysError):
         keys = sorted(exc.extra_fields)
         out.append(FieldProblem(path, keys, f"unknown keys: {', '.join(keys)}"))
-    elif isinstance(exc, _BadValue):
+    elif isinstance(exc, _BadValueError):
         out.append(FieldProblem(path, exc.value, exc.message))
     elif isinstance(exc, KeyError):
         out.append(FieldProblem(path, None, "required field missing"))
@@ -185,7 +195,8 @@ def from_dict(data: object, cls: type[T]) -> T:
     """
     if not isinstance(data, dict):
         raise InvalidProfileError(
-            cls.__name__, [FieldProblem("$", type(data).__name__, "must be a JSON object")]
+            cls.__name__,
+            [FieldProblem("$", type(data).__name__, "must be a JSON object")],
         )
     try:
         return converter.structure(data, cls)

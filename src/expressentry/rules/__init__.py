@@ -37,7 +37,7 @@ from expressentry.enums import (
     FrenchBonus,
     JobOfferKind,
 )
-from expressentry.errors import InvalidInputError, FieldProblem, RulesNotInForceError
+from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
     crs_additional,
     crs_core,
@@ -199,14 +199,15 @@ class RuleSet:
         if isinstance(old.value, Mapping) and isinstance(value, Mapping):
             value = MappingProxyType(dict(value))
         if not isinstance(value, type(old.value)) or (
-            isinstance(old.value, Mapping) and set(value) != set(old.value)  # type: ignore[arg-type]
+            isinstance(old.value, Mapping) and set(value) != set(old.value)
         ):
             raise InvalidInputError(
                 "RuleSet.replace",
                 [FieldProblem("value", value, f"must have the shape of {old.value!r}")],
             )
         new = Dated(self.in_force_from, value, source or old.source, f"Reform: {reform}")
-        return attrs.evolve(self, **{attr: new}, reform=_join(self.reform, reform))
+        changes: dict[str, Any] = {attr: new, "reform": _join(self.reform, reform)}
+        return attrs.evolve(self, **changes)
 
     def zero(self, rule_id: str, *, reform: str) -> RuleSet:
         """A reform: this rule set with every point of one factor set to 0.
@@ -241,7 +242,8 @@ def _attr_of(rule_id: str) -> str:
     except KeyError:
         known = ", ".join(sorted(_ATTR_BY_RULE_ID))
         raise InvalidInputError(
-            "RuleSet", [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {known}")]
+            "RuleSet",
+            [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {known}")],
         ) from None
 
 
@@ -254,7 +256,7 @@ def _change_point(as_of: date) -> date:
 
 @functools.cache
 def _resolve(change_point: date) -> RuleSet:
-    values = {name: t.at(change_point) for name, t in CRS_TIMELINES.items()}
+    values: dict[str, Any] = {name: t.at(change_point) for name, t in CRS_TIMELINES.items()}
     in_force = max(d.effective_from for d in values.values())
     return RuleSet(in_force_from=in_force, **values)
 

@@ -45,7 +45,14 @@ days, so either reading gives the same result for every real round."""
 
 PROVINCIAL_NOMINATION: Final = Timeline(
     "crs.additional.provincial_nomination",
-    (Dated(_LAUNCH, 600, GAZETTE_2014_12_01, "600 points for a provincial or territorial nomination since launch."),),
+    (
+        Dated(
+            _LAUNCH,
+            600,
+            GAZETTE_2014_12_01,
+            "600 points for a provincial or territorial nomination since launch.",
+        ),
+    ),
     "Provincial or territorial nomination",
 )
 
@@ -79,13 +86,27 @@ CANADIAN_STUDY: Final[Timeline[Mapping[Cc, int]]] = Timeline(
     (
         Dated(
             _LAUNCH,
-            MappingProxyType({Cc.NONE: 0, Cc.SECONDARY: 0, Cc.ONE_OR_TWO_YEAR: 0, Cc.THREE_YEAR_OR_MORE: 0}),
+            MappingProxyType(
+                {
+                    Cc.NONE: 0,
+                    Cc.SECONDARY: 0,
+                    Cc.ONE_OR_TWO_YEAR: 0,
+                    Cc.THREE_YEAR_OR_MORE: 0,
+                }
+            ),
             GAZETTE_2014_12_01,
             "No points for study in Canada at launch.",
         ),
         Dated(
             date(2016, 11, 19),
-            MappingProxyType({Cc.NONE: 0, Cc.SECONDARY: 0, Cc.ONE_OR_TWO_YEAR: 15, Cc.THREE_YEAR_OR_MORE: 30}),
+            MappingProxyType(
+                {
+                    Cc.NONE: 0,
+                    Cc.SECONDARY: 0,
+                    Cc.ONE_OR_TWO_YEAR: 15,
+                    Cc.THREE_YEAR_OR_MORE: 30,
+                }
+            ),
             NOTICE_2016_11_19,
             "15 points for a one- or two-year Canadian post-secondary credential, 30 for three years or more, a master's, professional or doctoral degree.",
         ),
@@ -134,6 +155,13 @@ SIBLING: Final = Timeline(
 
 ADDITIONAL_CAP: Final = Timeline(
     "crs.additional.cap",
-    (Dated(_LAUNCH, 600, CRS_CRITERIA, "Unchanged since Express Entry opened on 2015-01-01."),),
+    (
+        Dated(
+            _LAUNCH,
+            600,
+            CRS_CRITERIA,
+            "Unchanged since Express Entry opened on 2015-01-01.",
+        ),
+    ),
     "Additional points, maximum",
 )

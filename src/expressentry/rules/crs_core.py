@@ -38,26 +38,26 @@ AGE: Final = Timeline(
             SpouseSteps(
                 #  age  with  without
                 (
-                    (0,   0,   0),    # 17 or less
-                    (18,  90,  99),
-                    (19,  95, 105),
-                    (20, 100, 110),   # 20 to 29
-                    (30,  95, 105),
-                    (31,  90,  99),
-                    (32,  85,  94),
-                    (33,  80,  88),
-                    (34,  75,  83),
-                    (35,  70,  77),
-                    (36,  65,  72),
-                    (37,  60,  66),
-                    (38,  55,  61),
-                    (39,  50,  55),
-                    (40,  45,  50),
-                    (41,  35,  39),
-                    (42,  25,  28),
-                    (43,  15,  17),
-                    (44,   5,   6),
-                    (45,   0,   0),   # 45 or more
+                    (0, 0, 0),  # 17 or less
+                    (18, 90, 99),
+                    (19, 95, 105),
+                    (20, 100, 110),  # 20 to 29
+                    (30, 95, 105),
+                    (31, 90, 99),
+                    (32, 85, 94),
+                    (33, 80, 88),
+                    (34, 75, 83),
+                    (35, 70, 77),
+                    (36, 65, 72),
+                    (37, 60, 66),
+                    (38, 55, 61),
+                    (39, 50, 55),
+                    (40, 45, 50),
+                    (41, 35, 39),
+                    (42, 25, 28),
+                    (43, 15, 17),
+                    (44, 5, 6),
+                    (45, 0, 0),  # 45 or more
                 )
             ),
             CRS_CRITERIA,
@@ -73,15 +73,15 @@ EDUCATION: Final[Timeline[Mapping[E, tuple[int, int]]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # level                      with  without
-                    E.LESS_THAN_SECONDARY:      (0,    0),
-                    E.SECONDARY:                (28,  30),
-                    E.ONE_YEAR:                 (84,  90),
-                    E.TWO_YEAR:                 (91,  98),
-                    E.BACHELORS:                (112, 120),
-                    E.TWO_OR_MORE:              (119, 128),
-                    E.MASTERS:                  (126, 135),
-                    E.DOCTORAL:                 (140, 150),
+                {  # level                      with  without
+                    E.LESS_THAN_SECONDARY: (0, 0),
+                    E.SECONDARY: (28, 30),
+                    E.ONE_YEAR: (84, 90),
+                    E.TWO_YEAR: (91, 98),
+                    E.BACHELORS: (112, 120),
+                    E.TWO_OR_MORE: (119, 128),
+                    E.MASTERS: (126, 135),
+                    E.DOCTORAL: (140, 150),
                 }
             ),
             CRS_CRITERIA,
@@ -99,13 +99,13 @@ FIRST_LANGUAGE: Final = Timeline(
             SpouseSteps(
                 #  CLB with without   (points per ability)
                 (
-                    (0,   0,  0),     # less than CLB 4
-                    (4,   6,  6),     # CLB 4 or 5
-                    (6,   8,  9),
-                    (7,  16, 17),
-                    (8,  22, 23),
-                    (9,  29, 31),
-                    (10, 32, 34),     # CLB 10 or more
+                    (0, 0, 0),  # less than CLB 4
+                    (4, 6, 6),  # CLB 4 or 5
+                    (6, 8, 9),
+                    (7, 16, 17),
+                    (8, 22, 23),
+                    (9, 29, 31),
+                    (10, 32, 34),  # CLB 10 or more
                 )
             ),
             CRS_CRITERIA,
@@ -123,10 +123,10 @@ SECOND_LANGUAGE: Final = Timeline(
             Steps(
                 #  CLB points   (per ability, with or without spouse)
                 (
-                    (0, 0),     # CLB 4 or less
-                    (5, 1),     # CLB 5 or 6
-                    (7, 3),     # CLB 7 or 8
-                    (9, 6),     # CLB 9 or more
+                    (0, 0),  # CLB 4 or less
+                    (5, 1),  # CLB 5 or 6
+                    (7, 3),  # CLB 7 or 8
+                    (9, 6),  # CLB 9 or more
                 )
             ),
             CRS_CRITERIA,
@@ -138,7 +138,14 @@ SECOND_LANGUAGE: Final = Timeline(
 
 SECOND_LANGUAGE_CAP: Final = Timeline(
     "crs.core.second_language_cap",
-    (Dated(_LAUNCH, (22, 24), CRS_CRITERIA, "Maximum 22 with spouse, 24 without. " + _UNCHANGED),),
+    (
+        Dated(
+            _LAUNCH,
+            (22, 24),
+            CRS_CRITERIA,
+            "Maximum 22 with spouse, 24 without. " + _UNCHANGED,
+        ),
+    ),
     "Second official language, maximum (with spouse, without)",
 )
 
@@ -150,12 +157,12 @@ CANADIAN_EXPERIENCE: Final = Timeline(
             SpouseSteps(
                 #  years with without
                 (
-                    (0,  0,  0),    # none or less than a year
+                    (0, 0, 0),  # none or less than a year
                     (1, 35, 40),
                     (2, 46, 53),
                     (3, 56, 64),
                     (4, 63, 72),
-                    (5, 70, 80),    # 5 years or more
+                    (5, 70, 80),  # 5 years or more
                 )
             ),
             CRS_CRITERIA,

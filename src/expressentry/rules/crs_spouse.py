@@ -29,15 +29,15 @@ SPOUSE_EDUCATION: Final[Timeline[Mapping[E, int]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # level                  points
-                    E.LESS_THAN_SECONDARY:  0,
-                    E.SECONDARY:            2,
-                    E.ONE_YEAR:             6,
-                    E.TWO_YEAR:             7,
-                    E.BACHELORS:            8,
-                    E.TWO_OR_MORE:          9,
-                    E.MASTERS:             10,
-                    E.DOCTORAL:            10,
+                {  # level                  points
+                    E.LESS_THAN_SECONDARY: 0,
+                    E.SECONDARY: 2,
+                    E.ONE_YEAR: 6,
+                    E.TWO_YEAR: 7,
+                    E.BACHELORS: 8,
+                    E.TWO_OR_MORE: 9,
+                    E.MASTERS: 10,
+                    E.DOCTORAL: 10,
                 }
             ),
             CRS_CRITERIA,
@@ -55,10 +55,10 @@ SPOUSE_LANGUAGE: Final = Timeline(
             Steps(
                 #  CLB points  (per ability)
                 (
-                    (0, 0),    # CLB 4 or less
-                    (5, 1),    # CLB 5 or 6
-                    (7, 3),    # CLB 7 or 8
-                    (9, 5),    # CLB 9 or more
+                    (0, 0),  # CLB 4 or less
+                    (5, 1),  # CLB 5 or 6
+                    (7, 3),  # CLB 7 or 8
+                    (9, 5),  # CLB 9 or more
                 )
             ),
             CRS_CRITERIA,
@@ -76,12 +76,12 @@ SPOUSE_CANADIAN_EXPERIENCE: Final = Timeline(
             Steps(
                 #  years points
                 (
-                    (0,  0),    # none or less than a year
-                    (1,  5),
-                    (2,  7),
-                    (3,  8),
-                    (4,  9),
-                    (5, 10),    # 5 years or more
+                    (0, 0),  # none or less than a year
+                    (1, 5),
+                    (2, 7),
+                    (3, 8),
+                    (4, 9),
+                    (5, 10),  # 5 years or more
                 )
             ),
             CRS_CRITERIA,

@@ -37,10 +37,10 @@ EDUCATION_LANGUAGE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # education                   CLB 7+  CLB 9+
-                    Ed.SECONDARY_OR_LESS:        (0,      0),
-                    Ed.POST_SECONDARY:           (13,    25),
-                    Ed.TWO_OR_MORE_OR_GRADUATE:  (25,    50),
+                {  # education                   CLB 7+  CLB 9+
+                    Ed.SECONDARY_OR_LESS: (0, 0),
+                    Ed.POST_SECONDARY: (13, 25),
+                    Ed.TWO_OR_MORE_OR_GRADUATE: (25, 50),
                 }
             ),
             CRS_CRITERIA,
@@ -56,10 +56,10 @@ EDUCATION_EXPERIENCE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # education               1 yr Canadian  2+ yrs Canadian
-                    Ed.SECONDARY_OR_LESS:        (0,            0),
-                    Ed.POST_SECONDARY:           (13,          25),
-                    Ed.TWO_OR_MORE_OR_GRADUATE:  (25,          50),
+                {  # education               1 yr Canadian  2+ yrs Canadian
+                    Ed.SECONDARY_OR_LESS: (0, 0),
+                    Ed.POST_SECONDARY: (13, 25),
+                    Ed.TWO_OR_MORE_OR_GRADUATE: (25, 50),
                 }
             ),
             CRS_CRITERIA,
@@ -75,10 +75,10 @@ FOREIGN_LANGUAGE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # foreign work             CLB 7+  CLB 9+
-                    Fw.NONE:                  (0,      0),
-                    Fw.ONE_OR_TWO_YEARS:      (13,    25),
-                    Fw.THREE_OR_MORE_YEARS:   (25,    50),
+                {  # foreign work             CLB 7+  CLB 9+
+                    Fw.NONE: (0, 0),
+                    Fw.ONE_OR_TWO_YEARS: (13, 25),
+                    Fw.THREE_OR_MORE_YEARS: (25, 50),
                 }
             ),
             CRS_CRITERIA,
@@ -94,10 +94,10 @@ FOREIGN_EXPERIENCE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
         Dated(
             _LAUNCH,
             MappingProxyType(
-                {   # foreign work            1 yr Canadian  2+ yrs Canadian
-                    Fw.NONE:                  (0,            0),
-                    Fw.ONE_OR_TWO_YEARS:      (13,          25),
-                    Fw.THREE_OR_MORE_YEARS:   (25,          50),
+                {  # foreign work            1 yr Canadian  2+ yrs Canadian
+                    Fw.NONE: (0, 0),
+                    Fw.ONE_OR_TWO_YEARS: (13, 25),
+                    Fw.THREE_OR_MORE_YEARS: (25, 50),
                 }
             ),
             CRS_CRITERIA,
@@ -113,7 +113,7 @@ CERTIFICATE_LANGUAGE: Final = Timeline(
         Dated(
             _LAUNCH,
             # CLB 5+ (one under 7)   CLB 7+
-            (25,                     50),
+            (25, 50),
             CRS_CRITERIA,
             "Certificate of qualification (trades) with first official language. " + _UNCHANGED,
         ),
@@ -123,7 +123,14 @@ CERTIFICATE_LANGUAGE: Final = Timeline(
 
 GROUP_CAP: Final = Timeline(
     "crs.transferability.group_cap",
-    (Dated(_LAUNCH, 50, CRS_CRITERIA, "Education group, foreign work group and certificate group: 50 each. " + _UNCHANGED),),
+    (
+        Dated(
+            _LAUNCH,
+            50,
+            CRS_CRITERIA,
+            "Education group, foreign work group and certificate group: 50 each. " + _UNCHANGED,
+        ),
+    ),
     "Skill transferability, maximum per group",
 )
 

@@ -14,7 +14,12 @@ from typing import Final
 
 from expressentry.enums import Teer
 from expressentry.rules._timeline import Dated, Timeline
-from expressentry.rules.sources import CRS_CRITERIA, GAZETTE_2014_12_01, IRPR_73, NOC_2021_TRANSITION
+from expressentry.rules.sources import (
+    CRS_CRITERIA,
+    GAZETTE_2014_12_01,
+    IRPR_73,
+    NOC_2021_TRANSITION,
+)
 
 __all__ = [
     "CRS_WINDOW_YEARS",
@@ -26,19 +31,40 @@ __all__ = [
 
 WEEKLY_HOURS_CAP: Final = Timeline(
     "experience.weekly_hours_cap",
-    (Dated(date(2015, 1, 1), 30, IRPR_73, "Full-time is 30 hours a week; hours above 30 a week, in one job or several, do not count."),),
+    (
+        Dated(
+            date(2015, 1, 1),
+            30,
+            IRPR_73,
+            "Full-time is 30 hours a week; hours above 30 a week, in one job or several, do not count.",
+        ),
+    ),
     "Hours a week that count, at most",
 )
 
 HOURS_PER_YEAR: Final = Timeline(
     "experience.hours_per_year",
-    (Dated(date(2015, 1, 1), 1560, IRPR_73, "One year of full-time work, or its part-time equivalent: 30 hours x 52 weeks = 1,560 hours."),),
+    (
+        Dated(
+            date(2015, 1, 1),
+            1560,
+            IRPR_73,
+            "One year of full-time work, or its part-time equivalent: 30 hours x 52 weeks = 1,560 hours.",
+        ),
+    ),
     "Hours that make one year of experience",
 )
 
 CRS_WINDOW_YEARS: Final = Timeline(
     "experience.crs_window_years",
-    (Dated(date(2015, 1, 1), 10, CRS_CRITERIA, "The CRS counts skilled work in the 10 years before the day scored, as IRCC's calculator asks it."),),
+    (
+        Dated(
+            date(2015, 1, 1),
+            10,
+            CRS_CRITERIA,
+            "The CRS counts skilled work in the 10 years before the day scored, as IRCC's calculator asks it.",
+        ),
+    ),
     "Years before the day scored in which CRS work experience counts",
 )
 
@@ -61,7 +87,12 @@ SKILLED_TEERS: Final = Timeline(
             GAZETTE_2014_12_01,
             "NOC 2016 skill type 0 and skill levels A and B, read as TEER 0-3 of the NOC 2021 code (NOC_2016_PROXY).",
         ),
-        Dated(date(2022, 11, 16), _SKILLED, NOC_2021_TRANSITION, "NOC 2021: TEER 0, 1, 2 and 3."),
+        Dated(
+            date(2022, 11, 16),
+            _SKILLED,
+            NOC_2021_TRANSITION,
+            "NOC 2021: TEER 0, 1, 2 and 3.",
+        ),
     ),
     "Occupations that count as skilled work",
 )
