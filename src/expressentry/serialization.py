@@ -116,6 +116,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     for enum_base in (Enum, StrEnum, IntEnum):  # before str and int in the MRO
         conv.register_structure_hook(enum_base, _structure_enum)
+        conv.register_unstructure_hook(enum_base, lambda member: member.value)
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]

@@ -1,0 +1,111 @@
+"""Invariants of CRS scoring, over generated profiles and days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from expressentry import (
+    Ability,
+    Candidate,
+    CrsBreakdown,
+    CrsSection,
+    InvalidInputError,
+    LanguageTest,
+    WorkHistory,
+    WorkPeriod,
+    from_json,
+    score,
+    score_many,
+    to_json,
+)
+from tests.strategies import candidates, dated_candidates
+
+AS_OF = date(2026, 11, 22)
+
+
+@given(dated_candidates())
+def test_total_is_the_sum_of_the_lines_and_within_caps(case: tuple[date, Candidate]) -> None:
+    as_of, c = case
+    b = score(c, as_of=as_of)
+    assert b.total == sum(line.points for line in b.lines)
+    assert b.total == b.core + b.spouse + b.transferability + b.additional
+    assert 0 <= b.core <= (460 if b.with_spouse else 500)
+    assert 0 <= b.spouse <= 40
+    assert b.with_spouse or b.spouse == 0
+    assert 0 <= b.transferability <= 100
+    assert 0 <= b.additional <= 600
+    assert 0 <= b.total <= 1200
+    assert all(line.rule.effective_from <= as_of for line in b.lines)
+    assert all(line.points >= 0 or line.factor.endswith("cap") for line in b.lines)
+
+
+@given(dated_candidates())
+def test_fast_path_gives_the_same_totals(case: tuple[date, Candidate]) -> None:
+    as_of, c = case
+    assert score_many([c, c], as_of=as_of) == [score(c, as_of=as_of).total] * 2
+
+
+@given(dated_candidates())
+def test_profile_json_round_trip_is_lossless(case: tuple[date, Candidate]) -> None:
+    _, c = case
+    again = from_json(to_json(c), Candidate)
+    assert again == c
+    assert to_json(again) == to_json(c)
+
+
+@given(dated_candidates())
+def test_breakdown_json_round_trip_is_lossless(case: tuple[date, Candidate]) -> None:
+    as_of, c = case
+    b = score(c, as_of=as_of)
+    assert from_json(to_json(b), CrsBreakdown) == b
+
+
+@given(candidates(as_of=AS_OF), st.sampled_from(list(Ability)), st.integers(0, 1))
+def test_raising_one_score_never_lowers_the_total(
+    c: Candidate, ability: Ability, which: int
+) -> None:
+    assume(c.languages)
+    result = c.languages[which % len(c.languages)]
+    scale_step = 0.5 if result.test is LanguageTest.IELTS_GENERAL else 1.0
+    try:
+        raised = attrs.evolve(
+            result, **{ability.value: getattr(result, ability.value) + scale_step}
+        )
+    except InvalidInputError:
+        assume(False)  # already at the top of the scale
+        raise
+    assert raised.clb(ability) >= result.clb(ability)
+    languages = tuple(raised if r is result else r for r in c.languages)
+    better = attrs.evolve(c, languages=languages)
+    assert score(better, as_of=AS_OF).total >= score(c, as_of=AS_OF).total
+
+
+@given(candidates(as_of=AS_OF), st.booleans(), st.integers(1, 10))
+def test_adding_a_year_of_work_never_lowers_the_total(
+    c: Candidate, in_canada: bool, years_back: int
+) -> None:
+    end = AS_OF - timedelta(days=365 * (years_back - 1) + 1)
+    year = WorkPeriod(
+        start=end - timedelta(days=364),
+        end=end,
+        hours_per_week=30,
+        noc="21231",
+        in_canada=in_canada,
+    )
+    more = attrs.evolve(c, work_history=WorkHistory(periods=(*c.work_history.periods, year)))
+    assert score(more, as_of=AS_OF).total >= score(c, as_of=AS_OF).total
+
+
+@given(candidates(as_of=AS_OF))
+def test_a_spouse_scored_only_when_accompanying_and_not_citizen(c: Candidate) -> None:
+    b = score(c, as_of=AS_OF)
+    spouse_lines = [ln for ln in b.lines if ln.section is CrsSection.SPOUSE]
+    expected = (
+        c.spouse is not None and c.spouse.accompanying and not c.spouse.canadian_citizen_or_pr
+    )
+    assert b.with_spouse is expected
+    assert bool(spouse_lines) is expected

@@ -1,0 +1,167 @@
+"""Work-experience accounting: hours, caps, windows and exclusions, at their boundaries."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from expressentry import (
+    InvalidInputError,
+    WorkHistory,
+    WorkPeriod,
+    canadian_experience,
+    foreign_experience,
+)
+from expressentry.experience import credited_hours
+
+AS_OF = date(2026, 11, 22)
+
+
+def period(
+    start: date,
+    days: int,
+    hours: float = 30,
+    *,
+    noc: str = "21231",
+    in_canada: bool = True,
+    self_employed: bool = False,
+    full_time_student: bool = False,
+    authorized: bool = True,
+) -> WorkPeriod:
+    return WorkPeriod(
+        start=start,
+        end=start + timedelta(days=days - 1),
+        hours_per_week=hours,
+        noc=noc,
+        in_canada=in_canada,
+        self_employed=self_employed,
+        full_time_student=full_time_student,
+        authorized=authorized,
+    )
+
+
+def history(*periods: WorkPeriod) -> WorkHistory:
+    return WorkHistory(periods=periods)
+
+
+def test_exactly_1560_hours_is_one_year() -> None:
+    # 364 days at 30 h/week = 52 weeks x 30 h = 1,560 hours
+    h = history(period(date(2024, 1, 1), 364))
+    exp = canadian_experience(h, as_of=AS_OF)
+    assert (exp.hours, exp.years) == (1560, 1)
+
+
+def test_1559_hours_is_not_a_year() -> None:
+    # 52 weeks at 1,559/52 hours a week is 1,559 hours: one short of a year
+    h = history(period(date(2024, 1, 1), 364, hours=1559 / 52))
+    exp = canadian_experience(h, as_of=AS_OF)
+    assert (exp.hours, exp.years) == (1559, 0)
+
+
+def test_hours_above_30_a_week_never_count() -> None:
+    h = history(period(date(2024, 1, 1), 182, hours=45))  # 26 weeks at 45 h
+    assert canadian_experience(h, as_of=AS_OF).hours == 780  # 26 x 30, not 26 x 45
+
+
+def test_two_concurrent_part_time_jobs_add_up() -> None:
+    h = history(
+        period(date(2024, 1, 1), 364, hours=15),
+        period(date(2024, 1, 1), 364, hours=15, noc="31301"),
+    )
+    assert canadian_experience(h, as_of=AS_OF).years == 1
+
+
+def test_two_concurrent_full_time_jobs_count_as_one() -> None:
+    h = history(
+        period(date(2024, 1, 1), 364, hours=40),
+        period(date(2024, 1, 1), 364, hours=20, noc="31301"),
+    )
+    assert canadian_experience(h, as_of=AS_OF).hours == 1560
+
+
+def test_part_time_counts_pro_rata() -> None:
+    h = history(period(date(2023, 1, 2), 728, hours=15))  # 15 h x 104 weeks
+    assert canadian_experience(h, as_of=AS_OF).hours == 1560
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("self_employed", True), ("full_time_student", True), ("authorized", False)],
+)
+def test_canadian_exclusions(flag: str, value: bool) -> None:
+    h = history(period(date(2024, 1, 1), 364, **{flag: value}))
+    assert canadian_experience(h, as_of=AS_OF).hours == 0
+
+
+def test_foreign_self_employment_and_study_still_count() -> None:
+    h = history(
+        period(date(2024, 1, 1), 364, in_canada=False, self_employed=True, full_time_student=True)
+    )
+    assert foreign_experience(h, as_of=AS_OF).years == 1
+    assert canadian_experience(h, as_of=AS_OF).years == 0
+
+
+@pytest.mark.parametrize(
+    ("noc", "counts"),
+    [
+        ("00012", True),
+        ("21231", True),
+        ("72310", True),
+        ("63200", True),
+        ("44101", False),
+        ("65310", False),
+    ],
+)
+def test_only_teer_0_to_3_is_skilled(noc: str, counts: bool) -> None:
+    h = history(period(date(2024, 1, 1), 364, noc=noc))
+    assert canadian_experience(h, as_of=AS_OF).years == (1 if counts else 0)
+
+
+def test_window_is_the_last_10_years() -> None:
+    start = date(2016, 11, 22)  # exactly 10 years before AS_OF
+    h = history(period(start - timedelta(days=1), 365))
+    exp = canadian_experience(h, as_of=AS_OF)
+    assert exp.window_start == start
+    assert exp.hours == int(364 * 30 / 7)  # the first day falls outside the window
+
+
+def test_ongoing_job_counts_up_to_the_day_before() -> None:
+    h = history(
+        WorkPeriod(
+            start=date(2025, 11, 23), end=None, hours_per_week=30, noc="21231", in_canada=True
+        )
+    )
+    assert canadian_experience(h, as_of=AS_OF).years == 1  # 364 days
+    assert canadian_experience(h, as_of=AS_OF - timedelta(days=1)).years == 0
+
+
+def test_future_work_does_not_count() -> None:
+    h = history(period(AS_OF, 400))
+    assert canadian_experience(h, as_of=AS_OF).hours == 0
+
+
+def test_from_years_builds_whole_years() -> None:
+    h = WorkHistory.from_years(as_of=AS_OF, canadian=3, foreign=2)
+    assert canadian_experience(h, as_of=AS_OF).years == 3
+    assert foreign_experience(h, as_of=AS_OF).years == 2
+
+
+def test_from_years_refuses_negative_years() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        WorkHistory.from_years(as_of=AS_OF, canadian=-1)
+    assert info.value.problems[0].path == "canadian"
+    assert info.value.problems[0].value == -1
+
+
+def test_credited_hours_with_a_custom_kind() -> None:
+    h = history(period(date(2024, 1, 1), 364, noc="44101"))
+    hours = credited_hours(
+        h, start=date(2024, 1, 1), end=AS_OF, kind="teer4", include=lambda p: p.teer == 4
+    )
+    assert hours == 1560
+
+
+def test_credited_hours_needs_a_known_kind() -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        credited_hours(history(), start=date(2024, 1, 1), end=AS_OF, kind="nope")
