@@ -13,7 +13,7 @@ from expressentry import (
     canadian_experience,
     foreign_experience,
 )
-from expressentry.experience import credited_hours
+from expressentry.experience import Kind, canadian_kind, credited_hours
 
 AS_OF = date(2026, 11, 22)
 
@@ -156,12 +156,7 @@ def test_from_years_refuses_negative_years() -> None:
 
 def test_credited_hours_with_a_custom_kind() -> None:
     h = history(period(date(2024, 1, 1), 364, noc="44101"))
-    hours = credited_hours(
-        h, start=date(2024, 1, 1), end=AS_OF, kind="teer4", include=lambda p: p.teer == 4
-    )
+    teer4: Kind = ("teer4", frozenset({4}), lambda p: p.teer == 4)
+    hours = credited_hours(h, teer4, start=date(2024, 1, 1), end=AS_OF)
     assert hours == 1560
-
-
-def test_credited_hours_needs_a_known_kind() -> None:
-    with pytest.raises(ValueError, match="unknown kind"):
-        credited_hours(history(), start=date(2024, 1, 1), end=AS_OF, kind="nope")
+    assert credited_hours(h, canadian_kind(), start=date(2024, 1, 1), end=AS_OF) == 0

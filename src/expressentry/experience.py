@@ -23,8 +23,8 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import hour_days
-from expressentry.enums import Teer
-from expressentry.models import WorkHistory, WorkPeriod
+from expressentry._kinds import Kind, canadian_kind, foreign_kind
+from expressentry.models import WorkHistory
 from expressentry.rules.experience import (
     CRS_WINDOW_YEARS,
     HOURS_PER_YEAR,
@@ -34,12 +34,16 @@ from expressentry.rules.experience import (
 
 __all__ = [
     "Experience",
+    "Kind",
     "canadian_experience",
-    "counts_as_canadian",
-    "counts_as_foreign",
+    "canadian_kind",
     "credited_hours",
     "foreign_experience",
+    "foreign_kind",
+    "whole_years",
 ]
+
+_EPSILON = 1e-6  # float noise in hour sums; far below one hour
 
 
 @frozen
@@ -59,67 +63,39 @@ class Experience:
     window_end: date
 
 
-def counts_as_canadian(period: WorkPeriod, teers: frozenset[Teer] | None = None) -> bool:
-    """Canadian skilled work as the CRS counts it.
-
-    In Canada, TEER 0-3, paid employment (not self-employment), not while a
-    full-time student, and authorized (Ministerial Instructions; IRPR 87.1(3)).
-    """
-    skilled = SKILLED_TEERS.entries[-1].value if teers is None else teers
-    return (
-        period.in_canada
-        and period.teer in skilled
-        and not period.self_employed
-        and not period.full_time_student
-        and period.authorized
-    )
-
-
-def counts_as_foreign(period: WorkPeriod, teers: frozenset[Teer] | None = None) -> bool:
-    """Foreign skilled work: outside Canada, TEER 0-3 (self-employment and study allowed)."""
-    skilled = SKILLED_TEERS.entries[-1].value if teers is None else teers
-    return not period.in_canada and period.teer in skilled
-
-
 def credited_hours(
-    history: WorkHistory,
-    *,
-    start: date,
-    end: date,
-    kind: str,
-    include: object = None,
-    weekly_cap: float = 30,
+    history: WorkHistory, kind: Kind, *, start: date, end: date, weekly_cap: float = 30
 ) -> float:
-    """Hours credited in ``[start, end)`` for the periods of ``kind``.
+    """Hours of ``kind`` credited in ``[start, end)``, at most ``weekly_cap`` a week.
 
-    ``kind`` is ``"canadian"`` or ``"foreign"`` (the CRS kinds), or any caller's
-    key together with an ``include`` predicate on :class:`WorkPeriod`.
+    ``kind`` is :func:`canadian_kind`, :func:`foreign_kind`, or any caller's
+    ``(name, teers, include)`` triple whose ``include`` tests one work period.
     """
-    predicate = _KINDS.get(kind) if include is None else include
-    if not callable(predicate):
-        msg = f"unknown kind of experience {kind!r} and no include predicate"
-        raise ValueError(msg)
-    segments = history.segments(kind, weekly_cap, predicate)
+    segments = history.segments(kind, weekly_cap)
     return hour_days(segments, start.toordinal(), end.toordinal()) / 7
 
 
-_KINDS = {"canadian": counts_as_canadian, "foreign": counts_as_foreign}
+def whole_years(hours: float, hours_per_year: int) -> int:
+    """Whole years in ``hours`` (1,560 hours make a year; 1,559 do not)."""
+    return int((hours + _EPSILON) // hours_per_year)
 
 
-def _crs(history: WorkHistory, as_of: date, kind: str) -> Experience:
+def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
     window = CRS_WINDOW_YEARS.at(as_of).value
-    cap = WEEKLY_HOURS_CAP.at(as_of).value
-    per_year = HOURS_PER_YEAR.at(as_of).value
     start = as_of - relativedelta(years=window)
-    hours = credited_hours(history, start=start, end=as_of, kind=kind, weekly_cap=cap)
-    return Experience(int(hours + 1e-9), int((hours + 1e-9) // per_year), start, as_of)
+    hours = credited_hours(
+        history, kind, start=start, end=as_of, weekly_cap=WEEKLY_HOURS_CAP.at(as_of).value
+    )
+    return Experience(
+        int(hours + _EPSILON), whole_years(hours, HOURS_PER_YEAR.at(as_of).value), start, as_of
+    )
 
 
 def canadian_experience(history: WorkHistory, *, as_of: date) -> Experience:
     """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years)."""
-    return _crs(history, as_of, "canadian")
+    return _crs(history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value))
 
 
 def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
     """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years)."""
-    return _crs(history, as_of, "foreign")
+    return _crs(history, as_of, foreign_kind(SKILLED_TEERS.at(as_of).value))

@@ -19,13 +19,14 @@ expressentry.errors.InvalidInputError: LanguageResult: listening: ... (got 9.5);
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, build_segments
+from expressentry._kinds import DEFAULT_CAP, Kind, canadian_kind, foreign_kind
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -51,6 +52,7 @@ __all__ = [
 ]
 
 _ONGOING_END = date.max.toordinal()
+_DEFAULT_KINDS = (canadian_kind(), foreign_kind())
 
 
 class _Checks:
@@ -143,9 +145,6 @@ class WorkPeriod:
         return (self.start.toordinal(), end, self.hours_per_week)
 
 
-_Include = Callable[[WorkPeriod], bool]
-
-
 @frozen(kw_only=True)
 class WorkHistory:
     """Every job a person reports, in any order; its JSON form is a plain list.
@@ -157,11 +156,17 @@ class WorkHistory:
     periods: tuple[WorkPeriod, ...] = ()
     _segments: dict[object, Segments] = field(init=False, repr=False, eq=False, factory=dict)
 
-    def segments(self, kind: object, cap: float, include: _Include) -> Segments:
-        """Capped hour segments of the periods ``include`` keeps (cached by ``kind``)."""
-        key = (kind, cap)
+    def __attrs_post_init__(self) -> None:
+        if self.periods:  # the CRS kinds, ready before the first score
+            for kind in _DEFAULT_KINDS:
+                self.segments(kind, DEFAULT_CAP)
+
+    def segments(self, kind: Kind, cap: float) -> Segments:
+        """Capped hour segments of the periods of ``kind`` (cached per kind and cap)."""
+        key = (kind[0], kind[1], cap)
         found = self._segments.get(key)
         if found is None:
+            include = kind[2]
             found = build_segments((p.span() for p in self.periods if include(p)), cap)
             self._segments[key] = found
         return found
@@ -314,6 +319,7 @@ class Education:
     level: EducationLevel
     canadian_credential: CanadianCredential = CanadianCredential.NONE
     eca_issued: date | None = None
+    _scored_level: EducationLevel = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Education")
@@ -336,6 +342,13 @@ class Education:
             "so it needs the ECA issue date",
         )
         c.done()
+        scored = self.level if self.recognized else EducationLevel.LESS_THAN_SECONDARY
+        object.__setattr__(self, "_scored_level", scored)
+
+    @property
+    def scored_level(self) -> EducationLevel:
+        """The level that earns points: ``level`` if recognized, else less than secondary."""
+        return self._scored_level
 
     @property
     def recognized(self) -> bool:
@@ -437,6 +450,7 @@ class Candidate:
     profile_submitted: datetime | None = None
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
+    _latest_document: date | None = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Candidate")
@@ -483,6 +497,13 @@ class Candidate:
             second = by_language.get(other)
         object.__setattr__(self, "_first", by_language.get(first) if first else None)
         object.__setattr__(self, "_second", second)
+        dates = [when for _, when in iter_dated_inputs(self)]
+        object.__setattr__(self, "_latest_document", max(dates) if dates else None)
+
+    @property
+    def latest_document(self) -> date | None:
+        """The latest test or ECA date in the profile: it must not be after ``as_of``."""
+        return self._latest_document
 
     @property
     def first_language_result(self) -> LanguageResult | None:

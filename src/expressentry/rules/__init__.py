@@ -165,6 +165,8 @@ class RuleSet:
     crs_window_years: Dated[int]
     added_factors: tuple[AddedFactor, ...] = ()
     last_reviewed: date = LAST_REVIEWED
+    _plans: dict[date, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    """Scoring plans compiled from this rule set, one per day (see expressentry.crs)."""
 
     @property
     def edition(self) -> str:
