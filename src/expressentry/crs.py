@@ -26,6 +26,7 @@ same rules and day) are built once per plan and shared between breakdowns.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -43,11 +44,12 @@ from expressentry.enums import (
     EducationTier,
     ForeignExperienceTier,
     FrenchBonus,
+    JobOfferKind,
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.models import Candidate, WorkHistory, iter_dated_inputs
+from expressentry.models import Candidate, WorkHistory, iter_dated_inputs, noc_teer
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
 
@@ -67,12 +69,12 @@ _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
 _TIER = {level: EducationTier.of(level) for level in EducationLevel}
+_FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 _NONE = CanadianCredential.NONE
 _ENGLISH, _FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
 
-# One explained item: (section, factor, RuleSet attribute, points, inputs of the reason)
-_Item = tuple[CrsSection, str, str, int, tuple[Any, ...]]
+Lines = tuple[PointLine, ...]
 
 
 def _flat(steps: Steps) -> list[int]:
@@ -96,7 +98,7 @@ class _Plan:
         self.first = (as_of - relativedelta(years=r.crs_window_years.value)).toordinal()
         self.birthday_key = (as_of.month, as_of.day)
         self.age = _flat2(r.age.value)
-        self.education = {lvl: pts for lvl, pts in r.education.value.items()}
+        self.education = dict(r.education.value)
         self.first_language = _flat2(r.first_language.value)
         self.second_language = _flat(r.second_language.value)
         self.second_cap = r.second_language_cap.value
@@ -131,18 +133,34 @@ class _Plan:
             for name in CRS_TIMELINES
         }
         self.lines: dict[tuple[str, tuple[Any, ...]], PointLine] = {}
+        self.memos: tuple[dict[tuple[Any, ...], tuple[int, Lines]], ...] = tuple(
+            {} for _ in range(8)
+        )
+
+    def line(
+        self, section: CrsSection, factor: str, attr: str, points: int, key: tuple[Any, ...]
+    ) -> PointLine:
+        """The (shared) line of ``factor`` for the reason inputs ``key``."""
+        cache_key = (factor, key)
+        found = self.lines.get(cache_key)
+        if found is None:
+            make = _REASONS.get(factor)
+            reason = make(key, self) if make is not None else _CAP.format(*key)
+            found = PointLine(
+                section=section, factor=factor, points=points, reason=reason, rule=self.refs[attr]
+            )
+            self.lines[cache_key] = found
+        return found
 
     def years(self, history: WorkHistory, canadian: bool) -> int:
-        """Whole years of CRS experience of one kind in the window."""
-        if not history.periods:
-            return 0
+        """Whole years of CRS experience of one kind in the window (history not empty)."""
         kind = self.canadian_kind if canadian else self.foreign_kind
         credited = hour_days(history.segments(kind, self.weekly_cap), self.first, self.end)
         return int((credited + 1e-6) // self.year_hour_days)
 
 
 def _plan(r: RuleSet, as_of: date) -> _Plan:
-    plans: dict[date, _Plan] = r._plans  # noqa: SLF001 (the rule set's own cache)
+    plans: dict[date, _Plan] = r._plans
     plan = plans.get(as_of)
     if plan is None:
         if len(plans) > 64:
@@ -151,214 +169,298 @@ def _plan(r: RuleSet, as_of: date) -> _Plan:
     return plan
 
 
-def _kernel(c: Candidate, p: _Plan, out: list[_Item] | None) -> int:  # noqa: PLR0912, PLR0915
-    """Score ``c`` under ``p``; list each explained item in ``out`` when given."""
+def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
+    c: Candidate, p: _Plan, out: list[tuple[PointLine, ...]] | None
+) -> int:
+    """Score ``c`` under ``p``; add each group's explained lines to ``out`` when given.
+
+    Each factor group is looked up by the inputs that decide it; a group's
+    points are the sum of its lines, so the total is the sum of the lines.
+    """
     spouse = c.spouse
     ws = spouse is not None and spouse.accompanying and not spouse.canadian_citizen_or_pr
-    col = 0 if ws else 1
-
-    # A. Core / human capital
     born = c.date_of_birth
     age = p.as_of.year - born.year - (p.birthday_key < (born.month, born.day))
-    age_pts = p.age[col][age if age < _DOMAIN else _DOMAIN - 1]
-    edu = c.education
-    level = edu.scored_level
-    edu_pts = p.education[level][col]
-    first = c.first_language_result
-    levels = first.levels if first is not None else _NO_LEVELS
-    fl = p.first_language[col]
-    fl_pts = [fl[v] for v in levels]
-    total = age_pts + edu_pts + sum(fl_pts)
-    if out is not None:
-        out.append((_CORE, "age", "age", age_pts, (age, ws)))
-        out.append((_CORE, "education", "education", edu_pts, (edu.level, level is edu.level, ws)))
-        for factor, clb, pts in zip(_FIRST, levels, fl_pts, strict=True):
-            out.append((_CORE, factor, "first_language", pts, (clb, ws)))
-
-    second = c.second_language_result
-    if second is not None:
-        sl = p.second_language
-        sl_pts = [sl[v] for v in second.levels]
-        raw = sum(sl_pts)
-        cap = p.second_cap[col]
-        total += raw if raw < cap else cap
-        if out is not None:
-            for factor, clb, pts in zip(_SECOND, second.levels, sl_pts, strict=True):
-                out.append((_CORE, factor, "second_language", pts, (clb,)))
-            if raw > cap:
-                out.append(
-                    (_CORE, "second_language.cap", "second_language_cap", cap - raw, (cap, raw, ws))
-                )
-
     history = c.work_history
-    cdn = p.years(history, canadian=True)
-    pts = p.canadian[col][cdn if cdn < _DOMAIN else _DOMAIN - 1]
-    total += pts
-    if out is not None:
-        out.append((_CORE, "canadian_experience", "canadian_experience", pts, (cdn, ws)))
+    if history.periods:
+        cdn = p.years(history, canadian=True)
+        foreign = p.years(history, canadian=False)
+    else:
+        cdn = foreign = 0
+    edu = c.education
+    first = c.first_language_result
+    second = c.second_language_result
+    first_levels = _NO_LEVELS if first is None else first.levels
+    low = 0 if first is None else first.lowest
+    bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
 
-    # B. Spouse or common-law partner (only with an accompanying, non-citizen spouse)
+    keys: list[tuple[int, tuple[Any, ...]]] = [
+        (_G_AGE, (age, ws)),
+        (_G_EDUCATION, (edu.level, edu.scored_level, ws)),
+        (_G_FIRST, (first_levels, ws)),
+    ]
+    if second is not None:
+        keys.append((_G_SECOND, (second.levels, ws)))
+    keys.append((_G_CANADIAN, (cdn, ws)))
     if ws and spouse is not None:
         s_edu = spouse.education
-        s_level = None if s_edu is None else s_edu.scored_level
-        pts = 0 if s_level is None else p.spouse_education[s_level]
-        s_levels = spouse.language.levels if spouse.language is not None else _NO_LEVELS
-        sp = p.spouse_language
-        s_pts = [sp[v] for v in s_levels]
-        s_years = p.years(spouse.work_history, canadian=True)
-        s_exp = p.spouse_canadian[s_years if s_years < _DOMAIN else _DOMAIN - 1]
-        total += pts + sum(s_pts) + s_exp
-        if out is not None:
-            given = None if s_edu is None else (s_edu.level, s_level is s_edu.level)
-            out.append((_SPOUSE, "spouse.education", "spouse_education", pts, (given,)))
-            for factor, clb, pt in zip(_SPOUSE_LANG, s_levels, s_pts, strict=True):
-                out.append((_SPOUSE, factor, "spouse_language", pt, (clb,)))
-            out.append(
-                (
-                    _SPOUSE,
-                    "spouse.canadian_experience",
-                    "spouse_canadian_experience",
-                    s_exp,
-                    (s_years,),
-                )
-            )
-
-    # C. Skill transferability: first official language only; 50 a group, 100 in all
-    low = min(levels)
-    lang = 1 if low >= 9 else 0 if low >= 7 else -1
-    cdn_col = 1 if cdn >= 2 else 0 if cdn >= 1 else -1
-    group_cap = p.group_cap
-    tier = _TIER[level]
-    e_lang = p.education_language[tier][lang] if lang >= 0 else 0
-    e_cdn = p.education_experience[tier][cdn_col] if cdn_col >= 0 else 0
-    foreign = p.years(history, canadian=False)
-    ftier = ForeignExperienceTier.of(foreign)
-    f_lang = p.foreign_language[ftier][lang] if lang >= 0 else 0
-    f_cdn = p.foreign_experience[ftier][cdn_col] if cdn_col >= 0 else 0
-    e_sum = e_lang + e_cdn
-    f_sum = f_lang + f_cdn
-    transfer = (e_sum if e_sum < group_cap else group_cap) + (
-        f_sum if f_sum < group_cap else group_cap
-    )
-    cert = 0
-    if c.certificate_of_qualification:
-        cert_col = 1 if low >= 7 else 0 if low >= 5 else -1
-        cert = p.certificate[cert_col] if cert_col >= 0 else 0
-        transfer += cert if cert < group_cap else group_cap
-    t_cap = p.transfer_cap
-    total += transfer if transfer < t_cap else t_cap
-    if out is not None:
-        out.append((_TRANSFER, "education.language", "education_language", e_lang, (tier, low)))
-        out.append(
-            (_TRANSFER, "education.canadian_experience", "education_experience", e_cdn, (tier, cdn))
-        )
-        if e_sum > group_cap:
-            out.append(
-                (
-                    _TRANSFER,
-                    "education.cap",
-                    "transferability_group_cap",
-                    group_cap - e_sum,
-                    ("Education", group_cap, e_sum),
-                )
-            )
-        out.append(
-            (_TRANSFER, "foreign_experience.language", "foreign_language", f_lang, (foreign, low))
-        )
-        out.append(
+        s_history = spouse.work_history
+        keys.append(
             (
-                _TRANSFER,
-                "foreign_experience.canadian_experience",
-                "foreign_experience",
-                f_cdn,
-                (foreign, cdn),
+                _G_SPOUSE,
+                (
+                    None if s_edu is None else (s_edu.level, s_edu.scored_level),
+                    _NO_LEVELS if spouse.language is None else spouse.language.levels,
+                    p.years(s_history, canadian=True) if s_history.periods else 0,
+                ),
             )
         )
-        if f_sum > group_cap:
-            out.append(
-                (
-                    _TRANSFER,
-                    "foreign_experience.cap",
-                    "transferability_group_cap",
-                    group_cap - f_sum,
-                    ("Foreign work", group_cap, f_sum),
-                )
-            )
-        if c.certificate_of_qualification:
-            out.append((_TRANSFER, "certificate.language", "certificate_language", cert, (low,)))
-        if transfer > t_cap:
-            out.append(
-                (
-                    _TRANSFER,
-                    "transferability.cap",
-                    "transferability_cap",
-                    t_cap - transfer,
-                    ("Skill transferability", t_cap, transfer),
-                )
-            )
-
-    # D. Additional points
-    additional = 0
-    if c.provincial_nomination:
-        additional += p.nomination
-        if out is not None:
-            out.append(
-                (_ADDITIONAL, "provincial_nomination", "provincial_nomination", p.nomination, ())
-            )
+    keys.append(
+        (_G_TRANSFER, (edu.scored_level, bucket, c.certificate_of_qualification, cdn, foreign))
+    )
+    french = None
+    if first is not None:
+        fr = first if first.language is _FRENCH else second
+        if fr is not None and fr.language is _FRENCH and fr.lowest >= 7:
+            en = second if fr is first else first
+            french = en is not None and en.lowest >= 5
     offer = c.job_offer
-    if offer is not None:
-        skilled = offer.teer in p.skilled
-        pts = p.job_offer[offer.kind] if skilled else 0
-        additional += pts
+    keys.append(
+        (
+            _G_ADDITIONAL,
+            (
+                c.provincial_nomination,
+                None if offer is None else offer.noc,
+                edu.canadian_credential,
+                french,
+                c.sibling_in_canada,
+            ),
+        )
+    )
+
+    total = transfer = additional = 0
+    memos = p.memos
+    for group, key in keys:
+        memo = memos[group]
+        hit = memo.get(key)
+        if hit is None:
+            lines = _BUILDERS[group](p, key)
+            hit = memo[key] = (sum(line.points for line in lines), lines)
+        if group == _G_TRANSFER:
+            transfer = hit[0]
+        elif group == _G_ADDITIONAL:
+            additional = hit[0]
+        else:
+            total += hit[0]
         if out is not None:
-            out.append((_ADDITIONAL, "job_offer", "job_offer", pts, (offer.noc, skilled)))
-    study = edu.canadian_credential
-    if study is not _NONE:
-        pts = p.study[study]
-        additional += pts
-        if out is not None:
-            out.append((_ADDITIONAL, "canadian_study", "canadian_study", pts, (study,)))
-    if c.languages:
-        french = first if first is not None and first.test.language is _FRENCH else second
-        if french is not None and french.test.language is _FRENCH and french.lowest >= 7:
-            english = second if french is first else first
-            strong = english is not None and english.lowest >= 5
-            pts = p.french[
-                FrenchBonus.ENGLISH_CLB_5_OR_MORE if strong else FrenchBonus.ENGLISH_CLB_4_OR_LESS
-            ]
-            additional += pts
-            if out is not None:
-                out.append((_ADDITIONAL, "french", "french", pts, (strong,)))
-    if c.sibling_in_canada:
-        additional += p.sibling
-        if out is not None:
-            out.append((_ADDITIONAL, "sibling", "sibling", p.sibling, ()))
+            out.append(hit[1])
+
     for factor in p.rules.added_factors:
         pts, why = factor.points(c, p.as_of)
         if pts < 0:
             raise InvalidInputError(
                 "AddedFactor", [FieldProblem(factor.rule_id, pts, "points must be 0 or more")]
             )
-        if factor.section is _ADDITIONAL:
+        if factor.section is _TRANSFER:
+            transfer += pts
+        elif factor.section is _ADDITIONAL:
             additional += pts
         else:
             total += pts
         if out is not None:
-            out.append((factor.section, factor.rule_id, "", pts, (factor, why)))
-    a_cap = p.additional_cap
-    if additional > a_cap:
+            ref = RuleRef(
+                rule_id=factor.rule_id, effective_from=p.rules.in_force_from, source=factor.source
+            )
+            out.append(
+                (
+                    PointLine(
+                        section=factor.section,
+                        factor=factor.rule_id,
+                        points=pts,
+                        reason=why,
+                        rule=ref,
+                    ),
+                )
+            )
+
+    if transfer > p.transfer_cap:
+        cap = p.transfer_cap
         if out is not None:
             out.append(
                 (
-                    _ADDITIONAL,
-                    "additional.cap",
-                    "additional_cap",
-                    a_cap - additional,
-                    ("Additional points", a_cap, additional),
+                    p.line(
+                        _TRANSFER,
+                        "transferability.cap",
+                        "transferability_cap",
+                        cap - transfer,
+                        ("Skill transferability", cap, transfer),
+                    ),
                 )
             )
-        additional = a_cap
-    return total + additional
+        transfer = cap
+    if additional > p.additional_cap:
+        cap = p.additional_cap
+        if out is not None:
+            out.append(
+                (
+                    p.line(
+                        _ADDITIONAL,
+                        "additional.cap",
+                        "additional_cap",
+                        cap - additional,
+                        ("Additional points", cap, additional),
+                    ),
+                )
+            )
+        additional = cap
+    return total + transfer + additional
+
+
+def _group_age(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    age, ws = key
+    pts = p.age[0 if ws else 1][age if age < _DOMAIN else _DOMAIN - 1]
+    return (p.line(_CORE, "age", "age", pts, key),)
+
+
+def _group_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    level, scored, ws = key
+    pts = p.education[scored][0 if ws else 1]
+    return (p.line(_CORE, "education", "education", pts, (level, scored is level, ws)),)
+
+
+def _group_first_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    levels, ws = key
+    table = p.first_language[0 if ws else 1]
+    return tuple(
+        p.line(_CORE, factor, "first_language", table[clb], (clb, ws))
+        for factor, clb in zip(_FIRST, levels, strict=True)
+    )
+
+
+def _group_second_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    levels, ws = key
+    table = p.second_language
+    lines = tuple(
+        p.line(_CORE, factor, "second_language", table[clb], (clb,))
+        for factor, clb in zip(_SECOND, levels, strict=True)
+    )
+    raw = sum(line.points for line in lines)
+    cap = p.second_cap[0 if ws else 1]
+    if raw > cap:
+        cap_key = (cap, raw, ws)
+        lines += (p.line(_CORE, "second_language.cap", "second_language_cap", cap - raw, cap_key),)
+    return lines
+
+
+def _group_canadian(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    years, ws = key
+    pts = p.canadian[0 if ws else 1][years if years < _DOMAIN else _DOMAIN - 1]
+    return (p.line(_CORE, "canadian_experience", "canadian_experience", pts, key),)
+
+
+def _group_spouse(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    education, levels, years = key
+    edu_pts = 0 if education is None else p.spouse_education[education[1]]
+    edu_key = None if education is None else (education[0], education[1] is education[0])
+    table = p.spouse_language
+    return (
+        p.line(_SPOUSE, "spouse.education", "spouse_education", edu_pts, (edu_key,)),
+        *(
+            p.line(_SPOUSE, factor, "spouse_language", table[clb], (clb,))
+            for factor, clb in zip(_SPOUSE_LANG, levels, strict=True)
+        ),
+        p.line(
+            _SPOUSE,
+            "spouse.canadian_experience",
+            "spouse_canadian_experience",
+            p.spouse_canadian[years if years < _DOMAIN else _DOMAIN - 1],
+            (years,),
+        ),
+    )
+
+
+def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    level, bucket, certificate, cdn, foreign = key
+    lang = 1 if bucket >= 9 else 0 if bucket >= 7 else -1
+    cdn_col = 1 if cdn >= 2 else 0 if cdn >= 1 else -1
+    tier = _TIER[level]
+    ftier = _FOREIGN_TIER[foreign if foreign < 3 else 3]
+    group_cap = p.group_cap
+    lines: list[PointLine] = []
+    for label, rows, row, (lang_factor, lang_attr), (cdn_factor, cdn_attr), first_key in (
+        (
+            "Education",
+            (p.education_language, p.education_experience),
+            tier,
+            ("education.language", "education_language"),
+            ("education.canadian_experience", "education_experience"),
+            tier,
+        ),
+        (
+            "Foreign work",
+            (p.foreign_language, p.foreign_experience),
+            ftier,
+            ("foreign_experience.language", "foreign_language"),
+            ("foreign_experience.canadian_experience", "foreign_experience"),
+            foreign,
+        ),
+    ):
+        with_lang = rows[0][row][lang] if lang >= 0 else 0  # type: ignore[index]
+        with_cdn = rows[1][row][cdn_col] if cdn_col >= 0 else 0  # type: ignore[index]
+        lines.append(p.line(_TRANSFER, lang_factor, lang_attr, with_lang, (first_key, bucket)))
+        lines.append(p.line(_TRANSFER, cdn_factor, cdn_attr, with_cdn, (first_key, cdn)))
+        group = with_lang + with_cdn
+        if group > group_cap:
+            cap_key = (label, group_cap, group)
+            factor = f"{lang_factor.rsplit('.', 1)[0]}.cap"
+            lines.append(
+                p.line(_TRANSFER, factor, "transferability_group_cap", group_cap - group, cap_key)
+            )
+    if certificate:
+        cert_col = 1 if bucket >= 7 else 0 if bucket >= 5 else -1
+        pts = p.certificate[cert_col] if cert_col >= 0 else 0
+        lines.append(
+            p.line(_TRANSFER, "certificate.language", "certificate_language", pts, (bucket,))
+        )
+    return tuple(lines)
+
+
+def _group_additional(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    nomination, noc, study, french, sibling = key
+    lines: list[PointLine] = []
+    if nomination:
+        lines.append(
+            p.line(_ADDITIONAL, "provincial_nomination", "provincial_nomination", p.nomination, ())
+        )
+    if noc is not None:
+        skilled = noc_teer(noc) in p.skilled
+        kind = JobOfferKind.MAJOR_GROUP_00 if noc[:2] == "00" else JobOfferKind.OTHER_SKILLED
+        pts = p.job_offer[kind] if skilled else 0
+        lines.append(p.line(_ADDITIONAL, "job_offer", "job_offer", pts, (noc, skilled)))
+    if study is not _NONE:
+        lines.append(
+            p.line(_ADDITIONAL, "canadian_study", "canadian_study", p.study[study], (study,))
+        )
+    if french is not None:
+        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if french else FrenchBonus.ENGLISH_CLB_4_OR_LESS
+        lines.append(p.line(_ADDITIONAL, "french", "french", p.french[bonus], (french,)))
+    if sibling:
+        lines.append(p.line(_ADDITIONAL, "sibling", "sibling", p.sibling, ()))
+    return tuple(lines)
+
+
+_G_AGE, _G_EDUCATION, _G_FIRST, _G_SECOND, _G_CANADIAN = 0, 1, 2, 3, 4
+_G_SPOUSE, _G_TRANSFER, _G_ADDITIONAL = 5, 6, 7
+_BUILDERS: tuple[Callable[[_Plan, tuple[Any, ...]], Lines], ...] = (
+    _group_age,
+    _group_education,
+    _group_first_language,
+    _group_second_language,
+    _group_canadian,
+    _group_spouse,
+    _group_transferability,
+    _group_additional,
+)
 
 
 def _clb(level: int) -> str:
@@ -416,26 +518,32 @@ def _french(key: tuple[Any, ...]) -> str:
     return "French: NCLC 7+ in all four abilities, English below CLB 5 in some ability or untested"
 
 
-_REASONS: dict[str, Callable[[tuple[Any, ...], _Plan], str]] = {
+_Reason = Callable[[tuple[Any, ...], _Plan], str]
+
+
+def _per_ability(factors: tuple[str, ...], template: str) -> dict[str, _Reason]:
+    """Reasons for the four per-ability lines of one language factor."""
+
+    def make(ability: str) -> _Reason:
+        def reason(key: tuple[Any, ...], _plan: _Plan) -> str:
+            return template.format(clb=_clb(key[0]), ability=ability, who=_who(key[-1]))
+
+        return reason
+
+    return {f: make(a) for f, a in zip(factors, _ABILITY_NAMES, strict=True)}
+
+
+_REASONS: dict[str, _Reason] = {
     "age": lambda k, p: f"Age {k[0]} on {p.as_of.isoformat()}, {_who(k[1])}",
     "education": lambda k, p: _education(k),
-    **{
-        f: (lambda a: lambda k, p: f"First official language: {_clb(k[0])} in {a}, {_who(k[1])}")(a)
-        for f, a in zip(_FIRST, _ABILITY_NAMES, strict=True)
-    },
-    **{
-        f: (lambda a: lambda k, p: f"Second official language: {_clb(k[0])} in {a}")(a)
-        for f, a in zip(_SECOND, _ABILITY_NAMES, strict=True)
-    },
+    **_per_ability(_FIRST, "First official language: {clb} in {ability}, {who}"),
+    **_per_ability(_SECOND, "Second official language: {clb} in {ability}"),
     "second_language.cap": lambda k, p: f"Second official language capped at {k[0]}, {_who(k[2])}",
     "canadian_experience": lambda k, p: (
         f"Canadian skilled work in the last 10 years: {_years(k[0])}, {_who(k[1])}"
     ),
     "spouse.education": lambda k, p: _spouse_education(k),
-    **{
-        f: (lambda a: lambda k, p: f"Spouse's first official language: {_clb(k[0])} in {a}")(a)
-        for f, a in zip(_SPOUSE_LANG, _ABILITY_NAMES, strict=True)
-    },
+    **_per_ability(_SPOUSE_LANG, "Spouse's first official language: {clb} in {ability}"),
     "spouse.canadian_experience": lambda k, p: (
         f"Spouse's Canadian skilled work in the last 10 years: {_years(k[0])}"
     ),
@@ -457,26 +565,6 @@ _REASONS: dict[str, Callable[[tuple[Any, ...], _Plan], str]] = {
     "sibling": lambda k, p: "Brother or sister living in Canada",
 }
 _CAP = "{0} capped at {1}"
-
-
-def _line(p: _Plan, item: _Item) -> PointLine:
-    section, factor, attr, points, key = item
-    if not attr:  # a reform's added factor: (factor, reason)
-        added, why = key
-        ref = RuleRef(
-            rule_id=added.rule_id, effective_from=p.rules.in_force_from, source=added.source
-        )
-        return PointLine(section=section, factor=factor, points=points, reason=why, rule=ref)
-    cache_key = (factor, key)
-    line = p.lines.get(cache_key)
-    if line is None:
-        make = _REASONS.get(factor)
-        reason = make(key, p) if make is not None else _CAP.format(*key)
-        line = PointLine(
-            section=section, factor=factor, points=points, reason=reason, rule=p.refs[attr]
-        )
-        p.lines[cache_key] = line
-    return line
 
 
 def _check_dates(c: Candidate, as_of: date) -> None:
@@ -514,13 +602,13 @@ def score(
     r = rules_for(day) if rules is None else rules
     _check_dates(candidate, day)
     plan = _plan(r, day)
-    items: list[_Item] = []
-    total = _kernel(candidate, plan, items)
+    groups: list[Lines] = []
+    total = _kernel(candidate, plan, groups)
     return CrsBreakdown(
         as_of=day,
         edition=r.edition,
         with_spouse=candidate.scored_with_spouse,
-        lines=tuple([_line(plan, item) for item in items]),
+        lines=tuple(itertools.chain.from_iterable(groups)),
         total=total,
         rules_reviewed_on=r.last_reviewed,
     )

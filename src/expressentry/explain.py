@@ -8,6 +8,7 @@ points), so a reader can add the column up by hand.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from attrs import field, frozen
 
@@ -46,8 +47,11 @@ class PointLine:
     rule: RuleRef
 
 
+_POINTS = attrgetter("points")
+
+
 def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None:
-    added = sum(line.points for line in instance.lines)
+    added = sum(map(_POINTS, instance.lines))
     if total != added:
         raise InvalidInputError(
             "CrsBreakdown",
@@ -108,6 +112,7 @@ class CrsBreakdown:
             CrsSection.TRANSFERABILITY: "C. Skill transferability",
             CrsSection.ADDITIONAL: "D. Additional points",
         }
+        width = max([len(ln.reason) + 2 for ln in self.lines] + [len(t) for t in titles.values()])
         out = [
             f"CRS score on {self.as_of.isoformat()} ({self.edition})",
             f"Scored {'with' if self.with_spouse else 'without'} an accompanying spouse",
@@ -117,13 +122,13 @@ class CrsBreakdown:
             lines = [ln for ln in self.lines if ln.section is section]
             if not lines:
                 continue
-            out.append(f"{title:<60}{self.subtotal(section):>6}")
+            out.append(f"{title:<{width}}{self.subtotal(section):>6}")
             out.extend(
-                f"  {ln.reason:<58}{ln.points:>6}  [{ln.rule.rule_id} "
-                f"{ln.rule.effective_from.isoformat()}]"
+                f"  {ln.reason:<{width - 2}}{ln.points:>6}  "
+                f"[{ln.rule.rule_id}, {ln.rule.effective_from.isoformat()}]"
                 for ln in lines
             )
-        out += ["", f"{'Total':<60}{self.total:>6}"]
+        out += ["", f"{'Total':<{width}}{self.total:>6}"]
         if self.as_of > self.rules_reviewed_on:
             out.append(
                 f"Note: rules last checked against their sources on "

@@ -240,6 +240,8 @@ class LanguageResult:
     reading: float
     writing: float
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
+    _lowest: int = field(init=False, repr=False, eq=False)
+    _language: OfficialLanguage = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("LanguageResult")
@@ -268,11 +270,13 @@ class LanguageResult:
         c.done()
         levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
         object.__setattr__(self, "_levels", levels)
+        object.__setattr__(self, "_lowest", min(levels))
+        object.__setattr__(self, "_language", self.test.language)
 
     @property
     def language(self) -> OfficialLanguage:
         """The official language this result proves."""
-        return self.test.language
+        return self._language
 
     def clb(self, ability: Ability) -> int:
         """CLB (English) or NCLC (French) level of one ability; 0 below the chart."""
@@ -286,7 +290,7 @@ class LanguageResult:
     @property
     def lowest(self) -> int:
         """The lowest of the four levels, the one minimum requirements look at."""
-        return min(self._levels)
+        return self._lowest
 
 
 _COVERS = {
@@ -369,23 +373,26 @@ class JobOffer:
     """
 
     noc: str
+    _teer: Teer = field(init=False, repr=False, eq=False)
+    _kind: JobOfferKind = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("JobOffer")
         _check_noc(c, "noc", self.noc)
         c.done()
+        object.__setattr__(self, "_teer", noc_teer(self.noc))
+        kind = JobOfferKind.MAJOR_GROUP_00 if self.noc[:2] == "00" else JobOfferKind.OTHER_SKILLED
+        object.__setattr__(self, "_kind", kind)
 
     @property
     def teer(self) -> Teer:
         """TEER of the offered job."""
-        return noc_teer(self.noc)
+        return self._teer
 
     @property
     def kind(self) -> JobOfferKind:
         """Senior manager (major group 00) or any other skilled occupation."""
-        if self.noc.startswith("00"):
-            return JobOfferKind.MAJOR_GROUP_00
-        return JobOfferKind.OTHER_SKILLED
+        return self._kind
 
 
 @frozen(kw_only=True)
