@@ -389,7 +389,7 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
     lines: list[PointLine] = []
     for label, rows, row, (lang_factor, lang_attr), (cdn_factor, cdn_attr), first_key in (
         (
-            "Education",
+            "Education group",
             (p.education_language, p.education_experience),
             tier,
             ("education.language", "education_language"),
@@ -397,7 +397,7 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
             tier,
         ),
         (
-            "Foreign work",
+            "Foreign work group",
             (p.foreign_language, p.foreign_experience),
             ftier,
             ("foreign_experience.language", "foreign_language"),
@@ -486,8 +486,8 @@ def _language(low: int) -> str:
 def _education(key: tuple[Any, ...]) -> str:
     level, recognized, ws = key
     if recognized:
-        return f"Education: {level.value}, {_who(ws)}"
-    return f"Education: {level.value} is foreign with no ECA, so it earns no points"
+        return f"Education: {level.label}, {_who(ws)}"
+    return f"Education: {level.label}, foreign with no ECA, earns no points"
 
 
 def _spouse_education(key: tuple[Any, ...]) -> str:
@@ -495,8 +495,8 @@ def _spouse_education(key: tuple[Any, ...]) -> str:
         return "Spouse's education: not given"
     level, recognized = key[0]
     if recognized:
-        return f"Spouse's education: {level.value}"
-    return f"Spouse's education: {level.value} is foreign with no ECA, so it earns no points"
+        return f"Spouse's education: {level.label}"
+    return f"Spouse's education: {level.label}, foreign with no ECA, earns no points"
 
 
 def _certificate(key: tuple[Any, ...]) -> str:
@@ -518,6 +518,16 @@ def _french(key: tuple[Any, ...]) -> str:
     return "French: NCLC 7+ in all four abilities, English below CLB 5 in some ability or untested"
 
 
+_TIER_WORDS = {
+    EducationTier.SECONDARY_OR_LESS: "Secondary school or less",
+    EducationTier.POST_SECONDARY: "Post-secondary credential of one year or more",
+    EducationTier.TWO_OR_MORE_OR_GRADUATE: "Two or more credentials, master's or doctorate",
+}
+_STUDY_WORDS = {
+    CanadianCredential.SECONDARY: "secondary school (no points)",
+    CanadianCredential.ONE_OR_TWO_YEAR: "one- or two-year post-secondary credential",
+    CanadianCredential.THREE_YEAR_OR_MORE: "three years or more, or a graduate degree",
+}
 _Reason = Callable[[tuple[Any, ...], _Plan], str]
 
 
@@ -547,9 +557,9 @@ _REASONS: dict[str, _Reason] = {
     "spouse.canadian_experience": lambda k, p: (
         f"Spouse's Canadian skilled work in the last 10 years: {_years(k[0])}"
     ),
-    "education.language": lambda k, p: f"Education ({k[0].value}) with {_language(k[1])}",
+    "education.language": lambda k, p: f"{_TIER_WORDS[k[0]]} with {_language(k[1])}",
     "education.canadian_experience": lambda k, p: (
-        f"Education ({k[0].value}) with {_years(k[1])} of Canadian work"
+        f"{_TIER_WORDS[k[0]]} with {_years(k[1])} of Canadian work"
     ),
     "foreign_experience.language": lambda k, p: (
         f"Foreign skilled work ({_years(k[0])}) with {_language(k[1])}"
@@ -560,7 +570,7 @@ _REASONS: dict[str, _Reason] = {
     "certificate.language": lambda k, p: _certificate(k),
     "provincial_nomination": lambda k, p: "Provincial or territorial nomination",
     "job_offer": lambda k, p: _job_offer(k),
-    "canadian_study": lambda k, p: f"Post-secondary education in Canada: {k[0].value}",
+    "canadian_study": lambda k, p: f"Education in Canada: {_STUDY_WORDS[k[0]]}",
     "french": lambda k, p: _french(k),
     "sibling": lambda k, p: "Brother or sister living in Canada",
 }

@@ -83,8 +83,23 @@ class EducationLevel(StrEnum):
         """Position in the list above: 0 for less than secondary, 7 for doctoral."""
         return _EDUCATION_ORDER.index(self)
 
+    @property
+    def label(self) -> str:
+        """The level in the words of IRCC's CRS criteria."""
+        return _EDUCATION_LABELS[self]
+
 
 _EDUCATION_ORDER = tuple(EducationLevel)
+_EDUCATION_LABELS = {
+    EducationLevel.LESS_THAN_SECONDARY: "less than secondary school",
+    EducationLevel.SECONDARY: "secondary school diploma",
+    EducationLevel.ONE_YEAR: "one-year post-secondary program",
+    EducationLevel.TWO_YEAR: "two-year post-secondary program",
+    EducationLevel.BACHELORS: "bachelor's degree or program of 3+ years",
+    EducationLevel.TWO_OR_MORE: "two or more credentials, one of 3+ years",
+    EducationLevel.MASTERS: "master's or professional degree",
+    EducationLevel.DOCTORAL: "doctoral degree (PhD)",
+}
 
 
 @unique
