@@ -52,6 +52,7 @@ from expressentry.explain import CrsBreakdown, PointLine, RuleRef
 from expressentry.models import Candidate, WorkHistory, iter_dated_inputs, noc_teer
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
 
 __all__ = ["score", "score_many"]
 
@@ -221,9 +222,9 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     french = None
     if first is not None:
         fr = first if first.language is _FRENCH else second
-        if fr is not None and fr.language is _FRENCH and fr.lowest >= 7:
+        if fr is not None and fr.language is _FRENCH and fr.lowest >= FRENCH_MIN_NCLC:
             en = second if fr is first else first
-            french = en is not None and en.lowest >= 5
+            french = en is not None and en.lowest >= FRENCH_ENGLISH_MIN_CLB
     offer = c.job_offer
     keys.append(
         (

@@ -29,8 +29,11 @@ __all__ = [
     "ADDITIONAL_CAP",
     "CANADIAN_STUDY",
     "FRENCH",
+    "FRENCH_ENGLISH_MIN_CLB",
+    "FRENCH_MIN_NCLC",
     "FRENCH_POINTS_RAISED_ON",
     "JOB_OFFER",
+    "PROPOSED_2026_11_03_CHANGE_IMPLEMENTED",
     "PROVINCIAL_NOMINATION",
     "SIBLING",
 ]
@@ -42,6 +45,21 @@ FRENCH_POINTS_RAISED_ON: Final = date(2020, 10, 20)
 as of October 20, 2020" (jpierimmigration.com copy; BAL and Envoy agree); the
 minister announced it on 2020-10-27. No round of invitations fell between the two
 days, so either reading gives the same result for every real round."""
+
+FRENCH_MIN_NCLC: Final = 7
+"""French points need NCLC 7 or more in all four French abilities (CRS criteria)."""
+
+FRENCH_ENGLISH_MIN_CLB: Final = 5
+"""The higher French points need English CLB 5 or more in **all four** abilities.
+UNCERTAIN (minor): with mixed English (some abilities at CLB 5+, some at 4 or
+less) this reading gives the lower amount, because English is then not "CLB 5 or
+higher on all four"; no worked example from IRCC's tool was found for that case."""
+
+PROPOSED_2026_11_03_CHANGE_IMPLEMENTED: Final = False
+"""UNCERTAIN and deliberately not implemented: a single low-confidence source
+claims CRS changes from 2026-11-03 (more points for Canadian work and high-wage
+job offers). No official text or second copy was found; copies up to September
+2026 show no change. Check canada.ca before relying on scores after 2026-11-03."""
 
 PROVINCIAL_NOMINATION: Final = Timeline(
     "crs.additional.provincial_nomination",

@@ -20,12 +20,18 @@ from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = [
     "AGE",
+    "AGE_COUNTED_ON_AS_OF",
     "CANADIAN_EXPERIENCE",
     "EDUCATION",
     "FIRST_LANGUAGE",
     "SECOND_LANGUAGE",
     "SECOND_LANGUAGE_CAP",
 ]
+
+AGE_COUNTED_ON_AS_OF: Final = True
+"""UNCERTAIN reading, made explicit: age is completed years on the day scored.
+The score changes on the birthday (IRCC updates profiles when a birthday passes);
+no Ministerial Instruction names the exact day age is fixed (e.g. the invitation)."""
 
 _LAUNCH = date(2015, 1, 1)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
