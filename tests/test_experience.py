@@ -86,12 +86,18 @@ def test_part_time_counts_pro_rata() -> None:
 
 
 @pytest.mark.parametrize(
-    ("flag", "value"),
-    [("self_employed", True), ("full_time_student", True), ("authorized", False)],
+    "excluded",
+    [
+        period(date(2024, 1, 1), 364, self_employed=True),
+        period(date(2024, 1, 1), 364, full_time_student=True),
+        period(date(2024, 1, 1), 364, authorized=False),
+    ],
+    ids=["self-employed", "full-time student", "unauthorized"],
 )
-def test_canadian_exclusions(flag: str, value: bool) -> None:
-    h = history(period(date(2024, 1, 1), 364, **{flag: value}))
+def test_canadian_exclusions(excluded: WorkPeriod) -> None:
+    h = history(excluded)
     assert canadian_experience(h, as_of=AS_OF).hours == 0
+    assert foreign_experience(h, as_of=AS_OF).hours == 0
 
 
 def test_foreign_self_employment_and_study_still_count() -> None:
