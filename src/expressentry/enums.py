@@ -80,7 +80,7 @@ class EducationLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        """Position in the list above: 0 for less than secondary, 7 for doctoral."""
+        """Position in the list above, 0 for less than secondary and 7 for doctoral."""
         return _EDUCATION_ORDER.index(self)
 
     @property
@@ -149,7 +149,7 @@ class JobOfferKind(StrEnum):
     """How the CRS arranged-employment points classify a qualifying offer."""
 
     MAJOR_GROUP_00 = "major_group_00"
-    """Senior managers: NOC 2021 major group 00 (TEER 0)."""
+    """Senior managers, NOC 2021 major group 00 (TEER 0)."""
     OTHER_SKILLED = "other_skilled"
     """Any other TEER 0, 1, 2 or 3 occupation."""
 

@@ -351,12 +351,12 @@ class Education:
 
     @property
     def scored_level(self) -> EducationLevel:
-        """The level that earns points: ``level`` if recognized, else less than secondary."""
+        """The level that earns points, ``level`` if recognized, else the lowest."""
         return self._scored_level
 
     @property
     def recognized(self) -> bool:
-        """Whether the level can earn points: Canadian, with an ECA, or none needed."""
+        """Whether the level can earn points (Canadian, with an ECA, or none needed)."""
         return (
             self.level is EducationLevel.LESS_THAN_SECONDARY
             or self.eca_issued is not None
@@ -509,7 +509,7 @@ class Candidate:
 
     @property
     def latest_document(self) -> date | None:
-        """The latest test or ECA date in the profile: it must not be after ``as_of``."""
+        """The latest test or ECA date in the profile, which must not be after ``as_of``."""
         return self._latest_document
 
     @property

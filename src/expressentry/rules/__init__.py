@@ -60,6 +60,8 @@ __all__ = [
     "Dated",
     "RuleSet",
     "Source",
+    "SpouseSteps",
+    "Steps",
     "Timeline",
     "rules_for",
 ]

@@ -56,7 +56,7 @@ less) this reading gives the lower amount, because English is then not "CLB 5 or
 higher on all four"; no worked example from IRCC's tool was found for that case."""
 
 PROPOSED_2026_11_03_CHANGE_IMPLEMENTED: Final = False
-"""UNCERTAIN and deliberately not implemented: a single low-confidence source
+"""UNCERTAIN and deliberately not implemented. A single low-confidence source
 claims CRS changes from 2026-11-03 (more points for Canadian work and high-wage
 job offers). No official text or second copy was found; copies up to September
 2026 show no change. Check canada.ca before relying on scores after 2026-11-03."""

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 AGE_COUNTED_ON_AS_OF: Final = True
-"""UNCERTAIN reading, made explicit: age is completed years on the day scored.
+"""UNCERTAIN reading, made explicit. Age is completed years on the day scored.
 The score changes on the birthday (IRCC updates profiles when a birthday passes);
 no Ministerial Instruction names the exact day age is fixed (e.g. the invitation)."""
 

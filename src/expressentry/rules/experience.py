@@ -69,7 +69,7 @@ CRS_WINDOW_YEARS: Final = Timeline(
 )
 
 NOC_2016_PROXY: Final = True
-"""UNCERTAIN reading, made explicit: before 2022-11-16 IRCC judged "skilled" by
+"""UNCERTAIN reading, made explicit. Before 2022-11-16 IRCC judged "skilled" by
 NOC 2016 (skill type 0, levels A and B). Work periods here carry NOC 2021 codes
 only, so for earlier dates their TEER 0-3 stands in for NOC 0/A/B. The 19
 occupations whose status changed in 2022 (16 became skilled, e.g. 73300 transport

@@ -58,7 +58,7 @@ PTE_CORE_ACCEPTED_FROM: Final = date(2024, 1, 30)
 """First test date on which IRCC accepts PTE Core for Express Entry."""
 
 TCF_CANADA_ACCEPTED_FROM: Final = date(2018, 11, 10)
-"""First test date accepted for TCF Canada. UNCERTAIN: IRCC announced the
+"""First test date accepted for TCF Canada (UNCERTAIN). IRCC announced the
 designation during National Francophone Immigration Week 2018; the earliest dated
 report of it in force is CIC News of 2018-11-10. No earlier TCF Canada result is
 known to exist, so results dated before this are refused rather than guessed."""

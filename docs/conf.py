@@ -1,0 +1,91 @@
+"""Sphinx configuration for the expressentry documentation.
+
+The build is fully offline. Intersphinx links to the Python, attrs and cattrs
+documentation are added only when ``EXPRESSENTRY_DOCS_INTERSPHINX=1`` is set
+(CI does not set it); without them, the few external names the API mentions are
+listed in ``nitpick_ignore_regex`` below.
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "expressentry"
+author = "expressentry developers"
+copyright = (
+    "expressentry developers; the rule tables contain information licensed under "
+    "the Open Government Licence – Canada"
+)
+release = _version("expressentry")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+    "myst_parser",
+    "api_names",
+    "rules_reference",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+language = "en"
+
+# -- HTML --------------------------------------------------------------------
+html_theme = "furo"
+html_title = f"expressentry {release}"
+html_static_path: list[str] = []
+
+# -- MyST --------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- autodoc / napoleon ------------------------------------------------------
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_class_signature = "mixed"
+autodoc_default_options = {"show-inheritance": False}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = False
+napoleon_use_rtype = True
+napoleon_attr_annotations = True
+
+# -- doctest -----------------------------------------------------------------
+# Docstring examples are already run by ``pytest --doctest-modules`` in their own
+# module namespace; here only the explicit ``doctest`` blocks of these pages run.
+doctest_test_doctest_blocks = ""
+doctest_global_setup = "from datetime import date\nimport expressentry as ee\n"
+# The flags pytest uses (pyproject.toml), and exception messages are compared too.
+doctest_default_flags = (
+    doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
+)
+
+# -- nitpicky mode -----------------------------------------------------------
+nitpicky = True
+# Only names from outside this project, which resolve once intersphinx is on:
+nitpick_ignore_regex = [
+    # the standard library, and ``date`` where a string annotation stays unevaluated
+    ("py:class", r"(datetime|collections\.abc|enum)\.\w+|date"),
+    ("py:class", r"cattrs\.Converter"),
+    # type variables of generic classes and functions (``T = TypeVar("T")``)
+    ("py:(class|obj)", r"expressentry(\.\w+)*\.T"),
+]
+
+# -- intersphinx, opt-in only (needs the network) ------------------------------
+if os.environ.get("EXPRESSENTRY_DOCS_INTERSPHINX") == "1":
+    extensions.append("sphinx.ext.intersphinx")
+    intersphinx_mapping = {
+        "python": ("https://docs.python.org/3", None),
+        "attrs": ("https://www.attrs.org/en/stable/", None),
+        "cattrs": ("https://catt.rs/en/stable/", None),
+    }
