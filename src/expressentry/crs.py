@@ -69,6 +69,7 @@ _SECOND = tuple(f"second_language.{a}" for a in _ABILITY_NAMES)
 _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
+_MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
 _TIER = {level: EducationTier.of(level) for level in EducationLevel}
 _FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
@@ -150,6 +151,8 @@ class _Plan:
             found = PointLine(
                 section=section, factor=factor, points=points, reason=reason, rule=self.refs[attr]
             )
+            if len(self.lines) >= _MEMO_LIMIT:
+                self.lines.clear()
             self.lines[cache_key] = found
         return found
 
@@ -164,7 +167,7 @@ def _plan(r: RuleSet, as_of: date) -> _Plan:
     plans: dict[date, _Plan] = r._plans
     plan = plans.get(as_of)
     if plan is None:
-        if len(plans) > 64:
+        if len(plans) >= 16:
             plans.clear()
         plan = plans[as_of] = _Plan(r, as_of)
     return plan
@@ -246,6 +249,8 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         hit = memo.get(key)
         if hit is None:
             lines = _BUILDERS[group](p, key)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
             hit = memo[key] = (sum(line.points for line in lines), lines)
         if group == _G_TRANSFER:
             transfer = hit[0]
