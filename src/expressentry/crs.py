@@ -34,7 +34,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import hour_days
-from expressentry._kinds import canadian_kind, foreign_kind
+from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
 from expressentry._today import today
 from expressentry.enums import (
     Ability,
@@ -68,6 +68,7 @@ _FIRST = tuple(f"first_language.{a}" for a in _ABILITY_NAMES)
 _SECOND = tuple(f"second_language.{a}" for a in _ABILITY_NAMES)
 _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
+_NO_YEARS = (0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
 _MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
 _TIER = {level: EducationTier.of(level) for level in EducationLevel}
@@ -124,6 +125,8 @@ class _Plan:
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
         self.year_hour_days = 7 * r.hours_per_year.value
+        self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
+        self.edition = r.edition
         self.canadian_kind = canadian_kind(self.skilled)
         self.foreign_kind = foreign_kind(self.skilled)
         self.refs = {
@@ -135,9 +138,16 @@ class _Plan:
             for name in CRS_TIMELINES
         }
         self.lines: dict[tuple[str, tuple[Any, ...]], PointLine] = {}
-        self.memos: tuple[dict[tuple[Any, ...], tuple[int, Lines]], ...] = tuple(
-            {} for _ in range(8)
-        )
+        self.memos: tuple[dict[object, tuple[int, Lines]], ...] = tuple({} for _ in range(8))
+
+    def fill(self, group: int, code: object, key: tuple[Any, ...]) -> tuple[int, Lines]:
+        """Build, remember and return a group's (points, lines) for its inputs ``key``."""
+        memo = self.memos[group]
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        lines = _BUILDERS[group](self, key)
+        entry = memo[code] = (sum(line.points for line in lines), lines)
+        return entry
 
     def line(
         self, section: CrsSection, factor: str, attr: str, points: int, key: tuple[Any, ...]
@@ -156,11 +166,20 @@ class _Plan:
             self.lines[cache_key] = found
         return found
 
-    def years(self, history: WorkHistory, canadian: bool) -> int:
-        """Whole years of CRS experience of one kind in the window (history not empty)."""
-        kind = self.canadian_kind if canadian else self.foreign_kind
-        credited = hour_days(history.segments(kind, self.weekly_cap), self.first, self.end)
-        return int((credited + 1e-6) // self.year_hour_days)
+    def years(self, history: WorkHistory) -> tuple[int, int]:
+        """Whole years of (Canadian, foreign) CRS experience in the window."""
+        if self.default_kinds:
+            both = history._crs
+        else:
+            both = (
+                history.segments(self.canadian_kind, self.weekly_cap),
+                history.segments(self.foreign_kind, self.weekly_cap),
+            )
+        first, end, per_year = self.first, self.end, self.year_hour_days
+        return (
+            int((hour_days(both[0], first, end) + 1e-6) // per_year) if both[0] else 0,
+            int((hour_days(both[1], first, end) + 1e-6) // per_year) if both[1] else 0,
+        )
 
 
 def _plan(r: RuleSet, as_of: date) -> _Plan:
@@ -186,80 +205,109 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     born = c.date_of_birth
     age = p.as_of.year - born.year - (p.birthday_key < (born.month, born.day))
     history = c.work_history
-    if history.periods:
-        cdn = p.years(history, canadian=True)
-        foreign = p.years(history, canadian=False)
-    else:
-        cdn = foreign = 0
+    cdn, foreign = p.years(history) if history.periods else _NO_YEARS
     edu = c.education
-    first = c.first_language_result
-    second = c.second_language_result
-    first_levels = _NO_LEVELS if first is None else first.levels
-    low = 0 if first is None else first.lowest
+    first = c._first
+    second = c._second
+    if first is None:
+        first_levels = _NO_LEVELS
+        low = 0
+    else:
+        first_levels = first._levels
+        low = first._lowest
     bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
 
-    keys: list[tuple[int, tuple[Any, ...]]] = [
-        (_G_AGE, (age, ws)),
-        (_G_EDUCATION, (edu.level, edu.scored_level, ws)),
-        (_G_FIRST, (first_levels, ws)),
-    ]
-    if second is not None:
-        keys.append((_G_SECOND, (second.levels, ws)))
-    keys.append((_G_CANADIAN, (cdn, ws)))
-    if ws and spouse is not None:
-        s_edu = spouse.education
-        s_history = spouse.work_history
-        keys.append(
-            (
-                _G_SPOUSE,
-                (
-                    None if s_edu is None else (s_edu.level, s_edu.scored_level),
-                    _NO_LEVELS if spouse.language is None else spouse.language.levels,
-                    p.years(s_history, canadian=True) if s_history.periods else 0,
-                ),
-            )
-        )
-    keys.append(
-        (_G_TRANSFER, (edu.scored_level, bucket, c.certificate_of_qualification, cdn, foreign))
-    )
-    french = None
-    if first is not None:
-        fr = first if first.language is _FRENCH else second
-        if fr is not None and fr.language is _FRENCH and fr.lowest >= FRENCH_MIN_NCLC:
-            en = second if fr is first else first
-            french = en is not None and en.lowest >= FRENCH_ENGLISH_MIN_CLB
-    offer = c.job_offer
-    keys.append(
-        (
-            _G_ADDITIONAL,
-            (
-                c.provincial_nomination,
-                None if offer is None else offer.noc,
-                edu.canadian_credential,
-                french,
-                c.sibling_in_canada,
-            ),
-        )
-    )
-
-    total = transfer = additional = 0
+    # Each group's memo is keyed by a small int code of the inputs that decide it;
+    # the tuple of those inputs is built only when the group is met for the first time.
     memos = p.memos
-    for group, key in keys:
-        memo = memos[group]
-        hit = memo.get(key)
+    col = 0 if ws else 1
+    hit = memos[_G_AGE].get(age * 2 + col)
+    if hit is None:
+        hit = p.fill(_G_AGE, age * 2 + col, (age, ws))
+    total = hit[0]
+    if out is not None:
+        out.append(hit[1])
+    code = edu._code * 2 + col
+    hit = memos[_G_EDUCATION].get(code)
+    if hit is None:
+        hit = p.fill(_G_EDUCATION, code, (edu.level, edu._scored_level, ws))
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    code = (-1 if first is None else first._code) * 2 + col
+    hit = memos[_G_FIRST].get(code)
+    if hit is None:
+        hit = p.fill(_G_FIRST, code, (first_levels, ws))
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    if second is not None:
+        code = second._code * 2 + col
+        hit = memos[_G_SECOND].get(code)
         if hit is None:
-            lines = _BUILDERS[group](p, key)
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            hit = memo[key] = (sum(line.points for line in lines), lines)
-        if group == _G_TRANSFER:
-            transfer = hit[0]
-        elif group == _G_ADDITIONAL:
-            additional = hit[0]
-        else:
-            total += hit[0]
+            hit = p.fill(_G_SECOND, code, (second._levels, ws))
+        total += hit[0]
         if out is not None:
             out.append(hit[1])
+    code = cdn * 2 + col
+    hit = memos[_G_CANADIAN].get(code)
+    if hit is None:
+        hit = p.fill(_G_CANADIAN, code, (cdn, ws))
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    if ws and spouse is not None:
+        s_edu = spouse.education
+        s_lang = spouse.language
+        s_history = spouse.work_history
+        s_years = p.years(s_history)[0] if s_history.periods else 0
+        key = (
+            -1 if s_edu is None else s_edu._code,
+            -1 if s_lang is None else s_lang._code,
+            s_years,
+        )
+        hit = memos[_G_SPOUSE].get(key)
+        if hit is None:
+            hit = p.fill(
+                _G_SPOUSE,
+                key,
+                (
+                    None if s_edu is None else (s_edu.level, s_edu._scored_level),
+                    _NO_LEVELS if s_lang is None else s_lang._levels,
+                    s_years,
+                ),
+            )
+        total += hit[0]
+        if out is not None:
+            out.append(hit[1])
+    cert = c.certificate_of_qualification
+    code = (((edu._code * 10 + bucket) * 2 + cert) * 256 + cdn) * 256 + foreign
+    hit = memos[_G_TRANSFER].get(code)
+    if hit is None:
+        hit = p.fill(_G_TRANSFER, code, (edu._scored_level, bucket, cert, cdn, foreign))
+    transfer = hit[0]
+    if out is not None:
+        out.append(hit[1])
+    french = None
+    if first is not None:
+        fr = first if first._language is _FRENCH else second
+        if fr is not None and fr._language is _FRENCH and fr._lowest >= FRENCH_MIN_NCLC:
+            en = second if fr is first else first
+            french = en is not None and en._lowest >= FRENCH_ENGLISH_MIN_CLB
+    offer = c.job_offer
+    a_key = (
+        c.provincial_nomination,
+        None if offer is None else offer.noc,
+        edu.canadian_credential,
+        french,
+        c.sibling_in_canada,
+    )
+    hit = memos[_G_ADDITIONAL].get(a_key)
+    if hit is None:
+        hit = p.fill(_G_ADDITIONAL, a_key, a_key)
+    additional = hit[0]
+    if out is not None:
+        out.append(hit[1])
 
     for factor in p.rules.added_factors:
         pts, why = factor.points(c, p.as_of)
@@ -622,7 +670,7 @@ def score(
     total = _kernel(candidate, plan, groups)
     return CrsBreakdown(
         as_of=day,
-        edition=r.edition,
+        edition=plan.edition,
         with_spouse=candidate.scored_with_spouse,
         lines=tuple(itertools.chain.from_iterable(groups)),
         total=total,

@@ -155,11 +155,20 @@ class WorkHistory:
 
     periods: tuple[WorkPeriod, ...] = ()
     _segments: dict[object, Segments] = field(init=False, repr=False, eq=False, factory=dict)
+    _crs: tuple[Segments, Segments] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.periods:  # the CRS kinds, ready before the first score
-            for kind in _DEFAULT_KINDS:
-                self.segments(kind, DEFAULT_CAP)
+        # The CRS kinds (Canadian, foreign) under today's TEERs and cap, ready before
+        # the first score; other kinds and caps are built on first use.
+        crs = (
+            (
+                self.segments(_DEFAULT_KINDS[0], DEFAULT_CAP),
+                self.segments(_DEFAULT_KINDS[1], DEFAULT_CAP),
+            )
+            if self.periods
+            else ((), ())
+        )
+        object.__setattr__(self, "_crs", crs)
 
     def segments(self, kind: Kind, cap: float) -> Segments:
         """Capped hour segments of the periods of ``kind`` (cached per kind and cap)."""
@@ -241,6 +250,7 @@ class LanguageResult:
     writing: float
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
     _lowest: int = field(init=False, repr=False, eq=False)
+    _code: int = field(init=False, repr=False, eq=False)
     _language: OfficialLanguage = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -271,6 +281,10 @@ class LanguageResult:
         levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
         object.__setattr__(self, "_levels", levels)
         object.__setattr__(self, "_lowest", min(levels))
+        # the four levels as one number (base 13), a cheap key for scoring memos
+        object.__setattr__(
+            self, "_code", ((levels[0] * 13 + levels[1]) * 13 + levels[2]) * 13 + levels[3]
+        )
         object.__setattr__(self, "_language", self.test.language)
 
     @property
@@ -324,6 +338,7 @@ class Education:
     canadian_credential: CanadianCredential = CanadianCredential.NONE
     eca_issued: date | None = None
     _scored_level: EducationLevel = field(init=False, repr=False, eq=False)
+    _code: int = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Education")
@@ -348,6 +363,7 @@ class Education:
         c.done()
         scored = self.level if self.recognized else EducationLevel.LESS_THAN_SECONDARY
         object.__setattr__(self, "_scored_level", scored)
+        object.__setattr__(self, "_code", self.level.rank * 8 + scored.rank)
 
     @property
     def scored_level(self) -> EducationLevel:
