@@ -45,14 +45,12 @@ from expressentry.enums import (
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
-    OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
 from expressentry.models import Candidate, WorkHistory, iter_dated_inputs, noc_teer
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
-from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
 
 __all__ = ["score", "score_many"]
 
@@ -75,7 +73,6 @@ _TIER = {level: EducationTier.of(level) for level in EducationLevel}
 _FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 _NONE = CanadianCredential.NONE
-_ENGLISH, _FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
 
 Lines = tuple[PointLine, ...]
 
@@ -99,6 +96,7 @@ class _Plan:
         self.as_of = as_of
         self.end = as_of.toordinal()
         self.first = (as_of - relativedelta(years=r.crs_window_years.value)).toordinal()
+        self.year = as_of.year
         self.birthday_key = (as_of.month, as_of.day)
         self.age = _flat2(r.age.value)
         self.education = dict(r.education.value)
@@ -200,52 +198,44 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     Each factor group is looked up by the inputs that decide it; a group's
     points are the sum of its lines, so the total is the sum of the lines.
     """
-    spouse = c.spouse
-    ws = spouse is not None and spouse.accompanying and not spouse.canadian_citizen_or_pr
-    born = c.date_of_birth
-    age = p.as_of.year - born.year - (p.birthday_key < (born.month, born.day))
-    history = c.work_history
-    cdn, foreign = p.years(history) if history.periods else _NO_YEARS
-    edu = c.education
-    first = c._first
-    second = c._second
-    if first is None:
-        first_levels = _NO_LEVELS
-        low = 0
-    else:
-        first_levels = first._levels
-        low = first._lowest
-    bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
+    (
+        born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
+        transfer_code, bucket, additional_code, french, spouse_code, history, s_history,
+    ) = c._crs_inputs  # fmt: skip
+    if latest > p.as_of:
+        _check_dates(c, p.as_of)
+    age = p.year - born_year - (p.birthday_key < birthday)
+    cdn, foreign = _NO_YEARS if history is None else p.years(history)
 
     # Each group's memo is keyed by a small int code of the inputs that decide it;
     # the tuple of those inputs is built only when the group is met for the first time.
     memos = p.memos
-    col = 0 if ws else 1
     hit = memos[_G_AGE].get(age * 2 + col)
     if hit is None:
         hit = p.fill(_G_AGE, age * 2 + col, (age, ws))
     total = hit[0]
     if out is not None:
         out.append(hit[1])
-    code = edu._code * 2 + col
-    hit = memos[_G_EDUCATION].get(code)
+    hit = memos[_G_EDUCATION].get(edu_code)
     if hit is None:
-        hit = p.fill(_G_EDUCATION, code, (edu.level, edu._scored_level, ws))
+        edu = c.education
+        hit = p.fill(_G_EDUCATION, edu_code, (edu.level, edu._scored_level, ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    code = (-1 if first is None else first._code) * 2 + col
-    hit = memos[_G_FIRST].get(code)
+    hit = memos[_G_FIRST].get(first_code)
     if hit is None:
-        hit = p.fill(_G_FIRST, code, (first_levels, ws))
+        first = c._first
+        hit = p.fill(_G_FIRST, first_code, (_NO_LEVELS if first is None else first._levels, ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    if second is not None:
-        code = second._code * 2 + col
-        hit = memos[_G_SECOND].get(code)
+    if second_code is not None:
+        hit = memos[_G_SECOND].get(second_code)
         if hit is None:
-            hit = p.fill(_G_SECOND, code, (second._levels, ws))
+            second = c._second
+            assert second is not None  # noqa: S101 (second_code implies a second result)
+            hit = p.fill(_G_SECOND, second_code, (second._levels, ws))
         total += hit[0]
         if out is not None:
             out.append(hit[1])
@@ -256,55 +246,34 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    if ws and spouse is not None:
-        s_edu = spouse.education
-        s_lang = spouse.language
-        s_history = spouse.work_history
-        s_years = p.years(s_history)[0] if s_history.periods else 0
-        key = (
-            -1 if s_edu is None else s_edu._code,
-            -1 if s_lang is None else s_lang._code,
-            s_years,
-        )
-        hit = memos[_G_SPOUSE].get(key)
+    if spouse_code is not None:
+        s_years = 0 if s_history is None else p.years(s_history)[0]
+        code = spouse_code * 256 + s_years
+        hit = memos[_G_SPOUSE].get(code)
         if hit is None:
-            hit = p.fill(
-                _G_SPOUSE,
-                key,
-                (
-                    None if s_edu is None else (s_edu.level, s_edu._scored_level),
-                    _NO_LEVELS if s_lang is None else s_lang._levels,
-                    s_years,
-                ),
-            )
+            hit = p.fill(_G_SPOUSE, code, _spouse_key(c, s_years))
         total += hit[0]
         if out is not None:
             out.append(hit[1])
-    cert = c.certificate_of_qualification
-    code = (((edu._code * 10 + bucket) * 2 + cert) * 256 + cdn) * 256 + foreign
+    code = (transfer_code * 256 + cdn) * 256 + foreign
     hit = memos[_G_TRANSFER].get(code)
     if hit is None:
-        hit = p.fill(_G_TRANSFER, code, (edu._scored_level, bucket, cert, cdn, foreign))
+        t_key = (c.education._scored_level, bucket, c.certificate_of_qualification, cdn, foreign)
+        hit = p.fill(_G_TRANSFER, code, t_key)
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    french = None
-    if first is not None:
-        fr = first if first._language is _FRENCH else second
-        if fr is not None and fr._language is _FRENCH and fr._lowest >= FRENCH_MIN_NCLC:
-            en = second if fr is first else first
-            french = en is not None and en._lowest >= FRENCH_ENGLISH_MIN_CLB
-    offer = c.job_offer
-    a_key = (
-        c.provincial_nomination,
-        None if offer is None else offer.noc,
-        edu.canadian_credential,
-        french,
-        c.sibling_in_canada,
-    )
-    hit = memos[_G_ADDITIONAL].get(a_key)
+    hit = memos[_G_ADDITIONAL].get(additional_code)
     if hit is None:
-        hit = p.fill(_G_ADDITIONAL, a_key, a_key)
+        offer = c.job_offer
+        a_key = (
+            c.provincial_nomination,
+            None if offer is None else offer.noc,
+            c.education.canadian_credential,
+            french,
+            c.sibling_in_canada,
+        )
+        hit = p.fill(_G_ADDITIONAL, additional_code, a_key)
     additional = hit[0]
     if out is not None:
         out.append(hit[1])
@@ -368,6 +337,17 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             )
         additional = cap
     return total + transfer + additional
+
+
+def _spouse_key(c: Candidate, years: int) -> tuple[Any, ...]:
+    spouse = c.spouse
+    assert spouse is not None  # noqa: S101 (only called for an accompanying spouse)
+    s_edu, s_lang = spouse.education, spouse.language
+    return (
+        None if s_edu is None else (s_edu.level, s_edu._scored_level),
+        _NO_LEVELS if s_lang is None else s_lang._levels,
+        years,
+    )
 
 
 def _group_age(p: _Plan, key: tuple[Any, ...]) -> Lines:
@@ -664,7 +644,6 @@ def score(
     """
     day = today() if as_of is None else as_of
     r = rules_for(day) if rules is None else rules
-    _check_dates(candidate, day)
     plan = _plan(r, day)
     groups: list[Lines] = []
     total = _kernel(candidate, plan, groups)
@@ -696,6 +675,5 @@ def score_many(
     out: list[int] = []
     append = out.append
     for c in candidates:
-        _check_dates(c, day)
         append(_kernel(c, plan, None))
     return out

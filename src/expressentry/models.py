@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, build_segments
 from expressentry._kinds import DEFAULT_CAP, Kind, canadian_kind, foreign_kind
+from expressentry._packed import CrsInputs, pack
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -474,6 +475,7 @@ class Candidate:
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
+    _crs_inputs: CrsInputs = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Candidate")
@@ -522,6 +524,7 @@ class Candidate:
         object.__setattr__(self, "_second", second)
         dates = [when for _, when in iter_dated_inputs(self)]
         object.__setattr__(self, "_latest_document", max(dates) if dates else None)
+        object.__setattr__(self, "_crs_inputs", pack(self))
 
     @property
     def latest_document(self) -> date | None:
