@@ -18,6 +18,7 @@ from expressentry import (
     WorkHistory,
     WorkPeriod,
     from_json,
+    rules_for,
     score,
     score_many,
     to_json,
@@ -47,6 +48,17 @@ def test_total_is_the_sum_of_the_lines_and_within_caps(case: tuple[date, Candida
 def test_fast_path_gives_the_same_totals(case: tuple[date, Candidate]) -> None:
     as_of, c = case
     assert score_many([c, c], as_of=as_of) == [score(c, as_of=as_of).total] * 2
+
+
+@given(dated_candidates())
+def test_cleared_plans_give_the_same_breakdown(case: tuple[date, Candidate]) -> None:
+    as_of, c = case
+    before = score(c, as_of=as_of)
+    rules = rules_for(as_of)
+    rules.clear_compiled()
+    assert rules._plans == {}
+    assert score(c, as_of=as_of) == before
+    assert score_many([c], as_of=as_of) == [before.total]
 
 
 @given(dated_candidates())

@@ -176,6 +176,15 @@ class RuleSet:
         label = f"rules in force from {self.in_force_from.isoformat()}"
         return f"{label}, reform: {self.reform}" if self.reform else label
 
+    def clear_compiled(self) -> None:
+        """Forget the scoring plans compiled from this rule set, and their memos.
+
+        Scoring compiles the rules once per day scored and remembers the points
+        of inputs it has met; both are rebuilt on the next score. Call this to
+        free that memory in a long-running process, or to time a cold first pass.
+        """
+        self._plans.clear()
+
     def entry(self, rule_id: str) -> Dated[Any]:
         """The dated entry of the rule with this id (``"crs.additional.sibling"``).
 
