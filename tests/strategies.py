@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -163,6 +164,7 @@ def candidates(draw: st.DrawFn, *, as_of: date) -> Candidate:
             education=draw(st.none() | educations(before=as_of)),
             language=draw(st.none() | language_results(before=as_of)),
             work_history=draw(work_histories(before=as_of)),
+            studied_in_canada=draw(st.booleans()),
         )
     return Candidate(
         date_of_birth=draw(st.dates(as_of - timedelta(days=60 * 365), as_of)),
@@ -172,11 +174,28 @@ def candidates(draw: st.DrawFn, *, as_of: date) -> Candidate:
         languages=tuple(results),
         first_official_language=first,
         work_history=draw(work_histories(before=as_of)),
-        certificate_of_qualification=draw(st.booleans()),
         provincial_nomination=draw(st.booleans()),
-        job_offer=draw(st.none() | st.sampled_from(NOCS).map(lambda n: JobOffer(noc=n))),
+        job_offer=draw(st.none() | st.builds(JobOffer, noc=st.sampled_from(NOCS))),
         sibling_in_canada=draw(st.booleans()),
+        **draw(eligibility_facts()),
     )
+
+
+@st.composite
+def eligibility_facts(draw: st.DrawFn) -> dict[str, Any]:
+    """The profile fields only program eligibility reads."""
+    certificate = draw(st.booleans())
+    trade = draw(st.sampled_from(NOCS)) if certificate and draw(st.booleans()) else None
+    return {
+        "certificate_of_qualification": certificate,
+        "certificate_noc": trade,
+        "dependent_children": draw(st.integers(0, 6)),
+        "settlement_funds": draw(st.none() | st.integers(0, 100_000)),
+        "authorized_to_work_in_canada": draw(st.booleans()),
+        "studied_in_canada": draw(st.booleans()),
+        "relative_in_canada": draw(st.booleans()),
+        "plans_to_live_in_quebec": draw(st.booleans()),
+    }
 
 
 @st.composite

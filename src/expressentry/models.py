@@ -387,9 +387,13 @@ class JobOffer:
 
     Attributes:
         noc: NOC 2021 code of the offered job.
+        canadian_armed_forces: The offer comes from the Canadian Armed Forces
+            (Canadian Forces Recruiting Group), as the skilled military recruits
+            category asks.
     """
 
     noc: str
+    canadian_armed_forces: bool = False
     _teer: Teer = field(init=False, repr=False, eq=False)
     _kind: JobOfferKind = field(init=False, repr=False, eq=False)
 
@@ -423,6 +427,8 @@ class Spouse:
         education: The spouse's education.
         language: The spouse's result in their first official language, if any.
         work_history: The spouse's jobs (only Canadian skilled work scores).
+        studied_in_canada: The spouse completed two or more academic years of
+            full-time study in Canada (FSW adaptability).
     """
 
     accompanying: bool = True
@@ -430,6 +436,7 @@ class Spouse:
     education: Education | None = None
     language: LanguageResult | None = None
     work_history: WorkHistory = WorkHistory()
+    studied_in_canada: bool = False
 
     @property
     def scored_with(self) -> bool:
@@ -452,12 +459,27 @@ class Candidate:
         work_history: Every job; experience years are derived from it.
         certificate_of_qualification: A trade certificate issued by a province,
             territory or federal body.
+        certificate_noc: The NOC 2021 code of the certificate's trade (the
+            Federal Skilled Trades Program asks for the same trade as the work).
         provincial_nomination: Holds a provincial or territorial nomination.
         job_offer: A qualifying offer of arranged employment, if any.
         sibling_in_canada: A brother or sister (of the candidate or the
             accompanying spouse) living in Canada, 18+, citizen or PR.
         profile_submitted: When the profile entered the pool (timezone-aware);
             the tie-break key of rounds.
+        dependent_children: Dependent children of the candidate and the spouse;
+            with them, the family size settlement funds are measured against.
+        settlement_funds: Money available to settle in Canada, in Canadian
+            dollars, or ``None`` if not declared.
+        authorized_to_work_in_canada: Currently authorized to work in Canada
+            (with a job offer, it exempts from settlement funds).
+        studied_in_canada: Completed two or more academic years of full-time
+            study in Canada (FSW adaptability).
+        relative_in_canada: The candidate or accompanying spouse has a relative
+            (parent, grandparent, child, grandchild, sibling, aunt, uncle, niece
+            or nephew) living in Canada, 18+, citizen or PR (FSW adaptability).
+        plans_to_live_in_quebec: Quebec selects its own skilled workers; the
+            federal programs are for those who will live elsewhere.
     """
 
     date_of_birth: date
@@ -472,6 +494,13 @@ class Candidate:
     job_offer: JobOffer | None = None
     sibling_in_canada: bool = False
     profile_submitted: datetime | None = None
+    certificate_noc: str | None = None
+    dependent_children: int = 0
+    settlement_funds: int | None = None
+    authorized_to_work_in_canada: bool = False
+    studied_in_canada: bool = False
+    relative_in_canada: bool = False
+    plans_to_live_in_quebec: bool = False
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
@@ -511,6 +540,26 @@ class Candidate:
             when,
             "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
         )
+        if self.certificate_noc is not None:
+            _check_noc(c, "certificate_noc", self.certificate_noc)
+            c.require(
+                self.certificate_of_qualification,
+                "certificate_noc",
+                self.certificate_noc,
+                "names the trade of a certificate, so certificate_of_qualification must be true",
+            )
+        c.require(
+            self.dependent_children >= 0,
+            "dependent_children",
+            self.dependent_children,
+            "must be 0 or more",
+        )
+        c.require(
+            self.settlement_funds is None or self.settlement_funds >= 0,
+            "settlement_funds",
+            self.settlement_funds,
+            "must be 0 or more Canadian dollars",
+        )
         c.done()
         second = None
         if first is not None:
@@ -547,6 +596,15 @@ class Candidate:
             if r.language is language:
                 return r
         return None
+
+    @property
+    def family_size(self) -> int:
+        """The family size settlement funds are measured for.
+
+        The candidate, the spouse (accompanying or not, citizen or not) and every
+        dependent child count.
+        """
+        return 1 + (self.spouse is not None) + self.dependent_children
 
     @property
     def scored_with_spouse(self) -> bool:
