@@ -48,7 +48,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.models import Candidate, WorkHistory, iter_dated_inputs, noc_teer
+from expressentry.models import Candidate, WorkHistory, check_dates, noc_teer
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
 
@@ -203,7 +203,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         transfer_code, bucket, additional_code, french, spouse_code, history, s_history,
     ) = c._crs_inputs  # fmt: skip
     if latest > p.as_of:
-        _check_dates(c, p.as_of)
+        check_dates(c, p.as_of)
     age = p.year - born_year - (p.birthday_key < birthday)
     cdn, foreign = _NO_YEARS if history is None else p.years(history)
 
@@ -609,22 +609,6 @@ _REASONS: dict[str, _Reason] = {
     "sibling": lambda k, p: "Brother or sister living in Canada",
 }
 _CAP = "{0} capped at {1}"
-
-
-def _check_dates(c: Candidate, as_of: date) -> None:
-    latest = c.latest_document
-    if c.date_of_birth <= as_of and (latest is None or latest <= as_of):
-        return
-    problems = [
-        FieldProblem(path, when, f"is after the day scored ({as_of.isoformat()})")
-        for path, when in iter_dated_inputs(c)
-        if when > as_of
-    ]
-    if c.date_of_birth > as_of:
-        problems.append(
-            FieldProblem("date_of_birth", c.date_of_birth, f"is after {as_of.isoformat()}")
-        )
-    raise InvalidInputError("Candidate", problems)
 
 
 def score(

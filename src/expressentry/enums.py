@@ -19,6 +19,7 @@ __all__ = [
     "LanguageTest",
     "MaritalStatus",
     "OfficialLanguage",
+    "Program",
     "Teer",
 ]
 
@@ -142,6 +143,30 @@ class Teer(IntEnum):
     TEER_3 = 3
     TEER_4 = 4
     TEER_5 = 5
+
+
+@unique
+class Program(StrEnum):
+    """The three federal programs Express Entry manages."""
+
+    FSW = "fsw"
+    """Federal Skilled Worker Program."""
+    CEC = "cec"
+    """Canadian Experience Class."""
+    FST = "fst"
+    """Federal Skilled Trades Program."""
+
+    @property
+    def label(self) -> str:
+        """The program's name as IRCC writes it."""
+        return _PROGRAM_LABELS[self]
+
+
+_PROGRAM_LABELS = {
+    Program.FSW: "Federal Skilled Worker Program",
+    Program.CEC: "Canadian Experience Class",
+    Program.FST: "Federal Skilled Trades Program",
+}
 
 
 @unique

@@ -17,14 +17,15 @@ on the day scored and after it has not happened yet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from expressentry._hours import hour_days
+from expressentry._hours import Segments, hour_days
 from expressentry._kinds import Kind, canadian_kind, foreign_kind
-from expressentry.models import WorkHistory
+from expressentry.models import WorkHistory, WorkPeriod
 from expressentry.rules.experience import (
     CRS_WINDOW_YEARS,
     HOURS_PER_YEAR,
@@ -40,7 +41,10 @@ __all__ = [
     "credited_hours",
     "foreign_experience",
     "foreign_kind",
+    "hours_by_occupation",
+    "longest_continuous_hours",
     "whole_years",
+    "window",
 ]
 
 _EPSILON = 1e-6  # float noise in hour sums; far below one hour
@@ -99,3 +103,78 @@ def canadian_experience(history: WorkHistory, *, as_of: date) -> Experience:
 def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
     """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years)."""
     return _crs(history, as_of, foreign_kind(SKILLED_TEERS.at(as_of).value))
+
+
+def window(as_of: date, years: int) -> tuple[date, date]:
+    """The window ``[as_of - years, as_of)`` of a rule that counts work "in the N years before".
+
+    >>> [d.isoformat() for d in window(date(2026, 11, 22), 3)]
+    ['2023-11-22', '2026-11-22']
+    """
+    return as_of - relativedelta(years=years), as_of
+
+
+def hours_by_occupation(
+    history: WorkHistory,
+    include: Callable[[WorkPeriod], bool],
+    *,
+    start: date,
+    end: date,
+    weekly_cap: float = 30,
+    name: str,
+) -> dict[str, float]:
+    """Hours credited in ``[start, end)`` to each NOC code, counting periods ``include`` admits.
+
+    Each occupation is counted on its own, with the weekly cap applied across its
+    concurrent jobs: programs that ask for a year "in one occupation" read one
+    entry. ``name`` names ``include`` (it keys the history's segment cache).
+    """
+    out: dict[str, float] = {}
+    for noc in sorted({p.noc for p in history.periods if include(p)}):
+        hours = credited_hours(
+            history, _one_noc(name, noc, include), start=start, end=end, weekly_cap=weekly_cap
+        )
+        if hours > 0:
+            out[noc] = hours
+    return out
+
+
+def longest_continuous_hours(
+    history: WorkHistory,
+    kind: Kind,
+    *,
+    start: date,
+    end: date,
+    weekly_cap: float = 30,
+    gap_days: int = 0,
+) -> float:
+    """Hours of the best continuous stretch of ``kind`` work in ``[start, end)``.
+
+    A stretch is continuous while each job starts at most ``gap_days`` calendar
+    days after the work before it ended (0: the next day). Only the part of a
+    stretch inside the window counts.
+    """
+    first, last = start.toordinal(), end.toordinal()
+    best = 0.0
+    for run in _runs(history.segments(kind, weekly_cap), gap_days):
+        best = max(best, hour_days(run, first, last) / 7)
+    return best
+
+
+def _runs(segments: Segments, gap_days: int) -> list[Segments]:
+    runs: list[list[tuple[int, int, float]]] = []
+    for seg in segments:
+        if runs and seg[0] - runs[-1][-1][1] <= gap_days:
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return [tuple(r) for r in runs]
+
+
+def _one_noc(name: str, noc: str, include: Callable[[WorkPeriod], bool]) -> Kind:
+    teer = int(noc[1])
+
+    def only(p: WorkPeriod) -> bool:
+        return p.noc == noc and include(p)
+
+    return (f"{name}:{noc}", frozenset({teer}), only)

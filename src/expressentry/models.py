@@ -49,6 +49,7 @@ __all__ = [
     "Spouse",
     "WorkHistory",
     "WorkPeriod",
+    "check_dates",
     "noc_teer",
 ]
 
@@ -635,3 +636,24 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
             yield "spouse.language.test_date", spouse.language.test_date
         if spouse.education is not None and spouse.education.eca_issued is not None:
             yield "spouse.education.eca_issued", spouse.education.eca_issued
+
+
+def check_dates(candidate: Candidate, as_of: date) -> None:
+    """Refuse a profile assessed before its own dates: a document or birth after ``as_of``.
+
+    Raises:
+        InvalidInputError: naming every date after ``as_of``.
+    """
+    latest = candidate.latest_document
+    if candidate.date_of_birth <= as_of and (latest is None or latest <= as_of):
+        return
+    problems = [
+        FieldProblem(path, when, f"is after the day assessed ({as_of.isoformat()})")
+        for path, when in iter_dated_inputs(candidate)
+        if when > as_of
+    ]
+    if candidate.date_of_birth > as_of:
+        problems.append(
+            FieldProblem("date_of_birth", candidate.date_of_birth, f"is after {as_of.isoformat()}")
+        )
+    raise InvalidInputError("Candidate", problems)
