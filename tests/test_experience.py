@@ -13,7 +13,14 @@ from expressentry import (
     canadian_experience,
     foreign_experience,
 )
-from expressentry.experience import Kind, canadian_kind, credited_hours
+from expressentry.experience import (
+    Kind,
+    canadian_kind,
+    credited_hours,
+    hours_by_occupation,
+    longest_continuous_hours,
+    window,
+)
 
 AS_OF = date(2026, 11, 22)
 
@@ -166,3 +173,52 @@ def test_credited_hours_with_a_custom_kind() -> None:
     hours = credited_hours(h, teer4, start=date(2024, 1, 1), end=AS_OF)
     assert hours == 1560
     assert credited_hours(h, canadian_kind(), start=date(2024, 1, 1), end=AS_OF) == 0
+
+
+# --- program accounting: per occupation, continuous stretches, windows -------------------
+
+_ANY: Kind = ("any", frozenset(range(6)), lambda p: True)
+
+
+def _everything(p: WorkPeriod) -> bool:
+    return True
+
+
+def test_window_counts_back_whole_calendar_years() -> None:
+    assert window(date(2024, 2, 29), 1) == (date(2023, 2, 28), date(2024, 2, 29))
+    assert window(AS_OF, 10) == (date(2016, 11, 22), AS_OF)
+
+
+def test_hours_by_occupation_caps_each_occupation_on_its_own() -> None:
+    h = history(
+        period(date(2025, 1, 6), 364, 45, noc="21231"),  # 45 h/week counts as 30
+        period(date(2025, 1, 6), 364, 10, noc="72310"),  # concurrent, another NOC
+    )
+    got = hours_by_occupation(h, _everything, start=date(2016, 1, 1), end=AS_OF, name="test.by_noc")
+    assert got == pytest.approx({"21231": 1560.0, "72310": 520.0})
+
+
+def test_two_concurrent_part_time_jobs_in_one_occupation_add_up_to_the_cap() -> None:
+    h = history(
+        period(date(2025, 1, 6), 364, 20, noc="21231"),
+        period(date(2025, 1, 6), 364, 20, noc="21231"),
+    )
+    got = hours_by_occupation(h, _everything, start=date(2016, 1, 1), end=AS_OF, name="t.cc")
+    assert got == pytest.approx({"21231": 1560.0})
+
+
+def test_a_one_day_gap_breaks_a_continuous_stretch() -> None:
+    first = period(date(2024, 1, 1), 182)  # 26 weeks: 780 hours, last day 2024-06-30
+    joined = history(first, period(date(2024, 7, 1), 182))
+    gapped = history(first, period(date(2024, 7, 2), 182))
+    start = date(2016, 1, 1)
+    assert longest_continuous_hours(joined, _ANY, start=start, end=AS_OF) == pytest.approx(1560)
+    assert longest_continuous_hours(gapped, _ANY, start=start, end=AS_OF) == pytest.approx(780)
+    got = longest_continuous_hours(gapped, _ANY, start=start, end=AS_OF, gap_days=1)
+    assert got == pytest.approx(1560)
+
+
+def test_only_the_part_of_a_stretch_inside_the_window_counts() -> None:
+    h = history(period(date(2015, 11, 23), 728))  # two years, the first outside the window
+    got = longest_continuous_hours(h, _ANY, start=date(2016, 11, 22), end=AS_OF)
+    assert got == pytest.approx((728 - 365) * 30 / 7)
