@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from expressentry.enums import CanadianCredential, OfficialLanguage
+from expressentry.enums import CanadianCredential, EducationTier, OfficialLanguage
 from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["CrsInputs", "pack"]
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
-_LANGUAGE_CODES = 13**4  # LanguageResult._code is below this
+_TIERS = tuple(EducationTier)
 
 
 class CrsInputs(NamedTuple):
@@ -42,14 +42,16 @@ class CrsInputs(NamedTuple):
     first_language: int
     second_language: int | None
     transfer: int
-    """Education, first-language bucket and certificate, before the experience years."""
+    """Education tier, first-language bucket and certificate, before the experience years."""
     bucket: int
     """The lowest first-language CLB, as the transferability rows read it (0, 5, 7 or 9)."""
     additional: int
     french: bool | None
     """French points: ``None`` none; else whether English is at CLB 5+ in all four."""
-    spouse: int | None
-    """The accompanying spouse's education and language, before experience years."""
+    spouse_education: int
+    """The accompanying spouse's education code (-1: none given)."""
+    spouse_language: int
+    """The accompanying spouse's language code (-1: no result)."""
     history: WorkHistory | None
     spouse_history: WorkHistory | None
 
@@ -82,14 +84,14 @@ def pack(c: Candidate) -> CrsInputs:
         * 2
         + c.provincial_nomination
     ) * 2 + c.sibling_in_canada
-    spouse_code = None
+    spouse_education = spouse_language = -1
     spouse_history = None
     if ws and spouse is not None:
         s_edu, s_lang = spouse.education, spouse.language
-        spouse_code = (0 if s_edu is None else s_edu._code + 1) * (_LANGUAGE_CODES + 1) + (
-            0 if s_lang is None else s_lang._code + 1
-        )
+        spouse_education = -1 if s_edu is None else s_edu._code
+        spouse_language = -1 if s_lang is None else s_lang._code
         spouse_history = spouse.work_history if spouse.work_history.periods else None
+    tier = _TIERS.index(EducationTier.of(edu._scored_level))
     latest = c._latest_document
     born = c.date_of_birth
     return CrsInputs(
@@ -101,11 +103,12 @@ def pack(c: Candidate) -> CrsInputs:
         education=edu._code * 2 + col,
         first_language=(-1 if first is None else first._code) * 2 + col,
         second_language=None if second is None else second._code * 2 + col,
-        transfer=((edu._code * 10 + bucket) * 2 + c.certificate_of_qualification),
+        transfer=((tier * 10 + bucket) * 2 + c.certificate_of_qualification),
         bucket=bucket,
         additional=additional,
         french=french,
-        spouse=spouse_code,
+        spouse_education=spouse_education,
+        spouse_language=spouse_language,
         history=c.work_history if c.work_history.periods else None,
         spouse_history=spouse_history,
     )

@@ -68,6 +68,7 @@ _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
 _NO_YEARS = (0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
+_LANGUAGE_CODES = 13**4 + 1  # LanguageResult._code + 1 is below this
 _MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
 _TIER = {level: EducationTier.of(level) for level in EducationLevel}
 _FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
@@ -136,7 +137,9 @@ class _Plan:
             for name in CRS_TIMELINES
         }
         self.lines: dict[tuple[str, tuple[Any, ...]], PointLine] = {}
-        self.memos: tuple[dict[object, tuple[int, Lines]], ...] = tuple({} for _ in range(8))
+        self.memos: tuple[dict[object, tuple[int, Lines]], ...] = tuple(
+            {} for _ in range(len(_BUILDERS))
+        )
 
     def fill(self, group: int, code: object, key: tuple[Any, ...]) -> tuple[int, Lines]:
         """Build, remember and return a group's (points, lines) for its inputs ``key``."""
@@ -145,6 +148,27 @@ class _Plan:
             memo.clear()
         lines = _BUILDERS[group](self, key)
         entry = memo[code] = (sum(line.points for line in lines), lines)
+        return entry
+
+    def spouse(
+        self, c: Candidate, code: int, education: int, language: int, years: int
+    ) -> tuple[int, Lines]:
+        """The spouse factors' entry, composed from the memos of its three factors."""
+        memos = self.memos
+        parts = (
+            memos[_G_SPOUSE_EDUCATION].get(education)
+            or self.fill(_G_SPOUSE_EDUCATION, education, _spouse_key(c)),
+            memos[_G_SPOUSE_LANGUAGE].get(language)
+            or self.fill(_G_SPOUSE_LANGUAGE, language, _spouse_levels(c)),
+            memos[_G_SPOUSE_CANADIAN].get(years) or self.fill(_G_SPOUSE_CANADIAN, years, (years,)),
+        )
+        memo = memos[_G_SPOUSE]
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        entry = memo[code] = (
+            sum(p[0] for p in parts),
+            tuple(itertools.chain(*(p[1] for p in parts))),
+        )
         return entry
 
     def line(
@@ -200,7 +224,8 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     """
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-        transfer_code, bucket, additional_code, french, spouse_code, history, s_history,
+        transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
+        s_history,
     ) = c._crs_inputs  # fmt: skip
     if latest > p.as_of:
         check_dates(c, p.as_of)
@@ -246,19 +271,20 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    if spouse_code is not None:
+    if ws:
         s_years = 0 if s_history is None else p.years(s_history)[0]
-        code = spouse_code * 256 + s_years
+        code = ((s_edu_code + 1) * _LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
         hit = memos[_G_SPOUSE].get(code)
         if hit is None:
-            hit = p.fill(_G_SPOUSE, code, _spouse_key(c, s_years))
+            hit = p.spouse(c, code, s_edu_code, s_lang_code, s_years)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
     code = (transfer_code * 256 + cdn) * 256 + foreign
     hit = memos[_G_TRANSFER].get(code)
     if hit is None:
-        t_key = (c.education._scored_level, bucket, c.certificate_of_qualification, cdn, foreign)
+        tier = _TIER[c.education._scored_level]
+        t_key = (tier, bucket, c.certificate_of_qualification, cdn, foreign)
         hit = p.fill(_G_TRANSFER, code, t_key)
     transfer = hit[0]
     if out is not None:
@@ -339,15 +365,15 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     return total + transfer + additional
 
 
-def _spouse_key(c: Candidate, years: int) -> tuple[Any, ...]:
+def _spouse_levels(c: Candidate) -> tuple[int, int, int, int]:
+    s_lang = None if c.spouse is None else c.spouse.language
+    return _NO_LEVELS if s_lang is None else s_lang._levels
+
+
+def _spouse_key(c: Candidate) -> tuple[Any, ...]:
     spouse = c.spouse
-    assert spouse is not None  # noqa: S101 (only called for an accompanying spouse)
-    s_edu, s_lang = spouse.education, spouse.language
-    return (
-        None if s_edu is None else (s_edu.level, s_edu._scored_level),
-        _NO_LEVELS if s_lang is None else s_lang._levels,
-        years,
-    )
+    s_edu = None if spouse is None else spouse.education
+    return (None if s_edu is None else (s_edu.level, s_edu._scored_level),)
 
 
 def _group_age(p: _Plan, key: tuple[Any, ...]) -> Lines:
@@ -392,32 +418,37 @@ def _group_canadian(p: _Plan, key: tuple[Any, ...]) -> Lines:
     return (p.line(_CORE, "canadian_experience", "canadian_experience", pts, key),)
 
 
-def _group_spouse(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    education, levels, years = key
-    edu_pts = 0 if education is None else p.spouse_education[education[1]]
+def _group_spouse_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    (education,) = key
+    pts = 0 if education is None else p.spouse_education[education[1]]
     edu_key = None if education is None else (education[0], education[1] is education[0])
+    return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, (edu_key,)),)
+
+
+def _group_spouse_language(p: _Plan, levels: tuple[Any, ...]) -> Lines:
     table = p.spouse_language
-    return (
-        p.line(_SPOUSE, "spouse.education", "spouse_education", edu_pts, (edu_key,)),
-        *(
-            p.line(_SPOUSE, factor, "spouse_language", table[clb], (clb,))
-            for factor, clb in zip(_SPOUSE_LANG, levels, strict=True)
-        ),
-        p.line(
-            _SPOUSE,
-            "spouse.canadian_experience",
-            "spouse_canadian_experience",
-            p.spouse_canadian[years if years < _DOMAIN else _DOMAIN - 1],
-            (years,),
-        ),
+    return tuple(
+        p.line(_SPOUSE, factor, "spouse_language", table[clb], (clb,))
+        for factor, clb in zip(_SPOUSE_LANG, levels, strict=True)
     )
 
 
+def _group_spouse_canadian(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    (years,) = key
+    pts = p.spouse_canadian[years if years < _DOMAIN else _DOMAIN - 1]
+    factor = "spouse.canadian_experience"
+    return (p.line(_SPOUSE, factor, "spouse_canadian_experience", pts, key),)
+
+
+def _group_spouse(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    msg = "the spouse group is composed by _Plan.spouse, never built"
+    raise AssertionError(msg)
+
+
 def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    level, bucket, certificate, cdn, foreign = key
+    tier, bucket, certificate, cdn, foreign = key
     lang = 1 if bucket >= 9 else 0 if bucket >= 7 else -1
     cdn_col = 1 if cdn >= 2 else 0 if cdn >= 1 else -1
-    tier = _TIER[level]
     ftier = _FOREIGN_TIER[foreign if foreign < 3 else 3]
     group_cap = p.group_cap
     lines: list[PointLine] = []
@@ -484,16 +515,20 @@ def _group_additional(p: _Plan, key: tuple[Any, ...]) -> Lines:
 
 
 _G_AGE, _G_EDUCATION, _G_FIRST, _G_SECOND, _G_CANADIAN = 0, 1, 2, 3, 4
-_G_SPOUSE, _G_TRANSFER, _G_ADDITIONAL = 5, 6, 7
+_G_SPOUSE_EDUCATION, _G_SPOUSE_LANGUAGE, _G_SPOUSE_CANADIAN = 5, 6, 7
+_G_TRANSFER, _G_ADDITIONAL, _G_SPOUSE = 8, 9, 10
 _BUILDERS: tuple[Callable[[_Plan, tuple[Any, ...]], Lines], ...] = (
     _group_age,
     _group_education,
     _group_first_language,
     _group_second_language,
     _group_canadian,
-    _group_spouse,
+    _group_spouse_education,
+    _group_spouse_language,
+    _group_spouse_canadian,
     _group_transferability,
     _group_additional,
+    _group_spouse,
 )
 
 
