@@ -66,8 +66,8 @@ _FIRST = tuple(f"first_language.{a}" for a in _ABILITY_NAMES)
 _SECOND = tuple(f"second_language.{a}" for a in _ABILITY_NAMES)
 _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
-_NO_YEARS = (0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
+_MAX_WINDOW_YEARS = 200  # years of experience then fit the 8 bits memo codes give them
 _LANGUAGE_CODES = 13**4 + 1  # LanguageResult._code + 1 is below this
 _MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
 _TIER = {level: EducationTier.of(level) for level in EducationLevel}
@@ -96,7 +96,13 @@ class _Plan:
         self.rules = r
         self.as_of = as_of
         self.end = as_of.toordinal()
-        self.first = (as_of - relativedelta(years=r.crs_window_years.value)).toordinal()
+        window = r.crs_window_years.value
+        if not 0 < window <= _MAX_WINDOW_YEARS:
+            raise InvalidInputError(
+                "RuleSet",
+                [FieldProblem("crs_window_years", window, f"must be 1 to {_MAX_WINDOW_YEARS}")],
+            )
+        self.first = (as_of - relativedelta(years=window)).toordinal()
         self.year = as_of.year
         self.birthday_key = (as_of.month, as_of.day)
         self.age = _flat2(r.age.value)
@@ -188,19 +194,20 @@ class _Plan:
             self.lines[cache_key] = found
         return found
 
-    def years(self, history: WorkHistory) -> tuple[int, int]:
-        """Whole years of (Canadian, foreign) CRS experience in the window."""
+    def years(self, history: WorkHistory) -> int:
+        """Whole years of Canadian and foreign CRS experience, as ``canadian << 8 | foreign``.
+
+        One int rather than a pair: scoring a pool then allocates no container
+        per candidate, so it triggers no garbage collection of the pool.
+        """
         if self.default_kinds:
-            both = history._crs
+            cdn, foreign = history._crs
         else:
-            both = (
-                history.segments(self.canadian_kind, self.weekly_cap),
-                history.segments(self.foreign_kind, self.weekly_cap),
-            )
+            cdn = history.segments(self.canadian_kind, self.weekly_cap)
+            foreign = history.segments(self.foreign_kind, self.weekly_cap)
         first, end, per_year = self.first, self.end, self.year_hour_days
-        return (
-            int((hour_days(both[0], first, end) + 1e-6) // per_year) if both[0] else 0,
-            int((hour_days(both[1], first, end) + 1e-6) // per_year) if both[1] else 0,
+        return (int((hour_days(cdn, first, end) + 1e-6) // per_year) << 8 if cdn else 0) | (
+            int((hour_days(foreign, first, end) + 1e-6) // per_year) if foreign else 0
         )
 
 
@@ -230,7 +237,8 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if latest > p.as_of:
         check_dates(c, p.as_of)
     age = p.year - born_year - (p.birthday_key < birthday)
-    cdn, foreign = _NO_YEARS if history is None else p.years(history)
+    years = 0 if history is None else p.years(history)
+    cdn, foreign = years >> 8, years & 255
 
     # Each group's memo is keyed by a small int code of the inputs that decide it;
     # the tuple of those inputs is built only when the group is met for the first time.
@@ -272,7 +280,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if out is not None:
         out.append(hit[1])
     if ws:
-        s_years = 0 if s_history is None else p.years(s_history)[0]
+        s_years = 0 if s_history is None else p.years(s_history) >> 8
         code = ((s_edu_code + 1) * _LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
         hit = memos[_G_SPOUSE].get(code)
         if hit is None:
