@@ -40,30 +40,36 @@ def _collect() -> None:
 
 
 def _timed(
-    benchmark: BenchmarkFixture, run: Callable[[], T], size: int, *, cold_on: date | None = None
+    benchmark: BenchmarkFixture,
+    run: Callable[[], T],
+    size: int,
+    *,
+    start: str | None = None,
+    day: date | None = None,
 ) -> T:
     """Time ``ROUNDS`` single passes of ``run``; record the pool size and candidates/s.
 
-    With ``cold_on``, each round starts as a fresh process would, with no rules
-    compiled for that day and nothing remembered; otherwise rounds are warm and
-    keep what the pass before compiled (rescoring the same pool on the same day).
+    Scoring passes start ``"cold"`` (as a fresh process: no rules compiled for
+    ``day``, nothing remembered) or ``"warm"`` (keeping what an untimed pass before
+    compiled: rescoring the same pool on the same day).
     """
     setup = _collect
-    if cold_on is not None:
-        day = cold_on
+    if start == "cold" and day is not None:
+        cold_day = day
 
         def setup() -> None:
-            rules_for(day).clear_compiled()
+            rules_for(cold_day).clear_compiled()
             gc.collect()
 
-    else:
-        run()  # warm up: compile the rules and fill the memos
+    elif start == "warm":
+        run()  # compile the rules and fill the memos, untimed
 
     result = benchmark.pedantic(  # type: ignore[no-untyped-call]  # pytest-benchmark is untyped
         run, setup=setup, rounds=ROUNDS, iterations=1
     )
     benchmark.extra_info["pool_size"] = size
-    benchmark.extra_info["start"] = "warm" if cold_on is None else "cold"
+    if start is not None:
+        benchmark.extra_info["start"] = start
     if benchmark.stats is not None:  # None under --benchmark-disable
         mean = benchmark.stats.stats.mean
         benchmark.extra_info["candidates_per_second"] = round(size / mean) if mean else None
@@ -90,7 +96,7 @@ def test_score_breakdowns(
     def run() -> list[CrsBreakdown]:
         return [score(c, as_of=as_of) for c in pool]
 
-    results = _timed(benchmark, run, len(pool), cold_on=as_of if start == "cold" else None)
+    results = _timed(benchmark, run, len(pool), start=start, day=as_of)
     assert len(results) == len(pool)
     sections = tuple(CrsSection)
     for c, r in zip(pool, results, strict=True):
@@ -108,7 +114,7 @@ def test_score_many(
 ) -> None:
     """(3) Totals only, for the whole pool: the fast path."""
     run = functools.partial(score_many, pool, as_of=as_of)
-    totals = _timed(benchmark, run, len(pool), cold_on=as_of if start == "cold" else None)
+    totals = _timed(benchmark, run, len(pool), start=start, day=as_of)
     assert len(totals) == len(pool)
     assert all(0 <= t <= MAX_CRS for t in totals)
     head = pool[:CHECKED]
