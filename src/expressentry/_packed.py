@@ -9,7 +9,6 @@ scored, and points come from the rules in force.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from expressentry.enums import CanadianCredential, EducationTier, OfficialLanguage
@@ -32,12 +31,12 @@ class CrsInputs(NamedTuple):
     """
 
     birth_year: int
-    birthday: tuple[int, int]
-    """(month, day) of birth, to count completed years."""
+    birthday: int
+    """Month and day of birth as ``month * 100 + day``, to count completed years."""
     with_spouse: bool
     col: int
-    latest: date
-    """The latest of the birth date and every document date."""
+    latest: int
+    """Ordinal of the latest of the birth date and every document date."""
     education: int
     first_language: int
     second_language: int | None
@@ -96,10 +95,10 @@ def pack(c: Candidate) -> CrsInputs:
     born = c.date_of_birth
     return CrsInputs(
         birth_year=born.year,
-        birthday=(born.month, born.day),
+        birthday=born.month * 100 + born.day,
         with_spouse=ws,
         col=col,
-        latest=born if latest is None or latest < born else latest,
+        latest=(born if latest is None or latest < born else latest).toordinal(),
         education=edu._code * 2 + col,
         first_language=(-1 if first is None else first._code) * 2 + col,
         second_language=None if second is None else second._code * 2 + col,

@@ -96,6 +96,7 @@ class _Plan:
         self.rules = r
         self.as_of = as_of
         self.end = as_of.toordinal()
+        self.last_day = self.end  # ordinal of the latest document date allowed
         window = r.crs_window_years.value
         if not 0 < window <= _MAX_WINDOW_YEARS:
             raise InvalidInputError(
@@ -104,7 +105,7 @@ class _Plan:
             )
         self.first = (as_of - relativedelta(years=window)).toordinal()
         self.year = as_of.year
-        self.birthday_key = (as_of.month, as_of.day)
+        self.birthday_key = as_of.month * 100 + as_of.day
         self.age = _flat2(r.age.value)
         self.education = dict(r.education.value)
         self.first_language = _flat2(r.first_language.value)
@@ -234,7 +235,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
         s_history,
     ) = c._crs_inputs  # fmt: skip
-    if latest > p.as_of:
+    if latest > p.last_day:
         check_dates(c, p.as_of)
     age = p.year - born_year - (p.birthday_key < birthday)
     years = 0 if history is None else p.years(history)
