@@ -39,6 +39,8 @@ import expressentry.rules
 from expressentry.rules import CRS_TIMELINES, TIMELINES, Dated, Source, Timeline
 from expressentry.rules._tables import SpouseSteps, Steps
 from expressentry.rules.language_tables import LanguageChart
+from expressentry.rules.programs import TradeGroups
+from expressentry.rules.settlement_funds import FundsTable
 
 __all__ = ["RulesReference", "render_value", "setup", "skip_rule_constants", "table"]
 
@@ -49,6 +51,9 @@ GROUPS: Final = (
     ("crs.additional.", "D. Additional points"),
     ("experience.", "Work experience accounting"),
     ("language.", "Language test equivalency charts"),
+    ("fsw.grid.", "Federal Skilled Worker selection grid"),
+    ("funds.", "Settlement funds"),
+    ("program.", "Program requirements"),
 )
 """Rule-id prefixes and the section each group of rules is listed under."""
 
@@ -61,6 +66,10 @@ STEP_HEADERS: Final[Mapping[str, str]] = {
     "crs.core.canadian_experience": "Years of Canadian skilled work",
     "crs.spouse.first_language": "Spouse's CLB/NCLC level (each ability)",
     "crs.spouse.canadian_experience": "Spouse's years of Canadian skilled work",
+    "fsw.grid.first_language": "CLB/NCLC level (each ability)",
+    "fsw.grid.second_language": "Lowest CLB/NCLC of the four abilities",
+    "fsw.grid.experience": "Years of skilled work",
+    "fsw.grid.age": "Age (completed years)",
 }
 """What the first column of a step table counts, by rule id."""
 
@@ -85,8 +94,23 @@ KEY_HEADERS: Final[Mapping[str, str]] = {
     "JobOfferKind": "Job offer",
     "CanadianCredential": "Canadian credential",
     "FrenchBonus": "Case",
+    "AdaptabilityItem": "Adaptability element",
+    "FswFactor": "Factor",
+    "Program": "Program",
+    "Teer": "TEER of the qualifying work",
+    "Ability": "Ability",
 }
 """First-column header of a mapping, by the type name of its keys."""
+
+LABELLED_KEYS: Final = frozenset({"AdaptabilityItem"})
+"""Key types whose ``label`` is shown in a column of its own, in IRCC's words."""
+
+VALUE_HEADERS: Final[Mapping[str, str]] = {
+    "fsw.grid.factor_maxima": "Maximum points",
+    "program.cec.min_clb_by_teer": "Minimum CLB/NCLC, all four abilities",
+    "program.fst.min_clb": "Minimum CLB/NCLC",
+}
+"""Header of the value column of a mapping, by rule id (``"Points"`` otherwise)."""
 
 
 # -- small node builders ------------------------------------------------------------
@@ -220,7 +244,34 @@ def _mapping(rule_id: str, value: Mapping[object, object]) -> list[nodes.Node]:
     if items and len(pairs) == len(items):
         header = [key_header, *_pair_header(rule_id)]
         return [table(header, [[k, v[0], v[1]] for k, v in pairs])]
-    return [table([key_header, "Points"], [[k, v] for k, v in items])]
+    value_header = VALUE_HEADERS.get(rule_id, "Points")
+    if items and type(items[0][0]).__name__ in LABELLED_KEYS:
+        rows = [[k, getattr(k, "label", ""), v] for k, v in items]
+        return [table([key_header, "In IRCC's words", value_header], rows, [3, 5, 1])]
+    return [table([key_header, value_header], [[k, v] for k, v in items])]
+
+
+def _dollars(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def _funds(rule_id: str, value: FundsTable) -> list[nodes.Node]:
+    del rule_id
+    rows: list[list[object]] = [
+        [str(size), _dollars(amount)] for size, amount in enumerate(value.amounts, start=1)
+    ]
+    rows.append(["each additional member", _dollars(value.per_additional)])
+    return [table(["Family members", "Funds required (CAD)"], rows)]
+
+
+def _trades(rule_id: str, value: TradeGroups) -> list[nodes.Node]:
+    del rule_id
+    rows: list[list[object]] = [[g.code, g.title, g.level, "yes"] for g in value.included]
+    rows += [[g.code, g.title, g.level, "no (excluded)"] for g in value.excluded]
+    return [
+        table(["NOC code starts with", "Group", "Level", "Skilled trade"], rows, [2, 6, 2, 2]),
+        _paragraph(value.reading),
+    ]
 
 
 def _members(rule_id: str, value: frozenset[object]) -> list[nodes.Node]:
@@ -248,6 +299,8 @@ def _language_chart(rule_id: str, value: LanguageChart) -> list[nodes.Node]:
 RENDERERS: Final[
     tuple[tuple[type | tuple[type, ...], Callable[[str, Any], list[nodes.Node]]], ...]
 ] = (
+    (FundsTable, _funds),
+    (TradeGroups, _trades),
     (SpouseSteps, _spouse_steps),
     (Steps, _steps),
     (LanguageChart, _language_chart),

@@ -9,12 +9,15 @@ from enum import IntEnum, StrEnum, unique
 
 __all__ = [
     "Ability",
+    "AdaptabilityItem",
     "CanadianCredential",
     "CrsSection",
     "EducationLevel",
     "EducationTier",
     "ForeignExperienceTier",
     "FrenchBonus",
+    "FswFactor",
+    "FundsExemptionCondition",
     "JobOfferKind",
     "LanguageTest",
     "MaritalStatus",
@@ -241,3 +244,73 @@ class FrenchBonus(StrEnum):
     """NCLC 7+ in all four French abilities, and English CLB 4 or less (or no English test)."""
     ENGLISH_CLB_5_OR_MORE = "english_clb_5_or_more"
     """NCLC 7+ in all four French abilities, and English CLB 5+ in all four."""
+
+
+@unique
+class Program(StrEnum):
+    """The three federal economic programs managed through Express Entry."""
+
+    FSW = "fsw"
+    """Federal Skilled Worker Program."""
+    CEC = "cec"
+    """Canadian Experience Class."""
+    FST = "fst"
+    """Federal Skilled Trades Program."""
+
+
+@unique
+class FswFactor(StrEnum):
+    """The six selection factors of the Federal Skilled Worker grid, in IRCC's order."""
+
+    LANGUAGE = "language"
+    EDUCATION = "education"
+    EXPERIENCE = "experience"
+    AGE = "age"
+    ARRANGED_EMPLOYMENT = "arranged_employment"
+    ADAPTABILITY = "adaptability"
+
+
+@unique
+class AdaptabilityItem(StrEnum):
+    """The elements of the FSW adaptability factor (IRPR s. 83), in IRCC's order."""
+
+    SPOUSE_LANGUAGE = "spouse_language"
+    """Accompanying spouse or partner: CLB/NCLC 4 or more in all four abilities."""
+    PAST_STUDY = "past_study"
+    """The applicant: 2+ academic years of full-time study in Canada."""
+    SPOUSE_PAST_STUDY = "spouse_past_study"
+    """Accompanying spouse or partner: 2+ academic years of full-time study in Canada."""
+    PAST_WORK = "past_work"
+    """The applicant: 1+ year of full-time skilled (TEER 0-3) work in Canada."""
+    SPOUSE_PAST_WORK = "spouse_past_work"
+    """Accompanying spouse or partner: 1+ year of full-time authorized work in Canada."""
+    ARRANGED_EMPLOYMENT = "arranged_employment"
+    """Arranged employment in Canada, as for the arranged employment factor."""
+    RELATIVE_IN_CANADA = "relative_in_canada"
+    """A relative 18 or older, citizen or permanent resident, living in Canada."""
+
+    @property
+    def label(self) -> str:
+        """The element in the words of IRCC's six selection factors page."""
+        return _ADAPTABILITY_LABELS[self]
+
+
+_ADAPTABILITY_LABELS = {
+    AdaptabilityItem.SPOUSE_LANGUAGE: "spouse's or partner's language level (CLB/NCLC 4+)",
+    AdaptabilityItem.PAST_STUDY: "your past studies in Canada",
+    AdaptabilityItem.SPOUSE_PAST_STUDY: "your spouse's or partner's past studies in Canada",
+    AdaptabilityItem.PAST_WORK: "your past work in Canada",
+    AdaptabilityItem.SPOUSE_PAST_WORK: "your spouse's or partner's past work in Canada",
+    AdaptabilityItem.ARRANGED_EMPLOYMENT: "arranged employment in Canada",
+    AdaptabilityItem.RELATIVE_IN_CANADA: "relatives in Canada",
+}
+
+
+@unique
+class FundsExemptionCondition(StrEnum):
+    """What an FSW or FST candidate must have to need no proof of settlement funds."""
+
+    AUTHORIZED_TO_WORK = "authorized_to_work"
+    """Currently authorized to work in Canada."""
+    VALID_JOB_OFFER = "valid_job_offer"
+    """A valid job offer (arranged employment) in Canada."""

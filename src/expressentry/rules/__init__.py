@@ -44,7 +44,10 @@ from expressentry.rules import (
     crs_spouse,
     crs_transferability,
     experience,
+    fsw_grid,
     language_tables,
+    programs,
+    settlement_funds,
 )
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
 from expressentry.rules._timeline import LAST_REVIEWED, Dated, Source, Timeline
@@ -101,10 +104,15 @@ CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
 TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     *CRS_TIMELINES.values(),
     *language_tables.CHARTS.values(),
+    *fsw_grid.TIMELINES,
+    *settlement_funds.TIMELINES,
+    *programs.TIMELINES,
 )
 """Every rule timeline the library ships (the rules reference lists each one)."""
 
-_CHANGE_POINTS: Final = tuple(sorted({d for t in TIMELINES for d in t.change_dates}))
+_CHANGE_POINTS: Final = tuple(sorted({d for t in CRS_TIMELINES.values() for d in t.change_dates}))
+"""Days on which a rule a :class:`RuleSet` resolves changed. Only those: the FSW grid
+(from 2013-05-04), funds tables and language charts are looked up on their own."""
 _FIRST: Final = _CHANGE_POINTS[0]
 
 

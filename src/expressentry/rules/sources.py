@@ -13,9 +13,17 @@ from typing import Final
 from expressentry.rules._timeline import Source
 
 __all__ = [
+    "CEC_ELIGIBILITY",
     "CRS_CRITERIA",
+    "ECA_EXPRESS_ENTRY",
+    "FST_ELIGIBILITY",
+    "FSW_ELIGIBILITY",
+    "FSW_SELECTION_FACTORS",
     "GAZETTE_2014_12_01",
     "IRPR_73",
+    "IRPR_78",
+    "IRPR_83",
+    "IRPR_87_2_2013",
     "LANGUAGE_EQUIVALENCY",
     "MI_2015_05_30",
     "MI_2017_06_06",
@@ -23,6 +31,9 @@ __all__ = [
     "MI_CURRENT",
     "NOC_2021_TRANSITION",
     "NOTICE_2016_11_19",
+    "PDI_FSW_AGE",
+    "PDI_FSW_ARRANGED_EMPLOYMENT",
+    "PROOF_OF_FUNDS",
     "PTE_CORE_DESIGNATION",
     "TCF_CANADA_DESIGNATION",
 ]
@@ -100,5 +111,75 @@ IRPR_73: Final = Source(
     "irpr-73",
     "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 73: full-time work is 30 hours a week",
     "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-73.html",
+    date(2026, 11, 22),
+)
+
+_EE = f"{_CANADA}/services/immigrate-canada/express-entry"
+_PDI_FSW = f"{_CANADA}/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers"
+
+FSW_ELIGIBILITY: Final = Source(
+    "ircc-fsw-eligibility",
+    "Eligibility for Express Entry programs: Who can apply as a Federal Skilled Worker",
+    f"{_EE}/eligibility/federal-skilled-workers.html",
+    date(2026, 11, 22),
+)
+FSW_SELECTION_FACTORS: Final = Source(
+    "ircc-fsw-six-factors",
+    "Six selection factors – Federal Skilled Worker Program (Express Entry)",
+    f"{_EE}/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html",
+    date(2026, 11, 22),
+)
+PDI_FSW_AGE: Final = Source(
+    "ircc-pdi-fsw-age",
+    "Program delivery instructions: Federal skilled workers selection criteria – Age",
+    f"{_PDI_FSW}/selection-criteria.html",
+    date(2026, 11, 22),
+)
+PDI_FSW_ARRANGED_EMPLOYMENT: Final = Source(
+    "ircc-pdi-fsw-arranged-employment",
+    "Program delivery instructions: Federal skilled workers – Arranged employment, awarding points (applications received on or after May 4, 2013)",
+    f"{_PDI_FSW}/arranged-employment/awarding-points-applications-received-on-after-may-4-2013.html",
+    date(2026, 11, 22),
+)
+IRPR_78: Final = Source(
+    "irpr-78",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 78: federal skilled workers, education points",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-78.html",
+    date(2026, 11, 22),
+)
+IRPR_83: Final = Source(
+    "irpr-83",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 83: federal skilled workers, adaptability points",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-83.html",
+    date(2026, 11, 22),
+)
+CEC_ELIGIBILITY: Final = Source(
+    "irpr-87-1",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 87.1: Canadian experience class",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-87.1.html",
+    date(2026, 11, 22),
+)
+FST_ELIGIBILITY: Final = Source(
+    "ircc-fst-eligibility",
+    "Eligibility for Express Entry programs: Who can apply for the Federal Skilled Trades Program",
+    f"{_EE}/eligibility/skilled-trades.html",
+    date(2026, 11, 22),
+)
+PROOF_OF_FUNDS: Final = Source(
+    "ircc-proof-of-funds",
+    "Proof of funds – Skilled immigrants (Express Entry)",
+    f"{_EE}/documents/proof-funds.html",
+    date(2026, 11, 22),
+)
+ECA_EXPRESS_ENTRY: Final = Source(
+    "ircc-eca",
+    "Educational Credential Assessment (ECA) for Express Entry: what it is",
+    f"{_EE}/documents/education-assessed.html",
+    date(2026, 11, 22),
+)
+IRPR_87_2_2013: Final = Source(
+    "irpr-87-2-2013",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 87.2: federal skilled trades class (version of 2013-12-31, NOC 2011 groups)",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-87.2-20131231.html",
     date(2026, 11, 22),
 )
