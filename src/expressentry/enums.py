@@ -247,18 +247,6 @@ class FrenchBonus(StrEnum):
 
 
 @unique
-class Program(StrEnum):
-    """The three federal economic programs managed through Express Entry."""
-
-    FSW = "fsw"
-    """Federal Skilled Worker Program."""
-    CEC = "cec"
-    """Canadian Experience Class."""
-    FST = "fst"
-    """Federal Skilled Trades Program."""
-
-
-@unique
 class FswFactor(StrEnum):
     """The six selection factors of the Federal Skilled Worker grid, in IRCC's order."""
 
