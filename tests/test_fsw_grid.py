@@ -239,3 +239,15 @@ def test_the_2013_grid_does_not_open_crs_rules_before_2015() -> None:
             rules_for(day)
         assert info.value.first == date(2015, 1, 1)
     assert rules_for(date(2015, 1, 1)).in_force_from == date(2015, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("day", "same_as"),
+    [
+        (date(2021, 7, 15), date(2020, 10, 20)),  # a funds table, not a CRS rule
+        (date(2023, 12, 11), date(2022, 11, 16)),  # a TEF chart, not a CRS rule
+        (date(2025, 7, 28), date(2025, 3, 25)),
+    ],
+)
+def test_rule_sets_change_only_when_a_crs_rule_changes(day: date, same_as: date) -> None:
+    assert rules_for(day) is rules_for(same_as)

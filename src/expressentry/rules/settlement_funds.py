@@ -88,13 +88,19 @@ FUNDS_2021_FROM: Final = date(2021, 7, 15)
 """UNCERTAIN reading, made explicit. The 2021 table was published in early July
 2021 with "update your profile no later than July 15, 2021" (CIC News, bluebird-
 immigration.com, workstudyvisa.com copies); no copy names the day the amounts
-started to apply, so this reading uses the update deadline. No earlier table is
-recorded: dates before it raise :exc:`~expressentry.errors.RulesNotInForceError`."""
+started to apply, so this reading uses the update deadline. No FSW or FST round
+ran from 2020-12-24 to 2022-07-05 (``ee_rounds.csv``), so the day changes no real
+round. No earlier table is recorded: dates before it raise
+:exc:`~expressentry.errors.RulesNotInForceError`."""
 
 FUNDS_2022_FROM: Final = date(2022, 6, 8)
 """UNCERTAIN reading, made explicit. The 2022 table came with an update deadline
-of 2022-06-08 (mesidor.ca, justpaste.it copies); the day the amounts started to
-apply is not stated, so this reading uses the deadline."""
+of 2022-06-08 (CIC News copies at navigatetocanada.com, visadekho.com, canapprove.ae;
+mesidor.ca, justpaste.it); IRCC's text names no day the amounts started to apply, so
+this reading uses the deadline. Two copies say the new amounts applied from
+2022-06-09 (garsonil.com, immigrationnewscanada.ca), which would follow the 2024
+pattern (update by 05-27, effective 05-28). The round of 2022-06-08 was PNP only and
+the first FSW/FST round after it ran on 2022-07-06, so either day gives the same result."""
 
 FUNDS_2025_EITHER_TABLE_FROM: Final = date(2025, 7, 7)
 """UNCERTAIN reading, made explicit. IRCC published the 2025 table on 2025-07-07
@@ -134,7 +140,8 @@ SETTLEMENT_FUNDS: Final = Timeline(
             date(2023, 4, 25),
             FundsTable((13757, 17127, 21055, 25564, 28994, 32700, 36407), 3706),
             PROOF_OF_FUNDS,
-            "2023 table, announced 2023-05-02 and effective 2023-04-25. " + _COPIES_2022_2023,
+            "2023 table, announced 2023-05-02 and effective 2023-04-25 (also shanumimmigration.com, cictimes.com, makehomecanada.com). "
+            + _COPIES_2022_2023,
         ),
         Dated(
             date(2024, 5, 28),
