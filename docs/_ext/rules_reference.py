@@ -36,8 +36,10 @@ from sphinx.util.typing import ExtensionMetadata
 
 import expressentry
 import expressentry.rules
+from expressentry.enums import WorkPlace
 from expressentry.rules import CRS_TIMELINES, TIMELINES, Dated, Source, Timeline
 from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.rules.categories import CategorySet, CategoryWorkRule
 from expressentry.rules.language_tables import LanguageChart
 from expressentry.rules.programs import TradeGroups
 from expressentry.rules.settlement_funds import FundsTable
@@ -54,6 +56,7 @@ GROUPS: Final = (
     ("fsw.grid.", "Federal Skilled Worker selection grid"),
     ("funds.", "Settlement funds"),
     ("program.", "Program requirements"),
+    ("category.", "Category-based selection"),
 )
 """Rule-id prefixes and the section each group of rules is listed under."""
 
@@ -274,6 +277,46 @@ def _trades(rule_id: str, value: TradeGroups) -> list[nodes.Node]:
     ]
 
 
+def _category_set(rule_id: str, value: CategorySet) -> list[nodes.Node]:
+    del rule_id
+    if not value.categories:
+        return [_paragraph("No categories.")]
+    rows: list[list[object]] = [
+        [
+            c.name,
+            c.version,
+            f"NCLC {c.french_nclc} in all four abilities"
+            if c.french_nclc is not None
+            else ("in Canada" if c.place is WorkPlace.CANADA else "in Canada or abroad"),
+            ("Canadian Armed Forces job offer; " if c.needs_caf_job_offer else "")
+            + (", ".join(sorted(c.nocs)) if c.nocs else "none"),
+            c.confidence.replace("_", " "),
+        ]
+        for c in value.categories
+    ]
+    return [
+        table(
+            ["Category", "Version", "Language or work place", "NOC 2021 codes", "List read from"],
+            rows,
+            [3, 1, 2, 6, 1],
+        )
+    ]
+
+
+def _work_rule(rule_id: str, value: CategoryWorkRule) -> list[nodes.Node]:
+    del rule_id
+    how = "one continuous stretch" if value.continuous else "not necessarily continuous"
+    return [
+        _paragraph(
+            "Value: ",
+            nodes.strong(
+                text=f"{value.hours:,} hours in one listed occupation in the "
+                f"{value.window_years} years before, {how}"
+            ),
+        )
+    ]
+
+
 def _members(rule_id: str, value: frozenset[object]) -> list[nodes.Node]:
     del rule_id
     members = sorted((_text(m) for m in value), key=lambda t: (len(t), t))
@@ -300,6 +343,8 @@ RENDERERS: Final[
     tuple[tuple[type | tuple[type, ...], Callable[[str, Any], list[nodes.Node]]], ...]
 ] = (
     (FundsTable, _funds),
+    (CategorySet, _category_set),
+    (CategoryWorkRule, _work_rule),
     (TradeGroups, _trades),
     (SpouseSteps, _spouse_steps),
     (Steps, _steps),

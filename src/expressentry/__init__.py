@@ -10,6 +10,15 @@
 from __future__ import annotations
 
 from expressentry.crs import score, score_many
+from expressentry.eligibility import (
+    CategoryResult,
+    EligibilityReport,
+    FswGrid,
+    GridLine,
+    ProgramResult,
+    Requirement,
+    assess,
+)
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -22,7 +31,9 @@ from expressentry.enums import (
     LanguageTest,
     MaritalStatus,
     OfficialLanguage,
+    Program,
     Teer,
+    WorkPlace,
 )
 from expressentry.errors import (
     DataError,
@@ -59,17 +70,21 @@ __all__ = [
     "AddedFactor",
     "CanadianCredential",
     "Candidate",
+    "CategoryResult",
     "CrsBreakdown",
     "CrsSection",
     "DataError",
     "Education",
     "EducationLevel",
     "EducationTier",
+    "EligibilityReport",
     "Experience",
     "ExpressEntryError",
     "FieldProblem",
     "ForeignExperienceTier",
     "FrenchBonus",
+    "FswGrid",
+    "GridLine",
     "InvalidInputError",
     "InvalidProfileError",
     "JobOffer",
@@ -79,6 +94,9 @@ __all__ = [
     "MaritalStatus",
     "OfficialLanguage",
     "PointLine",
+    "Program",
+    "ProgramResult",
+    "Requirement",
     "RuleRef",
     "RuleSet",
     "RulesNotInForceError",
@@ -87,7 +105,9 @@ __all__ = [
     "Teer",
     "WorkHistory",
     "WorkPeriod",
+    "WorkPlace",
     "__version__",
+    "assess",
     "canadian_experience",
     "example_profile",
     "foreign_experience",

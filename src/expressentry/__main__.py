@@ -1,4 +1,4 @@
-"""Command line: ``expressentry score PROFILE.json [--as-of YYYY-MM-DD] [--format text|json]``.
+"""Command line: ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``.
 
 Invalid input exits with status 2 and the field paths, never a traceback.
 """
@@ -14,7 +14,9 @@ from pathlib import Path
 
 from expressentry import __version__
 from expressentry.crs import score
+from expressentry.eligibility import EligibilityReport, assess
 from expressentry.errors import ExpressEntryError
+from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
 from expressentry.serialization import from_json, to_json
 
@@ -38,12 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    s = commands.add_parser("score", help="CRS score of a profile, explained line by line")
-    where = s.add_mutually_exclusive_group(required=True)
-    where.add_argument("profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)")
-    where.add_argument("--example", action="store_true", help="score the bundled example profile")
-    s.add_argument("--as-of", type=_as_of, default=None, help="day to score on (default: today)")
-    s.add_argument("--format", choices=("text", "json"), default="text")
+    for name, help_text, verb in (
+        ("score", "CRS score of a profile, explained line by line", "score"),
+        ("eligibility", "program and category eligibility, requirement by requirement", "assess"),
+    ):
+        s = commands.add_parser(name, help=help_text)
+        where = s.add_mutually_exclusive_group(required=True)
+        where.add_argument(
+            "profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)"
+        )
+        where.add_argument(
+            "--example", action="store_true", help=f"{verb} the bundled example profile"
+        )
+        s.add_argument(
+            "--as-of", type=_as_of, default=None, help=f"day to {verb} on (default: today)"
+        )
+        s.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
     return parser
 
@@ -69,7 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror}\n")
         return 2
     try:
-        result = score(from_json(text, Candidate), as_of=args.as_of)
+        candidate = from_json(text, Candidate)
+        result: CrsBreakdown | EligibilityReport = (
+            score(candidate, as_of=args.as_of)
+            if args.command == "score"
+            else assess(candidate, as_of=args.as_of)
+        )
     except ExpressEntryError as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
         return 2

@@ -24,6 +24,7 @@ __all__ = [
     "OfficialLanguage",
     "Program",
     "Teer",
+    "WorkPlace",
 ]
 
 
@@ -302,3 +303,11 @@ class FundsExemptionCondition(StrEnum):
     """Currently authorized to work in Canada."""
     VALID_JOB_OFFER = "valid_job_offer"
     """A valid job offer (arranged employment) in Canada."""
+
+
+@unique
+class WorkPlace(StrEnum):
+    """Where the work a category counts may have been done."""
+
+    CANADA_OR_ABROAD = "canada_or_abroad"
+    CANADA = "canada"

@@ -1,1 +1,1 @@
-"""Data shipped with expressentry (example profiles; later, rounds and NOC lists)."""
+"""Data shipped with expressentry; PROVENANCE.md says what each file is and where it is from."""

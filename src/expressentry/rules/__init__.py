@@ -39,6 +39,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
+    categories,
     crs_additional,
     crs_core,
     crs_spouse,
@@ -107,6 +108,8 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     *fsw_grid.TIMELINES,
     *settlement_funds.TIMELINES,
     *programs.TIMELINES,
+    categories.CATEGORY_WORK_RULE,
+    categories.CATEGORY_SETS,
 )
 """Every rule timeline the library ships (the rules reference lists each one)."""
 

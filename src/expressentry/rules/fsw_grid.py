@@ -48,6 +48,7 @@ __all__ = [
     "MIN_FIRST_LANGUAGE_CLB",
     "PASS_MARK",
     "SECOND_LANGUAGE",
+    "SPOUSE_LANGUAGE_MIN_CLB",
     "TIMELINES",
 ]
 
@@ -233,6 +234,20 @@ ADAPTABILITY: Final[Timeline[Mapping[Ad, int]]] = Timeline(
     "Adaptability, points per element",
 )
 
+SPOUSE_LANGUAGE_MIN_CLB: Final = Timeline(
+    "fsw.grid.spouse_language_min_clb",
+    (
+        Dated(
+            GRID_FROM,
+            4,
+            IRPR_83,
+            "The accompanying spouse's adaptability points for language need CLB/NCLC 4 or more "
+            "in all four abilities (IRPR s. 83(1)(a)). " + _SINCE,
+        ),
+    ),
+    "Adaptability: spouse's minimum language level, every ability",
+)
+
 ADAPTABILITY_CAP: Final = Timeline(
     "fsw.grid.adaptability_cap",
     (
@@ -291,6 +306,7 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     AGE,
     ARRANGED_EMPLOYMENT,
     ADAPTABILITY,
+    SPOUSE_LANGUAGE_MIN_CLB,
     ADAPTABILITY_CAP,
     PASS_MARK,
     FACTOR_MAXIMA,

@@ -55,6 +55,7 @@ __all__ = [
     "FUNDS_REQUIRED",
     "LANGUAGE_RESULT_VALID_YEARS",
     "MIN_HOURS",
+    "OUTSIDE_QUEBEC",
     "SELF_EMPLOYMENT_COUNTS",
     "TIMELINES",
     "VALIDITY_ENDS_ON_ANNIVERSARY",
@@ -439,6 +440,21 @@ VALIDITY_ENDS_ON_ANNIVERSARY: Final = True
 is still valid on D + N years. This reading: valid while ``D <= day < D + N years``,
 so it expires on the anniversary."""
 
+OUTSIDE_QUEBEC: Final = Timeline(
+    "program.outside_quebec",
+    (
+        Dated(
+            _LAUNCH,
+            frozenset({Program.FSW, Program.CEC, Program.FST}),
+            FSW_ELIGIBILITY,
+            "Each federal class is for foreign nationals who intend to reside in a province "
+            "other than Quebec (IRPR ss. 75(1), 87.1(2), 87.2(2)); Quebec selects its own "
+            "skilled workers. " + _UNCHANGED,
+        ),
+    ),
+    "Programs whose candidates must plan to live outside Quebec",
+)
+
 TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     FSW_WINDOW_YEARS,
     FSW_MIN_HOURS,
@@ -453,5 +469,6 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     FUNDS_EXEMPTION,
     LANGUAGE_RESULT_VALID_YEARS,
     ECA_VALID_YEARS,
+    OUTSIDE_QUEBEC,
 )
 """Every timeline of this module, program by program."""

@@ -13,6 +13,8 @@ from typing import Final
 from expressentry.rules._timeline import Source
 
 __all__ = [
+    "CATEGORY_BASED_SELECTION",
+    "CATEGORY_REPORT_2024_25",
     "CEC_ELIGIBILITY",
     "CRS_CRITERIA",
     "ECA_EXPRESS_ENTRY",
@@ -181,5 +183,17 @@ IRPR_87_2_2013: Final = Source(
     "irpr-87-2-2013",
     "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 87.2: federal skilled trades class (version of 2013-12-31, NOC 2011 groups)",
     "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-87.2-20131231.html",
+    date(2026, 11, 22),
+)
+CATEGORY_BASED_SELECTION: Final = Source(
+    "ircc-category-based-selection",
+    "Express Entry: Rounds of invitations: Category-based selection",
+    f"{_CANADA}/services/immigrate-canada/express-entry/submit-profile/rounds-invitations/category-based-selection.html",
+    date(2026, 11, 22),
+)
+CATEGORY_REPORT_2024_25: Final = Source(
+    "ircc-cbs-report-2024-25",
+    "2024-2025 Report to Parliament – Category-Based Selection in Express Entry (Annexes A and B)",
+    f"{_CANADA}/corporate/publications-manuals/report-parliament-cbs-2024-25.html",
     date(2026, 11, 22),
 )

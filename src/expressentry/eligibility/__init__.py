@@ -1,0 +1,63 @@
+"""Program eligibility (FSW, CEC, FST) and category-based selection, explained.
+
+:func:`assess` answers the first question of every consultation: which programs
+is the candidate eligible for on a day, which categories could invite them, and
+for each requirement not met, by how much. Work experience is counted by
+:mod:`expressentry.experience`, the same accounting the CRS uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expressentry._today import today
+from expressentry.models import Candidate, check_dates
+from expressentry.rules._timeline import LAST_REVIEWED
+
+from .categories import assess_categories
+from .cec import assess_cec
+from .fst import assess_fst
+from .fsw import assess_fsw, fsw_grid, primary_occupation
+from .report import (
+    CategoryResult,
+    EligibilityReport,
+    FswGrid,
+    GridLine,
+    ProgramResult,
+    Requirement,
+)
+
+__all__ = [
+    "CategoryResult",
+    "EligibilityReport",
+    "FswGrid",
+    "GridLine",
+    "ProgramResult",
+    "Requirement",
+    "assess",
+    "fsw_grid",
+    "primary_occupation",
+]
+
+
+def assess(candidate: Candidate, *, as_of: date | None = None) -> EligibilityReport:
+    """Program and category eligibility of ``candidate`` on ``as_of``, requirement by requirement.
+
+    Args:
+        candidate: The profile.
+        as_of: The day assessed (the day the application would be made);
+            ``None`` means today.
+
+    Raises:
+        RulesNotInForceError: ``as_of`` is before the first rules known.
+        InvalidInputError: the profile holds a document dated after ``as_of``.
+    """
+    day = today() if as_of is None else as_of
+    check_dates(candidate, day)
+    programs = (assess_fsw(candidate, day), assess_cec(candidate, day), assess_fst(candidate, day))
+    return EligibilityReport(
+        as_of=day,
+        programs=programs,
+        categories=assess_categories(candidate, day, programs),
+        rules_reviewed_on=LAST_REVIEWED,
+    )

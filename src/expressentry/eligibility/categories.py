@@ -1,0 +1,165 @@
+"""Category-based selection: which categories in force a candidate could be invited in.
+
+A category round ranks only candidates who are eligible for a program *and*
+meet the category: French at NCLC 7 in all four abilities, or enough recent work
+in one listed occupation (6 months continuous until 2026-02-17; a year, not
+necessarily continuous, from 2026-02-18), with the extra conditions of some 2026
+categories (work in Canada; a Canadian Armed Forces job offer).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expressentry.enums import OfficialLanguage, WorkPlace
+from expressentry.experience import longest_continuous_hours, window
+from expressentry.explain import RuleRef
+from expressentry.models import Candidate, WorkPeriod
+from expressentry.rules.categories import (
+    CATEGORY_SETS,
+    CATEGORY_WORK_RULE,
+    Category,
+    categories_in_force,
+)
+
+from ._common import Include, by_occupation, cap, ref, result_words, valid_results
+from .report import CategoryResult, ProgramResult, Requirement
+
+__all__ = ["assess_categories"]
+
+
+def _category_ref(cat: Category) -> RuleRef:
+    return RuleRef(
+        rule_id=f"category.{cat.id}", effective_from=cat.effective_from, source=cat.source
+    )
+
+
+def _work_include(place: WorkPlace) -> Include:
+    def include(p: WorkPeriod) -> bool:
+        if p.in_canada:
+            return p.authorized
+        return place is WorkPlace.CANADA_OR_ABROAD
+
+    return include
+
+
+def _program(programs: tuple[ProgramResult, ...], as_of: date) -> Requirement:
+    eligible = [p.program for p in programs if p.eligible]
+    return Requirement(
+        id="category.program",
+        met=bool(eligible),
+        reason=(
+            "Eligible for " + ", ".join(p.value.upper() for p in eligible)
+            if eligible
+            else "Not eligible for FSW, CEC or FST, so not for any category"
+        ),
+        rule=ref(CATEGORY_SETS, as_of),
+    )
+
+
+def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
+    french = [r for r in valid_results(c, as_of) if r.language is OfficialLanguage.FRENCH]
+    best = max(french, key=lambda r: r.lowest, default=None)
+    reason = (
+        "No valid French result" if best is None else f"French: {result_words(best)}"
+    ) + f"; NCLC {minimum} in all four abilities needed"
+    return Requirement(
+        id=f"category.{cat.id}.french",
+        met=best is not None and best.lowest >= minimum,
+        reason=reason,
+        rule=_category_ref(cat),
+    )
+
+
+def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
+    rule = CATEGORY_WORK_RULE.at(as_of).value
+    include = _work_include(cat.place)
+    listed = frozenset(cat.nocs)
+
+    def in_list(p: WorkPeriod) -> bool:
+        return p.noc in listed and include(p)
+
+    name = f"category.{cat.id}.{cat.version}.{cat.place.value}"
+    start, end = window(as_of, rule.window_years)
+    if rule.continuous:
+        best_noc, best = None, 0.0
+        for noc in sorted({p.noc for p in c.work_history.periods if in_list(p)}):
+
+            def one(p: WorkPeriod, noc: str = noc) -> bool:
+                return p.noc == noc and in_list(p)
+
+            got = longest_continuous_hours(
+                c.work_history,
+                (f"{name}:{noc}:run", frozenset({int(noc[1])}), one),
+                start=start,
+                end=end,
+                weekly_cap=cap(as_of),
+            )
+            if got > best:
+                best_noc, best = noc, got
+        how = "continuous hours"
+    else:
+        found = by_occupation(
+            c.work_history, (name, frozenset(), in_list), as_of, rule.window_years
+        )
+        best_noc = max(found, key=lambda k: found[k], default=None)
+        best = found[best_noc] if best_noc is not None else 0.0
+        how = "hours"
+    where = "in Canada" if cat.place is WorkPlace.CANADA else "in Canada or abroad"
+    if best_noc is None:
+        reason = (
+            f"No work {where} in a listed occupation in the {rule.window_years} years "
+            f"before {as_of.isoformat()}; {rule.hours:,} {how} in one needed"
+        )
+    else:
+        reason = (
+            f"{int(best):,} of {rule.hours:,} {how} in NOC {best_noc} {where} "
+            f"in the {rule.window_years} years before {as_of.isoformat()}"
+        )
+    return Requirement(
+        id=f"category.{cat.id}.work_experience",
+        met=best + 1e-6 >= rule.hours,
+        reason=reason,
+        rule=ref(CATEGORY_WORK_RULE, as_of),
+    )
+
+
+def _caf_offer(c: Candidate, cat: Category) -> Requirement:
+    offer = c.job_offer
+    met = offer is not None and offer.canadian_armed_forces and offer.noc in cat.nocs
+    return Requirement(
+        id=f"category.{cat.id}.caf_job_offer",
+        met=met,
+        reason=(
+            f"Canadian Armed Forces job offer in NOC {offer.noc}"
+            if met and offer is not None
+            else "A Canadian Armed Forces job offer in a listed occupation is needed"
+        ),
+        rule=_category_ref(cat),
+    )
+
+
+def assess_categories(
+    c: Candidate, as_of: date, programs: tuple[ProgramResult, ...]
+) -> tuple[CategoryResult, ...]:
+    """Every category in force on ``as_of``, eligible or not, with the reason."""
+    out: list[CategoryResult] = []
+    program = _program(programs, as_of)
+    for cat in categories_in_force(as_of):
+        reqs = [program]
+        if cat.french_nclc is not None:
+            reqs.append(_french(c, cat, as_of, cat.french_nclc))
+        if cat.work_rule_applies:
+            reqs.append(_work(c, cat, as_of))
+        if cat.needs_caf_job_offer:
+            reqs.append(_caf_offer(c, cat))
+        out.append(
+            CategoryResult(
+                category=cat.id,
+                name=cat.name,
+                version=cat.version,
+                requirements=tuple(reqs),
+                eligible=all(r.met for r in reqs),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,82 @@
+"""Canadian Experience Class: a year of skilled Canadian work in the last 3 years.
+
+IRPR s. 87.1. The work need not be continuous and may span occupations, but it
+excludes self-employment, work while a full-time student and unauthorized work
+(the same Canadian kind the CRS counts). The language level needed depends on the
+TEER of the qualifying work: CLB 7 for TEER 0 or 1, CLB 5 for TEER 2 or 3.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expressentry._kinds import canadian_kind
+from expressentry.enums import Program, Teer
+from expressentry.experience import credited_hours, window
+from expressentry.models import Candidate
+from expressentry.rules.experience import SKILLED_TEERS
+from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
+
+from ._common import (
+    best_result,
+    cap,
+    quebec_requirement,
+    ref,
+    result_words,
+    valid_results,
+)
+from .report import ProgramResult, Requirement
+
+__all__ = ["assess_cec"]
+
+_P = "cec"
+
+
+def _canadian_hours(c: Candidate, as_of: date, teers: frozenset[int]) -> float:
+    start, end = window(as_of, CEC_WINDOW_YEARS.at(as_of).value)
+    kind = canadian_kind(teers)
+    return credited_hours(c.work_history, kind, start=start, end=end, weekly_cap=cap(as_of))
+
+
+def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
+    """Every CEC requirement of ``c`` on ``as_of``."""
+    years = CEC_WINDOW_YEARS.at(as_of).value
+    need = CEC_MIN_HOURS.at(as_of).value
+    skilled = SKILLED_TEERS.at(as_of).value
+    minima = CEC_MIN_CLB_BY_TEER.at(as_of).value
+    high = frozenset(t for t in skilled if minima[Teer(t)] == max(minima.values()))
+    low_teers = skilled - high
+    all_hours = _canadian_hours(c, as_of, skilled)
+    low_hours = _canadian_hours(c, as_of, low_teers)
+    teers = "-".join(str(t) for t in (min(skilled), max(skilled)))
+    work = Requirement(
+        id=f"{_P}.work_experience",
+        met=all_hours + 1e-6 >= need,
+        reason=(
+            f"{int(all_hours):,} of {need:,} hours of TEER {teers} Canadian work "
+            f"in the {years} years before {as_of.isoformat()}"
+        ),
+        rule=ref(CEC_MIN_HOURS, as_of),
+    )
+    # The most favourable consistent reading (CEC_MIXED_TEER_HOURS_BY_LEVEL): the lower
+    # level is enough when TEER 2/3 work alone makes the year.
+    needed = min(minima.values()) if low_hours + 1e-6 >= need else max(minima.values())
+    valid = valid_results(c, as_of)
+    best = best_result(valid, lambda r: r.lowest >= needed)
+    which = f"CLB {needed} in all four abilities needed" + (
+        " (TEER 2 or 3 work makes the year)" if needed == min(minima.values()) else ""
+    )
+    if best is None:
+        reason = f"No valid language result; {which}"
+    else:
+        reason = f"{result_words(best)}; {which}"
+    language = Requirement(
+        id=f"{_P}.language",
+        met=best is not None and best.lowest >= needed,
+        reason=reason,
+        rule=ref(CEC_MIN_CLB_BY_TEER, as_of),
+    )
+    requirements = (work, language, quebec_requirement(Program.CEC, c, as_of))
+    return ProgramResult(
+        program=Program.CEC, requirements=requirements, eligible=all(r.met for r in requirements)
+    )

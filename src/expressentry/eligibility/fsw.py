@@ -1,0 +1,312 @@
+"""Federal Skilled Worker Program: minimum requirements and the 67-point grid.
+
+IRPR ss. 75-83. The work requirement is a year (1,560 hours) of *continuous*
+skilled work in one occupation, the "primary occupation", in the 10 years
+before the day assessed; the grid then scores language, education, experience,
+age, arranged employment and adaptability out of 100.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from expressentry._kinds import canadian_kind
+from expressentry.enums import AdaptabilityItem, Program
+from expressentry.experience import (
+    credited_hours,
+    longest_continuous_hours,
+    whole_years,
+    window,
+)
+from expressentry.models import Candidate, WorkHistory, WorkPeriod, completed_years
+from expressentry.rules import fsw_grid as grid
+from expressentry.rules._timeline import Timeline
+from expressentry.rules.experience import SKILLED_TEERS
+from expressentry.rules.programs import FSW_CONTINUITY_GAP_DAYS, FSW_MIN_HOURS, FSW_WINDOW_YEARS
+
+from ._common import (
+    Include,
+    cap,
+    eca_valid,
+    funds_requirement,
+    hours,
+    language_valid,
+    per_year,
+    quebec_requirement,
+    ref,
+    result_words,
+    skilled_paid,
+    valid_results,
+)
+from .report import FswGrid, GridLine, ProgramResult, Requirement
+
+__all__ = ["assess_fsw", "fsw_grid", "primary_occupation"]
+
+_P = "fsw"
+
+
+def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
+    """The skilled NOC with the longest continuous stretch in the window, and its hours."""
+    history = c.work_history
+    name, teers, include = skilled_paid(as_of, Program.FSW)
+    start, end = window(as_of, FSW_WINDOW_YEARS.at(as_of).value)
+    best: tuple[str | None, float] = (None, 0.0)
+    for noc in sorted({p.noc for p in history.periods if include(p)}):
+        kind = (f"{name}{sorted(teers)}:{noc}", frozenset({int(noc[1])}), _only(noc, include))
+        got = longest_continuous_hours(
+            history,
+            kind,
+            start=start,
+            end=end,
+            weekly_cap=cap(as_of),
+            gap_days=FSW_CONTINUITY_GAP_DAYS,
+        )
+        if got > best[1]:
+            best = (noc, got)
+    return best
+
+
+def _only(noc: str, include: Include) -> Include:
+    def only(p: WorkPeriod) -> bool:
+        return p.noc == noc and include(p)
+
+    return only
+
+
+def _work(c: Candidate, as_of: date) -> Requirement:
+    years = FSW_WINDOW_YEARS.at(as_of).value
+    need = FSW_MIN_HOURS.at(as_of).value
+    noc, got = primary_occupation(c, as_of)
+    start = window(as_of, years)[0]
+    if noc is None:
+        reason = (
+            f"No skilled (TEER 0-3) paid work in the {years} years before {as_of.isoformat()} "
+            f"(since {start.isoformat()}); {need:,} continuous hours in one occupation needed"
+        )
+    else:
+        reason = (
+            f"{int(got):,} of {need:,} hours of continuous work in NOC {noc} "
+            f"(TEER {noc[1]}) in the {years} years before {as_of.isoformat()}"
+        )
+    return Requirement(
+        id=f"{_P}.work_experience",
+        met=got + 1e-6 >= need,
+        reason=reason,
+        rule=ref(FSW_MIN_HOURS, as_of),
+    )
+
+
+def _language(c: Candidate, as_of: date) -> Requirement:
+    minimum = grid.MIN_FIRST_LANGUAGE_CLB.at(as_of).value
+    rule = ref(grid.MIN_FIRST_LANGUAGE_CLB, as_of)
+    first = c.first_language_result
+    if first is None:
+        reason = f"No first official language result; CLB {minimum} in all four abilities needed"
+        return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
+    if first not in valid_results(c, as_of):
+        reason = f"{result_words(first)} has expired; a valid result is needed"
+        return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
+    met = first.lowest >= minimum
+    reason = (
+        f"First official language: {result_words(first)}; "
+        f"CLB {minimum} in all four abilities needed"
+    )
+    return Requirement(id=f"{_P}.language", met=met, reason=reason, rule=rule)
+
+
+def _education(c: Candidate, as_of: date) -> Requirement:
+    edu = c.education
+    rule = ref(grid.EDUCATION, as_of)
+    level = edu.level
+    if level.rank < level.SECONDARY.rank:
+        met, why = False, "Less than secondary school: a completed credential is needed"
+    elif edu.canadian_credential.value != "none" and edu.eca_issued is None:
+        met, why = True, f"Canadian credential: {level.label}"
+    elif edu.eca_issued is None:
+        met, why = False, f"Foreign {level.label} without an ECA report"
+    elif not eca_valid(c, as_of):
+        met, why = False, f"ECA report of {edu.eca_issued.isoformat()} is over 5 years old"
+    else:
+        met, why = True, f"{level.label}, ECA report of {edu.eca_issued.isoformat()}"
+    return Requirement(id=f"{_P}.education", met=met, reason=why, rule=rule)
+
+
+def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
+    """The FSW selection grid of ``c`` on ``as_of``, line by line."""
+    lines: list[GridLine] = []
+    valid = valid_results(c, as_of)
+
+    def add(factor: str, timeline: Timeline[Any], points: int, reason: str) -> None:
+        lines.append(
+            GridLine(factor=factor, points=points, reason=reason, rule=ref(timeline, as_of))
+        )
+
+    # 1. Language
+    per_ability = grid.FIRST_LANGUAGE.at(as_of).value
+    first = c.first_language_result
+    names = ("listening", "speaking", "reading", "writing")
+    if first is not None and first in valid:
+        for name, level in zip(names, first.levels, strict=True):
+            add(
+                f"first_language.{name}",
+                grid.FIRST_LANGUAGE,
+                per_ability.points(level),
+                f"First official language: CLB {level} in {name}",
+            )
+    else:
+        add("first_language", grid.FIRST_LANGUAGE, 0, "First official language: no valid result")
+    second = c.second_language_result
+    if second is not None and second in valid:
+        add(
+            "second_language",
+            grid.SECOND_LANGUAGE,
+            grid.SECOND_LANGUAGE.at(as_of).value.points(second.lowest),
+            f"Second official language: CLB {second.lowest} or more in all four abilities",
+        )
+    # 2. Education
+    edu = c.education
+    recognized = edu.recognized and eca_valid(c, as_of)
+    add(
+        "education",
+        grid.EDUCATION,
+        grid.EDUCATION.at(as_of).value[edu.level] if recognized else 0,
+        f"Education: {edu.level.label}"
+        + ("" if recognized else ", foreign with no valid ECA, earns no points"),
+    )
+    # 3. Experience
+    total, start = hours(
+        c.work_history, skilled_paid(as_of, Program.FSW), as_of, FSW_WINDOW_YEARS.at(as_of).value
+    )
+    years = whole_years(total, per_year(as_of))
+    add(
+        "experience",
+        grid.EXPERIENCE,
+        grid.EXPERIENCE.at(as_of).value.points(years),
+        f"Skilled work since {start.isoformat()}: {int(total):,} hours, "
+        f"{years} year{'s' if years != 1 else ''}",
+    )
+    # 4. Age
+    age = completed_years(c.date_of_birth, as_of)
+    add("age", grid.AGE, grid.AGE.at(as_of).value.points(age), f"Age {age} on {as_of.isoformat()}")
+    # 5. Arranged employment
+    offer = c.job_offer
+    skilled = SKILLED_TEERS.at(as_of).value
+    arranged = offer is not None and offer.teer in skilled
+    add(
+        "arranged_employment",
+        grid.ARRANGED_EMPLOYMENT,
+        grid.ARRANGED_EMPLOYMENT.at(as_of).value if arranged else 0,
+        "Arranged employment: "
+        + (f"offer in NOC {offer.noc}" if offer is not None and arranged else "none")
+        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not TEER 0-3)"),
+    )
+    # 6. Adaptability
+    items = grid.ADAPTABILITY.at(as_of).value
+    raw = 0
+    for item, met, why in _adaptability(c, as_of, arranged=arranged):
+        if met:
+            pts = items[item]
+            raw += pts
+            add(f"adaptability.{item.value}", grid.ADAPTABILITY, pts, f"Adaptability: {why}")
+    limit = grid.ADAPTABILITY_CAP.at(as_of).value
+    if raw > limit:
+        add(
+            "adaptability.cap",
+            grid.ADAPTABILITY_CAP,
+            limit - raw,
+            f"Adaptability capped at {limit}",
+        )
+    return FswGrid(
+        lines=tuple(lines),
+        total=sum(ln.points for ln in lines),
+        pass_mark=grid.PASS_MARK.at(as_of).value,
+    )
+
+
+def _adaptability(
+    c: Candidate, as_of: date, *, arranged: bool
+) -> list[tuple[AdaptabilityItem, bool, str]]:
+    spouse = c.spouse
+    with_spouse = spouse is not None and spouse.scored_with
+    out: list[tuple[AdaptabilityItem, bool, str]] = []
+    if with_spouse and spouse is not None:
+        lang = spouse.language
+        valid = lang is not None and language_valid(lang, as_of)
+        out.append(
+            (
+                AdaptabilityItem.SPOUSE_LANGUAGE,
+                lang is not None
+                and valid
+                and lang.lowest >= grid.SPOUSE_LANGUAGE_MIN_CLB.at(as_of).value,
+                "spouse's language at CLB 4+ in all four abilities",
+            )
+        )
+        out.append(
+            (
+                AdaptabilityItem.SPOUSE_PAST_STUDY,
+                spouse.studied_in_canada,
+                "spouse's study in Canada",
+            )
+        )
+        out.append(
+            (
+                AdaptabilityItem.SPOUSE_PAST_WORK,
+                _canada_year(spouse.work_history, as_of, skilled_only=False),
+                "spouse's year of full-time work in Canada",
+            )
+        )
+    out.append((AdaptabilityItem.PAST_STUDY, c.studied_in_canada, "two years of study in Canada"))
+    out.append(
+        (
+            AdaptabilityItem.PAST_WORK,
+            _canada_year(c.work_history, as_of, skilled_only=True),
+            "a year of skilled (TEER 0-3) work in Canada",
+        )
+    )
+    out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged, "arranged employment"))
+    out.append(
+        (
+            AdaptabilityItem.RELATIVE_IN_CANADA,
+            c.relative_in_canada or c.sibling_in_canada,
+            "a relative living in Canada",
+        )
+    )
+    return out
+
+
+def _canada_year(history: WorkHistory, as_of: date, *, skilled_only: bool) -> bool:
+    """A year (1,560 hours) of authorized work in Canada done before ``as_of``."""
+    if not history.periods:
+        return False
+    if skilled_only:
+        kind = canadian_kind(SKILLED_TEERS.at(as_of).value)
+    else:
+        kind = canadian_kind(frozenset(range(6)))
+    got = credited_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap(as_of))
+    return got + 1e-6 >= per_year(as_of)
+
+
+def assess_fsw(c: Candidate, as_of: date) -> ProgramResult:
+    """Every FSW requirement of ``c`` on ``as_of``."""
+    scored = fsw_grid(c, as_of)
+    grid_req = Requirement(
+        id=f"{_P}.selection_grid",
+        met=scored.passed,
+        reason=f"Selection grid: {scored.total} of 100 points; {scored.pass_mark} needed",
+        rule=ref(grid.PASS_MARK, as_of),
+    )
+    requirements = (
+        _work(c, as_of),
+        _language(c, as_of),
+        _education(c, as_of),
+        grid_req,
+        funds_requirement(Program.FSW, c, as_of),
+        quebec_requirement(Program.FSW, c, as_of),
+    )
+    return ProgramResult(
+        program=Program.FSW,
+        requirements=requirements,
+        eligible=all(r.met for r in requirements),
+        grid=scored,
+    )
