@@ -66,3 +66,41 @@ def test_bad_as_of_is_a_usage_error() -> None:
 def test_example_prints_the_template(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["example"]) == 0
     assert json.loads(capsys.readouterr().out)["date_of_birth"] == "1994-03-15"
+
+
+def test_eligibility_example_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eligibility", "--example", "--as-of", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Eligibility on 2026-11-22")
+    assert "Federal Skilled Worker Program (FSW): ELIGIBLE" in out
+    assert "Canadian Experience Class (CEC): ELIGIBLE" in out
+    assert "Federal Skilled Trades Program (FST): not eligible" in out
+    assert "Selection grid: 98 of 100 (pass mark 67)" in out
+    assert "French-language proficiency (2026): eligible" in out
+
+
+def test_eligibility_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(to_dict(example_profile())))
+    assert main(["eligibility", str(profile), "--as-of", "2026-11-22", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["program"], p["eligible"]) for p in data["programs"]] == [
+        ("fsw", True),
+        ("cec", True),
+        ("fst", False),
+    ]
+    assert data["programs"][0]["grid"]["total"] == 98
+    assert {c["category"] for c in data["categories"]} >= {"french", "stem", "trades"}
+
+
+def test_eligibility_invalid_profile_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = to_dict(example_profile())
+    data["dependent_children"] = -1
+    profile = tmp_path / "bad.json"
+    profile.write_text(json.dumps(data))
+    assert main(["eligibility", str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert "$.dependent_children" in err
+    assert "Traceback" not in err
