@@ -104,6 +104,18 @@ class SpouseSpec(TypedDict):
     work_history: list[WorkPeriodSpec]
 
 
+class EligibilitySpec(TypedDict):
+    """The profile fields only program eligibility reads."""
+
+    certificate_noc: str | None
+    dependent_children: int
+    settlement_funds: int | None
+    authorized_to_work_in_canada: bool
+    studied_in_canada: bool
+    relative_in_canada: bool
+    plans_to_live_in_quebec: bool
+
+
 class CandidateSpec(TypedDict):
     """Inputs of a :class:`Candidate`; nested models as specs."""
 
@@ -119,6 +131,7 @@ class CandidateSpec(TypedDict):
     job_offer_noc: str | None
     sibling_in_canada: bool
     profile_submitted: datetime | None
+    eligibility: EligibilitySpec
 
 
 # --- building models from specs ------------------------------------------------------
@@ -159,6 +172,7 @@ def build_candidate(s: CandidateSpec) -> Candidate:
         job_offer=None if noc is None else JobOffer(noc=noc),
         sibling_in_canada=s["sibling_in_canada"],
         profile_submitted=s["profile_submitted"],
+        **s["eligibility"],
     )
 
 
@@ -211,6 +225,9 @@ class PoolGenerator:
 
     def __init__(self, seed: int = SEED, as_of: date = AS_OF) -> None:
         self.rng = random.Random(seed)
+        # A second stream for the eligibility-only fields, so adding them left the
+        # CRS inputs of the pool exactly as they were.
+        self.facts = random.Random(seed + 1)
         self.as_of = as_of
 
     def days_before(self, low: int, high: int) -> date:
@@ -426,6 +443,21 @@ class PoolGenerator:
             "job_offer_noc": self.noc((15, 35, 25, 20, 3, 2)) if self.chance(0.1) else None,
             "sibling_in_canada": self.chance(0.05),
             "profile_submitted": None if self.chance(0.1) else submitted,
+            "eligibility": self.eligibility(history, certificate=certificate),
+        }
+
+    def eligibility(self, history: list[WorkPeriodSpec], *, certificate: bool) -> EligibilitySpec:
+        """Funds, family, work authorization and the rest, from the second stream."""
+        r = self.facts
+        in_canada = any(p["in_canada"] for p in history)
+        return {
+            "certificate_noc": history[-1]["noc"] if certificate and history else None,
+            "dependent_children": r.choices((0, 1, 2, 3), (60, 20, 15, 5))[0],
+            "settlement_funds": None if r.random() < 0.2 else r.randint(5_000, 60_000),
+            "authorized_to_work_in_canada": r.random() < (0.6 if in_canada else 0.03),
+            "studied_in_canada": r.random() < 0.1,
+            "relative_in_canada": r.random() < 0.1,
+            "plans_to_live_in_quebec": r.random() < 0.02,
         }
 
     def pool(self, size: int) -> list[CandidateSpec]:

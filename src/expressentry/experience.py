@@ -17,6 +17,7 @@ on the day scored and after it has not happened yet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -105,8 +106,12 @@ def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
     return _crs(history, as_of, foreign_kind(SKILLED_TEERS.at(as_of).value))
 
 
+@functools.lru_cache(maxsize=1024)
 def window(as_of: date, years: int) -> tuple[date, date]:
     """The window ``[as_of - years, as_of)`` of a rule that counts work "in the N years before".
+
+    Calendar years (python-dateutil): from 2024-02-29 one year back is 2023-02-28.
+    Cached, as a whole pool is assessed on the same few windows.
 
     >>> [d.isoformat() for d in window(date(2026, 11, 22), 3)]
     ['2023-11-22', '2026-11-22']

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -58,12 +59,28 @@ TEST_NAMES = {
 Include = Callable[[WorkPeriod], bool]
 
 
+_REFS: dict[tuple[int, date], RuleRef] = {}
+
+
 def ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
-    """The reference to the entry of ``timeline`` in force on ``as_of``."""
-    entry = timeline.at(as_of)
-    return RuleRef(
-        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
-    )
+    """The reference to the entry of ``timeline`` in force on ``as_of`` (built once per day)."""
+    key = (id(timeline), as_of)
+    found = _REFS.get(key)
+    if found is None:
+        entry = timeline.at(as_of)
+        found = RuleRef(
+            rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+        )
+        if len(_REFS) >= 50_000:
+            _REFS.clear()
+        _REFS[key] = found
+    return found
+
+
+@functools.lru_cache(maxsize=65_536)
+def years_after(day: date, years: int) -> date:
+    """``day`` plus ``years`` calendar years: the day a document of ``day`` expires."""
+    return day + relativedelta(years=years)
 
 
 def cap(as_of: date) -> int:
@@ -78,8 +95,7 @@ def per_year(as_of: date) -> int:
 
 def language_valid(r: LanguageResult, as_of: date) -> bool:
     """Whether ``r`` is still valid on ``as_of`` (2 years from the test date)."""
-    years = LANGUAGE_RESULT_VALID_YEARS.at(as_of).value
-    return as_of < r.test_date + relativedelta(years=years)
+    return as_of < years_after(r.test_date, LANGUAGE_RESULT_VALID_YEARS.at(as_of).value)
 
 
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
@@ -108,7 +124,7 @@ def eca_valid(c: Candidate, as_of: date) -> bool:
     issued = c.education.eca_issued
     if issued is None:
         return True
-    return as_of < issued + relativedelta(years=ECA_VALID_YEARS.at(as_of).value)
+    return as_of < years_after(issued, ECA_VALID_YEARS.at(as_of).value)
 
 
 def skilled_paid(as_of: date, program: Program) -> Kind:
