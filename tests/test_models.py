@@ -226,3 +226,10 @@ def test_models_are_frozen() -> None:
     c = Candidate(date_of_birth=date(1990, 1, 1), education=BACHELORS)
     with pytest.raises(AttributeError):
         c.sibling_in_canada = True  # type: ignore[misc]
+
+
+def test_a_well_formed_code_that_is_not_a_noc_unit_group_is_an_error() -> None:
+    with pytest.raises(InvalidInputError, match=r"noc: is not a unit group of NOC 2021"):
+        WorkPeriod(start=date(2024, 1, 1), end=None, hours_per_week=30, noc="21239", in_canada=True)
+    with pytest.raises(InvalidInputError, match="21239"):
+        JobOffer(noc="21239")

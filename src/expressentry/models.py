@@ -39,6 +39,7 @@ from expressentry.enums import (
     Teer,
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
+from expressentry.noc import NOC_VERSION, unit_groups
 from expressentry.rules.language_tables import CHARTS
 
 __all__ = [
@@ -81,6 +82,13 @@ def _check_noc(checks: _Checks, path: str, noc: object) -> None:
         noc,
         "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5",
     )
+    if ok:
+        checks.require(
+            noc in unit_groups(),
+            path,
+            noc,
+            f"is not a unit group of {NOC_VERSION}",
+        )
 
 
 def noc_teer(noc: str) -> Teer:
