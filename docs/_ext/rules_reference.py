@@ -37,14 +37,22 @@ from sphinx.util.typing import ExtensionMetadata
 import expressentry
 import expressentry.rules
 from expressentry.enums import WorkPlace
+from expressentry.noc import occupation
 from expressentry.rules import CRS_TIMELINES, TIMELINES, Dated, Source, Timeline
 from expressentry.rules._tables import SpouseSteps, Steps
-from expressentry.rules.categories import CategorySet, CategoryWorkRule
+from expressentry.rules.categories import CATEGORY_SETS, CategorySet, CategoryWorkRule
 from expressentry.rules.language_tables import LanguageChart
 from expressentry.rules.programs import TradeGroups
 from expressentry.rules.settlement_funds import FundsTable
 
-__all__ = ["RulesReference", "render_value", "setup", "skip_rule_constants", "table"]
+__all__ = [
+    "CategoryLists",
+    "RulesReference",
+    "render_value",
+    "setup",
+    "skip_rule_constants",
+    "table",
+]
 
 GROUPS: Final = (
     ("crs.core.", "A. Core / human capital factors"),
@@ -577,9 +585,59 @@ class RulesReference(SphinxDirective):
         return section
 
 
+class CategoryLists(SphinxDirective):
+    """``category-lists``: every version of every category, with its occupations by title.
+
+    Generated from the lists shipped in the package
+    (:data:`expressentry.rules.categories.CATEGORY_SETS`) and the shipped NOC 2021 titles.
+    """
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 0
+
+    def run(self) -> list[nodes.Node]:
+        """One table per version of the categories, oldest first."""
+        out: list[nodes.Node] = []
+        seen: set[tuple[str, str]] = set()
+        for entry in CATEGORY_SETS.entries:
+            for c in entry.value.categories:
+                if (c.id, c.version) in seen:
+                    continue
+                seen.add((c.id, c.version))
+                until = "in force" if c.effective_to is None else f"to {c.effective_to.isoformat()}"
+                title = f"{c.name} ({c.version}): from {c.effective_from.isoformat()}, {until}"
+                section = nodes.section(ids=[nodes.make_id(f"category-{c.id}-{c.version}")])
+                section += nodes.title(text=title)
+                if c.french_nclc is not None:
+                    section += _paragraph(
+                        f"French test results of NCLC {c.french_nclc} or more in all four "
+                        "abilities; no occupation list."
+                    )
+                else:
+                    where = "in Canada" if c.place is WorkPlace.CANADA else "in Canada or abroad"
+                    extra = (
+                        " A Canadian Armed Forces job offer in one of these occupations."
+                        if c.needs_caf_job_offer
+                        else ""
+                    )
+                    section += _paragraph(
+                        f"Work {where} in one of these occupations "
+                        f"(list read from {c.confidence.replace('_', ' ')}).{extra}"
+                    )
+                    rows = [
+                        [code, occupation(code).title, f"TEER {occupation(code).teer.value}"]
+                        for code in sorted(c.nocs)
+                    ]
+                    section += table(["NOC 2021", "Occupation", "TEER"], rows, [1, 6, 1])
+                out.append(section)
+        return out
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the directive and the autodoc filter."""
+    """Register the directives and the autodoc filter."""
     app.add_directive("rules-reference", RulesReference)
+    app.add_directive("category-lists", CategoryLists)
     app.connect("autodoc-skip-member", skip_rule_constants)
     return {
         "version": expressentry.__version__,

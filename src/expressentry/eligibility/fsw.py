@@ -122,13 +122,13 @@ def _education(c: Candidate, as_of: date) -> Requirement:
     if level.rank < level.SECONDARY.rank:
         met, why = False, "Less than secondary school: a completed credential is needed"
     elif edu.canadian_credential.value != "none" and edu.eca_issued is None:
-        met, why = True, f"Canadian credential: {level.label}"
+        met, why = True, f"Education: {level.label}, earned in Canada"
     elif edu.eca_issued is None:
         met, why = False, f"Foreign {level.label} without an ECA report"
     elif not eca_valid(c, as_of):
         met, why = False, f"ECA report of {edu.eca_issued.isoformat()} is over 5 years old"
     else:
-        met, why = True, f"{level.label}, ECA report of {edu.eca_issued.isoformat()}"
+        met, why = True, f"Education: {level.label}, ECA report of {edu.eca_issued.isoformat()}"
     return Requirement(id=f"{_P}.education", met=met, reason=why, rule=rule)
 
 
