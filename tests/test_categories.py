@@ -248,3 +248,29 @@ def test_no_categories_before_2023_05_31() -> None:
     report = assess(c, as_of=day)
     assert report.categories == ()
     assert "no categories in force" in report.explain()
+
+
+_DAYS = (date(2023, 6, 1), date(2025, 6, 1), date(2026, 11, 22))
+_OCCUPATIONAL = [
+    (day, c.id) for day in _DAYS for c in categories_in_force(day) if c.french_nclc is None
+]
+
+
+def _year_in(noc: str, day: date, *, in_canada: bool) -> WorkPeriod:
+    """52 weeks of full-time work in ``noc`` ending a week before ``day``."""
+    return _stint(day - timedelta(days=371), 52, noc, in_canada=in_canada)
+
+
+@pytest.mark.parametrize(("day", "category"), _OCCUPATIONAL, ids=str)
+def test_each_occupational_category_has_a_clear_pass_and_a_clear_fail(
+    day: date, category: str
+) -> None:
+    (cat,) = [c for c in categories_in_force(day) if c.id == category]
+    listed = min(cat.nocs)
+    unlisted = "21231" if "21231" not in cat.nocs else "31301"
+    offer = JobOffer(noc=listed, canadian_armed_forces=True) if cat.needs_caf_job_offer else None
+    passes = _candidate(_year_in(listed, day, in_canada=True), day=day, job_offer=offer)
+    fails = _candidate(_year_in(unlisted, day, in_canada=True), day=day)
+    result = _category(passes, day, category)
+    assert result.eligible, [r.reason for r in result.requirements if not r.met]
+    assert not _category(fails, day, category).eligible

@@ -327,6 +327,7 @@ def test_cec_needs_no_funds() -> None:
 @pytest.mark.parametrize(
     ("before", "on", "single_before", "single_on"),
     [
+        (date(2022, 6, 7), date(2022, 6, 8), 13_213, 13_310),
         (date(2023, 4, 24), date(2023, 4, 25), 13_310, 13_757),
         (date(2024, 5, 27), date(2024, 5, 28), 13_757, 14_690),
         (date(2025, 7, 27), date(2025, 7, 28), 14_690, 15_263),
@@ -349,3 +350,16 @@ def test_funds_table_on_both_sides_of_each_update(
     assert met(single_before, before)
     assert not met(single_on - 1, on)
     assert met(single_on, on)
+
+
+def test_funds_before_the_first_known_table_cannot_be_checked() -> None:
+    day = date(2021, 7, 14)
+    c = person(
+        weeks(date(2018, 1, 1), 156, in_canada=False),
+        languages=(celpip(9, date(2021, 1, 4)),),
+        education=Education(level=EducationLevel.BACHELORS, eca_issued=date(2021, 1, 4)),
+    )
+    r = req(program(c, Program.FSW, day), "settlement_funds")
+    assert not r.met
+    assert r.reason == "Cannot be checked: no settlement funds table is known before 2021-07-15"
+    assert req(program(c, Program.FSW, date(2021, 7, 15)), "settlement_funds").met
