@@ -127,18 +127,30 @@ def hours_by_occupation(
     end: date,
     weekly_cap: float = 30,
     name: str,
+    continuous_gap_days: int | None = None,
 ) -> dict[str, float]:
     """Hours credited in ``[start, end)`` to each NOC code, counting periods ``include`` admits.
 
     Each occupation is counted on its own, with the weekly cap applied across its
     concurrent jobs: programs that ask for a year "in one occupation" read one
-    entry. ``name`` names ``include`` (it keys the history's segment cache).
+    entry. With ``continuous_gap_days``, each entry is the occupation's longest
+    continuous stretch instead (:func:`longest_continuous_hours`), as the FSW year
+    asks. ``name`` names ``include`` (it keys the history's segment cache).
     """
     out: dict[str, float] = {}
     for noc in sorted({p.noc for p in history.periods if include(p)}):
-        hours = credited_hours(
-            history, _one_noc(name, noc, include), start=start, end=end, weekly_cap=weekly_cap
-        )
+        kind = _one_noc(name, noc, include)
+        if continuous_gap_days is None:
+            hours = credited_hours(history, kind, start=start, end=end, weekly_cap=weekly_cap)
+        else:
+            hours = longest_continuous_hours(
+                history,
+                kind,
+                start=start,
+                end=end,
+                weekly_cap=weekly_cap,
+                gap_days=continuous_gap_days,
+            )
         if hours > 0:
             out[noc] = hours
     return out

@@ -154,12 +154,27 @@ def hours(history: WorkHistory, kind: Kind, as_of: date, years: int) -> tuple[fl
     return credited_hours(history, kind, start=start, end=end, weekly_cap=cap(as_of)), start
 
 
-def by_occupation(history: WorkHistory, kind: Kind, as_of: date, years: int) -> dict[str, float]:
-    """Hours per NOC code of ``kind`` work in the ``years`` before ``as_of``."""
+def by_occupation(
+    history: WorkHistory,
+    kind: Kind,
+    as_of: date,
+    years: int,
+    *,
+    continuous_gap_days: int | None = None,
+) -> dict[str, float]:
+    """Hours per NOC code of ``kind`` work in the ``years`` before ``as_of``.
+
+    With ``continuous_gap_days``, each occupation's longest continuous stretch.
+    """
     start, end = window(as_of, years)
-    name = f"{kind[0]}{sorted(kind[1])}"
     return hours_by_occupation(
-        history, kind[2], start=start, end=end, weekly_cap=cap(as_of), name=name
+        history,
+        kind[2],
+        start=start,
+        end=end,
+        weekly_cap=cap(as_of),
+        name=f"{kind[0]}{sorted(kind[1])}",
+        continuous_gap_days=continuous_gap_days,
     )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry.enums import OfficialLanguage, WorkPlace
-from expressentry.experience import longest_continuous_hours, window
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, WorkPeriod
 from expressentry.rules.categories import (
@@ -22,7 +21,7 @@ from expressentry.rules.categories import (
     categories_in_force,
 )
 
-from ._common import Include, by_occupation, cap, ref, result_words, valid_results
+from ._common import Include, by_occupation, ref, result_words, valid_results
 from .report import CategoryResult, ProgramResult, Requirement
 
 __all__ = ["assess_categories"]
@@ -80,31 +79,16 @@ def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
         return p.noc in listed and include(p)
 
     name = f"category.{cat.id}.{cat.version}.{cat.place.value}"
-    start, end = window(as_of, rule.window_years)
-    if rule.continuous:
-        best_noc, best = None, 0.0
-        for noc in sorted({p.noc for p in c.work_history.periods if in_list(p)}):
-
-            def one(p: WorkPeriod, noc: str = noc) -> bool:
-                return p.noc == noc and in_list(p)
-
-            got = longest_continuous_hours(
-                c.work_history,
-                (f"{name}:{noc}:run", frozenset({int(noc[1])}), one),
-                start=start,
-                end=end,
-                weekly_cap=cap(as_of),
-            )
-            if got > best:
-                best_noc, best = noc, got
-        how = "continuous hours"
-    else:
-        found = by_occupation(
-            c.work_history, (name, frozenset(), in_list), as_of, rule.window_years
-        )
-        best_noc = max(found, key=lambda k: found[k], default=None)
-        best = found[best_noc] if best_noc is not None else 0.0
-        how = "hours"
+    found = by_occupation(
+        c.work_history,
+        (name, frozenset(), in_list),
+        as_of,
+        rule.window_years,
+        continuous_gap_days=0 if rule.continuous else None,
+    )
+    best_noc = max(found, key=lambda k: found[k], default=None)
+    best = 0.0 if best_noc is None else found[best_noc]
+    how = "continuous hours" if rule.continuous else "hours"
     where = "in Canada" if cat.place is WorkPlace.CANADA else "in Canada or abroad"
     if best_noc is None:
         reason = (

@@ -13,20 +13,15 @@ from typing import Any
 
 from expressentry._kinds import canadian_kind
 from expressentry.enums import AdaptabilityItem, Program
-from expressentry.experience import (
-    credited_hours,
-    longest_continuous_hours,
-    whole_years,
-    window,
-)
-from expressentry.models import Candidate, WorkHistory, WorkPeriod, completed_years
+from expressentry.experience import credited_hours, whole_years, window
+from expressentry.models import Candidate, WorkHistory, completed_years
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.experience import SKILLED_TEERS
 from expressentry.rules.programs import FSW_CONTINUITY_GAP_DAYS, FSW_MIN_HOURS, FSW_WINDOW_YEARS
 
 from ._common import (
-    Include,
+    by_occupation,
     cap,
     eca_valid,
     funds_requirement,
@@ -48,30 +43,15 @@ _P = "fsw"
 
 def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
     """The skilled NOC with the longest continuous stretch in the window, and its hours."""
-    history = c.work_history
-    name, teers, include = skilled_paid(as_of, Program.FSW)
-    start, end = window(as_of, FSW_WINDOW_YEARS.at(as_of).value)
-    best: tuple[str | None, float] = (None, 0.0)
-    for noc in sorted({p.noc for p in history.periods if include(p)}):
-        kind = (f"{name}{sorted(teers)}:{noc}", frozenset({int(noc[1])}), _only(noc, include))
-        got = longest_continuous_hours(
-            history,
-            kind,
-            start=start,
-            end=end,
-            weekly_cap=cap(as_of),
-            gap_days=FSW_CONTINUITY_GAP_DAYS,
-        )
-        if got > best[1]:
-            best = (noc, got)
-    return best
-
-
-def _only(noc: str, include: Include) -> Include:
-    def only(p: WorkPeriod) -> bool:
-        return p.noc == noc and include(p)
-
-    return only
+    stretches = by_occupation(
+        c.work_history,
+        skilled_paid(as_of, Program.FSW),
+        as_of,
+        FSW_WINDOW_YEARS.at(as_of).value,
+        continuous_gap_days=FSW_CONTINUITY_GAP_DAYS,
+    )
+    best = max(stretches, key=lambda noc: stretches[noc], default=None)
+    return best, 0.0 if best is None else stretches[best]
 
 
 def _work(c: Candidate, as_of: date) -> Requirement:
