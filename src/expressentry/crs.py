@@ -144,9 +144,15 @@ class _Plan:
             for name in CRS_TIMELINES
         }
         self.lines: dict[tuple[str, tuple[Any, ...]], PointLine] = {}
-        self.memos: tuple[dict[object, tuple[int, Lines]], ...] = tuple(
-            {} for _ in range(len(_BUILDERS))
-        )
+        self.memos: tuple[dict[object, tuple[int, Lines]], ...] = tuple({} for _ in _BUILDERS)
+        # The kernel's lookups, bound once (memos are cleared in place, never replaced).
+        self.lookups: tuple[Callable[[object], tuple[int, Lines] | None], ...] = tuple(
+            self.memos[g].get
+            for g in (
+                _G_AGE, _G_EDUCATION, _G_FIRST, _G_SECOND, _G_CANADIAN, _G_SPOUSE, _G_TRANSFER,
+                _G_ADDITIONAL,
+            )
+        )  # fmt: skip
 
     def fill(self, group: int, code: object, key: tuple[Any, ...]) -> tuple[int, Lines]:
         """Build, remember and return a group's (points, lines) for its inputs ``key``."""
@@ -243,21 +249,30 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
 
     # Each group's memo is keyed by a small int code of the inputs that decide it;
     # the tuple of those inputs is built only when the group is met for the first time.
-    memos = p.memos
-    hit = memos[_G_AGE].get(age * 2 + col)
+    (
+        age_of,
+        education_of,
+        first_of,
+        second_of,
+        canadian_of,
+        spouse_of,
+        transfer_of,
+        additional_of,
+    ) = p.lookups
+    hit = age_of(age * 2 + col)
     if hit is None:
         hit = p.fill(_G_AGE, age * 2 + col, (age, ws))
     total = hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = memos[_G_EDUCATION].get(edu_code)
+    hit = education_of(edu_code)
     if hit is None:
         edu = c.education
         hit = p.fill(_G_EDUCATION, edu_code, (edu.level, edu._scored_level, ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = memos[_G_FIRST].get(first_code)
+    hit = first_of(first_code)
     if hit is None:
         first = c._first
         hit = p.fill(_G_FIRST, first_code, (_NO_LEVELS if first is None else first._levels, ws))
@@ -265,7 +280,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if out is not None:
         out.append(hit[1])
     if second_code is not None:
-        hit = memos[_G_SECOND].get(second_code)
+        hit = second_of(second_code)
         if hit is None:
             second = c._second
             assert second is not None  # noqa: S101 (second_code implies a second result)
@@ -274,7 +289,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         if out is not None:
             out.append(hit[1])
     code = cdn * 2 + col
-    hit = memos[_G_CANADIAN].get(code)
+    hit = canadian_of(code)
     if hit is None:
         hit = p.fill(_G_CANADIAN, code, (cdn, ws))
     total += hit[0]
@@ -283,14 +298,14 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if ws:
         s_years = 0 if s_history is None else p.years(s_history) >> 8
         code = ((s_edu_code + 1) * _LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
-        hit = memos[_G_SPOUSE].get(code)
+        hit = spouse_of(code)
         if hit is None:
             hit = p.spouse(c, code, s_edu_code, s_lang_code, s_years)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
     code = (transfer_code * 256 + cdn) * 256 + foreign
-    hit = memos[_G_TRANSFER].get(code)
+    hit = transfer_of(code)
     if hit is None:
         tier = _TIER[c.education._scored_level]
         t_key = (tier, bucket, c.certificate_of_qualification, cdn, foreign)
@@ -298,7 +313,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = memos[_G_ADDITIONAL].get(additional_code)
+    hit = additional_of(additional_code)
     if hit is None:
         offer = c.job_offer
         a_key = (
