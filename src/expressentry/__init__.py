@@ -5,6 +5,8 @@
 >>> profile = expressentry.example_profile()
 >>> expressentry.score(profile, as_of=date(2026, 11, 22)).total
 574
+>>> [p.value for p in expressentry.assess(profile, as_of=date(2026, 11, 22)).eligible_programs]
+['fsw', 'cec']
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ __all__ = [
     "TEST_NAMES",
     "Include",
     "best_result",
+    "by_occupation",
     "cap",
     "eca_valid",
     "funds_requirement",
@@ -45,6 +46,7 @@ __all__ = [
     "result_words",
     "skilled_paid",
     "valid_results",
+    "years_after",
 ]
 
 ABILITIES = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)

@@ -12,14 +12,13 @@ from datetime import date
 
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
-from expressentry.experience import credited_hours, window
 from expressentry.models import Candidate
 from expressentry.rules.experience import SKILLED_TEERS
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
 
 from ._common import (
     best_result,
-    cap,
+    hours,
     quebec_requirement,
     ref,
     result_words,
@@ -32,12 +31,6 @@ __all__ = ["assess_cec"]
 _P = "cec"
 
 
-def _canadian_hours(c: Candidate, as_of: date, teers: frozenset[int]) -> float:
-    start, end = window(as_of, CEC_WINDOW_YEARS.at(as_of).value)
-    kind = canadian_kind(teers)
-    return credited_hours(c.work_history, kind, start=start, end=end, weekly_cap=cap(as_of))
-
-
 def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
     """Every CEC requirement of ``c`` on ``as_of``."""
     years = CEC_WINDOW_YEARS.at(as_of).value
@@ -46,8 +39,8 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
     minima = CEC_MIN_CLB_BY_TEER.at(as_of).value
     high = frozenset(t for t in skilled if minima[Teer(t)] == max(minima.values()))
     low_teers = skilled - high
-    all_hours = _canadian_hours(c, as_of, skilled)
-    low_hours = _canadian_hours(c, as_of, low_teers)
+    all_hours = hours(c.work_history, canadian_kind(skilled), as_of, years)[0]
+    low_hours = hours(c.work_history, canadian_kind(low_teers), as_of, years)[0]
     teers = "-".join(str(t) for t in (min(skilled), max(skilled)))
     work = Requirement(
         id=f"{_P}.work_experience",
