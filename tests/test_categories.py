@@ -24,6 +24,7 @@ from expressentry.rules.categories import (
     CATEGORY_SETS,
     CATEGORY_WORK_RULE,
     categories_in_force,
+    categories_listing,
 )
 
 # The lists as the research notes (eligibility_rules.md, section 5.3, and the data
@@ -65,6 +66,21 @@ _ALL = {(c.id, c.version): c for entry in CATEGORY_SETS.entries for c in entry.v
 @pytest.mark.parametrize(("key", "codes"), EXPECTED.items(), ids=["/".join(k) for k in EXPECTED])
 def test_every_list_matches_the_notes(key: tuple[str, str], codes: str) -> None:
     assert _ALL[key].nocs == frozenset(codes.split())
+
+
+def test_healthcare_2023_is_the_2025_list_before_the_2025_change() -> None:
+    # the 2025 change added 8 occupations and removed 6 (notes, section 5.3)
+    added = {"32104", "32123", "32111", "32129", "31120", "32124", "42201", "41300"}
+    removed = {"41320", "42203", "31204", "33109", "32209", "32200"}
+    expected = (frozenset(_HEALTH_2025.split()) - added) | removed
+    assert _ALL["healthcare", "2023-1"].nocs == expected
+
+
+def test_categories_listing_a_code() -> None:
+    assert [c.id for c in categories_listing("63201", date(2025, 6, 1))] == ["agriculture"]
+    assert [c.id for c in categories_listing("63201", date(2026, 11, 22))] == ["trades"]
+    assert categories_listing("21231", date(2026, 11, 22)) == ()
+    assert [c.id for c in categories_listing("21231", date(2024, 1, 1))] == ["stem"]
 
 
 def test_healthcare_2023_has_35_codes_without_pharmacists() -> None:

@@ -41,6 +41,7 @@ __all__ = [
     "CategorySet",
     "CategoryWorkRule",
     "categories_in_force",
+    "categories_listing",
 ]
 
 CATEGORIES_FROM: Final = date(2023, 5, 31)
@@ -267,3 +268,12 @@ def categories_in_force(as_of: date) -> tuple[Category, ...]:
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     return CATEGORY_SETS.at(as_of).value.categories
+
+
+def categories_listing(noc: str, as_of: date) -> tuple[Category, ...]:
+    """The categories in force on ``as_of`` whose occupation list has ``noc``.
+
+    >>> [c.id for c in categories_listing("31301", date(2026, 11, 22))]
+    ['healthcare_social_services']
+    """
+    return tuple(c for c in categories_in_force(as_of) if noc in c.nocs)
