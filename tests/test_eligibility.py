@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 from expressentry import (
+    CanadianCredential,
     Candidate,
     Education,
     EducationLevel,
@@ -220,6 +221,22 @@ def test_fsw_foreign_education_needs_an_eca() -> None:
         education=Education(level=EducationLevel.BACHELORS),
     )
     assert not req(program(c, Program.FSW), "education").met
+
+
+def test_fsw_an_eca_expires_after_5_years_unless_the_credential_is_canadian() -> None:
+    work = weeks(date(2021, 1, 4), 156, in_canada=False)
+    old_eca = Education(level=EducationLevel.BACHELORS, eca_issued=date(2021, 11, 22))
+    c = person(work, education=old_eca)
+    assert req(program(c, Program.FSW, date(2026, 11, 21)), "education").met
+    expired = req(program(c, Program.FSW, date(2026, 11, 22)), "education")
+    assert not expired.met
+    assert expired.reason == "ECA report of 2021-11-22 is over 5 years old"
+    canadian = Education(
+        level=EducationLevel.MASTERS, canadian_credential=CanadianCredential.THREE_YEAR_OR_MORE
+    )
+    r = req(program(person(work, education=canadian), Program.FSW), "education")
+    assert r.met
+    assert r.reason == "Education: a Canadian credential (three year or more)"
 
 
 def test_fsw_67_pass_mark_on_both_sides() -> None:

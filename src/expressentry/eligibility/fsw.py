@@ -12,13 +12,18 @@ from datetime import date
 from typing import Any
 
 from expressentry._kinds import canadian_kind
-from expressentry.enums import AdaptabilityItem, Program
+from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import credited_hours, whole_years, window
 from expressentry.models import Candidate, WorkHistory, completed_years
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.experience import SKILLED_TEERS
-from expressentry.rules.programs import FSW_CONTINUITY_GAP_DAYS, FSW_MIN_HOURS, FSW_WINDOW_YEARS
+from expressentry.rules.programs import (
+    ECA_VALID_YEARS,
+    FSW_CONTINUITY_GAP_DAYS,
+    FSW_MIN_HOURS,
+    FSW_WINDOW_YEARS,
+)
 
 from ._common import (
     by_occupation,
@@ -96,20 +101,23 @@ def _language(c: Candidate, as_of: date) -> Requirement:
 
 
 def _education(c: Candidate, as_of: date) -> Requirement:
+    """A completed Canadian credential, or a foreign one with an ECA under 5 years old."""
     edu = c.education
-    rule = ref(grid.EDUCATION, as_of)
     level = edu.level
-    if level.rank < level.SECONDARY.rank:
+    issued = edu.eca_issued
+    canadian = edu.canadian_credential is not CanadianCredential.NONE
+    if level.rank < EducationLevel.SECONDARY.rank:
         met, why = False, "Less than secondary school: a completed credential is needed"
-    elif edu.canadian_credential.value != "none" and edu.eca_issued is None:
-        met, why = True, f"Education: {level.label}, earned in Canada"
-    elif edu.eca_issued is None:
+    elif issued is not None and eca_valid(c, as_of):
+        met, why = True, f"Education: {level.label}, ECA report of {issued.isoformat()}"
+    elif canadian:
+        credential = edu.canadian_credential.value.replace("_", " ")
+        met, why = True, f"Education: a Canadian credential ({credential})"
+    elif issued is None:
         met, why = False, f"Foreign {level.label} without an ECA report"
-    elif not eca_valid(c, as_of):
-        met, why = False, f"ECA report of {edu.eca_issued.isoformat()} is over 5 years old"
     else:
-        met, why = True, f"Education: {level.label}, ECA report of {edu.eca_issued.isoformat()}"
-    return Requirement(id=f"{_P}.education", met=met, reason=why, rule=rule)
+        met, why = False, f"ECA report of {issued.isoformat()} is over 5 years old"
+    return Requirement(id=f"{_P}.education", met=met, reason=why, rule=ref(ECA_VALID_YEARS, as_of))
 
 
 def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
