@@ -380,3 +380,77 @@ def test_funds_before_the_first_known_table_cannot_be_checked() -> None:
     assert not r.met
     assert r.reason == "Cannot be checked: no settlement funds table is known before 2021-07-15"
     assert req(program(c, Program.FSW, date(2021, 7, 15)), "settlement_funds").met
+
+
+# --- review findings: each pinned --------------------------------------------------------
+
+
+def _grid_points(c: Candidate, factor: str) -> list[tuple[int, str]]:
+    return [(ln.points, ln.reason) for ln in fsw_grid(c, AS_OF).lines if ln.factor == factor]
+
+
+def test_fsw_grid_scores_a_level_the_canadian_credential_covers_whatever_the_eca() -> None:
+    edu = Education(
+        level=EducationLevel.MASTERS,
+        canadian_credential=CanadianCredential.THREE_YEAR_OR_MORE,
+        eca_issued=date(2020, 1, 1),  # expired, and not needed
+    )
+    assert _grid_points(person(education=edu), "education") == [
+        (23, "Education: master's or professional degree")
+    ]
+
+
+def test_fsw_grid_falls_back_to_the_canadian_credential_when_the_eca_expired() -> None:
+    edu = Education(
+        level=EducationLevel.MASTERS,
+        canadian_credential=CanadianCredential.ONE_OR_TWO_YEAR,
+        eca_issued=date(2020, 1, 1),
+    )
+    ((points, reason),) = _grid_points(person(education=edu), "education")
+    assert points == 15  # one-year program, the lowest a one- or two-year credential can be
+    assert "Canadian credential" in reason
+    assert "an ECA over 5 years old" in reason
+
+
+def _adaptability(c: Candidate) -> dict[str, int]:
+    return {
+        ln.factor: ln.points
+        for ln in fsw_grid(c, AS_OF).lines
+        if ln.factor.startswith("adaptability")
+    }
+
+
+def test_fsw_adaptability_past_work_must_be_full_time() -> None:
+    part_time = person(weeks(date(2023, 1, 2), 104, hours=15))  # 1,560 h, but part time
+    concurrent = person(
+        weeks(date(2024, 1, 1), 52, hours=15, noc="21231"),
+        weeks(date(2024, 1, 1), 52, hours=15, noc="21232"),
+    )
+    assert "adaptability.past_work" not in _adaptability(part_time)
+    assert _adaptability(concurrent)["adaptability.past_work"] == 10
+
+
+def test_fsw_spouse_past_work_counts_self_employment_in_any_occupation() -> None:
+    work = WorkHistory(periods=(weeks(date(2023, 1, 2), 60, self_employed=True, noc="65310"),))
+    c = person(marital_status=MaritalStatus.MARRIED, spouse=Spouse(work_history=work))
+    assert _adaptability(c)["adaptability.spouse_past_work"] == 5
+    unauthorized = WorkHistory(periods=(weeks(date(2023, 1, 2), 60, authorized=False),))
+    c = person(marital_status=MaritalStatus.MARRIED, spouse=Spouse(work_history=unauthorized))
+    assert "adaptability.spouse_past_work" not in _adaptability(c)
+
+
+def test_fst_reports_the_trade_with_the_hours_and_what_it_lacks() -> None:
+    c = person(
+        job(date(2022, 1, 1), date(2025, 12, 31), noc="72310", in_canada=False),
+        job(date(2025, 1, 1), date(2025, 6, 30), noc="72400", in_canada=False),
+        languages=(celpip(5),),
+        certificate_of_qualification=True,
+        certificate_noc="72400",
+    )
+    result = program(c, Program.FST)
+    assert not result.eligible
+    assert req(result, "work_experience").met
+    assert "NOC 72310" in req(result, "work_experience").reason
+    support = req(result, "offer_or_certificate")
+    assert not support.met
+    assert support.reason == "No job offer or certificate of qualification in NOC 72310"

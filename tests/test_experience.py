@@ -17,6 +17,7 @@ from expressentry.experience import (
     Kind,
     canadian_kind,
     credited_hours,
+    full_time_hours,
     hours_by_occupation,
     longest_continuous_hours,
     window,
@@ -222,3 +223,14 @@ def test_only_the_part_of_a_stretch_inside_the_window_counts() -> None:
     h = history(period(date(2015, 11, 23), 728))  # two years, the first outside the window
     got = longest_continuous_hours(h, _ANY, start=date(2016, 11, 22), end=AS_OF)
     assert got == pytest.approx((728 - 365) * 30 / 7)
+
+
+def test_full_time_hours_count_only_full_weeks_of_30_hours() -> None:
+    h = history(
+        period(date(2024, 1, 1), 364, 15, noc="21231"),  # part time all year
+        period(date(2024, 7, 1), 182, 15, noc="21232"),  # with this, full time for 26 weeks
+    )
+    kind = canadian_kind()
+    start = date(2016, 1, 1)
+    assert full_time_hours(h, kind, start=start, end=AS_OF) == pytest.approx(182 * 30 / 7)
+    assert credited_hours(h, kind, start=start, end=AS_OF) == pytest.approx((364 + 182) * 15 / 7)

@@ -42,6 +42,7 @@ __all__ = [
     "credited_hours",
     "foreign_experience",
     "foreign_kind",
+    "full_time_hours",
     "hours_by_occupation",
     "longest_continuous_hours",
     "whole_years",
@@ -78,6 +79,19 @@ def credited_hours(
     """
     segments = history.segments(kind, weekly_cap)
     return hour_days(segments, start.toordinal(), end.toordinal()) / 7
+
+
+def full_time_hours(
+    history: WorkHistory, kind: Kind, *, start: date, end: date, weekly_cap: float = 30
+) -> float:
+    """Hours of ``kind`` in ``[start, end)`` worked full time: ``weekly_cap`` hours a week.
+
+    Concurrent jobs that add up to full time count; part-time stretches do not,
+    as where a rule asks for a year of *full-time* work with no part-time
+    equivalent (FSW adaptability).
+    """
+    full = tuple(s for s in history.segments(kind, weekly_cap) if s[2] >= weekly_cap - _EPSILON)
+    return hour_days(full, start.toordinal(), end.toordinal()) / 7
 
 
 def whole_years(hours: float, hours_per_year: int) -> int:

@@ -383,11 +383,35 @@ class Education:
     @property
     def recognized(self) -> bool:
         """Whether the level can earn points (Canadian, with an ECA, or none needed)."""
+        return self.eca_issued is not None or not self.needs_eca
+
+    @property
+    def needs_eca(self) -> bool:
+        """Whether the level must be foreign, so only an ECA makes it count.
+
+        A level the Canadian credential covers may be that credential itself.
+
+        >>> Education(level=EducationLevel.MASTERS,
+        ...           canadian_credential=CanadianCredential.ONE_OR_TWO_YEAR,
+        ...           eca_issued=date(2024, 1, 1)).needs_eca
+        True
+        """
         return (
-            self.level is EducationLevel.LESS_THAN_SECONDARY
-            or self.eca_issued is not None
-            or self.level.rank <= _COVERS[self.canadian_credential].rank
+            self.level is not EducationLevel.LESS_THAN_SECONDARY
+            and self.level.rank > _COVERS[self.canadian_credential].rank
         )
+
+    @property
+    def canadian_level(self) -> EducationLevel | None:
+        """The lowest level the Canadian credential can be, or ``None`` without one.
+
+        >>> Education(level=EducationLevel.MASTERS, eca_issued=date(2024, 1, 1),
+        ...           canadian_credential=CanadianCredential.ONE_OR_TWO_YEAR).canadian_level
+        <EducationLevel.ONE_YEAR: 'one_year'>
+        """
+        if self.canadian_credential is CanadianCredential.NONE:
+            return None
+        return _NEEDS[self.canadian_credential]
 
 
 @frozen(kw_only=True)

@@ -57,10 +57,11 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
     backed = {noc for noc in trades if (offer is not None and offer.noc == noc)}
     if c.certificate_noc is not None:
         backed.add(c.certificate_noc)
-    # A trade that has both the hours and an offer or certificate wins; then most hours.
+    # A trade with both the hours and an offer or certificate wins; otherwise the
+    # trade with the most hours, so the report says what that trade still lacks.
     best = max(
         trades,
-        key=lambda noc: (trades[noc] + 1e-6 >= need and noc in backed, noc in backed, trades[noc]),
+        key=lambda noc: (trades[noc] + 1e-6 >= need and noc in backed, trades[noc]),
         default=None,
     )
     if best is None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from expressentry._kinds import canadian_kind
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
-from expressentry.experience import credited_hours, whole_years, window
-from expressentry.models import Candidate, WorkHistory, completed_years
+from expressentry.experience import Kind, full_time_hours, whole_years, window
+from expressentry.models import Candidate, WorkHistory, WorkPeriod, completed_years
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.experience import SKILLED_TEERS
@@ -120,6 +120,25 @@ def _education(c: Candidate, as_of: date) -> Requirement:
     return Requirement(id=f"{_P}.education", met=met, reason=why, rule=ref(ECA_VALID_YEARS, as_of))
 
 
+def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None, str]:
+    """The level the grid scores, and how it is described.
+
+    The highest level counts when it needs no ECA or its ECA is valid; otherwise a
+    Canadian credential still counts, at the lowest level it can be.
+    """
+    edu = c.education
+    if not edu.needs_eca or eca_valid(c, as_of):
+        return edu.level, edu.level.label
+    canadian = edu.canadian_level
+    why = "no ECA" if edu.eca_issued is None else "an ECA over 5 years old"
+    if canadian is None:
+        return None, f"{edu.level.label}, foreign with {why}, earns no points"
+    return (
+        canadian,
+        f"the Canadian credential ({canadian.label}); the foreign {edu.level.label} has {why}",
+    )
+
+
 def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     """The FSW selection grid of ``c`` on ``as_of``, line by line."""
     lines: list[GridLine] = []
@@ -153,14 +172,12 @@ def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
             f"Second official language: CLB {second.lowest} or more in all four abilities",
         )
     # 2. Education
-    edu = c.education
-    recognized = edu.recognized and eca_valid(c, as_of)
+    scored, words = _scored_education(c, as_of)
     add(
         "education",
         grid.EDUCATION,
-        grid.EDUCATION.at(as_of).value[edu.level] if recognized else 0,
-        f"Education: {edu.level.label}"
-        + ("" if recognized else ", foreign with no valid ECA, earns no points"),
+        0 if scored is None else grid.EDUCATION.at(as_of).value[scored],
+        f"Education: {words}",
     )
     # 3. Experience
     total, start = hours(
@@ -240,7 +257,7 @@ def _adaptability(
         out.append(
             (
                 AdaptabilityItem.SPOUSE_PAST_WORK,
-                _canada_year(spouse.work_history, as_of, skilled_only=False),
+                _canada_year(spouse.work_history, as_of, _SPOUSE_WORK),
                 "spouse's year of full-time work in Canada",
             )
         )
@@ -248,7 +265,7 @@ def _adaptability(
     out.append(
         (
             AdaptabilityItem.PAST_WORK,
-            _canada_year(c.work_history, as_of, skilled_only=True),
+            _canada_year(c.work_history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value)),
             "a year of skilled (TEER 0-3) work in Canada",
         )
     )
@@ -263,16 +280,20 @@ def _adaptability(
     return out
 
 
-def _canada_year(history: WorkHistory, as_of: date, *, skilled_only: bool) -> bool:
-    """A year (1,560 hours) of authorized work in Canada done before ``as_of``."""
+def _canada_year(history: WorkHistory, as_of: date, kind: Kind) -> bool:
+    """A year of full-time work (30 hours a week, 52 weeks) of ``kind`` done before ``as_of``."""
     if not history.periods:
         return False
-    if skilled_only:
-        kind = canadian_kind(SKILLED_TEERS.at(as_of).value)
-    else:
-        kind = canadian_kind(frozenset(range(6)))
-    got = credited_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap(as_of))
+    got = full_time_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap(as_of))
     return got + 1e-6 >= per_year(as_of)
+
+
+def _spouse_work(p: WorkPeriod) -> bool:
+    return p.in_canada and p.authorized
+
+
+_SPOUSE_WORK: Kind = ("fsw.spouse_canadian_work", frozenset(range(6)), _spouse_work)
+"""The spouse's past work in Canada: any occupation, authorized (IRPR s. 83(1)(c))."""
 
 
 def assess_fsw(c: Candidate, as_of: date) -> ProgramResult:
