@@ -26,6 +26,7 @@ from expressentry.rules.categories import (
     categories_in_force,
     categories_listing,
 )
+from tests.builders import clb
 
 # The lists as the research notes (eligibility_rules.md, section 5.3, and the data
 # README) give them, typed out again so a packaging mistake fails here.
@@ -160,9 +161,7 @@ def _clb(
             reading=scores[2],
             writing=scores[3],
         )
-    return LanguageResult(
-        test=test, test_date=when, listening=level, speaking=level, reading=level, writing=level
-    )
+    return clb(level, when)
 
 
 def _stint(start: date, weeks: int, noc: str, *, in_canada: bool = False) -> WorkPeriod:

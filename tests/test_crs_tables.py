@@ -28,6 +28,7 @@ from expressentry import (
     rules_for,
     score,
 )
+from tests import builders
 
 E = EducationLevel
 AS_OF = date(2026, 11, 22)
@@ -40,15 +41,8 @@ ABILITIES = ("listening", "speaking", "reading", "writing")
 
 
 def celpip(listening: int, speaking: int, reading: int, writing: int) -> LanguageResult:
-    """CELPIP-General: the level is the CLB for 4-9; 10-12 are CLB 10; under 4 is 0."""
-    return LanguageResult(
-        test=LanguageTest.CELPIP_GENERAL,
-        test_date=TEST_DAY,
-        listening=listening,
-        speaking=speaking,
-        reading=reading,
-        writing=writing,
-    )
+    """CELPIP-General on TEST_DAY: the level is the CLB for 4-9; 10-12 are CLB 10; under 4 is 0."""
+    return builders.celpip(TEST_DAY, listening, speaking, reading, writing)
 
 
 def clb(level: int) -> LanguageResult:

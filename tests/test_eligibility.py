@@ -15,7 +15,6 @@ from expressentry import (
     EducationLevel,
     JobOffer,
     LanguageResult,
-    LanguageTest,
     MaritalStatus,
     Program,
     Spouse,
@@ -26,6 +25,7 @@ from expressentry import (
     to_json,
 )
 from expressentry.eligibility import EligibilityReport, ProgramResult, Requirement, fsw_grid
+from tests.builders import clb
 
 AS_OF = date(2026, 11, 22)
 
@@ -50,14 +50,7 @@ def weeks(start: date, n: int, hours: float = 30, **kw: Any) -> WorkPeriod:
 
 
 def celpip(level: int, when: date = date(2025, 6, 1)) -> LanguageResult:
-    return LanguageResult(
-        test=LanguageTest.CELPIP_GENERAL,
-        test_date=when,
-        listening=level,
-        speaking=level,
-        reading=level,
-        writing=level,
-    )
+    return clb(level, when)
 
 
 def person(*periods: WorkPeriod, **kw: Any) -> Candidate:

@@ -27,6 +27,7 @@ from expressentry import (
     WorkHistory,
     score,
 )
+from tests.builders import celpip, clb
 
 E = EducationLevel
 ENGLISH, FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
@@ -50,22 +51,6 @@ def ielts(
         reading=reading,
         writing=writing,
     )
-
-
-def celpip(when: date, listening: int, speaking: int, reading: int, writing: int) -> LanguageResult:
-    return LanguageResult(
-        test=LanguageTest.CELPIP_GENERAL,
-        test_date=when,
-        listening=listening,
-        speaking=speaking,
-        reading=reading,
-        writing=writing,
-    )
-
-
-def clb(level: int, when: date) -> LanguageResult:
-    """English at CELPIP ``level`` (= CLB for 4-10) in all four abilities."""
-    return celpip(when, level, level, level, level)
 
 
 # TEF Canada, lowest score of NCLC 7, 8 and 9 on each chart (notes, section 6),
