@@ -141,6 +141,7 @@ def test_ielts_half_bands_survive_json() -> None:
         "speaking": 7,
         "reading": 6.5,
         "writing": 7,
+        "result_date": "2025-01-23",
     }
     parsed = from_dict(data, LanguageResult)
     assert json.loads(to_json(parsed)) == data

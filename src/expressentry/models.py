@@ -40,7 +40,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.noc import NOC_VERSION, unit_groups
-from expressentry.rules.language_tables import CHARTS
+from expressentry.rules.language_tables import chart_for
 
 __all__ = [
     "Candidate",
@@ -250,6 +250,10 @@ class LanguageResult:
         speaking: Raw speaking score.
         reading: Raw reading score.
         writing: Raw writing score.
+        result_date: The date printed on the test report form. IRCC counts the
+            2 years of validity from it; when it is not given, validity is
+            counted from ``test_date`` (a few days early, never late), and
+            every line that relies on it says so.
     """
 
     test: LanguageTest
@@ -258,6 +262,7 @@ class LanguageResult:
     speaking: float
     reading: float
     writing: float
+    result_date: date | None = None
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
     _lowest: int = field(init=False, repr=False, eq=False)
     _code: int = field(init=False, repr=False, eq=False)
@@ -265,8 +270,14 @@ class LanguageResult:
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("LanguageResult")
+        c.require(
+            self.result_date is None or self.result_date >= self.test_date,
+            "result_date",
+            self.result_date,
+            f"must not be before test_date ({self.test_date.isoformat()})",
+        )
         try:
-            chart = CHARTS[self.test].at(self.test_date).value
+            chart = chart_for(self.test, self.test_date)
         except RulesNotInForceError as exc:
             c.require(
                 False,
@@ -301,6 +312,11 @@ class LanguageResult:
     def language(self) -> OfficialLanguage:
         """The official language this result proves."""
         return self._language
+
+    @property
+    def valid_from(self) -> date:
+        """The day validity is counted from: ``result_date``, else ``test_date``."""
+        return self.test_date if self.result_date is None else self.result_date
 
     def clb(self, ability: Ability) -> int:
         """CLB (English) or NCLC (French) level of one ability; 0 below the chart."""
@@ -660,12 +676,16 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
     """Every dated document of a profile, with its path, for "not after as_of" checks."""
     for i, r in enumerate(candidate.languages):
         yield f"languages[{i}].test_date", r.test_date
+        if r.result_date is not None:
+            yield f"languages[{i}].result_date", r.result_date
     if candidate.education.eca_issued is not None:
         yield "education.eca_issued", candidate.education.eca_issued
     spouse = candidate.spouse
     if spouse is not None:
         if spouse.language is not None:
             yield "spouse.language.test_date", spouse.language.test_date
+            if spouse.language.result_date is not None:
+                yield "spouse.language.result_date", spouse.language.result_date
         if spouse.education is not None and spouse.education.eca_issued is not None:
             yield "spouse.education.eca_issued", spouse.education.eca_issued
 

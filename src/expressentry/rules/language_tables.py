@@ -39,6 +39,7 @@ from expressentry.rules.sources import (
 __all__ = [
     "CELPIP_GENERAL",
     "CHARTS",
+    "EARLIEST_CHART_READS_EARLIER_TESTS",
     "IELTS_GENERAL",
     "PTE_CORE",
     "PTE_CORE_ACCEPTED_FROM",
@@ -56,6 +57,15 @@ _COLUMNS: Final = (_R, _W, _L, _S)
 
 PTE_CORE_ACCEPTED_FROM: Final = date(2024, 1, 30)
 """First test date on which IRCC accepts PTE Core for Express Entry."""
+
+EARLIEST_CHART_READS_EARLIER_TESTS: Final = date(2015, 1, 1)
+"""Reading, made explicit. The charts here start on the day Express Entry opened
+(2015-01-01), but IELTS, CELPIP and TEF Canada were designated long before, and a
+result is valid 2 years: profiles of 2015 and 2016 carry results of tests taken in
+2013 and 2014. A test taken before this day is read with the test's first chart
+(IRCC's equivalencies for these tests did not change at the launch). A test whose
+first chart starts later (PTE Core, TCF Canada) was not accepted before it, so an
+earlier test date stays an error."""
 
 TCF_CANADA_ACCEPTED_FROM: Final = date(2018, 11, 10)
 """First test date accepted for TCF Canada (UNCERTAIN). IRCC announced the
@@ -361,7 +371,16 @@ CHARTS: Final[Mapping[LanguageTest, Timeline[LanguageChart]]] = MappingProxyType
 def chart_for(test: LanguageTest, test_date: date) -> LanguageChart:
     """The chart that reads a ``test`` result taken on ``test_date``.
 
+    A test taken before 2015-01-01 is read with the first chart
+    (:data:`EARLIEST_CHART_READS_EARLIER_TESTS`).
+
+    >>> chart_for(LanguageTest.IELTS_GENERAL, date(2014, 12, 31)).level(Ability.READING, 7.0)
+    9
+
     Raises:
         RulesNotInForceError: IRCC did not accept the test on that date.
     """
-    return CHARTS[test].at(test_date).value
+    timeline = CHARTS[test]
+    if test_date < timeline.first == EARLIEST_CHART_READS_EARLIER_TESTS:
+        return timeline.entries[0].value
+    return timeline.at(test_date).value
