@@ -81,7 +81,15 @@ def language_results(
     usable = [t for t in tests if _FIRST_DAY[t] <= before]
     test = draw(st.sampled_from(usable))
     when = draw(st.dates(_FIRST_DAY[test], before))
-    return LanguageResult(test=test, test_date=when, **draw(_scores(test, when)))
+    scores = draw(_scores(test, when))
+    return LanguageResult(
+        test=test,
+        test_date=when,
+        listening=scores["listening"],
+        speaking=scores["speaking"],
+        reading=scores["reading"],
+        writing=scores["writing"],
+    )
 
 
 @st.composite

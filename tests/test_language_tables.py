@@ -175,7 +175,14 @@ def result(test: LanguageTest, when: date, **scores: float) -> LanguageResult:
     """A result with ``scores`` and a valid filler score for every other ability."""
     base = {a.value: FILLER[test][a] for a in COLUMNS}
     base.update(scores)
-    return LanguageResult(test=test, test_date=when, **base)
+    return LanguageResult(
+        test=test,
+        test_date=when,
+        listening=base["listening"],
+        speaking=base["speaking"],
+        reading=base["reading"],
+        writing=base["writing"],
+    )
 
 
 def _row_cases() -> list[object]:

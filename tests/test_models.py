@@ -31,7 +31,14 @@ BACHELORS = Education(level=EducationLevel.BACHELORS, eca_issued=date(2024, 1, 1
 def ielts(**scores: float) -> LanguageResult:
     base: dict[str, float] = {"listening": 8, "speaking": 7, "reading": 7, "writing": 7}
     base.update(scores)
-    return LanguageResult(test=LanguageTest.IELTS_GENERAL, test_date=date(2025, 1, 10), **base)
+    return LanguageResult(
+        test=LanguageTest.IELTS_GENERAL,
+        test_date=date(2025, 1, 10),
+        listening=base["listening"],
+        speaking=base["speaking"],
+        reading=base["reading"],
+        writing=base["writing"],
+    )
 
 
 def tef() -> LanguageResult:
