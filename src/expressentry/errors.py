@@ -20,6 +20,7 @@ __all__ = [
     "DataError",
     "ExpressEntryError",
     "FieldProblem",
+    "InternalError",
     "InvalidInputError",
     "InvalidProfileError",
     "RulesNotInForceError",
@@ -87,3 +88,11 @@ class RulesNotInForceError(ExpressEntryError, LookupError):
 
 class DataError(ExpressEntryError):
     """Packaged rule data failed its own checks: a bug in a release, never the caller's."""
+
+
+class InternalError(ExpressEntryError, RuntimeError):
+    """A result broke one of its own invariants: a bug in expressentry, never the caller's.
+
+    Raised, for example, when a breakdown's total is not the sum of its lines.
+    Please report it with the input that caused it.
+    """
