@@ -5,22 +5,54 @@ kernel (:mod:`expressentry.crs`) reads instead one tuple, built when the
 candidate is, whose small int codes key its memos directly. Nothing here depends
 on the day or on the rules: age and experience years are computed on the day
 scored, and points come from the rules in force.
+
+Documents expire (:mod:`expressentry.validity`). ``expires`` is the first day
+one of the documents the CRS reads is no longer valid; from that day the kernel
+asks :func:`pack` for the candidate's inputs *on the day*, in which each expired
+document earns nothing and has a code of its own (so its lines can say why).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import date
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from expressentry.enums import CanadianCredential, EducationTier, OfficialLanguage
+from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
+from expressentry.validity import eca_expiry, language_expiry, scored_level
 
 if TYPE_CHECKING:
-    from expressentry.models import Candidate, WorkHistory
+    from expressentry.models import Candidate, Education, LanguageResult, WorkHistory
 
-__all__ = ["CrsInputs", "pack"]
+__all__ = [
+    "EDUCATION_CODES",
+    "EXPIRED_EDUCATION",
+    "EXPIRED_LANGUAGE",
+    "LANGUAGE_CODES",
+    "NEVER",
+    "TIERS",
+    "CrsInputs",
+    "education_code",
+    "language_code",
+    "pack",
+]
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
-_TIERS = tuple(EducationTier)
+TIERS: Final = tuple(EducationTier)
+_FR = OfficialLanguage.FRENCH
+_TESTS = {test: i for i, test in enumerate(LanguageTest)}
+NEVER: Final = date.max.toordinal() + 1
+"""``expires`` of a candidate whose documents never expire (or who has none)."""
+EXPIRED_LANGUAGE: Final = 13**4 * 2
+"""Codes of valid results (their four levels in base 13, then the language) are
+below this; an expired result's code is above it and names the test and the day
+its validity started."""
+LANGUAGE_CODES: Final = EXPIRED_LANGUAGE + (NEVER * 2 + 2) * 8
+"""Every language code (valid or expired) plus one is below this."""
+EXPIRED_EDUCATION: Final = 64
+"""Codes of education as recognized are below this; an expired ECA's code is above."""
+EDUCATION_CODES: Final = EXPIRED_EDUCATION + NEVER * 64
+"""Every education code (plus one) is below this."""
 
 
 class CrsInputs(NamedTuple):
@@ -41,7 +73,8 @@ class CrsInputs(NamedTuple):
     first_language: int
     second_language: int | None
     transfer: int
-    """Education tier, first-language bucket and certificate, before the experience years."""
+    """Education tier, first-language bucket, its scale (CLB or NCLC) and certificate:
+    ``((tier * 10 + bucket) * 2 + french) * 2 + certificate``."""
     bucket: int
     """The lowest first-language CLB, as the transferability rows read it (0, 5, 7 or 9)."""
     additional: int
@@ -53,29 +86,75 @@ class CrsInputs(NamedTuple):
     """The accompanying spouse's language code (-1: no result)."""
     history: WorkHistory | None
     spouse_history: WorkHistory | None
+    expires: int
+    """Ordinal of the first day a document the CRS reads has expired (``NEVER``: none)."""
 
 
-def _french(c: Candidate) -> bool | None:
-    first, second = c._first, c._second
+def language_code(r: LanguageResult | None, as_of: date | None) -> int:
+    """The memo code of a result: -1 none, its levels if valid on ``as_of``, else expired."""
+    if r is None:
+        return -1
+    if as_of is None or as_of < language_expiry(r):
+        return r._code * 2 + (r._language is OfficialLanguage.FRENCH)
+    start = r.valid_from.toordinal() * 2 + (r.result_date is None)
+    return EXPIRED_LANGUAGE + start * 8 + _TESTS[r.test]
+
+
+def education_code(e: Education, as_of: date | None) -> int:
+    """The memo code of an education: level and level scored, or with an expired ECA."""
+    if as_of is None:
+        return e._code
+    level = scored_level(e, as_of)
+    if level is e._scored_level or e.eca_issued is None:
+        return e._code
+    return EXPIRED_EDUCATION + (e.eca_issued.toordinal() * 8 + e.level.rank) * 8 + level.rank
+
+
+def _french(first: LanguageResult | None, second: LanguageResult | None) -> bool | None:
     if first is None:
-        return None
-    fr = first if first._language is OfficialLanguage.FRENCH else second
+        fr, en = second, None
+    elif first._language is OfficialLanguage.FRENCH:
+        fr, en = first, second
+    else:
+        fr, en = second, first
     if fr is None or fr._language is not OfficialLanguage.FRENCH or fr._lowest < FRENCH_MIN_NCLC:
         return None
-    en = second if fr is first else first
     return en is not None and en._lowest >= FRENCH_ENGLISH_MIN_CLB
 
 
-def pack(c: Candidate) -> CrsInputs:
-    """Pack ``c``'s day-independent CRS inputs."""
+def _expires(c: Candidate, ws: bool) -> int:
+    days = [language_expiry(r) for r in c.languages]
+    if c.education.needs_eca and c.education.eca_issued is not None:
+        days.append(eca_expiry(c.education.eca_issued))
+    spouse = c.spouse
+    if ws and spouse is not None:
+        if spouse.language is not None:
+            days.append(language_expiry(spouse.language))
+        s_edu = spouse.education
+        if s_edu is not None and s_edu.needs_eca and s_edu.eca_issued is not None:
+            days.append(eca_expiry(s_edu.eca_issued))
+    return min(days).toordinal() if days else NEVER
+
+
+def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
+    """Pack ``c``'s CRS inputs: day-independent, or on ``as_of`` with expired documents.
+
+    With ``as_of``, a document expired that day earns nothing: an expired first
+    language is no language for the transferability rows, an expired French or
+    English result changes the French points, an expired ECA leaves only what
+    a Canadian credential proves.
+    """
     spouse = c.spouse
     ws = spouse is not None and spouse.accompanying and not spouse.canadian_citizen_or_pr
     col = 0 if ws else 1
     edu = c.education
-    first, second = c._first, c._second
+    first_code = language_code(c._first, as_of)
+    second_code = language_code(c._second, as_of)
+    first = c._first if first_code < EXPIRED_LANGUAGE else None
+    second = c._second if second_code < EXPIRED_LANGUAGE else None
     low = 0 if first is None else first._lowest
     bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
-    french = _french(c)
+    french = _french(first, second)
     offer = c.job_offer
     noc = 0 if offer is None else int(offer.noc) + 1
     additional = (
@@ -86,11 +165,12 @@ def pack(c: Candidate) -> CrsInputs:
     spouse_education = spouse_language = -1
     spouse_history = None
     if ws and spouse is not None:
-        s_edu, s_lang = spouse.education, spouse.language
-        spouse_education = -1 if s_edu is None else s_edu._code
-        spouse_language = -1 if s_lang is None else s_lang._code
+        s_edu = spouse.education
+        spouse_education = -1 if s_edu is None else education_code(s_edu, as_of)
+        spouse_language = language_code(spouse.language, as_of)
         spouse_history = spouse.work_history if spouse.work_history.periods else None
-    tier = _TIERS.index(EducationTier.of(edu._scored_level))
+    level = edu._scored_level if as_of is None else scored_level(edu, as_of)
+    tier = TIERS.index(EducationTier.of(level))
     latest = c._latest_document
     born = c.date_of_birth
     return CrsInputs(
@@ -99,10 +179,11 @@ def pack(c: Candidate) -> CrsInputs:
         with_spouse=ws,
         col=col,
         latest=(born if latest is None or latest < born else latest).toordinal(),
-        education=edu._code * 2 + col,
-        first_language=(-1 if first is None else first._code) * 2 + col,
-        second_language=None if second is None else second._code * 2 + col,
-        transfer=((tier * 10 + bucket) * 2 + c.certificate_of_qualification),
+        education=education_code(edu, as_of) * 2 + col,
+        first_language=first_code * 2 + col,
+        second_language=None if c._second is None else second_code * 2 + col,
+        transfer=((tier * 10 + bucket) * 2 + (first is not None and first._language is _FR)) * 2
+        + c.certificate_of_qualification,
         bucket=bucket,
         additional=additional,
         french=french,
@@ -110,4 +191,5 @@ def pack(c: Candidate) -> CrsInputs:
         spouse_language=spouse_language,
         history=c.work_history if c.work_history.periods else None,
         spouse_history=spouse_history,
+        expires=_expires(c, ws),
     )

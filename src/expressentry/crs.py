@@ -35,6 +35,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import hour_days
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
+from expressentry._packed import LANGUAGE_CODES, TIERS, pack
 from expressentry._today import today
 from expressentry.enums import (
     Ability,
@@ -45,12 +46,24 @@ from expressentry.enums import (
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
+    LanguageTest,
+    OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.models import Candidate, WorkHistory, check_dates, noc_teer
+from expressentry.models import (
+    Candidate,
+    Education,
+    LanguageResult,
+    WorkHistory,
+    check_dates,
+    noc_teer,
+)
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.rules._timeline import Timeline
+from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.validity import eca_expiry, expiry, language_expiry, rule_words, scored_level
 
 __all__ = ["score", "score_many"]
 
@@ -68,12 +81,11 @@ _SPOUSE_LANG = tuple(f"spouse.language.{a}" for a in _ABILITY_NAMES)
 _NO_LEVELS = (0, 0, 0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
 _MAX_WINDOW_YEARS = 200  # years of experience then fit the 8 bits memo codes give them
-_LANGUAGE_CODES = 13**4 + 1  # LanguageResult._code + 1 is below this
 _MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
-_TIER = {level: EducationTier.of(level) for level in EducationLevel}
 _FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 _NONE = CanadianCredential.NONE
+_FRENCH = OfficialLanguage.FRENCH
 
 Lines = tuple[PointLine, ...]
 
@@ -170,9 +182,9 @@ class _Plan:
         memos = self.memos
         parts = (
             memos[_G_SPOUSE_EDUCATION].get(education)
-            or self.fill(_G_SPOUSE_EDUCATION, education, _spouse_key(c)),
+            or self.fill(_G_SPOUSE_EDUCATION, education, _spouse_key(c, self.as_of)),
             memos[_G_SPOUSE_LANGUAGE].get(language)
-            or self.fill(_G_SPOUSE_LANGUAGE, language, _spouse_levels(c)),
+            or self.fill(_G_SPOUSE_LANGUAGE, language, _spouse_levels(c, self.as_of)),
             memos[_G_SPOUSE_CANADIAN].get(years) or self.fill(_G_SPOUSE_CANADIAN, years, (years,)),
         )
         memo = memos[_G_SPOUSE]
@@ -185,16 +197,30 @@ class _Plan:
         return entry
 
     def line(
-        self, section: CrsSection, factor: str, attr: str, points: int, key: tuple[Any, ...]
+        self,
+        section: CrsSection,
+        factor: str,
+        attr: str,
+        points: int,
+        key: tuple[Any, ...],
+        rule: RuleRef | None = None,
     ) -> PointLine:
-        """The (shared) line of ``factor`` for the reason inputs ``key``."""
+        """The (shared) line of ``factor`` for the reason inputs ``key``.
+
+        ``rule`` overrides the rule of ``attr`` (an expired document's line cites
+        the validity rule).
+        """
         cache_key = (factor, key)
         found = self.lines.get(cache_key)
         if found is None:
             make = _REASONS.get(factor)
             reason = make(key, self) if make is not None else _CAP.format(*key)
             found = PointLine(
-                section=section, factor=factor, points=points, reason=reason, rule=self.refs[attr]
+                section=section,
+                factor=factor,
+                points=points,
+                reason=reason,
+                rule=self.refs[attr] if rule is None else rule,
             )
             if len(self.lines) >= _MEMO_LIMIT:
                 self.lines.clear()
@@ -239,10 +265,16 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
         transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
-        s_history,
+        s_history, expires,
     ) = c._crs_inputs  # fmt: skip
     if latest > p.last_day:
         check_dates(c, p.as_of)
+    if expires <= p.end:  # a document has expired: the inputs on this day
+        (
+            born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
+            transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
+            s_history, expires,
+        ) = pack(c, p.as_of)  # fmt: skip
     age = p.year - born_year - (p.birthday_key < birthday)
     years = 0 if history is None else p.years(history)
     cdn, foreign = years >> 8, years & 255
@@ -267,24 +299,20 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     hit = education_of(edu_code)
     if hit is None:
-        edu = c.education
-        hit = p.fill(_G_EDUCATION, edu_code, (edu.level, edu._scored_level, ws))
+        hit = p.fill(_G_EDUCATION, edu_code, (*_education_key(c.education, p.as_of), ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
     hit = first_of(first_code)
     if hit is None:
-        first = c._first
-        hit = p.fill(_G_FIRST, first_code, (_NO_LEVELS if first is None else first._levels, ws))
+        hit = p.fill(_G_FIRST, first_code, (_result_key(c._first, p.as_of), ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
     if second_code is not None:
         hit = second_of(second_code)
         if hit is None:
-            second = c._second
-            assert second is not None  # noqa: S101 (second_code implies a second result)
-            hit = p.fill(_G_SECOND, second_code, (second._levels, ws))
+            hit = p.fill(_G_SECOND, second_code, (_result_key(c._second, p.as_of), ws))
         total += hit[0]
         if out is not None:
             out.append(hit[1])
@@ -297,7 +325,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     if ws:
         s_years = 0 if s_history is None else p.years(s_history) >> 8
-        code = ((s_edu_code + 1) * _LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
+        code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
         hit = spouse_of(code)
         if hit is None:
             hit = p.spouse(c, code, s_edu_code, s_lang_code, s_years)
@@ -307,8 +335,8 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     code = (transfer_code * 256 + cdn) * 256 + foreign
     hit = transfer_of(code)
     if hit is None:
-        tier = _TIER[c.education._scored_level]
-        t_key = (tier, bucket, c.certificate_of_qualification, cdn, foreign)
+        scale = "NCLC" if transfer_code >> 1 & 1 else "CLB"
+        t_key = (TIERS[transfer_code // 40], bucket, scale, transfer_code & 1, cdn, foreign)
         hit = p.fill(_G_TRANSFER, code, t_key)
     transfer = hit[0]
     if out is not None:
@@ -389,15 +417,45 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     return total + transfer + additional
 
 
-def _spouse_levels(c: Candidate) -> tuple[int, int, int, int]:
-    s_lang = None if c.spouse is None else c.spouse.language
-    return _NO_LEVELS if s_lang is None else s_lang._levels
+Expired = tuple[LanguageTest, date, bool] | None
+"""An expired result's test, the day its validity started and whether that is the
+test date (no result date given); ``None`` for a valid result or none."""
 
 
-def _spouse_key(c: Candidate) -> tuple[Any, ...]:
+def _result_key(
+    r: LanguageResult | None, day: date
+) -> tuple[tuple[int, int, int, int], str, Expired]:
+    """A result's levels on ``day``, the scale they are in, and why they are void."""
+    if r is None:
+        return _NO_LEVELS, "CLB", None
+    scale = r._language.scale
+    if day < language_expiry(r):
+        return r._levels, scale, None
+    return _NO_LEVELS, scale, (r.test, r.valid_from, r.result_date is None)
+
+
+def _education_key(e: Education, day: date) -> tuple[EducationLevel, EducationLevel, date | None]:
+    """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
+    scored = scored_level(e, day)
+    expired = e.eca_issued if scored is not e._scored_level else None
+    return e.level, scored, expired
+
+
+def _spouse_levels(c: Candidate, day: date) -> tuple[Any, ...]:
+    return _result_key(None if c.spouse is None else c.spouse.language, day)
+
+
+def _spouse_key(c: Candidate, day: date) -> tuple[Any, ...]:
     spouse = c.spouse
     s_edu = None if spouse is None else spouse.education
-    return (None if s_edu is None else (s_edu.level, s_edu._scored_level),)
+    return (None if s_edu is None else _education_key(s_edu, day),)
+
+
+def _validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
+    entry = timeline.at(max(dated, timeline.first))
+    return RuleRef(
+        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+    )
 
 
 def _group_age(p: _Plan, key: tuple[Any, ...]) -> Lines:
@@ -407,25 +465,42 @@ def _group_age(p: _Plan, key: tuple[Any, ...]) -> Lines:
 
 
 def _group_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    level, scored, ws = key
+    level, scored, expired, ws = key
     pts = p.education[scored][0 if ws else 1]
+    if expired is not None:
+        rule = _validity_ref(ECA_VALID_YEARS, expired)
+        line_key = (level, scored, expired, ws)
+        return (p.line(_CORE, "education", "education", pts, line_key, rule),)
     return (p.line(_CORE, "education", "education", pts, (level, scored is level, ws)),)
 
 
+def _expired_line(
+    p: _Plan, section: CrsSection, factor: str, attr: str, expired: Expired
+) -> PointLine:
+    """The 0-point line of an expired result, citing the validity rule."""
+    assert expired is not None  # noqa: S101 (only called for an expired result)
+    rule = _validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired[1])
+    return p.line(section, f"{factor}.expired", attr, 0, expired, rule)
+
+
 def _group_first_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    levels, ws = key
+    (levels, scale, expired), ws = key
+    if expired is not None:
+        return (_expired_line(p, _CORE, "first_language", "first_language", expired),)
     table = p.first_language[0 if ws else 1]
     return tuple(
-        p.line(_CORE, factor, "first_language", table[clb], (clb, ws))
+        p.line(_CORE, factor, "first_language", table[clb], (clb, ws, scale))
         for factor, clb in zip(_FIRST, levels, strict=True)
     )
 
 
 def _group_second_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    levels, ws = key
+    (levels, scale, expired), ws = key
+    if expired is not None:
+        return (_expired_line(p, _CORE, "second_language", "second_language", expired),)
     table = p.second_language
     lines = tuple(
-        p.line(_CORE, factor, "second_language", table[clb], (clb,))
+        p.line(_CORE, factor, "second_language", table[clb], (clb, scale))
         for factor, clb in zip(_SECOND, levels, strict=True)
     )
     raw = sum(line.points for line in lines)
@@ -444,15 +519,25 @@ def _group_canadian(p: _Plan, key: tuple[Any, ...]) -> Lines:
 
 def _group_spouse_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
     (education,) = key
-    pts = 0 if education is None else p.spouse_education[education[1]]
-    edu_key = None if education is None else (education[0], education[1] is education[0])
-    return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, (edu_key,)),)
+    if education is None:
+        return (p.line(_SPOUSE, "spouse.education", "spouse_education", 0, (None,)),)
+    level, scored, expired = education
+    pts = p.spouse_education[scored]
+    if expired is not None:
+        rule = _validity_ref(ECA_VALID_YEARS, expired)
+        line_key = ((level, scored, expired),)
+        return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, line_key, rule),)
+    line_key = ((level, scored is level, None),)
+    return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, line_key),)
 
 
-def _group_spouse_language(p: _Plan, levels: tuple[Any, ...]) -> Lines:
+def _group_spouse_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
+    levels, scale, expired = key
+    if expired is not None:
+        return (_expired_line(p, _SPOUSE, "spouse.language", "spouse_language", expired),)
     table = p.spouse_language
     return tuple(
-        p.line(_SPOUSE, factor, "spouse_language", table[clb], (clb,))
+        p.line(_SPOUSE, factor, "spouse_language", table[clb], (clb, scale))
         for factor, clb in zip(_SPOUSE_LANG, levels, strict=True)
     )
 
@@ -470,7 +555,7 @@ def _group_spouse(p: _Plan, key: tuple[Any, ...]) -> Lines:
 
 
 def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    tier, bucket, certificate, cdn, foreign = key
+    tier, bucket, scale, certificate, cdn, foreign = key
     lang = 1 if bucket >= 9 else 0 if bucket >= 7 else -1
     cdn_col = 1 if cdn >= 2 else 0 if cdn >= 1 else -1
     ftier = _FOREIGN_TIER[foreign if foreign < 3 else 3]
@@ -496,7 +581,9 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
     ):
         with_lang = rows[0][row][lang] if lang >= 0 else 0  # type: ignore[index]
         with_cdn = rows[1][row][cdn_col] if cdn_col >= 0 else 0  # type: ignore[index]
-        lines.append(p.line(_TRANSFER, lang_factor, lang_attr, with_lang, (first_key, bucket)))
+        lines.append(
+            p.line(_TRANSFER, lang_factor, lang_attr, with_lang, (first_key, bucket, scale))
+        )
         lines.append(p.line(_TRANSFER, cdn_factor, cdn_attr, with_cdn, (first_key, cdn)))
         group = with_lang + with_cdn
         if group > group_cap:
@@ -509,7 +596,7 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
         cert_col = 1 if bucket >= 7 else 0 if bucket >= 5 else -1
         pts = p.certificate[cert_col] if cert_col >= 0 else 0
         lines.append(
-            p.line(_TRANSFER, "certificate.language", "certificate_language", pts, (bucket,))
+            p.line(_TRANSFER, "certificate.language", "certificate_language", pts, (bucket, scale))
         )
     return tuple(lines)
 
@@ -556,8 +643,8 @@ _BUILDERS: tuple[Callable[[_Plan, tuple[Any, ...]], Lines], ...] = (
 )
 
 
-def _clb(level: int) -> str:
-    return f"CLB {level}" if level >= 4 else "below CLB 4"
+def _clb(level: int, scale: str = "CLB") -> str:
+    return f"{scale} {level}" if level >= 4 else f"below {scale} 4"
 
 
 def _years(n: int) -> str:
@@ -568,15 +655,29 @@ def _who(ws: bool) -> str:
     return "with accompanying spouse" if ws else "without spouse"
 
 
-def _language(low: int) -> str:
+def _language(low: int, scale: str) -> str:
     if low >= 9:
-        return "CLB 9+ in all four abilities"
+        return f"{scale} 9+ in all four abilities"
     if low >= 7:
-        return "CLB 7+ in all four abilities"
-    return "first language below CLB 7 in some ability"
+        return f"{scale} 7+ in all four abilities"
+    return f"first language below {scale} 7 in some ability"
+
+
+def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
+    """Why a level with an expired ECA earns what it earns."""
+    why = (
+        f"{level.label}: its ECA of {issued.isoformat()} expired on "
+        f"{eca_expiry(issued).isoformat()} ({rule_words(ECA_VALID_YEARS, issued)})"
+    )
+    if scored is EducationLevel.LESS_THAN_SECONDARY:
+        return f"{why}, so it earns no points"
+    return f"{why}; the Canadian credential counts as {scored.label}"
 
 
 def _education(key: tuple[Any, ...]) -> str:
+    if len(key) == 4:
+        level, scored, issued, _ws = key
+        return f"Education: {_expired_eca(level, scored, issued)}"
     level, recognized, ws = key
     if recognized:
         return f"Education: {level.label}, {_who(ws)}"
@@ -586,15 +687,38 @@ def _education(key: tuple[Any, ...]) -> str:
 def _spouse_education(key: tuple[Any, ...]) -> str:
     if key[0] is None:
         return "Spouse's education: not given"
-    level, recognized = key[0]
+    level, recognized, expired = key[0]
+    if expired is not None:
+        return f"Spouse's education: {_expired_eca(level, recognized, expired)}"
     if recognized:
         return f"Spouse's education: {level.label}"
     return f"Spouse's education: {level.label}, foreign with no ECA, earns no points"
 
 
+def _expired_result(whose: str, key: tuple[Any, ...]) -> str:
+    test, start, from_test_date = key
+    result = expiry(LANGUAGE_RESULT_VALID_YEARS, start)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, start)
+    counted = (
+        f"{valid}, counted from the test date: no result date given"
+        if from_test_date
+        else f"{valid} from the result date"
+    )
+    return (
+        f"{whose}: {test.label} of {start.isoformat()} expired on {result.isoformat()} "
+        f"({counted}); no points"
+    )
+
+
 def _certificate(key: tuple[Any, ...]) -> str:
-    low = key[0]
-    words = "CLB 7+" if low >= 7 else "CLB 5+ (one under 7)" if low >= 5 else "under CLB 5"
+    low, scale = key
+    words = (
+        f"{scale} 7+"
+        if low >= 7
+        else f"{scale} 5+ (one under 7)"
+        if low >= 5
+        else f"under {scale} 5"
+    )
     return f"Certificate of qualification with {words} in all four abilities"
 
 
@@ -608,7 +732,10 @@ def _job_offer(key: tuple[Any, ...]) -> str:
 def _french(key: tuple[Any, ...]) -> str:
     if key[0]:
         return "French: NCLC 7+ in all four abilities, and English CLB 5+ in all four"
-    return "French: NCLC 7+ in all four abilities, English below CLB 5 in some ability or untested"
+    return (
+        "French: NCLC 7+ in all four abilities; English below CLB 5 in some ability, "
+        "or no valid English result"
+    )
 
 
 _TIER_WORDS = {
@@ -625,11 +752,16 @@ _Reason = Callable[[tuple[Any, ...], _Plan], str]
 
 
 def _per_ability(factors: tuple[str, ...], template: str) -> dict[str, _Reason]:
-    """Reasons for the four per-ability lines of one language factor."""
+    """Reasons for the four per-ability lines of one language factor.
+
+    Keys are ``(level, scale)``, or ``(level, with_spouse, scale)`` for the
+    first language, whose points depend on the spouse column.
+    """
 
     def make(ability: str) -> _Reason:
         def reason(key: tuple[Any, ...], _plan: _Plan) -> str:
-            return template.format(clb=_clb(key[0]), ability=ability, who=_who(key[-1]))
+            who = _who(key[1]) if len(key) == 3 else ""
+            return template.format(clb=_clb(key[0], key[-1]), ability=ability, who=who)
 
         return reason
 
@@ -639,6 +771,9 @@ def _per_ability(factors: tuple[str, ...], template: str) -> dict[str, _Reason]:
 _REASONS: dict[str, _Reason] = {
     "age": lambda k, p: f"Age {k[0]} on {p.as_of.isoformat()}, {_who(k[1])}",
     "education": lambda k, p: _education(k),
+    "first_language.expired": lambda k, p: _expired_result("First official language", k),
+    "second_language.expired": lambda k, p: _expired_result("Second official language", k),
+    "spouse.language.expired": lambda k, p: _expired_result("Spouse's first official language", k),
     **_per_ability(_FIRST, "First official language: {clb} in {ability}, {who}"),
     **_per_ability(_SECOND, "Second official language: {clb} in {ability}"),
     "second_language.cap": lambda k, p: f"Second official language capped at {k[0]}, {_who(k[2])}",
@@ -650,12 +785,12 @@ _REASONS: dict[str, _Reason] = {
     "spouse.canadian_experience": lambda k, p: (
         f"Spouse's Canadian skilled work in the last 10 years: {_years(k[0])}"
     ),
-    "education.language": lambda k, p: f"{_TIER_WORDS[k[0]]} with {_language(k[1])}",
+    "education.language": lambda k, p: f"{_TIER_WORDS[k[0]]} with {_language(k[1], k[2])}",
     "education.canadian_experience": lambda k, p: (
         f"{_TIER_WORDS[k[0]]} with {_years(k[1])} of Canadian work"
     ),
     "foreign_experience.language": lambda k, p: (
-        f"Foreign skilled work ({_years(k[0])}) with {_language(k[1])}"
+        f"Foreign skilled work ({_years(k[0])}) with {_language(k[1], k[2])}"
     ),
     "foreign_experience.canadian_experience": lambda k, p: (
         f"Foreign skilled work ({_years(k[0])}) with {_years(k[1])} of Canadian work"

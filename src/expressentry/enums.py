@@ -35,6 +35,11 @@ class OfficialLanguage(StrEnum):
     ENGLISH = "english"
     FRENCH = "french"
 
+    @property
+    def scale(self) -> str:
+        """The benchmark levels are named in: CLB for English, NCLC for French."""
+        return "NCLC" if self is OfficialLanguage.FRENCH else "CLB"
+
 
 @unique
 class Ability(StrEnum):
@@ -62,6 +67,20 @@ class LanguageTest(StrEnum):
         if self in (LanguageTest.TEF_CANADA, LanguageTest.TCF_CANADA):
             return OfficialLanguage.FRENCH
         return OfficialLanguage.ENGLISH
+
+    @property
+    def label(self) -> str:
+        """The test's name as IRCC writes it: ``"IELTS General Training"``."""
+        return _TEST_LABELS[self]
+
+
+_TEST_LABELS = {
+    LanguageTest.IELTS_GENERAL: "IELTS General Training",
+    LanguageTest.CELPIP_GENERAL: "CELPIP-General",
+    LanguageTest.PTE_CORE: "PTE Core",
+    LanguageTest.TEF_CANADA: "TEF Canada",
+    LanguageTest.TCF_CANADA: "TCF Canada",
+}
 
 
 @unique

@@ -1,0 +1,122 @@
+"""Document validity: the one rule scoring and every eligibility check apply.
+
+A language result is valid 2 years from the date of the result, an Educational
+Credential Assessment (ECA) 5 years from its issue date
+(:data:`~expressentry.rules.programs.LANGUAGE_RESULT_VALID_YEARS`,
+:data:`~expressentry.rules.programs.ECA_VALID_YEARS`). On a day when a document
+has expired, it counts for nothing: no CRS points, no program minimum met. The
+CRS (:mod:`expressentry.crs`) and the programs (:mod:`expressentry.eligibility`)
+both ask this module, so they never disagree about a document.
+
+Two readings, made explicit:
+
+- The period that applies is the one in force on the document's own date (the
+  first one known for a document older than the rule tables): a document's
+  expiry day is then a fact of the document, the same whatever day it is read.
+  The periods have not changed since Express Entry opened.
+- A document dated D is valid while ``D <= day < D + N years``
+  (:data:`~expressentry.rules.programs.VALIDITY_ENDS_ON_ANNIVERSARY`); with the
+  other reading it would still be valid on the anniversary itself.
+
+>>> from datetime import date
+>>> from expressentry.enums import LanguageTest
+>>> from expressentry.models import LanguageResult
+>>> r = LanguageResult(test=LanguageTest.CELPIP_GENERAL, test_date=date(2024, 2, 29),
+...                    listening=9, speaking=9, reading=9, writing=9)
+>>> language_expiry(r)
+datetime.date(2026, 2, 28)
+>>> language_valid(r, date(2026, 2, 27)), language_valid(r, date(2026, 2, 28))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from dateutil.relativedelta import relativedelta
+
+from expressentry.enums import EducationLevel
+from expressentry.rules._timeline import Timeline
+from expressentry.rules.programs import (
+    ECA_VALID_YEARS,
+    LANGUAGE_RESULT_VALID_YEARS,
+    VALIDITY_ENDS_ON_ANNIVERSARY,
+)
+
+if TYPE_CHECKING:
+    from expressentry.models import Education, LanguageResult
+
+__all__ = [
+    "eca_expiry",
+    "eca_valid",
+    "expiry",
+    "language_expiry",
+    "language_valid",
+    "scored_level",
+    "validity_years",
+]
+
+
+def validity_years(timeline: Timeline[int], dated: date) -> int:
+    """Years a document dated ``dated`` stays valid: the period in force that day.
+
+    A document older than the first known period takes the first one.
+    """
+    return timeline.at(max(dated, timeline.first)).value
+
+
+@functools.lru_cache(maxsize=65_536)
+def expiry(timeline: Timeline[int], dated: date) -> date:
+    """The first day a document dated ``dated`` is no longer valid."""
+    end = dated + relativedelta(years=validity_years(timeline, dated))
+    return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+
+
+def language_expiry(result: LanguageResult) -> date:
+    """The first day ``result`` is no longer valid (2 years from its result date).
+
+    Without a ``result_date`` the 2 years are counted from the test date, which
+    is never later than the result date: the expiry may come a little early,
+    never late.
+    """
+    return expiry(LANGUAGE_RESULT_VALID_YEARS, result.valid_from)
+
+
+def language_valid(result: LanguageResult, as_of: date) -> bool:
+    """Whether ``result`` is valid on ``as_of``."""
+    return as_of < language_expiry(result)
+
+
+def eca_expiry(issued: date) -> date:
+    """The first day an ECA issued on ``issued`` is no longer valid (5 years)."""
+    return expiry(ECA_VALID_YEARS, issued)
+
+
+def eca_valid(education: Education, as_of: date) -> bool:
+    """Whether ``education`` has an ECA and it is valid on ``as_of``.
+
+    No ECA is never a valid ECA: a foreign credential without one earns nothing.
+    """
+    issued = education.eca_issued
+    return issued is not None and as_of < eca_expiry(issued)
+
+
+def scored_level(education: Education, as_of: date) -> EducationLevel:
+    """The level that earns points on ``as_of``.
+
+    The highest level counts when it needs no ECA (it may be Canadian) or its
+    ECA is valid; otherwise a Canadian credential still counts at the lowest
+    level it can be, and without one nothing counts.
+    """
+    if not education.needs_eca or eca_valid(education, as_of):
+        return education.level
+    canadian = education.canadian_level
+    return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian
+
+
+def rule_words(timeline: Timeline[Any], dated: date) -> str:
+    """``"valid 2 years"``: the period that applies to a document of ``dated``."""
+    years = validity_years(timeline, dated)
+    return f"valid {years} year{'s' if years != 1 else ''}"
