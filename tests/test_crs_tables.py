@@ -7,7 +7,8 @@ dated Ministerial Instructions), never read from the code.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 
@@ -29,55 +30,112 @@ from expressentry import (
     score,
 )
 from tests import builders
+from tests.test_language_tables import (
+    TEF_2019_10_01_TO_2023_12_10,
+    TEF_BEFORE_2019_10_01,
+    TEF_FROM_2023_12_11,
+    RangeRow,
+)
 
 E = EducationLevel
 AS_OF = date(2026, 11, 22)
-TEST_DAY = date(2015, 1, 2)
-"""Language tests and ECAs are dated early so every ``as_of`` from 2015-01-02 works."""
-ECA = date(2015, 1, 2)
+DATED_BEFORE = timedelta(days=30)
+"""Language tests and ECAs are dated this long before the day scored, so they are
+valid on it (2 and 5 years) whatever the ``as_of``."""
 ABILITIES = ("listening", "speaking", "reading", "writing")
 
+
+def dated(as_of: date) -> date:
+    """The day a language test is taken or an ECA issued, for a profile scored on ``as_of``."""
+    return as_of - DATED_BEFORE
+
+
 # --- Builders ------------------------------------------------------------------------
+#
+# A language result is a spec (``Celpip``, ``Tef``) that ``candidate`` and ``partner``
+# date shortly before the day scored: ``spec.on(as_of)`` is the LanguageResult.
 
 
-def celpip(listening: int, speaking: int, reading: int, writing: int) -> LanguageResult:
-    """CELPIP-General on TEST_DAY: the level is the CLB for 4-9; 10-12 are CLB 10; under 4 is 0."""
-    return builders.celpip(TEST_DAY, listening, speaking, reading, writing)
+@dataclass(frozen=True)
+class Celpip:
+    """CELPIP-General scores: the level is the CLB for 4-9; 10-12 are CLB 10; under 4 is 0."""
+
+    listening: int
+    speaking: int
+    reading: int
+    writing: int
+
+    def on(self, as_of: date) -> LanguageResult:
+        return builders.celpip(
+            dated(as_of), self.listening, self.speaking, self.reading, self.writing
+        )
 
 
-def clb(level: int) -> LanguageResult:
+def celpip(listening: int, speaking: int, reading: int, writing: int) -> Celpip:
+    return Celpip(listening, speaking, reading, writing)
+
+
+def clb(level: int) -> Celpip:
     """English at one CELPIP level in all four abilities."""
     return celpip(level, level, level, level)
 
 
-# TEF Canada old scale (tests before 2019-10-01), lowest score of each NCLC row,
-# columns (reading, writing, listening, speaking), from the notes, table 6(c).
-TEF_OLD_LOW: dict[int, tuple[int, int, int, int]] = {
-    10: (263, 393, 316, 393),
-    9: (248, 371, 298, 371),
-    8: (233, 349, 280, 349),
-    7: (207, 310, 249, 310),
-    6: (181, 271, 217, 271),
-    5: (151, 226, 181, 226),
-    4: (121, 181, 145, 181),
-    0: (0, 0, 0, 0),
-}
+Scores = tuple[float, float, float, float]
+"""(reading, writing, listening, speaking): the column order of the charts."""
 
 
-def nclc(level: int, *, one_ability_at: int | None = None) -> LanguageResult:
-    """French (TEF Canada, old scale) at NCLC ``level`` in all four abilities;
-    ``one_ability_at`` puts writing at another level."""
-    reading, writing, listening, speaking = TEF_OLD_LOW[level]
-    if one_ability_at is not None:
-        writing = TEF_OLD_LOW[one_ability_at][1]
-    return LanguageResult(
-        test=LanguageTest.TEF_CANADA,
-        test_date=TEST_DAY,
-        listening=listening,
-        speaking=speaking,
-        reading=reading,
-        writing=writing,
-    )
+def _lowest(rows: tuple[RangeRow, ...]) -> dict[int, Scores]:
+    """The lowest score of each NCLC row of a chart (test_language_tables' copy of IRCC's)."""
+    return {level: (r[0], w[0], li[0], s[0]) for level, r, w, li, s in rows}
+
+
+# TEF Canada: the lowest score of each NCLC row of the chart in force on the test day
+# (notes, section 6: (c) before 2019-10-01, (b) to 2023-12-10, (a) from 2023-12-11).
+TEF_LOW: tuple[tuple[date, dict[int, Scores]], ...] = (
+    (date(2023, 12, 11), _lowest(TEF_FROM_2023_12_11)),
+    (
+        date(2019, 10, 1),
+        {level: (rng[0],) * 4 for level, rng in TEF_2019_10_01_TO_2023_12_10},
+    ),
+    (date.min, _lowest(TEF_BEFORE_2019_10_01)),
+)
+
+
+def tef_low(level: int, taken: date) -> Scores:
+    """The lowest TEF Canada scores of NCLC ``level`` on the chart of ``taken``; 0 is below."""
+    if level == 0:
+        return (0, 0, 0, 0)
+    chart = next(rows for start, rows in TEF_LOW if taken >= start)
+    return chart[level]
+
+
+@dataclass(frozen=True)
+class Tef:
+    """French (TEF Canada) at NCLC ``level`` in all four abilities, writing at ``writing``."""
+
+    level: int
+    writing: int
+
+    def on(self, as_of: date) -> LanguageResult:
+        taken = dated(as_of)
+        reading, _, listening, speaking = tef_low(self.level, taken)
+        return LanguageResult(
+            test=LanguageTest.TEF_CANADA,
+            test_date=taken,
+            listening=listening,
+            speaking=speaking,
+            reading=reading,
+            writing=tef_low(self.writing, taken)[1],
+        )
+
+
+def nclc(level: int, *, one_ability_at: int | None = None) -> Tef:
+    """French at NCLC ``level`` in all four abilities; ``one_ability_at`` puts writing
+    at another level."""
+    return Tef(level, level if one_ability_at is None else one_ability_at)
+
+
+Lang = Celpip | Tef
 
 
 def born(age: int, as_of: date) -> date:
@@ -93,7 +151,7 @@ def candidate(
     eca: bool = True,
     canadian_credential: CanadianCredential = CanadianCredential.NONE,
     spouse: Spouse | None = None,
-    languages: tuple[LanguageResult, ...] = (),
+    languages: tuple[Lang, ...] = (),
     first: OfficialLanguage | None = None,
     canadian: int = 0,
     foreign: int = 0,
@@ -102,17 +160,20 @@ def candidate(
     job_offer: str | None = None,
     sibling: bool = False,
 ) -> Candidate:
-    """A minimal profile: by default age 50, no education, no test, no work (0 points)."""
+    """A minimal profile: by default age 50, no education, no test, no work (0 points).
+
+    Its language results and ECA are dated shortly before ``as_of`` (valid on it).
+    """
     return Candidate(
         date_of_birth=born(age, as_of),
         education=Education(
             level=level,
             canadian_credential=canadian_credential,
-            eca_issued=ECA if eca and level is not E.LESS_THAN_SECONDARY else None,
+            eca_issued=dated(as_of) if eca and level is not E.LESS_THAN_SECONDARY else None,
         ),
         marital_status=MaritalStatus.NEVER_MARRIED if spouse is None else MaritalStatus.MARRIED,
         spouse=spouse,
-        languages=languages,
+        languages=tuple(spec.on(as_of) for spec in languages),
         first_official_language=first,
         work_history=WorkHistory.from_years(as_of=as_of, canadian=canadian, foreign=foreign),
         certificate_of_qualification=certificate,
@@ -126,19 +187,21 @@ def partner(
     *,
     level: EducationLevel | None = None,
     eca: bool = True,
-    language: LanguageResult | None = None,
+    language: Lang | None = None,
     canadian: int = 0,
     accompanying: bool = True,
     citizen_or_pr: bool = False,
+    as_of: date = AS_OF,
 ) -> Spouse:
+    """A spouse scored on ``as_of``: its language result and ECA are dated shortly before."""
     return Spouse(
         accompanying=accompanying,
         canadian_citizen_or_pr=citizen_or_pr,
         education=None
         if level is None
-        else Education(level=level, eca_issued=ECA if eca else None),
-        language=language,
-        work_history=WorkHistory.from_years(as_of=AS_OF, canadian=canadian),
+        else Education(level=level, eca_issued=dated(as_of) if eca else None),
+        language=None if language is None else language.on(as_of),
+        work_history=WorkHistory.from_years(as_of=as_of, canadian=canadian),
     )
 
 
@@ -458,7 +521,7 @@ EDUCATION_TRANSFER: dict[EducationLevel, tuple[int, int]] = {
 }
 
 # (label, first-language result, column: None = below CLB 7 somewhere, 0 = CLB 7+, 1 = CLB 9+)
-LANGUAGE_BUCKETS: tuple[tuple[str, LanguageResult, int | None], ...] = (
+LANGUAGE_BUCKETS: tuple[tuple[str, Lang, int | None], ...] = (
     ("clb6", clb(6), None),
     ("clb9-but-one-6", celpip(9, 9, 9, 6), None),
     ("clb7", clb(7), 0),
@@ -476,9 +539,7 @@ LANGUAGE_BUCKETS: tuple[tuple[str, LanguageResult, int | None], ...] = (
     ("language", "column"),
     [pytest.param(lang, col, id=label) for label, lang, col in LANGUAGE_BUCKETS],
 )
-def test_education_with_language(
-    level: EducationLevel, language: LanguageResult, column: int | None
-) -> None:
+def test_education_with_language(level: EducationLevel, language: Lang, column: int | None) -> None:
     b = run(candidate(level=level, languages=(language,)))
     expected = 0 if column is None else EDUCATION_TRANSFER[level][column]
     assert points(b, "education.language") == expected
@@ -529,9 +590,7 @@ FOREIGN_TRANSFER: dict[int, tuple[int, int]] = {
     ("language", "column"),
     [pytest.param(lang, col, id=label) for label, lang, col in LANGUAGE_BUCKETS],
 )
-def test_foreign_experience_with_language(
-    foreign: int, language: LanguageResult, column: int | None
-) -> None:
+def test_foreign_experience_with_language(foreign: int, language: Lang, column: int | None) -> None:
     b = run(candidate(foreign=foreign, languages=(language,)))
     expected = 0 if column is None else FOREIGN_TRANSFER[foreign][column]
     assert points(b, "foreign_experience.language") == expected
@@ -565,9 +624,7 @@ def test_foreign_experience_with_canadian_experience(
         pytest.param(clb(10), 50, id="clb10"),
     ],
 )
-def test_certificate_of_qualification_with_language(
-    language: LanguageResult, expected: int
-) -> None:
+def test_certificate_of_qualification_with_language(language: Lang, expected: int) -> None:
     b = run(candidate(certificate=True, languages=(language,)))
     assert points_or_0(b, "certificate.language") == expected
     assert b.transferability == expected
@@ -704,7 +761,7 @@ FRENCH_DAYS: tuple[tuple[date, int, int], ...] = (
     (AS_OF, 25, 50),
 )
 
-ENGLISH_CASES: tuple[tuple[str, LanguageResult | None, bool], ...] = (
+ENGLISH_CASES: tuple[tuple[str, Lang | None, bool], ...] = (
     # label, English result, whether it earns the higher amount
     ("no-english", None, False),
     ("english-clb0", clb(0), False),
@@ -736,7 +793,7 @@ def _french_language_cases() -> list[object]:
 def test_french_points(
     as_of: date,
     amounts: tuple[int, int],
-    languages: tuple[LanguageResult, ...],
+    languages: tuple[Lang, ...],
     first: OfficialLanguage,
     high: bool,
 ) -> None:
@@ -754,7 +811,7 @@ def test_french_points(
         pytest.param(nclc(0), id="below-nclc4"),
     ],
 )
-def test_no_french_points_under_nclc_7_in_any_ability(french: LanguageResult) -> None:
+def test_no_french_points_under_nclc_7_in_any_ability(french: Lang) -> None:
     b = run(candidate(languages=(french, clb(10)), first=OfficialLanguage.FRENCH))
     assert points_or_0(b, "french") == 0
     assert b.additional == 0

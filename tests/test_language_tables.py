@@ -358,6 +358,8 @@ def test_invalid_raw_scores_name_field_and_value(
 def test_tef_result_scored_years_later_keeps_its_test_day_chart(
     when: date, speaking_points: int
 ) -> None:
+    """Scored on 2025-12-09, the last day both results are valid (2 years from
+    2023-12-10), long after the 2023-12-11 chart came into force."""
     tef = LanguageResult(
         test=TEF, test_date=when, listening=450, speaking=450, reading=450, writing=450
     )
@@ -366,6 +368,6 @@ def test_tef_result_scored_years_later_keeps_its_test_day_chart(
         education=Education(level=EducationLevel.LESS_THAN_SECONDARY),
         languages=(tef,),
     )
-    breakdown = score(candidate, as_of=date(2026, 11, 22))
+    breakdown = score(candidate, as_of=date(2025, 12, 9))
     by_factor = {line.factor: line.points for line in breakdown.lines}
     assert by_factor["first_language.speaking"] == speaking_points

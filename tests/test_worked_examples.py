@@ -32,7 +32,8 @@ from tests.builders import celpip, clb
 E = EducationLevel
 ENGLISH, FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
 AS_OF = date(2026, 11, 22)
-ECA = date(2014, 6, 1)
+ECA = date(2024, 6, 1)
+"""Valid (5 years, to 2029-05-31) on every day scored from 2024-06-01 on."""
 
 
 def born(age: int, as_of: date) -> date:
@@ -267,9 +268,10 @@ def test_w7_job_offer_before_2016_11_19(as_of: date, expected: int) -> None:
 
 
 def _w8(as_of: date, english: LanguageResult) -> Candidate:
+    """W8 scored on ``as_of``: its ECA is issued a year before (valid 5 years)."""
     return Candidate(
         date_of_birth=born(28, as_of),
-        education=Education(level=E.BACHELORS, eca_issued=ECA),
+        education=Education(level=E.BACHELORS, eca_issued=as_of - timedelta(days=365)),
         languages=(tef(8, english.test_date), english),
         first_official_language=FRENCH,
         work_history=WorkHistory.from_years(as_of=as_of, foreign=1),
