@@ -223,7 +223,10 @@ def test_fsw_an_eca_expires_after_5_years_unless_the_credential_is_canadian() ->
     assert req(program(c, Program.FSW, date(2026, 11, 21)), "education").met
     expired = req(program(c, Program.FSW, date(2026, 11, 22)), "education")
     assert not expired.met
-    assert expired.reason == "ECA report of 2021-11-22 is over 5 years old"
+    assert expired.reason == (
+        "Foreign bachelor's degree or program of 3+ years: "
+        "its ECA of 2021-11-22 expired on 2026-11-22 (valid 5 years)"
+    )
     canadian = Education(
         level=EducationLevel.MASTERS, canadian_credential=CanadianCredential.THREE_YEAR_OR_MORE
     )
@@ -402,7 +405,7 @@ def test_fsw_grid_falls_back_to_the_canadian_credential_when_the_eca_expired() -
     ((points, reason),) = _grid_points(person(education=edu), "education")
     assert points == 15  # one-year program, the lowest a one- or two-year credential can be
     assert "Canadian credential" in reason
-    assert "an ECA over 5 years old" in reason
+    assert "its ECA of 2020-01-01 expired on 2025-01-01 (valid 5 years)" in reason
 
 
 def _adaptability(c: Candidate) -> dict[str, int]:

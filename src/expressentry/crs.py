@@ -203,6 +203,7 @@ class _Plan:
         attr: str,
         points: int,
         key: tuple[Any, ...],
+        *,
         rule: RuleRef | None = None,
     ) -> PointLine:
         """The (shared) line of ``factor`` for the reason inputs ``key``.
@@ -470,7 +471,7 @@ def _group_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
     if expired is not None:
         rule = _validity_ref(ECA_VALID_YEARS, expired)
         line_key = (level, scored, expired, ws)
-        return (p.line(_CORE, "education", "education", pts, line_key, rule),)
+        return (p.line(_CORE, "education", "education", pts, line_key, rule=rule),)
     return (p.line(_CORE, "education", "education", pts, (level, scored is level, ws)),)
 
 
@@ -480,7 +481,7 @@ def _expired_line(
     """The 0-point line of an expired result, citing the validity rule."""
     assert expired is not None  # noqa: S101 (only called for an expired result)
     rule = _validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired[1])
-    return p.line(section, f"{factor}.expired", attr, 0, expired, rule)
+    return p.line(section, f"{factor}.expired", attr, 0, expired, rule=rule)
 
 
 def _group_first_language(p: _Plan, key: tuple[Any, ...]) -> Lines:
@@ -526,7 +527,7 @@ def _group_spouse_education(p: _Plan, key: tuple[Any, ...]) -> Lines:
     if expired is not None:
         rule = _validity_ref(ECA_VALID_YEARS, expired)
         line_key = ((level, scored, expired),)
-        return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, line_key, rule),)
+        return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, line_key, rule=rule),)
     line_key = ((level, scored is level, None),)
     return (p.line(_SPOUSE, "spouse.education", "spouse_education", pts, line_key),)
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
-from expressentry.enums import Ability, LanguageTest, OfficialLanguage, Program
+from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
 from expressentry.experience import Kind, credited_hours, hours_by_occupation, window
 from expressentry.explain import RuleRef
@@ -26,37 +23,31 @@ from expressentry.rules.programs import (
     needs_settlement_funds,
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
+from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
 
 from .report import Requirement
 
 __all__ = [
     "ABILITIES",
-    "TEST_NAMES",
     "Include",
     "best_result",
     "by_occupation",
     "cap",
-    "eca_valid",
+    "eca_words",
+    "expired_words",
     "funds_requirement",
     "hours",
-    "language_valid",
+    "level_words",
+    "no_valid_result",
     "per_year",
     "quebec_requirement",
     "ref",
     "result_words",
     "skilled_paid",
     "valid_results",
-    "years_after",
 ]
 
 ABILITIES = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
-TEST_NAMES = {
-    LanguageTest.IELTS_GENERAL: "IELTS General Training",
-    LanguageTest.CELPIP_GENERAL: "CELPIP-General",
-    LanguageTest.PTE_CORE: "PTE Core",
-    LanguageTest.TEF_CANADA: "TEF Canada",
-    LanguageTest.TCF_CANADA: "TCF Canada",
-}
 
 Include = Callable[[WorkPeriod], bool]
 
@@ -79,12 +70,6 @@ def ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
     return found
 
 
-@functools.lru_cache(maxsize=65_536)
-def years_after(day: date, years: int) -> date:
-    """``day`` plus ``years`` calendar years: the day a document of ``day`` expires."""
-    return day + relativedelta(years=years)
-
-
 def cap(as_of: date) -> int:
     """Hours a week that count at most."""
     return WEEKLY_HOURS_CAP.at(as_of).value
@@ -95,21 +80,47 @@ def per_year(as_of: date) -> int:
     return HOURS_PER_YEAR.at(as_of).value
 
 
-def language_valid(r: LanguageResult, as_of: date) -> bool:
-    """Whether ``r`` is still valid on ``as_of`` (2 years from the test date)."""
-    return as_of < years_after(r.test_date, LANGUAGE_RESULT_VALID_YEARS.at(as_of).value)
-
-
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
-    """The candidate's results still valid on ``as_of``."""
+    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
     return tuple(r for r in c.languages if language_valid(r, as_of))
 
 
 def result_words(r: LanguageResult) -> str:
-    """``"IELTS General Training of 2025-09-20 (CLB 8/7/8/7)"``."""
+    """``"IELTS General Training of 2025-09-20 (CLB 8/7/8/7, L/S/R/W)"``; NCLC for French."""
     levels = "/".join(str(level) for level in r.levels)
-    scale = "NCLC" if r.language is OfficialLanguage.FRENCH else "CLB"
-    return f"{TEST_NAMES[r.test]} of {r.test_date.isoformat()} ({scale} {levels}, L/S/R/W)"
+    return f"{r.test.label} of {r.test_date.isoformat()} ({r.language.scale} {levels}, L/S/R/W)"
+
+
+def level_words(level: int, result: LanguageResult | None = None) -> str:
+    """``"CLB 7"`` for an English result, ``"NCLC 7"`` for a French one, both without one."""
+    if result is None:
+        return f"CLB {level} or NCLC {level}"
+    return f"{result.language.scale} {level}"
+
+
+def expired_words(r: LanguageResult) -> str:
+    """Why ``r`` no longer counts: its expiry day and the rule, in a sentence."""
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from)
+    counted = (
+        f"{valid} from the result date"
+        if r.result_date is not None
+        else f"{valid}, counted from the test date: no result date given"
+    )
+    return f"{result_words(r)} expired on {language_expiry(r).isoformat()} ({counted})"
+
+
+def no_valid_result(results: tuple[LanguageResult, ...], as_of: date, what: str) -> str:
+    """``"No valid language result"``, naming the expired ones: ``what`` names the kind."""
+    expired = [expired_words(r) for r in results if not language_valid(r, as_of)]
+    return f"No valid {what} result" + (f" ({'; '.join(expired)})" if expired else "")
+
+
+def eca_words(issued: date) -> str:
+    """``"its ECA of 2019-01-01 expired on 2024-01-01 (valid 5 years)"``."""
+    return (
+        f"its ECA of {issued.isoformat()} expired on {eca_expiry(issued).isoformat()} "
+        f"({rule_words(ECA_VALID_YEARS, issued)})"
+    )
 
 
 def best_result(
@@ -119,14 +130,6 @@ def best_result(
     meeting = [r for r in results if minimum(r)]
     pool = meeting or list(results)
     return max(pool, key=lambda r: (r.lowest, sum(r.levels)), default=None)
-
-
-def eca_valid(c: Candidate, as_of: date) -> bool:
-    """Whether the ECA, if one is needed, is under 5 years old on ``as_of``."""
-    issued = c.education.eca_issued
-    if issued is None:
-        return True
-    return as_of < years_after(issued, ECA_VALID_YEARS.at(as_of).value)
 
 
 def skilled_paid(as_of: date, program: Program) -> Kind:

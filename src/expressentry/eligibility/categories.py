@@ -21,7 +21,7 @@ from expressentry.rules.categories import (
     categories_in_force,
 )
 
-from ._common import Include, by_occupation, ref, result_words, valid_results
+from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
 from .report import CategoryResult, ProgramResult, Requirement
 
 __all__ = ["assess_categories"]
@@ -59,9 +59,12 @@ def _program(programs: tuple[ProgramResult, ...], as_of: date) -> Requirement:
 def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
     french = [r for r in valid_results(c, as_of) if r.language is OfficialLanguage.FRENCH]
     best = max(french, key=lambda r: r.lowest, default=None)
-    reason = (
-        "No valid French result" if best is None else f"French: {result_words(best)}"
-    ) + f"; NCLC {minimum} in all four abilities needed"
+    if best is None:
+        tested = tuple(r for r in c.languages if r.language is OfficialLanguage.FRENCH)
+        reason = no_valid_result(tested, as_of, "French")
+    else:
+        reason = f"French: {result_words(best)}"
+    reason += f"; NCLC {minimum} in all four abilities needed"
     return Requirement(
         id=f"category.{cat.id}.french",
         met=best is not None and best.lowest >= minimum,

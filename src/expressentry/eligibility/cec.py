@@ -19,6 +19,8 @@ from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_
 from ._common import (
     best_result,
     hours,
+    level_words,
+    no_valid_result,
     quebec_requirement,
     ref,
     result_words,
@@ -56,11 +58,11 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
     needed = min(minima.values()) if low_hours + 1e-6 >= need else max(minima.values())
     valid = valid_results(c, as_of)
     best = best_result(valid, lambda r: r.lowest >= needed)
-    which = f"CLB {needed} in all four abilities needed" + (
+    which = f"{level_words(needed, best)} in all four abilities needed" + (
         " (TEER 2 or 3 work makes the year)" if needed == min(minima.values()) else ""
     )
     if best is None:
-        reason = f"No valid language result; {which}"
+        reason = f"{no_valid_result(c.languages, as_of, 'language')}; {which}"
     else:
         reason = f"{result_words(best)}; {which}"
     language = Requirement(

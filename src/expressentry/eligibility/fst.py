@@ -25,6 +25,7 @@ from ._common import (
     best_result,
     by_occupation,
     funds_requirement,
+    no_valid_result,
     quebec_requirement,
     ref,
     result_words,
@@ -109,8 +110,13 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
         id=f"{_P}.language",
         met=result is not None and _meets(result, minima),
         reason=(
-            ("No valid language result" if result is None else result_words(result))
-            + f"; CLB {words} (L/S/R/W) needed"
+            (
+                no_valid_result(c.languages, as_of, "language")
+                if result is None
+                else result_words(result)
+            )
+            + f"; {'CLB or NCLC' if result is None else result.language.scale} {words} "
+            "(L/S/R/W) needed"
         ),
         rule=ref(FST_MIN_CLB, as_of),
     )

@@ -24,20 +24,21 @@ from expressentry.rules.programs import (
     FSW_MIN_HOURS,
     FSW_WINDOW_YEARS,
 )
+from expressentry.validity import eca_valid, language_valid, scored_level
 
 from ._common import (
     by_occupation,
     cap,
-    eca_valid,
+    eca_words,
+    expired_words,
     funds_requirement,
     hours,
-    language_valid,
+    level_words,
     per_year,
     quebec_requirement,
     ref,
     result_words,
     skilled_paid,
-    valid_results,
 )
 from .report import FswGrid, GridLine, ProgramResult, Requirement
 
@@ -87,28 +88,31 @@ def _language(c: Candidate, as_of: date) -> Requirement:
     rule = ref(grid.MIN_FIRST_LANGUAGE_CLB, as_of)
     first = c.first_language_result
     if first is None:
-        reason = f"No first official language result; CLB {minimum} in all four abilities needed"
+        reason = (
+            f"No first official language result; {level_words(minimum)} "
+            "in all four abilities needed"
+        )
         return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
-    if first not in valid_results(c, as_of):
-        reason = f"{result_words(first)} has expired; a valid result is needed"
+    if not language_valid(first, as_of):
+        reason = f"First official language: {expired_words(first)}; a valid result is needed"
         return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
     met = first.lowest >= minimum
     reason = (
         f"First official language: {result_words(first)}; "
-        f"CLB {minimum} in all four abilities needed"
+        f"{level_words(minimum, first)} in all four abilities needed"
     )
     return Requirement(id=f"{_P}.language", met=met, reason=reason, rule=rule)
 
 
 def _education(c: Candidate, as_of: date) -> Requirement:
-    """A completed Canadian credential, or a foreign one with an ECA under 5 years old."""
+    """A completed Canadian credential, or a foreign one with a valid ECA."""
     edu = c.education
     level = edu.level
     issued = edu.eca_issued
     canadian = edu.canadian_credential is not CanadianCredential.NONE
     if level.rank < EducationLevel.SECONDARY.rank:
         met, why = False, "Less than secondary school: a completed credential is needed"
-    elif issued is not None and eca_valid(c, as_of):
+    elif issued is not None and eca_valid(edu, as_of):
         met, why = True, f"Education: {level.label}, ECA report of {issued.isoformat()}"
     elif canadian:
         credential = edu.canadian_credential.value.replace("_", " ")
@@ -116,7 +120,7 @@ def _education(c: Candidate, as_of: date) -> Requirement:
     elif issued is None:
         met, why = False, f"Foreign {level.label} without an ECA report"
     else:
-        met, why = False, f"ECA report of {issued.isoformat()} is over 5 years old"
+        met, why = False, f"Foreign {level.label}: {eca_words(issued)}"
     return Requirement(id=f"{_P}.education", met=met, reason=why, rule=ref(ECA_VALID_YEARS, as_of))
 
 
@@ -127,22 +131,22 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
     Canadian credential still counts, at the lowest level it can be.
     """
     edu = c.education
-    if not edu.needs_eca or eca_valid(c, as_of):
-        return edu.level, edu.level.label
-    canadian = edu.canadian_level
-    why = "no ECA" if edu.eca_issued is None else "an ECA over 5 years old"
-    if canadian is None:
-        return None, f"{edu.level.label}, foreign with {why}, earns no points"
+    scored = scored_level(edu, as_of)
+    if scored is edu.level:
+        return scored, scored.label
+    issued = edu.eca_issued
+    why = "it has no ECA" if issued is None else eca_words(issued)
+    if edu.canadian_level is None:
+        return None, f"foreign {edu.level.label}: {why}, so no points"
     return (
-        canadian,
-        f"the Canadian credential ({canadian.label}); the foreign {edu.level.label} has {why}",
+        scored,
+        f"the Canadian credential ({scored.label}); for the foreign {edu.level.label}, {why}",
     )
 
 
 def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     """The FSW selection grid of ``c`` on ``as_of``, line by line."""
     lines: list[GridLine] = []
-    valid = valid_results(c, as_of)
 
     def add(factor: str, timeline: Timeline[Any], points: int, reason: str) -> None:
         lines.append(
@@ -153,23 +157,25 @@ def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     per_ability = grid.FIRST_LANGUAGE.at(as_of).value
     first = c.first_language_result
     names = ("listening", "speaking", "reading", "writing")
-    if first is not None and first in valid:
+    if first is not None and language_valid(first, as_of):
         for name, level in zip(names, first.levels, strict=True):
             add(
                 f"first_language.{name}",
                 grid.FIRST_LANGUAGE,
                 per_ability.points(level),
-                f"First official language: CLB {level} in {name}",
+                f"First official language: {level_words(level, first)} in {name}",
             )
     else:
-        add("first_language", grid.FIRST_LANGUAGE, 0, "First official language: no valid result")
+        why = "no result" if first is None else expired_words(first)
+        add("first_language", grid.FIRST_LANGUAGE, 0, f"First official language: {why}")
     second = c.second_language_result
-    if second is not None and second in valid:
+    if second is not None and language_valid(second, as_of):
         add(
             "second_language",
             grid.SECOND_LANGUAGE,
             grid.SECOND_LANGUAGE.at(as_of).value.points(second.lowest),
-            f"Second official language: CLB {second.lowest} or more in all four abilities",
+            f"Second official language: {level_words(second.lowest, second)} or more "
+            "in all four abilities",
         )
     # 2. Education
     scored, words = _scored_education(c, as_of)
@@ -237,14 +243,12 @@ def _adaptability(
     out: list[tuple[AdaptabilityItem, bool, str]] = []
     if with_spouse and spouse is not None:
         lang = spouse.language
-        valid = lang is not None and language_valid(lang, as_of)
+        minimum = grid.SPOUSE_LANGUAGE_MIN_CLB.at(as_of).value
         out.append(
             (
                 AdaptabilityItem.SPOUSE_LANGUAGE,
-                lang is not None
-                and valid
-                and lang.lowest >= grid.SPOUSE_LANGUAGE_MIN_CLB.at(as_of).value,
-                "spouse's language at CLB 4+ in all four abilities",
+                lang is not None and language_valid(lang, as_of) and lang.lowest >= minimum,
+                f"spouse's language at {level_words(minimum, lang)}+ in all four abilities",
             )
         )
         out.append(
