@@ -12,6 +12,7 @@ an ECA 5 years from its issue date.
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 import attrs
 import pytest
@@ -272,3 +273,26 @@ def test_a_pool_scores_each_candidate_as_if_alone() -> None:
         totals = score_many(pool, as_of=day)
         # age 29 without spouse: 110; CLB 9 in four abilities: 124
         assert totals == [110 + 124 if c is valid else 110 for c in pool]
+
+
+# --- a pool with bad profiles ----------------------------------------------------------------
+
+
+def test_score_many_names_the_index_of_a_bad_profile() -> None:
+    good = single(languages=(ielts_clb9(date(2025, 1, 6)),))
+    early = single(languages=(ielts_clb9(date(2025, 7, 1)),))  # tested after the day scored
+    with pytest.raises(InvalidInputError) as caught:
+        score_many([good, good, early, good], as_of=date(2025, 6, 1))
+    assert [p.path for p in caught.value.problems] == ["[2].languages[0].test_date"]
+
+
+def test_score_many_can_collect_the_bad_profiles_and_score_the_others() -> None:
+    good = single(languages=(ielts_clb9(date(2025, 1, 6)),))
+    early = single(languages=(ielts_clb9(date(2025, 7, 1)),))
+    pool: list[object] = [good, early, "not a candidate", good]
+    result = score_many(cast("list[Candidate]", pool), as_of=date(2025, 6, 1), errors="collect")
+    # age 29 without spouse: 110; CLB 9 in four abilities: 124
+    assert result.results == (234, None, None, 234)
+    assert [f.index for f in result.failures] == [1, 2]
+    assert result.failures[1].error.problems[0].message == "must be a Candidate"
+    assert not result.ok

@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Literal, overload
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,6 +37,7 @@ from expressentry._hours import hour_days
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
 from expressentry._packed import LANGUAGE_CODES, TIERS, pack
 from expressentry._today import today
+from expressentry.batch import Failure, PoolResult, at_index
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -836,23 +837,88 @@ def score(
     )
 
 
+@overload
 def score_many(
-    candidates: Iterable[Candidate], *, as_of: date | None = None, rules: RuleSet | None = None
-) -> list[int]:
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    errors: Literal["raise"] = "raise",
+) -> list[int]: ...
+
+
+@overload
+def score_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    errors: Literal["collect"],
+) -> PoolResult[int]: ...
+
+
+def score_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    errors: Literal["raise", "collect"] = "raise",
+) -> list[int] | PoolResult[int]:
     """Totals for a whole pool on one day: the fast path.
 
     The rules are resolved and compiled once and no explanation is built; each
     total equals ``score(candidate, as_of=as_of, rules=rules).total``.
 
+    Args:
+        candidates: The pool.
+        as_of: The day scored; ``None`` means today.
+        rules: Rules to apply instead of those in force on ``as_of``.
+        errors: ``"raise"`` stops at the first bad profile, naming its index
+            (``[3].languages[0].test_date``); ``"collect"`` scores every other
+            profile and returns a :class:`~expressentry.batch.PoolResult` whose
+            ``failures`` name each bad one.
+
     Raises:
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
-        InvalidInputError: a profile holds a document dated after ``as_of``.
+        InvalidInputError: with ``errors="raise"``, a profile holds a document
+            dated after ``as_of`` or is not a :class:`Candidate`.
     """
+    if errors not in ("raise", "collect"):
+        raise InvalidInputError(
+            "score_many", [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
+        )
     day = today() if as_of is None else as_of
     r = rules_for(day) if rules is None else rules
     plan = _plan(r, day)
-    out: list[int] = []
+    out: list[int | None] = []
     append = out.append
-    for c in candidates:
-        append(_kernel(c, plan, None))
-    return out
+    failures: list[Failure] = []
+    it = iter(candidates)
+    c: object = None
+    while True:
+        # One try around the tight loop: the fast path pays nothing for it.
+        try:
+            for c in it:
+                append(_kernel(c, plan, None))
+        except (InvalidInputError, AttributeError) as exc:
+            index = len(out)
+            failure = at_index(index, _as_input_error(exc, c))
+            if errors == "raise":
+                raise failure from None
+            failures.append(Failure(index=index, error=failure))
+            append(None)
+            continue
+        break
+    if errors == "raise":
+        return out  # type: ignore[return-value]  # no None without a failure
+    return PoolResult(results=tuple(out), failures=tuple(failures))
+
+
+def _as_input_error(exc: Exception, c: object) -> InvalidInputError:
+    if isinstance(exc, InvalidInputError):
+        return exc
+    if isinstance(c, Candidate):  # an AttributeError from inside the library is a bug
+        raise exc
+    return InvalidInputError(
+        "score_many", [FieldProblem("", type(c).__name__, "must be a Candidate")]
+    )
