@@ -172,7 +172,8 @@ FUNDS_2019_FROM: Final = date(2019, 1, 16)
 """UNCERTAIN reading, made explicit. "Revised Proof of Funds (as of January 16,
 2019)" (canadaopen.org; canadavisa.com per the research notes); CIC News published
 the table on 2019-01-17 (cicnews.com, copied at alphaconsultants.ca and
-immigrationxperts.com). No round ran from 2019-01-10 to 2019-01-22."""
+immigrationxperts.com). Either day gives the same rounds: #108 (2019-01-09) reads
+the 2018 table, #109 (2019-01-23) the 2019 table."""
 
 FUNDS_2020_EITHER_TABLE_FROM: Final = date(2020, 1, 1)
 """UNCERTAIN reading, made explicit. IRCC updated the table on 2020-01-01
