@@ -24,7 +24,14 @@ from expressentry import (
     from_json,
     to_json,
 )
-from expressentry.eligibility import EligibilityReport, ProgramResult, Requirement, fsw_grid
+from expressentry.eligibility import (
+    EligibilityReport,
+    ProgramResult,
+    Requirement,
+    Status,
+    Verdict,
+    fsw_grid,
+)
 from tests.builders import clb
 
 AS_OF = date(2026, 11, 22)
@@ -366,16 +373,23 @@ def test_funds_table_on_both_sides_of_each_update(
 
 
 def test_funds_before_the_first_known_table_cannot_be_checked() -> None:
-    day = date(2021, 7, 14)
+    day = date(2016, 1, 11)
     c = person(
-        weeks(date(2018, 1, 1), 156, in_canada=False),
-        languages=(celpip(9, date(2021, 1, 4)),),
-        education=Education(level=EducationLevel.BACHELORS, eca_issued=date(2021, 1, 4)),
+        weeks(date(2012, 1, 2), 156, in_canada=False),
+        languages=(celpip(9, date(2015, 9, 1)),),
+        education=Education(level=EducationLevel.BACHELORS, eca_issued=date(2015, 9, 1)),
     )
-    r = req(program(c, Program.FSW, day), "settlement_funds")
+    result = program(c, Program.FSW, day)
+    r = req(result, "settlement_funds")
     assert not r.met
-    assert r.reason == "Cannot be checked: no settlement funds table is known before 2021-07-15"
-    assert req(program(c, Program.FSW, date(2021, 7, 15)), "settlement_funds").met
+    assert r.status is Status.UNKNOWN
+    assert r.reason == (
+        "Settlement funds $20,000 declared; cannot be checked: no settlement funds table "
+        "is known to be in force on 2016-01-11 (the first known took effect on 2016-01-12)"
+    )
+    assert result.verdict is Verdict.ELIGIBLE_IF
+    assert not result.eligible
+    assert req(program(c, Program.FSW, date(2016, 1, 12)), "settlement_funds").met
 
 
 # --- review findings: each pinned --------------------------------------------------------

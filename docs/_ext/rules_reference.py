@@ -271,7 +271,10 @@ def _funds(rule_id: str, value: FundsTable) -> list[nodes.Node]:
     rows: list[list[object]] = [
         [str(size), _dollars(amount)] for size, amount in enumerate(value.amounts, start=1)
     ]
-    rows.append(["each additional member", _dollars(value.per_additional)])
+    extra = value.per_additional
+    rows.append(
+        ["each additional member", "not recorded (unknown)" if extra is None else _dollars(extra)]
+    )
     return [table(["Family members", "Funds required (CAD)"], rows)]
 
 

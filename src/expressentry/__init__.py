@@ -19,6 +19,8 @@ from expressentry.eligibility import (
     GridLine,
     ProgramResult,
     Requirement,
+    Status,
+    Verdict,
     assess,
 )
 from expressentry.enums import (
@@ -104,7 +106,9 @@ __all__ = [
     "RulesNotInForceError",
     "Source",
     "Spouse",
+    "Status",
     "Teer",
+    "Verdict",
     "WorkHistory",
     "WorkPeriod",
     "WorkPlace",

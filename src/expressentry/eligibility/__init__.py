@@ -25,6 +25,8 @@ from .report import (
     GridLine,
     ProgramResult,
     Requirement,
+    Status,
+    Verdict,
 )
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "GridLine",
     "ProgramResult",
     "Requirement",
+    "Status",
+    "Verdict",
     "assess",
     "fsw_grid",
     "primary_occupation",

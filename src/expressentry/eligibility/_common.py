@@ -25,7 +25,7 @@ from expressentry.rules.programs import (
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
 from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
 
-from .report import Requirement
+from .report import Requirement, Status
 
 __all__ = [
     "ABILITIES",
@@ -198,11 +198,15 @@ def quebec_requirement(program: Program, c: Candidate, as_of: date) -> Requireme
 
 
 def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requirement:
-    """Settlement funds for the family size, unless exempt.
+    """Settlement funds for the family size, unless exempt: met, not met or unknown.
 
     Where two tables are accepted (:func:`~expressentry.rules.settlement_funds.acceptable_tables`),
-    meeting the smaller is enough. On a day before the first known table the
-    requirement cannot be checked and is reported not met, saying so.
+    meeting the smaller is enough. Where the amount is not known (no table known in
+    force, before 2016-01-12; a family of 8 or more under a table with no amount per
+    further member) declared funds cannot be checked: the requirement is
+    :attr:`~expressentry.eligibility.report.Status.UNKNOWN`, not failed, unless the
+    funds fall short of any amount the family could need (nothing declared, or less
+    than the table's amount for 7 members).
     """
     rid = f"{program.value}.settlement_funds"
     exempt_rule = ref(FUNDS_EXEMPTION, as_of)
@@ -218,30 +222,56 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
             else f"No settlement funds needed for {program.value.upper()}"
         )
         return Requirement(id=rid, met=True, reason=why, rule=exempt_rule)
+    funds = c.settlement_funds
+    size = c.family_size
+    people = "1 person" if size == 1 else f"{size} people"
     try:
         tables = acceptable_tables(as_of)
     except RulesNotInForceError as exc:
-        why = (
-            f"Cannot be checked: no settlement funds table is known before {exc.first.isoformat()}"
+        tables, rule = (), exempt_rule
+        what = (
+            f"no settlement funds table is known to be in force on {as_of.isoformat()} "
+            f"(the first known took effect on {exc.first.isoformat()})"
         )
-        return Requirement(id=rid, met=False, reason=why, rule=exempt_rule)
-    size = c.family_size
-    needed = min(t.value.required(size) for t in tables)
-    rule = ref(SETTLEMENT_FUNDS, as_of)
-    people = "1 person" if size == 1 else f"{size} people"
-    if c.settlement_funds is None:
-        return Requirement(
-            id=rid,
-            met=False,
-            reason=f"Settlement funds not declared; ${needed:,} needed for a family of {people}",
-            rule=rule,
+    else:
+        rule = ref(SETTLEMENT_FUNDS, as_of)
+        what = f"no amount is known for a family of {people} (more than 7)"
+    amounts = [t.value.required(size) for t in tables]
+    known = [a for a in amounts if a is not None]
+    # The least any accepted table could ask: an amount a table does not print (8+
+    # members, no amount per further member) is at least its amount for 7; with no
+    # table known, it is still more than nothing.
+    least = min(
+        (t.value.amounts[-1] if a is None else a for a, t in zip(amounts, tables, strict=True)),
+        default=1,
+    )
+    if known and funds is not None and funds >= min(known):
+        status = Status.MET
+    elif funds is None or funds < least:
+        status = Status.NOT_MET
+    else:
+        status = Status.UNKNOWN  # between the least and every known amount
+    if known and (status is Status.MET or len(known) == len(amounts)):
+        needed = f"${min(known):,} needed for a family of {people}"
+        why = (
+            f"Settlement funds not declared; {needed}"
+            if funds is None
+            else f"Settlement funds ${funds:,} of {needed}"
+        )
+    else:
+        if tables:
+            what += f"; at least ${least:,} needed"
+        declared = "not declared" if funds is None else f"${funds:,}"
+        why = (
+            f"Settlement funds ${funds:,} declared; cannot be checked: {what}"
+            if status is Status.UNKNOWN
+            else f"Settlement funds {declared}; {what}"
         )
     return Requirement(
         id=rid,
-        met=c.settlement_funds >= needed,
-        reason=(
-            f"Settlement funds ${c.settlement_funds:,} of ${needed:,} needed "
-            f"for a family of {people}"
-        ),
+        met=status is Status.MET,
+        status=status,
+        condition="settlement funds are confirmed" if status is Status.UNKNOWN else "",
+        reason=why,
         rule=rule,
     )

@@ -22,7 +22,7 @@ from expressentry.rules.categories import (
 )
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
-from .report import CategoryResult, ProgramResult, Requirement
+from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
 
 __all__ = ["assess_categories"]
 
@@ -43,17 +43,28 @@ def _work_include(place: WorkPlace) -> Include:
 
 
 def _program(programs: tuple[ProgramResult, ...], as_of: date) -> Requirement:
+    """Eligible for a program; unknown when the best is "eligible if" something is confirmed."""
+    rule = ref(CATEGORY_SETS, as_of)
     eligible = [p.program for p in programs if p.eligible]
-    return Requirement(
-        id="category.program",
-        met=bool(eligible),
-        reason=(
-            "Eligible for " + ", ".join(p.value.upper() for p in eligible)
-            if eligible
-            else "Not eligible for FSW, CEC or FST, so not for any category"
-        ),
-        rule=ref(CATEGORY_SETS, as_of),
-    )
+    if eligible:
+        why = "Eligible for " + ", ".join(p.value.upper() for p in eligible)
+        return Requirement(id="category.program", met=True, reason=why, rule=rule)
+    undecided = [p for p in programs if p.verdict is Verdict.ELIGIBLE_IF]
+    if undecided:
+        names = " or ".join(p.program.value.upper() for p in undecided)
+        conditions = " and ".join(dict.fromkeys(p.conditions for p in undecided))
+        return Requirement(
+            id="category.program",
+            met=False,
+            status=Status.UNKNOWN,
+            condition=f"{conditions} (for {names})",
+            reason="; ".join(
+                f"Eligible for {p.program.value.upper()} if {p.conditions}" for p in undecided
+            ),
+            rule=rule,
+        )
+    why = "Not eligible for FSW, CEC or FST, so not for any category"
+    return Requirement(id="category.program", met=False, reason=why, rule=rule)
 
 
 def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
@@ -129,7 +140,13 @@ def _caf_offer(c: Candidate, cat: Category) -> Requirement:
 def assess_categories(
     c: Candidate, as_of: date, programs: tuple[ProgramResult, ...]
 ) -> tuple[CategoryResult, ...]:
-    """Every category in force on ``as_of``, eligible or not, with the reason."""
+    """Every category in force on ``as_of``, eligible or not, with the reason.
+
+    A category needs eligibility for a program: where no program is definitely
+    eligible but one is "eligible if" something is confirmed, the category's
+    program requirement cannot be checked either, and the category is at best
+    "eligible if" the same thing is confirmed.
+    """
     out: list[CategoryResult] = []
     program = _program(programs, as_of)
     for cat in categories_in_force(as_of):

@@ -3,16 +3,26 @@
 An :class:`EligibilityReport` lists, for each program and each category in force,
 every requirement with whether it is met, the figure behind it and the rule that
 sets it. Not being eligible is a result, never an exception.
+
+A requirement is met, not met, or cannot be checked (:class:`Status`): where the
+rule's figure is not known for the day (no settlement funds table is known in
+force from 2015-01-01 to 2016-01-11), the answer is *unknown*, never a failure.
+A program or category is then eligible, not eligible, or **eligible if** the
+unknown requirements are confirmed (:class:`Verdict`). ``met`` and ``eligible``
+keep their meaning for callers that read only them: *definitely* met, *definitely*
+eligible.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from enum import StrEnum
 
 from attrs import field, frozen
 
 from expressentry.enums import Program
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
 
 __all__ = [
@@ -22,26 +32,82 @@ __all__ = [
     "GridLine",
     "ProgramResult",
     "Requirement",
+    "Status",
+    "Verdict",
 ]
+
+
+class Status(StrEnum):
+    """Whether a requirement is met on the day assessed."""
+
+    MET = "met"
+    """Met."""
+    NOT_MET = "not_met"
+    """Not met."""
+    UNKNOWN = "unknown"
+    """Cannot be checked: the figure the rule sets is not known for that day (or
+    that family size), so the requirement is neither met nor failed."""
+
+
+class Verdict(StrEnum):
+    """A program's or category's answer, from the status of its requirements."""
+
+    ELIGIBLE = "eligible"
+    """Every requirement is met."""
+    NOT_ELIGIBLE = "not_eligible"
+    """At least one requirement is not met."""
+    ELIGIBLE_IF = "eligible_if"
+    """None is failed, but some cannot be checked: eligible if they are confirmed."""
+
+
+def _verdict_of(statuses: Iterable[Status]) -> Verdict:
+    """The verdict of requirements with these statuses: one not met decides."""
+    found = set(statuses)
+    if Status.NOT_MET in found:
+        return Verdict.NOT_ELIGIBLE
+    if Status.UNKNOWN in found:
+        return Verdict.ELIGIBLE_IF
+    return Verdict.ELIGIBLE
+
+
+def _check_status(instance: Requirement, _attribute: object, status: Status) -> None:
+    if (status is Status.MET) != instance.met:
+        msg = (
+            f"Requirement {instance.id!r}: met={instance.met} contradicts status "
+            f"{status.value!r} (met is True exactly when the status is 'met')"
+        )
+        raise InternalError(msg)
 
 
 @frozen(kw_only=True)
 class Requirement:
-    """One requirement of a program or category, met or not, and why.
+    """One requirement of a program or category: met, not met or unknown, and why.
 
     Attributes:
         id: Stable key, e.g. ``"cec.work_experience"``.
-        met: Whether the candidate meets it on the day assessed.
+        met: Whether the candidate *definitely* meets it on the day assessed
+            (``False`` both when it is not met and when it cannot be checked).
         reason: The figure behind the answer, in a sentence a client can read
             ("1,248 of 1,560 hours of TEER 0-3 Canadian work in the 3 years
             before 2026-11-22").
         rule: The rule that sets the requirement.
+        status: Met, not met or unknown (:class:`Status`); defaults to met or not
+            met from ``met``. Always consistent with ``met``.
+        condition: For an unknown requirement, what must be confirmed, completing
+            "eligible if ..." (e.g. ``"settlement funds are confirmed"``); empty
+            otherwise.
     """
 
     id: str
     met: bool
     reason: str
     rule: RuleRef
+    status: Status = field(validator=_check_status)
+    condition: str = ""
+
+    @status.default
+    def _status_from_met(self) -> Status:
+        return Status.MET if self.met else Status.NOT_MET
 
 
 @frozen(kw_only=True)
@@ -64,9 +130,8 @@ class GridLine:
 def _check_grid_total(instance: FswGrid, _attribute: object, total: int) -> None:
     added = sum(line.points for line in instance.lines)
     if total != added:
-        raise InvalidInputError(
-            "FswGrid", [FieldProblem("total", total, f"must equal the sum of the lines ({added})")]
-        )
+        msg = f"FswGrid: total {total} must equal the sum of the lines ({added})"
+        raise InternalError(msg)
 
 
 @frozen(kw_only=True)
@@ -94,32 +159,73 @@ def _check_eligible(
 ) -> None:
     met = all(r.met for r in instance.requirements)
     if eligible != met:
-        raise InvalidInputError(
-            type(instance).__name__,
-            [FieldProblem("eligible", eligible, f"must be {met}: every requirement met or not")],
+        msg = (
+            f"{type(instance).__name__}: eligible={eligible} but it must be {met}: "
+            "eligible exactly when every requirement is met"
         )
+        raise InternalError(msg)
+
+
+def _check_verdict(
+    instance: ProgramResult | CategoryResult, _attribute: object, verdict: Verdict
+) -> None:
+    expected = _verdict_of(r.status for r in instance.requirements)
+    if verdict is not expected:
+        msg = (
+            f"{type(instance).__name__}: verdict {verdict.value!r} but its requirements "
+            f"give {expected.value!r}"
+        )
+        raise InternalError(msg)
+
+
+def _conditions(requirements: tuple[Requirement, ...]) -> str:
+    """What the unknown requirements need, joined: "settlement funds are confirmed"."""
+    found: list[str] = []
+    for r in requirements:
+        words = r.condition or f"{r.id} is confirmed"
+        if r.status is Status.UNKNOWN and words not in found:
+            found.append(words)
+    return " and ".join(found)
 
 
 @frozen(kw_only=True)
 class ProgramResult:
-    """A program's verdict: eligible exactly when every requirement is met.
+    """A program's verdict, from its requirements: eligible, not eligible or eligible if.
 
     Attributes:
         program: FSW, CEC or FST.
         requirements: Every requirement, in the order IRCC lists them.
-        eligible: Whether all of them are met.
+        eligible: Whether all of them are *definitely* met (the verdict is
+            :attr:`Verdict.ELIGIBLE`).
         grid: The FSW selection grid (FSW only).
+        verdict: Eligible, not eligible (one requirement not met) or eligible if
+            (none failed, some unknown); defaults to the one the requirements give.
     """
 
     program: Program
     requirements: tuple[Requirement, ...]
     eligible: bool = field(validator=_check_eligible)
     grid: FswGrid | None = None
+    verdict: Verdict = field(validator=_check_verdict)
+
+    @verdict.default
+    def _verdict_from_requirements(self) -> Verdict:
+        return _verdict_of(r.status for r in self.requirements)
 
     @property
     def unmet(self) -> tuple[Requirement, ...]:
-        """The requirements not met."""
-        return tuple(r for r in self.requirements if not r.met)
+        """The requirements not met (those that cannot be checked are :attr:`unknown`)."""
+        return tuple(r for r in self.requirements if r.status is Status.NOT_MET)
+
+    @property
+    def unknown(self) -> tuple[Requirement, ...]:
+        """The requirements that cannot be checked on the day assessed."""
+        return tuple(r for r in self.requirements if r.status is Status.UNKNOWN)
+
+    @property
+    def conditions(self) -> str:
+        """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
+        return _conditions(self.requirements)
 
 
 @frozen(kw_only=True)
@@ -131,7 +237,10 @@ class CategoryResult:
         name: Its name as IRCC writes it.
         version: The version of its occupation list in force.
         requirements: Every requirement, program eligibility first.
-        eligible: Whether all of them are met.
+        eligible: Whether all of them are *definitely* met.
+        verdict: Eligible, not eligible or eligible if (a program is eligible
+            only if an unknown requirement is confirmed, and the category's own
+            requirements are met); defaults to the one the requirements give.
     """
 
     category: str
@@ -139,6 +248,26 @@ class CategoryResult:
     version: str
     requirements: tuple[Requirement, ...]
     eligible: bool = field(validator=_check_eligible)
+    verdict: Verdict = field(validator=_check_verdict)
+
+    @verdict.default
+    def _verdict_from_requirements(self) -> Verdict:
+        return _verdict_of(r.status for r in self.requirements)
+
+    @property
+    def unmet(self) -> tuple[Requirement, ...]:
+        """The requirements not met."""
+        return tuple(r for r in self.requirements if r.status is Status.NOT_MET)
+
+    @property
+    def unknown(self) -> tuple[Requirement, ...]:
+        """The requirements that cannot be checked on the day assessed."""
+        return tuple(r for r in self.requirements if r.status is Status.UNKNOWN)
+
+    @property
+    def conditions(self) -> str:
+        """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
+        return _conditions(self.requirements)
 
 
 @frozen(kw_only=True)
@@ -159,13 +288,26 @@ class EligibilityReport:
 
     @property
     def eligible_programs(self) -> tuple[Program, ...]:
-        """The programs the candidate is eligible for."""
+        """The programs the candidate is definitely eligible for."""
         return tuple(p.program for p in self.programs if p.eligible)
 
     @property
+    def undecided_programs(self) -> tuple[Program, ...]:
+        """The programs the candidate is eligible for *if* what cannot be checked is confirmed.
+
+        Their verdict is :attr:`Verdict.ELIGIBLE_IF`.
+        """
+        return tuple(p.program for p in self.programs if p.verdict is Verdict.ELIGIBLE_IF)
+
+    @property
     def eligible_categories(self) -> tuple[str, ...]:
-        """Ids of the categories the candidate could be invited in."""
+        """Ids of the categories the candidate could definitely be invited in."""
         return tuple(c.category for c in self.categories if c.eligible)
+
+    @property
+    def undecided_categories(self) -> tuple[str, ...]:
+        """Ids of the categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
+        return tuple(c.category for c in self.categories if c.verdict is Verdict.ELIGIBLE_IF)
 
     def program(self, program: Program) -> ProgramResult:
         """The result of one program."""
@@ -175,10 +317,13 @@ class EligibilityReport:
         raise KeyError(program)
 
     def explain(self) -> str:
-        """The report as text: each program and category, each requirement marked."""
+        """The report as text: each program and category, each requirement marked.
+
+        ``[x]`` met, ``[ ]`` not met, ``[?]`` cannot be checked.
+        """
         out = [f"Eligibility on {self.as_of.isoformat()}", ""]
         for p in self.programs:
-            verdict = "ELIGIBLE" if p.eligible else "not eligible"
+            verdict = _words(p.verdict, p.conditions, "ELIGIBLE")
             out.append(f"{p.program.label} ({p.program.value.upper()}): {verdict}")
             out.extend(_requirement(r) for r in p.requirements)
             if p.grid is not None:
@@ -191,7 +336,7 @@ class EligibilityReport:
         if self.categories:
             out.append("Category-based selection")
             for c in self.categories:
-                verdict = "eligible" if c.eligible else "not eligible"
+                verdict = _words(c.verdict, c.conditions, "eligible")
                 out.append(f"  {c.name} ({c.version}): {verdict}")
                 out.extend("  " + _requirement(r) for r in c.requirements)
         else:
@@ -207,6 +352,17 @@ class EligibilityReport:
         return self.explain()
 
 
+def _words(verdict: Verdict, conditions: str, eligible: str) -> str:
+    if verdict is Verdict.ELIGIBLE:
+        return eligible
+    if verdict is Verdict.ELIGIBLE_IF:
+        return f"eligible if {conditions}"
+    return "not eligible"
+
+
+_MARKS = {Status.MET: "[x]", Status.NOT_MET: "[ ]", Status.UNKNOWN: "[?]"}
+
+
 def _requirement(r: Requirement) -> str:
-    mark = "[x]" if r.met else "[ ]"
+    mark = _MARKS[r.status]
     return f"  {mark} {r.reason}  ({r.rule.rule_id}, {r.rule.effective_from.isoformat()})"

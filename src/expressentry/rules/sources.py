@@ -23,6 +23,7 @@ __all__ = [
     "FSW_SELECTION_FACTORS",
     "GAZETTE_2014_12_01",
     "IRPR_73",
+    "IRPR_76",
     "IRPR_78",
     "IRPR_83",
     "IRPR_87_2_2013",
@@ -141,6 +142,12 @@ PDI_FSW_ARRANGED_EMPLOYMENT: Final = Source(
     "ircc-pdi-fsw-arranged-employment",
     "Program delivery instructions: Federal skilled workers – Arranged employment, awarding points (applications received on or after May 4, 2013)",
     f"{_PDI_FSW}/arranged-employment/awarding-points-applications-received-on-after-may-4-2013.html",
+    date(2026, 11, 22),
+)
+IRPR_76: Final = Source(
+    "irpr-76",
+    "Immigration and Refugee Protection Regulations (SOR/2002-227), s. 76(1)(b)(i): federal skilled workers must have funds equal to half the minimum necessary income",
+    "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-76.html",
     date(2026, 11, 22),
 )
 IRPR_78: Final = Source(
