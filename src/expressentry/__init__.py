@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from expressentry.batch import Failure, PoolResult
 from expressentry.crs import score, score_many
 from expressentry.eligibility import (
     CategoryResult,
@@ -84,6 +85,7 @@ __all__ = [
     "EligibilityReport",
     "Experience",
     "ExpressEntryError",
+    "Failure",
     "FieldProblem",
     "ForeignExperienceTier",
     "FrenchBonus",
@@ -98,6 +100,7 @@ __all__ = [
     "MaritalStatus",
     "OfficialLanguage",
     "PointLine",
+    "PoolResult",
     "Program",
     "ProgramResult",
     "Requirement",
