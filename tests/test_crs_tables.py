@@ -1,8 +1,10 @@
 """Every row of every CRS table, through the public ``score``, against the notes.
 
-Expected values are copied by hand from ``/work/shared/rules/crs_rules.md``
-sections 1-5 and 7 (IRCC, "Comprehensive Ranking System (CRS) criteria", and the
-dated Ministerial Instructions), never read from the code.
+Expected values are copied by hand from IRCC's "Comprehensive Ranking System (CRS)
+criteria" (https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html)
+and the dated Ministerial Instructions respecting the Express Entry system
+(https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system.html),
+never read from the code.
 """
 
 from __future__ import annotations

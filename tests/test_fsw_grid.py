@@ -1,8 +1,10 @@
 """Every row of the FSW 67-point grid, against the notes.
 
-Expected values are copied by hand from ``/work/shared/rules/eligibility_rules.md``
-section 1.2 (IRCC, "Six selection factors – Federal Skilled Worker Program", and
-IRPR ss. 76-83), never read from the code.
+Expected values are copied by hand from IRCC's "Six selection factors – Federal
+Skilled Worker Program"
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html)
+and IRPR ss. 76-83 (https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-76.html),
+never read from the code.
 """
 
 from __future__ import annotations

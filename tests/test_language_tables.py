@@ -1,8 +1,8 @@
 """Every row of every language equivalency chart, against the research notes.
 
-Expected values are copied by hand from ``/work/shared/rules/crs_rules.md``
-section 6 (IRCC, "Language test equivalency charts"), never read from the code,
-so a typo in :mod:`expressentry.rules.language_tables` fails here.
+Expected values are copied by hand from IRCC's "Language test equivalency charts"
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html),
+never read from the code, so a typo in :mod:`expressentry.rules.language_tables` fails here.
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """Minimum requirements of FSW, CEC and FST, against the notes.
 
-Expected values are copied by hand from ``/work/shared/rules/eligibility_rules.md``
-sections 1-4 and ``timelines.md`` sections 3-4, never read from the code.
+Expected values are copied by hand from IRCC's program pages (FSW:
+https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers.html;
+CEC: https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/canadian-experience-class.html;
+FST: https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/skilled-trades.html)
+and IRPR ss. 75, 87.1 and 87.2 (https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/),
+never read from the code.
 """
 
 from __future__ import annotations

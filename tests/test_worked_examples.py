@@ -1,4 +1,7 @@
-"""The worked examples W1-W12 of ``/work/shared/rules/crs_rules.md`` section 8.
+"""Worked CRS examples W1-W12, from IRCC's CRS criteria and tool.
+
+Tables: https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html;
+tool: https://ircc.canada.ca/english/immigrate/skilled/crs-tool.asp.
 
 W1 and W2 are results reported from IRCC's own tool; W3-W12 are hand
 computations from the official tables (they check caps and dates, not agreement
