@@ -67,11 +67,18 @@ def validity_years(timeline: Timeline[int], dated: date) -> int:
     return timeline.at(max(dated, timeline.first)).value
 
 
-@functools.lru_cache(maxsize=65_536)
 def expiry(timeline: Timeline[int], dated: date) -> date:
     """The first day a document dated ``dated`` is no longer valid."""
     end = dated + relativedelta(years=validity_years(timeline, dated))
     return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+
+
+# Every candidate built asks for its documents' expiry days: cached by date alone
+# (hashing a timeline on each call would cost more than the arithmetic).
+_language_expiry = functools.lru_cache(maxsize=65_536)(
+    functools.partial(expiry, LANGUAGE_RESULT_VALID_YEARS)
+)
+_eca_expiry = functools.lru_cache(maxsize=65_536)(functools.partial(expiry, ECA_VALID_YEARS))
 
 
 def language_expiry(result: LanguageResult) -> date:
@@ -81,7 +88,7 @@ def language_expiry(result: LanguageResult) -> date:
     is never later than the result date: the expiry may come a little early,
     never late.
     """
-    return expiry(LANGUAGE_RESULT_VALID_YEARS, result.valid_from)
+    return _language_expiry(result.valid_from)
 
 
 def language_valid(result: LanguageResult, as_of: date) -> bool:
@@ -91,7 +98,7 @@ def language_valid(result: LanguageResult, as_of: date) -> bool:
 
 def eca_expiry(issued: date) -> date:
     """The first day an ECA issued on ``issued`` is no longer valid (5 years)."""
-    return expiry(ECA_VALID_YEARS, issued)
+    return _eca_expiry(issued)
 
 
 def eca_valid(education: Education, as_of: date) -> bool:
