@@ -21,6 +21,7 @@ from expressentry import (
     to_dict,
     to_json,
 )
+from expressentry.errors import MISSING
 
 
 def example_dict() -> dict[str, Any]:
@@ -61,12 +62,13 @@ def test_every_bad_field_is_listed_with_its_path() -> None:
         "$.work_history[1].noc": "99",
         "$.languages[0].listening": 9.5,
         "$.spouse.education.level": "phd",
-        "$": ["nickname"],
+        "$.nickname": MISSING,
     }
     message = str(info.value)
-    assert "$.work_history[0].hours_per_week" in message
-    assert "'phd'" in message
-    assert "'masters'" in message  # the allowed values are listed
+    assert "  $.work_history[0].hours_per_week: must be more than 0" in message
+    assert '(got "phd")' in message  # as written in JSON
+    assert '"masters", "doctoral"' in message  # the allowed values are listed, as JSON
+    assert "\n  $.nickname: unknown key" in message
 
 
 def test_the_error_is_a_value_error() -> None:
@@ -116,7 +118,8 @@ def test_missing_required_field() -> None:
     del data["education"]
     with pytest.raises(InvalidProfileError) as info:
         from_dict(data, Candidate)
-    assert paths(info) == {"$.education": None}
+    assert paths(info) == {"$.education": MISSING}
+    assert str(info.value) == "invalid Candidate:\n  $.education: required field missing"
 
 
 def test_not_json_and_not_an_object() -> None:
