@@ -53,7 +53,12 @@ def test_date_before_express_entry_exits_2(capsys: pytest.CaptureFixture[str]) -
 
 def test_document_after_as_of_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--example", "--as-of", "2025-03-24"]) == 2
-    assert "languages[0].test_date" in capsys.readouterr().err
+    assert capsys.readouterr().err == (  # at JSON paths, like the problems of reading
+        "expressentry: invalid Candidate:\n"
+        '  $.languages[0].test_date: is after the day assessed (2025-03-24) (got "2025-09-20")\n'
+        '  $.languages[1].test_date: is after the day assessed (2025-03-24) (got "2025-05-10")\n'
+        '  $.spouse.language.test_date: is after the day assessed (2025-03-24) (got "2025-08-09")\n'
+    )
 
 
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,10 +19,15 @@ from pathlib import Path
 from expressentry import __version__
 from expressentry.crs import score
 from expressentry.eligibility import EligibilityReport, assess
-from expressentry.errors import InvalidInputError, RulesNotInForceError
+from expressentry.errors import (
+    FieldProblem,
+    InvalidInputError,
+    InvalidProfileError,
+    RulesNotInForceError,
+)
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
-from expressentry.serialization import _iso_date, from_json, to_json
+from expressentry.serialization import _iso_date, _join, from_json, to_json
 
 __all__ = ["main"]
 
@@ -108,6 +113,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _placed(exc: InvalidInputError) -> InvalidInputError:
+    """The profile's own problems found while scoring, at ``$.`` paths like the rest."""
+    if isinstance(exc, InvalidProfileError) or exc.owner != "Candidate":
+        return exc
+    problems = [FieldProblem(_join("$", p.path), p.value, p.message) for p in exc.problems]
+    return InvalidProfileError(exc.owner, problems)
+
+
 def _quiet_stdout() -> None:
     """Point stdout at the null device, so the flush at exit cannot fail again."""
     with contextlib.suppress(OSError, ValueError):  # no file descriptor under a test
@@ -119,7 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 itself)."""
     try:
         return _run(_parser().parse_args(argv))
-    except (InvalidInputError, RulesNotInForceError) as exc:
+    except InvalidInputError as exc:
+        sys.stderr.write(f"expressentry: {_placed(exc)}\n")
+        return _BAD_INPUT
+    except RulesNotInForceError as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
         return _BAD_INPUT
     except KeyboardInterrupt:
