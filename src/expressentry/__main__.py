@@ -2,7 +2,8 @@
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
-stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted.
+stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted;
+141 stdout closed early (``| head``).
 """
 
 from __future__ import annotations
