@@ -1,11 +1,16 @@
 """Command line: ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``.
 
-Invalid input exits with status 2 and the field paths, never a traceback.
+Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
+is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
+stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted;
+141 stdout closed early (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -15,22 +20,31 @@ from pathlib import Path
 from expressentry import __version__
 from expressentry.crs import score
 from expressentry.eligibility import EligibilityReport, assess
-from expressentry.errors import ExpressEntryError
+from expressentry.errors import (
+    FieldProblem,
+    InvalidInputError,
+    InvalidProfileError,
+    RulesNotInForceError,
+)
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
-from expressentry.serialization import from_json, to_json
+from expressentry.serialization import _iso_date, _join, from_json, to_json
 
 __all__ = ["main"]
 
 _EXAMPLE = "examples/profile.json"
+_BAD_INPUT = 2
+_BUG = 3
+_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
+_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (``| head``) has gone
 
 
 def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        msg = f"not a date in YYYY-MM-DD form: {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+    found = _iso_date(text)
+    if found is None:
+        msg = f"not a real date written YYYY-MM-DD: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return found
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,45 +67,91 @@ def _parser() -> argparse.ArgumentParser:
             "--example", action="store_true", help=f"{verb} the bundled example profile"
         )
         s.add_argument(
-            "--as-of", type=_as_of, default=None, help=f"day to {verb} on (default: today)"
+            "--as-of",
+            type=_as_of,
+            default=None,
+            help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
         s.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
     return parser
 
 
-def _example_text() -> str:
-    return resources.files("expressentry.data").joinpath(_EXAMPLE).read_text(encoding="utf-8")
+def _example_bytes() -> bytes:
+    return resources.files("expressentry.data").joinpath(_EXAMPLE).read_bytes()
+
+
+def _read(args: argparse.Namespace) -> bytes | str:
+    """The profile's bytes: UTF-8 is checked by :func:`from_json`, which names the bad byte."""
+    if args.example:
+        return _example_bytes()
+    if str(args.profile) == "-":
+        stdin = getattr(sys.stdin, "buffer", sys.stdin)  # a test may swap in a StringIO
+        data: bytes | str = stdin.read()
+        return data
+    path: Path = args.profile
+    return path.read_bytes()
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "example":
+        sys.stdout.write(_example_bytes().decode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    try:
+        text = _read(args)
+    except OSError as exc:
+        sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror or exc}\n")
+        return _BAD_INPUT
+    candidate = from_json(text, Candidate)
+    result: CrsBreakdown | EligibilityReport = (
+        score(candidate, as_of=args.as_of)
+        if args.command == "score"
+        else assess(candidate, as_of=args.as_of)
+    )
+    sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+def _placed(exc: InvalidInputError) -> InvalidInputError:
+    """The profile's own problems found while scoring, at ``$.`` paths like the rest."""
+    if isinstance(exc, InvalidProfileError) or exc.owner != "Candidate":
+        return exc
+    problems = [FieldProblem(_join("$", p.path), p.value, p.message) for p in exc.problems]
+    return InvalidProfileError(exc.owner, problems)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):  # no file descriptor under a test
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "example":
-        sys.stdout.write(_example_text())
-        return 0
+    """Run the command line; returns the exit status (argparse exits 2 itself)."""
     try:
-        if args.example:
-            text = _example_text()
-        elif str(args.profile) == "-":
-            text = sys.stdin.read()
-        else:
-            text = args.profile.read_text(encoding="utf-8")
-    except OSError as exc:
-        sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror}\n")
-        return 2
-    try:
-        candidate = from_json(text, Candidate)
-        result: CrsBreakdown | EligibilityReport = (
-            score(candidate, as_of=args.as_of)
-            if args.command == "score"
-            else assess(candidate, as_of=args.as_of)
-        )
-    except ExpressEntryError as exc:
+        return _run(_parser().parse_args(argv))
+    except InvalidInputError as exc:
+        sys.stderr.write(f"expressentry: {_placed(exc)}\n")
+        return _BAD_INPUT
+    except RulesNotInForceError as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
-        return 2
-    sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
-    return 0
+        return _BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("expressentry: interrupted\n")
+        return _INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return _BROKEN_PIPE
+    except Exception as exc:  # DataError, InternalError or any other: a bug
+        first = str(exc).partition("\n")[0][:200]
+        sys.stderr.write(
+            f"expressentry: internal error ({type(exc).__name__}: {first}); "
+            "please report it with the command and the profile\n"
+        )
+        return _BUG
 
 
 if __name__ == "__main__":

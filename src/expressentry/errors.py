@@ -11,12 +11,19 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
 from datetime import date
+from enum import Enum
+from typing import Final
 
+import attrs
 from attrs import frozen
 
 __all__ = [
+    "MISSING",
     "DataError",
     "ExpressEntryError",
     "FieldProblem",
@@ -25,6 +32,96 @@ __all__ = [
     "InvalidProfileError",
     "RulesNotInForceError",
 ]
+
+_SHOWN = 20  # problems listed in an error's message; ``problems`` keeps them all
+_WIDTH = 60  # characters of a value shown in a message
+_DEPTH = 8  # levels of a nested value shown in a message
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Missing(Enum):
+    MISSING = "MISSING"
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    __str__ = __repr__
+
+
+MISSING: Final = _Missing.MISSING
+"""The ``value`` of a :class:`FieldProblem` that has no value: a required field
+left out, a duplicated key, text that is not JSON. Its message omits "(got ...)"."""
+
+
+def _quote(text: str) -> str:
+    """``text`` as a JSON string; lone surrogates escaped as JSON would write them."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _number(value: int | float) -> str:
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if value.bit_length() < 10_000:  # about 3,000 digits: within int-to-str's limit
+        return int.__repr__(value)
+    return f"a whole number of about {int(math.log10(abs(value))) + 1:,} digits"
+
+
+def _article(name: str) -> str:
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+def _pieces(value: object, depth: int) -> Iterator[str]:
+    """The JSON form of ``value``, piece by piece, so a long one is cut off early."""
+    if value is None or isinstance(value, bool):
+        yield {None: "null", True: "true", False: "false"}[value]
+    elif isinstance(value, Enum):
+        yield from _pieces(value.value, depth)
+    elif isinstance(value, int | float):
+        yield _number(value)
+    elif isinstance(value, str):
+        yield _quote(value[: _WIDTH + 1])
+    elif isinstance(value, date):  # and datetime
+        yield _quote(value.isoformat())
+    elif attrs.has(type(value)):
+        yield _article(type(value).__name__)
+    elif depth >= _DEPTH and isinstance(value, dict | list | tuple):
+        yield "…"
+    elif isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ", " if i else ""
+            yield from _pieces(key, depth + 1)
+            yield ": "
+            yield from _pieces(item, depth + 1)
+        yield "}"
+    elif isinstance(value, list | tuple):
+        yield "["
+        for i, item in enumerate(value):
+            yield ", " if i else ""
+            yield from _pieces(item, depth + 1)
+        yield "]"
+    else:
+        yield repr(value)
+
+
+def _render_value(value: object) -> str:
+    """``value`` as JSON would write it, cut short: what the user wrote, not a repr.
+
+    Dates show in ISO form, enums by value and models by their class name.
+    """
+    out: list[str] = []
+    length = 0
+    for piece in _pieces(value, 0):
+        out.append(piece)
+        length += len(piece)
+        if length > _WIDTH:
+            return "".join(out)[: _WIDTH - 1] + "…"
+    return "".join(out)
 
 
 class ExpressEntryError(Exception):
@@ -37,7 +134,13 @@ class FieldProblem:
 
     ``path`` is relative to the object that was being built (``"hours_per_week"``)
     or, once :func:`expressentry.from_dict` has placed it, absolute
-    (``"$.work_history[0].hours_per_week"``).
+    (``"$.work_history[0].hours_per_week"``). ``value`` is :data:`MISSING` when
+    there is none to show. The text shows the value as JSON would write it:
+
+    >>> print(FieldProblem("$.end", date(2019, 1, 1), "must not be before start"))
+    $.end: must not be before start (got "2019-01-01")
+    >>> print(FieldProblem("$.education", MISSING, "required field missing"))
+    $.education: required field missing
     """
 
     path: str
@@ -45,32 +148,38 @@ class FieldProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message} (got {self.value!r})"
+        if self.value is MISSING:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}: {self.message} (got {_render_value(self.value)})"
+
+
+def _describe(owner: str, problems: Sequence[FieldProblem]) -> str:
+    lines = [f"invalid {owner}:", *(f"  {p}" for p in problems[:_SHOWN])]
+    if len(problems) > _SHOWN:
+        lines.append(f"  ... and {len(problems) - _SHOWN:,} more")
+    return "\n".join(lines)
 
 
 class InvalidInputError(ExpressEntryError, ValueError):
     """Input that breaks a rule of the domain, with every bad field named.
 
-    Raised by model constructors, so a bad value never reaches a computation.
+    Raised by model constructors, so a bad value never reaches a computation. The
+    message lists one problem a line, the first 20 only (10,000 bad work periods
+    would bury the first ones); ``problems`` holds them all.
     """
 
     def __init__(self, owner: str, problems: Sequence[FieldProblem]) -> None:
         self.owner = owner
         self.problems: tuple[FieldProblem, ...] = tuple(problems)
-        lines = "; ".join(str(p) for p in self.problems)
-        super().__init__(f"{owner}: {lines}")
+        super().__init__(_describe(owner, self.problems))
 
 
 class InvalidProfileError(InvalidInputError):
     """Structured data (JSON, dicts) that could not become a model.
 
-    ``problems`` holds one entry per bad field, each with its JSON path.
+    ``problems`` holds one entry per bad field, each with its absolute JSON path
+    (``$`` is the root), also for text that is not UTF-8 or not JSON.
     """
-
-    def __init__(self, owner: str, problems: Sequence[FieldProblem]) -> None:
-        super().__init__(owner, problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        self.args = (f"invalid {owner}:\n{lines}",)
 
 
 class RulesNotInForceError(ExpressEntryError, LookupError):

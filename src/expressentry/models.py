@@ -14,7 +14,9 @@ value, so no bad value ever reaches a computation. Nothing is clamped.
 ...                listening=9.5, speaking=7.0, reading=7.0, writing=7.25)
 Traceback (most recent call last):
 ...
-expressentry.errors.InvalidInputError: LanguageResult: listening: ... (got 9.5); ...(got 7.25)
+expressentry.errors.InvalidInputError: invalid LanguageResult:
+  listening: ... (got 9.5)
+  writing: ... (got 7.25)
 """
 
 from __future__ import annotations

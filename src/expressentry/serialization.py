@@ -3,20 +3,24 @@
 Structuring is strict: unknown keys are errors, an integer field refuses ``7.5``
 (no silent truncation), a string is never read as a list, dates are ISO 8601, and
 enums list their allowed values. Every bad field is reported at once, each with
-its JSON path, in one :class:`~expressentry.errors.InvalidProfileError`.
+its JSON path, in one :class:`~expressentry.errors.InvalidProfileError`; that is
+the only error bad input raises, whatever the input.
 
 >>> from expressentry.models import Candidate
 >>> from_dict({"date_of_birth": "1990-02-30", "education": {"level": "phd"}}, Candidate)
 Traceback (most recent call last):
 ...
 expressentry.errors.InvalidProfileError: invalid Candidate:
-  $.date_of_birth: ... (got '1990-02-30')
-  $.education.level: ... (got 'phd')
+  $.date_of_birth: must be a real date written YYYY-MM-DD (got "1990-02-30")
+  $.education.level: must be one of ... (got "phd")
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
+import re
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
@@ -24,15 +28,23 @@ from enum import Enum, IntEnum, StrEnum
 from importlib import resources
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
 
-from expressentry.errors import FieldProblem, InvalidInputError, InvalidProfileError
+from expressentry.errors import (
+    MISSING,
+    FieldProblem,
+    InvalidInputError,
+    InvalidProfileError,
+    _render_value,
+)
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
 
 __all__ = [
@@ -45,6 +57,22 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(text: str) -> date | None:
+    """``text`` as a date if it is exactly ``YYYY-MM-DD`` and a real day, else None.
+
+    :meth:`date.fromisoformat` also takes ``20301231`` and ``2030-W01-1``; a profile
+    and the command line promise one form only.
+    """
+    if _ISO_DATE.fullmatch(text) is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # 1990-02-30
+        return None
 
 
 class _BadValueError(ValueError):
@@ -70,16 +98,20 @@ def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
 def _structure_float(value: object, _: type[Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _BadValueError(value, "must be a number")
+    # JSON has no NaN or infinity (1e999 reads as one); an int too big for a float
+    # would overflow in the first computation.
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _BadValueError(value, "must be a finite number")
+    if isinstance(value, int) and value.bit_length() > 1000:
+        raise _BadValueError(value, "must be a number of a sensible size")
     return value
 
 
 def _structure_date(value: object, _: type[Any]) -> date:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
+    found = _iso_date(value) if isinstance(value, str) else None
+    if found is None:
+        raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
+    return found
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
@@ -95,7 +127,7 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
     for member in kind:
         if member.value == value and type(member.value) is type(value):
             return member
-    allowed = ", ".join(repr(m.value) for m in kind)
+    allowed = ", ".join(_render_value(m.value) for m in kind)
     raise _BadValueError(value, f"must be one of {allowed}")
 
 
@@ -118,6 +150,20 @@ def _make_converter() -> cattrs.Converter:
         conv.register_structure_hook(enum_base, _structure_enum)
         conv.register_unstructure_hook(enum_base, lambda member: member.value)
 
+    def attrs_factory(kind: type[Any]) -> Callable[[object, Any], Any]:
+        # cattrs would read a list or a string as an object and fail with an
+        # AttributeError; say what is wrong instead.
+        inner = conv.gen_structure_attrs_fromdict(kind)
+
+        def structure(value: object, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _BadValueError(value, "must be a JSON object")
+            return inner(value, kind)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
+
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
 
@@ -129,7 +175,7 @@ def _make_converter() -> cattrs.Converter:
             for i, element in enumerate(value):
                 try:
                     out.append(conv.structure(element, item))
-                except Exception as exc:
+                except Exception as exc:  # sorted out by _problems
                     exc.__notes__ = [
                         *getattr(exc, "__notes__", []),
                         _index_note(i, item),
@@ -161,26 +207,63 @@ converter = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
 
 
+def _step(key: object) -> str:
+    """The path step to ``key`` of an object: ``.name``, or ``["a b"]`` for other keys."""
+    if isinstance(key, str) and key.isidentifier():
+        return f".{key}"
+    return f"[{_render_value(key)}]"
+
+
+def _join(path: str, relative: str) -> str:
+    """``relative`` (a model's own path, e.g. ``languages[0].test``) placed under ``path``."""
+    if not relative:
+        return path
+    return path + relative if relative.startswith("[") else f"{path}.{relative}"
+
+
+_Expected = (
+    ClassValidationError,
+    IterableValidationError,
+    InvalidInputError,
+    ForbiddenExtraKeysError,
+    _BadValueError,
+    RecursionError,
+)
+
+
 def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
+    """Turn what structuring raised into problems at absolute paths.
+
+    Only the errors that bad input causes are recognised; anything else is a bug
+    of the library and is raised again, not disguised as a problem of a field.
+    """
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            name = getattr(note, "name", None)
-            step = f".{name}" if name is not None else f"[{getattr(note, 'index', '?')}]"
-            _problems(sub, path + step, out)
+            if isinstance(note, AttributeValidationNote):
+                if isinstance(sub, KeyError) and sub.args == (note.name,):
+                    out.append(
+                        FieldProblem(path + _step(note.name), MISSING, "required field missing")
+                    )
+                    continue
+                _problems(sub, path + _step(note.name), out)
+            else:
+                _problems(sub, f"{path}[{note.index}]", out)
         for sub in without:
             _problems(sub, path, out)
     elif isinstance(exc, InvalidInputError):
-        out.extend(FieldProblem(f"{path}.{p.path}", p.value, p.message) for p in exc.problems)
+        out.extend(FieldProblem(_join(path, p.path), p.value, p.message) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        keys = sorted(exc.extra_fields)
-        out.append(FieldProblem(path, keys, f"unknown keys: {', '.join(keys)}"))
+        out.extend(
+            FieldProblem(path + _step(key), MISSING, "unknown key")
+            for key in sorted(exc.extra_fields, key=str)
+        )
     elif isinstance(exc, _BadValueError):
         out.append(FieldProblem(path, exc.value, exc.message))
-    elif isinstance(exc, KeyError):
-        out.append(FieldProblem(path, None, "required field missing"))
+    elif isinstance(exc, RecursionError):
+        out.append(FieldProblem(path, MISSING, "nested too deeply"))
     else:
-        out.append(FieldProblem(path, None, f"{type(exc).__name__}: {exc}"))
+        raise exc
 
 
 def to_dict(obj: object) -> Any:
@@ -189,19 +272,15 @@ def to_dict(obj: object) -> Any:
 
 
 def from_dict(data: object, cls: type[T]) -> T:
-    """Build a ``cls`` from plain data.
+    """Build a ``cls`` from plain data (what ``json.loads`` returns).
 
     Raises:
-        InvalidProfileError: one entry per bad field, each with its ``$.`` path.
+        InvalidProfileError: one entry per bad field, each with its ``$.`` path;
+            whatever ``data`` holds, this is the only error bad data raises.
     """
-    if not isinstance(data, dict):
-        raise InvalidProfileError(
-            cls.__name__,
-            [FieldProblem("$", type(data).__name__, "must be a JSON object")],
-        )
     try:
         return converter.structure(data, cls)
-    except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
+    except _Expected as exc:
         problems: list[FieldProblem] = []
         _problems(exc, "$", problems)
         raise InvalidProfileError(cls.__name__, problems) from None
@@ -212,22 +291,138 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
 
 
+class _Flagged:
+    """What JSON parsing turned into a problem, to be placed by path afterwards.
+
+    :mod:`json`'s hooks see a value but not where it is, so they leave a marker
+    and the parsed tree is walked for the markers once (only if there are any).
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+class _Duplicates(dict[str, Any]):
+    """A JSON object in which some keys were given more than once."""
+
+    keys_repeated: tuple[str, ...] = ()
+
+
+class _Parser:
+    """:func:`json.loads` with hooks that flag what a profile must not hold.
+
+    The :mod:`json` module takes repeated keys (the last wins), ``NaN`` and
+    ``Infinity``; Python refuses integers longer than its conversion limit.
+    """
+
+    def __init__(self) -> None:
+        self.flagged = False
+
+    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        self.flagged = True
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in repeated:
+                repeated.append(key)
+            seen.add(key)
+        marked = _Duplicates(obj)
+        marked.keys_repeated = tuple(repeated)
+        return marked
+
+    def constant(self, name: str) -> _Flagged:
+        self.flagged = True
+        return _Flagged(f"not valid JSON: {name} is not a JSON number")
+
+    def integer(self, text: str) -> int | _Flagged:
+        try:
+            return int(text)
+        except ValueError:  # longer than sys.get_int_max_str_digits()
+            self.flagged = True
+            return _Flagged(f"number too long ({len(text.lstrip('-')):,} digits)")
+
+    def loads(self, text: str) -> Any:
+        return json.loads(
+            text,
+            object_pairs_hook=self.object_pairs,
+            parse_constant=self.constant,
+            parse_int=self.integer,
+        )
+
+
+def _flagged_problems(data: object) -> list[FieldProblem]:
+    """The problems the parser flagged, in document order, each at its path."""
+    out: list[FieldProblem] = []
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:  # no recursion: the tree may be as deep as json allows
+        path, value = stack.pop()
+        if isinstance(value, _Flagged):
+            out.append(FieldProblem(path, MISSING, value.message))
+        elif isinstance(value, dict):
+            if isinstance(value, _Duplicates):
+                out.extend(
+                    FieldProblem(path + _step(k), MISSING, "duplicate key")
+                    for k in value.keys_repeated
+                )
+            stack.extend((path + _step(k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+    return out
+
+
+def _decode(text: bytes) -> str | FieldProblem:
+    """UTF-8 ``text`` without its byte order mark, or the problem at the bad byte."""
+    start = len(codecs.BOM_UTF8) if text.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return text[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        return FieldProblem(
+            "$", MISSING, f"not UTF-8 text: byte 0x{text[offset]:02x} at offset {offset:,}"
+        )
+
+
+def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
+    if isinstance(text, bytes | bytearray):
+        decoded = _decode(bytes(text))
+        if isinstance(decoded, FieldProblem):
+            return None, [decoded]
+        text = decoded
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, [FieldProblem("$", MISSING, "not valid JSON: the text is empty")]
+    parser = _Parser()
+    try:
+        data = parser.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"at line {exc.lineno}, column {exc.colno}"
+        return None, [FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")]
+    except RecursionError:
+        return None, [FieldProblem("$", MISSING, "nested too deeply")]
+    return data, _flagged_problems(data) if parser.flagged else []
+
+
 def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Build a ``cls`` from JSON text.
+    """Build a ``cls`` from JSON text: a :class:`str`, or UTF-8 :class:`bytes`.
+
+    A leading byte order mark is skipped (some editors write one). Beyond the JSON
+    standard, a key given twice in one object is an error, so is ``NaN`` or
+    ``Infinity``: either would silently lose or invent a value.
 
     Raises:
-        InvalidProfileError: the text is not JSON, or a field is bad.
+        InvalidProfileError: the text is not UTF-8 or not JSON, or a field is bad;
+            whatever the text, this is the only error bad text raises.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidProfileError(
-            cls.__name__, [FieldProblem("$", exc.pos, f"not valid JSON: {exc.msg}")]
-        ) from None
+    data, problems = _parse(text)
+    if problems:
+        raise InvalidProfileError(cls.__name__, problems)
     return from_dict(data, cls)
 
 
 def example_profile() -> Candidate:
     """The example profile shipped with the package (``expressentry example``)."""
-    text = resources.files("expressentry.data").joinpath("examples/profile.json").read_text()
+    text = resources.files("expressentry.data").joinpath("examples/profile.json").read_bytes()
     return from_json(text, Candidate)
