@@ -41,6 +41,7 @@ from cattrs.errors import (
 from expressentry.errors import (
     MISSING,
     FieldProblem,
+    InternalError,
     InvalidInputError,
     InvalidProfileError,
     _render_value,
@@ -228,6 +229,7 @@ _Expected = (
     ForbiddenExtraKeysError,
     _BadValueError,
     RecursionError,
+    InternalError,
 )
 
 
@@ -262,6 +264,10 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
         out.append(FieldProblem(path, exc.value, exc.message))
     elif isinstance(exc, RecursionError):
         out.append(FieldProblem(path, MISSING, "nested too deeply"))
+    elif isinstance(exc, InternalError):
+        # A result read back from data whose parts contradict each other (a total
+        # that is not the sum of its lines): the data is wrong, not the library.
+        out.append(FieldProblem(path, MISSING, f"contradicts itself: {exc}"))
     else:
         raise exc
 

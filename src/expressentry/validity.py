@@ -68,9 +68,16 @@ def validity_years(timeline: Timeline[int], dated: date) -> int:
 
 
 def expiry(timeline: Timeline[int], dated: date) -> date:
-    """The first day a document dated ``dated`` is no longer valid."""
-    end = dated + relativedelta(years=validity_years(timeline, dated))
-    return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+    """The first day a document dated ``dated`` is no longer valid.
+
+    A document so late that its expiry falls after the last day a date can
+    hold (9999-12-31) never expires within the calendar.
+    """
+    try:
+        end = dated + relativedelta(years=validity_years(timeline, dated))
+        return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+    except (ValueError, OverflowError):  # past 9999-12-31
+        return date.max
 
 
 # Every candidate built asks for its documents' expiry days: cached by date alone
