@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from expressentry._kinds import canadian_kind
+from expressentry._today import resolve
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, whole_years, window
 from expressentry.models import Candidate, WorkHistory, WorkPeriod, completed_years
@@ -48,6 +49,7 @@ _P = "fsw"
 
 def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
     """The skilled NOC with the longest continuous stretch in the window, and its hours."""
+    as_of = resolve(as_of, where="primary_occupation", optional=False)
     stretches = by_occupation(
         c.work_history,
         skilled_paid(as_of, Program.FSW),
@@ -141,6 +143,7 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
 
 def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     """The FSW selection grid of ``c`` on ``as_of``, line by line."""
+    as_of = resolve(as_of, where="fsw_grid", optional=False)
     lines: list[GridLine] = []
     valid = valid_results(c, as_of)
 
