@@ -38,6 +38,7 @@ from expressentry.enums import (
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
+    Teer,
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
@@ -332,10 +333,12 @@ def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> ob
     if not isinstance(value, set | frozenset):
         problems.append(FieldProblem(path, value, "must be a set of TEERs (0 to 5)"))
         return value
-    for teer in sorted(value, key=repr):
-        if isinstance(teer, bool) or not isinstance(teer, int) or teer not in _TEERS:
-            problems.append(FieldProblem(f"{path}[{teer!r}]", teer, "must be a TEER, 0 to 5"))
-    return frozenset(value)
+    wrong = [t for t in value if isinstance(t, bool) or not isinstance(t, int) or t not in _TEERS]
+    if wrong:
+        listed = ", ".join(sorted(repr(t) for t in wrong))
+        problems.append(FieldProblem(path, value, f"must hold TEERs 0 to 5 only, not {listed}"))
+        return value
+    return frozenset(Teer(t) for t in value)
 
 
 def _checked_mapping(
