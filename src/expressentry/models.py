@@ -1,9 +1,15 @@
 """The candidate's profile: immutable, validated, in the words of the Express Entry form.
 
 Every model is a frozen attrs class with keyword-only arguments. Each one checks
-all of its fields when it is built and raises one
+all of its fields when it is built (``attrs.evolve`` too) and raises one
 :class:`~expressentry.errors.InvalidInputError` naming every bad field and its
-value, so no bad value ever reaches a computation. Nothing is clamped.
+value, so no bad value ever reaches a computation. Nothing is clamped or guessed.
+
+Types are checked first: booleans are ``bool``; whole numbers ``int`` (never
+``bool``); numbers ``int`` or ``float`` (never ``bool``, NaN or infinite); dates
+``date`` and not ``datetime``; enum fields a member of their enum (a string equal
+to a value is refused); nested models an instance of their class. Value checks
+then run on the fields of the right type only.
 
 >>> from datetime import date
 >>> r = LanguageResult(test=LanguageTest.IELTS_GENERAL, test_date=date(2025, 1, 10),
@@ -798,10 +804,13 @@ class Candidate:
         marital_status: Married and common-law candidates need a ``spouse``.
         spouse: The spouse or partner, or ``None``.
         education: The candidate's education.
-        languages: At most one result per official language.
+        languages: At most one result per official language: a tuple of
+            :class:`LanguageResult` (a list is accepted and stored as a tuple).
         first_official_language: Which language is first; may be left out when
             there is only one result.
-        work_history: Every job; experience years are derived from it.
+        work_history: Every job; experience years are derived from it. No job
+            may start before the 16th birthday (1 March for a 29 February birth
+            in a common year).
         certificate_of_qualification: A trade certificate issued by a province,
             territory or federal body.
         certificate_noc: The NOC 2021 code of the certificate's trade (the
