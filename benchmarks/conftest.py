@@ -4,8 +4,8 @@ The generator draws plain *inputs* (typed dicts of dates, enums, numbers and
 strings, nested the way the models nest), so the cost of building the models can
 be measured on its own. Every input is valid: raw language scores are drawn on
 the scale of the chart in force on the test date, education respects
-:class:`~expressentry.models.Education`'s rules, and no document, job or birth
-date is after :data:`AS_OF`.
+:class:`~expressentry.models.Education`'s rules, no document, job or birth
+date is after :data:`AS_OF`, and no job starts before the 16th birthday.
 
 The pool size comes from ``EXPRESSENTRY_BENCH_POOL`` (default 100,000); the seed
 is fixed, so every run scores the same pool.
@@ -430,7 +430,7 @@ class PoolGenerator:
         submitted = datetime.combine(self.days_before(0, 365), time(), tzinfo=UTC) + timedelta(
             seconds=rng.randint(0, 86_399)
         )
-        return {
+        spec: CandidateSpec = {
             "date_of_birth": self.date_of_birth(),
             "education": self.education(),
             "marital_status": status,
@@ -445,6 +445,9 @@ class PoolGenerator:
             "profile_submitted": None if self.chance(0.1) else submitted,
             "eligibility": self.eligibility(history, certificate=certificate),
         }
+        # No work before the 16th birthday; drawn as before, so the pool keeps its seed.
+        spec["work_history"] = from_working_age(history, spec["date_of_birth"])
+        return spec
 
     def eligibility(self, history: list[WorkPeriodSpec], *, certificate: bool) -> EligibilitySpec:
         """Funds, family, work authorization and the rest, from the second stream."""
@@ -463,6 +466,21 @@ class PoolGenerator:
     def pool(self, size: int) -> list[CandidateSpec]:
         """``size`` candidate specs."""
         return [self.candidate() for _ in range(size)]
+
+
+def from_working_age(periods: list[WorkPeriodSpec], born: date) -> list[WorkPeriodSpec]:
+    """``periods`` without the work before the 16th birthday (a job that ends before it goes)."""
+    try:
+        sixteen = born.replace(year=born.year + 16)
+    except ValueError:  # born on 29 February
+        sixteen = date(born.year + 16, 3, 1)
+    kept: list[WorkPeriodSpec] = []
+    for p in periods:
+        end = p["end"]
+        if end is not None and end < sixteen:
+            continue
+        kept.append({**p, "start": max(p["start"], sixteen)})
+    return kept
 
 
 # --- fixtures ------------------------------------------------------------------------

@@ -121,9 +121,9 @@ def educations(draw: st.DrawFn, *, before: date) -> Education:
 
 
 @st.composite
-def work_periods(draw: st.DrawFn, *, before: date) -> WorkPeriod:
-    """A valid work period starting in the 14 years before ``before``."""
-    start = draw(st.dates(before - timedelta(days=14 * 365), before))
+def work_periods(draw: st.DrawFn, *, before: date, earliest: date = date.min) -> WorkPeriod:
+    """A valid work period starting in the 14 years before ``before``, not before ``earliest``."""
+    start = draw(st.dates(max(earliest, before - timedelta(days=14 * 365)), before))
     end = draw(st.none() | st.dates(start, before + timedelta(days=400)))
     return WorkPeriod(
         start=start,
@@ -137,11 +137,21 @@ def work_periods(draw: st.DrawFn, *, before: date) -> WorkPeriod:
     )
 
 
-def work_histories(*, before: date) -> st.SearchStrategy[WorkHistory]:
-    """0 to 4 periods, overlaps and ongoing jobs included."""
-    return st.lists(work_periods(before=before), max_size=4).map(
+def work_histories(*, before: date, earliest: date = date.min) -> st.SearchStrategy[WorkHistory]:
+    """0 to 4 periods, overlaps and ongoing jobs included, none starting before ``earliest``."""
+    if earliest > before:
+        return st.just(WorkHistory())
+    return st.lists(work_periods(before=before, earliest=earliest), max_size=4).map(
         lambda ps: WorkHistory(periods=tuple(ps))
     )
+
+
+def sixteenth_birthday(born: date) -> date:
+    """The first day a person born on ``born`` may have started work (1 March for 29 February)."""
+    try:
+        return born.replace(year=born.year + 16)
+    except ValueError:  # born on 29 February; the year 16 later is a common year
+        return date(born.year + 16, 3, 1)
 
 
 @st.composite
@@ -174,14 +184,15 @@ def candidates(draw: st.DrawFn, *, as_of: date) -> Candidate:
             work_history=draw(work_histories(before=as_of)),
             studied_in_canada=draw(st.booleans()),
         )
+    born = draw(st.dates(as_of - timedelta(days=60 * 365), as_of))
     return Candidate(
-        date_of_birth=draw(st.dates(as_of - timedelta(days=60 * 365), as_of)),
+        date_of_birth=born,
         education=draw(educations(before=as_of)),
         marital_status=status,
         spouse=spouse,
         languages=tuple(results),
         first_official_language=first,
-        work_history=draw(work_histories(before=as_of)),
+        work_history=draw(work_histories(before=as_of, earliest=sixteenth_birthday(born))),
         provincial_nomination=draw(st.booleans()),
         job_offer=draw(st.none() | st.builds(JobOffer, noc=st.sampled_from(NOCS))),
         sibling_in_canada=draw(st.booleans()),

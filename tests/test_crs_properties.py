@@ -23,7 +23,7 @@ from expressentry import (
     score_many,
     to_json,
 )
-from tests.strategies import candidates, dated_candidates
+from tests.strategies import candidates, dated_candidates, sixteenth_birthday
 
 AS_OF = date(2026, 11, 22)
 
@@ -108,6 +108,7 @@ def test_adding_a_year_of_work_never_lowers_the_total(
         noc="21231",
         in_canada=in_canada,
     )
+    assume(year.start >= sixteenth_birthday(c.date_of_birth))
     more = attrs.evolve(c, work_history=WorkHistory(periods=(*c.work_history.periods, year)))
     assert score(more, as_of=AS_OF).total >= score(c, as_of=AS_OF).total
 

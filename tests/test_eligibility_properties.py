@@ -9,14 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry import Candidate, EligibilityReport, WorkHistory, assess, from_json, to_json
-from tests.strategies import dated_candidates, work_periods
+from tests.strategies import dated_candidates, sixteenth_birthday, work_periods
 
 
 @st.composite
 def with_more_work(draw: st.DrawFn) -> tuple[date, Candidate, Candidate]:
     """A day, a candidate valid on it, and the same candidate with one more job."""
     as_of, c = draw(dated_candidates())
-    extra = draw(work_periods(before=as_of))
+    earliest = sixteenth_birthday(c.date_of_birth)
+    if earliest > as_of:  # too young on the day to have worked
+        return as_of, c, c
+    extra = draw(work_periods(before=as_of, earliest=earliest))
     more = WorkHistory(periods=(*c.work_history.periods, extra))
     return as_of, c, attrs.evolve(c, work_history=more)
 

@@ -98,10 +98,12 @@ def test_every_crs_timeline_is_a_rule_set_field() -> None:
 
 
 def test_steps_must_start_at_zero_and_ascend() -> None:
-    with pytest.raises(DataError):
+    with pytest.raises(InvalidInputError) as info:
         Steps(((1, 5),))
-    with pytest.raises(DataError):
+    assert [(p.path, p.value) for p in info.value.problems] == [("rows[0][0]", 1)]
+    with pytest.raises(InvalidInputError) as info:
         SpouseSteps(((0, 0, 0), (5, 1, 1), (5, 2, 2)))
+    assert [(p.path, p.value) for p in info.value.problems] == [("rows[2][0]", 5)]
 
 
 def test_zeroed_keeps_thresholds() -> None:

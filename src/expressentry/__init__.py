@@ -41,9 +41,11 @@ from expressentry.enums import (
     WorkPlace,
 )
 from expressentry.errors import (
+    MISSING,
     DataError,
     ExpressEntryError,
     FieldProblem,
+    InternalError,
     InvalidInputError,
     InvalidProfileError,
     RulesNotInForceError,
@@ -71,6 +73,7 @@ from expressentry.serialization import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "MISSING",
     "Ability",
     "AddedFactor",
     "CanadianCredential",
@@ -91,6 +94,7 @@ __all__ = [
     "FrenchBonus",
     "FswGrid",
     "GridLine",
+    "InternalError",
     "InvalidInputError",
     "InvalidProfileError",
     "JobOffer",

@@ -36,7 +36,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._hours import hour_days
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
 from expressentry._packed import LANGUAGE_CODES, TIERS, pack
-from expressentry._today import today
+from expressentry._today import resolve
 from expressentry.batch import Failure, PoolResult, at_index
 from expressentry.enums import (
     Ability,
@@ -59,6 +59,7 @@ from expressentry.models import (
     WorkHistory,
     check_dates,
     noc_teer,
+    require_candidate,
 )
 from expressentry.rules import CRS_TIMELINES, RuleSet, rules_for
 from expressentry.rules._tables import SpouseSteps, Steps
@@ -820,10 +821,12 @@ def score(
 
     Raises:
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
-        InvalidInputError: the profile holds a document dated after ``as_of``.
+        InvalidInputError: the profile holds a document dated after ``as_of``;
+            ``as_of`` is not a date (a ``datetime`` or a string is refused), or
+            ``candidate`` or ``rules`` is of the wrong type.
     """
-    day = today() if as_of is None else as_of
-    r = rules_for(day) if rules is None else rules
+    day, r = _day_and_rules("score", as_of, rules)
+    candidate = require_candidate(candidate, "score")
     plan = _plan(r, day)
     groups: list[Lines] = []
     total = _kernel(candidate, plan, groups)
@@ -887,8 +890,7 @@ def score_many(
         raise InvalidInputError(
             "score_many", [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
         )
-    day = today() if as_of is None else as_of
-    r = rules_for(day) if rules is None else rules
+    day, r = _day_and_rules("score_many", as_of, rules)
     plan = _plan(r, day)
     out: list[int | None] = []
     append = out.append
@@ -912,6 +914,18 @@ def score_many(
     if errors == "raise":
         return out  # type: ignore[return-value]  # no None without a failure
     return PoolResult(results=tuple(out), failures=tuple(failures))
+
+
+def _day_and_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tuple[date, RuleSet]:
+    """The day asked for (checked; today for ``None``) and the rules to apply on it."""
+    day = resolve(as_of, where=where)
+    if rules is None:
+        return day, rules_for(day)
+    if not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
+        )
+    return day, rules
 
 
 def _as_input_error(exc: Exception, c: object) -> InvalidInputError:

@@ -26,6 +26,8 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, hour_days
 from expressentry._kinds import Kind, canadian_kind, foreign_kind
+from expressentry._today import resolve
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import WorkHistory, WorkPeriod
 from expressentry.rules.experience import (
     CRS_WINDOW_YEARS,
@@ -110,13 +112,32 @@ def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
     )
 
 
+def _checked(history: object, as_of: date, where: str) -> date:
+    """``as_of`` checked, after ``history`` (the arguments of a public function)."""
+    if not isinstance(history, WorkHistory):
+        raise InvalidInputError(where, [FieldProblem("history", history, "must be a WorkHistory")])
+    return resolve(as_of, where=where, optional=False)
+
+
 def canadian_experience(history: WorkHistory, *, as_of: date) -> Experience:
-    """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years)."""
+    """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years).
+
+    Raises:
+        InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
+        RulesNotInForceError: ``as_of`` is before 2015-01-01.
+    """
+    as_of = _checked(history, as_of, "canadian_experience")
     return _crs(history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value))
 
 
 def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
-    """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years)."""
+    """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years).
+
+    Raises:
+        InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
+        RulesNotInForceError: ``as_of`` is before 2015-01-01.
+    """
+    as_of = _checked(history, as_of, "foreign_experience")
     return _crs(history, as_of, foreign_kind(SKILLED_TEERS.at(as_of).value))
 
 
@@ -129,7 +150,11 @@ def window(as_of: date, years: int) -> tuple[date, date]:
 
     >>> [d.isoformat() for d in window(date(2026, 11, 22), 3)]
     ['2023-11-22', '2026-11-22']
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date.
     """
+    as_of = resolve(as_of, where="window", optional=False)
     return as_of - relativedelta(years=years), as_of
 
 

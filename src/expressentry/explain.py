@@ -13,7 +13,7 @@ from operator import attrgetter
 from attrs import field, frozen
 
 from expressentry.enums import CrsSection
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import InternalError
 from expressentry.rules._timeline import Source
 
 __all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
@@ -53,10 +53,8 @@ _POINTS = attrgetter("points")
 def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None:
     added = sum(map(_POINTS, instance.lines))
     if total != added:
-        raise InvalidInputError(
-            "CrsBreakdown",
-            [FieldProblem("total", total, f"must equal the sum of the lines ({added})")],
-        )
+        msg = f"CrsBreakdown: total {total!r} is not the sum of its lines ({added})"
+        raise InternalError(msg)
 
 
 @frozen(kw_only=True)

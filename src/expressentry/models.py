@@ -1,9 +1,15 @@
 """The candidate's profile: immutable, validated, in the words of the Express Entry form.
 
 Every model is a frozen attrs class with keyword-only arguments. Each one checks
-all of its fields when it is built and raises one
+all of its fields when it is built (``attrs.evolve`` too) and raises one
 :class:`~expressentry.errors.InvalidInputError` naming every bad field and its
-value, so no bad value ever reaches a computation. Nothing is clamped.
+value, so no bad value ever reaches a computation. Nothing is clamped or guessed.
+
+Types are checked first: booleans are ``bool``; whole numbers ``int`` (never
+``bool``); numbers ``int`` or ``float`` (never ``bool``, NaN or infinite); dates
+``date`` and not ``datetime``; enum fields a member of their enum (a string equal
+to a value is refused); nested models an instance of their class. Value checks
+then run on the fields of the right type only.
 
 >>> from datetime import date
 >>> r = LanguageResult(test=LanguageTest.IELTS_GENERAL, test_date=date(2025, 1, 10),
@@ -21,8 +27,11 @@ expressentry.errors.InvalidInputError: invalid LanguageResult:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+import math
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum
+from typing import Any
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
@@ -30,6 +39,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._hours import Segments, build_segments
 from expressentry._kinds import DEFAULT_CAP, Kind, canadian_kind, foreign_kind
 from expressentry._packed import CrsInputs, pack
+from expressentry._today import resolve
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -54,6 +64,7 @@ __all__ = [
     "WorkPeriod",
     "check_dates",
     "noc_teer",
+    "require_candidate",
 ]
 
 _ONGOING_END = date.max.toordinal()
@@ -74,6 +85,132 @@ class _Checks:
     def done(self) -> None:
         if self.problems:
             raise InvalidInputError(self.owner, self.problems)
+
+    def types(self, obj: object, specs: _Specs) -> frozenset[str]:
+        """Check the type of every field in ``specs``; the names of the bad ones."""
+        bad: list[str] = []
+        for name, check in specs:
+            if not check(name, getattr(obj, name), self.problems):
+                bad.append(name)
+        return frozenset(bad)
+
+
+# --- type checks ---------------------------------------------------------------------
+#
+# Each model first checks the exact types of its fields in one cheap expression
+# (``type(x) is date``...). Only when that fails do the checks below run, field by
+# field: they accept what the exact test does not (subclasses, such as numpy's
+# float64) and name every field of the wrong type. Value checks then run only on
+# the fields whose type is right, so a wrong type never reaches a comparison.
+
+_Check = Callable[[str, object, list[FieldProblem]], bool]
+_Specs = tuple[tuple[str, _Check], ...]
+_NO_PROBLEMS: frozenset[str] = frozenset()
+_finite = math.isfinite
+
+
+def _bool(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if value is True or value is False:
+        return True
+    out.append(FieldProblem(path, value, "must be true or false"))
+    return False
+
+
+def _whole(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool | Enum):
+        return True
+    words = ", not a boolean" if isinstance(value, bool) else " (an int)"
+    out.append(FieldProblem(path, value, f"must be a whole number{words}"))
+    return False
+
+
+def _number(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if isinstance(value, bool):
+        message = "must be a number, not a boolean"
+    elif isinstance(value, Enum) or not isinstance(value, int | float):
+        message = "must be a number (an int or a float)"
+    elif isinstance(value, float) and not _finite(value):
+        message = "must be a finite number (not NaN or infinity)"
+    else:
+        return True
+    out.append(FieldProblem(path, value, message))
+    return False
+
+
+def _date(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return True
+    message = (
+        "must be a date, not a datetime"
+        if isinstance(value, datetime)
+        else "must be a date (datetime.date)"
+    )
+    out.append(FieldProblem(path, value, message))
+    return False
+
+
+def _datetime(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if isinstance(value, datetime):
+        return True
+    out.append(FieldProblem(path, value, "must be a datetime (datetime.datetime) with a time zone"))
+    return False
+
+
+def _enum(kind: type[Enum]) -> _Check:
+    values = [m.value for m in kind]
+    allowed = ", ".join(repr(v) for v in values)
+
+    def check(path: str, value: object, out: list[FieldProblem]) -> bool:
+        if isinstance(value, kind):
+            return True
+        message = f"must be a member of {kind.__name__}, one of {allowed}"
+        if isinstance(value, str) and value in values:
+            message += f"; a plain string is not converted: pass {kind.__name__}({value!r})"
+        out.append(FieldProblem(path, value, message))
+        return False
+
+    return check
+
+
+def _article(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+
+
+def _model(cls: type) -> _Check:
+    message = f"must be {_article(cls.__name__)}"
+
+    def check(path: str, value: object, out: list[FieldProblem]) -> bool:
+        if isinstance(value, cls):
+            return True
+        out.append(FieldProblem(path, value, message))
+        return False
+
+    return check
+
+
+def _tuple_of(cls: type) -> _Check:
+    message = f"must be a tuple (or a list) of {cls.__name__}"
+    item_message = f"must be {_article(cls.__name__)}"
+
+    def check(path: str, value: object, out: list[FieldProblem]) -> bool:
+        if not isinstance(value, tuple):
+            out.append(FieldProblem(path, value, message))
+            return False
+        ok = True
+        for i, item in enumerate(value):
+            if not isinstance(item, cls):
+                out.append(FieldProblem(f"{path}[{i}]", item, item_message))
+                ok = False
+        return ok
+
+    return check
+
+
+def _optional(check: _Check) -> _Check:
+    def optional(path: str, value: object, out: list[FieldProblem]) -> bool:
+        return value is None or check(path, value, out)
+
+    return optional
 
 
 def _check_noc(checks: _Checks, path: str, noc: object) -> None:
@@ -131,18 +268,28 @@ class WorkPeriod:
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("WorkPeriod")
-        c.require(
-            self.end is None or self.end >= self.start,
-            "end",
-            self.end,
-            f"must not be before start ({self.start.isoformat()})",
-        )
-        c.require(
-            0 < self.hours_per_week <= 168,
-            "hours_per_week",
-            self.hours_per_week,
-            "must be more than 0 and at most 168 (the hours in a week)",
-        )
+        f: Any = self  # the fields as given, of any type until checked
+        start, end, hours = f.start, f.end, f.hours_per_week
+        bad = _NO_PROBLEMS
+        if not (
+            type(start) is date
+            and (end is None or type(end) is date)
+            and ((type(hours) is float and _finite(hours)) or type(hours) is int)
+            and type(f.in_canada) is bool
+            and type(f.self_employed) is bool
+            and type(f.full_time_student) is bool
+            and type(f.authorized) is bool
+        ):
+            bad = c.types(self, _WORK_PERIOD_TYPES)
+        if end is not None and "start" not in bad and "end" not in bad:
+            c.require(end >= start, "end", end, f"must not be before start ({start.isoformat()})")
+        if "hours_per_week" not in bad:
+            c.require(
+                0 < hours <= 168,
+                "hours_per_week",
+                hours,
+                "must be more than 0 and at most 168 (the hours in a week)",
+            )
         _check_noc(c, "noc", self.noc)
         c.done()
 
@@ -157,19 +304,66 @@ class WorkPeriod:
         return (self.start.toordinal(), end, self.hours_per_week)
 
 
+_WORK_PERIOD_TYPES: _Specs = (
+    ("start", _date),
+    ("end", _optional(_date)),
+    ("hours_per_week", _number),
+    ("in_canada", _bool),
+    ("self_employed", _bool),
+    ("full_time_student", _bool),
+    ("authorized", _bool),
+)
+
+
+_WORK_HISTORY_TYPES: _Specs = (("periods", _tuple_of(WorkPeriod)),)
+
+
+def _periods_tuple(value: tuple[WorkPeriod, ...] | list[WorkPeriod]) -> tuple[WorkPeriod, ...]:
+    """A list of periods becomes a tuple (anything else is checked, never converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 @frozen(kw_only=True)
 class WorkHistory:
     """Every job a person reports, in any order; its JSON form is a plain list.
 
     Years of experience are never typed in: they are derived from these periods on
     the day scored (see :mod:`expressentry.experience`).
+
+    Attributes:
+        periods: The jobs, a tuple of :class:`WorkPeriod`. A list is accepted and
+            stored as a tuple (so the history stays immutable and hashable); any
+            other kind of collection is refused.
     """
 
-    periods: tuple[WorkPeriod, ...] = ()
+    periods: tuple[WorkPeriod, ...] = field(default=(), converter=_periods_tuple)
     _segments: dict[object, Segments] = field(init=False, repr=False, eq=False, factory=dict)
     _crs: tuple[Segments, Segments] = field(init=False, repr=False, eq=False)
+    _first_start: date | None = field(init=False, repr=False, eq=False)
+    _last_start: date | None = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        periods: Any = self.periods  # of any type until checked
+        ok = type(periods) is tuple
+        first = last = None
+        if ok:
+            for p in periods:
+                if not isinstance(p, WorkPeriod):
+                    ok = False
+                    break
+                start = p.start
+                if first is None or start < first:
+                    first = start
+                if last is None or start > last:
+                    last = start
+        if not ok:
+            c = _Checks("WorkHistory")
+            c.types(self, _WORK_HISTORY_TYPES)
+            c.done()
+            starts = [p.start for p in periods]  # a subclass of tuple, of periods
+            first, last = (min(starts), max(starts)) if starts else (None, None)
+        object.__setattr__(self, "_first_start", first)
+        object.__setattr__(self, "_last_start", last)
         # The CRS kinds (Canadian, foreign) under today's TEERs and cap, ready before
         # the first score; other kinds and caps are built on first use.
         crs = (
@@ -181,6 +375,16 @@ class WorkHistory:
             else ((), ())
         )
         object.__setattr__(self, "_crs", crs)
+
+    @property
+    def first_start(self) -> date | None:
+        """The day the earliest job started, or ``None`` without jobs."""
+        return self._first_start
+
+    @property
+    def last_start(self) -> date | None:
+        """The day the latest job started, or ``None`` without jobs."""
+        return self._last_start
 
     def segments(self, kind: Kind, cap: float) -> Segments:
         """Capped hour segments of the periods of ``kind`` (cached per kind and cap)."""
@@ -214,11 +418,28 @@ class WorkHistory:
         [('2024-01-01', '2025-12-31', True), ('2021-01-01', '2023-12-31', False)]
         """
         c = _Checks("WorkHistory.from_years")
-        c.require(canadian >= 0, "canadian", canadian, "must be 0 or more")
-        c.require(foreign >= 0, "foreign", foreign, "must be 0 or more")
+        try:
+            day: date | None = resolve(as_of, where=c.owner, optional=False)
+        except InvalidInputError as exc:
+            c.problems.extend(exc.problems)
+            day = None
+        whole = _whole("canadian", canadian, c.problems) & _whole("foreign", foreign, c.problems)
+        if whole:
+            c.require(canadian >= 0, "canadian", canadian, "must be 0 or more")
+            c.require(foreign >= 0, "foreign", foreign, "must be 0 or more")
+            if day is not None and canadian >= 0 and foreign >= 0:
+                most = day.year - 1
+                c.require(
+                    canadian + foreign <= most,
+                    "foreign" if foreign else "canadian",
+                    foreign if foreign else canadian,
+                    f"is too many: canadian and foreign years together must be at most "
+                    f"{most} (the years before {day.isoformat()})",
+                )
         c.done()
+        assert day is not None  # noqa: S101 (done() raised otherwise)
         periods: list[WorkPeriod] = []
-        end = as_of
+        end = day
         for years, in_canada in ((canadian, True), (foreign, False)):
             if years:
                 start = end - relativedelta(years=years)
@@ -236,6 +457,11 @@ class WorkHistory:
 
 
 _SCORE_FIELDS = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
+
+
+def _is_score(value: object) -> bool:
+    """The fast type test of a score: an exact float (finite) or int."""
+    return (type(value) is float and _finite(value)) or type(value) is int
 
 
 @frozen(kw_only=True)
@@ -272,33 +498,51 @@ class LanguageResult:
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("LanguageResult")
-        c.require(
-            self.result_date is None or self.result_date >= self.test_date,
-            "result_date",
-            self.result_date,
-            f"must not be before test_date ({self.test_date.isoformat()})",
-        )
+        f: Any = self  # the fields as given, of any type until checked
+        test, taken, result_date = f.test, f.test_date, f.result_date
+        bad = _NO_PROBLEMS
+        if not (
+            type(test) is LanguageTest
+            and type(taken) is date
+            and (result_date is None or type(result_date) is date)
+            and _is_score(f.listening)
+            and _is_score(f.speaking)
+            and _is_score(f.reading)
+            and _is_score(f.writing)
+        ):
+            bad = c.types(self, _LANGUAGE_RESULT_TYPES)
+        if result_date is not None and "test_date" not in bad and "result_date" not in bad:
+            c.require(
+                result_date >= taken,
+                "result_date",
+                result_date,
+                f"must not be before test_date ({taken.isoformat()})",
+            )
+        if "test" in bad or "test_date" in bad:
+            c.done()  # the chart, so the scale of every score, is unknown
         try:
-            chart = chart_for(self.test, self.test_date)
+            chart = chart_for(test, taken)
         except RulesNotInForceError as exc:
             c.require(
                 False,
                 "test_date",
-                self.test_date,
-                f"IRCC accepts {self.test.value} results only from tests taken on or "
+                taken,
+                f"IRCC accepts {test.value} results only from tests taken on or "
                 f"after {exc.first.isoformat()}",
             )
             c.done()
             raise  # pragma: no cover (done() raised)
         for ability in _SCORE_FIELDS:
-            score = getattr(self, ability.value)
+            name = ability.value
+            if name in bad:
+                continue
+            score = getattr(self, name)
             scale = chart.scales[ability]
             c.require(
-                not isinstance(score, bool) and scale.contains(score),
-                ability.value,
+                scale.contains(score),
+                name,
                 score,
-                f"{self.test.value} {ability.value} scores on "
-                f"{self.test_date.isoformat()} run {scale.describe()}",
+                f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
             )
         c.done()
         levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
@@ -335,6 +579,16 @@ class LanguageResult:
         return self._lowest
 
 
+_LANGUAGE_RESULT_TYPES: _Specs = (
+    ("test", _enum(LanguageTest)),
+    ("test_date", _date),
+    ("listening", _number),
+    ("speaking", _number),
+    ("reading", _number),
+    ("writing", _number),
+    ("result_date", _optional(_date)),
+)
+
 _COVERS = {
     CanadianCredential.NONE: EducationLevel.LESS_THAN_SECONDARY,
     CanadianCredential.SECONDARY: EducationLevel.SECONDARY,
@@ -347,6 +601,11 @@ _NEEDS = {
     CanadianCredential.ONE_OR_TWO_YEAR: EducationLevel.ONE_YEAR,
     CanadianCredential.THREE_YEAR_OR_MORE: EducationLevel.BACHELORS,
 }
+_EDUCATION_TYPES: _Specs = (
+    ("level", _enum(EducationLevel)),
+    ("canadian_credential", _enum(CanadianCredential)),
+    ("eca_issued", _optional(_date)),
+)
 
 
 @frozen(kw_only=True)
@@ -370,22 +629,29 @@ class Education:
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Education")
-        need = _NEEDS[self.canadian_credential]
+        f: Any = self  # the fields as given, of any type until checked
+        level, credential, eca = f.level, f.canadian_credential, f.eca_issued
+        if not (
+            type(level) is EducationLevel
+            and type(credential) is CanadianCredential
+            and (eca is None or type(eca) is date)
+        ):
+            c.types(self, _EDUCATION_TYPES)
+            c.done()  # the checks below compare the level and the credential
+        need = _NEEDS[credential]
         c.require(
-            self.level.rank >= need.rank,
+            level.rank >= need.rank,
             "canadian_credential",
-            self.canadian_credential.value,
-            f"needs a level of {need.value} or higher (level is {self.level.value})",
+            credential.value,
+            f"needs a level of {need.value} or higher (level is {level.value})",
         )
-        covered = self.level.rank <= _COVERS[self.canadian_credential].rank
+        covered = level.rank <= _COVERS[credential].rank
         c.require(
-            self.canadian_credential is CanadianCredential.NONE
-            or covered
-            or self.eca_issued is not None,
+            credential is CanadianCredential.NONE or covered or eca is not None,
             "eca_issued",
-            self.eca_issued,
-            f"a {self.level.value} level above the Canadian "
-            f"{self.canadian_credential.value} credential must be foreign, "
+            eca,
+            f"a {level.value} level above the Canadian "
+            f"{credential.value} credential must be foreign, "
             "so it needs the ECA issue date",
         )
         c.done()
@@ -451,6 +717,7 @@ class JobOffer:
     def __attrs_post_init__(self) -> None:
         c = _Checks("JobOffer")
         _check_noc(c, "noc", self.noc)
+        _bool("canadian_armed_forces", self.canadian_armed_forces, c.problems)
         c.done()
         object.__setattr__(self, "_teer", noc_teer(self.noc))
         kind = JobOfferKind.MAJOR_GROUP_00 if self.noc[:2] == "00" else JobOfferKind.OTHER_SKILLED
@@ -489,10 +756,46 @@ class Spouse:
     work_history: WorkHistory = WorkHistory()
     studied_in_canada: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        f: Any = self  # the fields as given, of any type until checked
+        education, language = f.education, f.language
+        if not (
+            type(f.accompanying) is bool
+            and type(f.canadian_citizen_or_pr) is bool
+            and type(f.studied_in_canada) is bool
+            and (education is None or isinstance(education, Education))
+            and (language is None or isinstance(language, LanguageResult))
+            and isinstance(f.work_history, WorkHistory)
+        ):
+            c = _Checks("Spouse")
+            c.types(self, _SPOUSE_TYPES)
+            c.done()
+
     @property
     def scored_with(self) -> bool:
         """Whether the candidate is scored "with spouse" (accompanying, not citizen/PR)."""
         return self.accompanying and not self.canadian_citizen_or_pr
+
+
+_SPOUSE_TYPES: _Specs = (
+    ("accompanying", _bool),
+    ("canadian_citizen_or_pr", _bool),
+    ("education", _optional(_model(Education))),
+    ("language", _optional(_model(LanguageResult))),
+    ("work_history", _model(WorkHistory)),
+    ("studied_in_canada", _bool),
+)
+
+
+def _languages_tuple(
+    value: tuple[LanguageResult, ...] | list[LanguageResult],
+) -> tuple[LanguageResult, ...]:
+    """A list of results becomes a tuple (anything else is checked, never converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+_WORKING_AGE = 16
+"""Work that starts before this birthday is refused as implausible."""
 
 
 @frozen(kw_only=True)
@@ -504,10 +807,13 @@ class Candidate:
         marital_status: Married and common-law candidates need a ``spouse``.
         spouse: The spouse or partner, or ``None``.
         education: The candidate's education.
-        languages: At most one result per official language.
+        languages: At most one result per official language: a tuple of
+            :class:`LanguageResult` (a list is accepted and stored as a tuple).
         first_official_language: Which language is first; may be left out when
             there is only one result.
-        work_history: Every job; experience years are derived from it.
+        work_history: Every job; experience years are derived from it. No job
+            may start before the 16th birthday (1 March for a 29 February birth
+            in a common year).
         certificate_of_qualification: A trade certificate issued by a province,
             territory or federal body.
         certificate_noc: The NOC 2021 code of the certificate's trade (the
@@ -537,7 +843,7 @@ class Candidate:
     education: Education
     marital_status: MaritalStatus = MaritalStatus.NEVER_MARRIED
     spouse: Spouse | None = None
-    languages: tuple[LanguageResult, ...] = ()
+    languages: tuple[LanguageResult, ...] = field(default=(), converter=_languages_tuple)
     first_official_language: OfficialLanguage | None = None
     work_history: WorkHistory = WorkHistory()
     certificate_of_qualification: bool = False
@@ -557,60 +863,105 @@ class Candidate:
     _latest_document: date | None = field(init=False, repr=False, eq=False)
     _crs_inputs: CrsInputs = field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
+    def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
         c = _Checks("Candidate")
-        has_partner = self.marital_status.has_partner
-        c.require(
-            has_partner == (self.spouse is not None),
-            "spouse",
-            self.spouse,
-            f"must be given exactly when marital_status is married or common_law "
-            f"(it is {self.marital_status.value})",
-        )
-        by_language = {r.language: r for r in self.languages}
-        c.require(
-            len(by_language) == len(self.languages),
-            "languages",
-            [r.test.value for r in self.languages],
-            "give at most one result per official language",
-        )
-        first = self.first_official_language
-        if first is None and len(by_language) == 1:
-            first = next(iter(by_language))
-        c.require(
-            not by_language or (first is not None and first in by_language),
-            "first_official_language",
-            None if first is None else first.value,
-            "must name the language of one of the results "
-            f"({', '.join(sorted(lang.value for lang in by_language))})",
-        )
-        when = self.profile_submitted
-        c.require(
-            when is None or when.utcoffset() is not None,
-            "profile_submitted",
-            when,
-            "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
-        )
+        f: Any = self  # the fields as given, of any type until checked
+        born, status, spouse = f.date_of_birth, f.marital_status, f.spouse
+        languages, first, history = f.languages, f.first_official_language, f.work_history
+        when, children, funds = f.profile_submitted, f.dependent_children, f.settlement_funds
+        languages_ok = type(languages) is tuple
+        if languages_ok:
+            for r in languages:
+                if not isinstance(r, LanguageResult):
+                    languages_ok = False
+                    break
+        bad = _NO_PROBLEMS
+        if not (
+            languages_ok
+            and type(born) is date
+            and isinstance(f.education, Education)
+            and type(status) is MaritalStatus
+            and (spouse is None or isinstance(spouse, Spouse))
+            and (first is None or type(first) is OfficialLanguage)
+            and isinstance(history, WorkHistory)
+            and type(f.certificate_of_qualification) is bool
+            and type(f.provincial_nomination) is bool
+            and (f.job_offer is None or isinstance(f.job_offer, JobOffer))
+            and type(f.sibling_in_canada) is bool
+            and (when is None or type(when) is datetime)
+            and type(children) is int
+            and (funds is None or type(funds) is int)
+            and type(f.authorized_to_work_in_canada) is bool
+            and type(f.studied_in_canada) is bool
+            and type(f.relative_in_canada) is bool
+            and type(f.plans_to_live_in_quebec) is bool
+        ):
+            bad = c.types(self, _CANDIDATE_TYPES)
+        if "marital_status" not in bad and "spouse" not in bad:
+            c.require(
+                status.has_partner == (spouse is not None),
+                "spouse",
+                spouse,
+                f"must be given exactly when marital_status is married or common_law "
+                f"(it is {status.value})",
+            )
+        by_language: dict[OfficialLanguage, LanguageResult] = {}
+        if "languages" not in bad:
+            by_language = {r._language: r for r in languages}
+            c.require(
+                len(by_language) == len(languages),
+                "languages",
+                [r.test.value for r in languages],
+                "give at most one result per official language",
+            )
+            if "first_official_language" not in bad:
+                if first is None and len(by_language) == 1:
+                    first = next(iter(by_language))
+                c.require(
+                    not by_language or (first is not None and first in by_language),
+                    "first_official_language",
+                    None if first is None else first.value,
+                    "must name the language of one of the results "
+                    f"({', '.join(sorted(lang.value for lang in by_language))})",
+                )
+        submitted: date | None = None
+        if when is not None and "profile_submitted" not in bad:
+            if when.utcoffset() is None:
+                c.require(
+                    False,
+                    "profile_submitted",
+                    when,
+                    "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                )
+            else:
+                try:
+                    submitted = when.astimezone(UTC).date()
+                except OverflowError:
+                    c.require(False, "profile_submitted", when, "is out of range in UTC")
         if self.certificate_noc is not None:
             _check_noc(c, "certificate_noc", self.certificate_noc)
-            c.require(
-                self.certificate_of_qualification,
-                "certificate_noc",
-                self.certificate_noc,
-                "names the trade of a certificate, so certificate_of_qualification must be true",
-            )
-        c.require(
-            self.dependent_children >= 0,
-            "dependent_children",
-            self.dependent_children,
-            "must be 0 or more",
-        )
-        c.require(
-            self.settlement_funds is None or self.settlement_funds >= 0,
-            "settlement_funds",
-            self.settlement_funds,
-            "must be 0 or more Canadian dollars",
-        )
+            if "certificate_of_qualification" not in bad:
+                c.require(
+                    self.certificate_of_qualification,
+                    "certificate_noc",
+                    self.certificate_noc,
+                    "names the trade of a certificate, "
+                    "so certificate_of_qualification must be true",
+                )
+        if "dependent_children" not in bad:
+            c.require(children >= 0, "dependent_children", children, "must be 0 or more")
+        if funds is not None and "settlement_funds" not in bad:
+            c.require(funds >= 0, "settlement_funds", funds, "must be 0 or more Canadian dollars")
+        if "date_of_birth" not in bad and "work_history" not in bad:
+            earliest = history._first_start
+            if earliest is not None and completed_years(born, earliest) < _WORKING_AGE:
+                for i, p in enumerate(history.periods):
+                    c.require(
+                        completed_years(born, p.start) >= _WORKING_AGE,
+                        f"work_history[{i}].start",
+                        p.start,
+                        f"is before the 16th birthday (born {born.isoformat()})",
+                    )
         c.done()
         second = None
         if first is not None:
@@ -622,13 +973,17 @@ class Candidate:
             second = by_language.get(other)
         object.__setattr__(self, "_first", by_language.get(first) if first else None)
         object.__setattr__(self, "_second", second)
-        dates = [when for _, when in iter_dated_inputs(self)]
-        object.__setattr__(self, "_latest_document", max(dates) if dates else None)
+        object.__setattr__(self, "_latest_document", _latest(self, submitted))
         object.__setattr__(self, "_crs_inputs", pack(self))
 
     @property
     def latest_document(self) -> date | None:
-        """The latest test or ECA date in the profile, which must not be after ``as_of``."""
+        """The latest date in the profile that must not be after the day assessed.
+
+        The latest of every test, result and ECA date, the start of every job (the
+        candidate's and the spouse's) and the day ``profile_submitted`` falls on in
+        UTC; ``None`` when the profile holds none (see :func:`check_dates`).
+        """
         return self._latest_document
 
     @property
@@ -674,14 +1029,68 @@ def completed_years(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+_CANDIDATE_TYPES: _Specs = (
+    ("date_of_birth", _date),
+    ("education", _model(Education)),
+    ("marital_status", _enum(MaritalStatus)),
+    ("spouse", _optional(_model(Spouse))),
+    ("languages", _tuple_of(LanguageResult)),
+    ("first_official_language", _optional(_enum(OfficialLanguage))),
+    ("work_history", _model(WorkHistory)),
+    ("certificate_of_qualification", _bool),
+    ("provincial_nomination", _bool),
+    ("job_offer", _optional(_model(JobOffer))),
+    ("sibling_in_canada", _bool),
+    ("profile_submitted", _optional(_datetime)),
+    ("dependent_children", _whole),
+    ("settlement_funds", _optional(_whole)),
+    ("authorized_to_work_in_canada", _bool),
+    ("studied_in_canada", _bool),
+    ("relative_in_canada", _bool),
+    ("plans_to_live_in_quebec", _bool),
+)
+
+
+def _latest(c: Candidate, submitted: date | None) -> date | None:
+    """The latest date of ``c`` that must not be after the day assessed (birth aside)."""
+    days: list[date] = []
+    for r in c.languages:
+        days.append(r.test_date if r.result_date is None else r.result_date)
+    if c.education.eca_issued is not None:
+        days.append(c.education.eca_issued)
+    if c.work_history._last_start is not None:
+        days.append(c.work_history._last_start)
+    spouse = c.spouse
+    if spouse is not None:
+        language, education = spouse.language, spouse.education
+        if language is not None:
+            days.append(
+                language.test_date if language.result_date is None else language.result_date
+            )
+        if education is not None and education.eca_issued is not None:
+            days.append(education.eca_issued)
+        if spouse.work_history._last_start is not None:
+            days.append(spouse.work_history._last_start)
+    if submitted is not None:
+        days.append(submitted)
+    return max(days) if days else None
+
+
 def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
-    """Every dated document of a profile, with its path, for "not after as_of" checks."""
+    """Every date of a profile that must not be after the day assessed, with its path.
+
+    Tests, results and ECAs did not exist before their dates, and work cannot
+    have started after the day assessed. ``profile_submitted`` and the birth date
+    are checked by :func:`check_dates` on their own.
+    """
     for i, r in enumerate(candidate.languages):
         yield f"languages[{i}].test_date", r.test_date
         if r.result_date is not None:
             yield f"languages[{i}].result_date", r.result_date
     if candidate.education.eca_issued is not None:
         yield "education.eca_issued", candidate.education.eca_issued
+    for i, p in enumerate(candidate.work_history.periods):
+        yield f"work_history[{i}].start", p.start
     spouse = candidate.spouse
     if spouse is not None:
         if spouse.language is not None:
@@ -690,24 +1099,59 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
                 yield "spouse.language.result_date", spouse.language.result_date
         if spouse.education is not None and spouse.education.eca_issued is not None:
             yield "spouse.education.eca_issued", spouse.education.eca_issued
+        for i, p in enumerate(spouse.work_history.periods):
+            yield f"spouse.work_history[{i}].start", p.start
 
 
 def check_dates(candidate: Candidate, as_of: date) -> None:
-    """Refuse a profile assessed before its own dates: a document or birth after ``as_of``.
+    """Refuse a profile assessed before its own dates.
+
+    Refused, each by its path: a test, result or ECA dated after ``as_of``; work
+    (the candidate's or the spouse's) that starts after it; a birth after it; and
+    a ``profile_submitted`` whose date **in UTC** is after it (so
+    ``2026-11-22T23:30:00-05:00``, which is 2026-11-23 in UTC, is refused on
+    2026-11-22). Ongoing work and work that ends after ``as_of`` are allowed:
+    only the part up to ``as_of`` counts.
 
     Raises:
-        InvalidInputError: naming every date after ``as_of``.
+        InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
+            when it is not a date.
     """
-    latest = candidate.latest_document
+    as_of = resolve(as_of, where="check_dates", optional=False)
+    if not isinstance(candidate, Candidate):
+        raise InvalidInputError(
+            "check_dates", [FieldProblem("candidate", candidate, "must be a Candidate")]
+        )
+    latest = candidate._latest_document
     if candidate.date_of_birth <= as_of and (latest is None or latest <= as_of):
         return
+    after = f"is after the day assessed ({as_of.isoformat()})"
     problems = [
-        FieldProblem(path, when, f"is after the day assessed ({as_of.isoformat()})")
+        FieldProblem(path, when, after)
         for path, when in iter_dated_inputs(candidate)
         if when > as_of
     ]
+    submitted = candidate.profile_submitted
+    if submitted is not None:
+        day = submitted.astimezone(UTC).date()
+        if day > as_of:
+            problems.append(
+                FieldProblem("profile_submitted", submitted, f"{after}: it is {day} in UTC")
+            )
     if candidate.date_of_birth > as_of:
         problems.append(
             FieldProblem("date_of_birth", candidate.date_of_birth, f"is after {as_of.isoformat()}")
         )
-    raise InvalidInputError("Candidate", problems)
+    if problems:
+        raise InvalidInputError("Candidate", problems)
+
+
+def require_candidate(value: object, where: str) -> Candidate:
+    """``value`` if it is a :class:`Candidate`; else an error naming ``candidate``.
+
+    Public functions that take a profile call this first, so a wrong object is a
+    clear error rather than an ``AttributeError`` from deep inside a rule.
+    """
+    if isinstance(value, Candidate):
+        return value
+    raise InvalidInputError(where, [FieldProblem("candidate", value, "must be a Candidate")])

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry._today import today
-from expressentry.models import Candidate, check_dates
+from expressentry._today import resolve
+from expressentry.models import Candidate, check_dates, require_candidate
 from expressentry.rules._timeline import LAST_REVIEWED
 
 from .categories import assess_categories
@@ -54,9 +54,11 @@ def assess(candidate: Candidate, *, as_of: date | None = None) -> EligibilityRep
 
     Raises:
         RulesNotInForceError: ``as_of`` is before the first rules known.
-        InvalidInputError: the profile holds a document dated after ``as_of``.
+        InvalidInputError: the profile holds a document dated after ``as_of``,
+            or ``as_of`` is not a date (a ``datetime`` or a string is refused).
     """
-    day = today() if as_of is None else as_of
+    day = resolve(as_of, where="assess")
+    candidate = require_candidate(candidate, "assess")
     check_dates(candidate, day)
     programs = (assess_fsw(candidate, day), assess_cec(candidate, day), assess_fst(candidate, day))
     return EligibilityReport(

@@ -12,9 +12,16 @@ from datetime import date
 from typing import Any
 
 from expressentry._kinds import canadian_kind
+from expressentry._today import resolve
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, whole_years, window
-from expressentry.models import Candidate, WorkHistory, WorkPeriod, completed_years
+from expressentry.models import (
+    Candidate,
+    WorkHistory,
+    WorkPeriod,
+    completed_years,
+    require_candidate,
+)
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.experience import SKILLED_TEERS
@@ -49,6 +56,8 @@ _P = "fsw"
 
 def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
     """The skilled NOC with the longest continuous stretch in the window, and its hours."""
+    as_of = resolve(as_of, where="primary_occupation", optional=False)
+    c = require_candidate(c, "primary_occupation")
     stretches = by_occupation(
         c.work_history,
         skilled_paid(as_of, Program.FSW),
@@ -146,6 +155,8 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
 
 def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     """The FSW selection grid of ``c`` on ``as_of``, line by line."""
+    as_of = resolve(as_of, where="fsw_grid", optional=False)
+    c = require_candidate(c, "fsw_grid")
     lines: list[GridLine] = []
 
     def add(factor: str, timeline: Timeline[Any], points: int, reason: str) -> None:

@@ -22,12 +22,14 @@ import bisect
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
+from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from attrs import frozen
 
+from expressentry._today import resolve
 from expressentry.enums import (
     CanadianCredential,
     CrsSection,
@@ -36,6 +38,7 @@ from expressentry.enums import (
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
+    Teer,
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
@@ -209,27 +212,48 @@ class RuleSet:
     ) -> RuleSet:
         """A reform: this rule set with one table or amount replaced.
 
-        ``value`` must have the shape of the value it replaces (a mapping for a
-        mapping, a :class:`Steps` for a :class:`Steps`...).
+        ``value`` must have the shape of the value it replaces, and every amount
+        in it must be valid:
+
+        - points are whole numbers (``int``, never ``bool``), 0 or more;
+        - a tuple has as many items as the old one; a mapping has the same keys
+          (enum members, or their string values), each with a valid value;
+        - a step table is a :class:`Steps` or :class:`SpouseSteps`, as before
+          (their constructors check the rows);
+        - skilled TEERs are a set of TEERs 0 to 5;
+        - the weekly hours cap is 1 to 168, the hours of a year of work 1 to
+          8,784 and the window of recent experience 1 to 200 years.
 
         >>> from datetime import date
         >>> r = rules_for(date(2026, 11, 22)).replace(
         ...     "crs.additional.sibling", 0, reform="no sibling points")
         >>> r.sibling.value, r.edition
         (0, 'rules in force from 2025-03-25, reform: no sibling points')
+        >>> rules_for(date(2026, 11, 22)).replace("crs.additional.sibling", -500, reform="x")
+        Traceback (most recent call last):
+        ...
+        expressentry.errors.InvalidInputError: invalid RuleSet.replace(crs.additional.sibling):
+          value: must be 0 or more points (got -500)
+
+        Raises:
+            InvalidInputError: an unknown ``rule_id``, or a ``value`` of the wrong
+                type, shape or range, each problem named by its place in
+                ``value`` (``value['major_group_00']``, ``value[1]``).
         """
         attr = _attr_of(rule_id)
+        owner = f"RuleSet.replace({rule_id})"
+        problems: list[FieldProblem] = []
+        words: object = reform  # of any type at run time
+        if not isinstance(words, str):
+            problems.append(FieldProblem("reform", words, "must be a string"))
+        cited: object = source
+        if cited is not None and not isinstance(cited, Source):
+            problems.append(FieldProblem("source", cited, "must be a Source or None"))
         old: Dated[Any] = getattr(self, attr)
-        if isinstance(old.value, Mapping) and isinstance(value, Mapping):
-            value = MappingProxyType(dict(value))
-        if not isinstance(value, type(old.value)) or (
-            isinstance(old.value, Mapping) and set(value) != set(old.value)
-        ):
-            raise InvalidInputError(
-                "RuleSet.replace",
-                [FieldProblem("value", value, f"must have the shape of {old.value!r}")],
-            )
-        new = Dated(self.in_force_from, value, source or old.source, f"Reform: {reform}")
+        checked = _checked_value(value, old.value, "value", _LIMITS.get(attr), problems)
+        if problems:
+            raise InvalidInputError(owner, problems)
+        new = Dated(self.in_force_from, checked, source or old.source, f"Reform: {reform}")
         changes: dict[str, Any] = {attr: new, "reform": _join(self.reform, reform)}
         return attrs.evolve(self, **changes)
 
@@ -240,7 +264,17 @@ class RuleSet:
         >>> r = rules_for(date(2026, 11, 22)).zero("crs.additional.french", reform="no French points")
         >>> sorted(r.french.value.values())
         [0, 0]
+
+        Raises:
+            InvalidInputError: an unknown ``rule_id``, or a rule that holds no
+                points (skilled TEERs, hours, the window of years).
         """
+        attr = _attr_of(rule_id)
+        if attr in _LIMITS or attr == "skilled_teers":
+            owner = f"RuleSet.zero({rule_id})"
+            raise InvalidInputError(
+                owner, [FieldProblem("rule_id", rule_id, "holds no points to set to 0")]
+            )
         old = self.entry(rule_id)
         return self.replace(rule_id, zeroed(old.value), reform=reform)
 
@@ -253,6 +287,122 @@ class RuleSet:
         )
 
 
+_LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
+    {
+        "weekly_hours_cap": (168, "hours (the hours in a week)"),
+        "hours_per_year": (8_784, "hours (the hours in a leap year)"),
+        "crs_window_years": (200, "years"),
+    }
+)
+"""Rules where 0 is meaningless: each must be 1 to its highest value."""
+
+_TEERS: Final = frozenset(range(6))
+
+
+def _key_text(key: object) -> str:
+    return repr(key.value if isinstance(key, Enum) else key)
+
+
+def _checked_value(
+    value: object,
+    old: object,
+    path: str,
+    limit: tuple[int, str] | None,
+    problems: list[FieldProblem],
+) -> object:
+    """``value`` in the shape of ``old`` (mappings read-only, keys those of ``old``).
+
+    Each problem found is added to ``problems``, named by its place in ``value``.
+    """
+    if isinstance(old, Steps | SpouseSteps):
+        if not isinstance(value, type(old)):
+            problems.append(
+                FieldProblem(path, value, f"must be a {type(old).__name__} table, as before")
+            )
+        return value
+    if isinstance(old, frozenset):
+        return _checked_teers(value, path, problems)
+    if isinstance(old, Mapping):
+        return _checked_mapping(value, old, path, limit, problems)
+    if isinstance(old, tuple):
+        return _checked_tuple(value, old, path, limit, problems)
+    _check_amount(value, path, limit, problems)
+    return value
+
+
+def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> object:
+    if not isinstance(value, set | frozenset):
+        problems.append(FieldProblem(path, value, "must be a set of TEERs (0 to 5)"))
+        return value
+    wrong = [t for t in value if isinstance(t, bool) or not isinstance(t, int) or t not in _TEERS]
+    if wrong:
+        listed = ", ".join(sorted(repr(t) for t in wrong))
+        problems.append(FieldProblem(path, value, f"must hold TEERs 0 to 5 only, not {listed}"))
+        return value
+    return frozenset(Teer(t) for t in value)
+
+
+def _checked_mapping(
+    value: object,
+    old: Mapping[Any, Any],
+    path: str,
+    limit: tuple[int, str] | None,
+    problems: list[FieldProblem],
+) -> object:
+    if not isinstance(value, Mapping):
+        problems.append(FieldProblem(path, value, "must be a mapping with the same keys"))
+        return value
+    given = dict(value)
+    missing = [k for k in old if k not in given]
+    extra = [k for k in given if k not in old]
+    if missing or extra:
+        message = f"must have exactly the keys {', '.join(_key_text(k) for k in old)}"
+        if missing:
+            message += f"; missing {', '.join(_key_text(k) for k in missing)}"
+        if extra:
+            message += f"; unknown {', '.join(_key_text(k) for k in extra)}"
+        problems.append(FieldProblem(path, value, message))
+        return value
+    return MappingProxyType(
+        {
+            k: _checked_value(given[k], v, f"{path}[{_key_text(k)}]", limit, problems)
+            for k, v in old.items()
+        }
+    )
+
+
+def _checked_tuple(
+    value: object,
+    old: tuple[Any, ...],
+    path: str,
+    limit: tuple[int, str] | None,
+    problems: list[FieldProblem],
+) -> object:
+    if not isinstance(value, tuple) or len(value) != len(old):
+        problems.append(
+            FieldProblem(path, value, f"must be a tuple of {len(old)} items, as before")
+        )
+        return value
+    return tuple(
+        _checked_value(v, o, f"{path}[{i}]", limit, problems)
+        for i, (v, o) in enumerate(zip(value, old, strict=True))
+    )
+
+
+def _check_amount(
+    value: object, path: str, limit: tuple[int, str] | None, problems: list[FieldProblem]
+) -> None:
+    """A whole number: points (0 or more), or a cap, hours or years (1 to ``limit``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append(FieldProblem(path, value, "must be a whole number (an int)"))
+    elif limit is not None:
+        most, unit = limit
+        if not 0 < value <= most:
+            problems.append(FieldProblem(path, value, f"must be 1 to {most:,} {unit}"))
+    elif value < 0:
+        problems.append(FieldProblem(path, value, "must be 0 or more points"))
+
+
 def _join(old: str | None, new: str) -> str:
     return new if old is None else f"{old}; {new}"
 
@@ -261,8 +411,9 @@ _ATTR_BY_RULE_ID: Final = {t.rule_id: name for name, t in CRS_TIMELINES.items()}
 
 
 def _attr_of(rule_id: str) -> str:
+    key: object = rule_id  # of any type at run time
     try:
-        return _ATTR_BY_RULE_ID[rule_id]
+        return _ATTR_BY_RULE_ID[key] if isinstance(key, str) else _ATTR_BY_RULE_ID[""]
     except KeyError:
         known = ", ".join(sorted(_ATTR_BY_RULE_ID))
         raise InvalidInputError(
@@ -289,6 +440,9 @@ def rules_for(as_of: date) -> RuleSet:
     """The CRS rules in force on ``as_of``.
 
     Raises:
+        InvalidInputError: ``as_of`` is not a date (a ``datetime`` is refused).
         RulesNotInForceError: ``as_of`` is before Express Entry opened (2015-01-01).
     """
+    if type(as_of) is not date:
+        as_of = resolve(as_of, where="rules_for", optional=False)
     return _resolve(_change_point(as_of))

@@ -18,18 +18,52 @@ from typing import TypeVar
 
 from attrs import field, frozen
 
-from expressentry.errors import DataError
+from expressentry.errors import DataError, FieldProblem, InvalidInputError
 
 __all__ = ["SpouseSteps", "Steps", "zeroed"]
 
 T = TypeVar("T")
 
 
-def _check_rows(_instance: object, _attribute: object, rows: tuple[tuple[int, ...], ...]) -> None:
-    starts = [row[0] for row in rows]
-    if not rows or starts[0] != 0 or starts != sorted(set(starts)):
-        msg = f"step rows must start at 0 and strictly ascend, got starts {starts}"
-        raise DataError(msg)
+MAX_STEP = 1_000
+"""The highest value a step may start at (ages, CLB levels and years stay far below)."""
+
+
+def _check_rows(instance: object, _attribute: object, rows: object) -> None:
+    """Rows of ``width`` whole numbers: starts from 0, strictly rising; points 0 or more."""
+    owner = type(instance).__name__
+    width = 3 if isinstance(instance, SpouseSteps) else 2
+    shape = "(from, with spouse, without spouse)" if width == 3 else "(from, points)"
+    problems: list[FieldProblem] = []
+    if not isinstance(rows, tuple) or not rows:
+        problems.append(FieldProblem("rows", rows, f"must be a non-empty tuple of {shape} rows"))
+        raise InvalidInputError(owner, problems)
+    last = -1
+    for i, row in enumerate(rows):
+        if not (
+            isinstance(row, tuple)
+            and len(row) == width
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in row)
+        ):
+            problems.append(FieldProblem(f"rows[{i}]", row, f"must be {shape}, whole numbers"))
+            continue
+        start = row[0]
+        if i == 0 and start != 0:
+            problems.append(FieldProblem("rows[0][0]", start, "the first step must start at 0"))
+        elif i and not last < start <= MAX_STEP:
+            problems.append(
+                FieldProblem(
+                    f"rows[{i}][0]",
+                    start,
+                    f"must be more than the previous start ({last}) and at most {MAX_STEP}",
+                )
+            )
+        last = max(last, start)
+        for j, points in enumerate(row[1:], 1):
+            if points < 0:
+                problems.append(FieldProblem(f"rows[{i}][{j}]", points, "must be 0 or more points"))
+    if problems:
+        raise InvalidInputError(owner, problems)
 
 
 def _index(rows: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:

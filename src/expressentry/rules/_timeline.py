@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 
 from attrs import field, frozen
 
+from expressentry._today import resolve
 from expressentry.errors import DataError, RulesNotInForceError
 
 __all__ = ["LAST_REVIEWED", "Dated", "Source", "Timeline"]
@@ -111,8 +112,11 @@ class Timeline(Generic[T]):
         """The entry in force on ``as_of``.
 
         Raises:
+            InvalidInputError: ``as_of`` is not a date (a ``datetime`` is refused).
             RulesNotInForceError: ``as_of`` is before the first entry.
         """
+        if type(as_of) is not date:
+            as_of = resolve(as_of, where=self.rule_id, optional=False)
         i = bisect.bisect_right(self._days, as_of) - 1
         if i < 0:
             raise RulesNotInForceError(self.rule_id, as_of, self._days[0])

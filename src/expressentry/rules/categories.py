@@ -24,6 +24,7 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry._today import resolve
 from expressentry.enums import WorkPlace
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Source, Timeline
@@ -147,7 +148,12 @@ class Category:
     confidence: str
 
     def in_force(self, as_of: date) -> bool:
-        """Whether this version applies on ``as_of``."""
+        """Whether this version applies on ``as_of``.
+
+        Raises:
+            InvalidInputError: ``as_of`` is not a date.
+        """
+        as_of = resolve(as_of, where=f"{self.id}.in_force", optional=False)
         return self.effective_from <= as_of and (
             self.effective_to is None or as_of <= self.effective_to
         )
@@ -265,8 +271,10 @@ def categories_in_force(as_of: date) -> tuple[Category, ...]:
     """The categories (each in its version) in force on ``as_of``; none before 2023-05-31.
 
     Raises:
+        InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
+    as_of = resolve(as_of, where="categories_in_force", optional=False)
     return CATEGORY_SETS.at(as_of).value.categories
 
 
@@ -275,5 +283,10 @@ def categories_listing(noc: str, as_of: date) -> tuple[Category, ...]:
 
     >>> [c.id for c in categories_listing("31301", date(2026, 11, 22))]
     ['healthcare_social_services']
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date.
+        RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
+    as_of = resolve(as_of, where="categories_listing", optional=False)
     return tuple(c for c in categories_in_force(as_of) if noc in c.nocs)

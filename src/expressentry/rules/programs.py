@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
+from expressentry._today import resolve
 from expressentry.enums import Ability, Program, Teer
 from expressentry.enums import FundsExemptionCondition as Fx
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
@@ -344,10 +345,12 @@ def is_trade(noc: str, as_of: date) -> bool:
     """Whether NOC 2021 code ``noc`` is a skilled trade for FST on ``as_of``.
 
     Raises:
-        InvalidInputError: ``noc`` is not a 5-digit code.
+        InvalidInputError: ``noc`` is not a 5-digit code, or ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    if not _NOC_CODE.fullmatch(noc):
+    as_of = resolve(as_of, where="is_trade", optional=False)
+    code: object = noc  # of any type at run time
+    if not isinstance(code, str) or not _NOC_CODE.fullmatch(code):
         raise InvalidInputError(
             "is_trade", [FieldProblem("noc", noc, "must be a 5-digit NOC 2021 code")]
         )
@@ -396,8 +399,10 @@ def needs_settlement_funds(
     True
 
     Raises:
+        InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
+    as_of = resolve(as_of, where="needs_settlement_funds", optional=False)
     if program not in FUNDS_REQUIRED.at(as_of).value:
         return False
     held = {Fx.AUTHORIZED_TO_WORK} if authorized_to_work else set()

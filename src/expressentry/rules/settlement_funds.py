@@ -36,6 +36,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
+from expressentry._today import resolve
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.sources import PROOF_OF_FUNDS
@@ -316,9 +317,11 @@ def acceptable_tables(as_of: date) -> tuple[Dated[FundsTable], ...]:
     [2024, 2025]
 
     Raises:
+        InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before the first table known to be in
             force (2016-01-12, :data:`FUNDS_2016_FROM`).
     """
+    as_of = resolve(as_of, where="acceptable_tables", optional=False)
     in_force = SETTLEMENT_FUNDS.at(as_of)
     early = tuple(
         e
