@@ -56,7 +56,7 @@ def test_cleared_plans_give_the_same_breakdown(case: tuple[date, Candidate]) -> 
     before = score(c, as_of=as_of)
     rules = rules_for(as_of)
     rules.clear_compiled()
-    assert rules._plans == {}
+    assert rules.compiled == {}
     assert score(c, as_of=as_of) == before
     assert score_many([c], as_of=as_of) == [before.total]
 

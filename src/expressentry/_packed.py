@@ -1,8 +1,9 @@
 """The CRS inputs of a candidate that do not depend on the day, packed once.
 
 Scoring a pool reads the same attributes of every candidate on every day. The
-kernel (:mod:`expressentry.crs`) reads instead one tuple, built when the
-candidate is, whose small int codes key its memos directly. Nothing here depends
+kernel (:mod:`expressentry.crs`) reads instead one tuple, packed the first time
+the candidate is scored and kept while it lives (:func:`packed`), whose small int
+codes key its memos directly. The models know nothing of it. Nothing here depends
 on the day or on the rules: age and experience years are computed on the day
 scored, and points come from the rules in force.
 
@@ -17,7 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from expressentry._hours import Segments
+from expressentry._identity import IdentityCache
+from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
+from expressentry.experience import segments
 from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
 from expressentry.validity import eca_expiry, language_expiry, scored_level
 
@@ -35,7 +40,10 @@ __all__ = [
     "education_code",
     "language_code",
     "pack",
+    "packed",
 ]
+
+_DEFAULT_KINDS = (canadian_kind(), foreign_kind())
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)
@@ -85,41 +93,51 @@ class CrsInputs(NamedTuple):
     spouse_language: int
     """The accompanying spouse's language code (-1: no result)."""
     history: WorkHistory | None
+    segments: tuple[Segments, Segments] | None
+    """Canadian and foreign hour segments under today's skilled TEERs and weekly cap."""
     spouse_history: WorkHistory | None
+    spouse_segments: tuple[Segments, Segments] | None
     expires: int
     """Ordinal of the first day a document the CRS reads has expired (``NEVER``: none)."""
 
 
 def language_code(r: LanguageResult | None, as_of: date | None) -> int:
-    """The memo code of a result: -1 none, its levels if valid on ``as_of``, else expired."""
+    """The memo code of a result: -1 none, its levels if valid on ``as_of``, else expired.
+
+    A valid result's code is its four levels in base 13, then its language.
+    """
     if r is None:
         return -1
     if as_of is None or as_of < language_expiry(r):
-        return r._code * 2 + (r._language is OfficialLanguage.FRENCH)
+        listening, speaking, reading, writing = r.levels
+        levels = ((listening * 13 + speaking) * 13 + reading) * 13 + writing
+        return levels * 2 + (r.language is OfficialLanguage.FRENCH)
     start = r.valid_from.toordinal() * 2 + (r.result_date is None)
     return EXPIRED_LANGUAGE + start * 8 + _TESTS[r.test]
 
 
 def education_code(e: Education, as_of: date | None) -> int:
     """The memo code of an education: level and level scored, or with an expired ECA."""
+    recognized = e.scored_level
+    code = e.level.rank * 8 + recognized.rank
     if as_of is None:
-        return e._code
+        return code
     level = scored_level(e, as_of)
-    if level is e._scored_level or e.eca_issued is None:
-        return e._code
+    if level is recognized or e.eca_issued is None:
+        return code
     return EXPIRED_EDUCATION + (e.eca_issued.toordinal() * 8 + e.level.rank) * 8 + level.rank
 
 
 def _french(first: LanguageResult | None, second: LanguageResult | None) -> bool | None:
     if first is None:
         fr, en = second, None
-    elif first._language is OfficialLanguage.FRENCH:
+    elif first.language is OfficialLanguage.FRENCH:
         fr, en = first, second
     else:
         fr, en = second, first
-    if fr is None or fr._language is not OfficialLanguage.FRENCH or fr._lowest < FRENCH_MIN_NCLC:
+    if fr is None or fr.language is not OfficialLanguage.FRENCH or fr.lowest < FRENCH_MIN_NCLC:
         return None
-    return en is not None and en._lowest >= FRENCH_ENGLISH_MIN_CLB
+    return en is not None and en.lowest >= FRENCH_ENGLISH_MIN_CLB
 
 
 def _expires(c: Candidate, ws: bool) -> int:
@@ -136,6 +154,13 @@ def _expires(c: Candidate, ws: bool) -> int:
     return min(days).toordinal() if days else NEVER
 
 
+def _segments(history: WorkHistory) -> tuple[Segments, Segments]:
+    return (
+        segments(history, _DEFAULT_KINDS[0], DEFAULT_CAP),
+        segments(history, _DEFAULT_KINDS[1], DEFAULT_CAP),
+    )
+
+
 def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     """Pack ``c``'s CRS inputs: day-independent, or on ``as_of`` with expired documents.
 
@@ -148,11 +173,12 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     ws = spouse is not None and spouse.accompanying and not spouse.canadian_citizen_or_pr
     col = 0 if ws else 1
     edu = c.education
-    first_code = language_code(c._first, as_of)
-    second_code = language_code(c._second, as_of)
-    first = c._first if first_code < EXPIRED_LANGUAGE else None
-    second = c._second if second_code < EXPIRED_LANGUAGE else None
-    low = 0 if first is None else first._lowest
+    first_result, second_result = c.first_language_result, c.second_language_result
+    first_code = language_code(first_result, as_of)
+    second_code = language_code(second_result, as_of)
+    first = first_result if first_code < EXPIRED_LANGUAGE else None
+    second = second_result if second_code < EXPIRED_LANGUAGE else None
+    low = 0 if first is None else first.lowest
     bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
     french = _french(first, second)
     offer = c.job_offer
@@ -163,15 +189,17 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         + c.provincial_nomination
     ) * 2 + c.sibling_in_canada
     spouse_education = spouse_language = -1
-    spouse_history = None
+    spouse_history = spouse_segments = None
     if ws and spouse is not None:
         s_edu = spouse.education
         spouse_education = -1 if s_edu is None else education_code(s_edu, as_of)
         spouse_language = language_code(spouse.language, as_of)
-        spouse_history = spouse.work_history if spouse.work_history.periods else None
-    level = edu._scored_level if as_of is None else scored_level(edu, as_of)
+        if spouse.work_history.periods:
+            spouse_history = spouse.work_history
+            spouse_segments = _segments(spouse_history)
+    level = edu.scored_level if as_of is None else scored_level(edu, as_of)
     tier = TIERS.index(EducationTier.of(level))
-    latest = c._latest_document
+    latest = c.latest_document
     born = c.date_of_birth
     return CrsInputs(
         birth_year=born.year,
@@ -181,8 +209,8 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         latest=(born if latest is None or latest < born else latest).toordinal(),
         education=education_code(edu, as_of) * 2 + col,
         first_language=first_code * 2 + col,
-        second_language=None if c._second is None else second_code * 2 + col,
-        transfer=((tier * 10 + bucket) * 2 + (first is not None and first._language is _FR)) * 2
+        second_language=None if second_result is None else second_code * 2 + col,
+        transfer=((tier * 10 + bucket) * 2 + (first is not None and first.language is _FR)) * 2
         + c.certificate_of_qualification,
         bucket=bucket,
         additional=additional,
@@ -190,6 +218,12 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         spouse_education=spouse_education,
         spouse_language=spouse_language,
         history=c.work_history if c.work_history.periods else None,
+        segments=_segments(c.work_history) if c.work_history.periods else None,
         spouse_history=spouse_history,
+        spouse_segments=spouse_segments,
         expires=_expires(c, ws),
     )
+
+
+packed: IdentityCache[Candidate, CrsInputs] = IdentityCache(pack)
+"""``packed(candidate)``: the day-independent inputs, packed once per live candidate."""

@@ -33,9 +33,9 @@ from typing import Any, Literal, overload
 
 from dateutil.relativedelta import relativedelta
 
-from expressentry._hours import hour_days
+from expressentry._hours import Segments, hour_days
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
-from expressentry._packed import LANGUAGE_CODES, TIERS, pack
+from expressentry._packed import LANGUAGE_CODES, TIERS, pack, packed
 from expressentry._today import resolve
 from expressentry.batch import Failure, PoolResult, at_index
 from expressentry.enums import (
@@ -51,6 +51,7 @@ from expressentry.enums import (
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.experience import segments
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
 from expressentry.models import (
     Candidate,
@@ -230,25 +231,29 @@ class _Plan:
             self.lines[cache_key] = found
         return found
 
-    def years(self, history: WorkHistory) -> int:
+    def years(self, history: WorkHistory | None, default: tuple[Segments, Segments]) -> int:
         """Whole years of Canadian and foreign CRS experience, as ``canadian << 8 | foreign``.
 
-        One int rather than a pair: scoring a pool then allocates no container
-        per candidate, so it triggers no garbage collection of the pool.
+        ``default`` holds the segments under today's skilled TEERs and weekly cap,
+        which most rule sets use. One int rather than a pair: scoring a pool then
+        allocates no container per candidate, so it triggers no garbage collection.
         """
-        if self.default_kinds:
-            cdn, foreign = history._crs
+        if self.default_kinds or history is None:
+            cdn, foreign = default
         else:
-            cdn = history.segments(self.canadian_kind, self.weekly_cap)
-            foreign = history.segments(self.foreign_kind, self.weekly_cap)
+            cdn = segments(history, self.canadian_kind, self.weekly_cap)
+            foreign = segments(history, self.foreign_kind, self.weekly_cap)
         first, end, per_year = self.first, self.end, self.year_hour_days
         return (int((hour_days(cdn, first, end) + 1e-6) // per_year) << 8 if cdn else 0) | (
             int((hour_days(foreign, first, end) + 1e-6) // per_year) if foreign else 0
         )
 
 
+_PACKED_LOOKUP = packed.lookup
+
+
 def _plan(r: RuleSet, as_of: date) -> _Plan:
-    plans: dict[date, _Plan] = r._plans
+    plans: dict[date, _Plan] = r.compiled
     plan = plans.get(as_of)
     if plan is None:
         if len(plans) >= 16:
@@ -268,18 +273,22 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
         transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
-        s_history, expires,
-    ) = c._crs_inputs  # fmt: skip
+        segs, s_history, s_segs, expires,
+    ) = (
+        entry[1]
+        if (entry := _PACKED_LOOKUP(id(c))) is not None and entry[0]() is c
+        else packed(c)
+    )  # fmt: skip
     if latest > p.last_day:
         check_dates(c, p.as_of)
     if expires <= p.end:  # a document has expired: the inputs on this day
         (
             born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
             transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
-            s_history, expires,
+            segs, s_history, s_segs, expires,
         ) = pack(c, p.as_of)  # fmt: skip
     age = p.year - born_year - (p.birthday_key < birthday)
-    years = 0 if history is None else p.years(history)
+    years = 0 if segs is None else p.years(history, segs)
     cdn, foreign = years >> 8, years & 255
 
     # Each group's memo is keyed by a small int code of the inputs that decide it;
@@ -308,14 +317,15 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     hit = first_of(first_code)
     if hit is None:
-        hit = p.fill(_G_FIRST, first_code, (_result_key(c._first, p.as_of), ws))
+        hit = p.fill(_G_FIRST, first_code, (_result_key(c.first_language_result, p.as_of), ws))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
     if second_code is not None:
         hit = second_of(second_code)
         if hit is None:
-            hit = p.fill(_G_SECOND, second_code, (_result_key(c._second, p.as_of), ws))
+            key = (_result_key(c.second_language_result, p.as_of), ws)
+            hit = p.fill(_G_SECOND, second_code, key)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
@@ -327,7 +337,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if out is not None:
         out.append(hit[1])
     if ws:
-        s_years = 0 if s_history is None else p.years(s_history) >> 8
+        s_years = 0 if s_segs is None else p.years(s_history, s_segs) >> 8
         code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * 256 + s_years
         hit = spouse_of(code)
         if hit is None:
@@ -431,16 +441,16 @@ def _result_key(
     """A result's levels on ``day``, the scale they are in, and why they are void."""
     if r is None:
         return _NO_LEVELS, "CLB", None
-    scale = r._language.scale
+    scale = r.language.scale
     if day < language_expiry(r):
-        return r._levels, scale, None
+        return r.levels, scale, None
     return _NO_LEVELS, scale, (r.test, r.valid_from, r.result_date is None)
 
 
 def _education_key(e: Education, day: date) -> tuple[EducationLevel, EducationLevel, date | None]:
     """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
     scored = scored_level(e, day)
-    expired = e.eca_issued if scored is not e._scored_level else None
+    expired = e.eca_issued if scored is not e.scored_level else None
     return e.level, scored, expired
 
 

@@ -24,7 +24,8 @@ from datetime import date
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from expressentry._hours import Segments, hour_days
+from expressentry._hours import Segments, build_segments, hour_days
+from expressentry._identity import IdentityCache
 from expressentry._kinds import Kind, canadian_kind, foreign_kind
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
@@ -47,11 +48,37 @@ __all__ = [
     "full_time_hours",
     "hours_by_occupation",
     "longest_continuous_hours",
+    "segments",
     "whole_years",
     "window",
 ]
 
 _EPSILON = 1e-6  # float noise in hour sums; far below one hour
+
+_SEGMENTS: IdentityCache[WorkHistory, dict[object, Segments]] = IdentityCache(lambda _: {})
+"""Each history's segments, per kind and weekly cap, built on first use."""
+
+
+def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
+    """Capped hour segments of ``history``'s periods of ``kind`` (built once per kind and cap).
+
+    >>> from datetime import date
+    >>> from expressentry.models import WorkPeriod
+    >>> h = WorkHistory(periods=(
+    ...     WorkPeriod(start=date(2024, 1, 1), end=date(2024, 1, 7), hours_per_week=45,
+    ...                noc="21231", in_canada=True),))
+    >>> segments(h, canadian_kind(), 30)
+    ((738886, 738893, 30),)
+    """
+    built = _SEGMENTS(history)
+    key = (kind[0], kind[1], weekly_cap)
+    found = built.get(key)
+    if found is None:
+        include = kind[2]
+        found = built[key] = build_segments(
+            (p.span() for p in history.periods if include(p)), weekly_cap
+        )
+    return found
 
 
 @frozen
@@ -79,8 +106,8 @@ def credited_hours(
     ``kind`` is :func:`canadian_kind`, :func:`foreign_kind`, or any caller's
     ``(name, teers, include)`` triple whose ``include`` tests one work period.
     """
-    segments = history.segments(kind, weekly_cap)
-    return hour_days(segments, start.toordinal(), end.toordinal()) / 7
+    built = segments(history, kind, weekly_cap)
+    return hour_days(built, start.toordinal(), end.toordinal()) / 7
 
 
 def full_time_hours(
@@ -92,7 +119,7 @@ def full_time_hours(
     as where a rule asks for a year of *full-time* work with no part-time
     equivalent (FSW adaptability).
     """
-    full = tuple(s for s in history.segments(kind, weekly_cap) if s[2] >= weekly_cap - _EPSILON)
+    full = tuple(s for s in segments(history, kind, weekly_cap) if s[2] >= weekly_cap - _EPSILON)
     return hour_days(full, start.toordinal(), end.toordinal()) / 7
 
 
@@ -212,7 +239,7 @@ def longest_continuous_hours(
     """
     first, last = start.toordinal(), end.toordinal()
     best = 0.0
-    for run in _runs(history.segments(kind, weekly_cap), gap_days):
+    for run in _runs(segments(history, kind, weekly_cap), gap_days):
         best = max(best, hour_days(run, first, last) / 7)
     return best
 

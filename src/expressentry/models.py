@@ -36,9 +36,6 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
-from expressentry._hours import Segments, build_segments
-from expressentry._kinds import DEFAULT_CAP, Kind, canadian_kind, foreign_kind
-from expressentry._packed import CrsInputs, pack
 from expressentry._today import resolve
 from expressentry.enums import (
     Ability,
@@ -68,7 +65,6 @@ __all__ = [
 ]
 
 _ONGOING_END = date.max.toordinal()
-_DEFAULT_KINDS = (canadian_kind(), foreign_kind())
 
 
 class _Checks:
@@ -337,8 +333,6 @@ class WorkHistory:
     """
 
     periods: tuple[WorkPeriod, ...] = field(default=(), converter=_periods_tuple)
-    _segments: dict[object, Segments] = field(init=False, repr=False, eq=False, factory=dict)
-    _crs: tuple[Segments, Segments] = field(init=False, repr=False, eq=False)
     _first_start: date | None = field(init=False, repr=False, eq=False)
     _last_start: date | None = field(init=False, repr=False, eq=False)
 
@@ -364,17 +358,6 @@ class WorkHistory:
             first, last = (min(starts), max(starts)) if starts else (None, None)
         object.__setattr__(self, "_first_start", first)
         object.__setattr__(self, "_last_start", last)
-        # The CRS kinds (Canadian, foreign) under today's TEERs and cap, ready before
-        # the first score; other kinds and caps are built on first use.
-        crs = (
-            (
-                self.segments(_DEFAULT_KINDS[0], DEFAULT_CAP),
-                self.segments(_DEFAULT_KINDS[1], DEFAULT_CAP),
-            )
-            if self.periods
-            else ((), ())
-        )
-        object.__setattr__(self, "_crs", crs)
 
     @property
     def first_start(self) -> date | None:
@@ -385,16 +368,6 @@ class WorkHistory:
     def last_start(self) -> date | None:
         """The day the latest job started, or ``None`` without jobs."""
         return self._last_start
-
-    def segments(self, kind: Kind, cap: float) -> Segments:
-        """Capped hour segments of the periods of ``kind`` (cached per kind and cap)."""
-        key = (kind[0], kind[1], cap)
-        found = self._segments.get(key)
-        if found is None:
-            include = kind[2]
-            found = build_segments((p.span() for p in self.periods if include(p)), cap)
-            self._segments[key] = found
-        return found
 
     @classmethod
     def from_years(
@@ -493,7 +466,6 @@ class LanguageResult:
     result_date: date | None = None
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
     _lowest: int = field(init=False, repr=False, eq=False)
-    _code: int = field(init=False, repr=False, eq=False)
     _language: OfficialLanguage = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -548,10 +520,6 @@ class LanguageResult:
         levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
         object.__setattr__(self, "_levels", levels)
         object.__setattr__(self, "_lowest", min(levels))
-        # the four levels as one number (base 13), a cheap key for scoring memos
-        object.__setattr__(
-            self, "_code", ((levels[0] * 13 + levels[1]) * 13 + levels[2]) * 13 + levels[3]
-        )
         object.__setattr__(self, "_language", self.test.language)
 
     @property
@@ -625,7 +593,6 @@ class Education:
     canadian_credential: CanadianCredential = CanadianCredential.NONE
     eca_issued: date | None = None
     _scored_level: EducationLevel = field(init=False, repr=False, eq=False)
-    _code: int = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Education")
@@ -657,7 +624,6 @@ class Education:
         c.done()
         scored = self.level if self.recognized else EducationLevel.LESS_THAN_SECONDARY
         object.__setattr__(self, "_scored_level", scored)
-        object.__setattr__(self, "_code", self.level.rank * 8 + scored.rank)
 
     @property
     def scored_level(self) -> EducationLevel:
@@ -861,7 +827,6 @@ class Candidate:
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
-    _crs_inputs: CrsInputs = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
         c = _Checks("Candidate")
@@ -974,7 +939,6 @@ class Candidate:
         object.__setattr__(self, "_first", by_language.get(first) if first else None)
         object.__setattr__(self, "_second", second)
         object.__setattr__(self, "_latest_document", _latest(self, submitted))
-        object.__setattr__(self, "_crs_inputs", pack(self))
 
     @property
     def latest_document(self) -> date | None:

@@ -190,6 +190,11 @@ class RuleSet:
         label = f"rules in force from {self.in_force_from.isoformat()}"
         return f"{label}, reform: {self.reform}" if self.reform else label
 
+    @property
+    def compiled(self) -> dict[date, Any]:
+        """What scoring compiled from this rule set, by day (see :meth:`clear_compiled`)."""
+        return self._plans
+
     def clear_compiled(self) -> None:
         """Forget the scoring plans compiled from this rule set, and their memos.
 

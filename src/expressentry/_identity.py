@@ -1,0 +1,69 @@
+"""Values derived from an immutable object, kept for as long as the object lives.
+
+Scoring a pool reads, for every candidate, inputs that never change (packed
+codes, hour segments). The models are immutable and know nothing of scoring, so
+those derived values live here, keyed by the object's identity: hashing a whole
+profile by value on every lookup would cost more than deriving it again. An
+entry goes when its object is garbage collected (a weak reference's callback).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+__all__ = ["IdentityCache"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class IdentityCache(Generic[K, V]):
+    """``derive(obj)`` computed once per live object.
+
+    >>> class Box:
+    ...     pass
+    >>> calls = []
+    >>> cache = IdentityCache(lambda box: calls.append(1) or len(calls))
+    >>> b = Box()
+    >>> cache(b), cache(b), len(calls)
+    (1, 1, 1)
+    >>> del b
+    >>> len(cache)
+    0
+    """
+
+    __slots__ = ("_derive", "_entries")
+
+    def __init__(self, derive: Callable[[K], V]) -> None:
+        self._derive = derive
+        self._entries: dict[int, tuple[weakref.ref[K], V]] = {}
+
+    def __call__(self, obj: K) -> V:
+        """The value derived from ``obj``, derived now if it is not known yet."""
+        entry = self._entries.get(id(obj))
+        if entry is not None and entry[0]() is obj:
+            return entry[1]
+        return self._store(obj)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def lookup(self) -> Callable[[int], tuple[weakref.ref[K], V] | None]:
+        """The raw ``id -> (ref, value)`` lookup, for loops that inline :meth:`__call__`."""
+        return self._entries.get
+
+    def _store(self, obj: K) -> V:
+        value = self._derive(obj)
+        key = id(obj)
+        entries = self._entries
+
+        def forget(ref: weakref.ref[K]) -> None:
+            entry = entries.get(key)
+            if entry is not None and entry[0] is ref:
+                del entries[key]
+
+        entries[key] = (weakref.ref(obj, forget), value)
+        return value
