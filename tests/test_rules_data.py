@@ -1,4 +1,12 @@
-"""Hygiene of the shipped rule data, and the rule-set machinery."""
+"""Hygiene of the shipped rule data, and the rule-set machinery.
+
+Kinds: property (every entry cites an official host; lookups on both sides of every
+change), table check (the editions: the days CRS rules changed, from the dated
+Ministerial Instructions,
+https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system.html,
+read 2026-11-22) and hand-worked examples (reforms applied to the example profile,
+whose 574 is worked out in ``test_worked_examples``).
+"""
 
 from __future__ import annotations
 
