@@ -47,15 +47,6 @@ def test_minimum_hours(program: Program, day: date) -> None:
     assert p.MIN_HOURS[program].at(day).value == HOURS[program]
 
 
-def test_named_program_timelines() -> None:
-    assert p.FSW_WINDOW_YEARS.at(AS_OF).value == 10
-    assert p.CEC_WINDOW_YEARS.at(AS_OF).value == 3
-    assert p.FST_WINDOW_YEARS.at(AS_OF).value == 5
-    assert p.FSW_MIN_HOURS.at(AS_OF).value == 1560
-    assert p.CEC_MIN_HOURS.at(AS_OF).value == 1560
-    assert p.FST_MIN_HOURS.at(AS_OF).value == 3120
-
-
 def test_uncertain_work_readings() -> None:
     assert p.FSW_CONTINUITY_GAP_DAYS == 0
     assert p.SELF_EMPLOYMENT_COUNTS == {Program.FSW: True, Program.CEC: False, Program.FST: True}
