@@ -1,4 +1,18 @@
-"""Category-based selection: the shipped lists, the sets in force and each category's rule."""
+"""Category-based selection: the shipped lists, the sets in force and each category's rule.
+
+Kinds: table check (every occupation list, typed out again from the research notes'
+transcription of IRCC's lists; the sets in force on both sides of each change) and
+hand-worked examples (a candidate who clearly passes or fails each category).
+
+Sources, read 2026-11-22: IRCC, "Express Entry: Rounds of invitations: Category-based
+selection"
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/submit-profile/rounds-invitations/category-based-selection.html)
+and the "2024-2025 Report to Parliament – Category-Based Selection in Express Entry",
+Annexes A and B
+(https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/report-parliament-cbs-2024-25.html).
+The official pages were not readable in full; the lists were transcribed from public
+copies (see ``src/expressentry/data/PROVENANCE.md``).
+"""
 
 from __future__ import annotations
 

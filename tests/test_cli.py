@@ -1,4 +1,8 @@
-"""The command line: readable text, JSON, and clear errors without tracebacks."""
+"""The command line: readable text, JSON, and clear errors without tracebacks.
+
+Kind: hand-worked examples of user-facing behaviour (exit codes, stderr, JSON). The
+example profile's 574 is worked out line by line in ``test_worked_examples``.
+"""
 
 from __future__ import annotations
 

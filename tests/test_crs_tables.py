@@ -4,7 +4,10 @@ Expected values are copied by hand from IRCC's "Comprehensive Ranking System (CR
 criteria" (https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html)
 and the dated Ministerial Instructions respecting the Express Entry system
 (https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system.html),
-never read from the code.
+read 2026-11-22, never read from the code.
+
+Kind: table check (every row, through ``score``), with the caps and both sides of
+every dated change.
 """
 
 from __future__ import annotations

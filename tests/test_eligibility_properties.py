@@ -1,4 +1,12 @@
-"""Invariants of eligibility, over generated profiles and days."""
+"""Invariants of eligibility, over generated profiles and days.
+
+Kind: property (monotonicity, the FSW grid's 100-point maximum, round trips). The
+grid's maximum is IRCC's "Six selection factors"
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html,
+read 2026-11-22). "Eligible exactly when every requirement is met" and "the grid
+total is the sum of its lines" are not tested here: ``ProgramResult``,
+``CategoryResult`` and ``FswGrid`` refuse to exist otherwise.
+"""
 
 from __future__ import annotations
 
@@ -46,13 +54,10 @@ def test_report_round_trips_through_json(case: tuple[date, Candidate]) -> None:
 
 
 @given(dated_candidates())
-def test_eligible_exactly_when_every_requirement_is_met(case: tuple[date, Candidate]) -> None:
+def test_grid_within_100_and_no_category_without_a_program(case: tuple[date, Candidate]) -> None:
     as_of, c = case
     report = assess(c, as_of=as_of)
     for p in report.programs:
-        assert p.eligible == all(r.met for r in p.requirements)
-        assert p.grid is None or p.grid.total == sum(ln.points for ln in p.grid.lines)
         assert p.grid is None or 0 <= p.grid.total <= 100
     for cat in report.categories:
-        assert cat.eligible == all(r.met for r in cat.requirements)
         assert cat.eligible <= bool(report.eligible_programs)

@@ -1,4 +1,12 @@
-"""Work-experience accounting: hours, caps, windows and exclusions, at their boundaries."""
+"""Work-experience accounting: hours, caps, windows and exclusions, at their boundaries.
+
+Kind: hand-worked examples (hours counted by hand: weeks x hours, 30 a week at most,
+1,560 a year). Rules from IRCC's CRS criteria
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html)
+and the FSW work-experience bulletin
+(https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria-work-experience.html),
+read 2026-11-22.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ Two kinds of input: arbitrary JSON, which mostly stops at the top level, and the
 bundled example profile with a few leaves or subtrees replaced, keys removed or
 added, or its text damaged, which reaches the model checks deep inside. Every run
 is derandomized, so a failure reproduces; the example counts add up to 10,000.
+
+Kind: property (fuzz) of user-facing behaviour.
 """
 
 from __future__ import annotations

@@ -2,7 +2,11 @@
 
 Expected values are copied by hand from IRCC's "Language test equivalency charts"
 (https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html),
-never read from the code, so a typo in :mod:`expressentry.rules.language_tables` fails here.
+read 2026-11-22, never read from the code, so a typo in
+:mod:`expressentry.rules.language_tables` fails here.
+
+Kind: table check (lowest and highest score of every row, just below every chart,
+both sides of every chart change), with errors for scores off the scale.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ values of its fields' types, and a candidate built from it is scored and assesse
 raising nothing but the documented errors.
 
 The seed is fixed (``derandomize=True``); 7 models x 750 examples = 5,250 inputs.
+
+Kind: property (fuzz) of user-facing behaviour.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Every model refuses a value of the wrong type, naming the field; nothing is guessed."""
+"""Every model refuses a value of the wrong type, naming the field; nothing is guessed.
+
+Kind: hand-worked examples of user-facing behaviour (errors).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Every model check: the error names the field and the value; nothing is clamped."""
+"""Every model check: the error names the field and the value; nothing is clamped.
+
+Kind: hand-worked examples of user-facing behaviour (errors, derived fields).
+"""
 
 from __future__ import annotations
 

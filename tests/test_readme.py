@@ -1,4 +1,7 @@
-"""The README's quick start: two shell lines, the second being the one CI runs."""
+"""The README's quick start: two shell lines, the second being the one CI runs.
+
+Kind: hand-worked examples of user-facing behaviour (the documentation).
+"""
 
 from __future__ import annotations
 

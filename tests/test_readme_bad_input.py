@@ -5,6 +5,8 @@ gives the file, ``$ expressentry ...`` runs :func:`main` and must print exactly 
 lines shown, ``$ echo $?`` gives its exit status. Every ``pycon`` block, and every
 ``{doctest}`` block that shows an error, runs as a doctest with no loose matching.
 The table of problems in the profile format page is checked row by row.
+
+Kind: hand-worked examples of user-facing behaviour (the documentation's transcripts).
 """
 
 from __future__ import annotations

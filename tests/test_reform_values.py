@@ -1,4 +1,8 @@
-"""RuleSet.replace checks each value's type, shape and range; Steps check their rows."""
+"""RuleSet.replace checks each value's type, shape and range; Steps check their rows.
+
+Kind: hand-worked examples of user-facing behaviour (errors), and the invariant
+checks themselves (a breakdown whose total is not its lines is refused).
+"""
 
 from __future__ import annotations
 

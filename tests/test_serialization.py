@@ -1,4 +1,8 @@
-"""JSON in and out: strict structuring, every bad field with its path, lossless round trips."""
+"""JSON in and out: strict structuring, every bad field with its path, lossless round trips.
+
+Kind: hand-worked examples of user-facing behaviour (JSON and its errors), and round
+trips (property).
+"""
 
 from __future__ import annotations
 

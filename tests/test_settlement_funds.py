@@ -4,7 +4,12 @@ Expected amounts are copied by hand from the research notes (section 1.4 and 1.4
 IRCC, "Proof of funds – Skilled immigrants", read through the copies named there,
 rechecked against cicnews.com, canadaopen.org, abhinav.com, immigration.ca and the
 other copies the module names), never read from the code; amounts beyond 7 members
-are worked out by hand.
+are worked out by hand. IRCC's page:
+https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/proof-funds.html
+(the notes were written on 2026-11-22: read 2026-11-22).
+
+Kind: table check (every row, both sides of every change), with two properties
+(funds rise with the family size; each table asks more than the last).
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry import DataError, InvalidInputError, RulesNotInForceError
-from expressentry.rules import TIMELINES
 from expressentry.rules.settlement_funds import (
     FUNDS_2016_FROM,
     FUNDS_2016_PER_ADDITIONAL,
@@ -84,8 +88,6 @@ def test_each_additional_member(year: int) -> None:
     table = table_on(first)
     assert table.per_additional == extra
     assert (table.required(8), table.required(10)) == BEYOND_SEVEN[year]
-    if extra is not None:
-        assert BEYOND_SEVEN[year][0] == TABLES[year][1][6] + extra
 
 
 @pytest.mark.parametrize(
@@ -109,7 +111,6 @@ def test_amounts_for_1_4_7_and_8_members(day: date, size: int, expected: int | N
 def test_timeline_holds_exactly_these_tables() -> None:
     assert [e.effective_from for e in SETTLEMENT_FUNDS.entries] == [t[0] for t in TABLES.values()]
     assert SETTLEMENT_FUNDS.rule_id == "funds.settlement"
-    assert SETTLEMENT_FUNDS in TIMELINES
 
 
 @pytest.mark.parametrize(

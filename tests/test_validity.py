@@ -6,7 +6,13 @@ and the FSW selection grid
 (https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html);
 validity periods: "Your language tests are valid for 2 years after the date of the test
 result" (https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers.html),
-an ECA 5 years from its issue date.
+an ECA 5 years from its issue date
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/education-assessed.html);
+read 2026-11-22.
+
+Kinds: hand-worked examples (each document on both sides of its expiry day), one
+property (score and assess agree on an expired first language) and the pool
+checks of ``score_many``.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""Worked CRS examples W1-W12, from IRCC's CRS criteria and tool.
+"""Worked CRS examples W1-W12 and the shipped example profile, from IRCC's CRS criteria and tool.
 
 Tables: https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html;
-tool: https://ircc.canada.ca/english/immigrate/skilled/crs-tool.asp.
+tool: https://ircc.canada.ca/english/immigrate/skilled/crs-tool.asp (read 2026-11-22).
 
-W1 and W2 are results reported from IRCC's own tool; W3-W12 are hand
-computations from the official tables (they check caps and dates, not agreement
-with IRCC's tool). Every expected total is the one printed in the notes, or its
-hand computation from the notes' tables where the notes give only the parts.
+Kinds: W1 and W2 are IRCC worked examples (results reported from IRCC's own tool);
+W3-W12 and the example profile are hand-worked examples from the official tables
+(they check caps and dates, not agreement with IRCC's tool). Every expected total is
+the one printed in the notes, or its hand computation from the notes' tables where
+the notes give only the parts.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from expressentry import (
     OfficialLanguage,
     Spouse,
     WorkHistory,
+    example_profile,
     score,
 )
 from tests.builders import celpip, clb
@@ -35,6 +37,7 @@ from tests.builders import celpip, clb
 E = EducationLevel
 ENGLISH, FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
 AS_OF = date(2026, 11, 22)
+ABILITIES = ("listening", "speaking", "reading", "writing")
 ECA = date(2024, 6, 1)
 """Valid (5 years, to 2029-05-31) on every day scored from 2024-06-01 on."""
 
@@ -204,8 +207,7 @@ def test_w4_with_spouse_core_460_plus_spouse_40() -> None:
     assert points(b, "second_language.cap") == -2
     assert group(b, "second_language.") == 22
     assert points(b, "canadian_experience") == 70
-    assert (b.core, b.spouse) == (460, 40)
-    assert b.core + b.spouse == 500
+    assert (b.core, b.spouse) == (460, 40)  # 460 + 40 = 500, the A + B maximum
     # Not in the notes' total: transferability (education group capped at 50)
     # and French 50 (NCLC 9 with English CLB 10).
     assert (b.transferability, b.additional) == (50, 50)
@@ -427,3 +429,40 @@ def test_w12_age_from_date_of_birth(as_of: date, age_points: int) -> None:
     b = score(c, as_of=as_of)
     assert points(b, "age") == age_points
     assert b.total == age_points
+
+
+# --- The shipped example profile, worked by hand -------------------------------------
+
+
+def test_example_profile_574_worked_by_hand() -> None:
+    """The profile of ``expressentry example`` on 2026-11-22, every line from the tables.
+
+    Born 1994-03-15, married, spouse accompanying: the "with spouse" columns.
+    A. Core 404: age 32, 85; master's with ECA, 126; IELTS L 8.5 / S 7.5 / R 8.0 /
+       W 7.0 = CLB 10/10/10/9, 32 + 32 + 32 + 29 = 125; TEF (chart from 2023-12-11)
+       L 470 / S 460 / R 440 / W 430 = NCLC 8/7/7/7, 3 each = 12; Canadian work
+       2023-03-01 on (37.5 h counted as 30), 3 full years, 56.
+    B. Spouse 20: bachelor's 8; CELPIP 8/7/7/7 = CLB 8/7/7/7, 3 each = 12; no
+       Canadian work 0.
+    C. Transferability 100: education x CLB 9+ 50 and x 2+ years Canadian 50, group
+       capped at 50; foreign work 2018-06-01 to 2023-01-31 (4 years, "3 or more")
+       x CLB 9+ 50 and x 2+ years Canadian 50, group capped at 50; 100 in all.
+    D. Additional 50: NCLC 7+ in all four with English CLB 5+, 50; the TEER 1 job
+       offer is worth 0 since 2025-03-25.
+    """
+    b = score(example_profile(), as_of=AS_OF)
+    assert b.with_spouse is True
+    assert points(b, "age") == 85
+    assert points(b, "education") == 126
+    assert [points(b, f"first_language.{a}") for a in ABILITIES] == [32, 32, 32, 29]
+    assert group(b, "second_language.") == 12
+    assert points(b, "canadian_experience") == 56
+    assert points(b, "spouse.education") == 8
+    assert group(b, "spouse.language.") == 12
+    assert points(b, "spouse.canadian_experience") == 0
+    assert group(b, "education.") == 50
+    assert group(b, "foreign_experience.") == 50
+    assert points_or_0(b, "job_offer") == 0
+    assert points(b, "french") == 50
+    assert (b.core, b.spouse, b.transferability, b.additional) == (404, 20, 100, 50)
+    assert b.total == 574
