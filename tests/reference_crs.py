@@ -319,9 +319,9 @@ def age_points(c: Candidate, on: date, column: int) -> int:
     return AGE.get(completed_years(c.date_of_birth, on), (0, 0))[column]
 
 
-def education_points(c: Candidate, on: date, column: int) -> int:
-    """Points for the level of education."""
-    return EDUCATION[scored_education(c.education, on)][column]
+def education_points(level: EducationLevel, column: int) -> int:
+    """Points for the level of education scored."""
+    return EDUCATION[level][column]
 
 
 def first_language_points(first: LanguageResult | None, column: int) -> int:
@@ -485,7 +485,7 @@ def reference_breakdown(c: Candidate, as_of: date) -> ReferenceScore:
 
     core = (
         age_points(c, as_of, column)
-        + EDUCATION[level][column]
+        + education_points(level, column)
         + first_language_points(first, column)
         + second_language_points(second, column)
         + canadian_work_points(canadian, column)

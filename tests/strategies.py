@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import date, timedelta
 from typing import Any
@@ -60,7 +61,13 @@ def _ranges(test: LanguageTest, when: date) -> dict[str, tuple[float, float, flo
 
 def _scores(test: LanguageTest, when: date) -> st.SearchStrategy[dict[str, float]]:
     """Four raw scores: drawn apart, or close together (so all-four levels are common)."""
-    ranges = _ranges(test, when)
+    return _scores_on_scale(test, when < date(2019, 10, 1))
+
+
+@functools.cache
+def _scores_on_scale(test: LanguageTest, old_tef: bool) -> st.SearchStrategy[dict[str, float]]:
+    """:func:`_scores`, built once per test and scale (building strategies is slow)."""
+    ranges = _ranges(test, date(2019, 9, 30) if old_tef else date(2019, 10, 1))
 
     def one(low: float, high: float, step: float) -> st.SearchStrategy[float]:
         return st.integers(0, round((high - low) / step)).map(lambda n: low + n * step)
@@ -81,6 +88,7 @@ def _scores(test: LanguageTest, when: date) -> st.SearchStrategy[dict[str, float
     return apart | together()
 
 
+@functools.lru_cache(maxsize=4096)
 def _document_day(first: date, before: date, valid_years: int) -> st.SearchStrategy[date]:
     """A document's day in ``[first, before]``: any, still valid, or within days of expiring."""
     edge = before - relativedelta(years=valid_years)
@@ -163,27 +171,17 @@ def work_periods(draw: st.DrawFn, *, before: date, earliest: date = date.min) ->
     Often it is whole years (give or take a day) ending the day before ``before``,
     or it starts near the 10-year window, at 30 hours a week or in half-hours.
     """
-    first = max(earliest, before - timedelta(days=14 * 365))
-    ten_years = before - relativedelta(years=10)
-    whole_years = st.builds(
-        lambda n, d: before - relativedelta(years=n) + timedelta(days=d),
-        st.integers(1, 11),
-        st.integers(-2, 2),
-    )
-    near_window = st.integers(-3, 3).map(lambda d: ten_years + timedelta(days=d))
-    start = draw(
-        (st.dates(first, before) | whole_years | near_window).filter(lambda d: first <= d <= before)
-    )
-    end_day = st.dates(start, before + timedelta(days=400))
-    up_to_yesterday = st.just(before - timedelta(days=1)).filter(lambda d: d >= start)
-    end = draw(st.none() | end_day | up_to_yesterday)
-    hours = (
-        st.integers(5, 60).map(float) | st.just(30.0) | st.integers(10, 120).map(lambda n: n / 2)
-    )
+    start = draw(_starts(max(earliest, before - timedelta(days=14 * 365)), before))
+    end: date | None = None
+    pick = draw(st.integers(0, 2))
+    if pick == 1:
+        end = start + timedelta(days=draw(st.integers(0, (before - start).days + 400)))
+    elif pick == 2:
+        end = max(start, before - timedelta(days=1))
     return WorkPeriod(
         start=start,
         end=end,
-        hours_per_week=draw(hours),
+        hours_per_week=draw(_hours),
         noc=draw(st.sampled_from(NOCS)),
         in_canada=draw(st.booleans()),
         self_employed=draw(_mostly_false),
@@ -192,6 +190,22 @@ def work_periods(draw: st.DrawFn, *, before: date, earliest: date = date.min) ->
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _starts(first: date, before: date) -> st.SearchStrategy[date]:
+    """Any day in ``[first, before]``, or whole years before ``before``, or near 10 years."""
+    ten_years = before - relativedelta(years=10)
+    whole_years = st.builds(
+        lambda n, d: before - relativedelta(years=n) + timedelta(days=d),
+        st.integers(1, 11),
+        st.integers(-2, 2),
+    )
+    near_window = st.integers(-3, 3).map(lambda d: ten_years + timedelta(days=d))
+    return (st.dates(first, before) | whole_years | near_window).filter(
+        lambda d: first <= d <= before
+    )
+
+
+_hours = st.integers(5, 60).map(float) | st.just(30.0) | st.integers(10, 120).map(lambda n: n / 2)
 _mostly_false = st.sampled_from((False, False, False, True))
 _mostly_true = st.sampled_from((True, True, True, False))
 
