@@ -298,7 +298,9 @@ def experience_hours(
 
 
 def _years(periods: Iterable[WorkPeriod], counts: Callable[[WorkPeriod], bool], on: date) -> int:
-    return int(experience_hours(periods, counts, on) // HOURS_A_YEAR)
+    # The library's documented reading (HOURS_DIGITS): hours are counted to the
+    # millionth of an hour before whole years are taken.
+    return int(round(experience_hours(periods, counts, on), 6) // HOURS_A_YEAR)
 
 
 def canadian_years(periods: Iterable[WorkPeriod], on: date) -> int:

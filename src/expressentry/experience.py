@@ -32,6 +32,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import WorkHistory, WorkPeriod
 from expressentry.rules.experience import (
     CRS_WINDOW_YEARS,
+    HOURS_DIGITS,
     HOURS_PER_YEAR,
     SKILLED_TEERS,
     WEEKLY_HOURS_CAP,
@@ -42,18 +43,19 @@ __all__ = [
     "Kind",
     "canadian_experience",
     "canadian_kind",
+    "counted",
     "credited_hours",
     "foreign_experience",
     "foreign_kind",
     "full_time_hours",
     "hours_by_occupation",
     "longest_continuous_hours",
+    "reaches",
     "segments",
     "whole_years",
     "window",
 ]
 
-_EPSILON = 1e-6  # float noise in hour sums; far below one hour
 
 _SEGMENTS: IdentityCache[WorkHistory, dict[object, Segments]] = IdentityCache(lambda _: {})
 """Each history's segments, per kind and weekly cap, built on first use."""
@@ -119,13 +121,27 @@ def full_time_hours(
     as where a rule asks for a year of *full-time* work with no part-time
     equivalent (FSW adaptability).
     """
-    full = tuple(s for s in segments(history, kind, weekly_cap) if s[2] >= weekly_cap - _EPSILON)
+    full = tuple(s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap))
     return hour_days(full, start.toordinal(), end.toordinal()) / 7
 
 
+def counted(hours: float) -> float:
+    """``hours`` as the rules count them: to the millionth of an hour (:data:`HOURS_DIGITS`).
+
+    >>> counted(1559.9999999999998), counted(1559.99999)
+    (1560.0, 1559.99999)
+    """
+    return round(hours, HOURS_DIGITS)
+
+
+def reaches(hours: float, need: float) -> bool:
+    """Whether ``hours``, counted to the millionth, are at least ``need``."""
+    return counted(hours) >= need
+
+
 def whole_years(hours: float, hours_per_year: int) -> int:
-    """Whole years in ``hours`` (1,560 hours make a year; 1,559 do not)."""
-    return int((hours + _EPSILON) // hours_per_year)
+    """Whole years in ``hours`` (1,560 hours make a year; 1,559.99999 do not)."""
+    return int(counted(hours) // hours_per_year)
 
 
 def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
@@ -135,7 +151,7 @@ def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
         history, kind, start=start, end=as_of, weekly_cap=WEEKLY_HOURS_CAP.at(as_of).value
     )
     return Experience(
-        int(hours + _EPSILON), whole_years(hours, HOURS_PER_YEAR.at(as_of).value), start, as_of
+        int(counted(hours)), whole_years(hours, HOURS_PER_YEAR.at(as_of).value), start, as_of
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry.enums import OfficialLanguage, WorkPlace
+from expressentry.experience import reaches
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, WorkPeriod
 from expressentry.rules.categories import (
@@ -116,7 +117,7 @@ def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
         )
     return Requirement(
         id=f"category.{cat.id}.work_experience",
-        met=best + 1e-6 >= rule.hours,
+        met=reaches(best, rule.hours),
         reason=reason,
         rule=ref(CATEGORY_WORK_RULE, as_of),
     )

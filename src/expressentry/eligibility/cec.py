@@ -12,6 +12,7 @@ from datetime import date
 
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
+from expressentry.experience import reaches
 from expressentry.models import Candidate
 from expressentry.rules.experience import SKILLED_TEERS
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
@@ -46,7 +47,7 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
     teers = "-".join(str(t) for t in (min(skilled), max(skilled)))
     work = Requirement(
         id=f"{_P}.work_experience",
-        met=all_hours + 1e-6 >= need,
+        met=reaches(all_hours, need),
         reason=(
             f"{int(all_hours):,} of {need:,} hours of TEER {teers} Canadian work "
             f"in the {years} years before {as_of.isoformat()}"
@@ -55,7 +56,7 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
     )
     # The most favourable consistent reading (CEC_MIXED_TEER_HOURS_BY_LEVEL): the lower
     # level is enough when TEER 2/3 work alone makes the year.
-    needed = min(minima.values()) if low_hours + 1e-6 >= need else max(minima.values())
+    needed = min(minima.values()) if reaches(low_hours, need) else max(minima.values())
     valid = valid_results(c, as_of)
     best = best_result(valid, lambda r: r.lowest >= needed)
     which = f"{level_words(needed, best)} in all four abilities needed" + (

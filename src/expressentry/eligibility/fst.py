@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry.enums import Program
+from expressentry.experience import reaches
 from expressentry.models import Candidate, LanguageResult
 from expressentry.rules.programs import (
     FST_MIN_CLB,
@@ -62,7 +63,7 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
     # trade with the most hours, so the report says what that trade still lacks.
     best = max(
         trades,
-        key=lambda noc: (trades[noc] + 1e-6 >= need and noc in backed, trades[noc]),
+        key=lambda noc: (reaches(trades[noc], need) and noc in backed, trades[noc]),
         default=None,
     )
     if best is None:
@@ -79,7 +80,7 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
         )
     work = Requirement(
         id=f"{_P}.work_experience",
-        met=got + 1e-6 >= need,
+        met=reaches(got, need),
         reason=work_reason,
         rule=ref(FST_MIN_HOURS, as_of),
     )

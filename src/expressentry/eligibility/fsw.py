@@ -14,7 +14,7 @@ from typing import Any
 from expressentry._kinds import canadian_kind
 from expressentry._today import resolve
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
-from expressentry.experience import Kind, full_time_hours, whole_years, window
+from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -86,7 +86,7 @@ def _work(c: Candidate, as_of: date) -> Requirement:
         )
     return Requirement(
         id=f"{_P}.work_experience",
-        met=got + 1e-6 >= need,
+        met=reaches(got, need),
         reason=reason,
         rule=ref(FSW_MIN_HOURS, as_of),
     )
@@ -300,7 +300,7 @@ def _canada_year(history: WorkHistory, as_of: date, kind: Kind) -> bool:
     if not history.periods:
         return False
     got = full_time_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap(as_of))
-    return got + 1e-6 >= per_year(as_of)
+    return reaches(got, per_year(as_of))
 
 
 def _spouse_work(p: WorkPeriod) -> bool:

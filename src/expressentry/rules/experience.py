@@ -23,6 +23,7 @@ from expressentry.rules.sources import (
 
 __all__ = [
     "CRS_WINDOW_YEARS",
+    "HOURS_DIGITS",
     "HOURS_PER_YEAR",
     "NOC_2016_PROXY",
     "SKILLED_TEERS",
@@ -96,3 +97,14 @@ SKILLED_TEERS: Final = Timeline(
     ),
     "Occupations that count as skilled work",
 )
+
+
+HOURS_DIGITS: Final = 6
+"""Reading, made explicit: credited hours are counted to the millionth of an hour.
+
+Hours are sums of weekly hours times days, in binary floats, so a year of
+37.5-hour weeks can add up to 1,559.9999999999998 hours. Before whole years are
+taken or a minimum is compared, hours are rounded to this many decimals: float
+noise never costs a year, and only hours given to more than six decimals could
+be counted up by less than a millionth of an hour (IRPR s. 73 counts 1,560 hours
+a year; no form asks for hours that precise)."""
