@@ -28,6 +28,7 @@ from expressentry._today import resolve
 from expressentry.enums import WorkPlace
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Source, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CATEGORY_BASED_SELECTION, CATEGORY_REPORT_2024_25
 
 __all__ = [
@@ -49,7 +50,7 @@ CATEGORIES_FROM: Final = date(2023, 5, 31)
 """The Minister announced the first categories and their Ministerial Instructions
 on 2023-05-31 (the first category round was 2023-06-28)."""
 
-VERSIONS_FROM: Final = (date(2023, 5, 31), date(2025, 2, 27), date(2026, 2, 18))
+VERSIONS_FROM: Final = (CATEGORIES_FROM, date(2025, 2, 27), date(2026, 2, 18))
 """UNCERTAIN reading, made explicit. Each version of the lists applies from the
 day it was announced (IRCC news releases of 2025-02-27 and 2026-02-18), not from
 the day its Ministerial Instructions took effect, which no text found gives. No
@@ -103,7 +104,7 @@ CATEGORY_WORK_RULE: Final = Timeline(
             "continuous stretch. Read through the go4visa.com and imcaconsultancy.com copies.",
         ),
         Dated(
-            date(2026, 2, 18),
+            VERSIONS_FROM[2],
             CategoryWorkRule(hours=1560, window_years=3, continuous=False),
             CATEGORY_BASED_SELECTION,
             "Announced in IRCC's news release of 2026-02-18. At least 12 months of full-time work (or as much part-time) in a single listed "
@@ -240,7 +241,7 @@ def _sets(categories: tuple[Category, ...]) -> Timeline[CategorySet]:
             msg = f"category {c.id} {c.version} starts on {c.effective_from}, not a version day"
             raise DataError(msg)
     none = Dated(
-        date(2015, 1, 1),
+        EXPRESS_ENTRY_OPENED,
         CategorySet(()),
         CATEGORY_BASED_SELECTION,
         "No category-based selection before the first categories of 2023-05-31 "

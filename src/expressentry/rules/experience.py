@@ -9,11 +9,11 @@ calculator asks it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from expressentry.enums import Teer
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED, NOC_2021_IN_FORCE
 from expressentry.rules.sources import (
     CRS_CRITERIA,
     GAZETTE_2014_12_01,
@@ -33,7 +33,7 @@ WEEKLY_HOURS_CAP: Final = Timeline(
     "experience.weekly_hours_cap",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             30,
             IRPR_73,
             "Full-time is 30 hours a week; hours above 30 a week, in one job or several, do not count.",
@@ -46,7 +46,7 @@ HOURS_PER_YEAR: Final = Timeline(
     "experience.hours_per_year",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             1560,
             IRPR_73,
             "One year of full-time work, or its part-time equivalent: 30 hours x 52 weeks = 1,560 hours.",
@@ -59,7 +59,7 @@ CRS_WINDOW_YEARS: Final = Timeline(
     "experience.crs_window_years",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             10,
             CRS_CRITERIA,
             "The CRS counts skilled work in the 10 years before the day scored, as IRCC's calculator asks it.",
@@ -82,13 +82,13 @@ SKILLED_TEERS: Final = Timeline(
     "experience.skilled_teers",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             _SKILLED,
             GAZETTE_2014_12_01,
             "NOC 2016 skill type 0 and skill levels A and B, read as TEER 0-3 of the NOC 2021 code (NOC_2016_PROXY).",
         ),
         Dated(
-            date(2022, 11, 16),
+            NOC_2021_IN_FORCE,
             _SKILLED,
             NOC_2021_TRANSITION,
             "NOC 2021: TEER 0, 1, 2 and 3.",

@@ -29,6 +29,11 @@ from expressentry.enums import Ability, Program, Teer
 from expressentry.enums import FundsExemptionCondition as Fx
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import (
+    EXPRESS_ENTRY_OPENED,
+    FSW_2013_CRITERIA_IN_FORCE,
+    NOC_2021_IN_FORCE,
+)
 from expressentry.rules.sources import (
     CEC_ELIGIBILITY,
     ECA_EXPRESS_ENTRY,
@@ -67,8 +72,6 @@ __all__ = [
     "needs_settlement_funds",
 ]
 
-_LAUNCH = date(2015, 1, 1)
-_NOC_2021 = date(2022, 11, 16)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01."
 
 # -- work experience ------------------------------------------------------------------
@@ -77,7 +80,7 @@ FSW_WINDOW_YEARS: Final = Timeline(
     "program.fsw.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             10,
             FSW_ELIGIBILITY,
             "Skilled work within the 10 years before the application is made (IRPR s. 75(2)(a)). "
@@ -91,7 +94,7 @@ CEC_WINDOW_YEARS: Final = Timeline(
     "program.cec.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             3,
             CEC_ELIGIBILITY,
             "Canadian work within the 3 years before the application is made (IRPR s. 87.1(2)(a)). "
@@ -105,7 +108,7 @@ FST_WINDOW_YEARS: Final = Timeline(
     "program.fst.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             5,
             FST_ELIGIBILITY,
             "Work in the trade within the 5 years before applying. " + _UNCHANGED,
@@ -118,7 +121,7 @@ FSW_MIN_HOURS: Final = Timeline(
     "program.fsw.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             1560,
             FSW_ELIGIBILITY,
             "One year of full-time work or its part-time equivalent (1,560 hours), over a continuous period, in one occupation (the primary occupation, one NOC unit group), TEER 0-3, paid. "
@@ -132,7 +135,7 @@ CEC_MIN_HOURS: Final = Timeline(
     "program.cec.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             1560,
             CEC_ELIGIBILITY,
             "One year of full-time Canadian work or its part-time equivalent (1,560 hours) in one or more TEER 0-3 occupations; no continuity needed; not during full-time study, not self-employed, authorized, with temporary resident status (IRPR s. 87.1(3)). "
@@ -146,7 +149,7 @@ FST_MIN_HOURS: Final = Timeline(
     "program.fst.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             3120,
             FST_ELIGIBILITY,
             "Two years of full-time work or the part-time equivalent (3,120 hours) in the one trade applied in, after qualifying to practise it independently; no continuity needed. "
@@ -188,13 +191,13 @@ CEC_MIN_CLB_BY_TEER: Final[Timeline[Mapping[Teer, int]]] = Timeline(
     "program.cec.min_clb_by_teer",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             _CEC_LEVELS,
             CEC_ELIGIBILITY,
             "NOC 2016 skill type 0 or level A: CLB/NCLC 7 in all four abilities; level B: CLB/NCLC 5; read through the NOC 2021 TEER of the work (NOC_2016_PROXY). Thresholds from kgraph.ca and canada.ca copies.",
         ),
         Dated(
-            _NOC_2021,
+            NOC_2021_IN_FORCE,
             _CEC_LEVELS,
             CEC_ELIGIBILITY,
             "NOC 2021 from 2022-11-16 (IRCC's transition): TEER 0 or 1 work needs CLB/NCLC 7 in all four abilities, TEER 2 or 3 work CLB/NCLC 5 (IRPR s. 87.1(2)(d), TEER wording).",
@@ -213,7 +216,7 @@ FST_MIN_CLB: Final[Timeline[Mapping[Ability, int]]] = Timeline(
     "program.fst.min_clb",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {Ability.SPEAKING: 5, Ability.LISTENING: 5, Ability.READING: 4, Ability.WRITING: 4}
             ),
@@ -317,7 +320,7 @@ FST_TRADE_GROUPS: Final = Timeline(
     "program.fst.trade_groups",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             TradeGroups(
                 _TRADES_2021,
                 _NOT_TRADES_2021,
@@ -327,7 +330,7 @@ FST_TRADE_GROUPS: Final = Timeline(
             "Groups of IRPR s. 87.2(1) (2013 version), read through NOC 2021 codes (FST_NOC_2016_GROUPS_PROXY).",
         ),
         Dated(
-            _NOC_2021,
+            NOC_2021_IN_FORCE,
             TradeGroups(
                 _TRADES_2021,
                 _NOT_TRADES_2021,
@@ -363,7 +366,7 @@ FUNDS_REQUIRED: Final[Timeline[frozenset[Program]]] = Timeline(
     "program.funds_required",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Program.FSW, Program.FST}),
             PROOF_OF_FUNDS,
             "FSW and FST candidates must show settlement funds when they apply and when the visa is issued; the CEC never needs them. "
@@ -377,7 +380,7 @@ FUNDS_EXEMPTION: Final[Timeline[frozenset[Fx]]] = Timeline(
     "program.funds_exemption",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Fx.AUTHORIZED_TO_WORK, Fx.VALID_JOB_OFFER}),
             PROOF_OF_FUNDS,
             "No funds needed when authorized to work in Canada AND holding a valid job offer; either alone does not exempt. IRCC text read through copies (highergroundimmigrationservices.ca and the S14 funds copies). "
@@ -417,7 +420,7 @@ LANGUAGE_RESULT_VALID_YEARS: Final = Timeline(
     "program.validity.language_result_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             2,
             FSW_ELIGIBILITY,
             "Language test results are valid 2 years after the date of the test result and must be valid on the day the PR application is submitted (VALIDITY_ENDS_ON_ANNIVERSARY). "
@@ -431,7 +434,7 @@ ECA_VALID_YEARS: Final = Timeline(
     "program.validity.eca_years",
     (
         Dated(
-            date(2013, 5, 4),
+            FSW_2013_CRITERIA_IN_FORCE,
             5,
             ECA_EXPRESS_ENTRY,
             "An ECA report for immigration is valid 5 years from its issue date, counted to the day IRCC receives the application (VALIDITY_ENDS_ON_ANNIVERSARY). ECAs began on 2013-05-04. Read through a designated organization's page (University of Toronto CES) and bellallianceglobal.com's copy of the CIC text.",
@@ -449,7 +452,7 @@ OUTSIDE_QUEBEC: Final = Timeline(
     "program.outside_quebec",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Program.FSW, Program.CEC, Program.FST}),
             FSW_ELIGIBILITY,
             "Each federal class is for foreign nationals who intend to reside in a province "

@@ -54,6 +54,7 @@ __all__ = [
     "FUNDS_2021_FROM",
     "FUNDS_2022_FROM",
     "FUNDS_2025_EITHER_TABLE_FROM",
+    "FUNDS_2025_FROM",
     "FUNDS_2026_TABLE_FOUND",
     "FUNDS_PRE_2016_TABLE",
     "SETTLEMENT_FUNDS",
@@ -214,6 +215,10 @@ on the effective day (07-07: nairametrics.com, cadimmigration.com, maplenews.org
 2025 table from 2025-07-28; from this day to 2025-07-27 :func:`acceptable_tables`
 accepts either table. One round fell in that window (#357, healthcare, 2025-07-22)."""
 
+FUNDS_2025_FROM: Final = date(2025, 7, 28)
+"""UNCERTAIN reading, made explicit: the update deadline of the 2025 table, from
+which it is required (see :data:`FUNDS_2025_EITHER_TABLE_FROM`)."""
+
 FUNDS_2026_TABLE_FOUND: Final = False
 """UNCERTAIN, and no table is invented. No 2026 update was found up to 2026-11-22:
 every 2026 page that gives amounts still quotes the 2025 table (one GitHub copy
@@ -288,7 +293,7 @@ SETTLEMENT_FUNDS: Final = Timeline(
             "2024 table, effective 2024-05-28 (profiles updated by 2024-05-27). Amounts from akcanada.com and royalcanadianimmigration.com copies (they agree).",
         ),
         Dated(
-            date(2025, 7, 28),
+            FUNDS_2025_FROM,
             FundsTable((15263, 19001, 23360, 28362, 32168, 36280, 40392), 4112),
             PROOF_OF_FUNDS,
             "2025 table, published 2025-07-07, required from the update deadline 2025-07-28; either table is accepted from 2025-07-07 (FUNDS_2025_EITHER_TABLE_FROM). Amounts from cadimmigration.com, nairametrics.com, maplenews.org and businesstoday.in copies (they agree; vagmi.co's different 3-6 member amounts read as a typo). Latest known table (FUNDS_2026_TABLE_FOUND).",
@@ -298,7 +303,7 @@ SETTLEMENT_FUNDS: Final = Timeline(
 )
 
 _ACCEPTED_FROM: Final[Mapping[date, date]] = MappingProxyType(
-    {FUNDS_2020_FROM: FUNDS_2020_EITHER_TABLE_FROM, date(2025, 7, 28): FUNDS_2025_EITHER_TABLE_FROM}
+    {FUNDS_2020_FROM: FUNDS_2020_EITHER_TABLE_FROM, FUNDS_2025_FROM: FUNDS_2025_EITHER_TABLE_FROM}
 )
 """First day a table is accepted, where it is earlier than the day it is required."""
 
