@@ -42,6 +42,7 @@ from expressentry.eligibility import (
     Verdict,
     fsw_grid,
 )
+from expressentry.rules import programs
 from tests.builders import clb
 
 AS_OF = date(2026, 11, 22)
@@ -183,6 +184,30 @@ def test_cec_language_by_teer() -> None:
     assert req(program(person(teer1, languages=(celpip(7),)), Program.CEC), "language").met
     assert req(program(person(teer3, languages=(celpip(5),)), Program.CEC), "language").met
     assert not req(program(person(teer3, languages=(celpip(4),)), Program.CEC), "language").met
+
+
+def test_cec_mixed_teer_work_under_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Worked by hand: 104 weeks of TEER 3 work (3,120 hours, a year alone) and 26 weeks
+    # of TEER 1 work, all in Canada in the 3 years before 2026-11-22; English CLB 5.
+    teer3 = weeks(date(2024, 1, 1), 104, noc="63200")
+    teer1 = weeks(date(2026, 1, 5), 26, noc="21231")
+    mixed = person(teer3, teer1, languages=(celpip(5),))
+    only_teer3 = person(teer3, languages=(celpip(5),))
+    # CEC_MIXED_TEER_HOURS_BY_LEVEL (the reading shipped): the TEER 3 year asks CLB 5.
+    assert program(mixed, Program.CEC).eligible
+    assert req(program(mixed, Program.CEC), "language").reason.endswith(
+        "(TEER 2 or 3 work makes the year)"
+    )
+    # The strict reading: the TEER 1 work asks CLB 7, even though TEER 3 makes the year.
+    monkeypatch.setattr(programs, "CEC_MIXED_TEER_HOURS_BY_LEVEL", False)
+    language = req(program(mixed, Program.CEC), "language")
+    assert not language.met
+    assert language.reason.endswith(
+        "CLB 7 in all four abilities needed (TEER 0 or 1 work in the window)"
+    )
+    assert not program(mixed, Program.CEC).eligible
+    # Work of one level only: both readings agree.
+    assert program(only_teer3, Program.CEC).eligible
 
 
 # --- FSW ---------------------------------------------------------------------------------

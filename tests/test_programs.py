@@ -68,7 +68,6 @@ def test_cec_language_changes_classification_on_2022_11_16() -> None:
     after = p.CEC_MIN_CLB_BY_TEER.at(NOC_2021)
     assert (before.effective_from, after.effective_from) == (LAUNCH, NOC_2021)
     assert set(after.value) == {Teer.TEER_0, Teer.TEER_1, Teer.TEER_2, Teer.TEER_3}
-    assert p.CEC_MIXED_TEER_HOURS_BY_LEVEL is True
 
 
 FST_LEVELS = {Ability.SPEAKING: 5, Ability.LISTENING: 5, Ability.READING: 4, Ability.WRITING: 4}
@@ -139,7 +138,6 @@ def test_trade_groups_before_noc_2021_are_the_noc_2016_groups_read_through_noc_2
     assert (before.effective_from, after.effective_from) == (LAUNCH, NOC_2021)
     assert before.value.included == after.value.included
     assert "NOC 2016" in before.value.reading
-    assert p.FST_NOC_2016_GROUPS_PROXY is True
 
 
 @pytest.mark.parametrize("noc", ["7330", "733000", "7330a", "", "73 00"])

@@ -34,7 +34,6 @@ from expressentry.rules.settlement_funds import (
     FUNDS_2021_FROM,
     FUNDS_2022_FROM,
     FUNDS_2025_EITHER_TABLE_FROM,
-    FUNDS_2026_TABLE_FOUND,
     FUNDS_PRE_2016_TABLE,
     SETTLEMENT_FUNDS,
     FundsTable,
@@ -172,7 +171,6 @@ def test_acceptable_tables(day: date, years: list[int]) -> None:
 def test_uncertain_readings_are_the_documented_days() -> None:
     days = (FUNDS_2021_FROM, FUNDS_2022_FROM, FUNDS_2025_EITHER_TABLE_FROM)
     assert days == (date(2021, 7, 15), date(2022, 6, 8), date(2025, 7, 7))
-    assert FUNDS_2026_TABLE_FOUND is False
     earlier = (
         FUNDS_2016_FROM,
         FUNDS_2017_FROM,

@@ -3,6 +3,15 @@
 This is where the law moved most: arranged employment went from 600 to 200/50 on
 2016-11-19 and to 0 on 2025-03-25; Canadian study points arrived on 2016-11-19;
 French and sibling points on 2017-06-06; French points rose on 2020-10-20.
+
+.. note::
+
+   **A proposed change of 2026-11-03, not implemented.** A single low-confidence
+   source claims CRS changes from 2026-11-03 (more points for Canadian work and
+   for high-wage job offers). No official text or second copy was found, and
+   copies up to September 2026 show no change, so the tables hold no entry for
+   it. Check canada.ca before relying on scores after 2026-11-03; a proposal can
+   be scored as a reform (:meth:`~expressentry.rules.RuleSet.add_factor`).
 """
 
 from __future__ import annotations
@@ -39,7 +48,6 @@ __all__ = [
     "FRENCH_MIN_NCLC",
     "FRENCH_POINTS_RAISED_ON",
     "JOB_OFFER",
-    "PROPOSED_2026_11_03_CHANGE_IMPLEMENTED",
     "PROVINCIAL_NOMINATION",
     "SIBLING",
 ]
@@ -58,12 +66,6 @@ FRENCH_ENGLISH_MIN_CLB: Final = 5
 UNCERTAIN (minor): with mixed English (some abilities at CLB 5+, some at 4 or
 less) this reading gives the lower amount, because English is then not "CLB 5 or
 higher on all four"; no worked example from IRCC's tool was found for that case."""
-
-PROPOSED_2026_11_03_CHANGE_IMPLEMENTED: Final = False
-"""UNCERTAIN and deliberately not implemented. A single low-confidence source
-claims CRS changes from 2026-11-03 (more points for Canadian work and high-wage
-job offers). No official text or second copy was found; copies up to September
-2026 show no change. Check canada.ca before relying on scores after 2026-11-03."""
 
 PROVINCIAL_NOMINATION: Final = Timeline(
     "crs.additional.provincial_nomination",

@@ -4,6 +4,15 @@ Tables as printed in IRCC's "Comprehensive Ranking System (CRS) criteria"
 (:data:`~expressentry.rules.sources.CRS_CRITERIA`); each column pair is
 *with an accompanying spouse / without*. None of these tables has changed since
 Express Entry opened on 2015-01-01.
+
+.. note::
+
+   **Age on the day scored** (an uncertain reading, made explicit). Age is
+   counted in completed years on the day scored (``as_of``), so the score changes
+   on the birthday, as IRCC updates profiles when a birthday passes. No
+   Ministerial Instruction names the exact day age is fixed (the day of the
+   invitation, say). The library knows no day but the day scored, so there is no
+   other reading it could apply: this is a note, not a switch.
 """
 
 from __future__ import annotations
@@ -20,18 +29,12 @@ from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = [
     "AGE",
-    "AGE_COUNTED_ON_AS_OF",
     "CANADIAN_EXPERIENCE",
     "EDUCATION",
     "FIRST_LANGUAGE",
     "SECOND_LANGUAGE",
     "SECOND_LANGUAGE_CAP",
 ]
-
-AGE_COUNTED_ON_AS_OF: Final = True
-"""UNCERTAIN reading, made explicit. Age is completed years on the day scored.
-The score changes on the birthday (IRCC updates profiles when a birthday passes);
-no Ministerial Instruction names the exact day age is fixed (e.g. the invitation)."""
 
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
 

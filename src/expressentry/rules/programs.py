@@ -9,6 +9,22 @@ The FSW points grid is in :mod:`expressentry.rules.fsw_grid`, the funds amounts 
 :mod:`expressentry.rules.settlement_funds`. These thresholds predate Express
 Entry; the tables start on 2015-01-01, the day it opened.
 
+.. note::
+
+   **The FST trade groups before NOC 2021** (an uncertain reading, made
+   explicit). Before 2022-11-16 the trades were NOC 2011/2016 major groups 72,
+   73, 82 and 92 and minor groups 632 and 633, skill level B (IRPR s. 87.2(1),
+   2013 version). Work periods carry NOC 2021 codes only, so earlier dates read
+   those groups as the NOC 2021 groups that succeeded them, which is the 2022
+   list: old 82 split into 82 and 83, old 92 into 92 and 93 (central control
+   operators), 632/633 became 62200 and 6320; 726 (pilots, controllers: old
+   group 22) and 932 (aircraft assemblers: old group 95) were never trades. As
+   with skilled work (the note on NOC 2016 of :mod:`expressentry.rules.experience`),
+   occupations that moved into these groups in 2021 (e.g. 73300 transport truck
+   drivers, NOC 2016 7511 in group 75, skill level C) are read with their NOC 2021
+   status on every date. The other reading would need each period's NOC 2016
+   code, which the profile does not hold, so this is a note, not a switch.
+
 >>> from datetime import date
 >>> is_trade("73300", date(2026, 11, 22)), is_trade("72600", date(2026, 11, 22))
 (True, False)
@@ -51,7 +67,6 @@ __all__ = [
     "ECA_VALID_YEARS",
     "FST_MIN_CLB",
     "FST_MIN_HOURS",
-    "FST_NOC_2016_GROUPS_PROXY",
     "FST_TRADE_GROUPS",
     "FST_WINDOW_YEARS",
     "FSW_CONTINUITY_GAP_DAYS",
@@ -194,7 +209,7 @@ CEC_MIN_CLB_BY_TEER: Final[Timeline[Mapping[Teer, int]]] = Timeline(
             EXPRESS_ENTRY_OPENED,
             _CEC_LEVELS,
             CEC_ELIGIBILITY,
-            "NOC 2016 skill type 0 or level A: CLB/NCLC 7 in all four abilities; level B: CLB/NCLC 5; read through the NOC 2021 TEER of the work (NOC_2016_PROXY). Thresholds from kgraph.ca and canada.ca copies.",
+            "NOC 2016 skill type 0 or level A: CLB/NCLC 7 in all four abilities; level B: CLB/NCLC 5; read through the NOC 2021 TEER of the work (the note on NOC 2016 of expressentry.rules.experience). Thresholds from kgraph.ca and canada.ca copies.",
         ),
         Dated(
             NOC_2021_IN_FORCE,
@@ -206,11 +221,19 @@ CEC_MIN_CLB_BY_TEER: Final[Timeline[Mapping[Teer, int]]] = Timeline(
     "CEC: minimum CLB/NCLC in all four abilities, by TEER of the qualifying work",
 )
 
-CEC_MIXED_TEER_HOURS_BY_LEVEL: Final = True
+CEC_MIXED_TEER_HOURS_BY_LEVEL: Final[bool] = True
 """UNCERTAIN reading, made explicit. No text says which CEC threshold applies when
-the qualifying year mixes TEER 0/1 and TEER 2/3 work. This reading takes the most
-favourable consistent one: with CLB 7 or more in all four abilities every TEER 0-3
-hour counts; with CLB 5 or 6, only TEER 2 and 3 hours count."""
+the Canadian work in the 3-year window mixes TEER 0/1 and TEER 2/3 work.
+
+- ``True`` (this reading, the most favourable consistent one): the hours that
+  count depend on the level. With CLB 7 or more in all four abilities every
+  TEER 0-3 hour counts; with CLB 5 or 6 only TEER 2 and 3 hours count, so CLB 5
+  is enough when TEER 2/3 work alone makes the year.
+- ``False`` (the strict reading): the level depends on the work. Any TEER 0 or 1
+  work in the window asks CLB 7, and CLB 5 is enough only when all of it is
+  TEER 2 or 3.
+
+The CEC assessment of :func:`~expressentry.assess` reads it on every call."""
 
 FST_MIN_CLB: Final[Timeline[Mapping[Ability, int]]] = Timeline(
     "program.fst.min_clb",
@@ -283,18 +306,6 @@ class TradeGroups:
         )
 
 
-FST_NOC_2016_GROUPS_PROXY: Final = True
-"""UNCERTAIN reading, made explicit. Before 2022-11-16 the trades were NOC 2011/2016
-major groups 72, 73, 82 and 92 and minor groups 632 and 633, skill level B (IRPR
-s. 87.2(1), 2013 version). Work periods carry NOC 2021 codes only, so earlier dates
-read those groups as the NOC 2021 groups that succeeded them, which is the 2022
-list: old 82 split into 82 and 83, old 92 into 92 and 93 (central control
-operators), 632/633 became 62200 and 6320; 726 (pilots, controllers: old group 22)
-and 932 (aircraft assemblers: old group 95) were never trades. As with
-``NOC_2016_PROXY``, occupations that moved into these groups in 2021 (e.g. 73300
-transport truck drivers, NOC 2016 7511 in group 75, skill level C) are read with
-their NOC 2021 status on every date."""
-
 _TRADES_2021 = (
     NocGroup("72", "Technical trades and transportation officers and controllers"),
     NocGroup("73", "General trades"),
@@ -324,10 +335,10 @@ FST_TRADE_GROUPS: Final = Timeline(
             TradeGroups(
                 _TRADES_2021,
                 _NOT_TRADES_2021,
-                "NOC 2016 major groups 72, 73, 82, 92 and minor groups 632, 633 (skill level B), read through the NOC 2021 groups that succeeded them (FST_NOC_2016_GROUPS_PROXY).",
+                "NOC 2016 major groups 72, 73, 82, 92 and minor groups 632, 633 (skill level B), read through the NOC 2021 groups that succeeded them (the note on the FST trade groups of expressentry.rules.programs).",
             ),
             IRPR_87_2_2013,
-            "Groups of IRPR s. 87.2(1) (2013 version), read through NOC 2021 codes (FST_NOC_2016_GROUPS_PROXY).",
+            "Groups of IRPR s. 87.2(1) (2013 version), read through NOC 2021 codes (the note on the FST trade groups of expressentry.rules.programs).",
         ),
         Dated(
             NOC_2021_IN_FORCE,

@@ -19,6 +19,14 @@ prints no amount per member beyond 7 (:data:`FUNDS_2016_PER_ADDITIONAL`): on tho
 days, for those families, the amount needed is **unknown**, and eligibility reports
 the requirement as one that cannot be checked, never as failed.
 
+.. note::
+
+   **No 2026 table found**, and none is invented. No 2026 update was found up to
+   2026-11-22: every 2026 page that gives amounts still quotes the 2025 table
+   (one GitHub copy "verified September 2026"), so the 2025 table stays in force
+   in :data:`SETTLEMENT_FUNDS`. IRCC has updated the amounts yearly: check the
+   canada.ca page before relying on the 2025 amounts after mid-2026.
+
 >>> from datetime import date
 >>> table = SETTLEMENT_FUNDS.at(date(2026, 11, 22)).value
 >>> table.required(1), table.required(4), table.required(9)
@@ -55,7 +63,6 @@ __all__ = [
     "FUNDS_2022_FROM",
     "FUNDS_2025_EITHER_TABLE_FROM",
     "FUNDS_2025_FROM",
-    "FUNDS_2026_TABLE_FOUND",
     "FUNDS_PRE_2016_TABLE",
     "SETTLEMENT_FUNDS",
     "TIMELINES",
@@ -219,12 +226,6 @@ FUNDS_2025_FROM: Final = date(2025, 7, 28)
 """UNCERTAIN reading, made explicit: the update deadline of the 2025 table, from
 which it is required (see :data:`FUNDS_2025_EITHER_TABLE_FROM`)."""
 
-FUNDS_2026_TABLE_FOUND: Final = False
-"""UNCERTAIN, and no table is invented. No 2026 update was found up to 2026-11-22:
-every 2026 page that gives amounts still quotes the 2025 table (one GitHub copy
-"verified September 2026"). IRCC has updated yearly, so check the canada.ca page
-before relying on the 2025 amounts after mid-2026."""
-
 _COPIES_2022_2023 = (
     "Amounts from cic-report.com and canapprove.ae copies of the IRCC notice (they agree)."
 )
@@ -296,7 +297,7 @@ SETTLEMENT_FUNDS: Final = Timeline(
             FUNDS_2025_FROM,
             FundsTable((15263, 19001, 23360, 28362, 32168, 36280, 40392), 4112),
             PROOF_OF_FUNDS,
-            "2025 table, published 2025-07-07, required from the update deadline 2025-07-28; either table is accepted from 2025-07-07 (FUNDS_2025_EITHER_TABLE_FROM). Amounts from cadimmigration.com, nairametrics.com, maplenews.org and businesstoday.in copies (they agree; vagmi.co's different 3-6 member amounts read as a typo). Latest known table (FUNDS_2026_TABLE_FOUND).",
+            "2025 table, published 2025-07-07, required from the update deadline 2025-07-28; either table is accepted from 2025-07-07 (FUNDS_2025_EITHER_TABLE_FROM). Amounts from cadimmigration.com, nairametrics.com, maplenews.org and businesstoday.in copies (they agree; vagmi.co's different 3-6 member amounts read as a typo). Latest known table: no 2026 table was found up to 2026-11-22 (the note of expressentry.rules.settlement_funds).",
         ),
     ),
     "Settlement funds by family size (CAD)",
