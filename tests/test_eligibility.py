@@ -284,7 +284,7 @@ def test_fsw_67_pass_mark_on_both_sides() -> None:
             date_of_birth=born,
             education=Education(level=EducationLevel.MASTERS, eca_issued=date(2024, 1, 1)),
         )
-        g = fsw_grid(c, AS_OF)
+        g = fsw_grid(c, as_of=AS_OF)
         return g.total, g.passed
 
     # CLB 9 in all four (24) + master's (23) + 1 year (9) + age
@@ -300,7 +300,7 @@ def test_fsw_adaptability_is_capped_at_10() -> None:
         job_offer=JobOffer(noc="21231"),
         authorized_to_work_in_canada=True,
     )
-    grid = fsw_grid(c, AS_OF)
+    grid = fsw_grid(c, as_of=AS_OF)
     adaptability = [ln for ln in grid.lines if ln.factor.startswith("adaptability")]
     assert sum(ln.points for ln in adaptability) == 10
     assert adaptability[-1].factor == "adaptability.cap"
@@ -310,10 +310,10 @@ def test_fsw_spouse_adaptability_needs_an_accompanying_spouse() -> None:
     spouse = Spouse(language=celpip(4), studied_in_canada=True)
     base = {"marital_status": MaritalStatus.MARRIED}
     c = person(weeks(date(2025, 1, 6), 52, in_canada=False), spouse=spouse, **base)
-    factors = {ln.factor for ln in fsw_grid(c, AS_OF).lines}
+    factors = {ln.factor for ln in fsw_grid(c, as_of=AS_OF).lines}
     assert {"adaptability.spouse_language", "adaptability.spouse_past_study"} <= factors
     away = attrs.evolve(c, spouse=attrs.evolve(spouse, accompanying=False))
-    factors = {ln.factor for ln in fsw_grid(away, AS_OF).lines}
+    factors = {ln.factor for ln in fsw_grid(away, as_of=AS_OF).lines}
     assert not factors & {"adaptability.spouse_language", "adaptability.spouse_past_study"}
 
 
@@ -431,7 +431,7 @@ def test_funds_before_the_first_known_table_cannot_be_checked() -> None:
 
 
 def _grid_points(c: Candidate, factor: str) -> list[tuple[int, str]]:
-    return [(ln.points, ln.reason) for ln in fsw_grid(c, AS_OF).lines if ln.factor == factor]
+    return [(ln.points, ln.reason) for ln in fsw_grid(c, as_of=AS_OF).lines if ln.factor == factor]
 
 
 def test_fsw_grid_scores_a_level_the_canadian_credential_covers_whatever_the_eca() -> None:
@@ -460,7 +460,7 @@ def test_fsw_grid_falls_back_to_the_canadian_credential_when_the_eca_expired() -
 def _adaptability(c: Candidate) -> dict[str, int]:
     return {
         ln.factor: ln.points
-        for ln in fsw_grid(c, AS_OF).lines
+        for ln in fsw_grid(c, as_of=AS_OF).lines
         if ln.factor.startswith("adaptability")
     }
 

@@ -164,7 +164,7 @@ def test_table_required_on_each_side_of_every_change(day: date, year: int) -> No
     ],
 )
 def test_acceptable_tables(day: date, years: list[int]) -> None:
-    found = [e.value.amounts for e in acceptable_tables(day)]
+    found = [e.value.amounts for e in acceptable_tables(as_of=day)]
     assert found == [TABLES[y][1] for y in years]
 
 
@@ -197,7 +197,7 @@ def test_no_table_is_known_before_2016_01_12(day: date) -> None:
         table_on(day)
     assert info.value.first == date(2016, 1, 12)
     with pytest.raises(RulesNotInForceError):
-        acceptable_tables(day)
+        acceptable_tables(as_of=day)
 
 
 def test_the_pre_2016_table_is_recorded_not_applied() -> None:

@@ -7,9 +7,9 @@ occupation. The occupation lists ship in ``expressentry/data/category_occupation
 page, not from the page itself); this module reads them once, at import.
 
 >>> from datetime import date
->>> [c.id for c in categories_in_force(date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
+>>> [c.id for c in categories_in_force(as_of=date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
 ['french', 'agriculture', 'education', 'healthcare_social_services', 'stem', 'trades']
->>> categories_in_force(date(2023, 5, 30))
+>>> categories_in_force(as_of=date(2023, 5, 30))
 ()
 """
 
@@ -148,13 +148,13 @@ class Category:
     source: Source
     confidence: str
 
-    def in_force(self, as_of: date) -> bool:
-        """Whether this version applies on ``as_of``.
+    def in_force(self, *, as_of: date | None = None) -> bool:
+        """Whether this version applies on ``as_of`` (``None``: today).
 
         Raises:
             InvalidInputError: ``as_of`` is not a date.
         """
-        as_of = resolve(as_of, where=f"{self.id}.in_force", optional=False)
+        as_of = resolve(as_of, where=f"{self.id}.in_force")
         return self.effective_from <= as_of and (
             self.effective_to is None or as_of <= self.effective_to
         )
@@ -257,7 +257,7 @@ def _sets(categories: tuple[Category, ...]) -> Timeline[CategorySet]:
     }
     entries = [none]
     for day in VERSIONS_FROM:
-        members = tuple(c for c in categories if c.in_force(day))
+        members = tuple(c for c in categories if c.in_force(as_of=day))
         entries.append(Dated(day, CategorySet(members), members[0].source, notes[day]))
     return Timeline("category.sets", tuple(entries), "Categories in force, with their versions")
 
@@ -268,26 +268,28 @@ CATEGORY_SETS: Final = _sets(_ALL)
 """The categories in force, by the day each set of versions took effect."""
 
 
-def categories_in_force(as_of: date) -> tuple[Category, ...]:
+def categories_in_force(*, as_of: date | None = None) -> tuple[Category, ...]:
     """The categories (each in its version) in force on ``as_of``; none before 2023-05-31.
+
+    ``None`` means today.
 
     Raises:
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="categories_in_force", optional=False)
+    as_of = resolve(as_of, where="categories_in_force")
     return CATEGORY_SETS.at(as_of).value.categories
 
 
-def categories_listing(noc: str, as_of: date) -> tuple[Category, ...]:
-    """The categories in force on ``as_of`` whose occupation list has ``noc``.
+def categories_listing(noc: str, *, as_of: date | None = None) -> tuple[Category, ...]:
+    """The categories in force on ``as_of`` (``None``: today) whose occupation list has ``noc``.
 
-    >>> [c.id for c in categories_listing("31301", date(2026, 11, 22))]
+    >>> [c.id for c in categories_listing("31301", as_of=date(2026, 11, 22))]
     ['healthcare_social_services']
 
     Raises:
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="categories_listing", optional=False)
-    return tuple(c for c in categories_in_force(as_of) if noc in c.nocs)
+    as_of = resolve(as_of, where="categories_listing")
+    return tuple(c for c in categories_in_force(as_of=as_of) if noc in c.nocs)

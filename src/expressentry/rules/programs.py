@@ -26,7 +26,7 @@ Entry; the tables start on 2015-01-01, the day it opened.
    code, which the profile does not hold, so this is a note, not a switch.
 
 >>> from datetime import date
->>> is_trade("73300", date(2026, 11, 22)), is_trade("72600", date(2026, 11, 22))
+>>> is_trade("73300", as_of=date(2026, 11, 22)), is_trade("72600", as_of=date(2026, 11, 22))
 (True, False)
 """
 
@@ -355,14 +355,14 @@ FST_TRADE_GROUPS: Final = Timeline(
 )
 
 
-def is_trade(noc: str, as_of: date) -> bool:
-    """Whether NOC 2021 code ``noc`` is a skilled trade for FST on ``as_of``.
+def is_trade(noc: str, *, as_of: date | None = None) -> bool:
+    """Whether NOC 2021 code ``noc`` is a skilled trade for FST on ``as_of`` (``None``: today).
 
     Raises:
         InvalidInputError: ``noc`` is not a 5-digit code, or ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="is_trade", optional=False)
+    as_of = resolve(as_of, where="is_trade")
     code: object = noc  # of any type at run time
     if not isinstance(code, str) or not _NOC_CODE.fullmatch(code):
         raise InvalidInputError(
@@ -403,9 +403,13 @@ FUNDS_EXEMPTION: Final[Timeline[frozenset[Fx]]] = Timeline(
 
 
 def needs_settlement_funds(
-    program: Program, *, authorized_to_work: bool, valid_job_offer: bool, as_of: date
+    program: Program,
+    *,
+    authorized_to_work: bool,
+    valid_job_offer: bool,
+    as_of: date | None = None,
 ) -> bool:
-    """Whether a candidate of ``program`` must show settlement funds on ``as_of``.
+    """Whether a candidate of ``program`` must show settlement funds on ``as_of`` (``None``: today).
 
     >>> from expressentry.enums import Program
     >>> needs_settlement_funds(Program.FSW, authorized_to_work=False,
@@ -416,7 +420,7 @@ def needs_settlement_funds(
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="needs_settlement_funds", optional=False)
+    as_of = resolve(as_of, where="needs_settlement_funds")
     if program not in FUNDS_REQUIRED.at(as_of).value:
         return False
     held = {Fx.AUTHORIZED_TO_WORK} if authorized_to_work else set()

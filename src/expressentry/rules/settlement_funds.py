@@ -312,14 +312,14 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (SETTLEMENT_FUNDS,)
 """Every timeline of this module."""
 
 
-def acceptable_tables(as_of: date) -> tuple[Dated[FundsTable], ...]:
-    """The funds tables a candidate may meet on ``as_of``, oldest first.
+def acceptable_tables(*, as_of: date | None = None) -> tuple[Dated[FundsTable], ...]:
+    """The funds tables a candidate may meet on ``as_of`` (``None``: today), oldest first.
 
     One table on every day, except from 2020-01-01 to 2020-02-24 (the 2019 and 2020
     tables, :data:`FUNDS_2020_EITHER_TABLE_FROM`) and from 2025-07-07 to 2025-07-27
     (the 2024 and 2025 tables, :data:`FUNDS_2025_EITHER_TABLE_FROM`).
 
-    >>> [t.effective_from.year for t in acceptable_tables(date(2025, 7, 22))]
+    >>> [t.effective_from.year for t in acceptable_tables(as_of=date(2025, 7, 22))]
     [2024, 2025]
 
     Raises:
@@ -327,7 +327,7 @@ def acceptable_tables(as_of: date) -> tuple[Dated[FundsTable], ...]:
         RulesNotInForceError: ``as_of`` is before the first table known to be in
             force (2016-01-12, :data:`FUNDS_2016_FROM`).
     """
-    as_of = resolve(as_of, where="acceptable_tables", optional=False)
+    as_of = resolve(as_of, where="acceptable_tables")
     in_force = SETTLEMENT_FUNDS.at(as_of)
     early = tuple(
         e
