@@ -58,7 +58,7 @@ def _timed(
         cold_day = day
 
         def setup() -> None:
-            rules_for(cold_day).clear_compiled()
+            rules_for(as_of=cold_day).clear_compiled()
             gc.collect()
 
     elif start == "warm":

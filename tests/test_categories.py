@@ -92,10 +92,10 @@ def test_healthcare_2023_is_the_2025_list_before_the_2025_change() -> None:
 
 
 def test_categories_listing_a_code() -> None:
-    assert [c.id for c in categories_listing("63201", date(2025, 6, 1))] == ["agriculture"]
-    assert [c.id for c in categories_listing("63201", date(2026, 11, 22))] == ["trades"]
-    assert categories_listing("21231", date(2026, 11, 22)) == ()
-    assert [c.id for c in categories_listing("21231", date(2024, 1, 1))] == ["stem"]
+    assert [c.id for c in categories_listing("63201", as_of=date(2025, 6, 1))] == ["agriculture"]
+    assert [c.id for c in categories_listing("63201", as_of=date(2026, 11, 22))] == ["trades"]
+    assert categories_listing("21231", as_of=date(2026, 11, 22)) == ()
+    assert [c.id for c in categories_listing("21231", as_of=date(2024, 1, 1))] == ["stem"]
 
 
 def test_healthcare_2023_has_35_codes_without_pharmacists() -> None:
@@ -140,7 +140,7 @@ def test_healthcare_2023_has_35_codes_without_pharmacists() -> None:
     ],
 )
 def test_categories_in_force_on_both_sides_of_each_change(day: date, ids: list[str]) -> None:
-    assert [c.id for c in categories_in_force(day)] == ids
+    assert [c.id for c in categories_in_force(as_of=day)] == ids
 
 
 def test_french_is_in_every_set_with_nclc_7() -> None:
@@ -281,7 +281,7 @@ def test_no_categories_before_2023_05_31() -> None:
 
 _DAYS = (date(2023, 6, 1), date(2025, 6, 1), date(2026, 11, 22))
 _OCCUPATIONAL = [
-    (day, c.id) for day in _DAYS for c in categories_in_force(day) if c.french_nclc is None
+    (day, c.id) for day in _DAYS for c in categories_in_force(as_of=day) if c.french_nclc is None
 ]
 
 
@@ -294,7 +294,7 @@ def _year_in(noc: str, day: date, *, in_canada: bool) -> WorkPeriod:
 def test_each_occupational_category_has_a_clear_pass_and_a_clear_fail(
     day: date, category: str
 ) -> None:
-    (cat,) = [c for c in categories_in_force(day) if c.id == category]
+    (cat,) = [c for c in categories_in_force(as_of=day) if c.id == category]
     listed = min(cat.nocs)
     unlisted = "21231" if "21231" not in cat.nocs else "31301"
     offer = JobOffer(noc=listed, canadian_armed_forces=True) if cat.needs_caf_job_offer else None

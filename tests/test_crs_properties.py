@@ -54,7 +54,7 @@ def test_a_pool_scores_each_candidate_as_if_alone(pool: list[Candidate]) -> None
     """Lines are memoized per plan and shared across a pool: a memo key that two
     different inputs share would give a later candidate an earlier one's points.
     Each candidate is scored again alone, on freshly compiled rules."""
-    rules = rules_for(AS_OF)
+    rules = rules_for(as_of=AS_OF)
     rules.clear_compiled()
     together = score_many(pool, as_of=AS_OF)
     alone = []
@@ -68,7 +68,7 @@ def test_a_pool_scores_each_candidate_as_if_alone(pool: list[Candidate]) -> None
 def test_cleared_plans_give_the_same_breakdown(case: tuple[date, Candidate]) -> None:
     as_of, c = case
     before = score(c, as_of=as_of)
-    rules = rules_for(as_of)
+    rules = rules_for(as_of=as_of)
     rules.clear_compiled()
     assert rules.compiled == {}
     assert score(c, as_of=as_of) == before

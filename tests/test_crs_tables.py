@@ -884,7 +884,7 @@ def test_additional_under_600_is_not_capped() -> None:
 
 def test_rules_for_before_express_entry_is_an_error_naming_the_date() -> None:
     with pytest.raises(RulesNotInForceError) as info:
-        rules_for(date(2014, 12, 31))
+        rules_for(as_of=date(2014, 12, 31))
     assert isinstance(info.value, LookupError)
     assert info.value.as_of == date(2014, 12, 31)
     assert info.value.first == date(2015, 1, 1)
@@ -899,4 +899,4 @@ def test_score_before_express_entry_is_an_error() -> None:
 
 
 def test_rules_in_force_on_the_first_day() -> None:
-    assert rules_for(date(2015, 1, 1)).in_force_from == date(2015, 1, 1)
+    assert rules_for(as_of=date(2015, 1, 1)).in_force_from == date(2015, 1, 1)

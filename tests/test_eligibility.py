@@ -42,6 +42,7 @@ from expressentry.eligibility import (
     Verdict,
     fsw_grid,
 )
+from expressentry.rules import programs
 from tests.builders import clb
 
 AS_OF = date(2026, 11, 22)
@@ -185,6 +186,30 @@ def test_cec_language_by_teer() -> None:
     assert not req(program(person(teer3, languages=(celpip(4),)), Program.CEC), "language").met
 
 
+def test_cec_mixed_teer_work_under_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Worked by hand: 104 weeks of TEER 3 work (3,120 hours, a year alone) and 26 weeks
+    # of TEER 1 work, all in Canada in the 3 years before 2026-11-22; English CLB 5.
+    teer3 = weeks(date(2024, 1, 1), 104, noc="63200")
+    teer1 = weeks(date(2026, 1, 5), 26, noc="21231")
+    mixed = person(teer3, teer1, languages=(celpip(5),))
+    only_teer3 = person(teer3, languages=(celpip(5),))
+    # CEC_MIXED_TEER_HOURS_BY_LEVEL (the reading shipped): the TEER 3 year asks CLB 5.
+    assert program(mixed, Program.CEC).eligible
+    assert req(program(mixed, Program.CEC), "language").reason.endswith(
+        "(TEER 2 or 3 work makes the year)"
+    )
+    # The strict reading: the TEER 1 work asks CLB 7, even though TEER 3 makes the year.
+    monkeypatch.setattr(programs, "CEC_MIXED_TEER_HOURS_BY_LEVEL", False)
+    language = req(program(mixed, Program.CEC), "language")
+    assert not language.met
+    assert language.reason.endswith(
+        "CLB 7 in all four abilities needed (TEER 0 or 1 work in the window)"
+    )
+    assert not program(mixed, Program.CEC).eligible
+    # Work of one level only: both readings agree.
+    assert program(only_teer3, Program.CEC).eligible
+
+
 # --- FSW ---------------------------------------------------------------------------------
 
 
@@ -259,7 +284,7 @@ def test_fsw_67_pass_mark_on_both_sides() -> None:
             date_of_birth=born,
             education=Education(level=EducationLevel.MASTERS, eca_issued=date(2024, 1, 1)),
         )
-        g = fsw_grid(c, AS_OF)
+        g = fsw_grid(c, as_of=AS_OF)
         return g.total, g.passed
 
     # CLB 9 in all four (24) + master's (23) + 1 year (9) + age
@@ -275,7 +300,7 @@ def test_fsw_adaptability_is_capped_at_10() -> None:
         job_offer=JobOffer(noc="21231"),
         authorized_to_work_in_canada=True,
     )
-    grid = fsw_grid(c, AS_OF)
+    grid = fsw_grid(c, as_of=AS_OF)
     adaptability = [ln for ln in grid.lines if ln.factor.startswith("adaptability")]
     assert sum(ln.points for ln in adaptability) == 10
     assert adaptability[-1].factor == "adaptability.cap"
@@ -285,10 +310,10 @@ def test_fsw_spouse_adaptability_needs_an_accompanying_spouse() -> None:
     spouse = Spouse(language=celpip(4), studied_in_canada=True)
     base = {"marital_status": MaritalStatus.MARRIED}
     c = person(weeks(date(2025, 1, 6), 52, in_canada=False), spouse=spouse, **base)
-    factors = {ln.factor for ln in fsw_grid(c, AS_OF).lines}
+    factors = {ln.factor for ln in fsw_grid(c, as_of=AS_OF).lines}
     assert {"adaptability.spouse_language", "adaptability.spouse_past_study"} <= factors
     away = attrs.evolve(c, spouse=attrs.evolve(spouse, accompanying=False))
-    factors = {ln.factor for ln in fsw_grid(away, AS_OF).lines}
+    factors = {ln.factor for ln in fsw_grid(away, as_of=AS_OF).lines}
     assert not factors & {"adaptability.spouse_language", "adaptability.spouse_past_study"}
 
 
@@ -406,7 +431,7 @@ def test_funds_before_the_first_known_table_cannot_be_checked() -> None:
 
 
 def _grid_points(c: Candidate, factor: str) -> list[tuple[int, str]]:
-    return [(ln.points, ln.reason) for ln in fsw_grid(c, AS_OF).lines if ln.factor == factor]
+    return [(ln.points, ln.reason) for ln in fsw_grid(c, as_of=AS_OF).lines if ln.factor == factor]
 
 
 def test_fsw_grid_scores_a_level_the_canadian_credential_covers_whatever_the_eca() -> None:
@@ -435,7 +460,7 @@ def test_fsw_grid_falls_back_to_the_canadian_credential_when_the_eca_expired() -
 def _adaptability(c: Candidate) -> dict[str, int]:
     return {
         ln.factor: ln.points
-        for ln in fsw_grid(c, AS_OF).lines
+        for ln in fsw_grid(c, as_of=AS_OF).lines
         if ln.factor.startswith("adaptability")
     }
 

@@ -194,8 +194,8 @@ def _everything(p: WorkPeriod) -> bool:
 
 
 def test_window_counts_back_whole_calendar_years() -> None:
-    assert window(date(2024, 2, 29), 1) == (date(2023, 2, 28), date(2024, 2, 29))
-    assert window(AS_OF, 10) == (date(2016, 11, 22), AS_OF)
+    assert window(1, as_of=date(2024, 2, 29)) == (date(2023, 2, 28), date(2024, 2, 29))
+    assert window(10, as_of=AS_OF) == (date(2016, 11, 22), AS_OF)
 
 
 def test_hours_by_occupation_caps_each_occupation_on_its_own() -> None:

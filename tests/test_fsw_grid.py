@@ -237,9 +237,9 @@ def test_grid_applies_from_2013_05_04(timeline: Timeline[object]) -> None:
 def test_the_2013_grid_does_not_open_crs_rules_before_2015() -> None:
     for day in (GRID_FROM, date(2014, 12, 31)):
         with pytest.raises(RulesNotInForceError) as info:
-            rules_for(day)
+            rules_for(as_of=day)
         assert info.value.first == date(2015, 1, 1)
-    assert rules_for(date(2015, 1, 1)).in_force_from == date(2015, 1, 1)
+    assert rules_for(as_of=date(2015, 1, 1)).in_force_from == date(2015, 1, 1)
 
 
 @pytest.mark.parametrize(
@@ -251,4 +251,4 @@ def test_the_2013_grid_does_not_open_crs_rules_before_2015() -> None:
     ],
 )
 def test_rule_sets_change_only_when_a_crs_rule_changes(day: date, same_as: date) -> None:
-    assert rules_for(day) is rules_for(same_as)
+    assert rules_for(as_of=day) is rules_for(as_of=same_as)

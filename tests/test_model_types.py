@@ -5,6 +5,7 @@ Kind: hand-worked examples of user-facing behaviour (errors).
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -28,6 +29,7 @@ from expressentry import (
     Teer,
     WorkHistory,
     WorkPeriod,
+    _today,
     assess,
     canadian_experience,
     example_profile,
@@ -44,6 +46,7 @@ from expressentry.rules.categories import categories_in_force, categories_listin
 from expressentry.rules.crs_additional import SIBLING
 from expressentry.rules.programs import is_trade, needs_settlement_funds
 from expressentry.rules.settlement_funds import acceptable_tables
+from expressentry.validity import eca_valid, language_valid, scored_level
 
 AS_OF = date(2026, 11, 22)
 NAIVE = datetime(2025, 1, 1, 12, 0)  # noqa: DTZ001 (a naive datetime is one of the wrong types)
@@ -348,12 +351,12 @@ def with_work(start: date, *, end: date | None = None, spouse: bool = False) -> 
 
 def test_check_dates_refuses_work_that_starts_after_the_day() -> None:
     with pytest.raises(InvalidInputError) as info:
-        check_dates(with_work(date(2026, 11, 23)), AS_OF)
+        check_dates(with_work(date(2026, 11, 23)), as_of=AS_OF)
     assert [(p.path, p.value) for p in info.value.problems] == [
         ("work_history[0].start", date(2026, 11, 23))
     ]
     with pytest.raises(InvalidInputError) as info:
-        check_dates(with_work(date(2026, 11, 23), spouse=True), AS_OF)
+        check_dates(with_work(date(2026, 11, 23), spouse=True), as_of=AS_OF)
     assert [p.path for p in info.value.problems] == ["spouse.work_history[0].start"]
 
 
@@ -367,9 +370,9 @@ def test_score_and_assess_refuse_work_that_starts_after_the_day() -> None:
 
 
 def test_ongoing_work_and_an_end_after_the_day_stay_allowed() -> None:
-    check_dates(with_work(date(2026, 1, 1)), AS_OF)
-    check_dates(with_work(date(2026, 1, 1), end=date(2027, 6, 30)), AS_OF)
-    check_dates(with_work(AS_OF), AS_OF)
+    check_dates(with_work(date(2026, 1, 1)), as_of=AS_OF)
+    check_dates(with_work(date(2026, 1, 1), end=date(2027, 6, 30)), as_of=AS_OF)
+    check_dates(with_work(AS_OF), as_of=AS_OF)
 
 
 def test_a_submission_after_the_day_in_utc_is_refused() -> None:
@@ -377,12 +380,12 @@ def test_a_submission_after_the_day_in_utc_is_refused() -> None:
     late = datetime(2026, 11, 22, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
     c = Candidate(**CANDIDATE, profile_submitted=late)
     with pytest.raises(InvalidInputError) as info:
-        check_dates(c, AS_OF)
+        check_dates(c, as_of=AS_OF)
     assert [(p.path, p.value) for p in info.value.problems] == [("profile_submitted", late)]
-    check_dates(c, date(2026, 11, 23))
+    check_dates(c, as_of=date(2026, 11, 23))
     # 00:30 in Paris on 23 November is still 22 November in UTC
     early = datetime(2026, 11, 23, 0, 30, tzinfo=timezone(timedelta(hours=1)))
-    check_dates(Candidate(**CANDIDATE, profile_submitted=early), AS_OF)
+    check_dates(Candidate(**CANDIDATE, profile_submitted=early), as_of=AS_OF)
 
 
 def test_check_dates_names_every_late_date() -> None:
@@ -395,7 +398,7 @@ def test_check_dates_names_every_late_date() -> None:
         profile_submitted=datetime(2027, 1, 1, tzinfo=UTC),
     )
     with pytest.raises(InvalidInputError) as info:
-        check_dates(c, AS_OF)
+        check_dates(c, as_of=AS_OF)
     assert [p.path for p in info.value.problems] == [
         "languages[0].test_date",
         "education.eca_issued",
@@ -423,40 +426,76 @@ def test_resolve() -> None:
 
 
 _PROFILE = example_profile()
-_CATEGORY = categories_in_force(AS_OF)[0]
+_CATEGORY = categories_in_force(as_of=AS_OF)[0]
 
-FUNCTIONS: dict[str, Callable[[Any], object]] = {
-    "rules_for": rules_for,
-    "fsw_grid": lambda d: fsw_grid(_PROFILE, d),
-    "primary_occupation": lambda d: primary_occupation(_PROFILE, d),
-    "is_trade": lambda d: is_trade("72310", d),
+# Every public function that answers "on a day" takes as_of keyword-only, None for today.
+OPTIONAL_DAY: dict[str, Callable[[Any], object]] = {
+    "score": lambda d: score(_PROFILE, as_of=d),
+    "score_many": lambda d: score_many([_PROFILE], as_of=d),
+    "assess": lambda d: assess(_PROFILE, as_of=d),
+    "rules_for": lambda d: rules_for(as_of=d),
+    "fsw_grid": lambda d: fsw_grid(_PROFILE, as_of=d),
+    "primary_occupation": lambda d: primary_occupation(_PROFILE, as_of=d),
+    "is_trade": lambda d: is_trade("72310", as_of=d),
     "needs_settlement_funds": lambda d: needs_settlement_funds(
         Program.FSW, authorized_to_work=False, valid_job_offer=False, as_of=d
     ),
-    "categories_in_force": categories_in_force,
-    "categories_listing": lambda d: categories_listing("31301", d),
-    "Category.in_force": _CATEGORY.in_force,
-    "acceptable_tables": acceptable_tables,
+    "categories_in_force": lambda d: categories_in_force(as_of=d),
+    "categories_listing": lambda d: categories_listing("31301", as_of=d),
+    "Category.in_force": lambda d: _CATEGORY.in_force(as_of=d),
+    "acceptable_tables": lambda d: acceptable_tables(as_of=d),
     "canadian_experience": lambda d: canadian_experience(_PROFILE.work_history, as_of=d),
     "foreign_experience": lambda d: foreign_experience(_PROFILE.work_history, as_of=d),
-    "window": lambda d: window(d, 3),
+    "check_dates": lambda d: check_dates(_PROFILE, as_of=d),
+    "language_valid": lambda d: language_valid(_PROFILE.languages[0], as_of=d),
+    "eca_valid": lambda d: eca_valid(_PROFILE.education, as_of=d),
+    "scored_level": lambda d: scored_level(_PROFILE.education, as_of=d),
+}
+
+# These need their day: a cached window, a profile built from years, the rule lookup.
+REQUIRED_DAY: dict[str, Callable[[Any], object]] = {
+    "window": lambda d: window(3, as_of=d),
     "WorkHistory.from_years": lambda d: WorkHistory.from_years(as_of=d, canadian=1),
-    "check_dates": lambda d: check_dates(_PROFILE, d),
     "Timeline.at": SIBLING.at,
 }
 
+WRONG_DAYS = [datetime(2026, 11, 22, tzinfo=UTC), NAIVE, "2026-11-22", 20261122]
 
-@pytest.mark.parametrize("name", sorted(FUNCTIONS))
-@pytest.mark.parametrize(
-    "wrong", [datetime(2026, 11, 22, tzinfo=UTC), NAIVE, "2026-11-22", 20261122, None]
-)
+
+@pytest.mark.parametrize("name", sorted(OPTIONAL_DAY.keys() | REQUIRED_DAY.keys()))
+@pytest.mark.parametrize("wrong", [*WRONG_DAYS, None])
 def test_every_public_function_checks_as_of(name: str, wrong: object) -> None:
-    FUNCTIONS[name](AS_OF)  # the right type works
+    call = OPTIONAL_DAY.get(name) or REQUIRED_DAY[name]
+    call(AS_OF)  # the right type works
+    if wrong is None and name in OPTIONAL_DAY:
+        return  # today: see test_none_means_today
     with pytest.raises(InvalidInputError) as info:
-        FUNCTIONS[name](wrong)
+        call(wrong)
     assert [(p.path, p.value) for p in info.value.problems] == [("as_of", wrong)]
     if isinstance(wrong, datetime):
         assert info.value.problems[0].message.startswith("must be a date, not a datetime")
+
+
+@pytest.mark.parametrize("name", sorted(OPTIONAL_DAY))
+def test_none_means_today(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[date] = []
+
+    def fixed_today() -> date:
+        asked.append(AS_OF)
+        return AS_OF
+
+    monkeypatch.setattr(_today, "today", fixed_today)
+    assert OPTIONAL_DAY[name](None) == OPTIONAL_DAY[name](AS_OF)
+    assert asked, "None did not ask the clock"
+
+
+@pytest.mark.parametrize("name", sorted(OPTIONAL_DAY))
+def test_as_of_is_keyword_only(name: str) -> None:
+    methods: dict[str, Callable[..., object]] = {"Category.in_force": _CATEGORY.in_force}
+    function: Callable[..., object] = methods.get(name) or globals()[name]
+    parameter = inspect.signature(function).parameters["as_of"]
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameter.default is None
 
 
 def test_from_years_checks_its_numbers_together() -> None:
@@ -468,23 +507,6 @@ def test_from_years_checks_its_numbers_together() -> None:
     assert [(p.path, p.value) for p in info.value.problems] == [("foreign", 2)]
     with pytest.raises(InvalidInputError):
         WorkHistory.from_years(as_of=AS_OF, canadian=10**30)
-
-
-# score, score_many and assess take None for today; every other wrong day is refused.
-OPTIONAL_DAY: dict[str, Callable[[Any], object]] = {
-    "score": lambda d: score(_PROFILE, as_of=d),
-    "score_many": lambda d: score_many([_PROFILE], as_of=d),
-    "assess": lambda d: assess(_PROFILE, as_of=d),
-}
-
-
-@pytest.mark.parametrize("name", sorted(OPTIONAL_DAY))
-@pytest.mark.parametrize("wrong", [datetime(2026, 11, 22, tzinfo=UTC), NAIVE, "2026-11-22", 7])
-def test_score_and_assess_check_as_of(name: str, wrong: object) -> None:
-    OPTIONAL_DAY[name](AS_OF)
-    with pytest.raises(InvalidInputError) as info:
-        OPTIONAL_DAY[name](wrong)
-    assert [(p.path, p.value) for p in info.value.problems] == [("as_of", wrong)]
 
 
 def test_score_and_assess_check_the_candidate_and_the_rules() -> None:
@@ -502,4 +524,4 @@ def test_score_and_assess_check_the_candidate_and_the_rules() -> None:
 def test_fsw_helpers_check_the_candidate(name: str) -> None:
     call = fsw_grid if name == "fsw_grid" else primary_occupation
     with pytest.raises(InvalidInputError, match="candidate: must be a Candidate"):
-        call("a profile", AS_OF)  # type: ignore[arg-type]
+        call("a profile", as_of=AS_OF)  # type: ignore[arg-type]

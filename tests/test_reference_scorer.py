@@ -92,7 +92,7 @@ def _sections(c: Candidate, as_of: date) -> ReferenceScore:
 def _check_pool(as_of: date, pool: list[Candidate]) -> None:
     """``score_many`` (cold, then warm) and ``score``, section by section, against the reference."""
     expected = [reference_breakdown(c, as_of) for c in pool]
-    rules_for(as_of).clear_compiled()
+    rules_for(as_of=as_of).clear_compiled()
     assert score_many(pool, as_of=as_of) == [r.total for r in expected]
     for i, (c, r) in enumerate(zip(pool, expected, strict=True)):
         assert _sections(c, as_of) == r, (i, c)
@@ -110,7 +110,7 @@ def test_score_and_score_many_match_the_reference_on_random_pools() -> None:
         rng = random.Random(seed)
         pool = [random_candidate(rng, as_of) for _ in range(POOL_SIZE)]
         _check_pool(as_of, pool)
-        editions.add(rules_for(as_of).in_force_from)
+        editions.add(rules_for(as_of=as_of).in_force_from)
         scored += len(pool)
 
     check()

@@ -25,7 +25,7 @@ from expressentry.explain import CrsBreakdown
 from expressentry.rules import SpouseSteps, Steps
 
 AS_OF = date(2026, 11, 22)
-RULES = rules_for(AS_OF)
+RULES = rules_for(as_of=AS_OF)
 
 
 def refused(rule_id: str, value: object) -> list[tuple[str, object]]:

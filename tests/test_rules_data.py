@@ -68,7 +68,7 @@ def test_timeline_lookup_on_each_side_of_every_change() -> None:
 
 def test_no_rules_before_express_entry() -> None:
     with pytest.raises(RulesNotInForceError) as info:
-        rules_for(date(2014, 12, 31))
+        rules_for(as_of=date(2014, 12, 31))
     assert isinstance(info.value, LookupError)
     assert "2014-12-31" in str(info.value)
     assert info.value.first == date(2015, 1, 1)
@@ -90,13 +90,13 @@ def test_no_rules_before_express_entry() -> None:
     ],
 )
 def test_editions(as_of: date, in_force_from: date) -> None:
-    rules = rules_for(as_of)
+    rules = rules_for(as_of=as_of)
     assert rules.in_force_from == in_force_from
     assert rules.edition == f"rules in force from {in_force_from.isoformat()}"
 
 
 def test_rules_are_resolved_once_per_change_point() -> None:
-    assert rules_for(date(2026, 1, 1)) is rules_for(date(2026, 11, 22))
+    assert rules_for(as_of=date(2026, 1, 1)) is rules_for(as_of=date(2026, 11, 22))
 
 
 def test_steps_must_start_at_zero_and_ascend() -> None:
@@ -118,7 +118,7 @@ def test_zeroed_keeps_thresholds() -> None:
 
 
 def test_reform_zero_a_factor() -> None:
-    today = rules_for(date(2026, 11, 22))
+    today = rules_for(as_of=date(2026, 11, 22))
     proposal = today.zero("crs.additional.french", reform="no French points")
     c = example_profile()
     assert score(c, as_of=date(2026, 11, 22)).total == 574
@@ -131,7 +131,7 @@ def test_reform_zero_a_factor() -> None:
 
 
 def test_reform_replace_a_table() -> None:
-    today = rules_for(date(2026, 11, 22))
+    today = rules_for(as_of=date(2026, 11, 22))
     proposal = today.replace(
         "crs.core.canadian_experience",
         SpouseSteps(((0, 0, 0), (1, 50, 55), (2, 60, 66), (3, 70, 77), (4, 80, 88), (5, 90, 99))),
@@ -144,7 +144,7 @@ def test_reform_replace_a_table() -> None:
 
 
 def test_reform_replace_refuses_the_wrong_shape() -> None:
-    today = rules_for(date(2026, 11, 22))
+    today = rules_for(as_of=date(2026, 11, 22))
     with pytest.raises(InvalidInputError):
         today.replace("crs.additional.sibling", "fifteen", reform="x")
     with pytest.raises(InvalidInputError):
@@ -172,7 +172,7 @@ def test_reform_add_a_factor() -> None:
         points=high_wage,
         source=proposal_source,
     )
-    proposal = rules_for(date(2026, 11, 22)).add_factor(factor, reform="high-wage factor")
+    proposal = rules_for(as_of=date(2026, 11, 22)).add_factor(factor, reform="high-wage factor")
     b = score(example_profile(), as_of=date(2026, 11, 22), rules=proposal)
     assert b.total == 614
     line = next(ln for ln in b.lines if ln.factor == "reform.high_wage")

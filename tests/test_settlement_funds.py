@@ -34,7 +34,6 @@ from expressentry.rules.settlement_funds import (
     FUNDS_2021_FROM,
     FUNDS_2022_FROM,
     FUNDS_2025_EITHER_TABLE_FROM,
-    FUNDS_2026_TABLE_FOUND,
     FUNDS_PRE_2016_TABLE,
     SETTLEMENT_FUNDS,
     FundsTable,
@@ -165,14 +164,13 @@ def test_table_required_on_each_side_of_every_change(day: date, year: int) -> No
     ],
 )
 def test_acceptable_tables(day: date, years: list[int]) -> None:
-    found = [e.value.amounts for e in acceptable_tables(day)]
+    found = [e.value.amounts for e in acceptable_tables(as_of=day)]
     assert found == [TABLES[y][1] for y in years]
 
 
 def test_uncertain_readings_are_the_documented_days() -> None:
     days = (FUNDS_2021_FROM, FUNDS_2022_FROM, FUNDS_2025_EITHER_TABLE_FROM)
     assert days == (date(2021, 7, 15), date(2022, 6, 8), date(2025, 7, 7))
-    assert FUNDS_2026_TABLE_FOUND is False
     earlier = (
         FUNDS_2016_FROM,
         FUNDS_2017_FROM,
@@ -199,7 +197,7 @@ def test_no_table_is_known_before_2016_01_12(day: date) -> None:
         table_on(day)
     assert info.value.first == date(2016, 1, 12)
     with pytest.raises(RulesNotInForceError):
-        acceptable_tables(day)
+        acceptable_tables(as_of=day)
 
 
 def test_the_pre_2016_table_is_recorded_not_applied() -> None:

@@ -237,7 +237,7 @@ def test_the_spouse_eca_expires_too() -> None:
 
 
 def grid_education(c: Candidate, as_of: date) -> int:
-    (pts,) = [ln.points for ln in fsw_grid(c, as_of).lines if ln.factor == "education"]
+    (pts,) = [ln.points for ln in fsw_grid(c, as_of=as_of).lines if ln.factor == "education"]
     return pts
 
 
@@ -275,7 +275,7 @@ def test_a_pool_scores_each_candidate_as_if_alone() -> None:
     expired = single(languages=(ielts_clb9(date(2023, 1, 6)),))
     day = date(2025, 6, 1)
     for pool in ([valid, expired], [expired, valid]):
-        rules_for(day).clear_compiled()
+        rules_for(as_of=day).clear_compiled()
         totals = score_many(pool, as_of=day)
         # age 29 without spouse: 110; CLB 9 in four abilities: 124
         assert totals == [110 + 124 if c is valid else 110 for c in pool]

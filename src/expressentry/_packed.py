@@ -122,7 +122,7 @@ def education_code(e: Education, as_of: date | None) -> int:
     code = e.level.rank * 8 + recognized.rank
     if as_of is None:
         return code
-    level = scored_level(e, as_of)
+    level = scored_level(e, as_of=as_of)
     if level is recognized or e.eca_issued is None:
         return code
     return EXPIRED_EDUCATION + (e.eca_issued.toordinal() * 8 + e.level.rank) * 8 + level.rank
@@ -197,7 +197,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         if spouse.work_history.periods:
             spouse_history = spouse.work_history
             spouse_segments = _segments(spouse_history)
-    level = edu.scored_level if as_of is None else scored_level(edu, as_of)
+    level = edu.scored_level if as_of is None else scored_level(edu, as_of=as_of)
     tier = TIERS.index(EducationTier.of(level))
     latest = c.latest_document
     born = c.date_of_birth

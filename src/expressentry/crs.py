@@ -280,7 +280,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         else packed(c)
     )  # fmt: skip
     if latest > p.last_day:
-        check_dates(c, p.as_of)
+        check_dates(c, as_of=p.as_of)
     if expires <= p.end:  # a document has expired: the inputs on this day
         (
             born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
@@ -449,7 +449,7 @@ def _result_key(
 
 def _education_key(e: Education, day: date) -> tuple[EducationLevel, EducationLevel, date | None]:
     """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
-    scored = scored_level(e, day)
+    scored = scored_level(e, as_of=day)
     expired = e.eca_issued if scored is not e.scored_level else None
     return e.level, scored, expired
 
@@ -930,7 +930,7 @@ def _day_and_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tup
     """The day asked for (checked; today for ``None``) and the rules to apply on it."""
     day = resolve(as_of, where=where)
     if rules is None:
-        return day, rules_for(day)
+        return day, rules_for(as_of=day)
     if not isinstance(rules, RuleSet):
         raise InvalidInputError(
             where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]

@@ -155,15 +155,15 @@ def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
     )
 
 
-def _checked(history: object, as_of: date, where: str) -> date:
-    """``as_of`` checked, after ``history`` (the arguments of a public function)."""
+def _checked(history: object, as_of: date | None, where: str) -> date:
+    """``as_of`` checked (``None``: today), after ``history`` (a public function's arguments)."""
     if not isinstance(history, WorkHistory):
         raise InvalidInputError(where, [FieldProblem("history", history, "must be a WorkHistory")])
-    return resolve(as_of, where=where, optional=False)
+    return resolve(as_of, where=where)
 
 
-def canadian_experience(history: WorkHistory, *, as_of: date) -> Experience:
-    """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years).
+def canadian_experience(history: WorkHistory, *, as_of: date | None = None) -> Experience:
+    """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years; ``None``: today).
 
     Raises:
         InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
@@ -173,8 +173,8 @@ def canadian_experience(history: WorkHistory, *, as_of: date) -> Experience:
     return _crs(history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value))
 
 
-def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
-    """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years).
+def foreign_experience(history: WorkHistory, *, as_of: date | None = None) -> Experience:
+    """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years; ``None``: today).
 
     Raises:
         InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
@@ -185,13 +185,14 @@ def foreign_experience(history: WorkHistory, *, as_of: date) -> Experience:
 
 
 @functools.lru_cache(maxsize=1024)
-def window(as_of: date, years: int) -> tuple[date, date]:
+def window(years: int, *, as_of: date) -> tuple[date, date]:
     """The window ``[as_of - years, as_of)`` of a rule that counts work "in the N years before".
 
     Calendar years (python-dateutil): from 2024-02-29 one year back is 2023-02-28.
-    Cached, as a whole pool is assessed on the same few windows.
+    Cached, as a whole pool is assessed on the same few windows; so ``as_of`` is
+    required (a cached "today" would go stale).
 
-    >>> [d.isoformat() for d in window(date(2026, 11, 22), 3)]
+    >>> [d.isoformat() for d in window(3, as_of=date(2026, 11, 22))]
     ['2023-11-22', '2026-11-22']
 
     Raises:

@@ -1067,8 +1067,8 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
             yield f"spouse.work_history[{i}].start", p.start
 
 
-def check_dates(candidate: Candidate, as_of: date) -> None:
-    """Refuse a profile assessed before its own dates.
+def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
+    """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
 
     Refused, each by its path: a test, result or ECA dated after ``as_of``; work
     (the candidate's or the spouse's) that starts after it; a birth after it; and
@@ -1081,7 +1081,7 @@ def check_dates(candidate: Candidate, as_of: date) -> None:
         InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
             when it is not a date.
     """
-    as_of = resolve(as_of, where="check_dates", optional=False)
+    as_of = resolve(as_of, where="check_dates")
     if not isinstance(candidate, Candidate):
         raise InvalidInputError(
             "check_dates", [FieldProblem("candidate", candidate, "must be a Candidate")]

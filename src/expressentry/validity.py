@@ -25,7 +25,7 @@ Two readings, made explicit:
 ...                    listening=9, speaking=9, reading=9, writing=9)
 >>> language_expiry(r)
 datetime.date(2026, 2, 28)
->>> language_valid(r, date(2026, 2, 27)), language_valid(r, date(2026, 2, 28))
+>>> language_valid(r, as_of=date(2026, 2, 27)), language_valid(r, as_of=date(2026, 2, 28))
 (True, False)
 """
 
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
+from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import (
@@ -98,8 +99,14 @@ def language_expiry(result: LanguageResult) -> date:
     return _language_expiry(result.valid_from)
 
 
-def language_valid(result: LanguageResult, as_of: date) -> bool:
-    """Whether ``result`` is valid on ``as_of``."""
+def language_valid(result: LanguageResult, *, as_of: date | None = None) -> bool:
+    """Whether ``result`` is valid on ``as_of`` (``None``: today).
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date.
+    """
+    if type(as_of) is not date:
+        as_of = resolve(as_of, where="language_valid")
     return as_of < language_expiry(result)
 
 
@@ -108,23 +115,33 @@ def eca_expiry(issued: date) -> date:
     return _eca_expiry(issued)
 
 
-def eca_valid(education: Education, as_of: date) -> bool:
-    """Whether ``education`` has an ECA and it is valid on ``as_of``.
+def eca_valid(education: Education, *, as_of: date | None = None) -> bool:
+    """Whether ``education`` has an ECA and it is valid on ``as_of`` (``None``: today).
 
     No ECA is never a valid ECA: a foreign credential without one earns nothing.
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date.
     """
+    if type(as_of) is not date:
+        as_of = resolve(as_of, where="eca_valid")
     issued = education.eca_issued
     return issued is not None and as_of < eca_expiry(issued)
 
 
-def scored_level(education: Education, as_of: date) -> EducationLevel:
-    """The level that earns points on ``as_of``.
+def scored_level(education: Education, *, as_of: date | None = None) -> EducationLevel:
+    """The level that earns points on ``as_of`` (``None``: today).
 
     The highest level counts when it needs no ECA (it may be Canadian) or its
     ECA is valid; otherwise a Canadian credential still counts at the lowest
     level it can be, and without one nothing counts.
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date.
     """
-    if not education.needs_eca or eca_valid(education, as_of):
+    if type(as_of) is not date:
+        as_of = resolve(as_of, where="scored_level")
+    if not education.needs_eca or eca_valid(education, as_of=as_of):
         return education.level
     canadian = education.canadian_level
     return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian

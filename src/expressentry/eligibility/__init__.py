@@ -59,7 +59,7 @@ def assess(candidate: Candidate, *, as_of: date | None = None) -> EligibilityRep
     """
     day = resolve(as_of, where="assess")
     candidate = require_candidate(candidate, "assess")
-    check_dates(candidate, day)
+    check_dates(candidate, as_of=day)
     programs = (assess_fsw(candidate, day), assess_cec(candidate, day), assess_fst(candidate, day))
     return EligibilityReport(
         as_of=day,

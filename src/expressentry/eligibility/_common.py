@@ -82,7 +82,7 @@ def per_year(as_of: date) -> int:
 
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
     """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
-    return tuple(r for r in c.languages if language_valid(r, as_of))
+    return tuple(r for r in c.languages if language_valid(r, as_of=as_of))
 
 
 def result_words(r: LanguageResult) -> str:
@@ -111,7 +111,7 @@ def expired_words(r: LanguageResult) -> str:
 
 def no_valid_result(results: tuple[LanguageResult, ...], as_of: date, what: str) -> str:
     """``"No valid language result"``, naming the expired ones: ``what`` names the kind."""
-    expired = [expired_words(r) for r in results if not language_valid(r, as_of)]
+    expired = [expired_words(r) for r in results if not language_valid(r, as_of=as_of)]
     return f"No valid {what} result" + (f" ({'; '.join(expired)})" if expired else "")
 
 
@@ -155,7 +155,7 @@ def skilled_paid(as_of: date, program: Program) -> Kind:
 
 def hours(history: WorkHistory, kind: Kind, as_of: date, years: int) -> tuple[float, date]:
     """Hours of ``kind`` work in the ``years`` before ``as_of``, and the window's start."""
-    start, end = window(as_of, years)
+    start, end = window(years, as_of=as_of)
     return credited_hours(history, kind, start=start, end=end, weekly_cap=cap(as_of)), start
 
 
@@ -171,7 +171,7 @@ def by_occupation(
 
     With ``continuous_gap_days``, each occupation's longest continuous stretch.
     """
-    start, end = window(as_of, years)
+    start, end = window(years, as_of=as_of)
     return hours_by_occupation(
         history,
         kind[2],
@@ -226,7 +226,7 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
     size = c.family_size
     people = "1 person" if size == 1 else f"{size} people"
     try:
-        tables = acceptable_tables(as_of)
+        tables = acceptable_tables(as_of=as_of)
     except RulesNotInForceError as exc:
         tables, rule = (), exempt_rule
         what = (

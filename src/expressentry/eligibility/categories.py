@@ -150,7 +150,7 @@ def assess_categories(
     """
     out: list[CategoryResult] = []
     program = _program(programs, as_of)
-    for cat in categories_in_force(as_of):
+    for cat in categories_in_force(as_of=as_of):
         reqs = [program]
         if cat.french_nclc is not None:
             reqs.append(_french(c, cat, as_of, cat.french_nclc))

@@ -3,7 +3,9 @@
 IRPR s. 87.1. The work need not be continuous and may span occupations, but it
 excludes self-employment, work while a full-time student and unauthorized work
 (the same Canadian kind the CRS counts). The language level needed depends on the
-TEER of the qualifying work: CLB 7 for TEER 0 or 1, CLB 5 for TEER 2 or 3.
+TEER of the qualifying work: CLB 7 for TEER 0 or 1, CLB 5 for TEER 2 or 3. When
+the work mixes both, the reading
+:data:`~expressentry.rules.programs.CEC_MIXED_TEER_HOURS_BY_LEVEL` decides.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from datetime import date
 
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
-from expressentry.experience import reaches
+from expressentry.experience import counted, reaches
 from expressentry.models import Candidate
+from expressentry.rules import programs
 from expressentry.rules.experience import SKILLED_TEERS
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
 
@@ -54,14 +57,22 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
         ),
         rule=ref(CEC_MIN_HOURS, as_of),
     )
-    # The most favourable consistent reading (CEC_MIXED_TEER_HOURS_BY_LEVEL): the lower
-    # level is enough when TEER 2/3 work alone makes the year.
-    needed = min(minima.values()) if reaches(low_hours, need) else max(minima.values())
+    # CEC_MIXED_TEER_HOURS_BY_LEVEL, read from its module on each call (so a test can flip it)
+    makes_year = reaches(low_hours, need)
+    lower = makes_year
+    if makes_year and not programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
+        # The strict reading: any TEER 0/1 work in the window asks the higher level.
+        lower = counted(hours(c.work_history, canadian_kind(high), as_of, years)[0]) == 0
+    needed = min(minima.values()) if lower else max(minima.values())
     valid = valid_results(c, as_of)
     best = best_result(valid, lambda r: r.lowest >= needed)
-    which = f"{level_words(needed, best)} in all four abilities needed" + (
-        " (TEER 2 or 3 work makes the year)" if needed == min(minima.values()) else ""
-    )
+    if lower:
+        why = " (TEER 2 or 3 work makes the year)"
+    elif makes_year:
+        why = " (TEER 0 or 1 work in the window)"
+    else:
+        why = ""
+    which = f"{level_words(needed, best)} in all four abilities needed{why}"
     if best is None:
         reason = f"{no_valid_result(c.languages, as_of, 'language')}; {which}"
     else:

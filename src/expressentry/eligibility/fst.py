@@ -53,7 +53,7 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
         for noc, h in by_occupation(
             c.work_history, skilled_paid(as_of, Program.FST), as_of, years
         ).items()
-        if is_trade(noc, as_of)
+        if is_trade(noc, as_of=as_of)
     }
     offer = c.job_offer
     backed = {noc for noc in trades if (offer is not None and offer.noc == noc)}

@@ -54,9 +54,12 @@ __all__ = ["assess_fsw", "fsw_grid", "primary_occupation"]
 _P = "fsw"
 
 
-def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
-    """The skilled NOC with the longest continuous stretch in the window, and its hours."""
-    as_of = resolve(as_of, where="primary_occupation", optional=False)
+def primary_occupation(c: Candidate, *, as_of: date | None = None) -> tuple[str | None, float]:
+    """The skilled NOC with the longest continuous stretch in the window, and its hours.
+
+    ``as_of`` is the day assessed; ``None`` means today.
+    """
+    as_of = resolve(as_of, where="primary_occupation")
     c = require_candidate(c, "primary_occupation")
     stretches = by_occupation(
         c.work_history,
@@ -72,8 +75,8 @@ def primary_occupation(c: Candidate, as_of: date) -> tuple[str | None, float]:
 def _work(c: Candidate, as_of: date) -> Requirement:
     years = FSW_WINDOW_YEARS.at(as_of).value
     need = FSW_MIN_HOURS.at(as_of).value
-    noc, got = primary_occupation(c, as_of)
-    start = window(as_of, years)[0]
+    noc, got = primary_occupation(c, as_of=as_of)
+    start = window(years, as_of=as_of)[0]
     if noc is None:
         reason = (
             f"No skilled (TEER 0-3) paid work in the {years} years before {as_of.isoformat()} "
@@ -102,7 +105,7 @@ def _language(c: Candidate, as_of: date) -> Requirement:
             "in all four abilities needed"
         )
         return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
-    if not language_valid(first, as_of):
+    if not language_valid(first, as_of=as_of):
         reason = f"First official language: {expired_words(first)}; a valid result is needed"
         return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
     met = first.lowest >= minimum
@@ -121,7 +124,7 @@ def _education(c: Candidate, as_of: date) -> Requirement:
     canadian = edu.canadian_credential is not CanadianCredential.NONE
     if level.rank < EducationLevel.SECONDARY.rank:
         met, why = False, "Less than secondary school: a completed credential is needed"
-    elif issued is not None and eca_valid(edu, as_of):
+    elif issued is not None and eca_valid(edu, as_of=as_of):
         met, why = True, f"Education: {level.label}, ECA report of {issued.isoformat()}"
     elif canadian:
         credential = edu.canadian_credential.value.replace("_", " ")
@@ -140,7 +143,7 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
     Canadian credential still counts, at the lowest level it can be.
     """
     edu = c.education
-    scored = scored_level(edu, as_of)
+    scored = scored_level(edu, as_of=as_of)
     if scored is edu.level:
         return scored, scored.label
     issued = edu.eca_issued
@@ -153,9 +156,9 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
     )
 
 
-def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
-    """The FSW selection grid of ``c`` on ``as_of``, line by line."""
-    as_of = resolve(as_of, where="fsw_grid", optional=False)
+def fsw_grid(c: Candidate, *, as_of: date | None = None) -> FswGrid:
+    """The FSW selection grid of ``c`` on ``as_of`` (``None``: today), line by line."""
+    as_of = resolve(as_of, where="fsw_grid")
     c = require_candidate(c, "fsw_grid")
     lines: list[GridLine] = []
 
@@ -168,7 +171,7 @@ def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
     per_ability = grid.FIRST_LANGUAGE.at(as_of).value
     first = c.first_language_result
     names = ("listening", "speaking", "reading", "writing")
-    if first is not None and language_valid(first, as_of):
+    if first is not None and language_valid(first, as_of=as_of):
         for name, level in zip(names, first.levels, strict=True):
             add(
                 f"first_language.{name}",
@@ -180,7 +183,7 @@ def fsw_grid(c: Candidate, as_of: date) -> FswGrid:
         why = "no result" if first is None else expired_words(first)
         add("first_language", grid.FIRST_LANGUAGE, 0, f"First official language: {why}")
     second = c.second_language_result
-    if second is not None and language_valid(second, as_of):
+    if second is not None and language_valid(second, as_of=as_of):
         add(
             "second_language",
             grid.SECOND_LANGUAGE,
@@ -258,7 +261,7 @@ def _adaptability(
         out.append(
             (
                 AdaptabilityItem.SPOUSE_LANGUAGE,
-                lang is not None and language_valid(lang, as_of) and lang.lowest >= minimum,
+                lang is not None and language_valid(lang, as_of=as_of) and lang.lowest >= minimum,
                 f"spouse's language at {level_words(minimum, lang)}+ in all four abilities",
             )
         )
@@ -313,7 +316,7 @@ _SPOUSE_WORK: Kind = ("fsw.spouse_canadian_work", frozenset(range(6)), _spouse_w
 
 def assess_fsw(c: Candidate, as_of: date) -> ProgramResult:
     """Every FSW requirement of ``c`` on ``as_of``."""
-    scored = fsw_grid(c, as_of)
+    scored = fsw_grid(c, as_of=as_of)
     grid_req = Requirement(
         id=f"{_P}.selection_grid",
         met=scored.passed,

@@ -9,10 +9,10 @@ A reform is a rule set derived from another: replace a table, zero a factor or
 add one, then score under it (the idea of OpenFisca's reforms).
 
 >>> from datetime import date
->>> rules = rules_for(date(2025, 3, 24))
+>>> rules = rules_for(as_of=date(2025, 3, 24))
 >>> dict(rules.job_offer.value)
 {<JobOfferKind.MAJOR_GROUP_00: 'major_group_00'>: 200, <JobOfferKind.OTHER_SKILLED: 'other_skilled'>: 50}
->>> rules_for(date(2025, 3, 25)).in_force_from
+>>> rules_for(as_of=date(2025, 3, 25)).in_force_from
 datetime.date(2025, 3, 25)
 """
 
@@ -230,11 +230,11 @@ class RuleSet:
           8,784 and the window of recent experience 1 to 200 years.
 
         >>> from datetime import date
-        >>> r = rules_for(date(2026, 11, 22)).replace(
+        >>> r = rules_for(as_of=date(2026, 11, 22)).replace(
         ...     "crs.additional.sibling", 0, reform="no sibling points")
         >>> r.sibling.value, r.edition
         (0, 'rules in force from 2025-03-25, reform: no sibling points')
-        >>> rules_for(date(2026, 11, 22)).replace("crs.additional.sibling", -500, reform="x")
+        >>> rules_for(as_of=date(2026, 11, 22)).replace("crs.additional.sibling", -500, reform="x")
         Traceback (most recent call last):
         ...
         expressentry.errors.InvalidInputError: invalid RuleSet.replace(crs.additional.sibling):
@@ -266,7 +266,7 @@ class RuleSet:
         """A reform: this rule set with every point of one factor set to 0.
 
         >>> from datetime import date
-        >>> r = rules_for(date(2026, 11, 22)).zero("crs.additional.french", reform="no French points")
+        >>> r = rules_for(as_of=date(2026, 11, 22)).zero("crs.additional.french", reform="no French points")
         >>> sorted(r.french.value.values())
         [0, 0]
 
@@ -441,13 +441,13 @@ def _resolve(change_point: date) -> RuleSet:
     return RuleSet(in_force_from=in_force, **values)
 
 
-def rules_for(as_of: date) -> RuleSet:
-    """The CRS rules in force on ``as_of``.
+def rules_for(*, as_of: date | None = None) -> RuleSet:
+    """The CRS rules in force on ``as_of`` (``None``: today).
 
     Raises:
         InvalidInputError: ``as_of`` is not a date (a ``datetime`` is refused).
         RulesNotInForceError: ``as_of`` is before Express Entry opened (2015-01-01).
     """
     if type(as_of) is not date:
-        as_of = resolve(as_of, where="rules_for", optional=False)
+        as_of = resolve(as_of, where="rules_for")
     return _resolve(_change_point(as_of))

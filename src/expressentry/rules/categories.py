@@ -7,9 +7,9 @@ occupation. The occupation lists ship in ``expressentry/data/category_occupation
 page, not from the page itself); this module reads them once, at import.
 
 >>> from datetime import date
->>> [c.id for c in categories_in_force(date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
+>>> [c.id for c in categories_in_force(as_of=date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
 ['french', 'agriculture', 'education', 'healthcare_social_services', 'stem', 'trades']
->>> categories_in_force(date(2023, 5, 30))
+>>> categories_in_force(as_of=date(2023, 5, 30))
 ()
 """
 
@@ -28,6 +28,7 @@ from expressentry._today import resolve
 from expressentry.enums import WorkPlace
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Source, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CATEGORY_BASED_SELECTION, CATEGORY_REPORT_2024_25
 
 __all__ = [
@@ -49,7 +50,7 @@ CATEGORIES_FROM: Final = date(2023, 5, 31)
 """The Minister announced the first categories and their Ministerial Instructions
 on 2023-05-31 (the first category round was 2023-06-28)."""
 
-VERSIONS_FROM: Final = (date(2023, 5, 31), date(2025, 2, 27), date(2026, 2, 18))
+VERSIONS_FROM: Final = (CATEGORIES_FROM, date(2025, 2, 27), date(2026, 2, 18))
 """UNCERTAIN reading, made explicit. Each version of the lists applies from the
 day it was announced (IRCC news releases of 2025-02-27 and 2026-02-18), not from
 the day its Ministerial Instructions took effect, which no text found gives. No
@@ -103,7 +104,7 @@ CATEGORY_WORK_RULE: Final = Timeline(
             "continuous stretch. Read through the go4visa.com and imcaconsultancy.com copies.",
         ),
         Dated(
-            date(2026, 2, 18),
+            VERSIONS_FROM[2],
             CategoryWorkRule(hours=1560, window_years=3, continuous=False),
             CATEGORY_BASED_SELECTION,
             "Announced in IRCC's news release of 2026-02-18. At least 12 months of full-time work (or as much part-time) in a single listed "
@@ -147,13 +148,13 @@ class Category:
     source: Source
     confidence: str
 
-    def in_force(self, as_of: date) -> bool:
-        """Whether this version applies on ``as_of``.
+    def in_force(self, *, as_of: date | None = None) -> bool:
+        """Whether this version applies on ``as_of`` (``None``: today).
 
         Raises:
             InvalidInputError: ``as_of`` is not a date.
         """
-        as_of = resolve(as_of, where=f"{self.id}.in_force", optional=False)
+        as_of = resolve(as_of, where=f"{self.id}.in_force")
         return self.effective_from <= as_of and (
             self.effective_to is None or as_of <= self.effective_to
         )
@@ -240,7 +241,7 @@ def _sets(categories: tuple[Category, ...]) -> Timeline[CategorySet]:
             msg = f"category {c.id} {c.version} starts on {c.effective_from}, not a version day"
             raise DataError(msg)
     none = Dated(
-        date(2015, 1, 1),
+        EXPRESS_ENTRY_OPENED,
         CategorySet(()),
         CATEGORY_BASED_SELECTION,
         "No category-based selection before the first categories of 2023-05-31 "
@@ -256,7 +257,7 @@ def _sets(categories: tuple[Category, ...]) -> Timeline[CategorySet]:
     }
     entries = [none]
     for day in VERSIONS_FROM:
-        members = tuple(c for c in categories if c.in_force(day))
+        members = tuple(c for c in categories if c.in_force(as_of=day))
         entries.append(Dated(day, CategorySet(members), members[0].source, notes[day]))
     return Timeline("category.sets", tuple(entries), "Categories in force, with their versions")
 
@@ -267,26 +268,28 @@ CATEGORY_SETS: Final = _sets(_ALL)
 """The categories in force, by the day each set of versions took effect."""
 
 
-def categories_in_force(as_of: date) -> tuple[Category, ...]:
+def categories_in_force(*, as_of: date | None = None) -> tuple[Category, ...]:
     """The categories (each in its version) in force on ``as_of``; none before 2023-05-31.
+
+    ``None`` means today.
 
     Raises:
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="categories_in_force", optional=False)
+    as_of = resolve(as_of, where="categories_in_force")
     return CATEGORY_SETS.at(as_of).value.categories
 
 
-def categories_listing(noc: str, as_of: date) -> tuple[Category, ...]:
-    """The categories in force on ``as_of`` whose occupation list has ``noc``.
+def categories_listing(noc: str, *, as_of: date | None = None) -> tuple[Category, ...]:
+    """The categories in force on ``as_of`` (``None``: today) whose occupation list has ``noc``.
 
-    >>> [c.id for c in categories_listing("31301", date(2026, 11, 22))]
+    >>> [c.id for c in categories_listing("31301", as_of=date(2026, 11, 22))]
     ['healthcare_social_services']
 
     Raises:
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="categories_listing", optional=False)
-    return tuple(c for c in categories_in_force(as_of) if noc in c.nocs)
+    as_of = resolve(as_of, where="categories_listing")
+    return tuple(c for c in categories_in_force(as_of=as_of) if noc in c.nocs)

@@ -3,6 +3,15 @@
 This is where the law moved most: arranged employment went from 600 to 200/50 on
 2016-11-19 and to 0 on 2025-03-25; Canadian study points arrived on 2016-11-19;
 French and sibling points on 2017-06-06; French points rose on 2020-10-20.
+
+.. note::
+
+   **A proposed change of 2026-11-03, not implemented.** A single low-confidence
+   source claims CRS changes from 2026-11-03 (more points for Canadian work and
+   for high-wage job offers). No official text or second copy was found, and
+   copies up to September 2026 show no change, so the tables hold no entry for
+   it. Check canada.ca before relying on scores after 2026-11-03; a proposal can
+   be scored as a reform (:meth:`~expressentry.rules.RuleSet.add_factor`).
 """
 
 from __future__ import annotations
@@ -16,6 +25,12 @@ from expressentry.enums import CanadianCredential as Cc
 from expressentry.enums import FrenchBonus as Fr
 from expressentry.enums import JobOfferKind as Jo
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import (
+    CRS_AMENDED_2016_11_19,
+    CRS_AMENDED_2017_06_06,
+    EXPRESS_ENTRY_OPENED,
+    JOB_OFFER_POINTS_REMOVED,
+)
 from expressentry.rules.sources import (
     CRS_CRITERIA,
     GAZETTE_2014_12_01,
@@ -33,12 +48,9 @@ __all__ = [
     "FRENCH_MIN_NCLC",
     "FRENCH_POINTS_RAISED_ON",
     "JOB_OFFER",
-    "PROPOSED_2026_11_03_CHANGE_IMPLEMENTED",
     "PROVINCIAL_NOMINATION",
     "SIBLING",
 ]
-
-_LAUNCH = date(2015, 1, 1)
 
 FRENCH_POINTS_RAISED_ON: Final = date(2020, 10, 20)
 """Day the French points rose from 15/30 to 25/50. IRCC's text is headed "Changes
@@ -55,17 +67,11 @@ UNCERTAIN (minor): with mixed English (some abilities at CLB 5+, some at 4 or
 less) this reading gives the lower amount, because English is then not "CLB 5 or
 higher on all four"; no worked example from IRCC's tool was found for that case."""
 
-PROPOSED_2026_11_03_CHANGE_IMPLEMENTED: Final = False
-"""UNCERTAIN and deliberately not implemented. A single low-confidence source
-claims CRS changes from 2026-11-03 (more points for Canadian work and high-wage
-job offers). No official text or second copy was found; copies up to September
-2026 show no change. Check canada.ca before relying on scores after 2026-11-03."""
-
 PROVINCIAL_NOMINATION: Final = Timeline(
     "crs.additional.provincial_nomination",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             600,
             GAZETTE_2014_12_01,
             "600 points for a provincial or territorial nomination since launch.",
@@ -78,19 +84,19 @@ JOB_OFFER: Final[Timeline[Mapping[Jo, int]]] = Timeline(
     "crs.additional.job_offer",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType({Jo.MAJOR_GROUP_00: 600, Jo.OTHER_SKILLED: 600}),
             GAZETTE_2014_12_01,
             "Qualifying arranged employment (LMIA-based, NOC 0/A/B): 600 points.",
         ),
         Dated(
-            date(2016, 11, 19),
+            CRS_AMENDED_2016_11_19,
             MappingProxyType({Jo.MAJOR_GROUP_00: 200, Jo.OTHER_SKILLED: 50}),
             MI_2015_05_30,
             "200 points for NOC major group 00, 50 for other skilled offers (MI 2016-1; archived MI 2015-05-30 to 2016-11-18 notice).",
         ),
         Dated(
-            date(2025, 3, 25),
+            JOB_OFFER_POINTS_REMOVED,
             MappingProxyType({Jo.MAJOR_GROUP_00: 0, Jo.OTHER_SKILLED: 0}),
             MI_2025_03_25,
             "Arranged-employment points removed for every candidate in the pool (CIC News text; business-standard.com 2025-03-26; truecanhelp.com).",
@@ -103,7 +109,7 @@ CANADIAN_STUDY: Final[Timeline[Mapping[Cc, int]]] = Timeline(
     "crs.additional.canadian_study",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {
                     Cc.NONE: 0,
@@ -116,7 +122,7 @@ CANADIAN_STUDY: Final[Timeline[Mapping[Cc, int]]] = Timeline(
             "No points for study in Canada at launch.",
         ),
         Dated(
-            date(2016, 11, 19),
+            CRS_AMENDED_2016_11_19,
             MappingProxyType(
                 {
                     Cc.NONE: 0,
@@ -136,13 +142,13 @@ FRENCH: Final[Timeline[Mapping[Fr, int]]] = Timeline(
     "crs.additional.french",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType({Fr.ENGLISH_CLB_4_OR_LESS: 0, Fr.ENGLISH_CLB_5_OR_MORE: 0}),
             GAZETTE_2014_12_01,
             "No French-language points at launch.",
         ),
         Dated(
-            date(2017, 6, 6),
+            CRS_AMENDED_2017_06_06,
             MappingProxyType({Fr.ENGLISH_CLB_4_OR_LESS: 15, Fr.ENGLISH_CLB_5_OR_MORE: 30}),
             MI_2017_06_06,
             "French points added: 15, or 30 with English CLB 5+ in all four abilities.",
@@ -160,9 +166,9 @@ FRENCH: Final[Timeline[Mapping[Fr, int]]] = Timeline(
 SIBLING: Final = Timeline(
     "crs.additional.sibling",
     (
-        Dated(_LAUNCH, 0, GAZETTE_2014_12_01, "No sibling points at launch."),
+        Dated(EXPRESS_ENTRY_OPENED, 0, GAZETTE_2014_12_01, "No sibling points at launch."),
         Dated(
-            date(2017, 6, 6),
+            CRS_AMENDED_2017_06_06,
             15,
             MI_2017_06_06,
             "15 points for a brother or sister in Canada, 18 or older, citizen or permanent resident.",
@@ -175,7 +181,7 @@ ADDITIONAL_CAP: Final = Timeline(
     "crs.additional.cap",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             600,
             CRS_CRITERIA,
             "Unchanged since Express Entry opened on 2015-01-01.",

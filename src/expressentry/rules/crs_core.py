@@ -4,23 +4,31 @@ Tables as printed in IRCC's "Comprehensive Ranking System (CRS) criteria"
 (:data:`~expressentry.rules.sources.CRS_CRITERIA`); each column pair is
 *with an accompanying spouse / without*. None of these tables has changed since
 Express Entry opened on 2015-01-01.
+
+.. note::
+
+   **Age on the day scored** (an uncertain reading, made explicit). Age is
+   counted in completed years on the day scored (``as_of``), so the score changes
+   on the birthday, as IRCC updates profiles when a birthday passes. No
+   Ministerial Instruction names the exact day age is fixed (the day of the
+   invitation, say). The library knows no day but the day scored, so there is no
+   other reading it could apply: this is a note, not a switch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 from typing import Final
 
 from expressentry.enums import EducationLevel as E
 from expressentry.rules._tables import SpouseSteps, Steps
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = [
     "AGE",
-    "AGE_COUNTED_ON_AS_OF",
     "CANADIAN_EXPERIENCE",
     "EDUCATION",
     "FIRST_LANGUAGE",
@@ -28,19 +36,13 @@ __all__ = [
     "SECOND_LANGUAGE_CAP",
 ]
 
-AGE_COUNTED_ON_AS_OF: Final = True
-"""UNCERTAIN reading, made explicit. Age is completed years on the day scored.
-The score changes on the birthday (IRCC updates profiles when a birthday passes);
-no Ministerial Instruction names the exact day age is fixed (e.g. the invitation)."""
-
-_LAUNCH = date(2015, 1, 1)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
 
 AGE: Final = Timeline(
     "crs.core.age",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             SpouseSteps(
                 #  age  with  without
                 (
@@ -77,7 +79,7 @@ EDUCATION: Final[Timeline[Mapping[E, tuple[int, int]]]] = Timeline(
     "crs.core.education",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # level                      with  without
                     E.LESS_THAN_SECONDARY: (0, 0),
@@ -101,7 +103,7 @@ FIRST_LANGUAGE: Final = Timeline(
     "crs.core.first_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             SpouseSteps(
                 #  CLB with without   (points per ability)
                 (
@@ -125,7 +127,7 @@ SECOND_LANGUAGE: Final = Timeline(
     "crs.core.second_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             Steps(
                 #  CLB points   (per ability, with or without spouse)
                 (
@@ -146,7 +148,7 @@ SECOND_LANGUAGE_CAP: Final = Timeline(
     "crs.core.second_language_cap",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             (22, 24),
             CRS_CRITERIA,
             "Maximum 22 with spouse, 24 without. " + _UNCHANGED,
@@ -159,7 +161,7 @@ CANADIAN_EXPERIENCE: Final = Timeline(
     "crs.core.canadian_experience",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             SpouseSteps(
                 #  years with without
                 (

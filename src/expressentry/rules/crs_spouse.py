@@ -9,25 +9,24 @@ as single. Source: :data:`~expressentry.rules.sources.CRS_CRITERIA`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 from typing import Final
 
 from expressentry.enums import EducationLevel as E
 from expressentry.rules._tables import Steps
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = ["SPOUSE_CANADIAN_EXPERIENCE", "SPOUSE_EDUCATION", "SPOUSE_LANGUAGE"]
 
-_LAUNCH = date(2015, 1, 1)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
 
 SPOUSE_EDUCATION: Final[Timeline[Mapping[E, int]]] = Timeline(
     "crs.spouse.education",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # level                  points
                     E.LESS_THAN_SECONDARY: 0,
@@ -51,7 +50,7 @@ SPOUSE_LANGUAGE: Final = Timeline(
     "crs.spouse.first_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             Steps(
                 #  CLB points  (per ability)
                 (
@@ -72,7 +71,7 @@ SPOUSE_CANADIAN_EXPERIENCE: Final = Timeline(
     "crs.spouse.canadian_experience",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             Steps(
                 #  years points
                 (

@@ -9,13 +9,13 @@ language counts here. Source: :data:`~expressentry.rules.sources.CRS_CRITERIA`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 from typing import Final
 
 from expressentry.enums import EducationTier as Ed
 from expressentry.enums import ForeignExperienceTier as Fw
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = [
@@ -28,14 +28,13 @@ __all__ = [
     "SECTION_CAP",
 ]
 
-_LAUNCH = date(2015, 1, 1)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01 (Canada Gazette Part I, Extra No. 10, 2014-12-01)."
 
 EDUCATION_LANGUAGE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
     "crs.transferability.education_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # education                   CLB 7+  CLB 9+
                     Ed.SECONDARY_OR_LESS: (0, 0),
@@ -54,7 +53,7 @@ EDUCATION_EXPERIENCE: Final[Timeline[Mapping[Ed, tuple[int, int]]]] = Timeline(
     "crs.transferability.education_experience",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # education               1 yr Canadian  2+ yrs Canadian
                     Ed.SECONDARY_OR_LESS: (0, 0),
@@ -73,7 +72,7 @@ FOREIGN_LANGUAGE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
     "crs.transferability.foreign_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # foreign work             CLB 7+  CLB 9+
                     Fw.NONE: (0, 0),
@@ -92,7 +91,7 @@ FOREIGN_EXPERIENCE: Final[Timeline[Mapping[Fw, tuple[int, int]]]] = Timeline(
     "crs.transferability.foreign_experience",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {  # foreign work            1 yr Canadian  2+ yrs Canadian
                     Fw.NONE: (0, 0),
@@ -111,7 +110,7 @@ CERTIFICATE_LANGUAGE: Final = Timeline(
     "crs.transferability.certificate_language",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             # CLB 5+ (one under 7)   CLB 7+
             (25, 50),
             CRS_CRITERIA,
@@ -125,7 +124,7 @@ GROUP_CAP: Final = Timeline(
     "crs.transferability.group_cap",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             50,
             CRS_CRITERIA,
             "Education group, foreign work group and certificate group: 50 each. " + _UNCHANGED,
@@ -136,6 +135,6 @@ GROUP_CAP: Final = Timeline(
 
 SECTION_CAP: Final = Timeline(
     "crs.transferability.section_cap",
-    (Dated(_LAUNCH, 100, CRS_CRITERIA, _UNCHANGED),),
+    (Dated(EXPRESS_ENTRY_OPENED, 100, CRS_CRITERIA, _UNCHANGED),),
     "Skill transferability, maximum for the section",
 )

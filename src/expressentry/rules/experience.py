@@ -5,15 +5,26 @@ Full-time work is 30 hours a week (IRPR s. 73); one year is 1,560 hours
 across concurrent jobs (canada.ca, "We don't count any hours you work above 30
 hours/week"). The CRS counts skilled work in the last 10 years, as IRCC's own
 calculator asks it.
+
+.. note::
+
+   **NOC 2016 read through NOC 2021** (an uncertain reading, made explicit).
+   Before 2022-11-16 IRCC judged "skilled" by NOC 2016 (skill type 0, levels A
+   and B). Work periods carry NOC 2021 codes only, so for earlier dates their
+   TEER 0-3 stands in for NOC 0/A/B. The 19 occupations whose status changed in
+   2022 (16 became skilled, e.g. 73300 transport truck drivers; 3 stopped being
+   skilled) are therefore read with their NOC 2021 status on every date. The
+   other reading would need each period's NOC 2016 code, which the profile does
+   not hold, so this is a note, not a switch.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from expressentry.enums import Teer
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED, NOC_2021_IN_FORCE
 from expressentry.rules.sources import (
     CRS_CRITERIA,
     GAZETTE_2014_12_01,
@@ -25,7 +36,6 @@ __all__ = [
     "CRS_WINDOW_YEARS",
     "HOURS_DIGITS",
     "HOURS_PER_YEAR",
-    "NOC_2016_PROXY",
     "SKILLED_TEERS",
     "WEEKLY_HOURS_CAP",
 ]
@@ -34,7 +44,7 @@ WEEKLY_HOURS_CAP: Final = Timeline(
     "experience.weekly_hours_cap",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             30,
             IRPR_73,
             "Full-time is 30 hours a week; hours above 30 a week, in one job or several, do not count.",
@@ -47,7 +57,7 @@ HOURS_PER_YEAR: Final = Timeline(
     "experience.hours_per_year",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             1560,
             IRPR_73,
             "One year of full-time work, or its part-time equivalent: 30 hours x 52 weeks = 1,560 hours.",
@@ -60,7 +70,7 @@ CRS_WINDOW_YEARS: Final = Timeline(
     "experience.crs_window_years",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             10,
             CRS_CRITERIA,
             "The CRS counts skilled work in the 10 years before the day scored, as IRCC's calculator asks it.",
@@ -69,27 +79,19 @@ CRS_WINDOW_YEARS: Final = Timeline(
     "Years before the day scored in which CRS work experience counts",
 )
 
-NOC_2016_PROXY: Final = True
-"""UNCERTAIN reading, made explicit. Before 2022-11-16 IRCC judged "skilled" by
-NOC 2016 (skill type 0, levels A and B). Work periods here carry NOC 2021 codes
-only, so for earlier dates their TEER 0-3 stands in for NOC 0/A/B. The 19
-occupations whose status changed in 2022 (16 became skilled, e.g. 73300 transport
-truck drivers; 3 stopped being skilled) are therefore read with their NOC 2021
-status on every date."""
-
 _SKILLED = frozenset({Teer.TEER_0, Teer.TEER_1, Teer.TEER_2, Teer.TEER_3})
 
 SKILLED_TEERS: Final = Timeline(
     "experience.skilled_teers",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             _SKILLED,
             GAZETTE_2014_12_01,
-            "NOC 2016 skill type 0 and skill levels A and B, read as TEER 0-3 of the NOC 2021 code (NOC_2016_PROXY).",
+            "NOC 2016 skill type 0 and skill levels A and B, read as TEER 0-3 of the NOC 2021 code (the note on NOC 2016 of expressentry.rules.experience).",
         ),
         Dated(
-            date(2022, 11, 16),
+            NOC_2021_IN_FORCE,
             _SKILLED,
             NOC_2021_TRANSITION,
             "NOC 2021: TEER 0, 1, 2 and 3.",

@@ -17,7 +17,6 @@ employment 10 + adaptability 10 = 100.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -26,6 +25,7 @@ from expressentry.enums import EducationLevel as E
 from expressentry.enums import FswFactor as F
 from expressentry.rules._tables import Steps
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import FSW_2013_CRITERIA_IN_FORCE
 from expressentry.rules.sources import (
     FSW_ELIGIBILITY,
     FSW_SELECTION_FACTORS,
@@ -52,7 +52,7 @@ __all__ = [
     "TIMELINES",
 ]
 
-GRID_FROM: Final = date(2013, 5, 4)
+GRID_FROM: Final = FSW_2013_CRITERIA_IN_FORCE
 """Applications received on or after this day are assessed on this grid (IRPR
 amendments of 2012, in force 2013-05-04); earlier ones on the 2008 grid, which
 Express Entry never used."""

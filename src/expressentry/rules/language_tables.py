@@ -30,6 +30,7 @@ from attrs import field, frozen
 from expressentry.enums import Ability, LanguageTest
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import (
     LANGUAGE_EQUIVALENCY,
     PTE_CORE_DESIGNATION,
@@ -58,7 +59,7 @@ _COLUMNS: Final = (_R, _W, _L, _S)
 PTE_CORE_ACCEPTED_FROM: Final = date(2024, 1, 30)
 """First test date on which IRCC accepts PTE Core for Express Entry."""
 
-EARLIEST_CHART_READS_EARLIER_TESTS: Final = date(2015, 1, 1)
+EARLIEST_CHART_READS_EARLIER_TESTS: Final = EXPRESS_ENTRY_OPENED
 """Reading, made explicit. The charts here start on the day Express Entry opened
 (2015-01-01), but IELTS, CELPIP and TEF Canada were designated long before, and a
 result is valid 2 years: profiles of 2015 and 2016 carry results of tests taken in
@@ -181,7 +182,7 @@ IELTS_GENERAL: Final = Timeline(
     "language.ielts_general",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             _min_chart(
                 LanguageTest.IELTS_GENERAL,
                 _same(Scale(0, 9, 0.5)),
@@ -207,7 +208,7 @@ CELPIP_GENERAL: Final = Timeline(
     "language.celpip_general",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             _min_chart(
                 LanguageTest.CELPIP_GENERAL,
                 _same(Scale(0, 12, 1)),
@@ -260,7 +261,7 @@ TEF_CANADA: Final = Timeline(
     "language.tef_canada",
     (
         Dated(
-            date(2015, 1, 1),
+            EXPRESS_ENTRY_OPENED,
             _range_chart(
                 LanguageTest.TEF_CANADA,
                 {

@@ -9,8 +9,24 @@ The FSW points grid is in :mod:`expressentry.rules.fsw_grid`, the funds amounts 
 :mod:`expressentry.rules.settlement_funds`. These thresholds predate Express
 Entry; the tables start on 2015-01-01, the day it opened.
 
+.. note::
+
+   **The FST trade groups before NOC 2021** (an uncertain reading, made
+   explicit). Before 2022-11-16 the trades were NOC 2011/2016 major groups 72,
+   73, 82 and 92 and minor groups 632 and 633, skill level B (IRPR s. 87.2(1),
+   2013 version). Work periods carry NOC 2021 codes only, so earlier dates read
+   those groups as the NOC 2021 groups that succeeded them, which is the 2022
+   list: old 82 split into 82 and 83, old 92 into 92 and 93 (central control
+   operators), 632/633 became 62200 and 6320; 726 (pilots, controllers: old
+   group 22) and 932 (aircraft assemblers: old group 95) were never trades. As
+   with skilled work (the note on NOC 2016 of :mod:`expressentry.rules.experience`),
+   occupations that moved into these groups in 2021 (e.g. 73300 transport truck
+   drivers, NOC 2016 7511 in group 75, skill level C) are read with their NOC 2021
+   status on every date. The other reading would need each period's NOC 2016
+   code, which the profile does not hold, so this is a note, not a switch.
+
 >>> from datetime import date
->>> is_trade("73300", date(2026, 11, 22)), is_trade("72600", date(2026, 11, 22))
+>>> is_trade("73300", as_of=date(2026, 11, 22)), is_trade("72600", as_of=date(2026, 11, 22))
 (True, False)
 """
 
@@ -29,6 +45,11 @@ from expressentry.enums import Ability, Program, Teer
 from expressentry.enums import FundsExemptionCondition as Fx
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import (
+    EXPRESS_ENTRY_OPENED,
+    FSW_2013_CRITERIA_IN_FORCE,
+    NOC_2021_IN_FORCE,
+)
 from expressentry.rules.sources import (
     CEC_ELIGIBILITY,
     ECA_EXPRESS_ENTRY,
@@ -46,7 +67,6 @@ __all__ = [
     "ECA_VALID_YEARS",
     "FST_MIN_CLB",
     "FST_MIN_HOURS",
-    "FST_NOC_2016_GROUPS_PROXY",
     "FST_TRADE_GROUPS",
     "FST_WINDOW_YEARS",
     "FSW_CONTINUITY_GAP_DAYS",
@@ -67,8 +87,6 @@ __all__ = [
     "needs_settlement_funds",
 ]
 
-_LAUNCH = date(2015, 1, 1)
-_NOC_2021 = date(2022, 11, 16)
 _UNCHANGED = "Unchanged since Express Entry opened on 2015-01-01."
 
 # -- work experience ------------------------------------------------------------------
@@ -77,7 +95,7 @@ FSW_WINDOW_YEARS: Final = Timeline(
     "program.fsw.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             10,
             FSW_ELIGIBILITY,
             "Skilled work within the 10 years before the application is made (IRPR s. 75(2)(a)). "
@@ -91,7 +109,7 @@ CEC_WINDOW_YEARS: Final = Timeline(
     "program.cec.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             3,
             CEC_ELIGIBILITY,
             "Canadian work within the 3 years before the application is made (IRPR s. 87.1(2)(a)). "
@@ -105,7 +123,7 @@ FST_WINDOW_YEARS: Final = Timeline(
     "program.fst.window_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             5,
             FST_ELIGIBILITY,
             "Work in the trade within the 5 years before applying. " + _UNCHANGED,
@@ -118,7 +136,7 @@ FSW_MIN_HOURS: Final = Timeline(
     "program.fsw.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             1560,
             FSW_ELIGIBILITY,
             "One year of full-time work or its part-time equivalent (1,560 hours), over a continuous period, in one occupation (the primary occupation, one NOC unit group), TEER 0-3, paid. "
@@ -132,7 +150,7 @@ CEC_MIN_HOURS: Final = Timeline(
     "program.cec.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             1560,
             CEC_ELIGIBILITY,
             "One year of full-time Canadian work or its part-time equivalent (1,560 hours) in one or more TEER 0-3 occupations; no continuity needed; not during full-time study, not self-employed, authorized, with temporary resident status (IRPR s. 87.1(3)). "
@@ -146,7 +164,7 @@ FST_MIN_HOURS: Final = Timeline(
     "program.fst.min_hours",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             3120,
             FST_ELIGIBILITY,
             "Two years of full-time work or the part-time equivalent (3,120 hours) in the one trade applied in, after qualifying to practise it independently; no continuity needed. "
@@ -188,13 +206,13 @@ CEC_MIN_CLB_BY_TEER: Final[Timeline[Mapping[Teer, int]]] = Timeline(
     "program.cec.min_clb_by_teer",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             _CEC_LEVELS,
             CEC_ELIGIBILITY,
-            "NOC 2016 skill type 0 or level A: CLB/NCLC 7 in all four abilities; level B: CLB/NCLC 5; read through the NOC 2021 TEER of the work (NOC_2016_PROXY). Thresholds from kgraph.ca and canada.ca copies.",
+            "NOC 2016 skill type 0 or level A: CLB/NCLC 7 in all four abilities; level B: CLB/NCLC 5; read through the NOC 2021 TEER of the work (the note on NOC 2016 of expressentry.rules.experience). Thresholds from kgraph.ca and canada.ca copies.",
         ),
         Dated(
-            _NOC_2021,
+            NOC_2021_IN_FORCE,
             _CEC_LEVELS,
             CEC_ELIGIBILITY,
             "NOC 2021 from 2022-11-16 (IRCC's transition): TEER 0 or 1 work needs CLB/NCLC 7 in all four abilities, TEER 2 or 3 work CLB/NCLC 5 (IRPR s. 87.1(2)(d), TEER wording).",
@@ -203,17 +221,25 @@ CEC_MIN_CLB_BY_TEER: Final[Timeline[Mapping[Teer, int]]] = Timeline(
     "CEC: minimum CLB/NCLC in all four abilities, by TEER of the qualifying work",
 )
 
-CEC_MIXED_TEER_HOURS_BY_LEVEL: Final = True
+CEC_MIXED_TEER_HOURS_BY_LEVEL: Final[bool] = True
 """UNCERTAIN reading, made explicit. No text says which CEC threshold applies when
-the qualifying year mixes TEER 0/1 and TEER 2/3 work. This reading takes the most
-favourable consistent one: with CLB 7 or more in all four abilities every TEER 0-3
-hour counts; with CLB 5 or 6, only TEER 2 and 3 hours count."""
+the Canadian work in the 3-year window mixes TEER 0/1 and TEER 2/3 work.
+
+- ``True`` (this reading, the most favourable consistent one): the hours that
+  count depend on the level. With CLB 7 or more in all four abilities every
+  TEER 0-3 hour counts; with CLB 5 or 6 only TEER 2 and 3 hours count, so CLB 5
+  is enough when TEER 2/3 work alone makes the year.
+- ``False`` (the strict reading): the level depends on the work. Any TEER 0 or 1
+  work in the window asks CLB 7, and CLB 5 is enough only when all of it is
+  TEER 2 or 3.
+
+The CEC assessment of :func:`~expressentry.assess` reads it on every call."""
 
 FST_MIN_CLB: Final[Timeline[Mapping[Ability, int]]] = Timeline(
     "program.fst.min_clb",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             MappingProxyType(
                 {Ability.SPEAKING: 5, Ability.LISTENING: 5, Ability.READING: 4, Ability.WRITING: 4}
             ),
@@ -280,18 +306,6 @@ class TradeGroups:
         )
 
 
-FST_NOC_2016_GROUPS_PROXY: Final = True
-"""UNCERTAIN reading, made explicit. Before 2022-11-16 the trades were NOC 2011/2016
-major groups 72, 73, 82 and 92 and minor groups 632 and 633, skill level B (IRPR
-s. 87.2(1), 2013 version). Work periods carry NOC 2021 codes only, so earlier dates
-read those groups as the NOC 2021 groups that succeeded them, which is the 2022
-list: old 82 split into 82 and 83, old 92 into 92 and 93 (central control
-operators), 632/633 became 62200 and 6320; 726 (pilots, controllers: old group 22)
-and 932 (aircraft assemblers: old group 95) were never trades. As with
-``NOC_2016_PROXY``, occupations that moved into these groups in 2021 (e.g. 73300
-transport truck drivers, NOC 2016 7511 in group 75, skill level C) are read with
-their NOC 2021 status on every date."""
-
 _TRADES_2021 = (
     NocGroup("72", "Technical trades and transportation officers and controllers"),
     NocGroup("73", "General trades"),
@@ -317,17 +331,17 @@ FST_TRADE_GROUPS: Final = Timeline(
     "program.fst.trade_groups",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             TradeGroups(
                 _TRADES_2021,
                 _NOT_TRADES_2021,
-                "NOC 2016 major groups 72, 73, 82, 92 and minor groups 632, 633 (skill level B), read through the NOC 2021 groups that succeeded them (FST_NOC_2016_GROUPS_PROXY).",
+                "NOC 2016 major groups 72, 73, 82, 92 and minor groups 632, 633 (skill level B), read through the NOC 2021 groups that succeeded them (the note on the FST trade groups of expressentry.rules.programs).",
             ),
             IRPR_87_2_2013,
-            "Groups of IRPR s. 87.2(1) (2013 version), read through NOC 2021 codes (FST_NOC_2016_GROUPS_PROXY).",
+            "Groups of IRPR s. 87.2(1) (2013 version), read through NOC 2021 codes (the note on the FST trade groups of expressentry.rules.programs).",
         ),
         Dated(
-            _NOC_2021,
+            NOC_2021_IN_FORCE,
             TradeGroups(
                 _TRADES_2021,
                 _NOT_TRADES_2021,
@@ -341,14 +355,14 @@ FST_TRADE_GROUPS: Final = Timeline(
 )
 
 
-def is_trade(noc: str, as_of: date) -> bool:
-    """Whether NOC 2021 code ``noc`` is a skilled trade for FST on ``as_of``.
+def is_trade(noc: str, *, as_of: date | None = None) -> bool:
+    """Whether NOC 2021 code ``noc`` is a skilled trade for FST on ``as_of`` (``None``: today).
 
     Raises:
         InvalidInputError: ``noc`` is not a 5-digit code, or ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="is_trade", optional=False)
+    as_of = resolve(as_of, where="is_trade")
     code: object = noc  # of any type at run time
     if not isinstance(code, str) or not _NOC_CODE.fullmatch(code):
         raise InvalidInputError(
@@ -363,7 +377,7 @@ FUNDS_REQUIRED: Final[Timeline[frozenset[Program]]] = Timeline(
     "program.funds_required",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Program.FSW, Program.FST}),
             PROOF_OF_FUNDS,
             "FSW and FST candidates must show settlement funds when they apply and when the visa is issued; the CEC never needs them. "
@@ -377,7 +391,7 @@ FUNDS_EXEMPTION: Final[Timeline[frozenset[Fx]]] = Timeline(
     "program.funds_exemption",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Fx.AUTHORIZED_TO_WORK, Fx.VALID_JOB_OFFER}),
             PROOF_OF_FUNDS,
             "No funds needed when authorized to work in Canada AND holding a valid job offer; either alone does not exempt. IRCC text read through copies (highergroundimmigrationservices.ca and the S14 funds copies). "
@@ -389,9 +403,13 @@ FUNDS_EXEMPTION: Final[Timeline[frozenset[Fx]]] = Timeline(
 
 
 def needs_settlement_funds(
-    program: Program, *, authorized_to_work: bool, valid_job_offer: bool, as_of: date
+    program: Program,
+    *,
+    authorized_to_work: bool,
+    valid_job_offer: bool,
+    as_of: date | None = None,
 ) -> bool:
-    """Whether a candidate of ``program`` must show settlement funds on ``as_of``.
+    """Whether a candidate of ``program`` must show settlement funds on ``as_of`` (``None``: today).
 
     >>> from expressentry.enums import Program
     >>> needs_settlement_funds(Program.FSW, authorized_to_work=False,
@@ -402,7 +420,7 @@ def needs_settlement_funds(
         InvalidInputError: ``as_of`` is not a date.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = resolve(as_of, where="needs_settlement_funds", optional=False)
+    as_of = resolve(as_of, where="needs_settlement_funds")
     if program not in FUNDS_REQUIRED.at(as_of).value:
         return False
     held = {Fx.AUTHORIZED_TO_WORK} if authorized_to_work else set()
@@ -417,7 +435,7 @@ LANGUAGE_RESULT_VALID_YEARS: Final = Timeline(
     "program.validity.language_result_years",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             2,
             FSW_ELIGIBILITY,
             "Language test results are valid 2 years after the date of the test result and must be valid on the day the PR application is submitted (VALIDITY_ENDS_ON_ANNIVERSARY). "
@@ -431,7 +449,7 @@ ECA_VALID_YEARS: Final = Timeline(
     "program.validity.eca_years",
     (
         Dated(
-            date(2013, 5, 4),
+            FSW_2013_CRITERIA_IN_FORCE,
             5,
             ECA_EXPRESS_ENTRY,
             "An ECA report for immigration is valid 5 years from its issue date, counted to the day IRCC receives the application (VALIDITY_ENDS_ON_ANNIVERSARY). ECAs began on 2013-05-04. Read through a designated organization's page (University of Toronto CES) and bellallianceglobal.com's copy of the CIC text.",
@@ -449,7 +467,7 @@ OUTSIDE_QUEBEC: Final = Timeline(
     "program.outside_quebec",
     (
         Dated(
-            _LAUNCH,
+            EXPRESS_ENTRY_OPENED,
             frozenset({Program.FSW, Program.CEC, Program.FST}),
             FSW_ELIGIBILITY,
             "Each federal class is for foreign nationals who intend to reside in a province "

@@ -19,6 +19,14 @@ prints no amount per member beyond 7 (:data:`FUNDS_2016_PER_ADDITIONAL`): on tho
 days, for those families, the amount needed is **unknown**, and eligibility reports
 the requirement as one that cannot be checked, never as failed.
 
+.. note::
+
+   **No 2026 table found**, and none is invented. No 2026 update was found up to
+   2026-11-22: every 2026 page that gives amounts still quotes the 2025 table
+   (one GitHub copy "verified September 2026"), so the 2025 table stays in force
+   in :data:`SETTLEMENT_FUNDS`. IRCC has updated the amounts yearly: check the
+   canada.ca page before relying on the 2025 amounts after mid-2026.
+
 >>> from datetime import date
 >>> table = SETTLEMENT_FUNDS.at(date(2026, 11, 22)).value
 >>> table.required(1), table.required(4), table.required(9)
@@ -54,7 +62,7 @@ __all__ = [
     "FUNDS_2021_FROM",
     "FUNDS_2022_FROM",
     "FUNDS_2025_EITHER_TABLE_FROM",
-    "FUNDS_2026_TABLE_FOUND",
+    "FUNDS_2025_FROM",
     "FUNDS_PRE_2016_TABLE",
     "SETTLEMENT_FUNDS",
     "TIMELINES",
@@ -214,11 +222,9 @@ on the effective day (07-07: nairametrics.com, cadimmigration.com, maplenews.org
 2025 table from 2025-07-28; from this day to 2025-07-27 :func:`acceptable_tables`
 accepts either table. One round fell in that window (#357, healthcare, 2025-07-22)."""
 
-FUNDS_2026_TABLE_FOUND: Final = False
-"""UNCERTAIN, and no table is invented. No 2026 update was found up to 2026-11-22:
-every 2026 page that gives amounts still quotes the 2025 table (one GitHub copy
-"verified September 2026"). IRCC has updated yearly, so check the canada.ca page
-before relying on the 2025 amounts after mid-2026."""
+FUNDS_2025_FROM: Final = date(2025, 7, 28)
+"""UNCERTAIN reading, made explicit: the update deadline of the 2025 table, from
+which it is required (see :data:`FUNDS_2025_EITHER_TABLE_FROM`)."""
 
 _COPIES_2022_2023 = (
     "Amounts from cic-report.com and canapprove.ae copies of the IRCC notice (they agree)."
@@ -288,17 +294,17 @@ SETTLEMENT_FUNDS: Final = Timeline(
             "2024 table, effective 2024-05-28 (profiles updated by 2024-05-27). Amounts from akcanada.com and royalcanadianimmigration.com copies (they agree).",
         ),
         Dated(
-            date(2025, 7, 28),
+            FUNDS_2025_FROM,
             FundsTable((15263, 19001, 23360, 28362, 32168, 36280, 40392), 4112),
             PROOF_OF_FUNDS,
-            "2025 table, published 2025-07-07, required from the update deadline 2025-07-28; either table is accepted from 2025-07-07 (FUNDS_2025_EITHER_TABLE_FROM). Amounts from cadimmigration.com, nairametrics.com, maplenews.org and businesstoday.in copies (they agree; vagmi.co's different 3-6 member amounts read as a typo). Latest known table (FUNDS_2026_TABLE_FOUND).",
+            "2025 table, published 2025-07-07, required from the update deadline 2025-07-28; either table is accepted from 2025-07-07 (FUNDS_2025_EITHER_TABLE_FROM). Amounts from cadimmigration.com, nairametrics.com, maplenews.org and businesstoday.in copies (they agree; vagmi.co's different 3-6 member amounts read as a typo). Latest known table: no 2026 table was found up to 2026-11-22 (the note of expressentry.rules.settlement_funds).",
         ),
     ),
     "Settlement funds by family size (CAD)",
 )
 
 _ACCEPTED_FROM: Final[Mapping[date, date]] = MappingProxyType(
-    {FUNDS_2020_FROM: FUNDS_2020_EITHER_TABLE_FROM, date(2025, 7, 28): FUNDS_2025_EITHER_TABLE_FROM}
+    {FUNDS_2020_FROM: FUNDS_2020_EITHER_TABLE_FROM, FUNDS_2025_FROM: FUNDS_2025_EITHER_TABLE_FROM}
 )
 """First day a table is accepted, where it is earlier than the day it is required."""
 
@@ -306,14 +312,14 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (SETTLEMENT_FUNDS,)
 """Every timeline of this module."""
 
 
-def acceptable_tables(as_of: date) -> tuple[Dated[FundsTable], ...]:
-    """The funds tables a candidate may meet on ``as_of``, oldest first.
+def acceptable_tables(*, as_of: date | None = None) -> tuple[Dated[FundsTable], ...]:
+    """The funds tables a candidate may meet on ``as_of`` (``None``: today), oldest first.
 
     One table on every day, except from 2020-01-01 to 2020-02-24 (the 2019 and 2020
     tables, :data:`FUNDS_2020_EITHER_TABLE_FROM`) and from 2025-07-07 to 2025-07-27
     (the 2024 and 2025 tables, :data:`FUNDS_2025_EITHER_TABLE_FROM`).
 
-    >>> [t.effective_from.year for t in acceptable_tables(date(2025, 7, 22))]
+    >>> [t.effective_from.year for t in acceptable_tables(as_of=date(2025, 7, 22))]
     [2024, 2025]
 
     Raises:
@@ -321,7 +327,7 @@ def acceptable_tables(as_of: date) -> tuple[Dated[FundsTable], ...]:
         RulesNotInForceError: ``as_of`` is before the first table known to be in
             force (2016-01-12, :data:`FUNDS_2016_FROM`).
     """
-    as_of = resolve(as_of, where="acceptable_tables", optional=False)
+    as_of = resolve(as_of, where="acceptable_tables")
     in_force = SETTLEMENT_FUNDS.at(as_of)
     early = tuple(
         e
