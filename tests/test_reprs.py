@@ -158,7 +158,7 @@ def test_an_eligible_if_program_names_its_condition() -> None:
     )
     result = ProgramResult(program=Program.FSW, requirements=(unknown,), eligible=False)
     assert repr(result) == (
-        "ProgramResult(fsw: eligible if settlement funds are confirmed, 1 requirements)"
+        "ProgramResult(fsw: eligible if settlement funds are confirmed, 1 requirement)"
     )
 
 

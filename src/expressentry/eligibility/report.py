@@ -85,7 +85,7 @@ class Requirement:
     """One requirement of a program or category: met, not met or unknown, and why.
 
     Its repr is the requirement in short: ``Requirement(fsw.language, met,
-    'First official language: …', rule='program.fsw.language@2015-01-01')``.
+    'First official language: …', rule='fsw.grid.min_first_language_clb@2013-05-04')``.
 
     Attributes:
         id: Stable key, e.g. ``"cec.work_experience"``.
@@ -219,7 +219,7 @@ def _conditions(requirements: tuple[Requirement, ...]) -> str:
 
 def _verdict_repr(verdict: Verdict, requirements: tuple[Requirement, ...], conditions: str) -> str:
     """The verdict, the count of requirements, and the unmet ones (for a repr)."""
-    count = f"{len(requirements)} requirements"
+    count = f"{len(requirements)} requirement{'' if len(requirements) == 1 else 's'}"
     if verdict is Verdict.ELIGIBLE:
         return f"eligible, {count}"
     if verdict is Verdict.ELIGIBLE_IF:
