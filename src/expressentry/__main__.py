@@ -28,7 +28,7 @@ from expressentry.errors import (
 )
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
-from expressentry.serialization import _iso_date, _join, from_json, to_json
+from expressentry.serialization import from_json, join_path, read_iso_date, to_json
 
 __all__ = ["main"]
 
@@ -40,7 +40,7 @@ _BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (``| head``) has gone
 
 
 def _as_of(text: str) -> date:
-    found = _iso_date(text)
+    found = read_iso_date(text)
     if found is None:
         msg = f"not a real date written YYYY-MM-DD: {text!r}"
         raise argparse.ArgumentTypeError(msg)
@@ -118,7 +118,7 @@ def _placed(exc: InvalidInputError) -> InvalidInputError:
     """The profile's own problems found while scoring, at ``$.`` paths like the rest."""
     if isinstance(exc, InvalidProfileError) or exc.owner != "Candidate":
         return exc
-    problems = [FieldProblem(_join("$", p.path), p.value, p.message) for p in exc.problems]
+    problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
     return InvalidProfileError(exc.owner, problems)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidProfileError",
     "RulesNotInForceError",
+    "render_value",
 ]
 
 _SHOWN = 20  # problems listed in an error's message; ``problems`` keeps them all
@@ -109,7 +110,7 @@ def _pieces(value: object, depth: int) -> Iterator[str]:
         yield repr(value)
 
 
-def _render_value(value: object) -> str:
+def render_value(value: object) -> str:
     """``value`` as JSON would write it, cut short: what the user wrote, not a repr.
 
     Dates show in ISO form, enums by value and models by their class name.
@@ -150,7 +151,7 @@ class FieldProblem:
     def __str__(self) -> str:
         if self.value is MISSING:
             return f"{self.path}: {self.message}"
-        return f"{self.path}: {self.message} (got {_render_value(self.value)})"
+        return f"{self.path}: {self.message} (got {render_value(self.value)})"
 
 
 def _describe(owner: str, problems: Sequence[FieldProblem]) -> str:

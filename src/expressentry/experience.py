@@ -126,7 +126,9 @@ def full_time_hours(
 
 
 def counted(hours: float) -> float:
-    """``hours`` as the rules count them: to the millionth of an hour (:data:`HOURS_DIGITS`).
+    """``hours`` as the rules count them: to the millionth of an hour.
+
+    The precision is :data:`~expressentry.rules.experience.HOURS_DIGITS`.
 
     >>> counted(1559.9999999999998), counted(1559.99999)
     (1560.0, 1559.99999)

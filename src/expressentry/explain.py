@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from attrs import field, frozen
 
+from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
 from expressentry.rules._timeline import Source
@@ -19,18 +20,29 @@ from expressentry.rules._timeline import Source
 __all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class RuleRef:
-    """The rule behind a line: its id, the dated entry applied and its source."""
+    """The rule behind a line: its id, the dated entry applied and its source.
+
+    Its repr cites the rule and the day of the entry, and names the source:
+    ``RuleRef('crs.core.age@2015-01-01', source='ircc-crs-criteria')``.
+    """
 
     rule_id: str
     effective_from: date
     source: Source
 
+    def __repr__(self) -> str:
+        rule = cited(self.rule_id, self.effective_from)
+        return f"RuleRef({rule!r}, source={self.source.id!r})"
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, repr=False)
 class PointLine:
     """One line of a breakdown.
+
+    Its repr is the line in short: ``PointLine(core, 'age', 110, 'Age 29 on
+    2026-11-22, without spouse', rule='crs.core.age@2015-01-01')``.
 
     Attributes:
         section: The CRS section the points belong to.
@@ -46,6 +58,11 @@ class PointLine:
     reason: str
     rule: RuleRef
 
+    def __repr__(self) -> str:
+        rule = cited(self.rule.rule_id, self.rule.effective_from)
+        before = f"PointLine({self.section.value}, {self.factor!r}, {self.points}, "
+        return fitted(before, self.reason, f", rule={rule!r})")
+
 
 _POINTS = attrgetter("points")
 
@@ -57,9 +74,13 @@ def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None
         raise InternalError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class CrsBreakdown:
     """A CRS score, line by line.
+
+    Its repr is the total, the day, the rules and the number of lines:
+    ``CrsBreakdown(574 on 2026-11-22, rules in force from 2025-03-25, with spouse,
+    25 lines)``; :meth:`explain` prints every line.
 
     Attributes:
         as_of: The day scored.
@@ -136,3 +157,11 @@ class CrsBreakdown:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def __repr__(self) -> str:
+        edition = cut(self.edition, 80)
+        spouse = "with spouse" if self.with_spouse else "without spouse"
+        return (
+            f"CrsBreakdown({self.total} on {self.as_of.isoformat()}, {edition}, {spouse}, "
+            f"{len(self.lines)} lines)"
+        )

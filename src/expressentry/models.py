@@ -437,12 +437,14 @@ def _is_score(value: object) -> bool:
     return (type(value) is float and _finite(value)) or type(value) is int
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class LanguageResult:
     """A designated language test result and its CLB/NCLC levels.
 
     The raw scores are converted with the equivalency chart in force **on the test
-    date** (:mod:`expressentry.rules.language_tables`).
+    date** (:mod:`expressentry.rules.language_tables`). The repr shows the levels
+    and the scores: ``LanguageResult(ielts_general 2025-09-20: CLB 10/10/10/9
+    L/S/R/W, scores 8.5/7.5/8.0/7.0)`` (NCLC for French).
 
     Attributes:
         test: Which designated test.
@@ -545,6 +547,15 @@ class LanguageResult:
     def lowest(self) -> int:
         """The lowest of the four levels, the one minimum requirements look at."""
         return self._lowest
+
+    def __repr__(self) -> str:
+        levels = "/".join(map(str, self._levels))
+        scores = "/".join(repr(getattr(self, a.value)) for a in _SCORE_FIELDS)
+        result = "" if self.result_date is None else f", result {self.result_date.isoformat()}"
+        return (
+            f"LanguageResult({self.test.value} {self.test_date.isoformat()}: "
+            f"{self._language.scale} {levels} L/S/R/W, scores {scores}{result})"
+        )
 
 
 _LANGUAGE_RESULT_TYPES: _Specs = (

@@ -44,7 +44,7 @@ from expressentry.errors import (
     InternalError,
     InvalidInputError,
     InvalidProfileError,
-    _render_value,
+    render_value,
 )
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
 
@@ -53,6 +53,8 @@ __all__ = [
     "example_profile",
     "from_dict",
     "from_json",
+    "join_path",
+    "read_iso_date",
     "to_dict",
     "to_json",
 ]
@@ -62,7 +64,7 @@ T = TypeVar("T")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _iso_date(text: str) -> date | None:
+def read_iso_date(text: str) -> date | None:
     """``text`` as a date if it is exactly ``YYYY-MM-DD`` and a real day, else None.
 
     :meth:`date.fromisoformat` also takes ``20301231`` and ``2030-W01-1``; a profile
@@ -109,7 +111,7 @@ def _structure_float(value: object, _: type[Any]) -> float:
 
 
 def _structure_date(value: object, _: type[Any]) -> date:
-    found = _iso_date(value) if isinstance(value, str) else None
+    found = read_iso_date(value) if isinstance(value, str) else None
     if found is None:
         raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
     return found
@@ -128,7 +130,7 @@ def _structure_enum(value: object, kind: type[Enum]) -> Enum:
     for member in kind:
         if member.value == value and type(member.value) is type(value):
             return member
-    allowed = ", ".join(_render_value(m.value) for m in kind)
+    allowed = ", ".join(render_value(m.value) for m in kind)
     raise _BadValueError(value, f"must be one of {allowed}")
 
 
@@ -212,10 +214,10 @@ def _step(key: object) -> str:
     """The path step to ``key`` of an object: ``.name``, or ``["a b"]`` for other keys."""
     if isinstance(key, str) and key.isidentifier():
         return f".{key}"
-    return f"[{_render_value(key)}]"
+    return f"[{render_value(key)}]"
 
 
-def _join(path: str, relative: str) -> str:
+def join_path(path: str, relative: str) -> str:
     """``relative`` (a model's own path, e.g. ``languages[0].test``) placed under ``path``."""
     if not relative:
         return path
@@ -254,7 +256,7 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
         for sub in without:
             _problems(sub, path, out)
     elif isinstance(exc, InvalidInputError):
-        out.extend(FieldProblem(_join(path, p.path), p.value, p.message) for p in exc.problems)
+        out.extend(FieldProblem(join_path(path, p.path), p.value, p.message) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
         out.extend(
             FieldProblem(path + _step(key), MISSING, "unknown key")

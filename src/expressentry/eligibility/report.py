@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from attrs import field, frozen
 
+from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
@@ -79,9 +80,12 @@ def _check_status(instance: Requirement, _attribute: object, status: Status) -> 
         raise InternalError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Requirement:
     """One requirement of a program or category: met, not met or unknown, and why.
+
+    Its repr is the requirement in short: ``Requirement(fsw.language, met,
+    'First official language: …', rule='fsw.grid.min_first_language_clb@2013-05-04')``.
 
     Attributes:
         id: Stable key, e.g. ``"cec.work_experience"``.
@@ -109,10 +113,19 @@ class Requirement:
     def _status_from_met(self) -> Status:
         return Status.MET if self.met else Status.NOT_MET
 
+    def __repr__(self) -> str:
+        rule = cited(self.rule.rule_id, self.rule.effective_from)
+        condition = f", condition={quoted(self.condition, 50)}" if self.condition else ""
+        before = f"Requirement({self.id}, {self.status.value}, "
+        return fitted(before, self.reason, f"{condition}, rule={rule!r})")
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, repr=False)
 class GridLine:
     """One line of the FSW selection grid.
+
+    Its repr is the line in short:
+    ``GridLine('age', 12, 'Age 29', rule='fsw.grid.age@2013-05-04')``.
 
     Attributes:
         factor: The factor, e.g. ``"age"`` or ``"adaptability.canadian_work"``.
@@ -126,6 +139,12 @@ class GridLine:
     reason: str
     rule: RuleRef
 
+    def __repr__(self) -> str:
+        rule = cited(self.rule.rule_id, self.rule.effective_from)
+        return fitted(
+            f"GridLine({self.factor!r}, {self.points}, ", self.reason, f", rule={rule!r})"
+        )
+
 
 def _check_grid_total(instance: FswGrid, _attribute: object, total: int) -> None:
     added = sum(line.points for line in instance.lines)
@@ -134,9 +153,12 @@ def _check_grid_total(instance: FswGrid, _attribute: object, total: int) -> None
         raise InternalError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class FswGrid:
     """The Federal Skilled Worker selection grid: six factors out of 100.
+
+    Its repr is the total and the pass mark: ``FswGrid(98 of 100, pass mark 67:
+    passed, 13 lines)``.
 
     Attributes:
         lines: Every line, the adaptability cap included.
@@ -152,6 +174,13 @@ class FswGrid:
     def passed(self) -> bool:
         """Whether the total reaches the pass mark."""
         return self.total >= self.pass_mark
+
+    def __repr__(self) -> str:
+        passed = "passed" if self.passed else "not passed"
+        return (
+            f"FswGrid({self.total} of 100, pass mark {self.pass_mark}: {passed}, "
+            f"{len(self.lines)} lines)"
+        )
 
 
 def _check_eligible(
@@ -188,9 +217,23 @@ def _conditions(requirements: tuple[Requirement, ...]) -> str:
     return " and ".join(found)
 
 
-@frozen(kw_only=True)
+def _verdict_repr(verdict: Verdict, requirements: tuple[Requirement, ...], conditions: str) -> str:
+    """The verdict, the count of requirements, and the unmet ones (for a repr)."""
+    count = f"{len(requirements)} requirement{'' if len(requirements) == 1 else 's'}"
+    if verdict is Verdict.ELIGIBLE:
+        return f"eligible, {count}"
+    if verdict is Verdict.ELIGIBLE_IF:
+        return f"eligible if {cut(conditions, 60)}, {count}"
+    unmet = listed((r.id for r in requirements if r.status is Status.NOT_MET), 80)
+    return f"not eligible, {count}, unmet: {unmet}"
+
+
+@frozen(kw_only=True, repr=False)
 class ProgramResult:
     """A program's verdict, from its requirements: eligible, not eligible or eligible if.
+
+    Its repr is the verdict, and the requirements not met: ``ProgramResult(fst: not
+    eligible, 5 requirements, unmet: fst.work_experience, fst.offer_or_certificate)``.
 
     Attributes:
         program: FSW, CEC or FST.
@@ -227,10 +270,18 @@ class ProgramResult:
         """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
         return _conditions(self.requirements)
 
+    def __repr__(self) -> str:
+        verdict = _verdict_repr(self.verdict, self.requirements, self.conditions)
+        grid = "" if self.grid is None else f", grid {self.grid.total}/100"
+        return f"ProgramResult({self.program.value}: {verdict}{grid})"
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, repr=False)
 class CategoryResult:
     """Whether the candidate could be invited in a category-based round.
+
+    Its repr is the category, its version and the verdict: ``CategoryResult(french
+    2026: eligible, 2 requirements)``.
 
     Attributes:
         category: The category's id, e.g. ``"healthcare_social_services"``.
@@ -269,10 +320,19 @@ class CategoryResult:
         """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
         return _conditions(self.requirements)
 
+    def __repr__(self) -> str:
+        verdict = _verdict_repr(self.verdict, self.requirements, self.conditions)
+        return f"CategoryResult({self.category} {self.version}: {verdict})"
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, repr=False)
 class EligibilityReport:
     """Program and category eligibility on one day, requirement by requirement.
+
+    Its repr is each program's verdict and the categories the candidate could be
+    invited in: ``EligibilityReport(2026-11-22: fsw eligible, cec eligible, fst not
+    eligible; categories: 1 of 10 eligible (french))``; :meth:`explain` prints every
+    requirement.
 
     Attributes:
         as_of: The day assessed.
@@ -350,6 +410,29 @@ class EligibilityReport:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def __repr__(self) -> str:
+        programs = ", ".join(
+            f"{p.program.value} {_REPR_VERDICTS[p.verdict]}" for p in self.programs
+        )
+        eligible = listed(self.eligible_categories, 60)
+        undecided = listed(self.undecided_categories, 40)
+        some = f" ({eligible})" if eligible else ""
+        maybe = f", {len(self.undecided_categories)} eligible if ({undecided})" if undecided else ""
+        categories = (
+            f"categories: {len(self.eligible_categories)} of {len(self.categories)} "
+            f"eligible{some}{maybe}"
+            if self.categories
+            else "no categories in force"
+        )
+        return f"EligibilityReport({self.as_of.isoformat()}: {programs}; {categories})"
+
+
+_REPR_VERDICTS = {
+    Verdict.ELIGIBLE: "eligible",
+    Verdict.NOT_ELIGIBLE: "not eligible",
+    Verdict.ELIGIBLE_IF: "eligible if",
+}
 
 
 def _words(verdict: Verdict, conditions: str, eligible: str) -> str:

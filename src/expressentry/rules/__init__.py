@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from attrs import frozen
 
+from expressentry._reprs import cut, listed
 from expressentry._today import resolve
 from expressentry.enums import (
     CanadianCredential,
@@ -122,9 +123,12 @@ _CHANGE_POINTS: Final = tuple(sorted({d for t in CRS_TIMELINES.values() for d in
 _FIRST: Final = _CHANGE_POINTS[0]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class AddedFactor:
     """A factor a reform adds to the CRS, such as a proposed high-wage factor.
+
+    Its repr names the factor: ``AddedFactor('reform.high_wage', additional,
+    'A job offer paying twice the median wage')``.
 
     Attributes:
         rule_id: Id shown on the factor's lines, e.g. ``"reform.high_wage"``.
@@ -141,14 +145,24 @@ class AddedFactor:
     points: Callable[[Candidate, date], tuple[int, str]]
     source: Source
 
+    def __repr__(self) -> str:
+        return f"AddedFactor({self.rule_id!r}, {self.section.value}, {cut(self.title, 80)!r})"
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, repr=False)
 class RuleSet:
     """Every CRS rule in force from one day, each with its dated source.
 
     Build one with :func:`rules_for`; derive reforms with :meth:`replace`,
     :meth:`zero` and :meth:`add_factor`. Fields hold :class:`Dated` entries so a
     breakdown line can cite the entry that gave its points.
+
+    Its repr is the day and, for a reform, what it changed:
+
+    >>> from datetime import date
+    >>> rules_for(as_of=date(2026, 11, 22)).replace(
+    ...     "crs.additional.sibling", 0, reform="no sibling points")
+    RuleSet(in force from 2025-03-25, reform: no sibling points; replaced: crs.additional.sibling)
     """
 
     in_force_from: date
@@ -181,6 +195,12 @@ class RuleSet:
     crs_window_years: Dated[int]
     added_factors: tuple[AddedFactor, ...] = ()
     last_reviewed: date = LAST_REVIEWED
+    replaced: tuple[str, ...] = attrs.field(default=(), eq=False)
+    """Ids of the rules a reform replaced (with :meth:`replace`), in order.
+
+    Not compared: rule sets with the same rules are equal however they were made."""
+    zeroed: tuple[str, ...] = attrs.field(default=(), eq=False)
+    """Ids of the rules a reform set to 0 (with :meth:`zero`), in order; not compared."""
     _plans: dict[date, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     """Scoring plans compiled from this rule set, one per day (see expressentry.crs)."""
 
@@ -189,6 +209,15 @@ class RuleSet:
         """A label for the rule set, derived from its dates and reform name."""
         label = f"rules in force from {self.in_force_from.isoformat()}"
         return f"{label}, reform: {self.reform}" if self.reform else label
+
+    def __repr__(self) -> str:
+        changes = [f"reform: {cut(self.reform, 60)}"] if self.reform else []
+        added = tuple(f.rule_id for f in self.added_factors)
+        for words, ids in (("replaced", self.replaced), ("zeroed", self.zeroed), ("added", added)):
+            if ids:
+                changes.append(f"{words}: {listed(ids, 60)}")
+        day = f"in force from {self.in_force_from.isoformat()}"
+        return f"RuleSet({day}, {'; '.join(changes)})" if changes else f"RuleSet({day})"
 
     @property
     def compiled(self) -> dict[date, Any]:
@@ -259,7 +288,11 @@ class RuleSet:
         if problems:
             raise InvalidInputError(owner, problems)
         new = Dated(self.in_force_from, checked, source or old.source, f"Reform: {reform}")
-        changes: dict[str, Any] = {attr: new, "reform": _join(self.reform, reform)}
+        changes: dict[str, Any] = {
+            attr: new,
+            "reform": _join(self.reform, reform),
+            "replaced": _with(self.replaced, rule_id),
+        }
         return attrs.evolve(self, **changes)
 
     def zero(self, rule_id: str, *, reform: str) -> RuleSet:
@@ -281,7 +314,8 @@ class RuleSet:
                 owner, [FieldProblem("rule_id", rule_id, "holds no points to set to 0")]
             )
         old = self.entry(rule_id)
-        return self.replace(rule_id, zeroed(old.value), reform=reform)
+        done = self.replace(rule_id, zeroed(old.value), reform=reform)
+        return attrs.evolve(done, replaced=self.replaced, zeroed=_with(self.zeroed, rule_id))
 
     def add_factor(self, factor: AddedFactor, *, reform: str) -> RuleSet:
         """A reform: this rule set with one more factor, scored in ``factor.section``."""
@@ -410,6 +444,10 @@ def _check_amount(
 
 def _join(old: str | None, new: str) -> str:
     return new if old is None else f"{old}; {new}"
+
+
+def _with(ids: tuple[str, ...], rule_id: str) -> tuple[str, ...]:
+    return ids if rule_id in ids else (*ids, rule_id)
 
 
 _ATTR_BY_RULE_ID: Final = {t.rule_id: name for name, t in CRS_TIMELINES.items()}

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 
 from attrs import field, frozen
 
+from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.errors import DataError, RulesNotInForceError
 
@@ -32,9 +33,12 @@ LAST_REVIEWED = date(2026, 11, 22)
 """The day the shipped rule tables were last checked against their sources."""
 
 
-@frozen
+@frozen(repr=False)
 class Source:
     """An official text a rule comes from.
+
+    Its repr names it, its site and page, and the day it was read:
+    ``Source('irpr-73', laws-lois.justice.gc.ca/…/section-73.html, retrieved 2026-11-22)``.
 
     Attributes:
         id: Short stable key, e.g. ``"ircc-crs-criteria"``.
@@ -47,6 +51,13 @@ class Source:
     title: str
     url: str
     retrieved: date
+
+    def __repr__(self) -> str:
+        address = self.url.split("://", 1)[-1]  # the site and page, not the middle
+        site, _, path = address.partition("/")
+        folders, _, page = path.rstrip("/").rpartition("/")
+        where = f"{site}/…/{page}" if folders else address
+        return f"Source({self.id!r}, {cut(where, 100)}, retrieved {self.retrieved.isoformat()})"
 
 
 @frozen
