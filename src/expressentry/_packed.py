@@ -2,8 +2,9 @@
 
 Scoring a pool reads the same attributes of every candidate on every day. The
 kernel (:mod:`expressentry.crs`) reads instead one tuple, packed the first time
-the candidate is scored and kept while it lives (:func:`packed`), whose small int
-codes key its memos directly. The models know nothing of it. Nothing here depends
+the candidate is scored and kept in the profile's opaque ``derived`` slot
+(:func:`packed`), whose small int codes key its memos directly. The models know
+nothing of it. Nothing here depends
 on the day or on the rules: age and experience years are computed on the day
 scored, and points come from the rules in force.
 
@@ -19,7 +20,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from expressentry._hours import Segments
-from expressentry._identity import IdentityCache
 from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
@@ -225,5 +225,14 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     )
 
 
-packed: IdentityCache[Candidate, CrsInputs] = IdentityCache(pack)
-"""``packed(candidate)``: the day-independent inputs, packed once per live candidate."""
+def packed(c: Candidate) -> CrsInputs:
+    """``c``'s day-independent inputs, packed on first use and kept in ``c.derived``.
+
+    The kernel reads ``c.derived`` itself and calls this only when it is empty.
+    """
+    inputs = c.derived
+    if type(inputs) is CrsInputs:
+        return inputs
+    inputs = pack(c)
+    object.__setattr__(c, "derived", inputs)  # a frozen profile's cache slot
+    return inputs

@@ -35,7 +35,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, hour_days
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
-from expressentry._packed import LANGUAGE_CODES, TIERS, pack, packed
+from expressentry._packed import LANGUAGE_CODES, TIERS, CrsInputs, pack, packed
 from expressentry._today import resolve
 from expressentry.batch import Failure, PoolResult, at_index
 from expressentry.enums import (
@@ -249,9 +249,6 @@ class _Plan:
         )
 
 
-_PACKED_LOOKUP = packed.lookup
-
-
 def _plan(r: RuleSet, as_of: date) -> _Plan:
     plans: dict[date, _Plan] = r.compiled
     plan = plans.get(as_of)
@@ -270,15 +267,12 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     Each factor group is looked up by the inputs that decide it; a group's
     points are the sum of its lines, so the total is the sum of the lines.
     """
+    inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
         transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
         segs, s_history, s_segs, expires,
-    ) = (
-        entry[1]
-        if (entry := _PACKED_LOOKUP(id(c))) is not None and entry[0]() is c
-        else packed(c)
-    )  # fmt: skip
+    ) = inputs  # fmt: skip
     if latest > p.last_day:
         check_dates(c, as_of=p.as_of)
     if expires <= p.end:  # a document has expired: the inputs on this day

@@ -142,8 +142,19 @@ def reaches(hours: float, need: float) -> bool:
 
 
 def whole_years(hours: float, hours_per_year: int) -> int:
-    """Whole years in ``hours`` (1,560 hours make a year; 1,559.99999 do not)."""
-    return int(counted(hours) // hours_per_year)
+    """Whole years in ``hours`` (1,560 hours make a year; 1,559.99999 do not).
+
+    The same as ``int(counted(hours) // hours_per_year)``; rounding to the millionth
+    can only change the result within a millionth below a whole year, so only
+    there is it done (scoring a pool calls this twice per candidate).
+
+    >>> whole_years(1559.9999999999998, 1560), whole_years(1559.99999, 1560)
+    (1, 0)
+    """
+    years = int(hours // hours_per_year)
+    if hours - years * hours_per_year > hours_per_year - 1e-6:
+        years = int(counted(hours) // hours_per_year)
+    return years
 
 
 def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:

@@ -838,6 +838,10 @@ class Candidate:
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
+    derived: object = field(init=False, default=None, repr=False, eq=False)
+    """Where the library keeps what it derives from this immutable profile to score
+    it fast (the CRS inputs, packed on first use). It holds nothing of the profile:
+    it is never compared, hashed or serialized, and the models never read it."""
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
         c = _Checks("Candidate")
