@@ -50,11 +50,6 @@ class IdentityCache(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    @property
-    def lookup(self) -> Callable[[int], tuple[weakref.ref[K], V] | None]:
-        """The raw ``id -> (ref, value)`` lookup, for loops that inline :meth:`__call__`."""
-        return self._entries.get
-
     def _store(self, obj: K) -> V:
         value = self._derive(obj)
         key = id(obj)
