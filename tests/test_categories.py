@@ -37,6 +37,7 @@ from expressentry.eligibility import CategoryResult
 from expressentry.rules.categories import (
     CATEGORY_SETS,
     CATEGORY_WORK_RULE,
+    Category,
     categories_in_force,
     categories_listing,
 )
@@ -75,7 +76,9 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("senior_managers_canadian_experience", "2026"): "00012 00013 00014 00015",
     ("skilled_military_recruits", "2026"): "40042 42102 43204",
 }
-_ALL = {(c.id, c.version): c for entry in CATEGORY_SETS.entries for c in entry.value.categories}
+_ALL: dict[tuple[str, str], Category] = {
+    (c.id, c.version): c for entry in CATEGORY_SETS.entries for c in entry.value.categories
+}
 
 
 @pytest.mark.parametrize(("key", "codes"), EXPECTED.items(), ids=["/".join(k) for k in EXPECTED])

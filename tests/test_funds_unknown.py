@@ -20,6 +20,7 @@ import pytest
 
 from expressentry import (
     Candidate,
+    CategoryId,
     Education,
     EducationLevel,
     InvalidInputError,
@@ -414,7 +415,8 @@ def test_eligible_and_verdict_must_agree_with_the_requirements() -> None:
         )
     with pytest.raises(InternalError):
         CategoryResult(
-            category="c", name="C", version="1", requirements=(unknown,), eligible=False,
+            category=CategoryId.STEM, name="C", version="1", requirements=(unknown,),
+            eligible=False,
             verdict=Verdict.ELIGIBLE,
         )  # fmt: skip
     ok = ProgramResult(program=Program.FSW, requirements=(unknown,), eligible=False)

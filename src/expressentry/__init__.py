@@ -23,10 +23,12 @@ from expressentry.eligibility import (
     Status,
     Verdict,
     assess,
+    fsw_grid,
 )
 from expressentry.enums import (
     Ability,
     CanadianCredential,
+    CategoryId,
     CrsSection,
     EducationLevel,
     EducationTier,
@@ -61,7 +63,10 @@ from expressentry.models import (
     WorkHistory,
     WorkPeriod,
 )
+from expressentry.noc import Occupation, occupation
 from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
+from expressentry.rules.categories import Category, categories_in_force, categories_listing
+from expressentry.rules.programs import is_trade
 from expressentry.serialization import (
     example_profile,
     from_dict,
@@ -78,6 +83,8 @@ __all__ = [
     "AddedFactor",
     "CanadianCredential",
     "Candidate",
+    "Category",
+    "CategoryId",
     "CategoryResult",
     "CrsBreakdown",
     "CrsSection",
@@ -102,6 +109,7 @@ __all__ = [
     "LanguageResult",
     "LanguageTest",
     "MaritalStatus",
+    "Occupation",
     "OfficialLanguage",
     "PointLine",
     "PoolResult",
@@ -122,10 +130,15 @@ __all__ = [
     "__version__",
     "assess",
     "canadian_experience",
+    "categories_in_force",
+    "categories_listing",
     "example_profile",
     "foreign_experience",
     "from_dict",
     "from_json",
+    "fsw_grid",
+    "is_trade",
+    "occupation",
     "rules_for",
     "score",
     "score_many",

@@ -11,6 +11,7 @@ __all__ = [
     "Ability",
     "AdaptabilityItem",
     "CanadianCredential",
+    "CategoryId",
     "CrsSection",
     "EducationLevel",
     "EducationTier",
@@ -190,6 +191,42 @@ _PROGRAM_LABELS = {
     Program.CEC: "Canadian Experience Class",
     Program.FST: "Federal Skilled Trades Program",
 }
+
+
+@unique
+class CategoryId(StrEnum):
+    """A category of category-based selection, across its versions.
+
+    A :class:`~expressentry.rules.categories.Category` is one *version* of one of
+    these (its occupation list changes from version to version). A ``StrEnum``,
+    so ``CategoryId.STEM == "stem"``; each value is the ``category_id`` of the
+    shipped occupation lists.
+    """
+
+    FRENCH = "french"
+    """French-language proficiency (2023 onward)."""
+    HEALTHCARE = "healthcare"
+    """Healthcare occupations (2023 version)."""
+    HEALTHCARE_SOCIAL_SERVICES = "healthcare_social_services"
+    """Healthcare and social services occupations (2025 onward)."""
+    STEM = "stem"
+    """Science, technology, engineering and math (STEM) occupations."""
+    TRADES = "trades"
+    """Trade occupations."""
+    TRANSPORT = "transport"
+    """Transport occupations (2023 version)."""
+    AGRICULTURE = "agriculture"
+    """Agriculture and agri-food occupations."""
+    EDUCATION = "education"
+    """Education occupations (2025 onward)."""
+    PHYSICIANS_CANADIAN_EXPERIENCE = "physicians_canadian_experience"
+    """Physicians with Canadian work experience (2026)."""
+    RESEARCHERS_CANADIAN_EXPERIENCE = "researchers_canadian_experience"
+    """Researchers with Canadian work experience (2026)."""
+    SENIOR_MANAGERS_CANADIAN_EXPERIENCE = "senior_managers_canadian_experience"
+    """Senior managers with Canadian work experience (2026)."""
+    SKILLED_MILITARY_RECRUITS = "skilled_military_recruits"
+    """Skilled military recruits (2026)."""
 
 
 @unique

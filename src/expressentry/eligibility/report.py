@@ -22,7 +22,7 @@ from enum import StrEnum
 from attrs import field, frozen
 
 from expressentry._reprs import cited, cut, fitted, listed, quoted
-from expressentry.enums import Program
+from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
 
@@ -284,7 +284,7 @@ class CategoryResult:
     2026: eligible, 2 requirements)``.
 
     Attributes:
-        category: The category's id, e.g. ``"healthcare_social_services"``.
+        category: The category, e.g. ``CategoryId.HEALTHCARE_SOCIAL_SERVICES``.
         name: Its name as IRCC writes it.
         version: The version of its occupation list in force.
         requirements: Every requirement, program eligibility first.
@@ -294,7 +294,7 @@ class CategoryResult:
             requirements are met); defaults to the one the requirements give.
     """
 
-    category: str
+    category: CategoryId
     name: str
     version: str
     requirements: tuple[Requirement, ...]
@@ -360,13 +360,13 @@ class EligibilityReport:
         return tuple(p.program for p in self.programs if p.verdict is Verdict.ELIGIBLE_IF)
 
     @property
-    def eligible_categories(self) -> tuple[str, ...]:
-        """Ids of the categories the candidate could definitely be invited in."""
+    def eligible_categories(self) -> tuple[CategoryId, ...]:
+        """The categories the candidate could definitely be invited in."""
         return tuple(c.category for c in self.categories if c.eligible)
 
     @property
-    def undecided_categories(self) -> tuple[str, ...]:
-        """Ids of the categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
+    def undecided_categories(self) -> tuple[CategoryId, ...]:
+        """The categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
         return tuple(c.category for c in self.categories if c.verdict is Verdict.ELIGIBLE_IF)
 
     def program(self, program: Program) -> ProgramResult:

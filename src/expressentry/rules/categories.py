@@ -7,7 +7,7 @@ occupation. The occupation lists ship in ``expressentry/data/category_occupation
 page, not from the page itself); this module reads them once, at import.
 
 >>> from datetime import date
->>> [c.id for c in categories_in_force(as_of=date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
+>>> [c.id.value for c in categories_in_force(as_of=date(2025, 6, 1))]  # doctest: +NORMALIZE_WHITESPACE
 ['french', 'agriculture', 'education', 'healthcare_social_services', 'stem', 'trades']
 >>> categories_in_force(as_of=date(2023, 5, 30))
 ()
@@ -25,7 +25,7 @@ from typing import Final
 from attrs import frozen
 
 from expressentry._today import resolve
-from expressentry.enums import WorkPlace
+from expressentry.enums import CategoryId, WorkPlace
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Source, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
@@ -63,9 +63,9 @@ since 2023 (the "2026-Version 2" of 2026-02-06 states the same threshold)."""
 
 CANADA_ONLY_CATEGORIES: Final = frozenset(
     {
-        "physicians_canadian_experience",
-        "researchers_canadian_experience",
-        "senior_managers_canadian_experience",
+        CategoryId.PHYSICIANS_CANADIAN_EXPERIENCE,
+        CategoryId.RESEARCHERS_CANADIAN_EXPERIENCE,
+        CategoryId.SENIOR_MANAGERS_CANADIAN_EXPERIENCE,
     }
 )
 """The 2026 categories whose year of work must be in Canada (the others: Canada or abroad)."""
@@ -121,7 +121,7 @@ class Category:
     """One version of one category.
 
     Attributes:
-        id: Stable key, e.g. ``"healthcare_social_services"``.
+        id: The category, e.g. ``CategoryId.HEALTHCARE_SOCIAL_SERVICES``.
         name: The category as IRCC names it.
         version: The version of its list: ``"2023-1"``, ``"2025"`` or ``"2026"``.
         effective_from: First day of the version.
@@ -135,7 +135,7 @@ class Category:
         confidence: ``"two_copies"`` or ``"one_copy"``: the weakest row of the list.
     """
 
-    id: str
+    id: CategoryId
     name: str
     version: str
     effective_from: date
@@ -177,7 +177,7 @@ _FRENCH_NAME: Final = "French-language proficiency"
 
 def _french(version: str, start: date, end: date | None) -> Category:
     return Category(
-        id="french",
+        id=CategoryId.FRENCH,
         name=_FRENCH_NAME,
         version=version,
         effective_from=start,
@@ -195,13 +195,18 @@ def _french(version: str, start: date, end: date | None) -> Category:
 def _load() -> tuple[Category, ...]:
     text = resources.files("expressentry.data").joinpath("category_occupations.csv")
     rows = list(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
-    grouped: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    grouped: dict[tuple[CategoryId, str], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         code = row["noc_code"]
         if len(code) != 5 or not code.isdigit() or code[1] not in "012345":
             msg = f"category_occupations.csv: {code!r} is not a NOC 2021 unit group code"
             raise DataError(msg)
-        grouped[row["category_id"], row["version"]].append(row)
+        try:
+            cid = CategoryId(row["category_id"])
+        except ValueError:
+            msg = f"category_occupations.csv: {row['category_id']!r} is not a CategoryId"
+            raise DataError(msg) from None
+        grouped[cid, row["version"]].append(row)
     out: list[Category] = []
     for (cid, version), members in grouped.items():
         first = members[0]
@@ -222,8 +227,9 @@ def _load() -> tuple[Category, ...]:
                 if cid in CANADA_ONLY_CATEGORIES
                 else WorkPlace.CANADA_OR_ABROAD,
                 french_nclc=None,
-                needs_caf_job_offer=cid == "skilled_military_recruits",
-                work_rule_applies=cid != "skilled_military_recruits" or MILITARY_WORK_RULE_APPLIES,
+                needs_caf_job_offer=cid is CategoryId.SKILLED_MILITARY_RECRUITS,
+                work_rule_applies=cid is not CategoryId.SKILLED_MILITARY_RECRUITS
+                or MILITARY_WORK_RULE_APPLIES,
                 source=_SOURCE_BY_VERSION[version],
                 confidence=min(m["confidence"] for m in members),  # "one_copy" < "two_copies"
             )
@@ -232,7 +238,7 @@ def _load() -> tuple[Category, ...]:
     for i, (label, start) in enumerate(zip(labels, VERSIONS_FROM, strict=True)):
         nxt = VERSIONS_FROM[i + 1] if i + 1 < len(VERSIONS_FROM) else None
         out.append(_french(label, start, None if nxt is None else nxt - timedelta(days=1)))
-    return tuple(sorted(out, key=lambda c: (c.effective_from, c.id != "french", c.id)))
+    return tuple(sorted(out, key=lambda c: (c.effective_from, c.id is not CategoryId.FRENCH, c.id)))
 
 
 def _sets(categories: tuple[Category, ...]) -> Timeline[CategorySet]:
@@ -284,7 +290,7 @@ def categories_in_force(*, as_of: date | None = None) -> tuple[Category, ...]:
 def categories_listing(noc: str, *, as_of: date | None = None) -> tuple[Category, ...]:
     """The categories in force on ``as_of`` (``None``: today) whose occupation list has ``noc``.
 
-    >>> [c.id for c in categories_listing("31301", as_of=date(2026, 11, 22))]
+    >>> [c.id.value for c in categories_listing("31301", as_of=date(2026, 11, 22))]
     ['healthcare_social_services']
 
     Raises:
