@@ -23,7 +23,6 @@ from expressentry._hours import Segments
 from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
-from expressentry.rules.crs_additional import FRENCH_ENGLISH_MIN_CLB, FRENCH_MIN_NCLC
 from expressentry.validity import eca_expiry, language_expiry, scored_level
 
 if TYPE_CHECKING:
@@ -33,6 +32,7 @@ __all__ = [
     "EDUCATION_CODES",
     "EXPIRED_EDUCATION",
     "EXPIRED_LANGUAGE",
+    "FRENCH_CODES",
     "LANGUAGE_CODES",
     "NEVER",
     "TIERS",
@@ -61,6 +61,10 @@ EXPIRED_EDUCATION: Final = 64
 """Codes of education as recognized are below this; an expired ECA's code is above."""
 EDUCATION_CODES: Final = EXPIRED_EDUCATION + NEVER * 64
 """Every education code (plus one) is below this."""
+FRENCH_CODES: Final = 13 * 14 + 1
+"""French codes: 0 for no valid French result, else ``1 + nclc * 14 + clb + 1``
+with the lowest NCLC of the French result and the lowest CLB of a valid English
+result (-1: none)."""
 
 
 class CrsInputs(NamedTuple):
@@ -81,13 +85,16 @@ class CrsInputs(NamedTuple):
     first_language: int
     second_language: int | None
     transfer: int
-    """Education tier, first-language bucket, its scale (CLB or NCLC) and certificate:
-    ``((tier * 10 + bucket) * 2 + french) * 2 + certificate``."""
-    bucket: int
-    """The lowest first-language CLB, as the transferability rows read it (0, 5, 7 or 9)."""
+    """Education tier, lowest first-language level, its scale (CLB or NCLC) and
+    certificate: ``((tier * 13 + lowest) * 2 + french) * 2 + certificate``."""
+    lowest: int
+    """The lowest first-language level of the four abilities (0: no valid result).
+    The rules in force say which transferability column it reaches."""
     additional: int
-    french: bool | None
-    """French points: ``None`` none; else whether English is at CLB 5+ in all four."""
+    french: tuple[int, int] | None
+    """``None``: no valid French result; else the lowest NCLC of the French result
+    and the lowest CLB of a valid English result (-1: none). The rules in force
+    say whether they earn French points, and which amount."""
     spouse_education: int
     """The accompanying spouse's education code (-1: none given)."""
     spouse_language: int
@@ -128,16 +135,16 @@ def education_code(e: Education, as_of: date | None) -> int:
     return EXPIRED_EDUCATION + (e.eca_issued.toordinal() * 8 + e.level.rank) * 8 + level.rank
 
 
-def _french(first: LanguageResult | None, second: LanguageResult | None) -> bool | None:
+def _french(first: LanguageResult | None, second: LanguageResult | None) -> tuple[int, int] | None:
     if first is None:
         fr, en = second, None
     elif first.language is OfficialLanguage.FRENCH:
         fr, en = first, second
     else:
         fr, en = second, first
-    if fr is None or fr.language is not OfficialLanguage.FRENCH or fr.lowest < FRENCH_MIN_NCLC:
+    if fr is None or fr.language is not OfficialLanguage.FRENCH:
         return None
-    return en is not None and en.lowest >= FRENCH_ENGLISH_MIN_CLB
+    return fr.lowest, -1 if en is None else en.lowest
 
 
 def _expires(c: Candidate, ws: bool) -> int:
@@ -179,13 +186,12 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     first = first_result if first_code < EXPIRED_LANGUAGE else None
     second = second_result if second_code < EXPIRED_LANGUAGE else None
     low = 0 if first is None else first.lowest
-    bucket = 9 if low >= 9 else 7 if low >= 7 else 5 if low >= 5 else 0
     french = _french(first, second)
+    french_code = 0 if french is None else 1 + french[0] * 14 + french[1] + 1
     offer = c.job_offer
     noc = 0 if offer is None else int(offer.noc) + 1
     additional = (
-        (((noc * 4 + _STUDY[edu.canadian_credential]) * 3) + (0 if french is None else 1 + french))
-        * 2
+        ((noc * 4 + _STUDY[edu.canadian_credential]) * FRENCH_CODES + french_code) * 2
         + c.provincial_nomination
     ) * 2 + c.sibling_in_canada
     spouse_education = spouse_language = -1
@@ -210,9 +216,9 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         education=education_code(edu, as_of) * 2 + col,
         first_language=first_code * 2 + col,
         second_language=None if second_result is None else second_code * 2 + col,
-        transfer=((tier * 10 + bucket) * 2 + (first is not None and first.language is _FR)) * 2
+        transfer=((tier * 13 + low) * 2 + (first is not None and first.language is _FR)) * 2
         + c.certificate_of_qualification,
-        bucket=bucket,
+        lowest=low,
         additional=additional,
         french=french,
         spouse_education=spouse_education,

@@ -85,7 +85,6 @@ _NO_LEVELS = (0, 0, 0, 0)
 _DOMAIN = 151  # lookups cover ages, CLB levels and years 0-150
 _MAX_WINDOW_YEARS = 200  # years of experience then fit the 8 bits memo codes give them
 _MEMO_LIMIT = 250_000  # entries per memo; bounds memory in long-running processes
-_FOREIGN_TIER = tuple(ForeignExperienceTier.of(years) for years in range(4))
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 _NONE = CanadianCredential.NONE
 _FRENCH = OfficialLanguage.FRENCH
@@ -135,6 +134,12 @@ class _Plan:
         self.foreign_language = dict(r.foreign_language.value)
         self.foreign_experience = dict(r.foreign_experience.value)
         self.certificate = r.certificate_language.value
+        self.language_levels = r.transferability_language_levels.value
+        self.canadian_years = r.transferability_canadian_years.value
+        self.foreign_years = r.transferability_foreign_years.value
+        self.certificate_levels = r.certificate_language_levels.value
+        self.french_levels = r.french_levels.value
+        self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
         self.nomination = r.provincial_nomination.value
@@ -270,7 +275,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-        transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
+        transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
         segs, s_history, s_segs, expires,
     ) = inputs  # fmt: skip
     if latest > p.last_day:
@@ -278,7 +283,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if expires <= p.end:  # a document has expired: the inputs on this day
         (
             born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-            transfer_code, bucket, additional_code, french, s_edu_code, s_lang_code, history,
+            transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
             segs, s_history, s_segs, expires,
         ) = pack(c, p.as_of)  # fmt: skip
     age = p.year - born_year - (p.birthday_key < birthday)
@@ -343,7 +348,7 @@ def _kernel(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     hit = transfer_of(code)
     if hit is None:
         scale = "NCLC" if transfer_code >> 1 & 1 else "CLB"
-        t_key = (TIERS[transfer_code // 40], bucket, scale, transfer_code & 1, cdn, foreign)
+        t_key = (TIERS[transfer_code // 52], lowest, scale, transfer_code & 1, cdn, foreign)
         hit = p.fill(_G_TRANSFER, code, t_key)
     transfer = hit[0]
     if out is not None:
@@ -561,11 +566,24 @@ def _group_spouse(p: _Plan, key: tuple[Any, ...]) -> Lines:
     raise AssertionError(msg)
 
 
+def _column(value: int, thresholds: tuple[int, int]) -> int:
+    """The column ``value`` reaches: 1 at the higher threshold, 0 at the lower, else -1."""
+    lower, higher = thresholds
+    return 1 if value >= higher else 0 if value >= lower else -1
+
+
+_FOREIGN_TIERS = (
+    ForeignExperienceTier.NONE,
+    ForeignExperienceTier.ONE_OR_TWO_YEARS,
+    ForeignExperienceTier.THREE_OR_MORE_YEARS,
+)
+
+
 def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
-    tier, bucket, scale, certificate, cdn, foreign = key
-    lang = 1 if bucket >= 9 else 0 if bucket >= 7 else -1
-    cdn_col = 1 if cdn >= 2 else 0 if cdn >= 1 else -1
-    ftier = _FOREIGN_TIER[foreign if foreign < 3 else 3]
+    tier, lowest, scale, certificate, cdn, foreign = key
+    lang = _column(lowest, p.language_levels)
+    cdn_col = _column(cdn, p.canadian_years)
+    ftier = _FOREIGN_TIERS[_column(foreign, p.foreign_years) + 1]
     group_cap = p.group_cap
     lines: list[PointLine] = []
     for label, rows, row, (lang_factor, lang_attr), (cdn_factor, cdn_attr), first_key in (
@@ -588,9 +606,7 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
     ):
         with_lang = rows[0][row][lang] if lang >= 0 else 0  # type: ignore[index]
         with_cdn = rows[1][row][cdn_col] if cdn_col >= 0 else 0  # type: ignore[index]
-        lines.append(
-            p.line(_TRANSFER, lang_factor, lang_attr, with_lang, (first_key, bucket, scale))
-        )
+        lines.append(p.line(_TRANSFER, lang_factor, lang_attr, with_lang, (first_key, lang, scale)))
         lines.append(p.line(_TRANSFER, cdn_factor, cdn_attr, with_cdn, (first_key, cdn)))
         group = with_lang + with_cdn
         if group > group_cap:
@@ -600,10 +616,12 @@ def _group_transferability(p: _Plan, key: tuple[Any, ...]) -> Lines:
                 p.line(_TRANSFER, factor, "transferability_group_cap", group_cap - group, cap_key)
             )
     if certificate:
-        cert_col = 1 if bucket >= 7 else 0 if bucket >= 5 else -1
+        cert_col = _column(lowest, p.certificate_levels)
         pts = p.certificate[cert_col] if cert_col >= 0 else 0
         lines.append(
-            p.line(_TRANSFER, "certificate.language", "certificate_language", pts, (bucket, scale))
+            p.line(
+                _TRANSFER, "certificate.language", "certificate_language", pts, (cert_col, scale)
+            )
         )
     return tuple(lines)
 
@@ -617,16 +635,16 @@ def _group_additional(p: _Plan, key: tuple[Any, ...]) -> Lines:
         )
     if noc is not None:
         skilled = noc_teer(noc) in p.skilled
-        kind = JobOfferKind.MAJOR_GROUP_00 if noc[:2] == "00" else JobOfferKind.OTHER_SKILLED
-        pts = p.job_offer[kind] if skilled else 0
+        pts = p.job_offer[JobOfferKind.of(noc)] if skilled else 0
         lines.append(p.line(_ADDITIONAL, "job_offer", "job_offer", pts, (noc, skilled)))
     if study is not _NONE:
         lines.append(
             p.line(_ADDITIONAL, "canadian_study", "canadian_study", p.study[study], (study,))
         )
-    if french is not None:
-        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if french else FrenchBonus.ENGLISH_CLB_4_OR_LESS
-        lines.append(p.line(_ADDITIONAL, "french", "french", p.french[bonus], (french,)))
+    if french is not None and french[0] >= p.french_levels[0]:
+        higher = french[1] >= p.french_levels[1]
+        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if higher else FrenchBonus.ENGLISH_CLB_4_OR_LESS
+        lines.append(p.line(_ADDITIONAL, "french", "french", p.french[bonus], (higher,)))
     if sibling:
         lines.append(p.line(_ADDITIONAL, "sibling", "sibling", p.sibling, ()))
     return tuple(lines)
@@ -662,12 +680,10 @@ def _who(ws: bool) -> str:
     return "with accompanying spouse" if ws else "without spouse"
 
 
-def _language(low: int, scale: str) -> str:
-    if low >= 9:
-        return f"{scale} 9+ in all four abilities"
-    if low >= 7:
-        return f"{scale} 7+ in all four abilities"
-    return f"first language below {scale} 7 in some ability"
+def _language(column: int, scale: str, levels: tuple[int, int]) -> str:
+    if column >= 0:
+        return f"{scale} {levels[column]}+ in all four abilities"
+    return f"first language below {scale} {levels[0]} in some ability"
 
 
 def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
@@ -717,14 +733,15 @@ def _expired_result(whose: str, key: tuple[Any, ...]) -> str:
     )
 
 
-def _certificate(key: tuple[Any, ...]) -> str:
-    low, scale = key
+def _certificate(key: tuple[Any, ...], levels: tuple[int, int]) -> str:
+    column, scale = key
+    lower, higher = levels
     words = (
-        f"{scale} 7+"
-        if low >= 7
-        else f"{scale} 5+ (one under 7)"
-        if low >= 5
-        else f"under {scale} 5"
+        f"{scale} {higher}+"
+        if column == 1
+        else f"{scale} {lower}+ (one under {higher})"
+        if column == 0
+        else f"under {scale} {lower}"
     )
     return f"Certificate of qualification with {words} in all four abilities"
 
@@ -736,12 +753,13 @@ def _job_offer(key: tuple[Any, ...]) -> str:
     return f"Job offer in NOC {noc}: TEER {noc[1]} does not qualify"
 
 
-def _french(key: tuple[Any, ...]) -> str:
+def _french(key: tuple[Any, ...], levels: tuple[int, int]) -> str:
+    nclc, clb = levels
     if key[0]:
-        return "French: NCLC 7+ in all four abilities, and English CLB 5+ in all four"
+        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
     return (
-        "French: NCLC 7+ in all four abilities; English below CLB 5 in some ability, "
-        "or no valid English result"
+        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
+        "ability, or no valid English result"
     )
 
 
@@ -785,28 +803,30 @@ _REASONS: dict[str, _Reason] = {
     **_per_ability(_SECOND, "Second official language: {clb} in {ability}"),
     "second_language.cap": lambda k, p: f"Second official language capped at {k[0]}, {_who(k[2])}",
     "canadian_experience": lambda k, p: (
-        f"Canadian skilled work in the last 10 years: {_years(k[0])}, {_who(k[1])}"
+        f"Canadian skilled work in the last {p.window} years: {_years(k[0])}, {_who(k[1])}"
     ),
     "spouse.education": lambda k, p: _spouse_education(k),
     **_per_ability(_SPOUSE_LANG, "Spouse's first official language: {clb} in {ability}"),
     "spouse.canadian_experience": lambda k, p: (
-        f"Spouse's Canadian skilled work in the last 10 years: {_years(k[0])}"
+        f"Spouse's Canadian skilled work in the last {p.window} years: {_years(k[0])}"
     ),
-    "education.language": lambda k, p: f"{_TIER_WORDS[k[0]]} with {_language(k[1], k[2])}",
+    "education.language": lambda k, p: (
+        f"{_TIER_WORDS[k[0]]} with {_language(k[1], k[2], p.language_levels)}"
+    ),
     "education.canadian_experience": lambda k, p: (
         f"{_TIER_WORDS[k[0]]} with {_years(k[1])} of Canadian work"
     ),
     "foreign_experience.language": lambda k, p: (
-        f"Foreign skilled work ({_years(k[0])}) with {_language(k[1], k[2])}"
+        f"Foreign skilled work ({_years(k[0])}) with {_language(k[1], k[2], p.language_levels)}"
     ),
     "foreign_experience.canadian_experience": lambda k, p: (
         f"Foreign skilled work ({_years(k[0])}) with {_years(k[1])} of Canadian work"
     ),
-    "certificate.language": lambda k, p: _certificate(k),
+    "certificate.language": lambda k, p: _certificate(k, p.certificate_levels),
     "provincial_nomination": lambda k, p: "Provincial or territorial nomination",
     "job_offer": lambda k, p: _job_offer(k),
     "canadian_study": lambda k, p: f"Education in Canada: {_STUDY_WORDS[k[0]]}",
-    "french": lambda k, p: _french(k),
+    "french": lambda k, p: _french(k, p.french_levels),
     "sibling": lambda k, p: "Brother or sister living in Canada",
 }
 _CAP = "{0} capped at {1}"

@@ -238,6 +238,11 @@ class JobOfferKind(StrEnum):
     OTHER_SKILLED = "other_skilled"
     """Any other TEER 0, 1, 2 or 3 occupation."""
 
+    @classmethod
+    def of(cls, noc: str) -> JobOfferKind:
+        """The kind of an offer in the NOC 2021 unit group ``noc`` (five digits)."""
+        return cls.MAJOR_GROUP_00 if noc[:2] == "00" else cls.OTHER_SKILLED
+
 
 @unique
 class CrsSection(StrEnum):
@@ -279,18 +284,15 @@ class EducationTier(StrEnum):
 
 @unique
 class ForeignExperienceTier(StrEnum):
-    """Years of foreign skilled work as skill transferability groups them."""
+    """Years of foreign skilled work as skill transferability groups them.
+
+    The years each tier needs are rule data, dated and replaceable:
+    :data:`~expressentry.rules.crs_transferability.FOREIGN_EXPERIENCE_YEARS`.
+    """
 
     NONE = "none"
     ONE_OR_TWO_YEARS = "one_or_two_years"
     THREE_OR_MORE_YEARS = "three_or_more_years"
-
-    @classmethod
-    def of(cls, years: int) -> ForeignExperienceTier:
-        """The tier of a whole number of foreign years."""
-        if years >= 3:
-            return cls.THREE_OR_MORE_YEARS
-        return cls.ONE_OR_TWO_YEARS if years >= 1 else cls.NONE
 
 
 @unique

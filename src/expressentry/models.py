@@ -697,8 +697,7 @@ class JobOffer:
         _bool("canadian_armed_forces", self.canadian_armed_forces, c.problems)
         c.done()
         object.__setattr__(self, "_teer", noc_teer(self.noc))
-        kind = JobOfferKind.MAJOR_GROUP_00 if self.noc[:2] == "00" else JobOfferKind.OTHER_SKILLED
-        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_kind", JobOfferKind.of(self.noc))
 
     @property
     def teer(self) -> Teer:

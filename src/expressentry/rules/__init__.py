@@ -90,12 +90,17 @@ CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
         "foreign_language": crs_transferability.FOREIGN_LANGUAGE,
         "foreign_experience": crs_transferability.FOREIGN_EXPERIENCE,
         "certificate_language": crs_transferability.CERTIFICATE_LANGUAGE,
+        "transferability_language_levels": crs_transferability.LANGUAGE_LEVELS,
+        "transferability_canadian_years": crs_transferability.CANADIAN_EXPERIENCE_YEARS,
+        "transferability_foreign_years": crs_transferability.FOREIGN_EXPERIENCE_YEARS,
+        "certificate_language_levels": crs_transferability.CERTIFICATE_LANGUAGE_LEVELS,
         "transferability_group_cap": crs_transferability.GROUP_CAP,
         "transferability_cap": crs_transferability.SECTION_CAP,
         "provincial_nomination": crs_additional.PROVINCIAL_NOMINATION,
         "job_offer": crs_additional.JOB_OFFER,
         "canadian_study": crs_additional.CANADIAN_STUDY,
         "french": crs_additional.FRENCH,
+        "french_levels": crs_additional.FRENCH_LEVELS,
         "sibling": crs_additional.SIBLING,
         "additional_cap": crs_additional.ADDITIONAL_CAP,
         "skilled_teers": experience.SKILLED_TEERS,
@@ -181,12 +186,17 @@ class RuleSet:
     foreign_language: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
     foreign_experience: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
     certificate_language: Dated[tuple[int, int]]
+    transferability_language_levels: Dated[tuple[int, int]]
+    transferability_canadian_years: Dated[tuple[int, int]]
+    transferability_foreign_years: Dated[tuple[int, int]]
+    certificate_language_levels: Dated[tuple[int, int]]
     transferability_group_cap: Dated[int]
     transferability_cap: Dated[int]
     provincial_nomination: Dated[int]
     job_offer: Dated[Mapping[JobOfferKind, int]]
     canadian_study: Dated[Mapping[CanadianCredential, int]]
     french: Dated[Mapping[FrenchBonus, int]]
+    french_levels: Dated[tuple[int, int]]
     sibling: Dated[int]
     additional_cap: Dated[int]
     skilled_teers: Dated[frozenset[int]]
@@ -255,6 +265,8 @@ class RuleSet:
         - a step table is a :class:`Steps` or :class:`SpouseSteps`, as before
           (their constructors check the rows);
         - skilled TEERs are a set of TEERs 0 to 5;
+        - a threshold pair holds CLB/NCLC levels 1 to 12, or years 1 to 200;
+          the transferability pairs go up (lower, then higher);
         - the weekly hours cap is 1 to 168, the hours of a year of work 1 to
           8,784 and the window of recent experience 1 to 200 years.
 
@@ -285,6 +297,8 @@ class RuleSet:
             problems.append(FieldProblem("source", cited, "must be a Source or None"))
         old: Dated[Any] = getattr(self, attr)
         checked = _checked_value(value, old.value, "value", _LIMITS.get(attr), problems)
+        if attr in _RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
+            problems.append(FieldProblem("value", value, "must go up: (lower, higher)"))
         if problems:
             raise InvalidInputError(owner, problems)
         new = Dated(self.in_force_from, checked, source or old.source, f"Reform: {reform}")
@@ -331,9 +345,24 @@ _LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
         "weekly_hours_cap": (168, "hours (the hours in a week)"),
         "hours_per_year": (8_784, "hours (the hours in a leap year)"),
         "crs_window_years": (200, "years"),
+        "transferability_language_levels": (12, "(a CLB or NCLC level)"),
+        "transferability_canadian_years": (200, "years"),
+        "transferability_foreign_years": (200, "years"),
+        "certificate_language_levels": (12, "(a CLB or NCLC level)"),
+        "french_levels": (12, "(a CLB or NCLC level)"),
     }
 )
 """Rules where 0 is meaningless: each must be 1 to its highest value."""
+
+_RISING: Final = frozenset(
+    {
+        "transferability_language_levels",
+        "transferability_canadian_years",
+        "transferability_foreign_years",
+        "certificate_language_levels",
+    }
+)
+"""Threshold pairs ``(lower, higher)``: the second must be above the first."""
 
 _TEERS: Final = frozenset(range(6))
 

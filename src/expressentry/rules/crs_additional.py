@@ -44,8 +44,7 @@ __all__ = [
     "ADDITIONAL_CAP",
     "CANADIAN_STUDY",
     "FRENCH",
-    "FRENCH_ENGLISH_MIN_CLB",
-    "FRENCH_MIN_NCLC",
+    "FRENCH_LEVELS",
     "FRENCH_POINTS_RAISED_ON",
     "JOB_OFFER",
     "PROVINCIAL_NOMINATION",
@@ -58,14 +57,32 @@ as of October 20, 2020" (jpierimmigration.com copy; BAL and Envoy agree); the
 minister announced it on 2020-10-27. No round of invitations fell between the two
 days, so either reading gives the same result for every real round."""
 
-FRENCH_MIN_NCLC: Final = 7
-"""French points need NCLC 7 or more in all four French abilities (CRS criteria)."""
-
-FRENCH_ENGLISH_MIN_CLB: Final = 5
-"""The higher French points need English CLB 5 or more in **all four** abilities.
-UNCERTAIN (minor): with mixed English (some abilities at CLB 5+, some at 4 or
-less) this reading gives the lower amount, because English is then not "CLB 5 or
-higher on all four"; no worked example from IRCC's tool was found for that case."""
+FRENCH_LEVELS: Final = Timeline(
+    "crs.additional.french_levels",
+    (
+        Dated(
+            EXPRESS_ENTRY_OPENED,
+            (7, 5),
+            GAZETTE_2014_12_01,
+            "No French points until 2017-06-06 (crs.additional.french is 0 then), so "
+            "no levels were set; those of 2017 are used, which change no score.",
+        ),
+        Dated(
+            CRS_AMENDED_2017_06_06,
+            # NCLC in all four French abilities    CLB in all four English abilities
+            (7, 5),
+            MI_2017_06_06,
+            "French points need NCLC 7 or more in all four French abilities; the higher "
+            "amount needs English CLB 5 or more in all four as well. UNCERTAIN (minor): "
+            "with mixed English (some abilities at CLB 5+, some at 4 or less) this "
+            "reading gives the lower amount, because English is then not 'CLB 5 or "
+            "higher on all four'; no worked example from IRCC's tool was found.",
+        ),
+    ),
+    "French-language skills, the French and English levels needed",
+)
+"""The levels the French points need, ``(French NCLC, English CLB)``: both in all
+four abilities."""
 
 PROVINCIAL_NOMINATION: Final = Timeline(
     "crs.additional.provincial_nomination",

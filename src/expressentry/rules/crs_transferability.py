@@ -19,12 +19,16 @@ from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import CRS_CRITERIA
 
 __all__ = [
+    "CANADIAN_EXPERIENCE_YEARS",
     "CERTIFICATE_LANGUAGE",
+    "CERTIFICATE_LANGUAGE_LEVELS",
     "EDUCATION_EXPERIENCE",
     "EDUCATION_LANGUAGE",
     "FOREIGN_EXPERIENCE",
+    "FOREIGN_EXPERIENCE_YEARS",
     "FOREIGN_LANGUAGE",
     "GROUP_CAP",
+    "LANGUAGE_LEVELS",
     "SECTION_CAP",
 ]
 
@@ -137,4 +141,69 @@ SECTION_CAP: Final = Timeline(
     "crs.transferability.section_cap",
     (Dated(EXPRESS_ENTRY_OPENED, 100, CRS_CRITERIA, _UNCHANGED),),
     "Skill transferability, maximum for the section",
+)
+
+
+# The thresholds that pick a column (or a row) of the tables above. Each is a
+# pair (lower, higher): reaching ``lower`` earns the first column, ``higher`` the
+# second. A reform that moves a threshold replaces the pair; no code changes.
+
+LANGUAGE_LEVELS: Final = Timeline(
+    "crs.transferability.language_levels",
+    (
+        Dated(
+            EXPRESS_ENTRY_OPENED,
+            # CLB 7+ in all four    CLB 9+ in all four
+            (7, 9),
+            CRS_CRITERIA,
+            "The language columns of the education and foreign work groups: the lowest "
+            "first-language level (CLB or NCLC) of the four abilities. " + _UNCHANGED,
+        ),
+    ),
+    "Skill transferability, first-language levels of the two columns",
+)
+
+CANADIAN_EXPERIENCE_YEARS: Final = Timeline(
+    "crs.transferability.canadian_experience_years",
+    (
+        Dated(
+            EXPRESS_ENTRY_OPENED,
+            # 1 year    2 years or more
+            (1, 2),
+            CRS_CRITERIA,
+            "The Canadian work columns of the education and foreign work groups, in "
+            "whole years of Canadian skilled work. " + _UNCHANGED,
+        ),
+    ),
+    "Skill transferability, years of Canadian work of the two columns",
+)
+
+FOREIGN_EXPERIENCE_YEARS: Final = Timeline(
+    "crs.transferability.foreign_experience_years",
+    (
+        Dated(
+            EXPRESS_ENTRY_OPENED,
+            # 1 or 2 years    3 years or more
+            (1, 3),
+            CRS_CRITERIA,
+            "The rows of the foreign work group, in whole years of foreign skilled "
+            "work. " + _UNCHANGED,
+        ),
+    ),
+    "Skill transferability, years of foreign work of the two rows",
+)
+
+CERTIFICATE_LANGUAGE_LEVELS: Final = Timeline(
+    "crs.transferability.certificate_language_levels",
+    (
+        Dated(
+            EXPRESS_ENTRY_OPENED,
+            # CLB 5+ (one under 7)    CLB 7+
+            (5, 7),
+            CRS_CRITERIA,
+            "The columns of the certificate of qualification group: the lowest "
+            "first-language level of the four abilities. " + _UNCHANGED,
+        ),
+    ),
+    "Certificate of qualification, first-language levels of the two columns",
 )
