@@ -242,13 +242,24 @@ def test_the_2013_grid_does_not_open_crs_rules_before_2015() -> None:
     assert rules_for(as_of=date(2015, 1, 1)).in_force_from == date(2015, 1, 1)
 
 
+def test_a_language_chart_change_makes_no_new_rule_set() -> None:
+    # Charts are read by the test's date, not the day's rule set: TEF's 2023-12-11 chart.
+    assert rules_for(as_of=date(2023, 12, 11)) is rules_for(as_of=date(2023, 5, 31))
+
+
 @pytest.mark.parametrize(
-    ("day", "same_as"),
+    ("day", "before", "rule_id"),
     [
-        (date(2021, 7, 15), date(2020, 10, 20)),  # a funds table, not a CRS rule
-        (date(2023, 12, 11), date(2022, 11, 16)),  # a TEF chart, not a CRS rule
-        (date(2025, 7, 28), date(2025, 3, 25)),
+        (date(2021, 7, 15), date(2021, 7, 14), "funds.settlement"),  # the 2021 funds table
+        (date(2025, 7, 28), date(2025, 7, 27), "funds.settlement"),  # the 2025 funds table
+        (date(2026, 2, 18), date(2026, 2, 17), "category.sets"),  # the 2026 categories
     ],
 )
-def test_rule_sets_change_only_when_a_crs_rule_changes(day: date, same_as: date) -> None:
-    assert rules_for(as_of=day) is rules_for(as_of=same_as)
+def test_an_eligibility_rule_change_is_a_new_rule_set_of_the_same_crs_edition(
+    day: date, before: date, rule_id: str
+) -> None:
+    new, old = rules_for(as_of=day), rules_for(as_of=before)
+    assert new is not old
+    assert new.entry(rule_id).effective_from == day
+    assert old.entry(rule_id).effective_from < day
+    assert new.in_force_from == old.in_force_from  # the CRS did not change

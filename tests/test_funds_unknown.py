@@ -33,6 +33,7 @@ from expressentry import (
     assess,
     from_dict,
     from_json,
+    rules_for,
     to_dict,
     to_json,
 )
@@ -296,7 +297,9 @@ def _undecided_report() -> EligibilityReport:
     assert "healthcare_social_services" in real.eligible_categories
     programs = (_undecided_fsw(real.programs[0]), *real.programs[1:])
     return attrs.evolve(
-        real, programs=programs, categories=assess_categories(_nurse(), DAY_2026, programs)
+        real,
+        programs=programs,
+        categories=assess_categories(_nurse(), DAY_2026, programs, rules_for(as_of=DAY_2026)),
     )
 
 
@@ -335,7 +338,7 @@ def test_a_definitely_eligible_program_settles_the_category() -> None:
         eligible=True,
     )
     programs = (_undecided_fsw(fsw), cec_eligible, real.programs[2])
-    cats = assess_categories(_nurse(), DAY_2026, programs)
+    cats = assess_categories(_nurse(), DAY_2026, programs, rules_for(as_of=DAY_2026))
     (health,) = [c for c in cats if c.category == "healthcare_social_services"]
     assert health.verdict is Verdict.ELIGIBLE
     assert health.requirements[0].reason == "Eligible for CEC"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry._today import resolve
 from expressentry.models import Candidate, check_dates, require_candidate
+from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED
 
+from ._common import day_and_rules
 from .categories import assess_categories
 from .cec import assess_cec
 from .fst import assess_fst
@@ -44,26 +45,38 @@ __all__ = [
 ]
 
 
-def assess(candidate: Candidate, *, as_of: date | None = None) -> EligibilityReport:
+def assess(
+    candidate: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> EligibilityReport:
     """Program and category eligibility of ``candidate`` on ``as_of``, requirement by requirement.
 
     Args:
         candidate: The profile.
         as_of: The day assessed (the day the application would be made);
             ``None`` means today.
+        rules: Rules to apply instead of those in force on ``as_of`` (a reform,
+            as for :func:`~expressentry.score`): program minimums, the FSW grid
+            and pass mark, settlement funds, categories and how work is counted.
+            The validity of documents is the period in force on each document's
+            own date, whatever the rules.
 
     Raises:
         RulesNotInForceError: ``as_of`` is before the first rules known.
         InvalidInputError: the profile holds a document dated after ``as_of``,
-            or ``as_of`` is not a date (a ``datetime`` or a string is refused).
+            ``as_of`` is not a date (a ``datetime`` or a string is refused), or
+            ``rules`` is not a :class:`~expressentry.rules.RuleSet`.
     """
-    day = resolve(as_of, where="assess")
+    day, r = day_and_rules("assess", as_of, rules)
     candidate = require_candidate(candidate, "assess")
     check_dates(candidate, as_of=day)
-    programs = (assess_fsw(candidate, day), assess_cec(candidate, day), assess_fst(candidate, day))
+    programs = (
+        assess_fsw(candidate, day, r),
+        assess_cec(candidate, day, r),
+        assess_fst(candidate, day, r),
+    )
     return EligibilityReport(
         as_of=day,
         programs=programs,
-        categories=assess_categories(candidate, day, programs),
+        categories=assess_categories(candidate, day, programs, r),
         rules_reviewed_on=LAST_REVIEWED,
     )

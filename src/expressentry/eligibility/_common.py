@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from expressentry._today import resolve
 from expressentry.enums import Ability, Program
-from expressentry.errors import RulesNotInForceError
+from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.experience import Kind, credited_hours, hours_by_occupation, window
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
-from expressentry.rules._timeline import Timeline
-from expressentry.rules.experience import HOURS_PER_YEAR, SKILLED_TEERS, WEEKLY_HOURS_CAP
+from expressentry.rules import RuleSet, rules_for
+from expressentry.rules._timeline import Dated, Source, Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
     FUNDS_EXEMPTION,
@@ -20,9 +21,9 @@ from expressentry.rules.programs import (
     LANGUAGE_RESULT_VALID_YEARS,
     OUTSIDE_QUEBEC,
     SELF_EMPLOYMENT_COUNTS,
-    needs_settlement_funds,
+    funds_needed,
 )
-from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
+from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, FundsTable, acceptable_tables
 from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
 
 from .report import Requirement, Status
@@ -32,18 +33,19 @@ __all__ = [
     "Include",
     "best_result",
     "by_occupation",
-    "cap",
+    "day_and_rules",
+    "day_ref",
     "eca_words",
     "expired_words",
     "funds_requirement",
     "hours",
     "level_words",
     "no_valid_result",
-    "per_year",
     "quebec_requirement",
     "ref",
     "result_words",
     "skilled_paid",
+    "teer_words",
     "valid_results",
 ]
 
@@ -52,32 +54,48 @@ ABILITIES = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITI
 Include = Callable[[WorkPeriod], bool]
 
 
-_REFS: dict[tuple[int, date], RuleRef] = {}
+_REFS: dict[tuple[str, date, Source], RuleRef] = {}
 
 
-def ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
-    """The reference to the entry of ``timeline`` in force on ``as_of`` (built once per day)."""
-    key = (id(timeline), as_of)
+def _ref_of(rule_id: str, entry: Dated[Any]) -> RuleRef:
+    key = (rule_id, entry.effective_from, entry.source)
     found = _REFS.get(key)
     if found is None:
-        entry = timeline.at(as_of)
-        found = RuleRef(
-            rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
-        )
+        found = RuleRef(rule_id=rule_id, effective_from=entry.effective_from, source=entry.source)
         if len(_REFS) >= 50_000:
             _REFS.clear()
         _REFS[key] = found
     return found
 
 
-def cap(as_of: date) -> int:
-    """Hours a week that count at most."""
-    return WEEKLY_HOURS_CAP.at(as_of).value
+def ref(rules: RuleSet, timeline: Timeline[Any]) -> RuleRef:
+    """The reference to the entry of ``timeline`` in ``rules`` (a reform's, if replaced)."""
+    return _ref_of(timeline.rule_id, rules.entry(timeline))
 
 
-def per_year(as_of: date) -> int:
-    """Hours that make one year."""
-    return HOURS_PER_YEAR.at(as_of).value
+def day_ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
+    """The reference to the entry of a rule no rule set holds (document validity) on ``as_of``."""
+    return _ref_of(timeline.rule_id, timeline.at(as_of))
+
+
+def day_and_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tuple[date, RuleSet]:
+    """The day asked for (checked; today for ``None``) and the rules to apply on it."""
+    day = resolve(as_of, where=where)
+    if rules is None:
+        return day, rules_for(as_of=day)
+    if not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
+        )
+    return day, rules
+
+
+def teer_words(rules: RuleSet) -> str:
+    """The skilled TEERs in force, as a reason says them: ``"TEER 0-3"``."""
+    teers = sorted(rules.skilled_teers.value)
+    if teers == list(range(teers[0], teers[-1] + 1)) and len(teers) > 1:
+        return f"TEER {teers[0]}-{teers[-1]}"
+    return "TEER " + ", ".join(str(t) for t in teers)
 
 
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
@@ -132,7 +150,7 @@ def best_result(
     return max(pool, key=lambda r: (r.lowest, sum(r.levels)), default=None)
 
 
-def skilled_paid(as_of: date, program: Program) -> Kind:
+def skilled_paid(rules: RuleSet, program: Program) -> Kind:
     """Skilled work FSW and FST count: TEER 0-3, anywhere, authorized when in Canada.
 
     Self-employment counts where the program does not exclude it (UNCERTAIN
@@ -140,7 +158,7 @@ def skilled_paid(as_of: date, program: Program) -> Kind:
     while a full-time student counts too (only CEC and CRS Canadian experience
     exclude it).
     """
-    teers = SKILLED_TEERS.at(as_of).value
+    teers = rules.skilled_teers.value
     self_employment = SELF_EMPLOYMENT_COUNTS[program]
 
     def include(p: WorkPeriod) -> bool:
@@ -153,10 +171,13 @@ def skilled_paid(as_of: date, program: Program) -> Kind:
     return (f"skilled_paid.{program.value}", teers, include)
 
 
-def hours(history: WorkHistory, kind: Kind, as_of: date, years: int) -> tuple[float, date]:
+def hours(
+    history: WorkHistory, kind: Kind, as_of: date, years: int, rules: RuleSet
+) -> tuple[float, date]:
     """Hours of ``kind`` work in the ``years`` before ``as_of``, and the window's start."""
     start, end = window(years, as_of=as_of)
-    return credited_hours(history, kind, start=start, end=end, weekly_cap=cap(as_of)), start
+    cap = rules.weekly_hours_cap.value
+    return credited_hours(history, kind, start=start, end=end, weekly_cap=cap), start
 
 
 def by_occupation(
@@ -164,6 +185,7 @@ def by_occupation(
     kind: Kind,
     as_of: date,
     years: int,
+    rules: RuleSet,
     *,
     continuous_gap_days: int | None = None,
 ) -> dict[str, float]:
@@ -177,13 +199,13 @@ def by_occupation(
         kind[2],
         start=start,
         end=end,
-        weekly_cap=cap(as_of),
+        weekly_cap=rules.weekly_hours_cap.value,
         name=f"{kind[0]}{sorted(kind[1])}",
         continuous_gap_days=continuous_gap_days,
     )
 
 
-def quebec_requirement(program: Program, c: Candidate, as_of: date) -> Requirement:
+def quebec_requirement(program: Program, c: Candidate, rules: RuleSet) -> Requirement:
     """Every federal program is for candidates who will live outside Quebec."""
     return Requirement(
         id=f"{program.value}.outside_quebec",
@@ -193,11 +215,11 @@ def quebec_requirement(program: Program, c: Candidate, as_of: date) -> Requireme
             if c.plans_to_live_in_quebec
             else "Plans to live outside Quebec"
         ),
-        rule=ref(OUTSIDE_QUEBEC, as_of),
+        rule=ref(rules, OUTSIDE_QUEBEC),
     )
 
 
-def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requirement:
+def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     """Settlement funds for the family size, unless exempt: met, not met or unknown.
 
     Where two tables are accepted (:func:`~expressentry.rules.settlement_funds.acceptable_tables`),
@@ -209,16 +231,18 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
     than the table's amount for 7 members).
     """
     rid = f"{program.value}.settlement_funds"
-    exempt_rule = ref(FUNDS_EXEMPTION, as_of)
-    if not needs_settlement_funds(
+    exempt_rule = ref(rules, FUNDS_EXEMPTION)
+    required = rules.entry(FUNDS_REQUIRED).value
+    if not funds_needed(
         program,
+        required=required,
+        exemption=rules.entry(FUNDS_EXEMPTION).value,
         authorized_to_work=c.authorized_to_work_in_canada,
         valid_job_offer=c.job_offer is not None,
-        as_of=as_of,
     ):
         why = (
             "Exempt from settlement funds: authorized to work in Canada with a job offer"
-            if program in FUNDS_REQUIRED.at(as_of).value
+            if program in required
             else f"No settlement funds needed for {program.value.upper()}"
         )
         return Requirement(id=rid, met=True, reason=why, rule=exempt_rule)
@@ -226,7 +250,7 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
     size = c.family_size
     people = "1 person" if size == 1 else f"{size} people"
     try:
-        tables = acceptable_tables(as_of=as_of)
+        tables = _tables(as_of, rules)
     except RulesNotInForceError as exc:
         tables, rule = (), exempt_rule
         what = (
@@ -234,7 +258,7 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
             f"(the first known took effect on {exc.first.isoformat()})"
         )
     else:
-        rule = ref(SETTLEMENT_FUNDS, as_of)
+        rule = ref(rules, SETTLEMENT_FUNDS)
         what = f"no amount is known for a family of {people} (more than 7)"
     amounts = [t.value.required(size) for t in tables]
     known = [a for a in amounts if a is not None]
@@ -275,3 +299,10 @@ def funds_requirement(program: Program, c: Candidate, as_of: date) -> Requiremen
         reason=why,
         rule=rule,
     )
+
+
+def _tables(as_of: date, rules: RuleSet) -> tuple[Dated[FundsTable], ...]:
+    """The funds tables accepted on ``as_of``: those of the day, unless a reform replaced it."""
+    entry = rules.entry(SETTLEMENT_FUNDS)
+    tables = acceptable_tables(as_of=as_of)
+    return tables if entry in tables else (entry,)

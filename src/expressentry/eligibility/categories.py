@@ -15,11 +15,11 @@ from expressentry.enums import OfficialLanguage, WorkPlace
 from expressentry.experience import reaches
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, WorkPeriod
+from expressentry.rules import RuleSet
 from expressentry.rules.categories import (
     CATEGORY_SETS,
     CATEGORY_WORK_RULE,
     Category,
-    categories_in_force,
 )
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
@@ -43,9 +43,9 @@ def _work_include(place: WorkPlace) -> Include:
     return include
 
 
-def _program(programs: tuple[ProgramResult, ...], as_of: date) -> Requirement:
+def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement:
     """Eligible for a program; unknown when the best is "eligible if" something is confirmed."""
-    rule = ref(CATEGORY_SETS, as_of)
+    rule = ref(rules, CATEGORY_SETS)
     eligible = [p.program for p in programs if p.eligible]
     if eligible:
         why = "Eligible for " + ", ".join(p.value.upper() for p in eligible)
@@ -85,8 +85,8 @@ def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requireme
     )
 
 
-def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
-    rule = CATEGORY_WORK_RULE.at(as_of).value
+def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requirement:
+    rule = rules.entry(CATEGORY_WORK_RULE).value
     include = _work_include(cat.place)
     listed = frozenset(cat.nocs)
 
@@ -99,6 +99,7 @@ def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
         (name, frozenset(), in_list),
         as_of,
         rule.window_years,
+        rules,
         continuous_gap_days=0 if rule.continuous else None,
     )
     best_noc = max(found, key=lambda k: found[k], default=None)
@@ -119,7 +120,7 @@ def _work(c: Candidate, cat: Category, as_of: date) -> Requirement:
         id=f"category.{cat.id}.work_experience",
         met=reaches(best, rule.hours),
         reason=reason,
-        rule=ref(CATEGORY_WORK_RULE, as_of),
+        rule=ref(rules, CATEGORY_WORK_RULE),
     )
 
 
@@ -139,7 +140,7 @@ def _caf_offer(c: Candidate, cat: Category) -> Requirement:
 
 
 def assess_categories(
-    c: Candidate, as_of: date, programs: tuple[ProgramResult, ...]
+    c: Candidate, as_of: date, programs: tuple[ProgramResult, ...], rules: RuleSet
 ) -> tuple[CategoryResult, ...]:
     """Every category in force on ``as_of``, eligible or not, with the reason.
 
@@ -149,13 +150,13 @@ def assess_categories(
     "eligible if" the same thing is confirmed.
     """
     out: list[CategoryResult] = []
-    program = _program(programs, as_of)
-    for cat in categories_in_force(as_of=as_of):
+    program = _program(programs, rules)
+    for cat in rules.entry(CATEGORY_SETS).value.categories:
         reqs = [program]
         if cat.french_nclc is not None:
             reqs.append(_french(c, cat, as_of, cat.french_nclc))
         if cat.work_rule_applies:
-            reqs.append(_work(c, cat, as_of))
+            reqs.append(_work(c, cat, as_of, rules))
         if cat.needs_caf_job_offer:
             reqs.append(_caf_offer(c, cat))
         out.append(

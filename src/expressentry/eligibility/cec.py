@@ -16,8 +16,7 @@ from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
 from expressentry.experience import counted, reaches
 from expressentry.models import Candidate
-from expressentry.rules import programs
-from expressentry.rules.experience import SKILLED_TEERS
+from expressentry.rules import RuleSet, programs
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
 
 from ._common import (
@@ -28,6 +27,7 @@ from ._common import (
     quebec_requirement,
     ref,
     result_words,
+    teer_words,
     valid_results,
 )
 from .report import ProgramResult, Requirement
@@ -37,32 +37,31 @@ __all__ = ["assess_cec"]
 _P = "cec"
 
 
-def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
+def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     """Every CEC requirement of ``c`` on ``as_of``."""
-    years = CEC_WINDOW_YEARS.at(as_of).value
-    need = CEC_MIN_HOURS.at(as_of).value
-    skilled = SKILLED_TEERS.at(as_of).value
-    minima = CEC_MIN_CLB_BY_TEER.at(as_of).value
+    years = rules.entry(CEC_WINDOW_YEARS).value
+    need = rules.entry(CEC_MIN_HOURS).value
+    skilled = rules.skilled_teers.value
+    minima = rules.entry(CEC_MIN_CLB_BY_TEER).value
     high = frozenset(t for t in skilled if minima[Teer(t)] == max(minima.values()))
     low_teers = skilled - high
-    all_hours = hours(c.work_history, canadian_kind(skilled), as_of, years)[0]
-    low_hours = hours(c.work_history, canadian_kind(low_teers), as_of, years)[0]
-    teers = "-".join(str(t) for t in (min(skilled), max(skilled)))
+    all_hours = hours(c.work_history, canadian_kind(skilled), as_of, years, rules)[0]
+    low_hours = hours(c.work_history, canadian_kind(low_teers), as_of, years, rules)[0]
     work = Requirement(
         id=f"{_P}.work_experience",
         met=reaches(all_hours, need),
         reason=(
-            f"{int(all_hours):,} of {need:,} hours of TEER {teers} Canadian work "
+            f"{int(all_hours):,} of {need:,} hours of {teer_words(rules)} Canadian work "
             f"in the {years} years before {as_of.isoformat()}"
         ),
-        rule=ref(CEC_MIN_HOURS, as_of),
+        rule=ref(rules, CEC_MIN_HOURS),
     )
     # CEC_MIXED_TEER_HOURS_BY_LEVEL, read from its module on each call (so a test can flip it)
     makes_year = reaches(low_hours, need)
     lower = makes_year
     if makes_year and not programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
         # The strict reading: any TEER 0/1 work in the window asks the higher level.
-        lower = counted(hours(c.work_history, canadian_kind(high), as_of, years)[0]) == 0
+        lower = counted(hours(c.work_history, canadian_kind(high), as_of, years, rules)[0]) == 0
     needed = min(minima.values()) if lower else max(minima.values())
     valid = valid_results(c, as_of)
     best = best_result(valid, lambda r: r.lowest >= needed)
@@ -81,9 +80,9 @@ def assess_cec(c: Candidate, as_of: date) -> ProgramResult:
         id=f"{_P}.language",
         met=best is not None and best.lowest >= needed,
         reason=reason,
-        rule=ref(CEC_MIN_CLB_BY_TEER, as_of),
+        rule=ref(rules, CEC_MIN_CLB_BY_TEER),
     )
-    requirements = (work, language, quebec_requirement(Program.CEC, c, as_of))
+    requirements = (work, language, quebec_requirement(Program.CEC, c, rules))
     return ProgramResult(
         program=Program.CEC, requirements=requirements, eligible=all(r.met for r in requirements)
     )

@@ -13,12 +13,12 @@ from datetime import date
 from expressentry.enums import Program
 from expressentry.experience import reaches
 from expressentry.models import Candidate, LanguageResult
+from expressentry.rules import RuleSet
 from expressentry.rules.programs import (
     FST_MIN_CLB,
     FST_MIN_HOURS,
     FST_TRADE_GROUPS,
     FST_WINDOW_YEARS,
-    is_trade,
 )
 
 from ._common import (
@@ -44,16 +44,17 @@ def _meets(r: LanguageResult, minima: dict[str, int]) -> bool:
     return all(r.clb(a) >= minima[a.value] for a in ABILITIES)
 
 
-def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
+def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     """Every FST requirement of ``c`` on ``as_of``."""
-    years = FST_WINDOW_YEARS.at(as_of).value
-    need = FST_MIN_HOURS.at(as_of).value
+    years = rules.entry(FST_WINDOW_YEARS).value
+    need = rules.entry(FST_MIN_HOURS).value
+    trade_groups = rules.entry(FST_TRADE_GROUPS).value
     trades = {
         noc: h
         for noc, h in by_occupation(
-            c.work_history, skilled_paid(as_of, Program.FST), as_of, years
+            c.work_history, skilled_paid(rules, Program.FST), as_of, years, rules
         ).items()
-        if is_trade(noc, as_of=as_of)
+        if trade_groups.contains(noc)
     }
     offer = c.job_offer
     backed = {noc for noc in trades if (offer is not None and offer.noc == noc)}
@@ -82,7 +83,7 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
         id=f"{_P}.work_experience",
         met=reaches(got, need),
         reason=work_reason,
-        rule=ref(FST_MIN_HOURS, as_of),
+        rule=ref(rules, FST_MIN_HOURS),
     )
     if best is None:
         support_met, support = False, "No trade to match a job offer or certificate to"
@@ -102,9 +103,9 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
         id=f"{_P}.offer_or_certificate",
         met=support_met,
         reason=support,
-        rule=ref(FST_TRADE_GROUPS, as_of),
+        rule=ref(rules, FST_TRADE_GROUPS),
     )
-    minima = {a.value: m for a, m in FST_MIN_CLB.at(as_of).value.items()}
+    minima = {a.value: m for a, m in rules.entry(FST_MIN_CLB).value.items()}
     words = "/".join(str(minima[a.value]) for a in ABILITIES)
     result = best_result(valid_results(c, as_of), lambda r: _meets(r, minima))
     language = Requirement(
@@ -119,14 +120,14 @@ def assess_fst(c: Candidate, as_of: date) -> ProgramResult:
             + f"; {'CLB or NCLC' if result is None else result.language.scale} {words} "
             "(L/S/R/W) needed"
         ),
-        rule=ref(FST_MIN_CLB, as_of),
+        rule=ref(rules, FST_MIN_CLB),
     )
     requirements = (
         work,
         support_req,
         language,
-        funds_requirement(Program.FST, c, as_of),
-        quebec_requirement(Program.FST, c, as_of),
+        funds_requirement(Program.FST, c, as_of, rules),
+        quebec_requirement(Program.FST, c, rules),
     )
     return ProgramResult(
         program=Program.FST, requirements=requirements, eligible=all(r.met for r in requirements)

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from expressentry._kinds import canadian_kind
-from expressentry._today import resolve
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (
@@ -22,9 +21,9 @@ from expressentry.models import (
     completed_years,
     require_candidate,
 )
+from expressentry.rules import RuleSet
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
-from expressentry.rules.experience import SKILLED_TEERS
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
     FSW_CONTINUITY_GAP_DAYS,
@@ -35,17 +34,18 @@ from expressentry.validity import eca_valid, language_valid, scored_level
 
 from ._common import (
     by_occupation,
-    cap,
+    day_and_rules,
+    day_ref,
     eca_words,
     expired_words,
     funds_requirement,
     hours,
     level_words,
-    per_year,
     quebec_requirement,
     ref,
     result_words,
     skilled_paid,
+    teer_words,
 )
 from .report import FswGrid, GridLine, ProgramResult, Requirement
 
@@ -54,33 +54,42 @@ __all__ = ["assess_fsw", "fsw_grid", "primary_occupation"]
 _P = "fsw"
 
 
-def primary_occupation(c: Candidate, *, as_of: date | None = None) -> tuple[str | None, float]:
+def primary_occupation(
+    c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> tuple[str | None, float]:
     """The skilled NOC with the longest continuous stretch in the window, and its hours.
 
-    ``as_of`` is the day assessed; ``None`` means today.
+    ``as_of`` is the day assessed; ``None`` means today. ``rules``: rules to apply
+    instead of those in force on ``as_of`` (a reform).
     """
-    as_of = resolve(as_of, where="primary_occupation")
+    as_of, rules = day_and_rules("primary_occupation", as_of, rules)
     c = require_candidate(c, "primary_occupation")
+    return _primary_occupation(c, as_of, rules)
+
+
+def _primary_occupation(c: Candidate, as_of: date, rules: RuleSet) -> tuple[str | None, float]:
     stretches = by_occupation(
         c.work_history,
-        skilled_paid(as_of, Program.FSW),
+        skilled_paid(rules, Program.FSW),
         as_of,
-        FSW_WINDOW_YEARS.at(as_of).value,
+        rules.entry(FSW_WINDOW_YEARS).value,
+        rules,
         continuous_gap_days=FSW_CONTINUITY_GAP_DAYS,
     )
     best = max(stretches, key=lambda noc: stretches[noc], default=None)
     return best, 0.0 if best is None else stretches[best]
 
 
-def _work(c: Candidate, as_of: date) -> Requirement:
-    years = FSW_WINDOW_YEARS.at(as_of).value
-    need = FSW_MIN_HOURS.at(as_of).value
-    noc, got = primary_occupation(c, as_of=as_of)
+def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
+    years = rules.entry(FSW_WINDOW_YEARS).value
+    need = rules.entry(FSW_MIN_HOURS).value
+    noc, got = _primary_occupation(c, as_of, rules)
     start = window(years, as_of=as_of)[0]
     if noc is None:
         reason = (
-            f"No skilled (TEER 0-3) paid work in the {years} years before {as_of.isoformat()} "
-            f"(since {start.isoformat()}); {need:,} continuous hours in one occupation needed"
+            f"No skilled ({teer_words(rules)}) paid work in the {years} years before "
+            f"{as_of.isoformat()} (since {start.isoformat()}); {need:,} continuous hours "
+            "in one occupation needed"
         )
     else:
         reason = (
@@ -91,13 +100,13 @@ def _work(c: Candidate, as_of: date) -> Requirement:
         id=f"{_P}.work_experience",
         met=reaches(got, need),
         reason=reason,
-        rule=ref(FSW_MIN_HOURS, as_of),
+        rule=ref(rules, FSW_MIN_HOURS),
     )
 
 
-def _language(c: Candidate, as_of: date) -> Requirement:
-    minimum = grid.MIN_FIRST_LANGUAGE_CLB.at(as_of).value
-    rule = ref(grid.MIN_FIRST_LANGUAGE_CLB, as_of)
+def _language(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
+    minimum = rules.entry(grid.MIN_FIRST_LANGUAGE_CLB).value
+    rule = ref(rules, grid.MIN_FIRST_LANGUAGE_CLB)
     first = c.first_language_result
     if first is None:
         reason = (
@@ -133,7 +142,9 @@ def _education(c: Candidate, as_of: date) -> Requirement:
         met, why = False, f"Foreign {level.label} without an ECA report"
     else:
         met, why = False, f"Foreign {level.label}: {eca_words(issued)}"
-    return Requirement(id=f"{_P}.education", met=met, reason=why, rule=ref(ECA_VALID_YEARS, as_of))
+    return Requirement(
+        id=f"{_P}.education", met=met, reason=why, rule=day_ref(ECA_VALID_YEARS, as_of)
+    )
 
 
 def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None, str]:
@@ -156,19 +167,26 @@ def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None,
     )
 
 
-def fsw_grid(c: Candidate, *, as_of: date | None = None) -> FswGrid:
-    """The FSW selection grid of ``c`` on ``as_of`` (``None``: today), line by line."""
-    as_of = resolve(as_of, where="fsw_grid")
+def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None) -> FswGrid:
+    """The FSW selection grid of ``c`` on ``as_of`` (``None``: today), line by line.
+
+    ``rules``: rules to apply instead of those in force on ``as_of`` (a reform).
+    """
+    as_of, rules = day_and_rules("fsw_grid", as_of, rules)
     c = require_candidate(c, "fsw_grid")
+    return _grid(c, as_of, rules)
+
+
+def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
     lines: list[GridLine] = []
 
     def add(factor: str, timeline: Timeline[Any], points: int, reason: str) -> None:
         lines.append(
-            GridLine(factor=factor, points=points, reason=reason, rule=ref(timeline, as_of))
+            GridLine(factor=factor, points=points, reason=reason, rule=ref(rules, timeline))
         )
 
     # 1. Language
-    per_ability = grid.FIRST_LANGUAGE.at(as_of).value
+    per_ability = rules.entry(grid.FIRST_LANGUAGE).value
     first = c.first_language_result
     names = ("listening", "speaking", "reading", "writing")
     if first is not None and language_valid(first, as_of=as_of):
@@ -187,7 +205,7 @@ def fsw_grid(c: Candidate, *, as_of: date | None = None) -> FswGrid:
         add(
             "second_language",
             grid.SECOND_LANGUAGE,
-            grid.SECOND_LANGUAGE.at(as_of).value.points(second.lowest),
+            rules.entry(grid.SECOND_LANGUAGE).value.points(second.lowest),
             f"Second official language: {level_words(second.lowest, second)} or more "
             "in all four abilities",
         )
@@ -196,45 +214,54 @@ def fsw_grid(c: Candidate, *, as_of: date | None = None) -> FswGrid:
     add(
         "education",
         grid.EDUCATION,
-        0 if scored is None else grid.EDUCATION.at(as_of).value[scored],
+        0 if scored is None else rules.entry(grid.EDUCATION).value[scored],
         f"Education: {words}",
     )
     # 3. Experience
     total, start = hours(
-        c.work_history, skilled_paid(as_of, Program.FSW), as_of, FSW_WINDOW_YEARS.at(as_of).value
+        c.work_history,
+        skilled_paid(rules, Program.FSW),
+        as_of,
+        rules.entry(FSW_WINDOW_YEARS).value,
+        rules,
     )
-    years = whole_years(total, per_year(as_of))
+    years = whole_years(total, rules.hours_per_year.value)
     add(
         "experience",
         grid.EXPERIENCE,
-        grid.EXPERIENCE.at(as_of).value.points(years),
+        rules.entry(grid.EXPERIENCE).value.points(years),
         f"Skilled work since {start.isoformat()}: {int(total):,} hours, "
         f"{years} year{'s' if years != 1 else ''}",
     )
     # 4. Age
     age = completed_years(c.date_of_birth, as_of)
-    add("age", grid.AGE, grid.AGE.at(as_of).value.points(age), f"Age {age} on {as_of.isoformat()}")
+    add(
+        "age",
+        grid.AGE,
+        rules.entry(grid.AGE).value.points(age),
+        f"Age {age} on {as_of.isoformat()}",
+    )
     # 5. Arranged employment
     offer = c.job_offer
-    skilled = SKILLED_TEERS.at(as_of).value
+    skilled = rules.skilled_teers.value
     arranged = offer is not None and offer.teer in skilled
     add(
         "arranged_employment",
         grid.ARRANGED_EMPLOYMENT,
-        grid.ARRANGED_EMPLOYMENT.at(as_of).value if arranged else 0,
+        rules.entry(grid.ARRANGED_EMPLOYMENT).value if arranged else 0,
         "Arranged employment: "
         + (f"offer in NOC {offer.noc}" if offer is not None and arranged else "none")
-        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not TEER 0-3)"),
+        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not {teer_words(rules)})"),
     )
     # 6. Adaptability
-    items = grid.ADAPTABILITY.at(as_of).value
+    items = rules.entry(grid.ADAPTABILITY).value
     raw = 0
-    for item, met, why in _adaptability(c, as_of, arranged=arranged):
+    for item, met, why in _adaptability(c, as_of, rules, arranged=arranged):
         if met:
             pts = items[item]
             raw += pts
             add(f"adaptability.{item.value}", grid.ADAPTABILITY, pts, f"Adaptability: {why}")
-    limit = grid.ADAPTABILITY_CAP.at(as_of).value
+    limit = rules.entry(grid.ADAPTABILITY_CAP).value
     if raw > limit:
         add(
             "adaptability.cap",
@@ -245,19 +272,19 @@ def fsw_grid(c: Candidate, *, as_of: date | None = None) -> FswGrid:
     return FswGrid(
         lines=tuple(lines),
         total=sum(ln.points for ln in lines),
-        pass_mark=grid.PASS_MARK.at(as_of).value,
+        pass_mark=rules.entry(grid.PASS_MARK).value,
     )
 
 
 def _adaptability(
-    c: Candidate, as_of: date, *, arranged: bool
+    c: Candidate, as_of: date, rules: RuleSet, *, arranged: bool
 ) -> list[tuple[AdaptabilityItem, bool, str]]:
     spouse = c.spouse
     with_spouse = spouse is not None and spouse.scored_with
     out: list[tuple[AdaptabilityItem, bool, str]] = []
     if with_spouse and spouse is not None:
         lang = spouse.language
-        minimum = grid.SPOUSE_LANGUAGE_MIN_CLB.at(as_of).value
+        minimum = rules.entry(grid.SPOUSE_LANGUAGE_MIN_CLB).value
         out.append(
             (
                 AdaptabilityItem.SPOUSE_LANGUAGE,
@@ -275,7 +302,7 @@ def _adaptability(
         out.append(
             (
                 AdaptabilityItem.SPOUSE_PAST_WORK,
-                _canada_year(spouse.work_history, as_of, _SPOUSE_WORK),
+                _canada_year(spouse.work_history, as_of, rules, _SPOUSE_WORK),
                 "spouse's year of full-time work in Canada",
             )
         )
@@ -283,8 +310,8 @@ def _adaptability(
     out.append(
         (
             AdaptabilityItem.PAST_WORK,
-            _canada_year(c.work_history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value)),
-            "a year of skilled (TEER 0-3) work in Canada",
+            _canada_year(c.work_history, as_of, rules, canadian_kind(rules.skilled_teers.value)),
+            f"a year of skilled ({teer_words(rules)}) work in Canada",
         )
     )
     out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged, "arranged employment"))
@@ -298,12 +325,13 @@ def _adaptability(
     return out
 
 
-def _canada_year(history: WorkHistory, as_of: date, kind: Kind) -> bool:
+def _canada_year(history: WorkHistory, as_of: date, rules: RuleSet, kind: Kind) -> bool:
     """A year of full-time work (30 hours a week, 52 weeks) of ``kind`` done before ``as_of``."""
     if not history.periods:
         return False
-    got = full_time_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap(as_of))
-    return reaches(got, per_year(as_of))
+    cap = rules.weekly_hours_cap.value
+    got = full_time_hours(history, kind, start=date.min, end=as_of, weekly_cap=cap)
+    return reaches(got, rules.hours_per_year.value)
 
 
 def _spouse_work(p: WorkPeriod) -> bool:
@@ -314,22 +342,22 @@ _SPOUSE_WORK: Kind = ("fsw.spouse_canadian_work", frozenset(range(6)), _spouse_w
 """The spouse's past work in Canada: any occupation, authorized (IRPR s. 83(1)(c))."""
 
 
-def assess_fsw(c: Candidate, as_of: date) -> ProgramResult:
+def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     """Every FSW requirement of ``c`` on ``as_of``."""
-    scored = fsw_grid(c, as_of=as_of)
+    scored = _grid(c, as_of, rules)
     grid_req = Requirement(
         id=f"{_P}.selection_grid",
         met=scored.passed,
         reason=f"Selection grid: {scored.total} of 100 points; {scored.pass_mark} needed",
-        rule=ref(grid.PASS_MARK, as_of),
+        rule=ref(rules, grid.PASS_MARK),
     )
     requirements = (
-        _work(c, as_of),
-        _language(c, as_of),
+        _work(c, as_of, rules),
+        _language(c, as_of, rules),
         _education(c, as_of),
         grid_req,
-        funds_requirement(Program.FSW, c, as_of),
-        quebec_requirement(Program.FSW, c, as_of),
+        funds_requirement(Program.FSW, c, as_of, rules),
+        quebec_requirement(Program.FSW, c, rules),
     )
     return ProgramResult(
         program=Program.FSW,

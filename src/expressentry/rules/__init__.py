@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 import attrs
 from attrs import frozen
@@ -41,7 +41,7 @@ from expressentry.enums import (
     JobOfferKind,
     Teer,
 )
-from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
+from expressentry.errors import DataError, FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
     categories,
     crs_additional,
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CRS_TIMELINES",
+    "ELIGIBILITY_TIMELINES",
     "LAST_REVIEWED",
     "TIMELINES",
     "AddedFactor",
@@ -111,6 +112,34 @@ CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
 )
 """Every timeline a :class:`RuleSet` resolves, by the attribute that holds it."""
 
+_ELIGIBILITY: Final[tuple[Timeline[Any], ...]] = (
+    programs.FSW_WINDOW_YEARS,
+    programs.FSW_MIN_HOURS,
+    programs.CEC_WINDOW_YEARS,
+    programs.CEC_MIN_HOURS,
+    programs.CEC_MIN_CLB_BY_TEER,
+    programs.FST_WINDOW_YEARS,
+    programs.FST_MIN_HOURS,
+    programs.FST_MIN_CLB,
+    programs.FST_TRADE_GROUPS,
+    programs.FUNDS_REQUIRED,
+    programs.FUNDS_EXEMPTION,
+    programs.OUTSIDE_QUEBEC,
+    *fsw_grid.TIMELINES,
+    settlement_funds.SETTLEMENT_FUNDS,
+    categories.CATEGORY_WORK_RULE,
+    categories.CATEGORY_SETS,
+)
+ELIGIBILITY_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
+    {t.rule_id: t for t in _ELIGIBILITY}
+)
+"""Every eligibility rule a :class:`RuleSet` resolves, by rule id: program
+minimums, the FSW grid and pass mark, settlement funds and the categories.
+
+The validity of documents (:mod:`expressentry.validity`) is not among them: a
+result's validity is the period in force on *its own* date, not on the day
+assessed, so no rule set of a day can hold it."""
+
 TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     *CRS_TIMELINES.values(),
     *language_tables.CHARTS.values(),
@@ -122,10 +151,23 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (
 )
 """Every rule timeline the library ships (the rules reference lists each one)."""
 
-_CHANGE_POINTS: Final = tuple(sorted({d for t in CRS_TIMELINES.values() for d in t.change_dates}))
-"""Days on which a rule a :class:`RuleSet` resolves changed. Only those: the FSW grid
-(from 2013-05-04), funds tables and language charts are looked up on their own."""
-_FIRST: Final = _CHANGE_POINTS[0]
+_FIRST: Final = max(t.first for t in CRS_TIMELINES.values())
+"""The first day every CRS rule was in force: Express Entry opened."""
+_CHANGE_POINTS: Final = tuple(
+    sorted(
+        {_FIRST}
+        | {
+            d
+            for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values())
+            for d in t.change_dates
+            if d > _FIRST
+        }
+    )
+)
+"""Days on which a rule a :class:`RuleSet` resolves changed. Language charts are
+looked up on their own (by the test's date), as is the validity of documents."""
+
+T = TypeVar("T")
 
 
 @frozen(kw_only=True, repr=False)
@@ -156,11 +198,18 @@ class AddedFactor:
 
 @frozen(kw_only=True, repr=False)
 class RuleSet:
-    """Every CRS rule in force from one day, each with its dated source.
+    """Every rule in force on one day, each with its dated source.
 
+    The CRS and eligibility (programs, the FSW grid, settlement funds, categories).
     Build one with :func:`rules_for`; derive reforms with :meth:`replace`,
-    :meth:`zero` and :meth:`add_factor`. Fields hold :class:`Dated` entries so a
-    breakdown line can cite the entry that gave its points.
+    :meth:`zero` and :meth:`add_factor`, and pass it to
+    :func:`~expressentry.score`, :func:`~expressentry.score_many` or
+    :func:`~expressentry.assess`. Fields hold :class:`Dated` entries so a
+    breakdown line or a requirement can cite the entry behind it. CRS rules are
+    attributes; every rule, by timeline or id, is read with :meth:`entry`.
+
+    ``in_force_from`` is the day the latest *CRS* rule of the set took effect (the
+    edition a score names); each eligibility rule carries its own day.
 
     Its repr is the day and, for a reform, what it changed:
 
@@ -204,6 +253,12 @@ class RuleSet:
     hours_per_year: Dated[int]
     crs_window_years: Dated[int]
     added_factors: tuple[AddedFactor, ...] = ()
+    eligibility: Mapping[str, Dated[Any]] = attrs.field(
+        factory=lambda: MappingProxyType({}), repr=False
+    )
+    """The eligibility rules in force, by rule id (see :data:`ELIGIBILITY_TIMELINES`);
+    read one with :meth:`entry`. A rule not yet in force that day is absent
+    (settlement funds before 2016-01-12)."""
     last_reviewed: date = LAST_REVIEWED
     replaced: tuple[str, ...] = attrs.field(default=(), eq=False)
     """Ids of the rules a reform replaced (with :meth:`replace`), in order.
@@ -243,13 +298,41 @@ class RuleSet:
         """
         self._plans.clear()
 
-    def entry(self, rule_id: str) -> Dated[Any]:
-        """The dated entry of the rule with this id (``"crs.additional.sibling"``).
+    @overload
+    def entry(self, rule: Timeline[T]) -> Dated[T]: ...
+
+    @overload
+    def entry(self, rule: str) -> Dated[Any]: ...
+
+    def entry(self, rule: Timeline[Any] | str) -> Dated[Any]:
+        """The dated entry of a rule in this rule set: by its timeline or its id.
+
+        Scoring and eligibility read every rule through this, so a reform that
+        replaced the rule is what they see.
+
+        >>> from datetime import date
+        >>> from expressentry.rules import fsw_grid
+        >>> rules = rules_for(as_of=date(2026, 11, 22))
+        >>> rules.entry(fsw_grid.PASS_MARK).value, rules.entry("crs.additional.sibling").value
+        (67, 15)
 
         Raises:
             InvalidInputError: no rule has that id.
+            RulesNotInForceError: the rule was not yet in force on this rule
+                set's day (settlement funds before 2016-01-12).
         """
-        return getattr(self, _attr_of(rule_id))  # type: ignore[no-any-return]
+        key: object = rule.rule_id if isinstance(rule, Timeline) else rule  # any type at run time
+        rule_id = key if isinstance(key, str) else ""
+        attr = _ATTR_BY_RULE_ID.get(rule_id)
+        if attr is not None:
+            return getattr(self, attr)  # type: ignore[no-any-return]
+        found = self.eligibility.get(rule_id)
+        if found is not None:
+            return found
+        timeline = ELIGIBILITY_TIMELINES.get(rule_id)
+        if timeline is None:
+            raise _unknown(key)
+        raise RulesNotInForceError(rule_id, self.in_force_from, timeline.first)
 
     def replace(
         self, rule_id: str, value: object, *, reform: str, source: Source | None = None
@@ -286,7 +369,6 @@ class RuleSet:
                 type, shape or range, each problem named by its place in
                 ``value`` (``value['major_group_00']``, ``value[1]``).
         """
-        attr = _attr_of(rule_id)
         owner = f"RuleSet.replace({rule_id})"
         problems: list[FieldProblem] = []
         words: object = reform  # of any type at run time
@@ -295,18 +377,23 @@ class RuleSet:
         cited: object = source
         if cited is not None and not isinstance(cited, Source):
             problems.append(FieldProblem("source", cited, "must be a Source or None"))
-        old: Dated[Any] = getattr(self, attr)
-        checked = _checked_value(value, old.value, "value", _LIMITS.get(attr), problems)
-        if attr in _RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
+        old: Dated[Any] = self.entry(rule_id)
+        limit = _LIMITS.get(_ATTR_BY_RULE_ID.get(rule_id, rule_id))
+        checked = _checked_value(value, old.value, "value", limit, problems)
+        if rule_id in _RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
             problems.append(FieldProblem("value", value, "must go up: (lower, higher)"))
         if problems:
             raise InvalidInputError(owner, problems)
         new = Dated(self.in_force_from, checked, source or old.source, f"Reform: {reform}")
         changes: dict[str, Any] = {
-            attr: new,
             "reform": _join(self.reform, reform),
             "replaced": _with(self.replaced, rule_id),
         }
+        attr = _ATTR_BY_RULE_ID.get(rule_id)
+        if attr is None:
+            changes["eligibility"] = MappingProxyType({**self.eligibility, rule_id: new})
+        else:
+            changes[attr] = new
         return attrs.evolve(self, **changes)
 
     def zero(self, rule_id: str, *, reform: str) -> RuleSet:
@@ -319,16 +406,20 @@ class RuleSet:
 
         Raises:
             InvalidInputError: an unknown ``rule_id``, or a rule that holds no
-                points (skilled TEERs, hours, the window of years).
+                points (skilled TEERs, hours, a threshold, the window of years,
+                the FSW pass mark, a funds table).
         """
-        attr = _attr_of(rule_id)
-        if attr in _LIMITS or attr == "skilled_teers":
+        old = self.entry(rule_id)
+        try:
+            if _ATTR_BY_RULE_ID.get(rule_id, rule_id) in _LIMITS:
+                raise DataError(rule_id)
+            zero = zeroed(old.value)
+        except DataError:
             owner = f"RuleSet.zero({rule_id})"
             raise InvalidInputError(
                 owner, [FieldProblem("rule_id", rule_id, "holds no points to set to 0")]
-            )
-        old = self.entry(rule_id)
-        done = self.replace(rule_id, zeroed(old.value), reform=reform)
+            ) from None
+        done = self.replace(rule_id, zero, reform=reform)
         return attrs.evolve(done, replaced=self.replaced, zeroed=_with(self.zeroed, rule_id))
 
     def add_factor(self, factor: AddedFactor, *, reform: str) -> RuleSet:
@@ -350,16 +441,28 @@ _LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
         "transferability_foreign_years": (200, "years"),
         "certificate_language_levels": (12, "(a CLB or NCLC level)"),
         "french_levels": (12, "(a CLB or NCLC level)"),
+        programs.FSW_WINDOW_YEARS.rule_id: (200, "years"),
+        programs.CEC_WINDOW_YEARS.rule_id: (200, "years"),
+        programs.FST_WINDOW_YEARS.rule_id: (200, "years"),
+        programs.FSW_MIN_HOURS.rule_id: (100_000, "hours"),
+        programs.CEC_MIN_HOURS.rule_id: (100_000, "hours"),
+        programs.FST_MIN_HOURS.rule_id: (100_000, "hours"),
+        programs.CEC_MIN_CLB_BY_TEER.rule_id: (12, "(a CLB or NCLC level)"),
+        programs.FST_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
+        fsw_grid.MIN_FIRST_LANGUAGE_CLB.rule_id: (12, "(a CLB or NCLC level)"),
+        fsw_grid.SPOUSE_LANGUAGE_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
+        fsw_grid.PASS_MARK.rule_id: (100, "points (the grid's total)"),
     }
 )
-"""Rules where 0 is meaningless: each must be 1 to its highest value."""
+"""Rules where 0 is meaningless: each must be 1 to its highest value (by
+``RuleSet`` attribute for the CRS, by rule id for eligibility)."""
 
 _RISING: Final = frozenset(
     {
-        "transferability_language_levels",
-        "transferability_canadian_years",
-        "transferability_foreign_years",
-        "certificate_language_levels",
+        crs_transferability.LANGUAGE_LEVELS.rule_id,
+        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id,
+        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id,
+        crs_transferability.CERTIFICATE_LANGUAGE_LEVELS.rule_id,
     }
 )
 """Threshold pairs ``(lower, higher)``: the second must be above the first."""
@@ -382,14 +485,15 @@ def _checked_value(
 
     Each problem found is added to ``problems``, named by its place in ``value``.
     """
-    if isinstance(old, Steps | SpouseSteps):
+    if isinstance(old, Steps | SpouseSteps) or attrs.has(type(old)):
+        # A step table, funds table, list of trades...: its constructor checked it.
         if not isinstance(value, type(old)):
-            problems.append(
-                FieldProblem(path, value, f"must be a {type(old).__name__} table, as before")
-            )
+            problems.append(FieldProblem(path, value, f"must be a {type(old).__name__}, as before"))
         return value
     if isinstance(old, frozenset):
-        return _checked_teers(value, path, problems)
+        if all(isinstance(t, Teer) for t in old):
+            return _checked_teers(value, path, problems)
+        return _checked_members(value, old, path, problems)
     if isinstance(old, Mapping):
         return _checked_mapping(value, old, path, limit, problems)
     if isinstance(old, tuple):
@@ -408,6 +512,24 @@ def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> ob
         problems.append(FieldProblem(path, value, f"must hold TEERs 0 to 5 only, not {listed}"))
         return value
     return frozenset(Teer(t) for t in value)
+
+
+def _checked_members(
+    value: object, old: frozenset[Any], path: str, problems: list[FieldProblem]
+) -> object:
+    """A set of members of the enum ``old`` holds (members or their values)."""
+    kind = type(next(iter(old)))
+    if not isinstance(value, set | frozenset):
+        problems.append(FieldProblem(path, value, f"must be a set of {kind.__name__}"))
+        return value
+    out = set()
+    for member in value:
+        try:
+            out.add(kind(member))
+        except (ValueError, TypeError):
+            known = ", ".join(repr(m.value) for m in kind)
+            problems.append(FieldProblem(path, value, f"{member!r} is not one of {known}"))
+    return frozenset(out)
 
 
 def _checked_mapping(
@@ -482,16 +604,11 @@ def _with(ids: tuple[str, ...], rule_id: str) -> tuple[str, ...]:
 _ATTR_BY_RULE_ID: Final = {t.rule_id: name for name, t in CRS_TIMELINES.items()}
 
 
-def _attr_of(rule_id: str) -> str:
-    key: object = rule_id  # of any type at run time
-    try:
-        return _ATTR_BY_RULE_ID[key] if isinstance(key, str) else _ATTR_BY_RULE_ID[""]
-    except KeyError:
-        known = ", ".join(sorted(_ATTR_BY_RULE_ID))
-        raise InvalidInputError(
-            "RuleSet",
-            [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {known}")],
-        ) from None
+def _unknown(rule_id: object) -> InvalidInputError:
+    known = ", ".join(sorted((*_ATTR_BY_RULE_ID, *ELIGIBILITY_TIMELINES)))
+    return InvalidInputError(
+        "RuleSet", [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {known}")]
+    )
 
 
 def _change_point(as_of: date) -> date:
@@ -505,7 +622,14 @@ def _change_point(as_of: date) -> date:
 def _resolve(change_point: date) -> RuleSet:
     values: dict[str, Any] = {name: t.at(change_point) for name, t in CRS_TIMELINES.items()}
     in_force = max(d.effective_from for d in values.values())
-    return RuleSet(in_force_from=in_force, **values)
+    eligibility = MappingProxyType(
+        {
+            rule_id: t.at(change_point)
+            for rule_id, t in ELIGIBILITY_TIMELINES.items()
+            if t.first <= change_point
+        }
+    )
+    return RuleSet(in_force_from=in_force, eligibility=eligibility, **values)
 
 
 def rules_for(*, as_of: date | None = None) -> RuleSet:

@@ -83,6 +83,7 @@ __all__ = [
     "WORK_WINDOW_YEARS",
     "NocGroup",
     "TradeGroups",
+    "funds_needed",
     "is_trade",
     "needs_settlement_funds",
 ]
@@ -421,12 +422,34 @@ def needs_settlement_funds(
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     as_of = resolve(as_of, where="needs_settlement_funds")
-    if program not in FUNDS_REQUIRED.at(as_of).value:
+    return funds_needed(
+        program,
+        required=FUNDS_REQUIRED.at(as_of).value,
+        exemption=FUNDS_EXEMPTION.at(as_of).value,
+        authorized_to_work=authorized_to_work,
+        valid_job_offer=valid_job_offer,
+    )
+
+
+def funds_needed(
+    program: Program,
+    *,
+    required: frozenset[Program],
+    exemption: frozenset[Fx],
+    authorized_to_work: bool,
+    valid_job_offer: bool,
+) -> bool:
+    """Whether a candidate must show funds, under the rules ``required`` and ``exemption``.
+
+    The one reading of the exemption: it applies when the candidate holds *every*
+    condition of ``exemption``.
+    """
+    if program not in required:
         return False
     held = {Fx.AUTHORIZED_TO_WORK} if authorized_to_work else set()
     if valid_job_offer:
         held.add(Fx.VALID_JOB_OFFER)
-    return not FUNDS_EXEMPTION.at(as_of).value <= held
+    return not exemption <= held
 
 
 # -- validity of documents ------------------------------------------------------------------
