@@ -38,6 +38,7 @@ from expressentry import (
     LanguageTest,
     MaritalStatus,
     OfficialLanguage,
+    PoliceCertificate,
     RulesNotInForceError,
     Spouse,
     WorkHistory,
@@ -112,6 +113,21 @@ _PERIODS = st.builds(  # periods that start after the example's 16th birthday
     st.booleans(),
 )
 
+_CERTIFICATES = st.lists(
+    st.builds(
+        PoliceCertificate,
+        country=st.sampled_from(["IN", "FR", "PH"]),
+        issued=_DAYS,
+        left=st.none() | _DAYS,
+    ),
+    max_size=2,
+)
+_DOCUMENTS: dict[str, st.SearchStrategy[Any]] = {
+    "medical_exam": st.none() | _DAYS,
+    "passport_expiry": st.none() | _DAYS,
+    "police_certificates": _CERTIFICATES.map(tuple) | _CERTIFICATES,
+}
+
 # For each field, valid values (of the right type; a value may still break a rule).
 VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
     WorkPeriod: {
@@ -147,6 +163,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "language": st.none() | st.sampled_from(PROFILE.languages),
         "work_history": st.lists(_PERIODS, max_size=2).map(lambda ps: WorkHistory(periods=ps)),
         "studied_in_canada": st.booleans(),
+        **_DOCUMENTS,
     },
     Candidate: {
         "date_of_birth": _DAYS,
@@ -170,6 +187,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "studied_in_canada": st.booleans(),
         "relative_in_canada": st.booleans(),
         "plans_to_live_in_quebec": st.booleans(),
+        **_DOCUMENTS,
     },
 }
 
@@ -254,6 +272,12 @@ def _tuple_of(cls: type) -> Callable[[object], bool]:
     return lambda v: type(v) is tuple and all(isinstance(x, cls) for x in v)
 
 
+_ACCEPTED_DOCUMENTS: dict[str, Callable[[object], bool]] = {
+    "medical_exam": _maybe(_is_date),
+    "passport_expiry": _maybe(_is_date),
+    "police_certificates": _tuple_of(PoliceCertificate),
+}
+
 ACCEPTED: dict[type, dict[str, Callable[[object], bool]]] = {
     WorkPeriod: {
         "start": _is_date,
@@ -288,6 +312,7 @@ ACCEPTED: dict[type, dict[str, Callable[[object], bool]]] = {
         "language": _maybe(_of(LanguageResult)),
         "work_history": _of(WorkHistory),
         "studied_in_canada": _is_bool,
+        **_ACCEPTED_DOCUMENTS,
     },
     Candidate: {
         "date_of_birth": _is_date,
@@ -309,6 +334,7 @@ ACCEPTED: dict[type, dict[str, Callable[[object], bool]]] = {
         "studied_in_canada": _is_bool,
         "relative_in_canada": _is_bool,
         "plans_to_live_in_quebec": _is_bool,
+        **_ACCEPTED_DOCUMENTS,
     },
 }
 

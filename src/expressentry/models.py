@@ -56,6 +56,7 @@ __all__ = [
     "Education",
     "JobOffer",
     "LanguageResult",
+    "PoliceCertificate",
     "Spouse",
     "WorkHistory",
     "WorkPeriod",
@@ -710,6 +711,97 @@ class JobOffer:
         return self._kind
 
 
+_COUNTRY_CODE_LENGTH = 2
+
+
+@frozen(kw_only=True)
+class PoliceCertificate:
+    """A police certificate from one country, for the permanent residence application.
+
+    Which countries need one (6 months or more in a row there since age 18) is
+    not checked: the profile holds no residence history. What the dates mean for
+    the application is in :mod:`expressentry.timelines`.
+
+    Attributes:
+        country: The country that issued it, as its ISO 3166-1 alpha-2 code
+            (``"IN"``, ``"FR"``), in capitals. Canada (``"CA"``) is refused: no
+            certificate is asked for Canada.
+        issued: The issue date printed on the certificate.
+        left: The day the person left that country after their last stay there,
+            or ``None`` while they still live there (then the certificate must be
+            recent; for a former country it must be issued after they left).
+    """
+
+    country: str
+    issued: date
+    left: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        f: Any = self  # the fields as given, of any type until checked
+        country, issued, left = f.country, f.issued, f.left
+        if (
+            type(country) is str
+            and len(country) == _COUNTRY_CODE_LENGTH
+            and country.isascii()
+            and country.isalpha()
+            and country.isupper()
+            and country != "CA"
+            and type(issued) is date
+            and (left is None or type(left) is date)
+        ):
+            return
+        c = _Checks("PoliceCertificate")
+        bad = c.types(self, _POLICE_CERTIFICATE_TYPES)
+        if "country" not in bad:
+            ok = (
+                len(country) == _COUNTRY_CODE_LENGTH
+                and country.isascii()
+                and country.isalpha()
+                and country.isupper()
+            )
+            c.require(
+                ok, "country", country, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN"
+            )
+            c.require(
+                country != "CA",
+                "country",
+                country,
+                "no police certificate is asked for Canada; leave it out",
+            )
+        c.done()
+
+
+def _string(path: str, value: object, out: list[FieldProblem]) -> bool:
+    if isinstance(value, str):
+        return True
+    out.append(FieldProblem(path, value, "must be a string"))
+    return False
+
+
+_POLICE_CERTIFICATE_TYPES: _Specs = (
+    ("country", _string),
+    ("issued", _date),
+    ("left", _optional(_date)),
+)
+
+
+def _certificates_tuple(
+    value: tuple[PoliceCertificate, ...] | list[PoliceCertificate],
+) -> tuple[PoliceCertificate, ...]:
+    """A list of certificates becomes a tuple (anything else is checked, never converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _documents_ok(medical: object, passport: object, certificates: object) -> bool:
+    """The fast type test of the document fields every person has."""
+    return (
+        (medical is None or type(medical) is date)
+        and (passport is None or type(passport) is date)
+        and type(certificates) is tuple
+        and all(isinstance(x, PoliceCertificate) for x in certificates)
+    )
+
+
 @frozen(kw_only=True)
 class Spouse:
     """The candidate's spouse or common-law partner.
@@ -723,6 +815,9 @@ class Spouse:
         work_history: The spouse's jobs (only Canadian skilled work scores).
         studied_in_canada: The spouse completed two or more academic years of
             full-time study in Canada (FSW adaptability).
+        medical_exam: The day of the spouse's immigration medical exam, if any.
+        passport_expiry: The expiry date printed in the spouse's passport, if known.
+        police_certificates: The spouse's police certificates, one per country.
     """
 
     accompanying: bool = True
@@ -731,6 +826,11 @@ class Spouse:
     language: LanguageResult | None = None
     work_history: WorkHistory = WorkHistory()
     studied_in_canada: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PoliceCertificate, ...] = field(
+        default=(), converter=_certificates_tuple
+    )
 
     def __attrs_post_init__(self) -> None:
         f: Any = self  # the fields as given, of any type until checked
@@ -742,6 +842,7 @@ class Spouse:
             and (education is None or isinstance(education, Education))
             and (language is None or isinstance(language, LanguageResult))
             and isinstance(f.work_history, WorkHistory)
+            and _documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
         ):
             c = _Checks("Spouse")
             c.types(self, _SPOUSE_TYPES)
@@ -760,6 +861,9 @@ _SPOUSE_TYPES: _Specs = (
     ("language", _optional(_model(LanguageResult))),
     ("work_history", _model(WorkHistory)),
     ("studied_in_canada", _bool),
+    ("medical_exam", _optional(_date)),
+    ("passport_expiry", _optional(_date)),
+    ("police_certificates", _tuple_of(PoliceCertificate)),
 )
 
 
@@ -813,6 +917,13 @@ class Candidate:
             or nephew) living in Canada, 18+, citizen or PR (FSW adaptability).
         plans_to_live_in_quebec: Quebec selects its own skilled workers; the
             federal programs are for those who will live elsewhere.
+        medical_exam: The day of the candidate's immigration medical exam, if any.
+        passport_expiry: The expiry date printed in the candidate's passport, if
+            known.
+        police_certificates: The candidate's police certificates, one per country.
+
+    The last three change no score and no eligibility: they are read by
+    :mod:`expressentry.timelines` (what will be valid on the day of applying).
     """
 
     date_of_birth: date
@@ -834,6 +945,11 @@ class Candidate:
     studied_in_canada: bool = False
     relative_in_canada: bool = False
     plans_to_live_in_quebec: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PoliceCertificate, ...] = field(
+        default=(), converter=_certificates_tuple
+    )
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
@@ -874,6 +990,7 @@ class Candidate:
             and type(f.studied_in_canada) is bool
             and type(f.relative_in_canada) is bool
             and type(f.plans_to_live_in_quebec) is bool
+            and _documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
         ):
             bad = c.types(self, _CANDIDATE_TYPES)
         if "marital_status" not in bad and "spouse" not in bad:
@@ -1026,6 +1143,9 @@ _CANDIDATE_TYPES: _Specs = (
     ("studied_in_canada", _bool),
     ("relative_in_canada", _bool),
     ("plans_to_live_in_quebec", _bool),
+    ("medical_exam", _optional(_date)),
+    ("passport_expiry", _optional(_date)),
+    ("police_certificates", _tuple_of(PoliceCertificate)),
 )
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "eca_expiry",
     "eca_valid",
     "expiry",
+    "expiry_in_months",
     "language_expiry",
     "language_valid",
     "scored_level",
@@ -63,7 +64,8 @@ __all__ = [
 def validity_years(timeline: Timeline[int], dated: date) -> int:
     """Years a document dated ``dated`` stays valid: the period in force that day.
 
-    A document older than the first known period takes the first one.
+    A document older than the first known period takes the first one. (For a
+    period in months, the same lookup gives the months.)
     """
     return timeline.at(max(dated, timeline.first)).value
 
@@ -77,6 +79,43 @@ def expiry(timeline: Timeline[int], dated: date) -> date:
     try:
         end = dated + relativedelta(years=validity_years(timeline, dated))
         return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+    except (ValueError, OverflowError):  # past 9999-12-31
+        return date.max
+
+
+def expiry_in_months(
+    timeline: Timeline[int], dated: date, *, valid_on_last_day: bool | None = None
+) -> date:
+    """The first day a document dated ``dated`` is no longer valid, for a period in months.
+
+    The same rule as :func:`expiry`, for the periods counted in months (the
+    profile's 12 months in the pool, a medical exam's 12 months, a police
+    certificate's 6 months): the period in force on the document's own date,
+    counted with ``dateutil`` (a month end or a 29 February becomes the last
+    day of the shorter month).
+
+    Args:
+        timeline: The period, in months.
+        dated: The document's date.
+        valid_on_last_day: Whether the document is still valid on the day the
+            months run out. ``None`` takes the reading of every period whose text
+            does not say (:data:`~expressentry.rules.programs.VALIDITY_ENDS_ON_ANNIVERSARY`);
+            ``True`` is for a text that says "no more than N months".
+
+    >>> from expressentry.rules._timeline import Dated, Source
+    >>> src = Source("demo", "Demo", "https://www.canada.ca/", date(2026, 11, 22))
+    >>> six = Timeline("demo.months", (Dated(date(2015, 1, 1), 6, src),))
+    >>> expiry_in_months(six, date(2024, 8, 31))
+    datetime.date(2025, 2, 28)
+    >>> expiry_in_months(six, date(2024, 8, 31), valid_on_last_day=True)
+    datetime.date(2025, 3, 1)
+    """
+    on_anniversary = (
+        VALIDITY_ENDS_ON_ANNIVERSARY if valid_on_last_day is None else not valid_on_last_day
+    )
+    try:
+        end = dated + relativedelta(months=validity_years(timeline, dated))
+        return end if on_anniversary else end + timedelta(days=1)
     except (ValueError, OverflowError):  # past 9999-12-31
         return date.max
 

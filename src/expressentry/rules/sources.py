@@ -16,6 +16,7 @@ __all__ = [
     "CATEGORY_BASED_SELECTION",
     "CATEGORY_REPORT_2024_25",
     "CEC_ELIGIBILITY",
+    "COMPLETENESS_CHECK_2021",
     "CRS_CRITERIA",
     "ECA_EXPRESS_ENTRY",
     "FST_ELIGIBILITY",
@@ -36,9 +37,12 @@ __all__ = [
     "NOTICE_2016_11_19",
     "PDI_FSW_AGE",
     "PDI_FSW_ARRANGED_EMPLOYMENT",
+    "POLICE_CERTIFICATES",
+    "PROFILE_EXPIRY",
     "PROOF_OF_FUNDS",
     "PTE_CORE_DESIGNATION",
     "TCF_CANADA_DESIGNATION",
+    "WAITING_IN_THE_POOL",
 ]
 
 _READ_ON: Final = date(2026, 11, 22)
@@ -205,5 +209,29 @@ CATEGORY_REPORT_2024_25: Final = Source(
     "ircc-cbs-report-2024-25",
     "2024-2025 Report to Parliament – Category-Based Selection in Express Entry (Annexes A and B)",
     f"{_CANADA}/corporate/publications-manuals/report-parliament-cbs-2024-25.html",
+    _READ_ON,
+)
+WAITING_IN_THE_POOL: Final = Source(
+    "ircc-ee-waiting-pool",
+    "Create an Express Entry profile: What to do while you wait in the pool (60 days to apply after an invitation; language results valid 2 years and on the day of applying)",
+    f"{_EE}/submit-profile/waiting-pool.html",
+    _READ_ON,
+)
+COMPLETENESS_CHECK_2021: Final = Source(
+    "ircc-pdu-2021-ee-completeness",
+    "Program delivery update (2021-06-29): Applications for permanent residence programs subject to the Express Entry completeness check (60 calendar days after an invitation; previously 90)",
+    f"{_CANADA}/corporate/publications-manuals/operational-bulletins-manuals/updates/2021-express-entry-completeness-check.html",
+    _READ_ON,
+)
+POLICE_CERTIFICATES: Final = Source(
+    "ircc-ee-police-certificates",
+    "Police certificates for Express Entry applications",
+    f"{_EE}/apply-permanent-residence/police-certificates.html",
+    _READ_ON,
+)
+PROFILE_EXPIRY: Final = Source(
+    "cic-ee-no-invite",
+    "Next steps if you're not invited to apply (Citizenship and Immigration Canada): one year in the pool from the day accepted into it",
+    "http://www.cic.gc.ca/english/immigrate/skilled/no-invite.asp",
     _READ_ON,
 )
