@@ -32,6 +32,7 @@ OFFICIAL_HOSTS = (
     "https://www.canada.ca/",
     "http://www.gazette.gc.ca/",
     "https://laws-lois.justice.gc.ca/",
+    "http://www.cic.gc.ca/",  # the department's site before canada.ca
 )
 
 

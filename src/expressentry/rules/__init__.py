@@ -53,6 +53,7 @@ from expressentry.rules import (
     language_tables,
     programs,
     settlement_funds,
+    timelines,
 )
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
 from expressentry.rules._timeline import LAST_REVIEWED, Dated, Source, Timeline
@@ -148,6 +149,7 @@ TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     *programs.TIMELINES,
     categories.CATEGORY_WORK_RULE,
     categories.CATEGORY_SETS,
+    *timelines.TIMELINES,
 )
 """Every rule timeline the library ships (the rules reference lists each one)."""
 
