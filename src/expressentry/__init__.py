@@ -13,6 +13,17 @@ from __future__ import annotations
 
 from expressentry.batch import Failure, PoolResult
 from expressentry.crs import score, score_many
+from expressentry.draws import (
+    PoolDistribution,
+    Quirk,
+    Round,
+    RoundKind,
+    find_rounds,
+    load_rounds,
+    rounds,
+    trends,
+    yearly_summary,
+)
 from expressentry.eligibility import (
     CategoryResult,
     EligibilityReport,
@@ -112,10 +123,14 @@ __all__ = [
     "Occupation",
     "OfficialLanguage",
     "PointLine",
+    "PoolDistribution",
     "PoolResult",
     "Program",
     "ProgramResult",
+    "Quirk",
     "Requirement",
+    "Round",
+    "RoundKind",
     "RuleRef",
     "RuleSet",
     "RulesNotInForceError",
@@ -133,15 +148,20 @@ __all__ = [
     "categories_in_force",
     "categories_listing",
     "example_profile",
+    "find_rounds",
     "foreign_experience",
     "from_dict",
     "from_json",
     "fsw_grid",
     "is_trade",
+    "load_rounds",
     "occupation",
+    "rounds",
     "rules_for",
     "score",
     "score_many",
     "to_dict",
     "to_json",
+    "trends",
+    "yearly_summary",
 ]
