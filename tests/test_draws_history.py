@@ -47,7 +47,7 @@ BY_NUMBER = {r.number: r for r in rounds()}
 DATA = resources.files("expressentry.data")
 
 
-def utc(year: int, month: int, day: int, hour: int, minute: int, second: int) -> datetime:
+def utc(year: int, month: int, day: int, hour: int, minute: int, second: int) -> datetime:  # noqa: PLR0917
     return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
@@ -549,3 +549,11 @@ def test_round_explains_itself() -> None:
     assert "pool on 2022-07-11: not published" in text
     assert "quirk: distribution_partial" in text
     assert repr(BY_NUMBER["91a"]) == "Round('91a', 2018-05-30, fst, 500 invited, cut-off 288)"
+
+
+def test_provenance_records_the_digests_the_loader_checks() -> None:
+    provenance = DATA.joinpath("PROVENANCE.md").read_text(encoding="utf-8")
+    assert f"## `{FEED_FILE}`" in provenance
+    assert f"## `{SUPPLEMENT_FILE}`" in provenance
+    assert FEED_SHA256 in provenance
+    assert SUPPLEMENT_SHA256 in provenance

@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         s.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
-    _rounds_parser(commands)
+    _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     return parser
 
 
@@ -91,8 +91,7 @@ _ROUND_TYPES = tuple(
 )
 
 
-def _rounds_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    r = commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered")
+def _rounds_arguments(r: argparse.ArgumentParser) -> None:
     r.add_argument(
         "--type",
         action="append",

@@ -1,7 +1,8 @@
 """How IRCC's feed of rounds is read: one named rule per quirk of its text.
 
 IRCC publishes every round of invitations in a JSON feed behind the canada.ca page
-"Express Entry rounds of invitations" (:data:`ROUNDS_PAGE`, :data:`FEED_URL`).
+"Express Entry rounds of invitations" (``ROUNDS_PAGE``,
+:data:`~expressentry.draws.feed.FEED_URL`).
 Every value in it is text, typed by hand: numbers with or without thousands
 separators, date-times in a dozen forms. This module reads that text into the
 records of :mod:`expressentry.draws.records`. Where the text needs a reading (a
@@ -36,7 +37,7 @@ import attrs
 
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import MISSING, DataError, FieldProblem, InvalidInputError
-from expressentry.rules._timeline import Source
+from expressentry.rules import Source
 from expressentry.rules.categories import Category, categories_in_force
 from expressentry.serialization import read_iso_date
 
