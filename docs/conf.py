@@ -75,7 +75,10 @@ nitpicky = True
 # Only names from outside this project, which resolve once intersphinx is on:
 nitpick_ignore_regex = [
     # the standard library, and ``date`` where a string annotation stays unevaluated
-    ("py:class", r"(datetime|collections\.abc|enum)\.\w+|date"),
+    (
+        "py:class",
+        r"(datetime|collections\.abc|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date",
+    ),
     ("py:class", r"cattrs\.Converter"),
     # type variables of generic classes and functions (``T = TypeVar("T")``)
     ("py:(class|obj)", r"expressentry(\.\w+)*\.T"),

@@ -1,4 +1,7 @@
-"""Command line: ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``.
+"""Command line: ``expressentry score|eligibility|rounds ...``.
+
+``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
+``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``.
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
@@ -19,7 +22,10 @@ from pathlib import Path
 
 from expressentry import __version__
 from expressentry.crs import score
+from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, rounds
+from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityReport, assess
+from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
     FieldProblem,
     InvalidInputError,
@@ -74,7 +80,52 @@ def _parser() -> argparse.ArgumentParser:
         )
         s.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
+    _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     return parser
+
+
+_ROUND_TYPES = tuple(
+    dict.fromkeys(
+        [*(k.value for k in RoundKind), *(p.value for p in Program), *(c.value for c in CategoryId)]
+    )
+)
+
+
+def _rounds_arguments(r: argparse.ArgumentParser) -> None:
+    r.add_argument(
+        "--type",
+        action="append",
+        choices=_ROUND_TYPES,
+        metavar="TYPE",
+        help="a kind (general, program, pnp, category), a program (cec, fsw, fst) or a "
+        "category (french, stem, ...); repeat for several",
+    )
+    r.add_argument("--since", type=_as_of, help="rounds on or after this day, YYYY-MM-DD")
+    r.add_argument("--until", type=_as_of, help="rounds on or before this day, YYYY-MM-DD")
+    r.add_argument("--format", choices=FORMATS, default="text")
+    r.add_argument(
+        "--feed", type=Path, help="a copy of IRCC's feed you downloaded (default: the shipped one)"
+    )
+
+
+def _rounds(args: argparse.Namespace) -> int:
+    if args.since is not None and args.until is not None and args.since > args.until:
+        sys.stderr.write(f"expressentry: --until {args.until} is before --since {args.since}\n")
+        return _BAD_INPUT
+    if args.feed is None:
+        history: tuple[Round, ...] = rounds()
+    else:
+        try:
+            history = load_rounds(args.feed)
+        except OSError as exc:
+            sys.stderr.write(f"expressentry: cannot read {args.feed}: {exc.strerror or exc}\n")
+            return _BAD_INPUT
+    found = find_rounds(since=args.since, until=args.until, history=history)
+    if args.type:
+        found = tuple(r for r in found if r.kind.value in args.type or r.round_type in args.type)
+    sys.stdout.write(render_rounds(found, args.format) + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 def _example_bytes() -> bytes:
@@ -94,6 +145,8 @@ def _read(args: argparse.Namespace) -> bytes | str:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "rounds":
+        return _rounds(args)
     if args.command == "example":
         sys.stdout.write(_example_bytes().decode("utf-8"))
         sys.stdout.flush()

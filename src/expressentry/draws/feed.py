@@ -1,0 +1,665 @@
+"""How IRCC's feed of rounds is read: one named rule per quirk of its text.
+
+IRCC publishes every round of invitations in a JSON feed behind the canada.ca page
+"Express Entry rounds of invitations" (``ROUNDS_PAGE``,
+:data:`~expressentry.draws.feed.FEED_URL`).
+Every value in it is text, typed by hand: numbers with or without thousands
+separators, date-times in a dozen forms. This module reads that text into the
+records of :mod:`expressentry.draws.records`. Where the text needs a reading (a
+year left out, a 24-hour time followed by "PM", a day that is a typo), the reading
+is a named constant or function below, and the round lists it among its
+:class:`~expressentry.draws.records.Quirk` flags: nothing is corrected silently.
+What cannot be read is an error naming the record, the field and the text.
+
+>>> read_datetime("August 19th 2026 at 12:35:37 UTC")
+(datetime.datetime(2026, 8, 19, 12, 35, 37, tzinfo=datetime.timezone.utc), ())
+>>> read_datetime("June 22, 2021 at 20:19:59 PM UTC")[1]
+(<Quirk.STRAY_MERIDIEM: 'stray_meridiem'>,)
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import itertools
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from expressentry.enums import CategoryId, Program
+from expressentry.errors import MISSING, DataError, FieldProblem, InvalidInputError
+from expressentry.rules import Source
+from expressentry.rules.categories import Category, categories_in_force
+from expressentry.serialization import read_iso_date
+
+from .records import POOL_BANDS, PoolDistribution, Quirk, Round, RoundKind
+
+__all__ = [
+    "CATEGORY_NAME_PREFIXES",
+    "FEED_FILE",
+    "FEED_SHA256",
+    "FEED_URL",
+    "GENERAL_ROUND_NAMES",
+    "HELD_AT_CORRECTIONS",
+    "ISSUING_WINDOW",
+    "PNP_ROUND_NAMES",
+    "PROGRAM_ROUND_NAMES",
+    "ROUNDS_PAGE",
+    "STALE_DISTRIBUTION_DAYS",
+    "SUPPLEMENT_FILE",
+    "SUPPLEMENT_SHA256",
+    "UTC_WHEN_NO_ZONE",
+    "parse_feed",
+    "read_checked",
+    "read_clock",
+    "read_datetime",
+    "read_supplement",
+    "year_less_day",
+]
+
+ROUNDS_PAGE: Final = Source(
+    "ircc-rounds-of-invitations",
+    "Express Entry rounds of invitations",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/submit-profile/rounds-invitations.html",
+    date(2026, 8, 19),
+)
+"""The canada.ca page whose table the feed fills (read through the copy of the feed
+downloaded on 2026-08-19; see ``data/PROVENANCE.md``)."""
+
+FEED_URL: Final = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+"""IRCC's feed itself: download it to read rounds newer than the shipped copy."""
+
+FEED_FILE: Final = "ee_rounds.json"
+"""The shipped copy of IRCC's feed, byte for byte (``expressentry/data``)."""
+
+FEED_SHA256: Final = "99b0e406ad97aea5eb2dd11c530cb11282c88ef2f5acafd0fe64a92ad9b66daf"
+"""SHA-256 of the shipped feed (rounds #1 to #437, 438 records), checked at load."""
+
+SUPPLEMENT_FILE: Final = "ee_rounds_distribution_supplement.csv"
+"""Pool distributions IRCC published for #223, #224, #226 and #227, then removed."""
+
+SUPPLEMENT_SHA256: Final = "6bbc7a82f95a142d6e0e9ac997c1851ca90edfe53a46118feab52654e25b2141"
+"""SHA-256 of the shipped supplement, checked at load."""
+
+GENERAL_ROUND_NAMES: Final = frozenset({"no program specified", "general"})
+"""IRCC's names of general rounds (compared in lower case): "No Program Specified"
+(2015-01 to 2023-10) and "General" (2023-12 to 2024-04)."""
+
+PNP_ROUND_NAMES: Final = frozenset({"provincial nominee program"})
+"""IRCC's name of rounds that rank only provincial nominees (compared in lower case)."""
+
+PROGRAM_ROUND_NAMES: Final = MappingProxyType(
+    {
+        "canadian experience class": Program.CEC,
+        "federal skilled worker": Program.FSW,
+        "federal skilled trades": Program.FST,
+    }
+)
+"""IRCC's names of program-specific rounds (compared in lower case)."""
+
+CATEGORY_NAME_PREFIXES: Final = (
+    ("healthcare and social services", CategoryId.HEALTHCARE_SOCIAL_SERVICES),
+    ("healthcare", CategoryId.HEALTHCARE),
+    ("french language proficiency", CategoryId.FRENCH),
+    ("stem", CategoryId.STEM),
+    ("trade", CategoryId.TRADES),
+    ("transport", CategoryId.TRANSPORT),
+    ("agriculture", CategoryId.AGRICULTURE),
+    ("education", CategoryId.EDUCATION),
+    ("physicians", CategoryId.PHYSICIANS_CANADIAN_EXPERIENCE),
+    ("researchers", CategoryId.RESEARCHERS_CANADIAN_EXPERIENCE),
+    ("senior managers", CategoryId.SENIOR_MANAGERS_CANADIAN_EXPERIENCE),
+    ("skilled military recruits", CategoryId.SKILLED_MILITARY_RECRUITS),
+)
+"""How a category round's name names its category, first match wins.
+
+IRCC's names carry a version that changes (``"Healthcare occupations (2023-1)"``,
+``"... (Version 1)"``, ``"Healthcare and Social Services Occupations, 2026-Version
+3"``, ``"French-Language proficiency 2026-Version 2"``), so a name is matched by its
+start, in lower case with hyphens read as spaces. The version of the category is
+not read from the name: it is the version in force on the round's day
+(:func:`~expressentry.rules.categories.categories_in_force`), which is what the
+round applied."""
+
+ISSUING_WINDOW: Final = timedelta(days=1)
+"""Quirk 5: how long after its date a round's date-time may be. Older Ministerial
+Instructions define a two-day period for issuing invitations, and ten rounds (#7,
+#8, #9, #11, #13 around 00:00 UTC, #104, #108, #139, #146, #148) give a date-time
+on the next day. Such rounds are flagged ``HELD_NEXT_DAY``; a date-time outside the
+window is flagged ``HELD_AT_DISAGREES`` (unless corrected below)."""
+
+HELD_AT_CORRECTIONS: Final = MappingProxyType(
+    {
+        ("357", "July 12, 2025 at 16:27:45 UTC"): datetime(2025, 7, 22, 16, 27, 45, tzinfo=UTC),
+    }
+)
+"""Quirk 4, an UNCERTAIN reading made explicit: date-times whose day is a typo.
+
+Round #357 (2025-07-22, healthcare) says "July 12, 2025 at 16:27:45 UTC", ten days
+before its own date: read as July 22 at the same time. A correction applies only
+while the feed has exactly the text it corrects (key: round number, text), so a
+fix by IRCC makes it lapse; the round is flagged ``HELD_AT_CORRECTED``."""
+
+UTC_WHEN_NO_ZONE: Final = True
+"""A date-time without "UTC" (#6's date-time, #258's and #383's tie-breaks) is read
+as UTC, the zone of every other date-time of the feed and of the rounds page.
+Such rounds are flagged ``NO_TIME_ZONE``."""
+
+STALE_DISTRIBUTION_DAYS: Final = 14
+"""Quirk 8: a pool snapshot more than this many days before its round (#298: 20
+days, #409 and #416: 15) is kept and flagged ``DISTRIBUTION_STALE``; IRCC says the
+snapshot is taken "a few days before" the round."""
+
+_MONTHS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+_WORDS_DATE = r"(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DATETIME: Final = re.compile(
+    _WORDS_DATE
+    + r"(?:\s*[,.]?\s*(?P<year>\d{4}))?"  # the year may be missing (#208)
+    + r"\s*,?\s*(?:at)?\s*"  # "2017, at", "2022 at", "at12:48:30", "2023 12:27:59"
+    + r"(?:(?P<iso>\d{4}-\d{2}-\d{2})\s+)?"  # "August 15, 2024 at 2024-08-15 15:11:54" (#310, #333)
+    + r"(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})"
+    + r"(?:\s*(?P<meridiem>[AP]M))?"
+    + r"(?:\s*(?P<zone>UTC))?",
+    re.IGNORECASE,
+)
+_DATE: Final = re.compile(_WORDS_DATE + r"\s*[,.]?\s*(?P<year>\d{4})", re.IGNORECASE)
+_NUMBER: Final = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_ROUND_NUMBER: Final = re.compile(r"(?P<sequence>[1-9]\d*)(?P<suffix>[a-z]?)")
+_HREF: Final = re.compile(r"href='([^']+)'")
+_CANADA_CA: Final = "https://www.canada.ca"
+_MAX_CRS: Final = 1200
+
+
+def read_clock(hour: int, minute: int, second: int, meridiem: str | None) -> time:
+    """A time of day from the feed, where an AM or PM may follow a 24-hour time.
+
+    Quirk 6: #210 writes "20:19:59 PM" and #270 "15:48:39 AM" and "04:22:17 AM".
+    The clock is read as 24-hour and the marker ignored when the two readings
+    agree or the hour is 13 or more; when they disagree ("04:00 PM", "12:30 AM")
+    the time is refused, never guessed.
+
+    >>> read_clock(20, 19, 59, "PM")
+    datetime.time(20, 19, 59)
+
+    Raises:
+        ValueError: the time is not a real time, or the marker makes it ambiguous.
+    """
+    if meridiem is not None and hour <= 12:
+        twelve = hour % 12 + (12 if meridiem.upper() == "PM" else 0)
+        if twelve != hour:
+            msg = f"{hour:02}:{minute:02}:{second:02} {meridiem} is ambiguous (24- or 12-hour?)"
+            raise ValueError(msg)
+    return time(hour, minute, second)
+
+
+def year_less_day(month: int, day: int, not_after: date) -> date:
+    """Quirk 6: the latest ``month``/``day`` on or before ``not_after``.
+
+    #208's tie-break is written "October 7 at 16:38:21 UTC", without a year; a
+    tie-break is a profile-submission time, so it cannot be after its round
+    (2021-10-27): read as 2021-10-07. The round is flagged
+    ``TIE_BREAK_YEAR_INFERRED``.
+
+    >>> year_less_day(10, 7, date(2021, 10, 27))
+    datetime.date(2021, 10, 7)
+    >>> year_less_day(12, 31, date(2021, 10, 27))
+    datetime.date(2020, 12, 31)
+
+    Raises:
+        ValueError: no such day in the eight years before ``not_after``.
+    """
+    for year in range(not_after.year, not_after.year - 8, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if found <= not_after:
+            return found
+    msg = f"no day {month:02}-{day:02} in the eight years up to {not_after.isoformat()}"
+    raise ValueError(msg)
+
+
+def _month(name: str) -> int:
+    try:
+        return _MONTHS.index(name.lower()) + 1
+    except ValueError:
+        msg = f"{name!r} is not an English month name"
+        raise ValueError(msg) from None
+
+
+def read_datetime(
+    text: str, *, year_not_after: date | None = None
+) -> tuple[datetime, tuple[Quirk, ...]]:
+    """A date-time as the feed writes it, in UTC, with the quirks its reading used.
+
+    Every form of the feed is read: "May 26, 2017, at 16:35:48 UTC", "February 02
+    2022 at ...", "August 30. 2023 at ...", "at12:48:30", "July 3rd 2026",
+    "March 23,2023 12:27:59 UTC", "August 15, 2024 at 2024-08-15 15:11:54 UTC"
+    (the ISO date must agree with the words), spaces around or doubled. A missing
+    year is read by :func:`year_less_day` only when ``year_not_after`` is given
+    (tie-breaks); a stray AM/PM by :func:`read_clock`; a missing zone by
+    :data:`UTC_WHEN_NO_ZONE`.
+
+    Raises:
+        ValueError: the text is not a date-time of these forms, or not a real one.
+    """
+    found = _DATETIME.fullmatch(text.strip())
+    if found is None:
+        msg = "not a date and time as IRCC writes them (e.g. 'August 19, 2026 at 12:35:37 UTC')"
+        raise ValueError(msg)
+    quirks: list[Quirk] = []
+    month, day = _month(found["month"]), int(found["day"])
+    if found["year"] is not None:
+        on = date(int(found["year"]), month, day)
+    elif year_not_after is not None:
+        on = year_less_day(month, day, year_not_after)
+        quirks.append(Quirk.TIE_BREAK_YEAR_INFERRED)
+    else:
+        msg = "the date has no year"
+        raise ValueError(msg)
+    if found["iso"] is not None and date.fromisoformat(found["iso"]) != on:
+        msg = f"the dates {on.isoformat()} and {found['iso']} disagree"
+        raise ValueError(msg)
+    clock = read_clock(
+        int(found["hour"]), int(found["minute"]), int(found["second"]), found["meridiem"]
+    )
+    if found["meridiem"] is not None:
+        quirks.append(Quirk.STRAY_MERIDIEM)
+    if found["zone"] is None and UTC_WHEN_NO_ZONE:
+        quirks.append(Quirk.NO_TIME_ZONE)
+    return datetime.combine(on, clock, tzinfo=UTC), tuple(quirks)
+
+
+def _read_words_date(text: str) -> date:
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        msg = "not a date as IRCC writes them (e.g. 'August 16, 2026')"
+        raise ValueError(msg)
+    return date(int(found["year"]), _month(found["month"]), int(found["day"]))
+
+
+def _read_count(text: str) -> int:
+    """A whole number, with or without thousands separators ("5,000", "8017")."""
+    if _NUMBER.fullmatch(text.strip()) is None:
+        msg = "not a whole number as IRCC writes them (e.g. '5,000')"
+        raise ValueError(msg)
+    return int(text.strip().replace(",", ""))
+
+
+def read_checked(path: Traversable | Path, expected: str) -> bytes:
+    """The bytes of a shipped data file, after checking its SHA-256.
+
+    Raises:
+        DataError: the file's SHA-256 is not ``expected`` (the file was changed
+            after release): naming the file and both digests.
+    """
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != expected:
+        msg = (
+            f"{path.name}: SHA-256 is {digest}, not the {expected} recorded in "
+            "expressentry/data/PROVENANCE.md; the packaged file was modified"
+        )
+        raise DataError(msg)
+    return data
+
+
+def read_supplement(data: bytes) -> Mapping[str, tuple[date, PoolDistribution]]:
+    """The supplement's distributions by round number, each with its round's date.
+
+    Blank counts (#226) are unpublished: ``None``.
+
+    Raises:
+        DataError: the supplement does not have IRCC's 17 bands and a total.
+    """
+    out: dict[str, tuple[date, PoolDistribution]] = {}
+    columns = [f"pool_{b.low}_{b.high}" for b in POOL_BANDS]
+    for row in csv.DictReader(io.StringIO(data.decode("utf-8"))):
+        try:
+            counts = tuple(int(row[c]) if row[c] else None for c in columns)
+            total = int(row["pool_total"]) if row["pool_total"] else None
+            day = date.fromisoformat(row["draw_date"])
+            as_of = date.fromisoformat(row["distribution_as_of"])
+        except (KeyError, ValueError, TypeError) as exc:
+            msg = f"{SUPPLEMENT_FILE}: round {row.get('draw_number')!r}: {exc}"
+            raise DataError(msg) from None
+        out[row["draw_number"]] = (
+            day,
+            PoolDistribution(as_of, counts, total, from_supplement=True),
+        )
+    return MappingProxyType(out)
+
+
+def _classify(name: str) -> tuple[RoundKind, Program | None, CategoryId | None]:
+    """A round's kind (and program or category) from IRCC's name for it."""
+    key = " ".join(name.lower().replace("-", " ").split())
+    if key in GENERAL_ROUND_NAMES:
+        return RoundKind.GENERAL, None, None
+    if key in PNP_ROUND_NAMES:
+        return RoundKind.PNP, None, None
+    if key in PROGRAM_ROUND_NAMES:
+        return RoundKind.PROGRAM, PROGRAM_ROUND_NAMES[key], None
+    for prefix, category in CATEGORY_NAME_PREFIXES:
+        if key.startswith(prefix):
+            return RoundKind.CATEGORY, None, category
+    msg = (
+        "not a round type expressentry knows: a general round ('No Program Specified', "
+        "'General'), a program ('Canadian Experience Class', ...), 'Provincial Nominee "
+        "Program' or a category ('French language proficiency', 'Healthcare ...', ...)"
+    )
+    raise ValueError(msg)
+
+
+class _Record:
+    """One record of the feed being read; problems are collected, not raised."""
+
+    def __init__(self, index: int, raw: Mapping[str, object], problems: list[FieldProblem]):
+        self.index = index
+        self.raw = raw
+        self.problems = problems
+        number = raw.get("drawNumber")
+        self.label = f"round {number}" if isinstance(number, str) else f"record {index}"
+
+    def text(self, field: str) -> str | None:
+        value = self.raw.get(field)
+        if isinstance(value, str):
+            return value
+        if field not in self.raw:
+            self.problem(field, None, "required field missing")
+        else:
+            self.problem(field, value, "must be text, as IRCC writes every value")
+        return None
+
+    def problem(self, field: str, value: object, message: str) -> None:
+        self.problems.append(
+            FieldProblem(
+                f"$.rounds[{self.index}].{field}",
+                MISSING if value is None else value,
+                f"{self.label}: {message}",
+            )
+        )
+
+
+def _distribution(rec: _Record, day: date) -> PoolDistribution | None:
+    """The pool distribution of a record; all "0" means IRCC published none (quirk 1)."""
+    counts: list[int] = []
+    for i in range(1, len(POOL_BANDS) + 2):
+        text = rec.text(f"dd{i}")
+        if text is None:
+            return None
+        try:
+            counts.append(_read_count(text))
+        except ValueError as exc:
+            rec.problem(f"dd{i}", text, str(exc))
+            return None
+    if not any(counts):
+        return None
+    as_of_text = rec.text("drawDistributionAsOn")
+    if as_of_text is None:
+        return None
+    try:
+        as_of = _read_words_date(as_of_text)
+    except ValueError as exc:
+        rec.problem("drawDistributionAsOn", as_of_text, str(exc))
+        return None
+    return PoolDistribution(as_of, tuple(counts[:-1]), counts[-1])
+
+
+def _distribution_quirks(d: PoolDistribution, day: date) -> tuple[Quirk, ...]:
+    quirks = []
+    if d.from_supplement:
+        quirks.append(Quirk.DISTRIBUTION_FROM_SUPPLEMENT)
+    if not d.complete:
+        quirks.append(Quirk.DISTRIBUTION_PARTIAL)
+    if d.sum_problems():
+        quirks.append(Quirk.DISTRIBUTION_SUMS_DISAGREE)
+    if d.as_of > day:
+        quirks.append(Quirk.DISTRIBUTION_AFTER_ROUND)
+    elif (day - d.as_of).days > STALE_DISTRIBUTION_DAYS:
+        quirks.append(Quirk.DISTRIBUTION_STALE)
+    return tuple(quirks)
+
+
+def _held_at(rec: _Record, number: str, day: date) -> tuple[datetime, tuple[Quirk, ...]] | None:
+    text = rec.text("drawDateTime")
+    if text is None:
+        return None
+    corrected = HELD_AT_CORRECTIONS.get((number, text.strip()))
+    if corrected is not None:
+        return corrected, (Quirk.HELD_AT_CORRECTED,)
+    try:
+        held_at, quirks = read_datetime(text)
+    except ValueError as exc:
+        rec.problem("drawDateTime", text, str(exc))
+        return None
+    lag = held_at.date() - day
+    if lag == ISSUING_WINDOW:
+        quirks = (*quirks, Quirk.HELD_NEXT_DAY)
+    elif lag != timedelta(0):
+        quirks = (*quirks, Quirk.HELD_AT_DISAGREES)
+    return held_at, quirks
+
+
+def _round_number(rec: _Record) -> tuple[str, int] | None:
+    number = rec.text("drawNumber")
+    if number is None:
+        return None
+    found = _ROUND_NUMBER.fullmatch(number)
+    if found is None:
+        rec.problem("drawNumber", number, "not a round number as IRCC writes them ('91a', '437')")
+        return None
+    return number, int(found["sequence"])
+
+
+def _round_day(rec: _Record) -> date | None:
+    text = rec.text("drawDate")
+    day = None if text is None else read_iso_date(text.strip())
+    if text is not None and day is None:
+        rec.problem("drawDate", text, "must be a real date written YYYY-MM-DD")
+    return day
+
+
+def _round_type(rec: _Record) -> tuple[str, RoundKind, Program | None, CategoryId | None] | None:
+    name = rec.text("drawName")
+    if name is None:
+        return None
+    try:
+        return name, *_classify(name)
+    except ValueError as exc:
+        rec.problem("drawName", name, str(exc))
+        return None
+
+
+def _category(rec: _Record, name: str, category_id: CategoryId, day: date) -> Category | None:
+    """The version of the round's category in force on its day."""
+    found = next((c for c in categories_in_force(as_of=day) if c.id is category_id), None)
+    if found is None:
+        rec.problem(
+            "drawName",
+            name,
+            f"category {category_id.value} has no version in force on {day.isoformat()} "
+            "in expressentry's category lists",
+        )
+    return found
+
+
+def _size_and_cutoff(rec: _Record) -> tuple[int, int] | None:
+    counts: list[int] = []
+    for field, low, high in (("drawSize", 1, None), ("drawCRS", 0, _MAX_CRS)):
+        text = rec.text(field)
+        if text is None:
+            continue
+        try:
+            value = _read_count(text)
+        except ValueError as exc:
+            rec.problem(field, text, str(exc))
+            continue
+        if value < low or (high is not None and value > high):
+            rule = f"must be {low} or more" if high is None else f"must be from {low} to {high}"
+            rec.problem(field, text, rule)
+            continue
+        counts.append(value)
+    return (counts[0], counts[1]) if len(counts) == 2 else None
+
+
+def _tie_break(rec: _Record, day: date) -> tuple[datetime | None, tuple[Quirk, ...]] | None:
+    """The tie-break date-time; ``(None, ())`` where IRCC gives none (#1-#76, quirk 2)."""
+    text = rec.text("drawCutOff")
+    if text is None:
+        return None
+    if not text.strip():
+        return None, ()
+    try:
+        return read_datetime(text, year_not_after=day)
+    except ValueError as exc:
+        rec.problem("drawCutOff", text, str(exc))
+        return None
+
+
+def _read_record(
+    rec: _Record, supplement: Mapping[str, tuple[date, PoolDistribution]]
+) -> Round | None:
+    numbered, day = _round_number(rec), _round_day(rec)
+    what, counts = _round_type(rec), _size_and_cutoff(rec)
+    programs_text = rec.text("drawText2")
+    if numbered is None or day is None:
+        return None
+    number, sequence = numbered
+    held, tie = _held_at(rec, number, day), _tie_break(rec, day)
+    distribution = _distribution(rec, day)
+    if distribution is None and number in supplement and supplement[number][0] == day:
+        distribution = supplement[number][1]
+    category = None
+    if what is not None and what[3] is not None:
+        category = _category(rec, what[0], what[3], day)
+        if category is None:
+            return None
+    if what is None or counts is None or programs_text is None or held is None or tie is None:
+        return None
+    quirks = [*held[1], *tie[1]]
+    if distribution is not None:
+        quirks.extend(_distribution_quirks(distribution, day))
+    href = _HREF.search(str(rec.raw.get("drawNumberURL", "")))
+    return Round(
+        number=number,
+        sequence=sequence,
+        day=day,
+        held_at=held[0],
+        name=what[0],
+        kind=what[1],
+        program=what[2],
+        category=category,
+        programs_text=programs_text,
+        invitations=counts[0],
+        cutoff=counts[1],
+        tie_break=tie[0],
+        distribution=distribution,
+        instructions_url=None if href is None else _CANADA_CA + href.group(1),
+        quirks=tuple(dict.fromkeys(quirks)),
+    )
+
+
+def _order_key(r: Round) -> tuple[int, str]:
+    return r.sequence, r.number
+
+
+def _check_order(rounds: Sequence[Round], problems: list[FieldProblem]) -> None:
+    """Numbers are unique and dates never go backwards as numbers rise."""
+    seen = Counter(r.number for r in rounds)
+    for number, times in sorted(seen.items()):
+        if times > 1:
+            problems.append(
+                FieldProblem("$.rounds", number, f"round {number} is given {times} times")
+            )
+    for before, after in itertools.pairwise(rounds):
+        if after.day < before.day:
+            problems.append(
+                FieldProblem(
+                    "$.rounds",
+                    after.day,
+                    f"round {after.number} is dated before round {before.number} "
+                    f"({before.day.isoformat()})",
+                )
+            )
+
+
+def _same_moment(rounds: Sequence[Round]) -> tuple[Round, ...]:
+    """Quirk 7: flag the rounds that share their date-time with another."""
+    moments = Counter(r.held_at for r in rounds)
+    return tuple(
+        attrs.evolve(r, quirks=(*r.quirks, Quirk.SAME_MOMENT))
+        if moments[r.held_at] > 1 and Quirk.SAME_MOMENT not in r.quirks
+        else r
+        for r in rounds
+    )
+
+
+def parse_feed(
+    data: bytes | str,
+    *,
+    origin: str,
+    supplement: Mapping[str, tuple[date, PoolDistribution]] | None = None,
+) -> tuple[Round, ...]:
+    """IRCC's feed read into rounds, oldest first (by number: 1, ..., 91a, 91b, 92, ...).
+
+    Where a round's distribution is all "0" in the feed and ``supplement`` has one
+    for the same number and date, the supplement's is used (quirk 1). Fields the
+    rounds do not use (``drawDateFull``, ``mitext``, ``DrawText1``) and fields IRCC
+    may add are ignored.
+
+    Raises:
+        InvalidInputError: owner ``origin``; every problem found, each naming the
+            record (``$.rounds[i]``, the round number), the field and the text.
+    """
+    problems: list[FieldProblem] = []
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        top = json.loads(text)
+    except UnicodeDecodeError as exc:
+        problem = FieldProblem("$", MISSING, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+        raise InvalidInputError(origin, [problem]) from None
+    except json.JSONDecodeError as exc:
+        where = f"at line {exc.lineno}, column {exc.colno}"
+        problem = FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")
+        raise InvalidInputError(origin, [problem]) from None
+    records = top.get("rounds") if isinstance(top, dict) else None
+    if not isinstance(records, list):
+        problem = FieldProblem("$.rounds", MISSING, "IRCC's feed is an object with a 'rounds' list")
+        raise InvalidInputError(origin, [problem])
+    rounds: list[Round] = []
+    for index, raw in enumerate(records):
+        if not isinstance(raw, dict):
+            problems.append(FieldProblem(f"$.rounds[{index}]", raw, "must be an object"))
+            continue
+        found = _read_record(_Record(index, raw, problems), supplement or {})
+        if found is not None:
+            rounds.append(found)
+    rounds.sort(key=_order_key)
+    _check_order(rounds, problems)
+    if problems:
+        raise InvalidInputError(origin, problems)
+    return _same_moment(rounds)

@@ -1,0 +1,120 @@
+"""Rounds as flat rows, and as text, JSON or CSV (what the command line prints).
+
+>>> from expressentry.draws.history import rounds
+>>> row = round_row(rounds()[0])
+>>> row["number"], row["held_at"], row["round_type"], row["cutoff"]
+('1', '2015-01-31T11:59:48Z', 'general', 886)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Final
+
+from .records import POOL_BANDS, Round
+
+__all__ = ["COLUMNS", "FORMATS", "render_rounds", "round_row"]
+
+FORMATS: Final = ("text", "json", "csv")
+"""The formats :func:`render_rounds` writes."""
+
+COLUMNS: Final = (
+    "number",
+    "date",
+    "held_at",
+    "kind",
+    "round_type",
+    "category_version",
+    "name",
+    "invitations",
+    "cutoff",
+    "tie_break",
+    "distribution_as_of",
+    *(f"pool_{band.low}_{band.high}" for band in POOL_BANDS),
+    "pool_total",
+    "quirks",
+)
+"""The keys of :func:`round_row`, in order (the columns of the CSV)."""
+
+
+def _utc(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def round_row(r: Round) -> dict[str, str | int | None]:
+    """One round as a flat row of JSON values: dates in ISO 8601, UTC with ``Z``.
+
+    The pool columns (``pool_601_1200`` ... ``pool_0_300``, ``pool_total``) are
+    ``None`` where IRCC published no count.
+    """
+    d = r.distribution
+    row: dict[str, str | int | None] = {
+        "number": r.number,
+        "date": r.day.isoformat(),
+        "held_at": _utc(r.held_at),
+        "kind": r.kind.value,
+        "round_type": r.round_type,
+        "category_version": None if r.category is None else r.category.version,
+        "name": r.name,
+        "invitations": r.invitations,
+        "cutoff": r.cutoff,
+        "tie_break": _utc(r.tie_break),
+        "distribution_as_of": None if d is None else d.as_of.isoformat(),
+    }
+    for i, band in enumerate(POOL_BANDS):
+        row[f"pool_{band.low}_{band.high}"] = None if d is None else d.counts[i]
+    row["pool_total"] = None if d is None else d.total
+    row["quirks"] = " ".join(q.value for q in r.quirks)
+    return row
+
+
+def _text(rounds: list[Round]) -> str:
+    head = ("#", "date", "type", "invited", "cut-off", "tie-break (UTC)")
+    rows = [
+        (
+            r.number,
+            r.day.isoformat(),
+            r.round_type,
+            f"{r.invitations:,}",
+            str(r.cutoff),
+            "-" if r.tie_break is None else r.tie_break.strftime("%Y-%m-%d %H:%M:%S"),
+        )
+        for r in rounds
+    ]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
+    right = {0, 3, 4}
+    lines = [
+        "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in (head, *rows)
+    ]
+    lines.append(f"{len(rounds)} rounds, {sum(r.invitations for r in rounds):,} invitations")
+    return "\n".join(lines)
+
+
+def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
+    """``rounds`` as a text table, a JSON list of :func:`round_row` rows, or CSV.
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+    """
+    chosen = list(rounds)
+    if fmt == "text":
+        return _text(chosen)
+    rows = [round_row(r) for r in chosen]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    msg = f"format must be one of {', '.join(FORMATS)}, not {fmt!r}"
+    raise ValueError(msg)
