@@ -17,6 +17,8 @@ Why type-checking imports count for the first rule: a model that names a scoring
 type in an annotation depends on scoring, even if Python never runs the import;
 the models layer needs no such name, and keeping it so keeps the docs and the
 type checker's view of the layers the same as Python's.
+
+Kind: property (structural, of the source tree).
 """
 
 from __future__ import annotations

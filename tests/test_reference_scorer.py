@@ -4,6 +4,9 @@
 hour accounting. Random pools on random days of every rule edition must score the
 same with ``score`` and ``score_many`` as with the reference; a few hand-worked
 profiles check the reference itself.
+
+Kinds: property (agreement with an independent scorer on random pools) and
+hand-worked examples (the reference's own checks).
 """
 
 from __future__ import annotations

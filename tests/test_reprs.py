@@ -2,6 +2,8 @@
 
 A few are written out by hand; every repr of the example profile's results is
 under 200 characters; equality and hashing are those of the fields, as before.
+
+Kinds: hand-worked examples of user-facing behaviour (reprs), and a property (length).
 """
 
 from __future__ import annotations

@@ -11,10 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry.models import Candidate, check_dates, require_candidate
-from expressentry.rules import RuleSet
+from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules._timeline import LAST_REVIEWED
 
-from ._common import day_and_rules
 from .categories import assess_categories
 from .cec import assess_cec
 from .fst import assess_fst
@@ -66,7 +65,7 @@ def assess(
             ``as_of`` is not a date (a ``datetime`` or a string is refused), or
             ``rules`` is not a :class:`~expressentry.rules.RuleSet`.
     """
-    day, r = day_and_rules("assess", as_of, rules)
+    day, r = resolve_rules("assess", as_of, rules)
     candidate = require_candidate(candidate, "assess")
     check_dates(candidate, as_of=day)
     programs = (

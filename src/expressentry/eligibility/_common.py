@@ -6,13 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from expressentry._today import resolve
 from expressentry.enums import Ability, Program
-from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
+from expressentry.errors import RulesNotInForceError
 from expressentry.experience import Kind, credited_hours, hours_by_occupation, window
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
-from expressentry.rules import RuleSet, rules_for
+from expressentry.rules import RuleSet
 from expressentry.rules._timeline import Dated, Source, Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
@@ -33,7 +32,6 @@ __all__ = [
     "Include",
     "best_result",
     "by_occupation",
-    "day_and_rules",
     "day_ref",
     "eca_words",
     "expired_words",
@@ -76,18 +74,6 @@ def ref(rules: RuleSet, timeline: Timeline[Any]) -> RuleRef:
 def day_ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
     """The reference to the entry of a rule no rule set holds (document validity) on ``as_of``."""
     return _ref_of(timeline.rule_id, timeline.at(as_of))
-
-
-def day_and_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tuple[date, RuleSet]:
-    """The day asked for (checked; today for ``None``) and the rules to apply on it."""
-    day = resolve(as_of, where=where)
-    if rules is None:
-        return day, rules_for(as_of=day)
-    if not isinstance(rules, RuleSet):
-        raise InvalidInputError(
-            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
-        )
-    return day, rules
 
 
 def teer_words(rules: RuleSet) -> str:

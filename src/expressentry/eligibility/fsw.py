@@ -21,7 +21,7 @@ from expressentry.models import (
     completed_years,
     require_candidate,
 )
-from expressentry.rules import RuleSet
+from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules import fsw_grid as grid
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import (
@@ -34,7 +34,6 @@ from expressentry.validity import eca_valid, language_valid, scored_level
 
 from ._common import (
     by_occupation,
-    day_and_rules,
     day_ref,
     eca_words,
     expired_words,
@@ -62,7 +61,7 @@ def primary_occupation(
     ``as_of`` is the day assessed; ``None`` means today. ``rules``: rules to apply
     instead of those in force on ``as_of`` (a reform).
     """
-    as_of, rules = day_and_rules("primary_occupation", as_of, rules)
+    as_of, rules = resolve_rules("primary_occupation", as_of, rules)
     c = require_candidate(c, "primary_occupation")
     return _primary_occupation(c, as_of, rules)
 
@@ -172,7 +171,7 @@ def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None =
 
     ``rules``: rules to apply instead of those in force on ``as_of`` (a reform).
     """
-    as_of, rules = day_and_rules("fsw_grid", as_of, rules)
+    as_of, rules = resolve_rules("fsw_grid", as_of, rules)
     c = require_candidate(c, "fsw_grid")
     return _grid(c, as_of, rules)
 

@@ -27,6 +27,7 @@ from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
 
 __all__ = [
+    "Assessment",
     "CategoryResult",
     "EligibilityReport",
     "FswGrid",
@@ -183,9 +184,7 @@ class FswGrid:
         )
 
 
-def _check_eligible(
-    instance: ProgramResult | CategoryResult, _attribute: object, eligible: bool
-) -> None:
+def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) -> None:
     met = all(r.met for r in instance.requirements)
     if eligible != met:
         msg = (
@@ -195,9 +194,7 @@ def _check_eligible(
         raise InternalError(msg)
 
 
-def _check_verdict(
-    instance: ProgramResult | CategoryResult, _attribute: object, verdict: Verdict
-) -> None:
+def _check_verdict(instance: Assessment, _attribute: object, verdict: Verdict) -> None:
     expected = _verdict_of(r.status for r in instance.requirements)
     if verdict is not expected:
         msg = (
@@ -228,8 +225,39 @@ def _verdict_repr(verdict: Verdict, requirements: tuple[Requirement, ...], condi
     return f"not eligible, {count}, unmet: {unmet}"
 
 
+class Assessment:
+    """What a program's and a category's result share: what their requirements say.
+
+    :class:`ProgramResult` and :class:`CategoryResult` hold ``requirements`` and a
+    ``verdict`` (their own fields, so their JSON keeps its order); this gives both
+    the same reading of them.
+    """
+
+    __slots__ = ()
+    requirements: tuple[Requirement, ...]
+    verdict: Verdict
+
+    @property
+    def unmet(self) -> tuple[Requirement, ...]:
+        """The requirements not met (those that cannot be checked are :attr:`unknown`)."""
+        return tuple(r for r in self.requirements if r.status is Status.NOT_MET)
+
+    @property
+    def unknown(self) -> tuple[Requirement, ...]:
+        """The requirements that cannot be checked on the day assessed."""
+        return tuple(r for r in self.requirements if r.status is Status.UNKNOWN)
+
+    @property
+    def conditions(self) -> str:
+        """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
+        return _conditions(self.requirements)
+
+    def _verdict_words(self) -> str:
+        return _verdict_repr(self.verdict, self.requirements, self.conditions)
+
+
 @frozen(kw_only=True, repr=False)
-class ProgramResult:
+class ProgramResult(Assessment):
     """A program's verdict, from its requirements: eligible, not eligible or eligible if.
 
     Its repr is the verdict, and the requirements not met: ``ProgramResult(fst: not
@@ -255,29 +283,14 @@ class ProgramResult:
     def _verdict_from_requirements(self) -> Verdict:
         return _verdict_of(r.status for r in self.requirements)
 
-    @property
-    def unmet(self) -> tuple[Requirement, ...]:
-        """The requirements not met (those that cannot be checked are :attr:`unknown`)."""
-        return tuple(r for r in self.requirements if r.status is Status.NOT_MET)
-
-    @property
-    def unknown(self) -> tuple[Requirement, ...]:
-        """The requirements that cannot be checked on the day assessed."""
-        return tuple(r for r in self.requirements if r.status is Status.UNKNOWN)
-
-    @property
-    def conditions(self) -> str:
-        """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
-        return _conditions(self.requirements)
-
     def __repr__(self) -> str:
-        verdict = _verdict_repr(self.verdict, self.requirements, self.conditions)
+        verdict = self._verdict_words()
         grid = "" if self.grid is None else f", grid {self.grid.total}/100"
         return f"ProgramResult({self.program.value}: {verdict}{grid})"
 
 
 @frozen(kw_only=True, repr=False)
-class CategoryResult:
+class CategoryResult(Assessment):
     """Whether the candidate could be invited in a category-based round.
 
     Its repr is the category, its version and the verdict: ``CategoryResult(french
@@ -305,23 +318,8 @@ class CategoryResult:
     def _verdict_from_requirements(self) -> Verdict:
         return _verdict_of(r.status for r in self.requirements)
 
-    @property
-    def unmet(self) -> tuple[Requirement, ...]:
-        """The requirements not met."""
-        return tuple(r for r in self.requirements if r.status is Status.NOT_MET)
-
-    @property
-    def unknown(self) -> tuple[Requirement, ...]:
-        """The requirements that cannot be checked on the day assessed."""
-        return tuple(r for r in self.requirements if r.status is Status.UNKNOWN)
-
-    @property
-    def conditions(self) -> str:
-        """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
-        return _conditions(self.requirements)
-
     def __repr__(self) -> str:
-        verdict = _verdict_repr(self.verdict, self.requirements, self.conditions)
+        verdict = self._verdict_words()
         return f"CategoryResult({self.category} {self.version}: {verdict})"
 
 

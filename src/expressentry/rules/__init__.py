@@ -73,6 +73,7 @@ __all__ = [
     "SpouseSteps",
     "Steps",
     "Timeline",
+    "resolve_rules",
     "rules_for",
 ]
 
@@ -644,3 +645,24 @@ def rules_for(*, as_of: date | None = None) -> RuleSet:
     if type(as_of) is not date:
         as_of = resolve(as_of, where="rules_for")
     return _resolve(_change_point(as_of))
+
+
+def resolve_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tuple[date, RuleSet]:
+    """The day a public function was asked for, and the rules to apply on it.
+
+    ``as_of`` is checked (``None``: today); ``rules`` is a reform to apply instead
+    of the rules in force that day (``None``: those rules). ``where`` names the
+    function in errors.
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date, or ``rules`` not a :class:`RuleSet`.
+        RulesNotInForceError: ``as_of`` is before Express Entry opened.
+    """
+    day = resolve(as_of, where=where)
+    if rules is None:
+        return day, rules_for(as_of=day)
+    if not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
+        )
+    return day, rules
