@@ -289,7 +289,10 @@ def read_datetime(
     )
     if found["meridiem"] is not None:
         quirks.append(Quirk.STRAY_MERIDIEM)
-    if found["zone"] is None and UTC_WHEN_NO_ZONE:
+    if found["zone"] is None:
+        if not UTC_WHEN_NO_ZONE:
+            msg = "the time has no zone (UTC_WHEN_NO_ZONE is off)"
+            raise ValueError(msg)
         quirks.append(Quirk.NO_TIME_ZONE)
     return datetime.combine(on, clock, tzinfo=UTC), tuple(quirks)
 
