@@ -1,7 +1,9 @@
-"""Command line: ``expressentry score|eligibility|rounds ...``.
+"""Command line: ``expressentry score|eligibility|rounds|outlook|backtest ...``.
 
 ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
-``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``.
+``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
+``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
+``expressentry backtest [--before ...] [--format text|json]``.
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +26,8 @@ from pathlib import Path
 from expressentry import __version__
 from expressentry.crs import score
 from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, rounds
+from expressentry.draws.backtest import backtest
+from expressentry.draws.outlook import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityReport, assess
 from expressentry.enums import CategoryId, Program
@@ -63,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text, verb in (
         ("score", "CRS score of a profile, explained line by line", "score"),
         ("eligibility", "program and category eligibility, requirement by requirement", "assess"),
+        ("outlook", "past rounds a profile would have cleared, and cut-off estimates", "look"),
     ):
         s = commands.add_parser(name, help=help_text)
         where = s.add_mutually_exclusive_group(required=True)
@@ -79,9 +85,34 @@ def _parser() -> argparse.ArgumentParser:
             help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
         s.add_argument("--format", choices=("text", "json"), default="text")
+        if name == "outlook":
+            s.add_argument(
+                "--last",
+                type=_last,
+                default=DEFAULT_LAST,
+                help=f"rounds of each type to compare with (default: {DEFAULT_LAST})",
+            )
     commands.add_parser("example", help="print the bundled example profile (a template)")
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
+    b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
+    b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
+    b.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _last(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        msg = f"not a whole number of at least 1: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    report = backtest(before=args.before)
+    text = json.dumps(report.as_dict(), indent=2) if args.format == "json" else report.explain()
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 _ROUND_TYPES = tuple(
@@ -147,6 +178,8 @@ def _read(args: argparse.Namespace) -> bytes | str:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "rounds":
         return _rounds(args)
+    if args.command == "backtest":
+        return _backtest(args)
     if args.command == "example":
         sys.stdout.write(_example_bytes().decode("utf-8"))
         sys.stdout.flush()
@@ -157,6 +190,12 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror or exc}\n")
         return _BAD_INPUT
     candidate = from_json(text, Candidate)
+    if args.command == "outlook":
+        found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last)
+        out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
+        sys.stdout.write(out + "\n")
+        sys.stdout.flush()
+        return 0
     result: CrsBreakdown | EligibilityReport = (
         score(candidate, as_of=args.as_of)
         if args.command == "score"

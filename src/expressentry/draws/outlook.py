@@ -1,0 +1,444 @@
+"""A candidate's outlook: which round types could invite them, and how past rounds went.
+
+:func:`outlook` scores a profile on a day, finds the round types it is eligible
+for (its programs, general rounds, PNP rounds for a nominee, its categories in
+force), and for each type compares the score with the cut-offs of the last
+rounds of that type before the day. It adds the next-cut-off estimate of
+:func:`~expressentry.draws.backtest.estimate_cutoff` with the backtest error of
+that type next to the baseline's (:func:`~expressentry.draws.backtest.backtest`
+over the rounds before the day), so an estimate never comes without how wrong it
+has been.
+
+A score equal to a cut-off is counted apart: such a profile was invited only if
+it was submitted at or before the round's tie-break time. Where the profile's
+``profile_submitted`` is given and the round published a tie-break, the tie is
+judged (:data:`TIE_BREAK_INCLUSIVE`); otherwise it is left open and said so.
+
+>>> from expressentry.serialization import example_profile
+>>> found = outlook(example_profile(), as_of=date(2026, 8, 20), last=5)
+>>> found
+Outlook(574 on 2026-08-20: general 5/5, fsw 1/1, cec 5/5, french 5/5)
+>>> found.line(RoundType.parse("cec"))
+OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 516)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum, unique
+from typing import Any, Final
+
+from attrs import frozen
+
+from expressentry._today import resolve
+from expressentry.crs import score
+from expressentry.eligibility import EligibilityReport, Verdict, assess
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.explain import CrsBreakdown
+from expressentry.models import Candidate
+
+from .backtest import (
+    WINDOW,
+    BacktestRow,
+    RoundType,
+    backtest,
+    estimate_cutoff,
+    round_type_of,
+)
+from .history import rounds
+from .records import Round, RoundKind
+
+__all__ = [
+    "DEFAULT_LAST",
+    "TIE_BREAK_INCLUSIVE",
+    "Clearance",
+    "Outlook",
+    "OutlookLine",
+    "RoundCheck",
+    "outlook",
+]
+
+DEFAULT_LAST: Final = 10
+"""How many of the latest rounds of each type :func:`outlook` compares the score with."""
+
+TIE_BREAK_INCLUSIVE: Final = True
+"""UNCERTAIN: a profile submitted exactly at a round's tie-break time is read as invited.
+
+IRCC's wording ("the cut-off is based on the date and time they submitted their
+profiles") does not say whether the bound is inclusive; the published time looks
+like the submission time of the last candidate invited, which would make it so
+(``rules/draws.md`` §1.3). Secondary pages say "before"."""
+
+
+@unique
+class Clearance(StrEnum):
+    """How a score compares with one round's cut-off."""
+
+    ABOVE = "above"
+    """Above the cut-off: invited, had the profile been in the pool and eligible."""
+    TIE_WON = "tie_won"
+    """At the cut-off, and submitted at or before the tie-break time (see
+    :data:`TIE_BREAK_INCLUSIVE`)."""
+    TIE_LOST = "tie_lost"
+    """At the cut-off, but submitted after the tie-break time: not invited."""
+    TIE_OPEN = "tie_open"
+    """At the cut-off, and the tie cannot be judged: the profile has no submission
+    time, or the round published no tie-break (before #77)."""
+    BELOW = "below"
+    """Below the cut-off: not invited."""
+
+
+@frozen(repr=False)
+class RoundCheck:
+    """One past round against the candidate's score.
+
+    Attributes:
+        round: The round.
+        clearance: How the score compares with its cut-off.
+        before_submission: The round was held before the profile's submission
+            time (the profile was not in the pool yet: the comparison is only
+            hypothetical).
+    """
+
+    round: Round
+    clearance: Clearance
+    before_submission: bool = False
+
+    @property
+    def reason(self) -> str:
+        """The comparison in words, with the cut-off and, at a tie, the tie-break."""
+        r = self.round
+        head = f"#{r.number} ({r.day.isoformat()}) cut-off {r.cutoff}"
+        tie = "none published" if r.tie_break is None else r.tie_break.isoformat()
+        note = "; held before the profile was submitted" if self.before_submission else ""
+        return {
+            Clearance.ABOVE: f"{head}: above it",
+            Clearance.TIE_WON: f"{head}: at it, submitted by the tie-break {tie}",
+            Clearance.TIE_LOST: f"{head}: at it, submitted after the tie-break {tie}",
+            Clearance.TIE_OPEN: f"{head}: at it; the tie-break ({tie}) cannot be judged",
+            Clearance.BELOW: f"{head}: below it",
+        }[self.clearance] + note
+
+    def __repr__(self) -> str:
+        return f"RoundCheck(#{self.round.number}, cut-off {self.round.cutoff}, {self.clearance})"
+
+
+def _clearance(r: Round, crs: int, submitted: datetime | None) -> Clearance:
+    if crs > r.cutoff:
+        return Clearance.ABOVE
+    if crs < r.cutoff:
+        return Clearance.BELOW
+    if submitted is None or r.tie_break is None:
+        return Clearance.TIE_OPEN
+    won = submitted <= r.tie_break if TIE_BREAK_INCLUSIVE else submitted < r.tie_break
+    return Clearance.TIE_WON if won else Clearance.TIE_LOST
+
+
+def _check(r: Round, crs: int, submitted: datetime | None) -> RoundCheck:
+    early = submitted is not None and r.held_at < submitted
+    return RoundCheck(r, _clearance(r, crs, submitted), before_submission=early)
+
+
+def _rounds(n: int) -> str:
+    return "1 round" if n == 1 else f"{n} rounds"
+
+
+@frozen(repr=False)
+class OutlookLine:
+    """One round type the candidate could be invited in, against its recent rounds.
+
+    Attributes:
+        round_type: The type.
+        verdict: :attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE`, or
+            :attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE_IF` where something
+            that cannot be checked must be confirmed.
+        score: The candidate's CRS score on the day.
+        as_of: The day.
+        last: How many of the latest rounds were asked for.
+        history: How many rounds of the type were held before the day.
+        checks: The last rounds of the type before the day (at most ``last``),
+            oldest first, each against the score.
+        estimate: The next cut-off estimate from every earlier round of the type,
+            or ``None`` when there is none.
+        baseline: The previous cut-off of the type (the naive baseline), or ``None``.
+        backtest: The backtest of the type over the rounds before the day, or
+            ``None`` when fewer than two rounds of it were held.
+    """
+
+    round_type: RoundType
+    verdict: Verdict
+    score: int
+    as_of: date
+    last: int
+    history: int
+    checks: tuple[RoundCheck, ...]
+    estimate: float | None
+    baseline: int | None
+    backtest: BacktestRow | None
+
+    def _count(self, *kinds: Clearance) -> int:
+        return sum(1 for c in self.checks if c.clearance in kinds)
+
+    @property
+    def above(self) -> int:
+        """Rounds whose cut-off the score is above."""
+        return self._count(Clearance.ABOVE)
+
+    @property
+    def at_cutoff(self) -> int:
+        """Rounds whose cut-off the score equals (the tie-break decides)."""
+        return self._count(Clearance.TIE_WON, Clearance.TIE_LOST, Clearance.TIE_OPEN)
+
+    @property
+    def cleared(self) -> int:
+        """Rounds with a cut-off at or below the score (``above + at_cutoff``)."""
+        return self.above + self.at_cutoff
+
+    @property
+    def ties_open(self) -> int:
+        """Rounds at the cut-off whose tie-break cannot be judged."""
+        return self._count(Clearance.TIE_OPEN)
+
+    @property
+    def last_round(self) -> Round | None:
+        """The latest round of the type before the day, if any."""
+        return self.checks[-1].round if self.checks else None
+
+    def explain(self) -> str:
+        """The type in a few lines: eligibility, each round, the estimate and its error."""
+        kind = self.round_type
+        when = "eligible" if self.verdict is Verdict.ELIGIBLE else "eligible if confirmed"
+        out = [f"{kind.key}: {kind.label}, {when}"]
+        if not self.checks:
+            out.append("  no round of this type before the day: nothing to compare or estimate")
+            return "\n".join(out)
+        n = len(self.checks)
+        held = f"the {_rounds(n)} held" if n < self.last else f"the last {_rounds(n)}"
+        ties = ""
+        if self.at_cutoff:
+            ties = f", {self.at_cutoff} of them at the cut-off"
+            if self.ties_open:
+                ties += f" ({self.ties_open} with the tie-break not judged)"
+        out.append(
+            f"  score {self.score} cleared {self.cleared} of {held} (score >= cut-off{ties})"
+        )
+        out.extend(f"    {c.reason}" for c in self.checks)
+        if self.estimate is not None and self.baseline is not None:
+            used = min(WINDOW, self.history)
+            how = "the only earlier cut-off" if used == 1 else f"median of the last {used} cut-offs"
+            out.append(
+                f"  next cut-off estimate {self.estimate:g} ({how}); "
+                f"baseline {self.baseline} (the previous cut-off)"
+            )
+        latest = self.checks[-1].round.day
+        gap = (self.as_of - latest).days
+        out.append(
+            f"  the latest round of this type was on {latest.isoformat()}, "
+            f"{gap} day{'' if gap == 1 else 's'} before {self.as_of.isoformat()}"
+        )
+        if self.backtest is None:
+            out.append("  backtest: only one round of this type, no error to give")
+        else:
+            b = self.backtest
+            out.append(
+                f"  backtest over {b.rounds} rounds: estimate off by {b.estimate_mae:.1f} "
+                f"points on average, baseline by {b.baseline_mae:.1f}: {b.verdict}"
+            )
+        return "\n".join(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The line as plain JSON values."""
+        b = self.backtest
+        return {
+            "round_type": self.round_type.key,
+            "verdict": self.verdict.value,
+            "rounds": [
+                {
+                    "number": c.round.number,
+                    "date": c.round.day.isoformat(),
+                    "cutoff": c.round.cutoff,
+                    "tie_break": None
+                    if c.round.tie_break is None
+                    else c.round.tie_break.isoformat(),
+                    "clearance": c.clearance.value,
+                    "before_submission": c.before_submission,
+                }
+                for c in self.checks
+            ],
+            "cleared": self.cleared,
+            "above": self.above,
+            "at_cutoff": self.at_cutoff,
+            "ties_open": self.ties_open,
+            "rounds_of_type": self.history,
+            "estimate": self.estimate,
+            "baseline": self.baseline,
+            "backtest": None
+            if b is None
+            else {
+                "rounds": b.rounds,
+                "estimate_mae": round(b.estimate_mae, 2),
+                "baseline_mae": round(b.baseline_mae, 2),
+                "better_than_baseline": b.better_than_baseline,
+                "verdict": b.verdict,
+            },
+        }
+
+    def __repr__(self) -> str:
+        estimate = "no estimate" if self.estimate is None else f"estimate {self.estimate:g}"
+        return (
+            f"OutlookLine({self.round_type.key}: cleared {self.cleared} of {len(self.checks)}, "
+            f"{self.at_cutoff} at the cut-off, {estimate})"
+        )
+
+
+@frozen(repr=False)
+class Outlook:
+    """A candidate's outlook on a day: score, round types, past rounds, estimates.
+
+    Attributes:
+        as_of: The day.
+        breakdown: The CRS score on the day, line by line.
+        eligibility: Program and category eligibility on the day.
+        last: How many of the latest rounds of each type were compared.
+        lines: One per round type the candidate could be invited in: general,
+            PNP, programs (FSW, CEC, FST), then categories.
+    """
+
+    as_of: date
+    breakdown: CrsBreakdown
+    eligibility: EligibilityReport
+    last: int
+    lines: tuple[OutlookLine, ...]
+
+    @property
+    def score(self) -> int:
+        """The CRS score on the day."""
+        return self.breakdown.total
+
+    def line(self, round_type: RoundType) -> OutlookLine | None:
+        """The line of a type, or ``None`` when the candidate is not eligible for it."""
+        for ln in self.lines:
+            if ln.round_type == round_type:
+                return ln
+        return None
+
+    def explain(self) -> str:
+        """The outlook in plain words, type by type."""
+        day = self.as_of.isoformat()
+        out = [
+            f"Outlook on {day}: CRS score {self.score} ({self.breakdown.edition})",
+            f"Compared with the last {self.last} rounds of each type before {day}. The score "
+            f"is the one on {day}; on each round's own day it may have differed.",
+            "A score equal to a cut-off was invited only if the profile was submitted by the "
+            "round's tie-break time: those rounds are counted apart.",
+            "",
+        ]
+        if not self.lines:
+            out.append(
+                "Not eligible for any program on this day, so no round type could invite "
+                "this profile (see the eligibility report)."
+            )
+        for ln in self.lines:
+            out.append(ln.explain())
+        return "\n".join(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The outlook as plain JSON values."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "score": self.score,
+            "last": self.last,
+            "lines": [ln.as_dict() for ln in self.lines],
+        }
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{ln.round_type.key} {ln.cleared}/{len(ln.checks)}" for ln in self.lines)
+        return f"Outlook({self.score} on {self.as_of.isoformat()}: {parts or 'no round type'})"
+
+
+def _types(report: EligibilityReport, nominee: bool) -> list[tuple[RoundType, Verdict]]:
+    """The round types the candidate could be invited in, with their verdict."""
+    programs = [
+        (p.program, p.verdict) for p in report.programs if p.verdict is not Verdict.NOT_ELIGIBLE
+    ]
+    out: list[tuple[RoundType, Verdict]] = []
+    if programs:
+        best = (
+            Verdict.ELIGIBLE
+            if any(v is Verdict.ELIGIBLE for _, v in programs)
+            else Verdict.ELIGIBLE_IF
+        )
+        out.append((RoundType(RoundKind.GENERAL), best))
+        if nominee:
+            out.append((RoundType(RoundKind.PNP), best))
+    out.extend((RoundType(RoundKind.PROGRAM, program=p), v) for p, v in programs)
+    out.extend(
+        (RoundType(RoundKind.CATEGORY, category=c.category), c.verdict)
+        for c in report.categories
+        if c.verdict is not Verdict.NOT_ELIGIBLE
+    )
+    return out
+
+
+def outlook(
+    candidate: Candidate,
+    *,
+    as_of: date | None = None,
+    last: int = DEFAULT_LAST,
+    history: Iterable[Round] | None = None,
+) -> Outlook:
+    """The outlook of ``candidate`` on ``as_of``: score, round types, past rounds, estimates.
+
+    The round types are those the candidate could be invited in on the day:
+    general rounds and each program it is eligible for (or eligible if something
+    is confirmed); PNP rounds if it holds a provincial nomination (a nominee, too,
+    must be eligible for a program to be in the pool); each category in force it
+    is eligible for. For each, the score is compared with the last ``last``
+    rounds of the type held before the day, and the next cut-off is estimated
+    from every round of the type before the day, with the backtest of the type
+    over those same rounds (nothing after the day is used).
+
+    Args:
+        candidate: The profile.
+        as_of: The day; ``None`` means today.
+        last: How many of the latest rounds of each type to compare with.
+        history: The rounds (default: the shipped :func:`~expressentry.draws.history.rounds`).
+
+    Raises:
+        InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
+            is not a date, or the profile is invalid on the day.
+        RulesNotInForceError: ``as_of`` is before the first rules known.
+    """
+    day = resolve(as_of, where="outlook")
+    if type(last) is not int or last < 1:
+        raise InvalidInputError(
+            "outlook", [FieldProblem("last", last, "must be a whole number of at least 1")]
+        )
+    breakdown = score(candidate, as_of=day)
+    report = assess(candidate, as_of=day)
+    before = tuple(r for r in (rounds() if history is None else history) if r.day < day)
+    tested = backtest(before)
+    lines = []
+    for kind, verdict in _types(report, candidate.provincial_nomination):
+        of_type = [r for r in before if round_type_of(r) == kind]
+        cutoffs = [r.cutoff for r in of_type]
+        lines.append(
+            OutlookLine(
+                round_type=kind,
+                verdict=verdict,
+                score=breakdown.total,
+                as_of=day,
+                last=last,
+                history=len(of_type),
+                checks=tuple(
+                    _check(r, breakdown.total, candidate.profile_submitted) for r in of_type[-last:]
+                ),
+                estimate=estimate_cutoff(cutoffs) if cutoffs else None,
+                baseline=cutoffs[-1] if cutoffs else None,
+                backtest=tested.row(kind),
+            )
+        )
+    return Outlook(
+        as_of=day, breakdown=breakdown, eligibility=report, last=last, lines=tuple(lines)
+    )
