@@ -34,7 +34,7 @@ from expressentry import (
 )
 from expressentry.__main__ import main
 from expressentry.draws import Clearance, backtest, estimate_cutoff, outlook, round_type_of
-from expressentry.draws.backtest import FEW_ROUNDS, WINDOW
+from expressentry.draws.cutoffs import FEW_ROUNDS, WINDOW
 from tests.builders import clb
 
 DAY = date(2026, 8, 20)

@@ -26,8 +26,8 @@ from pathlib import Path
 from expressentry import __version__
 from expressentry.crs import score
 from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, rounds
-from expressentry.draws.backtest import backtest
-from expressentry.draws.outlook import DEFAULT_LAST, Outlook, outlook
+from expressentry.draws.cutoffs import backtest
+from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityReport, assess
 from expressentry.enums import CategoryId, Program

@@ -3,13 +3,13 @@
 :mod:`expressentry.draws.history` loads and queries the rounds,
 :mod:`expressentry.draws.records` holds their types,
 :mod:`expressentry.draws.feed` the named rules that read IRCC's feed,
-:mod:`expressentry.draws.backtest` the cut-off estimator and its backtest, and
-:mod:`expressentry.draws.outlook` a candidate's outlook against past rounds.
+:mod:`expressentry.draws.cutoffs` the cut-off estimator and its backtest, and
+:mod:`expressentry.draws.prospects` a candidate's outlook against past rounds.
 """
 
 from __future__ import annotations
 
-from .backtest import (
+from .cutoffs import (
     Backtest,
     BacktestRow,
     Prediction,
@@ -27,7 +27,7 @@ from .history import (
     trends,
     yearly_summary,
 )
-from .outlook import Clearance, Outlook, OutlookLine, RoundCheck, outlook
+from .prospects import Clearance, Outlook, OutlookLine, RoundCheck, outlook
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
 
 __all__ = [

@@ -4,8 +4,8 @@
 for (its programs, general rounds, PNP rounds for a nominee, its categories in
 force), and for each type compares the score with the cut-offs of the last
 rounds of that type before the day. It adds the next-cut-off estimate of
-:func:`~expressentry.draws.backtest.estimate_cutoff` with the backtest error of
-that type next to the baseline's (:func:`~expressentry.draws.backtest.backtest`
+:func:`~expressentry.draws.cutoffs.estimate_cutoff` with the backtest error of
+that type next to the baseline's (:func:`~expressentry.draws.cutoffs.backtest`
 over the rounds before the day), so an estimate never comes without how wrong it
 has been.
 
@@ -38,7 +38,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
 
-from .backtest import (
+from .cutoffs import (
     WINDOW,
     BacktestRow,
     RoundType,
