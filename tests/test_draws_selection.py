@@ -30,6 +30,15 @@ from expressentry import (
 )
 from expressentry.draws import pool as pool_module
 from expressentry.draws.pool import Pool
+from expressentry.draws.records import PoolDistribution
+from expressentry.draws.replay import (
+    SUBMISSION_WINDOW,
+    replay,
+    replay_all,
+    replay_bands,
+    synthetic_keys,
+)
+from expressentry.draws.replay import main as replay_main
 from expressentry.draws.selection import (
     PNP_NEEDS_PROGRAM,
     RANK_ELIGIBLE_IF,
@@ -91,6 +100,10 @@ def test_ties_at_the_cutoff_are_broken_by_submission_on_both_sides() -> None:
     assert s2.indices == (1, 0)
     assert s2.tie_break == at(100)
     assert s2.at_cutoff_left_out == 2
+    assert repr(s2) == (
+        "Selection(General round of 2026-11-22, 2 invitations: 2 invited of 5 ranked, "
+        "cut-off 574, tie-break 2025-10-01T14:31:40+00:00)"
+    )
 
 
 def test_a_later_submission_within_the_same_second_is_ranked_by_pool_order() -> None:
@@ -440,3 +453,119 @@ def test_selection_is_deterministic() -> None:
     a = select(Pool(people, submitted=times), general(7))
     b = select(Pool(people, submitted=times), general(7))
     assert a == b
+
+
+# --- replay -------------------------------------------------------------------------------
+
+# A hand-built distribution (IRCC's 17 bands in IRCC's order): 10 profiles in 601-1200,
+# 100 in 501-600, 1,000 in 451-500 (200 in each 10-point band), 500 in 401-450 (100 in
+# each), 50 in 351-400, none in 301-350 and 5 in 0-300: 1,665 in all.
+HAND_COUNTS = (10, 100, 1000, 200, 200, 200, 200, 200, 500, 100, 100, 100, 100, 100, 50, 0, 5)
+HAND = PoolDistribution(as_of=date(2026, 8, 16), counts=HAND_COUNTS, total=1665)
+LATEST = ee.rounds()[-1]
+
+
+def hand_round(size: int, cutoff: int) -> ee.Round:
+    return attrs.evolve(LATEST, distribution=HAND, invitations=size, cutoff=cutoff)
+
+
+@pytest.mark.parametrize(
+    ("size", "band"),
+    [
+        (1, "601-1200"),
+        (10, "601-1200"),  # exactly the top band
+        (11, "501-600"),
+        (110, "501-600"),
+        (111, "491-500"),
+        (310, "491-500"),
+        (311, "481-490"),
+        (1_110, "451-460"),
+        (1_111, "441-450"),
+        (1_660, "351-400"),
+        (1_661, "0-300"),
+        (5_000, "0-300"),  # larger than the pool: everyone invited
+    ],
+)
+def test_a_replay_lands_in_the_band_the_distribution_implies(size: int, band: str) -> None:
+    r = replay(hand_round(size, cutoff=495))
+    assert r.pool_size == 1665
+    assert r.band.label == band
+    assert r.implied_band.label == band
+    assert r.in_implied_band
+    assert r.cutoff in r.band
+    assert r.ircc_band.label == "491-500"
+    assert r.in_ircc_band == (band == "491-500")
+
+
+def test_a_synthetic_pool_has_exactly_the_published_counts() -> None:
+    bands = replay_bands(HAND)
+    assert bands is not None
+    assert [b.label for b, _ in bands][:4] == ["601-1200", "501-600", "491-500", "481-490"]
+    assert "451-500" not in [b.label for b, _ in bands]  # split into its five sub-bands
+    assert "301-350" not in [b.label for b, _ in bands]  # empty
+    held = LATEST.held_at
+    scores, submitted = synthetic_keys(bands, before=held, seed=1)
+    for band, count in bands:
+        assert sum(1 for s in scores if s in band) == count
+    first = int((held - SUBMISSION_WINDOW).timestamp())
+    assert all(first <= s < int(held.timestamp()) for s in submitted)
+    assert synthetic_keys(bands, before=held, seed=1) == (scores, submitted)
+    assert synthetic_keys(bands, before=held, seed=2) != (scores, submitted)
+
+
+def test_a_parent_band_stands_in_for_missing_sub_bands() -> None:
+    counts: list[int | None] = list(HAND_COUNTS)
+    counts[4] = None  # 481-490 not published
+    partial = PoolDistribution(as_of=HAND.as_of, counts=tuple(counts), total=None)
+    bands = replay_bands(partial)
+    assert bands is not None
+    assert ("451-500", 1000) in [(b.label, c) for b, c in bands]
+    counts[2] = None  # and 451-500 neither: no pool can be built
+    assert (
+        replay_bands(PoolDistribution(as_of=HAND.as_of, counts=tuple(counts), total=None)) is None
+    )
+    with pytest.raises(InvalidInputError, match="no pool can be built"):
+        replay(
+            attrs.evolve(
+                LATEST,
+                distribution=PoolDistribution(as_of=HAND.as_of, counts=tuple(counts), total=None),
+            )
+        )
+
+
+def test_a_round_without_a_distribution_cannot_be_replayed() -> None:
+    with pytest.raises(InvalidInputError, match="has no pool distribution"):
+        replay(ee.rounds()[0])
+
+
+def test_published_rounds_replayed() -> None:
+    by_number = {r.number: r for r in ee.rounds()}
+    # #214, PNP: 1,036 invited, but only 899 profiles above 600 that day (IRCC's
+    # 601-1200 band): the whole pool's 1,036th is in 501-600, while IRCC's cut-off
+    # (745, nominees only) is in 601-1200
+    assert by_number["214"].distribution is not None
+    assert by_number["214"].distribution.counts[0] == 899
+    pnp = replay(by_number["214"])
+    assert pnp.in_implied_band
+    assert not pnp.in_ircc_band
+    assert (pnp.band.label, pnp.ircc_band.label) == ("501-600", "601-1200")
+    assert repr(pnp).startswith("RoundReplay(#214 pnp, 1,036 of 196,685: cut-off ")
+    report = replay_all([by_number[n] for n in ("1", "214", "226", "437")])
+    assert [r.round.number for r in report.replays] == ["214", "437"]
+    assert [n for n, _ in report.skipped] == ["226"]
+    summary = {s.kind: s for s in report.summary()}
+    assert (summary[RoundKind.CATEGORY].rounds, summary[RoundKind.CATEGORY].in_ircc_band) == (1, 0)
+    assert repr(report) == (
+        "ReplayReport(2 rounds replayed, 1 skipped; in IRCC's band: "
+        "general 0/0, pnp 0/1, program 0/0, category 0/1)"
+    )
+    text = report.explain(rounds=True)
+    assert "not the category's cut-off" in text
+    assert "Not replayed: #226" in text
+
+
+def test_the_replay_command_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert replay_main(["--number", "437", "--rounds"]) == 0
+    out = capsys.readouterr().out
+    assert "Replayed 1 rounds" in out
+    assert "437    2026-08-19  french" in out
