@@ -74,10 +74,11 @@ doctest_default_flags = (
 nitpicky = True
 # Only names from outside this project, which resolve once intersphinx is on:
 nitpick_ignore_regex = [
-    # the standard library, and ``date`` where a string annotation stays unevaluated
+    # the standard library, and ``date`` or ``datetime`` where a string annotation
+    # stays unevaluated
     (
         "py:class",
-        r"(datetime|collections\.abc|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date",
+        r"(datetime|collections\.abc|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date(time)?",
     ),
     ("py:class", r"cattrs\.Converter"),
     # type variables of generic classes and functions (``T = TypeVar("T")``)

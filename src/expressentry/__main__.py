@@ -18,14 +18,14 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from expressentry import __version__
 from expressentry.crs import score
-from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, rounds
+from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, replay_all, rounds
 from expressentry.draws.cutoffs import backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.table import FORMATS, render_rounds
@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
     b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
     b.add_argument("--format", choices=("text", "json"), default="text")
+    r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
+    r.add_argument("--rounds", action="store_true", help="also list every round")
+    r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
     return parser
 
 
@@ -105,6 +108,21 @@ def _last(text: str) -> int:
         msg = f"not a whole number of at least 1: {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    history: Iterable[Round] = rounds()
+    if args.number:
+        wanted = set(args.number)
+        known = {r.number for r in history}
+        unknown = sorted(wanted - known)
+        if unknown:
+            sys.stderr.write(f"expressentry: no round numbered {', '.join(unknown)}\n")
+            return _BAD_INPUT
+        history = [r for r in history if r.number in wanted]
+    sys.stdout.write(replay_all(history).explain(rounds=args.rounds) + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 def _backtest(args: argparse.Namespace) -> int:
@@ -175,15 +193,20 @@ def _read(args: argparse.Namespace) -> bytes | str:
     return path.read_bytes()
 
 
+def _example(_args: argparse.Namespace) -> int:
+    sys.stdout.write(_example_bytes().decode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
+_NO_PROFILE = {"rounds": _rounds, "backtest": _backtest, "replay": _replay, "example": _example}
+"""The commands that read no profile."""
+
+
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "rounds":
-        return _rounds(args)
-    if args.command == "backtest":
-        return _backtest(args)
-    if args.command == "example":
-        sys.stdout.write(_example_bytes().decode("utf-8"))
-        sys.stdout.flush()
-        return 0
+    command = _NO_PROFILE.get(args.command)
+    if command is not None:
+        return command(args)
     try:
         text = _read(args)
     except OSError as exc:

@@ -3,7 +3,10 @@
 :mod:`expressentry.draws.history` loads and queries the rounds,
 :mod:`expressentry.draws.records` holds their types,
 :mod:`expressentry.draws.feed` the named rules that read IRCC's feed,
-:mod:`expressentry.draws.cutoffs` the cut-off estimator and its backtest, and
+:mod:`expressentry.draws.pool` holds a pool of candidates and
+:mod:`expressentry.draws.selection` runs rounds over it,
+:mod:`expressentry.draws.replays` replays published rounds on synthetic pools,
+:mod:`expressentry.draws.cutoffs` holds the cut-off estimator and its backtest, and
 :mod:`expressentry.draws.prospects` a candidate's outlook against past rounds.
 """
 
@@ -27,8 +30,11 @@ from .history import (
     trends,
     yearly_summary,
 )
+from .pool import EligibilityFlags, Pool, eligibility_flags
 from .prospects import Clearance, Outlook, OutlookLine, RoundCheck, outlook
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
+from .replays import KindSummary, ReplayReport, RoundReplay, replay, replay_all
+from .selection import Invited, RoundSpec, Selection, run_rounds, select, top_ranked
 
 __all__ = [
     "POOL_BANDS",
@@ -36,24 +42,38 @@ __all__ = [
     "BacktestRow",
     "Clearance",
     "CrsBand",
+    "EligibilityFlags",
+    "Invited",
+    "KindSummary",
     "Outlook",
     "OutlookLine",
+    "Pool",
     "PoolDistribution",
     "Prediction",
     "Quirk",
+    "ReplayReport",
     "Round",
     "RoundCheck",
     "RoundKind",
+    "RoundReplay",
+    "RoundSpec",
     "RoundType",
+    "Selection",
     "TrendPoint",
     "YearSummary",
     "backtest",
+    "eligibility_flags",
     "estimate_cutoff",
     "find_rounds",
     "load_rounds",
     "outlook",
+    "replay",
+    "replay_all",
     "round_type_of",
     "rounds",
+    "run_rounds",
+    "select",
+    "top_ranked",
     "trends",
     "yearly_summary",
 ]

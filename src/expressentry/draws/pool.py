@@ -1,0 +1,272 @@
+"""A pool of candidates for rounds of invitations: profiles, submission times, cached columns.
+
+A :class:`Pool` holds candidates with the date-time each profile was submitted
+(the tie-break key of every round). It computes, once per rule set and day, the
+columns a round reads: every candidate's CRS score (with
+:func:`~expressentry.score_many`) and their eligibility flags (with
+:func:`eligibility_flags`). Successive rounds on the same day, or under the same
+rules on the same day, reuse them: each candidate is scored once per rule
+edition and day, not once per round.
+
+The pool is what you give it: a profile more than 12 months old is not removed
+(:func:`~expressentry.pool_status` says whether a profile is still in the pool).
+
+>>> from datetime import UTC, datetime
+>>> import expressentry as ee
+>>> c = ee.example_profile()
+>>> pool = Pool([c, c], submitted=[datetime(2026, 1, 5, 9, 30, tzinfo=UTC), None])
+>>> len(pool), pool.submitted[1] == c.profile_submitted
+(2, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Final
+
+from attrs import frozen
+
+from expressentry.batch import at_index
+from expressentry.crs import score, score_many
+from expressentry.eligibility import Verdict, assess
+from expressentry.enums import CategoryId, Program
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.models import Candidate
+from expressentry.rules import RuleSet
+
+__all__ = ["SUBMISSION_PRECISION", "EligibilityFlags", "Pool", "eligibility_flags"]
+
+SUBMISSION_PRECISION: Final = "second"
+"""Submission times are compared to the whole second, in UTC.
+
+UNCERTAIN reading, made explicit: IRCC publishes each round's tie-break time to
+the second and never says whether it orders profiles more finely. A pool keeps
+each submission time as given, but ranks and reports them with the fraction of
+a second dropped (:attr:`Pool.submitted_seconds`); profiles submitted within the
+same second are then ordered by
+:data:`~expressentry.draws.selection.SAME_SECOND_ORDER`."""
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@frozen
+class EligibilityFlags:
+    """What a round needs to know of one candidate's eligibility on a day, without reasons.
+
+    Attributes:
+        programs: The programs (FSW, CEC, FST) the candidate is definitely eligible for.
+        undecided_programs: Those they are eligible for only if what cannot be
+            checked that day is confirmed
+            (:attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE_IF`).
+        categories: The categories in force they could definitely be invited in.
+        undecided_categories: The categories whose verdict is "eligible if".
+    """
+
+    programs: frozenset[Program]
+    undecided_programs: frozenset[Program]
+    categories: frozenset[CategoryId]
+    undecided_categories: frozenset[CategoryId]
+
+
+def eligibility_flags(
+    candidates: Sequence[Candidate], *, as_of: date, rules: RuleSet
+) -> list[EligibilityFlags]:
+    """The eligibility flags of each candidate on ``as_of`` under ``rules``, in order.
+
+    The one place rounds read eligibility: today it calls
+    :func:`~expressentry.assess` on each candidate and keeps only the verdicts,
+    so a faster path for pools can replace this body without touching selection.
+
+    Raises:
+        InvalidInputError: a profile holds a document dated after ``as_of``,
+            naming its position in ``candidates`` (``[3].languages[0].test_date``).
+    """
+    out: list[EligibilityFlags] = []
+    for i, c in enumerate(candidates):
+        try:
+            report = assess(c, as_of=as_of, rules=rules)
+        except InvalidInputError as exc:
+            raise at_index(i, exc) from None
+        out.append(
+            EligibilityFlags(
+                programs=frozenset(report.eligible_programs),
+                undecided_programs=frozenset(report.undecided_programs),
+                categories=frozenset(report.eligible_categories),
+                undecided_categories=frozenset(
+                    r.category for r in report.categories if r.verdict is Verdict.ELIGIBLE_IF
+                ),
+            )
+        )
+    return out
+
+
+def _seconds(when: datetime) -> int:
+    """Whole seconds since 1970-01-01 UTC (the fraction of a second dropped)."""
+    return (when - _EPOCH) // _ONE_SECOND
+
+
+_ONE_SECOND: Final = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - _EPOCH
+
+
+class Pool:
+    """Candidates and their profile-submission date-times, with cached scores and eligibility.
+
+    Args:
+        candidates: The profiles, in pool order (the order that ranks profiles
+            submitted within the same second).
+        submitted: One submission date-time per candidate (time-zone aware), or
+            ``None`` in a place to take the candidate's own
+            :attr:`~expressentry.models.Candidate.profile_submitted`; leave it out to take
+            every candidate's own.
+
+    Raises:
+        InvalidInputError: a candidate is not a :class:`~expressentry.Candidate`,
+            has no submission time, or its time has no time zone; or ``submitted``
+            does not have one entry per candidate. Every problem names the
+            candidate's index (``[3].profile_submitted``).
+    """
+
+    __slots__ = ("_candidates", "_flags", "_scores", "_seconds", "_submitted")
+
+    def __init__(
+        self,
+        candidates: Iterable[Candidate],
+        *,
+        submitted: Iterable[datetime | None] | None = None,
+    ) -> None:
+        people = tuple(candidates)
+        given: tuple[datetime | None, ...] = (
+            (None,) * len(people) if submitted is None else tuple(submitted)
+        )
+        problems: list[FieldProblem] = []
+        if len(given) != len(people):
+            problems.append(
+                FieldProblem(
+                    "submitted",
+                    f"{len(given)} date-times",
+                    f"must give one per candidate ({len(people)})",
+                )
+            )
+            given = (None,) * len(people)
+        times: list[datetime] = []
+        for i, (c, when) in enumerate(zip(people, given, strict=True)):
+            person: object = c
+            if not isinstance(person, Candidate):
+                problems.append(FieldProblem(f"[{i}]", c, "must be a Candidate"))
+                continue
+            path = f"[{i}].profile_submitted" if when is None else f"submitted[{i}]"
+            found: object = person.profile_submitted if when is None else when
+            if found is None:
+                problems.append(
+                    FieldProblem(
+                        path,
+                        None,
+                        "is required in a pool: rounds break ties by it (give it on the "
+                        "candidate or in submitted=)",
+                    )
+                )
+            elif not isinstance(found, datetime):
+                problems.append(FieldProblem(path, found, "must be a datetime"))
+            elif found.utcoffset() is None:
+                problems.append(
+                    FieldProblem(
+                        path,
+                        found,
+                        "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                    )
+                )
+            else:
+                times.append(found.astimezone(UTC))
+        if problems:
+            raise InvalidInputError("Pool", problems)
+        self._candidates = people
+        self._submitted = tuple(times)
+        self._seconds = tuple(_seconds(t) for t in times)
+        self._scores: dict[tuple[int, date], tuple[RuleSet, list[int | None]]] = {}
+        self._flags: dict[tuple[int, date], tuple[RuleSet, list[EligibilityFlags | None]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._candidates)
+
+    def __repr__(self) -> str:
+        return f"Pool({len(self):,} candidates)"
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """The profiles, in pool order."""
+        return self._candidates
+
+    @property
+    def submitted(self) -> tuple[datetime, ...]:
+        """Each candidate's submission date-time, in UTC, as given."""
+        return self._submitted
+
+    @property
+    def submitted_seconds(self) -> tuple[int, ...]:
+        """Each submission time in whole seconds since 1970-01-01 UTC: the tie-break key.
+
+        See :data:`SUBMISSION_PRECISION`.
+        """
+        return self._seconds
+
+    def scores(self, indices: Sequence[int], *, as_of: date, rules: RuleSet) -> list[int]:
+        """The CRS totals of the candidates at ``indices`` on ``as_of`` under ``rules``.
+
+        Computed with :func:`~expressentry.score_many` for the candidates not yet
+        scored under this rule set on this day, then remembered.
+
+        Raises:
+            InvalidInputError: a profile holds a document dated after ``as_of``,
+                naming its index in the pool.
+        """
+        _, column = self._scores.setdefault((id(rules), as_of), (rules, [None] * len(self)))
+        missing = [i for i in indices if column[i] is None]
+        if missing:
+            people = self._candidates
+            found = score_many(
+                [people[i] for i in missing], as_of=as_of, rules=rules, errors="collect"
+            )
+            if found.failures:
+                first = missing[found.failures[0].index]
+                try:
+                    score(people[first], as_of=as_of, rules=rules)
+                except InvalidInputError as exc:
+                    raise at_index(first, exc) from None
+            for i, total in zip(missing, found.results, strict=True):
+                column[i] = total
+        return [column[i] for i in indices]  # type: ignore[misc]  # all filled above
+
+    def flags(
+        self, indices: Sequence[int], *, as_of: date, rules: RuleSet
+    ) -> list[EligibilityFlags]:
+        """The eligibility flags of the candidates at ``indices`` on ``as_of``, remembered.
+
+        Raises:
+            InvalidInputError: a profile holds a document dated after ``as_of``,
+                naming its index in the pool.
+        """
+        _, column = self._flags.setdefault((id(rules), as_of), (rules, [None] * len(self)))
+        missing = [i for i in indices if column[i] is None]
+        if missing:
+            people = self._candidates
+            try:
+                found = eligibility_flags([people[i] for i in missing], as_of=as_of, rules=rules)
+            except InvalidInputError as exc:
+                raise _reindexed(exc, missing) from None
+            for i, f in zip(missing, found, strict=True):
+                column[i] = f
+        return [column[i] for i in indices]  # type: ignore[misc]  # all filled above
+
+
+def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInputError:
+    """``error``, whose paths start ``[k]`` for a subset, with ``[indices[k]]`` instead."""
+    problems = []
+    for p in error.problems:
+        path = p.path
+        if path.startswith("["):
+            k, _, rest = path[1:].partition("]")
+            if k.isdigit() and int(k) < len(indices):
+                path = f"[{indices[int(k)]}]{rest}"
+        problems.append(FieldProblem(path, p.value, p.message))
+    return InvalidInputError("Pool", problems)

@@ -1,0 +1,359 @@
+"""Replaying a published round on a synthetic pool built from IRCC's own distribution.
+
+IRCC publishes with most rounds since #214 (2022-01-19) how many profiles the
+whole pool held in each CRS band a few days before. :func:`replay` builds a pool
+with exactly those counts (scores uniform inside each band, submission times
+uniform over the 12 months before the round, a fixed seed), runs the round's size
+on it with :func:`~expressentry.draws.selection.top_ranked`, and says in which
+band the cut-off lands: the band IRCC's distribution implies (counting bands from
+the top until the round's size is reached), and whether that is the band of the
+cut-off IRCC actually published.
+
+Only rounds that rank the whole pool can be checked this way. IRCC's distribution
+counts every profile; a PNP, program or category round ranks only the candidates
+eligible for it, whom the distribution does not show (``rules/draws.md`` §3).
+:meth:`ReplayReport.explain` reports each kind of round apart, with what its share
+means.
+
+>>> r = {r.number: r for r in rounds()}["437"]
+>>> replay(r)
+RoundReplay(#437 french, 5,000 of 226,859: cut-off 576 in 501-600; IRCC 382 in 351-400)
+
+Run ``expressentry replay`` for every round's figures.
+"""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Final
+
+from attrs import frozen
+
+from expressentry.errors import FieldProblem, InvalidInputError
+
+from .history import rounds
+from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
+from .selection import top_ranked
+
+__all__ = [
+    "REPLAY_SEED",
+    "SUBMISSION_WINDOW",
+    "KindSummary",
+    "ReplayReport",
+    "RoundReplay",
+    "replay",
+    "replay_all",
+    "replay_bands",
+    "synthetic_keys",
+]
+
+REPLAY_SEED: Final = 2026
+"""The seed of every synthetic pool (mixed with the round's number, so each round
+has its own pool and every run gives the same figures)."""
+
+SUBMISSION_WINDOW: Final = timedelta(days=365)
+"""Submission times are drawn uniformly over this window before the round's
+date-time: a profile stays 12 months in the pool."""
+
+_PARENT_SPLITS: Final = ((2, (3, 4, 5, 6, 7)), (8, (9, 10, 11, 12, 13)))
+
+_WHY: Final = {
+    RoundKind.GENERAL: (
+        "rank every candidate eligible for a program: the population IRCC's distribution "
+        "counts, so the replay checks the selection against IRCC's own figures."
+    ),
+    RoundKind.PNP: (
+        "rank provincial nominees only. A nomination adds 600 points, so the 601-1200 band "
+        "is about the nominees; the replay, ranking the whole pool, lands in IRCC's band "
+        "when the round is no larger than that band."
+    ),
+    RoundKind.PROGRAM: (
+        "rank one program's candidates only (CEC, FSW or FST), a subset the distribution "
+        "does not show; nominees and candidates of other programs rank above them in the "
+        "replay but not in the round, so a hit says the program's cut-off was near the "
+        "whole pool's, not that the selection is right."
+    ),
+    RoundKind.CATEGORY: (
+        "rank only candidates eligible for the category (French, healthcare, trades...), "
+        "a subset the distribution does not show. The replay says where the round's size "
+        "would cut the whole pool, not the category's cut-off: a miss measures how far a "
+        "category reaches below the general ranking, not an error of the selection."
+    ),
+}
+
+
+def replay_bands(distribution: PoolDistribution) -> tuple[tuple[CrsBand, int], ...] | None:
+    """The finest split of the pool the distribution publishes, highest band first.
+
+    451-500 and 401-450 are split into their five 10-point bands where all five
+    are published, else kept whole (#226 lacks some). Where a parent and its
+    sub-bands disagree (#247), the sub-bands are used. ``None`` when a band that
+    splits the pool once has no count at all.
+    """
+    counts = distribution.counts
+    out: list[tuple[CrsBand, int]] = []
+    split = dict(_PARENT_SPLITS)
+    for i in (0, 1, 2, 8, 14, 15, 16):
+        children = split.get(i, ())
+        parts = [counts[k] for k in children]
+        if children and None not in parts:
+            out.extend((POOL_BANDS[k], c) for k, c in zip(children, parts, strict=True) if c)
+            continue
+        whole = counts[i]
+        if whole is None:
+            return None
+        if whole:
+            out.append((POOL_BANDS[i], whole))
+    return tuple(out)
+
+
+def synthetic_keys(
+    bands: Sequence[tuple[CrsBand, int]], *, before: datetime, seed: str | int
+) -> tuple[list[int], list[int]]:
+    """A synthetic pool's keys: exactly ``count`` scores per band, and submission seconds.
+
+    Scores are uniform whole numbers inside each band; submission times are whole
+    seconds since 1970-01-01 UTC, uniform over :data:`SUBMISSION_WINDOW` before
+    ``before``. The same seed gives the same keys.
+    """
+    rng = random.Random(seed)  # noqa: S311 (a reproducible simulation, not a secret)
+    scores: list[int] = []
+    for band, count in bands:
+        scores.extend(rng.choices(range(band.low, band.high + 1), k=count))
+    end = int(before.timestamp())
+    window = int(SUBMISSION_WINDOW.total_seconds())
+    submitted = [end - s for s in rng.choices(range(1, window + 1), k=len(scores))]
+    return scores, submitted
+
+
+def _band_of(bands: Sequence[tuple[CrsBand, int]], crs: int) -> CrsBand | None:
+    return next((b for b, _ in bands if crs in b), None)
+
+
+def _implied(bands: Sequence[tuple[CrsBand, int]], size: int) -> CrsBand:
+    """Counting bands from the top, the one where the round's ``size``-th candidate falls."""
+    seen = 0
+    for band, count in bands:
+        seen += count
+        if seen >= size:
+            return band
+    return bands[-1][0]  # a round larger than the pool invites everyone
+
+
+@frozen(kw_only=True, repr=False)
+class RoundReplay:
+    """One round replayed on its synthetic pool.
+
+    Attributes:
+        round: The published round.
+        pool_size: Profiles in the synthetic pool (the bands' counts added up).
+        cutoff: The replay's cut-off: the CRS of its lowest-ranked invited.
+        tie_break: That candidate's (synthetic) submission time.
+        band: The band of the replay's cut-off.
+        implied_band: The band IRCC's distribution implies for the round's size.
+        ircc_band: The band of IRCC's published cut-off.
+    """
+
+    round: Round
+    pool_size: int
+    cutoff: int
+    tie_break: datetime
+    band: CrsBand
+    implied_band: CrsBand
+    ircc_band: CrsBand
+
+    @property
+    def in_implied_band(self) -> bool:
+        """Whether the cut-off lands in the band the distribution implies."""
+        return self.band == self.implied_band
+
+    @property
+    def in_ircc_band(self) -> bool:
+        """Whether the cut-off lands in the band of IRCC's published cut-off."""
+        return self.band == self.ircc_band
+
+    def __repr__(self) -> str:
+        r = self.round
+        return (
+            f"RoundReplay(#{r.number} {r.round_type}, {r.invitations:,} of "
+            f"{self.pool_size:,}: cut-off {self.cutoff} in {self.band.label}; "
+            f"IRCC {r.cutoff} in {self.ircc_band.label})"
+        )
+
+
+def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
+    """Replay ``round`` on a synthetic pool built from its published distribution.
+
+    Raises:
+        InvalidInputError: the round has no distribution, or one whose bands
+            cannot make a pool (a band that splits the pool once is unpublished).
+    """
+    where = f"round #{round.number}"
+    if round.distribution is None:
+        raise InvalidInputError(
+            "replay", [FieldProblem("distribution", None, f"{where} has no pool distribution")]
+        )
+    bands = replay_bands(round.distribution)
+    if not bands:
+        raise InvalidInputError(
+            "replay",
+            [
+                FieldProblem(
+                    "distribution",
+                    round.distribution.counts,
+                    f"{where}: a band of the pool was not published, so no pool can be built",
+                )
+            ],
+        )
+    scores, submitted = synthetic_keys(bands, before=round.held_at, seed=f"{seed}:{round.number}")
+    last = top_ranked(scores, submitted, round.invitations)[-1]
+    cutoff = scores[last]
+    band = _band_of(bands, cutoff)
+    ircc = _band_of(bands, round.cutoff) or next(b for b in POOL_BANDS if round.cutoff in b)
+    if band is None:  # pragma: no cover  (every synthetic score is inside a band)
+        raise AssertionError(cutoff)
+    return RoundReplay(
+        round=round,
+        pool_size=len(scores),
+        cutoff=cutoff,
+        tie_break=datetime.fromtimestamp(submitted[last], tz=round.held_at.tzinfo),
+        band=band,
+        implied_band=_implied(bands, round.invitations),
+        ircc_band=ircc,
+    )
+
+
+@frozen(kw_only=True)
+class KindSummary:
+    """The replays of one kind of round: how many land in IRCC's cut-off band.
+
+    Attributes:
+        kind: General, PNP, program or category rounds.
+        rounds: Rounds replayed.
+        in_ircc_band: Those whose replayed cut-off lands in the band of IRCC's cut-off.
+        in_implied_band: Those whose replayed cut-off lands in the band the
+            distribution implies (all of them, unless the selection is wrong).
+        why: What the share means for this kind of round.
+    """
+
+    kind: RoundKind
+    rounds: int
+    in_ircc_band: int
+    in_implied_band: int
+    why: str
+
+    @property
+    def share(self) -> float:
+        """``in_ircc_band / rounds`` (0 when no round)."""
+        return self.in_ircc_band / self.rounds if self.rounds else 0.0
+
+
+@frozen(kw_only=True, repr=False)
+class ReplayReport:
+    """Every round with a distribution, replayed; the rounds that could not be.
+
+    Attributes:
+        replays: One per round replayed, oldest first.
+        skipped: ``(round number, reason)`` of each round with a distribution
+            that could not be replayed.
+    """
+
+    replays: tuple[RoundReplay, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+    def summary(self) -> tuple[KindSummary, ...]:
+        """One line per kind of round (general, PNP, program, category)."""
+        out = []
+        for kind in (RoundKind.GENERAL, RoundKind.PNP, RoundKind.PROGRAM, RoundKind.CATEGORY):
+            these = [r for r in self.replays if r.round.kind is kind]
+            out.append(
+                KindSummary(
+                    kind=kind,
+                    rounds=len(these),
+                    in_ircc_band=sum(r.in_ircc_band for r in these),
+                    in_implied_band=sum(r.in_implied_band for r in these),
+                    why=_WHY[kind],
+                )
+            )
+        return tuple(out)
+
+    def __repr__(self) -> str:
+        shares = ", ".join(f"{s.kind.value} {s.in_ircc_band}/{s.rounds}" for s in self.summary())
+        return (
+            f"ReplayReport({len(self.replays)} rounds replayed, {len(self.skipped)} skipped; "
+            f"in IRCC's band: {shares})"
+        )
+
+    def by_round_type(self) -> dict[str, tuple[int, int]]:
+        """``{round_type: (rounds, landed in IRCC's band)}``.
+
+        Keyed by :attr:`~expressentry.draws.records.Round.round_type`.
+        """
+        out: dict[str, tuple[int, int]] = {}
+        for r in self.replays:
+            n, hit = out.get(r.round.round_type, (0, 0))
+            out[r.round.round_type] = (n + 1, hit + r.in_ircc_band)
+        return out
+
+    def explain(self, *, rounds: bool = False) -> str:
+        """The figures in words: per kind, per round type, and (``rounds=True``) per round."""
+        lines = [
+            f"Replayed {len(self.replays)} rounds on synthetic pools built from IRCC's "
+            f"distributions (seed {REPLAY_SEED}).",
+            "",
+            f"{'kind':<10}{'rounds':>7}{'in IRCC band':>14}{'share':>8}{'in implied band':>17}",
+        ]
+        for s in self.summary():
+            lines.append(
+                f"{s.kind.value:<10}{s.rounds:>7}{s.in_ircc_band:>14}{s.share:>8.0%}"
+                f"{s.in_implied_band:>17}"
+            )
+        lines.append("")
+        lines.append(
+            "By round type: "
+            + ", ".join(f"{t} {hit}/{n}" for t, (n, hit) in sorted(self.by_round_type().items()))
+        )
+        lines.append("")
+        lines.append("What the shares mean:")
+        for s in self.summary():
+            lines.extend(
+                textwrap.wrap(f"- {s.kind.value} rounds {s.why}", width=88, subsequent_indent="  ")
+            )
+        if self.skipped:
+            lines.append("")
+            lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        if rounds:
+            lines.append("")
+            lines.append(
+                f"{'round':<7}{'day':<12}{'type':<28}{'size':>7}{'pool':>9}"
+                f"{'replay':>8}{'IRCC':>6}  band / IRCC band"
+            )
+            for r in self.replays:
+                rd = r.round
+                mark = "" if r.in_ircc_band else "  (miss)"
+                lines.append(
+                    f"{rd.number:<7}{rd.day.isoformat():<12}{rd.round_type:<28}"
+                    f"{rd.invitations:>7,}{r.pool_size:>9,}{r.cutoff:>8}{rd.cutoff:>6}"
+                    f"  {r.band.label} / {r.ircc_band.label}{mark}"
+                )
+        return "\n".join(lines)
+
+
+def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEED) -> ReplayReport:
+    """Replay every round of ``history`` that has a pool distribution.
+
+    ``history`` defaults to the shipped rounds (:func:`~expressentry.draws.history.rounds`).
+    """
+    done: list[RoundReplay] = []
+    skipped: list[tuple[str, str]] = []
+    for r in rounds() if history is None else history:
+        if r.distribution is None:
+            continue
+        try:
+            done.append(replay(r, seed=seed))
+        except InvalidInputError as exc:
+            skipped.append((r.number, exc.problems[0].message))
+    return ReplayReport(replays=tuple(done), skipped=tuple(skipped))

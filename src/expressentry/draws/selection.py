@@ -1,0 +1,577 @@
+"""Selecting a round of invitations from a pool: rank, tie-break, cut-off, explained.
+
+IRCC ranks the candidates eligible for a round by their CRS score on the round's
+day, highest first, and invites the first N; candidates with the same score are
+ordered by the date and time their profile was submitted, earliest first. It
+then publishes the CRS of the lowest-ranked candidate invited (the cut-off) and a
+tie-breaking date-time: the submission time of that candidate. So everyone
+invited has a CRS at or above the cut-off, nobody left out has a CRS above it,
+and at the cut-off everyone invited was submitted no later than everyone left out.
+
+Which candidates a round ranks (``rules/draws.md`` §1, Ministerial Instructions):
+
+- a **general** round: those eligible for at least one of FSW, CEC or FST (a
+  provincial nominee in the pool is one of them, see :data:`PNP_NEEDS_PROGRAM`);
+- a **program** round: those eligible for that program;
+- a **PNP** round: provincial nominees (and eligible for a program, by
+  :data:`PNP_NEEDS_PROGRAM`);
+- a **category** round: those eligible for the category in the version in force
+  that day, which includes eligibility for FSW, CEC or FST.
+
+Three copies of the example profile (CRS 574), the second submitted a day earlier:
+
+>>> from datetime import date, timedelta
+>>> import expressentry as ee
+>>> c = ee.example_profile()
+>>> when = c.profile_submitted
+>>> pool = Pool([c, c, c], submitted=[when, when - timedelta(days=1), when])
+>>> s = select(pool, RoundSpec(day=date(2026, 11, 22), size=2))
+>>> [(i.index, i.crs) for i in s.invited], s.cutoff, s.tie_break.isoformat()
+([(1, 574), (0, 574)], 574, '2025-10-01T14:30:00+00:00')
+>>> print(s.explain())
+General round of 2026-11-22, 2 invitations
+  ranks candidates eligible for FSW, CEC or FST; rules in force from 2025-03-25
+  pool: 3 candidates
+  ranked: 3 eligible for the round; 0 not eligible
+  invited: the 2 highest-ranked
+  cut-off: CRS 574 (the lowest-ranked invited, rank 2)
+  tie-break: 2025-10-01T14:30:00+00:00 (that candidate's profile submission)
+  at CRS 574: 2 invited, submitted at or before the tie-break; 1 left out,
+    submitted later (within the same second: pool order)
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Final
+
+from attrs import frozen
+
+from expressentry.draws.records import Round, RoundKind
+from expressentry.enums import CategoryId, Program
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.rules import RuleSet, rules_for
+from expressentry.rules.categories import CATEGORY_SETS
+
+from .pool import EligibilityFlags, Pool
+
+__all__ = [
+    "PNP_NEEDS_PROGRAM",
+    "RANK_ELIGIBLE_IF",
+    "SAME_SECOND_ORDER",
+    "Invited",
+    "RoundSpec",
+    "Selection",
+    "run_rounds",
+    "select",
+    "top_ranked",
+]
+
+SAME_SECOND_ORDER: Final = "pool order"
+"""How candidates with the same CRS and the same submission second are ordered.
+
+UNCERTAIN reading, made explicit: IRCC does not publish how it orders profiles
+submitted in the same second. Here the one earlier in the pool (lower index)
+ranks first, so a selection is deterministic."""
+
+RANK_ELIGIBLE_IF: Final = True
+"""Whether a candidate eligible only "if" something is confirmed is ranked.
+
+A verdict of :attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE_IF` means the package cannot
+check a requirement that day (declared settlement funds before the first
+funds table it knows, 2016-01-12, or for a family of 8 or more), not that the
+candidate fails it: IRCC's system knew its table and checked the funds declared.
+Such candidates are ranked, and a :class:`Selection` counts those invited
+(:attr:`Selection.undecided_invited`) and marks each (:attr:`Invited.undecided`),
+so a simulation of those days neither drops them silently nor hides the doubt.
+Pass ``rank_eligible_if=False`` to :func:`select` to leave them out."""
+
+PNP_NEEDS_PROGRAM: Final = True
+"""Whether a provincial nominee must also be eligible for FSW, CEC or FST to be ranked.
+
+SECONDARY reading (UNCERTAIN): a nominee enters Express Entry through a
+province's Express Entry stream, and to be in the pool at all a profile must meet
+the minimum requirements of one of the three federal programs (IRCC program
+delivery instructions, "Express Entry via the Provincial Nominee Program", and
+consultancy copies). So a PNP round ranks nominees eligible for a program, and a
+general round ranks candidates eligible for a program, nominees among them. The
+round MIs' own wording ("for the PNP class, only its members") was not read in
+full."""
+
+_KIND_WORDS: Final = {
+    RoundKind.GENERAL: "General round",
+    RoundKind.PROGRAM: "Program round",
+    RoundKind.PNP: "Provincial Nominee Program round",
+    RoundKind.CATEGORY: "Category round",
+}
+
+
+def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    day: object = spec.day
+    if type(day) is not date:
+        problems.append(FieldProblem("day", day, "must be a date (datetime.date)"))
+    size: object = spec.size
+    if type(size) is not int or size < 1:
+        problems.append(FieldProblem("size", size, "must be a whole number, 1 or more"))
+    kind: object = spec.kind
+    if not isinstance(kind, RoundKind):
+        allowed = ", ".join(repr(k.value) for k in RoundKind)
+        problems.append(FieldProblem("kind", kind, f"must be a RoundKind ({allowed})"))
+    program: object = spec.program
+    if kind is RoundKind.PROGRAM:
+        if not isinstance(program, Program):
+            problems.append(
+                FieldProblem("program", program, "must be a Program in a program round")
+            )
+    elif program is not None:
+        problems.append(FieldProblem("program", program, "is only for a program round"))
+    category: object = spec.category
+    if kind is RoundKind.CATEGORY:
+        if not isinstance(category, CategoryId):
+            problems.append(
+                FieldProblem("category", category, "must be a CategoryId in a category round")
+            )
+    elif category is not None:
+        problems.append(FieldProblem("category", category, "is only for a category round"))
+    return problems
+
+
+@frozen(kw_only=True, repr=False)
+class RoundSpec:
+    """A round to run: its day, size and type.
+
+    Attributes:
+        day: The round's day: scores, eligibility and the category version are
+            those of that day, and only profiles submitted on or before it (UTC)
+            are in the pool.
+        size: The number of invitations.
+        kind: General, program, PNP or category (:class:`~expressentry.draws.records.RoundKind`).
+        program: The program of a program round (else ``None``).
+        category: The category of a category round (else ``None``).
+
+    >>> RoundSpec(day=date(2026, 8, 19), size=5000, kind=RoundKind.CATEGORY,
+    ...           category=CategoryId.FRENCH)
+    RoundSpec(Category round (french) of 2026-08-19, 5,000 invitations)
+
+    Raises:
+        InvalidInputError: a field is of the wrong type, the size is below 1, or
+            the program or category does not fit the kind; every problem named.
+    """
+
+    day: date
+    size: int
+    kind: RoundKind = RoundKind.GENERAL
+    program: Program | None = None
+    category: CategoryId | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _spec_problems(self)
+        if problems:
+            raise InvalidInputError("RoundSpec", problems)
+
+    @classmethod
+    def of(cls, round: Round) -> RoundSpec:
+        """The spec of a published round: its day, invitations, kind, program and category."""
+        return cls(
+            day=round.day,
+            size=round.invitations,
+            kind=round.kind,
+            program=round.program,
+            category=round.category_id,
+        )
+
+    def __repr__(self) -> str:
+        return f"RoundSpec({self.label})"
+
+    @property
+    def label(self) -> str:
+        """The round in words: "Category round (french) of 2026-08-19, 5,000 invitations"."""
+        what = _KIND_WORDS[self.kind]
+        if self.program is not None:
+            what += f" ({self.program.value})"
+        if self.category is not None:
+            what += f" ({self.category.value})"
+        return f"{what} of {self.day.isoformat()}, {self.size:,} invitations"
+
+
+@frozen(kw_only=True)
+class Invited:
+    """One invited candidate, in rank order.
+
+    Attributes:
+        rank: 1 for the highest-ranked.
+        index: The candidate's index in the pool.
+        crs: The CRS score on the round's day.
+        submitted: The profile's submission time, UTC, to the whole second
+            (:data:`~expressentry.draws.pool.SUBMISSION_PRECISION`).
+        undecided: Whether the candidate is eligible for the round only if what
+            cannot be checked that day is confirmed (see :data:`RANK_ELIGIBLE_IF`).
+    """
+
+    rank: int
+    index: int
+    crs: int
+    submitted: datetime
+    undecided: bool = False
+
+
+@frozen(kw_only=True, repr=False)
+class Selection:
+    """A round run over a pool: the invited in rank order, the cut-off and the tie-break.
+
+    Attributes:
+        spec: The round.
+        invited: The invited, highest-ranked first.
+        cutoff: The CRS of the lowest-ranked candidate invited, as IRCC reports
+            it; ``None`` when nobody was eligible.
+        tie_break: The submission time (UTC, whole second) of the lowest-ranked
+            candidate invited, as IRCC reports it; ``None`` when nobody was invited.
+        in_pool: Candidates in the pool for this round (submitted on or before its
+            day, not invited by an earlier round).
+        ranked: Those eligible for the round, who were ranked.
+        not_yet_submitted: Candidates left out because they were submitted after the round's day.
+        already_invited: Candidates left out because an earlier round invited them.
+        at_cutoff_left_out: Candidates ranked with the cut-off score but left out
+            (submitted after the tie-break time, or in the same second later in pool order).
+        rules_edition: The rules applied (:attr:`~expressentry.rules.RuleSet.edition`).
+    """
+
+    spec: RoundSpec
+    invited: tuple[Invited, ...]
+    cutoff: int | None
+    tie_break: datetime | None
+    in_pool: int
+    ranked: int
+    not_yet_submitted: int
+    already_invited: int
+    at_cutoff_left_out: int
+    rules_edition: str
+
+    @property
+    def count(self) -> int:
+        """The number invited: the round's size, or all ranked when fewer."""
+        return len(self.invited)
+
+    @property
+    def undecided_invited(self) -> int:
+        """How many invited are eligible only "if" (see :data:`RANK_ELIGIBLE_IF`)."""
+        return sum(1 for i in self.invited if i.undecided)
+
+    @property
+    def indices(self) -> tuple[int, ...]:
+        """The pool indices of the invited, in rank order."""
+        return tuple(i.index for i in self.invited)
+
+    def explain(self) -> str:
+        """The round in plain words: who was ranked, who invited, the cut-off and why."""
+        s = self.spec
+        lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
+        left = []
+        if self.already_invited:
+            left.append(f"{self.already_invited:,} invited by an earlier round")
+        if self.not_yet_submitted:
+            left.append(f"{self.not_yet_submitted:,} submitted after {s.day.isoformat()}")
+        pool = f"  pool: {self.in_pool:,} candidates"
+        if left:
+            pool += f" ({', '.join(left)}, not counted)"
+        lines.append(pool)
+        lines.append(
+            f"  ranked: {self.ranked:,} eligible for the round; "
+            f"{self.in_pool - self.ranked:,} not eligible"
+        )
+        if self.cutoff is None or self.tie_break is None:
+            lines.append("  invited: nobody (no candidate eligible)")
+            return "\n".join(lines)
+        if self.count < s.size:
+            lines.append(
+                f"  invited: all {self.count:,} ranked (fewer than the {s.size:,} invitations)"
+            )
+        else:
+            lines.append(f"  invited: the {self.count:,} highest-ranked")
+        at = sum(1 for i in self.invited if i.crs == self.cutoff)
+        lines.append(
+            f"  cut-off: CRS {self.cutoff} (the lowest-ranked invited, rank {self.count:,})"
+        )
+        lines.append(
+            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission)"
+        )
+        lines.append(
+            f"  at CRS {self.cutoff}: {at:,} invited, submitted at or before the tie-break; "
+            f"{self.at_cutoff_left_out:,} left out,"
+        )
+        lines.append(f"    submitted later (within the same second: {SAME_SECOND_ORDER})")
+        if self.undecided_invited:
+            lines.append(
+                f"  {self.undecided_invited:,} invited are eligible only if what cannot be "
+                "checked that day is confirmed (settlement funds)"
+            )
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        cut = "none" if self.cutoff is None else str(self.cutoff)
+        tie = "none" if self.tie_break is None else self.tie_break.isoformat()
+        return (
+            f"Selection({self.spec.label}: {self.count:,} invited of {self.ranked:,} ranked, "
+            f"cut-off {cut}, tie-break {tie})"
+        )
+
+
+def _who(spec: RoundSpec) -> str:
+    if spec.kind is RoundKind.GENERAL:
+        return "ranks candidates eligible for FSW, CEC or FST"
+    if spec.kind is RoundKind.PROGRAM and spec.program is not None:
+        return f"ranks candidates eligible for {spec.program.value.upper()}"
+    if spec.kind is RoundKind.PNP:
+        also = " eligible for FSW, CEC or FST" if PNP_NEEDS_PROGRAM else ""
+        return f"ranks provincial nominees{also}"
+    category = spec.category.value if spec.category is not None else "?"
+    return f"ranks candidates eligible for the category {category} (and for FSW, CEC or FST)"
+
+
+def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> list[int]:
+    """The positions of the ``size`` best-ranked keys, best first.
+
+    Ranks by score, highest first, then by submission, earliest first, then by
+    position (:data:`SAME_SECOND_ORDER`). Equal to
+    ``sorted(range(n), key=lambda i: (-scores[i], submitted[i], i))[:size]``, but
+    it sorts only the keys it keeps: it counts the scores to find the cut-off,
+    takes every key above it, and only the earliest of those at it.
+
+    >>> top_ranked([480, 500, 480, 480], [30, 10, 20, 20], 3)
+    [1, 2, 3]
+
+    Args:
+        scores: Whole-number scores (CRS), one per candidate.
+        submitted: Submission keys (e.g. whole seconds), one per candidate.
+        size: How many to keep (all when there are fewer).
+
+    Raises:
+        InvalidInputError: the sequences differ in length or ``size`` is negative.
+    """
+    n = len(scores)
+    if len(submitted) != n or size < 0:
+        raise InvalidInputError(
+            "top_ranked",
+            [
+                FieldProblem(
+                    "submitted" if len(submitted) != n else "size",
+                    len(submitted) if len(submitted) != n else size,
+                    f"must have one entry per score ({n})"
+                    if len(submitted) != n
+                    else "must be 0 or more",
+                )
+            ],
+        )
+    if size == 0 or n == 0:
+        return []
+    counts = Counter(scores)
+    above = 0
+    cut = min(counts)
+    for s in sorted(counts, reverse=True):
+        if above + counts[s] >= size:
+            cut = s
+            break
+        above += counts[s]
+    positions = range(n)
+    kept = list(itertools.compress(positions, map(cut.__lt__, scores)))
+    at = itertools.compress(positions, map(cut.__eq__, scores))
+    need = size - len(kept)
+    key = submitted.__getitem__
+    if need < counts[cut]:
+        kept.extend(heapq.nsmallest(need, at, key=key))  # stable: ties keep position order
+    else:
+        kept.extend(at)
+    # Two stable sorts on plain int keys (no tuple per key): by submission, then by
+    # score, highest first; equal keys keep position order (``reverse`` is stable).
+    kept.sort(key=key)
+    kept.sort(key=scores.__getitem__, reverse=True)
+    return kept
+
+
+def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bool) -> int:
+    """0: not ranked; 1: ranked; 2: ranked, eligible only if something is confirmed."""
+    if spec.kind is RoundKind.CATEGORY:
+        sure, maybe = spec.category in f.categories, spec.category in f.undecided_categories
+    elif spec.kind is RoundKind.PROGRAM:
+        sure, maybe = spec.program in f.programs, spec.program in f.undecided_programs
+    elif spec.kind is RoundKind.PNP and not PNP_NEEDS_PROGRAM:
+        sure, maybe = nominee, False
+    else:
+        sure, maybe = bool(f.programs), bool(f.undecided_programs)
+        if spec.kind is RoundKind.PNP and not nominee:
+            sure = maybe = False
+    if sure:
+        return 1
+    return 2 if undecided_ok and maybe else 0
+
+
+def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
+    if rules is not None and not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            "select", [FieldProblem("rules", rules, "must be a RuleSet or None")]
+        )
+    r = rules_for(as_of=spec.day) if rules is None else rules
+    if spec.kind is RoundKind.CATEGORY:
+        in_force = tuple(c.id for c in r.entry(CATEGORY_SETS).value.categories)
+        if spec.category not in in_force:
+            names = ", ".join(c.value for c in in_force) or "none"
+            raise InvalidInputError(
+                "RoundSpec",
+                [
+                    FieldProblem(
+                        "category",
+                        spec.category,
+                        f"is not a category in force on {spec.day.isoformat()} (in force: {names})",
+                    )
+                ],
+            )
+    return r
+
+
+def _select(
+    pool: Pool,
+    spec: RoundSpec,
+    rules: RuleSet | None,
+    removed: frozenset[int] | set[int],
+    rank_eligible_if: bool,
+) -> Selection:
+    if not isinstance(pool, Pool):
+        raise InvalidInputError("select", [FieldProblem("pool", pool, "must be a Pool")])
+    if not isinstance(spec, RoundSpec):
+        raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
+    r = _rules_of(spec, rules)
+    day_end = _seconds_of(spec.day + timedelta(days=1))
+    seconds = pool.submitted_seconds
+    present = [i for i in range(len(pool)) if i not in removed and seconds[i] < day_end]
+    not_yet = len(pool) - len(removed) - len(present)
+    flags = pool.flags(present, as_of=spec.day, rules=r)
+    people = pool.candidates
+    status = [
+        _ranks(spec, f, people[i].provincial_nomination, rank_eligible_if)
+        for i, f in zip(present, flags, strict=True)
+    ]
+    ranked = [i for i, s in zip(present, status, strict=True) if s]
+    undecided = {i for i, s in zip(present, status, strict=True) if s == 2}
+    crs = pool.scores(ranked, as_of=spec.day, rules=r)
+    subs = [seconds[i] for i in ranked]
+    chosen = top_ranked(crs, subs, spec.size)
+    invited = tuple(
+        Invited(
+            rank=k + 1,
+            index=ranked[p],
+            crs=crs[p],
+            submitted=_datetime_of(subs[p]),
+            undecided=ranked[p] in undecided,
+        )
+        for k, p in enumerate(chosen)
+    )
+    cutoff = invited[-1].crs if invited else None
+    tie = invited[-1].submitted if invited else None
+    at_cut_left = sum(1 for c in crs if c == cutoff) - sum(1 for i in invited if i.crs == cutoff)
+    return Selection(
+        spec=spec,
+        invited=invited,
+        cutoff=cutoff,
+        tie_break=tie,
+        in_pool=len(present),
+        ranked=len(ranked),
+        not_yet_submitted=not_yet,
+        already_invited=len(removed),
+        at_cutoff_left_out=at_cut_left,
+        rules_edition=r.edition,
+    )
+
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _seconds_of(day: date) -> int:
+    """Whole seconds since 1970-01-01 UTC at the start of ``day`` (UTC)."""
+    return (day - _EPOCH.date()).days * 86_400
+
+
+def _datetime_of(seconds: int) -> datetime:
+    return _EPOCH + timedelta(seconds=seconds)
+
+
+def select(
+    pool: Pool,
+    spec: RoundSpec,
+    *,
+    rules: RuleSet | None = None,
+    rank_eligible_if: bool = RANK_ELIGIBLE_IF,
+) -> Selection:
+    """Run one round over ``pool``: rank the eligible, invite the first ``spec.size``.
+
+    Args:
+        pool: The candidates and their submission times.
+        spec: The round's day, size and type.
+        rules: Rules to apply instead of those in force on ``spec.day`` (a reform).
+        rank_eligible_if: Rank candidates eligible only "if" something is
+            confirmed (default :data:`RANK_ELIGIBLE_IF`).
+
+    Raises:
+        InvalidInputError: ``pool`` or ``spec`` is not of its type, the category
+            is not in force that day, or a candidate holds a document dated after
+            the round's day (naming its index in the pool).
+        RulesNotInForceError: the day is before 2015-01-01.
+    """
+    return _select(pool, spec, rules, frozenset(), rank_eligible_if)
+
+
+def run_rounds(
+    pool: Pool,
+    specs: Iterable[RoundSpec],
+    *,
+    rules: RuleSet | None = None,
+    rank_eligible_if: bool = RANK_ELIGIBLE_IF,
+) -> tuple[Selection, ...]:
+    """Run rounds one after another: each removes the candidates it invited from the pool.
+
+    Scores and eligibility are those of each round's day (a birthday between two
+    rounds changes the score); the pool computes them once per rule set and day,
+    so rounds on the same day share them.
+
+    Args:
+        pool: The candidates and their submission times.
+        specs: The rounds, in the order they are held (days never going back).
+        rules: Rules to apply on every day instead of those in force (a reform).
+        rank_eligible_if: As for :func:`select`.
+
+    Raises:
+        InvalidInputError: a round's day is before the one before it (naming
+            ``specs[i].day``), or as for :func:`select`.
+    """
+    rounds = tuple(specs)
+    given: tuple[object, ...] = rounds
+    problems = [
+        FieldProblem(f"specs[{i}]", s, "must be a RoundSpec")
+        for i, s in enumerate(given)
+        if not isinstance(s, RoundSpec)
+    ]
+    if problems:
+        raise InvalidInputError("run_rounds", problems)
+    for i, (a, b) in enumerate(itertools.pairwise(rounds), start=1):
+        if b.day < a.day:
+            problems.append(
+                FieldProblem(
+                    f"specs[{i}].day", b.day, f"must not be before the round before it ({a.day})"
+                )
+            )
+    if problems:
+        raise InvalidInputError("run_rounds", problems)
+    removed: set[int] = set()
+    out: list[Selection] = []
+    for spec in rounds:
+        selection = _select(pool, spec, rules, removed, rank_eligible_if)
+        removed.update(selection.indices)
+        out.append(selection)
+    return tuple(out)
