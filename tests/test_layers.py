@@ -44,7 +44,8 @@ MODELS_LAYER = (
 
 SCORING_LAYER = (
     "expressentry.crs",
-    "expressentry._packed",
+    "expressentry.scoring",
+    "expressentry.scoring.*",
     "expressentry.eligibility",
     "expressentry.eligibility.*",
     "expressentry.experience",
