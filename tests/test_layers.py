@@ -1,12 +1,14 @@
 """The package's layers, read from its source with :mod:`ast` (nothing is imported).
 
-Three rules:
+Four rules:
 
 - the models layer (the profile, its enums, errors, NOC codes, the clock and the
   rule tables) imports nothing of scoring or eligibility, not even for type
   checking, directly or through another module;
 - no import cycle among the modules, counting the imports run when a module is
   imported (not those under ``if TYPE_CHECKING:`` nor those inside functions);
+- inside scoring, the modules point one way (:data:`SCORING_ORDER`): each
+  imports, even for type checking, only the modules listed before it;
 - no module reads another module's private attribute: an expression
   ``x._name`` (or ``getattr(x, "_name")``) where ``x`` is not ``self`` or ``cls``
   is allowed only if ``_name`` is defined in the same module (a function, class,
@@ -46,7 +48,8 @@ MODELS_LAYER = (
 
 SCORING_LAYER = (
     "expressentry.crs",
-    "expressentry._packed",
+    "expressentry.scoring",
+    "expressentry.scoring.*",
     "expressentry.eligibility",
     "expressentry.eligibility.*",
     "expressentry.experience",
@@ -56,6 +59,18 @@ SCORING_LAYER = (
     "expressentry.__main__",
 )
 """Modules the models layer must not import."""
+
+SCORING_ORDER = (
+    "expressentry.scoring.inputs",
+    "expressentry.scoring.keys",
+    "expressentry.scoring.plan",
+    "expressentry.scoring.reasons",
+    "expressentry.scoring.groups",
+    "expressentry.scoring.kernel",
+    "expressentry.crs",
+)
+"""Scoring from the ground up: packed inputs, keys, the plan of a day, reasons,
+factor groups, the kernel, the public functions."""
 
 PRIVATE_READS_ALLOWED: frozenset[tuple[str, str]] = frozenset(
     # (module, attribute) pairs judged legitimate. None today: add one only with a
@@ -352,6 +367,24 @@ def test_private_imports_stay_in_their_module() -> None:
     assert sorted(found) == sorted(KNOWN_PRIVATE_IMPORTS)
 
 
+def _order_violations(order: tuple[str, ...]) -> list[str]:
+    """Each import of a module of ``order`` that names itself or a later one."""
+    return [
+        f"{module} -> {imp.target} (line {imp.line})"
+        for i, module in enumerate(order)
+        for imp in imports_of(module)
+        if imp.target in order[i:]
+    ]
+
+
+def test_the_scoring_modules_point_one_way() -> None:
+    scoring = [m for m in MODULES if m.startswith("expressentry.scoring.")]
+    assert sorted(scoring) == sorted(
+        m for m in SCORING_ORDER if m.startswith("expressentry.scoring.")
+    )
+    assert _order_violations(SCORING_ORDER) == []
+
+
 # The checks must be able to fail: each runs on a small made-up package.
 
 
@@ -414,4 +447,21 @@ def test_a_private_read_is_found(fake_modules: Fake) -> None:
     assert private_reads("expressentry.m") == [
         "expressentry.m:7: o._theirs",
         "expressentry.m:7: getattr(o, '_hidden')",
+    ]
+
+
+def test_an_import_against_the_order_is_found(fake_modules: Fake) -> None:
+    _add(fake_modules, "expressentry", "")
+    _add(fake_modules, "expressentry.low", "")
+    _add(fake_modules, "expressentry.mid", "from expressentry.low import x")
+    _add(
+        fake_modules,
+        "expressentry.high",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from expressentry import mid",
+    )
+    order = ("expressentry.low", "expressentry.mid", "expressentry.high")
+    assert _order_violations(order) == []
+    assert _order_violations(order[::-1]) == [
+        "expressentry.high -> expressentry.mid (line 3)",  # for type checking too
+        "expressentry.mid -> expressentry.low (line 1)",
     ]

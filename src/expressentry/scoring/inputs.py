@@ -1,17 +1,47 @@
 """The CRS inputs of a candidate that do not depend on the day, packed once.
 
 Scoring a pool reads the same attributes of every candidate on every day. The
-kernel (:mod:`expressentry.crs`) reads instead one tuple, packed the first time
-the candidate is scored and kept in the profile's opaque ``derived`` slot
-(:func:`packed`), whose small int codes key its memos directly. The models know
-nothing of it. Nothing here depends
-on the day or on the rules: age and experience years are computed on the day
-scored, and points come from the rules in force.
+kernel (:mod:`expressentry.scoring.kernel`) reads instead one tuple, packed the
+first time the candidate is scored and kept in the profile's opaque ``derived``
+slot (:func:`packed`), whose small int codes key its memos directly. The models
+know nothing of it. Nothing here depends on the day or on the rules: age and
+experience years are computed on the day scored, and points come from the rules
+in force.
 
 Documents expire (:mod:`expressentry.validity`). ``expires`` is the first day
 one of the documents the CRS reads is no longer valid; from that day the kernel
 asks :func:`pack` for the candidate's inputs *on the day*, in which each expired
 document earns nothing and has a code of its own (so its lines can say why).
+
+Memo codes
+----------
+
+Every memo of a plan is keyed by one int, laid out here and nowhere else (the
+kernel computes the codes that depend on the day with these constants). ``col``
+is 0 with an accompanying spouse, 1 without; ``years`` are whole years of
+experience on the day, below :data:`YEARS`.
+
+=====================  ===================================================================
+memo                   code
+=====================  ===================================================================
+age                    ``age * 2 + col``
+education              ``education_code(e) * 2 + col``
+first, second          ``language_code(r) * 2 + col``
+language
+Canadian experience    ``years * 2 + col``
+spouse education       ``education_code(e)`` (-1: none given)
+spouse language        ``language_code(r)`` (-1: no result)
+spouse experience      ``years``
+spouse (the three)     ``((education + 1) * LANGUAGE_CODES + language + 1) * YEARS + years``
+transferability        ``(transfer * YEARS + canadian years) * YEARS + foreign years``
+additional             ``((noc * 4 + study) * FRENCH_CODES + french) * 4 + nomination * 2``
+                       ``+ sibling``
+=====================  ===================================================================
+
+``transfer`` is ``((tier * LEVELS + lowest) * 2 + french) * 2 + certificate``
+(:func:`transfer_parts` reads it back); ``noc`` is the job offer's NOC code plus
+one (0: no offer). A plan's work years of one history are one int,
+``canadian << YEAR_BITS | foreign``, so scoring allocates no pair.
 """
 
 from __future__ import annotations
@@ -34,24 +64,33 @@ __all__ = [
     "EXPIRED_LANGUAGE",
     "FRENCH_CODES",
     "LANGUAGE_CODES",
+    "LEVELS",
     "NEVER",
     "TIERS",
+    "YEARS",
+    "YEAR_BITS",
     "CrsInputs",
     "education_code",
     "language_code",
     "pack",
     "packed",
+    "transfer_parts",
 ]
 
 _DEFAULT_KINDS = (canadian_kind(), foreign_kind())
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)
+LEVELS: Final = 13
+"""Language levels 0 to 12 are one digit of a code in base 13."""
+YEAR_BITS: Final = 8
+YEARS: Final = 1 << YEAR_BITS
+"""Whole years of experience are below this in every code (a work window is shorter)."""
 _FR = OfficialLanguage.FRENCH
 _TESTS = {test: i for i, test in enumerate(LanguageTest)}
 NEVER: Final = date.max.toordinal() + 1
 """``expires`` of a candidate whose documents never expire (or who has none)."""
-EXPIRED_LANGUAGE: Final = 13**4 * 2
+EXPIRED_LANGUAGE: Final = LEVELS**4 * 2
 """Codes of valid results (their four levels in base 13, then the language) are
 below this; an expired result's code is above it and names the test and the day
 its validity started."""
@@ -61,8 +100,8 @@ EXPIRED_EDUCATION: Final = 64
 """Codes of education as recognized are below this; an expired ECA's code is above."""
 EDUCATION_CODES: Final = EXPIRED_EDUCATION + NEVER * 64
 """Every education code (plus one) is below this."""
-FRENCH_CODES: Final = 13 * 14 + 1
-"""French codes: 0 for no valid French result, else ``1 + nclc * 14 + clb + 1``
+FRENCH_CODES: Final = LEVELS * (LEVELS + 1) + 1
+"""French codes: 0 for no valid French result, else ``1 + nclc * (LEVELS + 1) + clb + 1``
 with the lowest NCLC of the French result and the lowest CLB of a valid English
 result (-1: none)."""
 
@@ -86,7 +125,7 @@ class CrsInputs(NamedTuple):
     second_language: int | None
     transfer: int
     """Education tier, lowest first-language level, its scale (CLB or NCLC) and
-    certificate: ``((tier * 13 + lowest) * 2 + french) * 2 + certificate``."""
+    certificate: ``((tier * LEVELS + lowest) * 2 + french) * 2 + certificate``."""
     lowest: int
     """The lowest first-language level of the four abilities (0: no valid result).
     The rules in force say which transferability column it reaches."""
@@ -117,7 +156,7 @@ def language_code(r: LanguageResult | None, as_of: date | None) -> int:
         return -1
     if as_of is None or as_of < language_expiry(r):
         listening, speaking, reading, writing = r.levels
-        levels = ((listening * 13 + speaking) * 13 + reading) * 13 + writing
+        levels = ((listening * LEVELS + speaking) * LEVELS + reading) * LEVELS + writing
         return levels * 2 + (r.language is OfficialLanguage.FRENCH)
     start = r.valid_from.toordinal() * 2 + (r.result_date is None)
     return EXPIRED_LANGUAGE + start * 8 + _TESTS[r.test]
@@ -187,7 +226,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     second = second_result if second_code < EXPIRED_LANGUAGE else None
     low = 0 if first is None else first.lowest
     french = _french(first, second)
-    french_code = 0 if french is None else 1 + french[0] * 14 + french[1] + 1
+    french_code = 0 if french is None else 1 + french[0] * (LEVELS + 1) + french[1] + 1
     offer = c.job_offer
     noc = 0 if offer is None else int(offer.noc) + 1
     additional = (
@@ -216,7 +255,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         education=education_code(edu, as_of) * 2 + col,
         first_language=first_code * 2 + col,
         second_language=None if second_result is None else second_code * 2 + col,
-        transfer=((tier * 13 + low) * 2 + (first is not None and first.language is _FR)) * 2
+        transfer=((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
         + c.certificate_of_qualification,
         lowest=low,
         additional=additional,
@@ -242,3 +281,12 @@ def packed(c: Candidate) -> CrsInputs:
     inputs = pack(c)
     object.__setattr__(c, "derived", inputs)  # a frozen profile's cache slot
     return inputs
+
+
+def transfer_parts(transfer: int) -> tuple[EducationTier, bool, bool]:
+    """The education tier, whether the first language is French, and the certificate.
+
+    >>> transfer_parts(((2 * LEVELS + 9) * 2 + 1) * 2 + 0)
+    (<EducationTier.TWO_OR_MORE_OR_GRADUATE: 'two_or_more_or_graduate'>, True, False)
+    """
+    return TIERS[transfer // (LEVELS * 4)], bool(transfer >> 1 & 1), bool(transfer & 1)

@@ -1,0 +1,368 @@
+"""A factor group's points and lines, from the key that decides them.
+
+Each function reads the plan's compiled tables and returns the group's lines;
+the group's points are the sum of its lines. The kernel calls them only when a
+memo misses, so they may take their time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from expressentry.enums import (
+    Ability,
+    CanadianCredential,
+    CrsSection,
+    ForeignExperienceTier,
+    FrenchBonus,
+    JobOfferKind,
+)
+from expressentry.explain import PointLine, RuleRef
+from expressentry.models import noc_teer
+from expressentry.rules._timeline import Timeline
+from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.scoring import reasons
+from expressentry.scoring.keys import (
+    AbilityKey,
+    AdditionalKey,
+    AgeKey,
+    CapKey,
+    CertificateKey,
+    EducationCanadianKey,
+    EducationKey,
+    EducationLanguageKey,
+    ExperienceKey,
+    ExpiredResult,
+    ForeignCanadianKey,
+    ForeignLanguageKey,
+    FrenchKey,
+    JobOfferKey,
+    LanguageKey,
+    SecondCapKey,
+    StudyKey,
+    TransferKey,
+)
+from expressentry.scoring.plan import DOMAIN, Lines, Plan, Reason
+
+__all__ = [
+    "additional_group",
+    "age_group",
+    "canadian_experience_group",
+    "education_group",
+    "first_language_group",
+    "second_language_group",
+    "spouse_canadian_experience_group",
+    "spouse_education_group",
+    "spouse_language_group",
+    "transferability_group",
+]
+
+_CORE, _SPOUSE, _TRANSFER, _ADDITIONAL = (
+    CrsSection.CORE,
+    CrsSection.SPOUSE,
+    CrsSection.TRANSFERABILITY,
+    CrsSection.ADDITIONAL,
+)
+_ABILITIES: Final = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
+"""In the order of a result's levels."""
+_ABILITY_NAMES: Final = tuple(a.value for a in _ABILITIES)
+_FOREIGN_TIERS: Final = (
+    ForeignExperienceTier.NONE,
+    ForeignExperienceTier.ONE_OR_TWO_YEARS,
+    ForeignExperienceTier.THREE_OR_MORE_YEARS,
+)
+
+
+def _validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
+    entry = timeline.at(max(dated, timeline.first))
+    return RuleRef(
+        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+    )
+
+
+def _expired_line(
+    p: Plan,
+    section: CrsSection,
+    factor: str,
+    attr: str,
+    expired: ExpiredResult,
+    *,
+    reason: Reason[ExpiredResult],
+) -> PointLine:
+    """The 0-point line of an expired result, citing the validity rule."""
+    rule = _validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
+    return p.line(section, f"{factor}.expired", attr, 0, expired, reason=reason, rule=rule)
+
+
+def _column(value: int, thresholds: tuple[int, int]) -> int:
+    """The column ``value`` reaches: 1 at the higher threshold, 0 at the lower, else -1."""
+    lower, higher = thresholds
+    return 1 if value >= higher else 0 if value >= lower else -1
+
+
+def _abilities(
+    p: Plan,
+    section: CrsSection,
+    factor: str,
+    attr: str,
+    *,
+    table: list[int],
+    key: LanguageKey,
+    with_spouse: bool | None,
+    reason: Reason[AbilityKey],
+) -> Lines:
+    """One line per ability, each worth its level's points in ``table``."""
+    scale, line = key.scale, p.line
+    return tuple(
+        [
+            line(
+                section,
+                f"{factor}.{name}",
+                attr,
+                table[level],
+                AbilityKey(ability, level, scale, with_spouse),
+                reason=reason,
+            )
+            for ability, name, level in zip(_ABILITIES, _ABILITY_NAMES, key.levels, strict=True)
+        ]
+    )
+
+
+# Section A, core
+
+
+def age_group(p: Plan, key: AgeKey) -> Lines:
+    """Age."""
+    age = key.age if key.age < DOMAIN else DOMAIN - 1
+    pts = p.age[0 if key.with_spouse else 1][age]
+    return (p.line(_CORE, "age", "age", pts, key, reason=reasons.age),)
+
+
+def education_group(p: Plan, key: EducationKey) -> Lines:
+    """Education; an expired ECA's line cites the validity rule."""
+    pts = p.education[key.scored][0 if key.with_spouse else 1]
+    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    return (p.line(_CORE, "education", "education", pts, key, reason=reasons.education, rule=rule),)
+
+
+def first_language_group(p: Plan, key: LanguageKey) -> Lines:
+    """First official language: one line per ability, or one for an expired result."""
+    if key.expired is not None:
+        reason = reasons.first_language_expired
+        return (
+            _expired_line(p, _CORE, "first_language", "first_language", key.expired, reason=reason),
+        )
+    table = p.first_language[0 if key.with_spouse else 1]
+    factor = "first_language"
+    return _abilities(
+        p,
+        _CORE,
+        factor,
+        factor,
+        table=table,
+        key=key,
+        with_spouse=key.with_spouse,
+        reason=reasons.first_language,
+    )
+
+
+def second_language_group(p: Plan, key: LanguageKey) -> Lines:
+    """Second official language, capped by column."""
+    if key.expired is not None:
+        reason = reasons.second_language_expired
+        return (
+            _expired_line(
+                p, _CORE, "second_language", "second_language", key.expired, reason=reason
+            ),
+        )
+    factor, table = "second_language", p.second_language
+    lines = _abilities(
+        p,
+        _CORE,
+        factor,
+        factor,
+        table=table,
+        key=key,
+        with_spouse=None,
+        reason=reasons.second_language,
+    )
+    raw = sum(line.points for line in lines)
+    cap = p.second_cap[0 if key.with_spouse else 1]
+    if raw > cap:
+        cap_key = SecondCapKey(cap, raw, key.with_spouse)
+        factor, attr = "second_language.cap", "second_language_cap"
+        lines += (
+            p.line(_CORE, factor, attr, cap - raw, cap_key, reason=reasons.second_language_cap),
+        )
+    return lines
+
+
+def canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
+    """Canadian work experience."""
+    years = key.years if key.years < DOMAIN else DOMAIN - 1
+    pts = p.canadian[0 if key.with_spouse else 1][years]
+    factor = "canadian_experience"
+    return (p.line(_CORE, factor, factor, pts, key, reason=reasons.canadian_experience),)
+
+
+# Section B, spouse
+
+
+def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
+    """The spouse's education (0 points if not given)."""
+    factor, attr, reason = "spouse.education", "spouse_education", reasons.spouse_education
+    if key is None:
+        return (p.line(_SPOUSE, factor, attr, 0, key, reason=reason),)
+    pts = p.spouse_education[key.scored]
+    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    return (p.line(_SPOUSE, factor, attr, pts, key, reason=reason, rule=rule),)
+
+
+def spouse_language_group(p: Plan, key: LanguageKey) -> Lines:
+    """The spouse's first official language."""
+    if key.expired is not None:
+        reason = reasons.spouse_language_expired
+        return (
+            _expired_line(
+                p, _SPOUSE, "spouse.language", "spouse_language", key.expired, reason=reason
+            ),
+        )
+    factor, attr, table = "spouse.language", "spouse_language", p.spouse_language
+    return _abilities(
+        p,
+        _SPOUSE,
+        factor,
+        attr,
+        table=table,
+        key=key,
+        with_spouse=None,
+        reason=reasons.spouse_language,
+    )
+
+
+def spouse_canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
+    """The spouse's Canadian work experience."""
+    years = key.years if key.years < DOMAIN else DOMAIN - 1
+    pts = p.spouse_canadian[years]
+    factor, attr = "spouse.canadian_experience", "spouse_canadian_experience"
+    return (p.line(_SPOUSE, factor, attr, pts, key, reason=reasons.spouse_canadian_experience),)
+
+
+# Section C, skill transferability
+
+
+def transferability_group(p: Plan, key: TransferKey) -> Lines:
+    """Skill transferability: its two groups, each capped, and the certificate.
+
+    The section's own cap is the kernel's: a reform may add points to it.
+    """
+    lang = _column(key.lowest, p.language_levels)
+    cdn_col = _column(key.canadian_years, p.canadian_years)
+    tier, ftier = key.tier, _FOREIGN_TIERS[_column(key.foreign_years, p.foreign_years) + 1]
+    with_lang = p.education_language[tier][lang] if lang >= 0 else 0
+    with_cdn = p.education_experience[tier][cdn_col] if cdn_col >= 0 else 0
+    lines = [
+        p.line(
+            _TRANSFER,
+            "education.language",
+            "education_language",
+            with_lang,
+            EducationLanguageKey(tier, lang, key.scale),
+            reason=reasons.education_language,
+        ),
+        p.line(
+            _TRANSFER,
+            "education.canadian_experience",
+            "education_experience",
+            with_cdn,
+            EducationCanadianKey(tier, key.canadian_years),
+            reason=reasons.education_canadian_experience,
+        ),
+    ]
+    if with_lang + with_cdn > p.group_cap:
+        lines.append(_group_cap(p, "Education group", "education.cap", with_lang + with_cdn))
+    with_lang = p.foreign_language[ftier][lang] if lang >= 0 else 0
+    with_cdn = p.foreign_experience[ftier][cdn_col] if cdn_col >= 0 else 0
+    lines += [
+        p.line(
+            _TRANSFER,
+            "foreign_experience.language",
+            "foreign_language",
+            with_lang,
+            ForeignLanguageKey(key.foreign_years, lang, key.scale),
+            reason=reasons.foreign_language,
+        ),
+        p.line(
+            _TRANSFER,
+            "foreign_experience.canadian_experience",
+            "foreign_experience",
+            with_cdn,
+            ForeignCanadianKey(key.foreign_years, key.canadian_years),
+            reason=reasons.foreign_canadian_experience,
+        ),
+    ]
+    if with_lang + with_cdn > p.group_cap:
+        lines.append(
+            _group_cap(p, "Foreign work group", "foreign_experience.cap", with_lang + with_cdn)
+        )
+    if key.certificate:
+        column = _column(key.lowest, p.certificate_levels)
+        pts = p.certificate[column] if column >= 0 else 0
+        lines.append(
+            p.line(
+                _TRANSFER,
+                "certificate.language",
+                "certificate_language",
+                pts,
+                CertificateKey(column, key.scale),
+                reason=reasons.certificate,
+            )
+        )
+    return tuple(lines)
+
+
+def _group_cap(p: Plan, label: str, factor: str, group: int) -> PointLine:
+    """The cap line of a transferability group worth ``group`` points."""
+    cap, key = p.group_cap, CapKey(label, p.group_cap, group)
+    attr = "transferability_group_cap"
+    return p.line(_TRANSFER, factor, attr, cap - group, key, reason=reasons.capped)
+
+
+# Section D, additional points
+
+
+def additional_group(p: Plan, key: AdditionalKey) -> Lines:
+    """Additional points; the section's cap is the kernel's (a reform may add points)."""
+    lines: list[PointLine] = []
+    if key.nomination:
+        factor = "provincial_nomination"
+        lines.append(
+            p.line(
+                _ADDITIONAL, factor, factor, p.nomination, (), reason=reasons.provincial_nomination
+            )
+        )
+    if key.noc is not None:
+        skilled = noc_teer(key.noc) in p.skilled
+        pts = p.job_offer[JobOfferKind.of(key.noc)] if skilled else 0
+        offer = JobOfferKey(key.noc, skilled)
+        lines.append(
+            p.line(_ADDITIONAL, "job_offer", "job_offer", pts, offer, reason=reasons.job_offer)
+        )
+    if key.study is not CanadianCredential.NONE:
+        pts, study = p.study[key.study], StudyKey(key.study)
+        factor = "canadian_study"
+        lines.append(p.line(_ADDITIONAL, factor, factor, pts, study, reason=reasons.canadian_study))
+    french = key.french
+    if french is not None and french[0] >= p.french_levels[0]:
+        higher = french[1] >= p.french_levels[1]
+        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if higher else FrenchBonus.ENGLISH_CLB_4_OR_LESS
+        pts = p.french[bonus]
+        lines.append(
+            p.line(_ADDITIONAL, "french", "french", pts, FrenchKey(higher), reason=reasons.french)
+        )
+    if key.sibling:
+        lines.append(
+            p.line(_ADDITIONAL, "sibling", "sibling", p.sibling, (), reason=reasons.sibling)
+        )
+    return tuple(lines)

@@ -1,0 +1,203 @@
+"""The kernel: one pass over IRCC's four sections for one candidate.
+
+Both scoring paths run it over the same plan, so the fast path's total always
+equals the full breakdown's. Each factor group is looked up in its memo by an
+int code of the inputs that decide it (:mod:`~expressentry.scoring.inputs`
+lays them out); its typed key is built, and its lines worded, only when the
+group is met for the first time.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from expressentry.enums import CrsSection
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.explain import PointLine, RuleRef
+from expressentry.models import Candidate, check_dates
+from expressentry.scoring import groups, reasons
+from expressentry.scoring.inputs import LANGUAGE_CODES, YEAR_BITS, YEARS, CrsInputs, pack, packed
+from expressentry.scoring.keys import (
+    AgeKey,
+    CapKey,
+    ExperienceKey,
+    additional_key,
+    education_key,
+    result_key,
+    spouse_education_key,
+    spouse_result_key,
+    transfer_key,
+)
+from expressentry.scoring.plan import Entry, Lines, Plan, remember
+
+__all__ = ["score_on"]
+
+_TRANSFER, _ADDITIONAL = CrsSection.TRANSFERABILITY, CrsSection.ADDITIONAL
+_YEARS_MASK = YEARS - 1  # the foreign years of a plan's work years
+
+
+def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
+    c: Candidate, p: Plan, out: list[Lines] | None
+) -> int:
+    """Score ``c`` under ``p``; add each group's explained lines to ``out`` when given.
+
+    A group's points are the sum of its lines, so the total is the sum of the lines.
+    """
+    inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
+    (
+        born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
+        transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
+        segs, s_history, s_segs, expires,
+    ) = inputs  # fmt: skip
+    if latest > p.last_day:
+        check_dates(c, as_of=p.as_of)
+    if expires <= p.end:  # a document has expired: the inputs on this day
+        (
+            born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
+            transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
+            segs, s_history, s_segs, expires,
+        ) = pack(c, p.as_of)  # fmt: skip
+    age = p.year - born_year - (p.birthday_key < birthday)
+    years = 0 if segs is None else p.years(history, segs)
+    cdn, foreign = years >> YEAR_BITS, years & _YEARS_MASK
+
+    (
+        age_of,
+        education_of,
+        first_of,
+        second_of,
+        canadian_of,
+        spouse_of,
+        transfer_of,
+        additional_of,
+    ) = p.lookups
+    code = age * 2 + col
+    hit = age_of(code)
+    if hit is None:
+        hit = remember(p.memos.age, code, groups.age_group(p, AgeKey(age, ws)))
+    total = hit[0]
+    if out is not None:
+        out.append(hit[1])
+    hit = education_of(edu_code)
+    if hit is None:
+        education = education_key(c.education, p.as_of, ws)
+        hit = remember(p.memos.education, edu_code, groups.education_group(p, education))
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    hit = first_of(first_code)
+    if hit is None:
+        result = result_key(c.first_language_result, p.as_of, ws)
+        hit = remember(p.memos.first_language, first_code, groups.first_language_group(p, result))
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    if second_code is not None:
+        hit = second_of(second_code)
+        if hit is None:
+            result = result_key(c.second_language_result, p.as_of, ws)
+            lines = groups.second_language_group(p, result)
+            hit = remember(p.memos.second_language, second_code, lines)
+        total += hit[0]
+        if out is not None:
+            out.append(hit[1])
+    code = cdn * 2 + col
+    hit = canadian_of(code)
+    if hit is None:
+        lines = groups.canadian_experience_group(p, ExperienceKey(cdn, ws))
+        hit = remember(p.memos.canadian_experience, code, lines)
+    total += hit[0]
+    if out is not None:
+        out.append(hit[1])
+    if ws:
+        s_years = 0 if s_segs is None else p.years(s_history, s_segs) >> YEAR_BITS
+        code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * YEARS + s_years
+        hit = spouse_of(code)
+        if hit is None:
+            hit = _spouse(c, p, code, education=s_edu_code, language=s_lang_code, years=s_years)
+        total += hit[0]
+        if out is not None:
+            out.append(hit[1])
+    code = (transfer_code * YEARS + cdn) * YEARS + foreign
+    hit = transfer_of(code)
+    if hit is None:
+        t_key = transfer_key(transfer_code, lowest, cdn, foreign)
+        hit = remember(p.memos.transferability, code, groups.transferability_group(p, t_key))
+    transfer = hit[0]
+    if out is not None:
+        out.append(hit[1])
+    hit = additional_of(additional_code)
+    if hit is None:
+        a_key = additional_key(c, french)
+        hit = remember(p.memos.additional, additional_code, groups.additional_group(p, a_key))
+    additional = hit[0]
+    if out is not None:
+        out.append(hit[1])
+
+    for factor in p.rules.added_factors:
+        pts, why = factor.points(c, p.as_of)
+        if pts < 0:
+            raise InvalidInputError(
+                "AddedFactor", [FieldProblem(factor.rule_id, pts, "points must be 0 or more")]
+            )
+        if factor.section is _TRANSFER:
+            transfer += pts
+        elif factor.section is _ADDITIONAL:
+            additional += pts
+        else:
+            total += pts
+        if out is not None:
+            ref = RuleRef(
+                rule_id=factor.rule_id, effective_from=p.rules.in_force_from, source=factor.source
+            )
+            line = PointLine(
+                section=factor.section, factor=factor.rule_id, points=pts, reason=why, rule=ref
+            )
+            out.append((line,))
+
+    if transfer > p.transfer_cap:
+        cap = p.transfer_cap
+        if out is not None:
+            capped = CapKey("Skill transferability", cap, transfer)
+            out.append((_cap_line(p, _TRANSFER, "transferability", cap - transfer, capped),))
+        transfer = cap
+    if additional > p.additional_cap:
+        cap = p.additional_cap
+        if out is not None:
+            capped = CapKey("Additional points", cap, additional)
+            out.append((_cap_line(p, _ADDITIONAL, "additional", cap - additional, capped),))
+        additional = cap
+    return total + transfer + additional
+
+
+def _cap_line(p: Plan, section: CrsSection, name: str, points: int, key: CapKey) -> PointLine:
+    """The line taking a section's points above its cap away."""
+    return p.line(section, f"{name}.cap", f"{name}_cap", points, key, reason=reasons.capped)
+
+
+def _spouse(
+    c: Candidate, p: Plan, code: int, *, education: int, language: int, years: int
+) -> Entry:
+    """The spouse factors' entry, composed from the memos of its three factors."""
+    memos, day = p.memos, p.as_of
+    parts = (
+        memos.spouse_education.get(education)
+        or remember(
+            memos.spouse_education,
+            education,
+            groups.spouse_education_group(p, spouse_education_key(c, day)),
+        ),
+        memos.spouse_language.get(language)
+        or remember(
+            memos.spouse_language,
+            language,
+            groups.spouse_language_group(p, spouse_result_key(c, day)),
+        ),
+        memos.spouse_canadian_experience.get(years)
+        or remember(
+            memos.spouse_canadian_experience,
+            years,
+            groups.spouse_canadian_experience_group(p, ExperienceKey(years, None)),
+        ),
+    )
+    return remember(memos.spouse, code, tuple(itertools.chain(*(part[1] for part in parts))))

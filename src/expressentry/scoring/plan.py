@@ -1,0 +1,241 @@
+"""The rules of one day, compiled for scoring: flat lookups, memos and shared lines.
+
+A :class:`Plan` is built once per rule set and day (:func:`plan_for`) and kept in
+the rule set's :attr:`~expressentry.rules.RuleSet.compiled`, so
+:meth:`~expressentry.rules.RuleSet.clear_compiled` forgets it with its memos.
+Point lines are immutable values, so identical lines (same factor, same key,
+same rules and day) are built once per plan and shared between breakdowns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Final, NamedTuple, TypeAlias, TypeVar
+
+from dateutil.relativedelta import relativedelta
+
+from expressentry._hours import Segments, hour_days
+from expressentry._kinds import DEFAULT_CAP, DEFAULT_TEERS, canadian_kind, foreign_kind
+from expressentry.enums import CrsSection
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.experience import segments, whole_years
+from expressentry.explain import PointLine, RuleRef
+from expressentry.models import WorkHistory
+from expressentry.rules import CRS_TIMELINES, RuleSet
+from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.scoring.inputs import YEAR_BITS, YEARS
+
+__all__ = [
+    "DOMAIN",
+    "MAX_WINDOW_YEARS",
+    "MEMO_LIMIT",
+    "Entry",
+    "Lines",
+    "Lookup",
+    "Lookups",
+    "Memo",
+    "Memos",
+    "Plan",
+    "Reason",
+    "plan_for",
+    "remember",
+]
+
+T = TypeVar("T")
+
+DOMAIN: Final = 151
+"""Lookups cover ages, CLB levels and years 0-150 (beyond: the last value)."""
+MAX_WINDOW_YEARS: Final = 200
+"""Years of experience in a window then fit the bits memo codes give them."""
+MEMO_LIMIT: Final = 250_000
+"""Entries per memo; bounds memory in long-running processes."""
+PLANS_LIMIT: Final = 16
+"""Days compiled per rule set."""
+assert MAX_WINDOW_YEARS < YEARS  # noqa: S101 (a constant's invariant)
+
+Lines: TypeAlias = tuple[PointLine, ...]
+Entry: TypeAlias = tuple[int, Lines]
+"""A group's points (the sum of its lines) and its lines."""
+Memo: TypeAlias = dict[int, Entry]
+"""A group's entries by memo code (:mod:`~expressentry.scoring.inputs`)."""
+Reason: TypeAlias = Callable[[T, "Plan"], str]
+"""The words of a line, from its key and the plan (whose values it may quote)."""
+_RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
+
+
+class Memos(NamedTuple):
+    """One memo per factor group; cleared in place, never replaced."""
+
+    age: Memo
+    education: Memo
+    first_language: Memo
+    second_language: Memo
+    canadian_experience: Memo
+    spouse: Memo
+    transferability: Memo
+    additional: Memo
+    spouse_education: Memo
+    spouse_language: Memo
+    spouse_canadian_experience: Memo
+
+
+Lookup: TypeAlias = Callable[[int], Entry | None]
+Lookups: TypeAlias = tuple[Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup]
+"""The lookups of the memos the kernel reads for every candidate, bound once: age,
+education, first language, second language, Canadian experience, spouse,
+transferability, additional. A plain tuple: the kernel unpacks it for every
+candidate, and Python unpacks a plain tuple fastest."""
+
+
+def _flat(steps: Steps) -> list[int]:
+    return [steps.points(v) for v in range(DOMAIN)]
+
+
+def _flat2(steps: SpouseSteps) -> tuple[list[int], list[int]]:
+    return (
+        [steps.points(v, with_spouse=True) for v in range(DOMAIN)],
+        [steps.points(v, with_spouse=False) for v in range(DOMAIN)],
+    )
+
+
+class Plan:
+    """A rule set compiled for one day: flat tables, the work window, memos and lines."""
+
+    def __init__(self, r: RuleSet, as_of: date) -> None:
+        self.rules = r
+        self.as_of = as_of
+        self.end = as_of.toordinal()
+        self.last_day = self.end  # ordinal of the latest document date allowed
+        window = r.crs_window_years.value
+        if not 0 < window <= MAX_WINDOW_YEARS:
+            raise InvalidInputError(
+                "RuleSet",
+                [FieldProblem("crs_window_years", window, f"must be 1 to {MAX_WINDOW_YEARS}")],
+            )
+        self.first = (as_of - relativedelta(years=window)).toordinal()
+        self.year = as_of.year
+        self.birthday_key = as_of.month * 100 + as_of.day
+        self.age = _flat2(r.age.value)
+        self.education = dict(r.education.value)
+        self.first_language = _flat2(r.first_language.value)
+        self.second_language = _flat(r.second_language.value)
+        self.second_cap = r.second_language_cap.value
+        self.canadian = _flat2(r.canadian_experience.value)
+        self.spouse_education = dict(r.spouse_education.value)
+        self.spouse_language = _flat(r.spouse_language.value)
+        self.spouse_canadian = _flat(r.spouse_canadian_experience.value)
+        self.education_language = dict(r.education_language.value)
+        self.education_experience = dict(r.education_experience.value)
+        self.foreign_language = dict(r.foreign_language.value)
+        self.foreign_experience = dict(r.foreign_experience.value)
+        self.certificate = r.certificate_language.value
+        self.language_levels = r.transferability_language_levels.value
+        self.canadian_years = r.transferability_canadian_years.value
+        self.foreign_years = r.transferability_foreign_years.value
+        self.certificate_levels = r.certificate_language_levels.value
+        self.french_levels = r.french_levels.value
+        self.window = window
+        self.group_cap = r.transferability_group_cap.value
+        self.transfer_cap = r.transferability_cap.value
+        self.nomination = r.provincial_nomination.value
+        self.job_offer = dict(r.job_offer.value)
+        self.study = dict(r.canadian_study.value)
+        self.french = dict(r.french.value)
+        self.sibling = r.sibling.value
+        self.additional_cap = r.additional_cap.value
+        self.skilled = r.skilled_teers.value
+        self.weekly_cap = r.weekly_hours_cap.value
+        self.hours_per_year = r.hours_per_year.value
+        self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
+        self.edition = r.edition
+        self.canadian_kind = canadian_kind(self.skilled)
+        self.foreign_kind = foreign_kind(self.skilled)
+        self.refs = {
+            name: RuleRef(
+                rule_id=_RULE_IDS[name],
+                effective_from=getattr(r, name).effective_from,
+                source=getattr(r, name).source,
+            )
+            for name in CRS_TIMELINES
+        }
+        self.lines: dict[tuple[str, object], PointLine] = {}
+        memos = self.memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+        self.lookups: Lookups = (
+            memos.age.get,
+            memos.education.get,
+            memos.first_language.get,
+            memos.second_language.get,
+            memos.canadian_experience.get,
+            memos.spouse.get,
+            memos.transferability.get,
+            memos.additional.get,
+        )
+
+    def line(
+        self,
+        section: CrsSection,
+        factor: str,
+        attr: str,
+        points: int,
+        key: T,
+        *,
+        reason: Reason[T],
+        rule: RuleRef | None = None,
+    ) -> PointLine:
+        """The (shared) line of ``factor`` for ``key``, worded by ``reason``.
+
+        ``attr`` names the rule set's table; ``rule`` overrides its rule (an
+        expired document's line cites the validity rule).
+        """
+        cache_key = (factor, key)
+        found = self.lines.get(cache_key)
+        if found is None:
+            found = PointLine(
+                section=section,
+                factor=factor,
+                points=points,
+                reason=reason(key, self),
+                rule=self.refs[attr] if rule is None else rule,
+            )
+            if len(self.lines) >= MEMO_LIMIT:
+                self.lines.clear()
+            self.lines[cache_key] = found
+        return found
+
+    def years(self, history: WorkHistory | None, default: tuple[Segments, Segments]) -> int:
+        """Whole years of Canadian and foreign CRS experience, as one int.
+
+        The int is ``canadian << YEAR_BITS | foreign``.
+        ``default`` holds the segments under today's skilled TEERs and weekly cap,
+        which most rule sets use. One int rather than a pair: scoring a pool then
+        allocates no container per candidate, so it triggers no garbage collection.
+        """
+        if self.default_kinds or history is None:
+            cdn, foreign = default
+        else:
+            cdn = segments(history, self.canadian_kind, self.weekly_cap)
+            foreign = segments(history, self.foreign_kind, self.weekly_cap)
+        first, end, per_year = self.first, self.end, self.hours_per_year
+        return (
+            whole_years(hour_days(cdn, first, end) / 7, per_year) << YEAR_BITS if cdn else 0
+        ) | (whole_years(hour_days(foreign, first, end) / 7, per_year) if foreign else 0)
+
+
+def plan_for(r: RuleSet, as_of: date) -> Plan:
+    """The plan of ``r`` on ``as_of``, compiled on first use."""
+    plans: dict[date, Plan] = r.compiled
+    plan = plans.get(as_of)
+    if plan is None:
+        if len(plans) >= PLANS_LIMIT:
+            plans.clear()
+        plan = plans[as_of] = Plan(r, as_of)
+    return plan
+
+
+def remember(memo: Memo, code: int, lines: Lines) -> Entry:
+    """Remember and return the entry of ``lines`` under ``code``."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    entry = memo[code] = (sum(line.points for line in lines), lines)
+    return entry

@@ -1,0 +1,284 @@
+"""The words of each explained line, from its key and the values in force.
+
+Every figure a reason quotes (the work window, the language levels of the
+transferability columns, the certificate's and the French points' levels, the
+validity of documents) is read from the plan or the validity rules, so a
+reform changes the words too. Each function is a
+:data:`~expressentry.scoring.plan.Reason` of one key type.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from expressentry.enums import CanadianCredential, EducationLevel, EducationTier
+from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.validity import eca_expiry, expiry, rule_words
+
+if TYPE_CHECKING:
+    from expressentry.scoring.keys import (
+        AbilityKey,
+        AgeKey,
+        CapKey,
+        CertificateKey,
+        EducationCanadianKey,
+        EducationKey,
+        EducationLanguageKey,
+        ExperienceKey,
+        ExpiredResult,
+        ForeignCanadianKey,
+        ForeignLanguageKey,
+        FrenchKey,
+        JobOfferKey,
+        SecondCapKey,
+        StudyKey,
+    )
+    from expressentry.scoring.plan import Plan
+
+__all__ = [
+    "age",
+    "canadian_experience",
+    "canadian_study",
+    "capped",
+    "certificate",
+    "education",
+    "education_canadian_experience",
+    "education_language",
+    "first_language",
+    "first_language_expired",
+    "foreign_canadian_experience",
+    "foreign_language",
+    "french",
+    "job_offer",
+    "provincial_nomination",
+    "second_language",
+    "second_language_cap",
+    "second_language_expired",
+    "sibling",
+    "spouse_canadian_experience",
+    "spouse_education",
+    "spouse_language",
+    "spouse_language_expired",
+]
+
+_TIER_WORDS: Final = {
+    EducationTier.SECONDARY_OR_LESS: "Secondary school or less",
+    EducationTier.POST_SECONDARY: "Post-secondary credential of one year or more",
+    EducationTier.TWO_OR_MORE_OR_GRADUATE: "Two or more credentials, master's or doctorate",
+}
+_STUDY_WORDS: Final = {
+    CanadianCredential.SECONDARY: "secondary school (no points)",
+    CanadianCredential.ONE_OR_TWO_YEAR: "one- or two-year post-secondary credential",
+    CanadianCredential.THREE_YEAR_OR_MORE: "three years or more, or a graduate degree",
+}
+
+
+def _clb(level: int, scale: str) -> str:
+    return f"{scale} {level}" if level >= 4 else f"below {scale} 4"
+
+
+def _years(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
+def _who(ws: bool | None) -> str:
+    return "with accompanying spouse" if ws else "without spouse"
+
+
+def _language(column: int, scale: str, levels: tuple[int, int]) -> str:
+    if column >= 0:
+        return f"{scale} {levels[column]}+ in all four abilities"
+    return f"first language below {scale} {levels[0]} in some ability"
+
+
+def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
+    """Why a level with an expired ECA earns what it earns."""
+    why = (
+        f"{level.label}: its ECA of {issued.isoformat()} expired on "
+        f"{eca_expiry(issued).isoformat()} ({rule_words(ECA_VALID_YEARS, issued)})"
+    )
+    if scored is EducationLevel.LESS_THAN_SECONDARY:
+        return f"{why}, so it earns no points"
+    return f"{why}; the Canadian credential counts as {scored.label}"
+
+
+def _expired_result(whose: str, k: ExpiredResult) -> str:
+    result = expiry(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
+    counted = (
+        f"{valid}, counted from the test date: no result date given"
+        if k.from_test_date
+        else f"{valid} from the result date"
+    )
+    return (
+        f"{whose}: {k.test.label} of {k.valid_from.isoformat()} expired on "
+        f"{result.isoformat()} ({counted}); no points"
+    )
+
+
+# Section A, core
+
+
+def age(k: AgeKey, p: Plan) -> str:
+    """Age on the day scored (completed years), and the column."""
+    return f"Age {k.age} on {p.as_of.isoformat()}, {_who(k.with_spouse)}"
+
+
+def education(k: EducationKey, p: Plan) -> str:
+    """Education; a foreign level counts only with a valid ECA."""
+    if k.eca_expired is not None:
+        return f"Education: {_expired_eca(k.level, k.scored, k.eca_expired)}"
+    if k.scored is k.level:
+        return f"Education: {k.level.label}, {_who(k.with_spouse)}"
+    return f"Education: {k.level.label}, foreign with no ECA, earns no points"
+
+
+def first_language(k: AbilityKey, p: Plan) -> str:
+    """One ability of the first official language, and the column."""
+    clb = _clb(k.level, k.scale)
+    return f"First official language: {clb} in {k.ability.value}, {_who(k.with_spouse)}"
+
+
+def first_language_expired(k: ExpiredResult, p: Plan) -> str:
+    """An expired first-language result, with the day it expired and why."""
+    return _expired_result("First official language", k)
+
+
+def second_language(k: AbilityKey, p: Plan) -> str:
+    """One ability of the second official language (one column)."""
+    return f"Second official language: {_clb(k.level, k.scale)} in {k.ability.value}"
+
+
+def second_language_expired(k: ExpiredResult, p: Plan) -> str:
+    """An expired second-language result."""
+    return _expired_result("Second official language", k)
+
+
+def second_language_cap(k: SecondCapKey, p: Plan) -> str:
+    """The second language above its cap, which depends on the column."""
+    return f"Second official language capped at {k.cap}, {_who(k.with_spouse)}"
+
+
+def canadian_experience(k: ExperienceKey, p: Plan) -> str:
+    """Canadian skilled work in the window in force, and the column."""
+    return (
+        f"Canadian skilled work in the last {p.window} years: {_years(k.years)}, "
+        f"{_who(k.with_spouse)}"
+    )
+
+
+# Section B, spouse
+
+
+def spouse_education(k: EducationKey | None, p: Plan) -> str:
+    """The spouse's education; a foreign level counts only with a valid ECA."""
+    if k is None:
+        return "Spouse's education: not given"
+    if k.eca_expired is not None:
+        return f"Spouse's education: {_expired_eca(k.level, k.scored, k.eca_expired)}"
+    if k.scored is k.level:
+        return f"Spouse's education: {k.level.label}"
+    return f"Spouse's education: {k.level.label}, foreign with no ECA, earns no points"
+
+
+def spouse_language(k: AbilityKey, p: Plan) -> str:
+    """One ability of the spouse's first official language."""
+    return f"Spouse's first official language: {_clb(k.level, k.scale)} in {k.ability.value}"
+
+
+def spouse_language_expired(k: ExpiredResult, p: Plan) -> str:
+    """An expired result of the spouse's."""
+    return _expired_result("Spouse's first official language", k)
+
+
+def spouse_canadian_experience(k: ExperienceKey, p: Plan) -> str:
+    """The spouse's Canadian skilled work in the window in force."""
+    return f"Spouse's Canadian skilled work in the last {p.window} years: {_years(k.years)}"
+
+
+# Section C, skill transferability
+
+
+def education_language(k: EducationLanguageKey, p: Plan) -> str:
+    """Education with language, at the levels of the columns in force."""
+    return f"{_TIER_WORDS[k.tier]} with {_language(k.column, k.scale, p.language_levels)}"
+
+
+def education_canadian_experience(k: EducationCanadianKey, p: Plan) -> str:
+    """Education with Canadian work."""
+    return f"{_TIER_WORDS[k.tier]} with {_years(k.canadian_years)} of Canadian work"
+
+
+def foreign_language(k: ForeignLanguageKey, p: Plan) -> str:
+    """Foreign work with language, at the levels of the columns in force."""
+    return (
+        f"Foreign skilled work ({_years(k.foreign_years)}) with "
+        f"{_language(k.column, k.scale, p.language_levels)}"
+    )
+
+
+def foreign_canadian_experience(k: ForeignCanadianKey, p: Plan) -> str:
+    """Foreign work with Canadian work."""
+    return (
+        f"Foreign skilled work ({_years(k.foreign_years)}) with "
+        f"{_years(k.canadian_years)} of Canadian work"
+    )
+
+
+def certificate(k: CertificateKey, p: Plan) -> str:
+    """A certificate of qualification with language, at the levels in force."""
+    lower, higher = p.certificate_levels
+    scale = k.scale
+    words = (
+        f"{scale} {higher}+"
+        if k.column == 1
+        else f"{scale} {lower}+ (one under {higher})"
+        if k.column == 0
+        else f"under {scale} {lower}"
+    )
+    return f"Certificate of qualification with {words} in all four abilities"
+
+
+# Section D, additional points
+
+
+def provincial_nomination(k: tuple[()], p: Plan) -> str:
+    """A provincial or territorial nomination."""
+    return "Provincial or territorial nomination"
+
+
+def job_offer(k: JobOfferKey, p: Plan) -> str:
+    """A job offer; its TEER says whether it qualifies."""
+    if k.skilled:
+        return f"Job offer in NOC {k.noc}"
+    return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
+
+
+def canadian_study(k: StudyKey, p: Plan) -> str:
+    """Education in Canada."""
+    return f"Education in Canada: {_STUDY_WORDS[k.credential]}"
+
+
+def french(k: FrenchKey, p: Plan) -> str:
+    """French, at the levels in force; English decides which amount."""
+    nclc, clb = p.french_levels
+    if k.english:
+        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
+    return (
+        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
+        "ability, or no valid English result"
+    )
+
+
+def sibling(k: tuple[()], p: Plan) -> str:
+    """A brother or sister in Canada."""
+    return "Brother or sister living in Canada"
+
+
+# Caps
+
+
+def capped(k: CapKey, p: Plan) -> str:
+    """Points above a cap, taken away."""
+    return f"{k.label} capped at {k.cap}"
