@@ -29,12 +29,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal, overload
 
-from expressentry._today import resolve
 from expressentry.batch import Failure, PoolResult, at_index
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate, require_candidate
-from expressentry.rules import RuleSet, rules_for
+from expressentry.rules import RuleSet, resolve_rules
 from expressentry.scoring.kernel import score_on
 from expressentry.scoring.plan import Lines, plan_for
 
@@ -58,7 +57,7 @@ def score(
             ``as_of`` is not a date (a ``datetime`` or a string is refused), or
             ``candidate`` or ``rules`` is of the wrong type.
     """
-    day, r = _day_and_rules("score", as_of, rules)
+    day, r = resolve_rules("score", as_of, rules)
     candidate = require_candidate(candidate, "score")
     plan = plan_for(r, day)
     groups: list[Lines] = []
@@ -123,7 +122,7 @@ def score_many(
         raise InvalidInputError(
             "score_many", [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
         )
-    day, r = _day_and_rules("score_many", as_of, rules)
+    day, r = resolve_rules("score_many", as_of, rules)
     plan = plan_for(r, day)
     out: list[int | None] = []
     append = out.append
@@ -147,18 +146,6 @@ def score_many(
     if errors == "raise":
         return out  # type: ignore[return-value]  # no None without a failure
     return PoolResult(results=tuple(out), failures=tuple(failures))
-
-
-def _day_and_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tuple[date, RuleSet]:
-    """The day asked for (checked; today for ``None``) and the rules to apply on it."""
-    day = resolve(as_of, where=where)
-    if rules is None:
-        return day, rules_for(as_of=day)
-    if not isinstance(rules, RuleSet):
-        raise InvalidInputError(
-            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
-        )
-    return day, rules
 
 
 def _as_input_error(exc: Exception, c: object) -> InvalidInputError:
