@@ -233,7 +233,11 @@ def noc_teer(noc: str) -> Teer:
     >>> noc_teer("21231")
     <Teer.TEER_1: 1>
     """
-    return Teer(int(noc[1]))
+    found = _TEER_OF_DIGIT.get(noc[1])
+    return Teer(int(noc[1])) if found is None else found
+
+
+_TEER_OF_DIGIT = {str(t.value): t for t in Teer}
 
 
 @frozen(kw_only=True)
