@@ -1,9 +1,12 @@
 """Command line: ``expressentry score|eligibility|rounds|outlook|backtest ...``.
 
 ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
+``expressentry score|eligibility POOL.jsonl|POOL.csv [--as-of ...]`` (one result a
+line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
-``expressentry backtest [--before ...] [--format text|json]``.
+``expressentry backtest [--before ...] [--format text|json]``;
+``expressentry replay [--rounds] [--number N]``.
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
@@ -18,18 +21,23 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
 
 from expressentry import __version__
-from expressentry.crs import score
+from expressentry._today import resolve
+from expressentry.batch import PoolResult
+from expressentry.crs import score, score_many
 from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, replay_all, rounds
 from expressentry.draws.cutoffs import backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.table import FORMATS, render_rounds
-from expressentry.eligibility import EligibilityReport, assess
+from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess, flags_many
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
     FieldProblem,
@@ -39,6 +47,7 @@ from expressentry.errors import (
 )
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
+from expressentry.pools import LineFailure, iter_pool, pool_format
 from expressentry.serialization import from_json, join_path, read_iso_date, to_json
 
 __all__ = ["main"]
@@ -73,7 +82,11 @@ def _parser() -> argparse.ArgumentParser:
         s = commands.add_parser(name, help=help_text)
         where = s.add_mutually_exclusive_group(required=True)
         where.add_argument(
-            "profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)"
+            "profile",
+            nargs="?",
+            type=Path,
+            help="profile JSON file ('-' for stdin), or a pool: one profile a line in a "
+            ".jsonl or .csv file",
         )
         where.add_argument(
             "--example", action="store_true", help=f"{verb} the bundled example profile"
@@ -84,7 +97,12 @@ def _parser() -> argparse.ArgumentParser:
             default=None,
             help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
-        s.add_argument("--format", choices=("text", "json"), default="text")
+        s.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="for one profile (a pool always gives JSON Lines)",
+        )
         if name == "outlook":
             s.add_argument(
                 "--last",
@@ -207,6 +225,8 @@ def _run(args: argparse.Namespace) -> int:
     command = _NO_PROFILE.get(args.command)
     if command is not None:
         return command(args)
+    if not args.example and pool_format(args.profile) is not None:
+        return _pool(args)
     try:
         text = _read(args)
     except OSError as exc:
@@ -227,6 +247,81 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
     sys.stdout.flush()
     return 0
+
+
+def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
+    """A progress bar on stderr, shown only when stderr is a terminal."""
+    return tqdm(
+        total=total,
+        unit=unit,
+        unit_scale=True,
+        desc=what,
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        leave=False,
+    )
+
+
+def _pool(args: argparse.Namespace) -> int:
+    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr."""
+    path: Path = args.profile
+    try:
+        size = path.stat().st_size
+        candidates: list[Candidate] = []
+        lines: list[int] = []
+        failures: list[LineFailure] = []
+        with _progress(size, "B", f"reading {path.name}") as bar:
+            for row in iter_pool(path):
+                bar.update(row.size)
+                if row.candidate is not None:
+                    candidates.append(row.candidate)
+                    lines.append(row.line)
+                elif row.failure is not None:
+                    failures.append(row.failure)
+    except OSError as exc:
+        sys.stderr.write(f"expressentry: cannot read {path}: {exc.strerror or exc}\n")
+        return _BAD_INPUT
+    day = args.as_of if args.as_of is not None else resolve(None, where=args.command)
+    verb = "scoring" if args.command == "score" else "assessing"
+    with _progress(len(candidates), "profile", verb) as bar:
+        counted = _counting(candidates, bar)
+        results: PoolResult[Any] = (
+            score_many(counted, as_of=day, errors="collect")
+            if args.command == "score"
+            else flags_many(counted, as_of=day, errors="collect")
+        )
+    for late in results.failures:  # a document dated after the day
+        problems = tuple(
+            FieldProblem(join_path("$", p.path.partition(".")[2]), p.value, p.message)
+            for p in late.error.problems
+        )
+        failures.append(LineFailure(line=lines[late.index], problems=problems))
+    out = sys.stdout
+    for line, result in zip(lines, results.results, strict=True):
+        if result is not None:
+            out.write(json.dumps(_pool_result(line, day, result), ensure_ascii=False) + "\n")
+    out.flush()
+    for bad in sorted(failures, key=lambda f: f.line):
+        for text in bad.lines():
+            sys.stderr.write(f"expressentry: {path.name} {text}\n")
+    return _BAD_INPUT if failures else 0
+
+
+def _counting(candidates: list[Candidate], bar: tqdm[Any]) -> Iterator[Candidate]:
+    for c in candidates:
+        yield c
+        bar.update()
+
+
+def _pool_result(line: int, day: date, result: int | EligibilityFlags) -> dict[str, Any]:
+    """One line of a pool's output: the line it answers, the day, and the result."""
+    out: dict[str, Any] = {"line": line, "as_of": day.isoformat()}
+    if isinstance(result, EligibilityFlags):
+        out["programs"] = {p.value: v.value for p, v in result.programs}
+        out["categories"] = {c.value: v.value for c, v in result.categories}
+    else:
+        out["total"] = result
+    return out
 
 
 def _placed(exc: InvalidInputError) -> InvalidInputError:

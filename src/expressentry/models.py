@@ -211,6 +211,8 @@ def _optional(check: _Check) -> _Check:
 
 
 def _check_noc(checks: _Checks, path: str, noc: object) -> None:
+    if type(noc) is str and noc in unit_groups():  # every unit group is a valid code
+        return
     ok = isinstance(noc, str) and len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
     checks.require(
         ok,
@@ -233,7 +235,11 @@ def noc_teer(noc: str) -> Teer:
     >>> noc_teer("21231")
     <Teer.TEER_1: 1>
     """
-    return Teer(int(noc[1]))
+    found = _TEER_OF_DIGIT.get(noc[1])
+    return Teer(int(noc[1])) if found is None else found
+
+
+_TEER_OF_DIGIT = {str(t.value): t for t in Teer}
 
 
 @frozen(kw_only=True)
@@ -278,8 +284,8 @@ class WorkPeriod:
             and type(f.authorized) is bool
         ):
             bad = c.types(self, _WORK_PERIOD_TYPES)
-        if end is not None and "start" not in bad and "end" not in bad:
-            c.require(end >= start, "end", end, f"must not be before start ({start.isoformat()})")
+        if end is not None and "start" not in bad and "end" not in bad and end < start:
+            c.require(False, "end", end, f"must not be before start ({start.isoformat()})")
         if "hours_per_week" not in bad:
             c.require(
                 0 < hours <= 168,
@@ -507,20 +513,35 @@ class LanguageResult:
             )
             c.done()
             raise  # pragma: no cover (done() raised)
+        key = None
+        if not bad and not c.problems:
+            key = (id(chart), f.listening, f.speaking, f.reading, f.writing)
+            known = _LEVELS.get(key)
+            if known is not None and known[0] is chart:
+                # The same scores on the same chart: checked and read before.
+                object.__setattr__(self, "_levels", known[1])
+                object.__setattr__(self, "_lowest", known[2])
+                object.__setattr__(self, "_language", test.language)
+                return
         for ability in _SCORE_FIELDS:
             name = ability.value
             if name in bad:
                 continue
             score = getattr(self, name)
             scale = chart.scales[ability]
-            c.require(
-                scale.contains(score),
-                name,
-                score,
-                f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
-            )
+            if not scale.contains(score):
+                c.require(
+                    False,
+                    name,
+                    score,
+                    f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
+                )
         c.done()
         levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
+        if key is not None:
+            if len(_LEVELS) >= _LEVELS_KEPT:
+                _LEVELS.clear()
+            _LEVELS[key] = (chart, levels, min(levels))
         object.__setattr__(self, "_levels", levels)
         object.__setattr__(self, "_lowest", min(levels))
         object.__setattr__(self, "_language", self.test.language)
@@ -559,6 +580,12 @@ class LanguageResult:
         )
 
 
+_LEVELS: dict[tuple[int, float, float, float, float], tuple[Any, tuple[int, ...], int]] = {}
+"""Scores already read on a chart (by the chart's identity): the chart, the levels and the
+lowest. A pool repeats the same few scores, so most results are read from here."""
+_LEVELS_KEPT = 65_536
+
+
 _LANGUAGE_RESULT_TYPES: _Specs = (
     ("test", _enum(LanguageTest)),
     ("test_date", _date),
@@ -581,6 +608,9 @@ _NEEDS = {
     CanadianCredential.ONE_OR_TWO_YEAR: EducationLevel.ONE_YEAR,
     CanadianCredential.THREE_YEAR_OR_MORE: EducationLevel.BACHELORS,
 }
+_EDUCATION_CHECKED: dict[tuple[EducationLevel, CanadianCredential, bool], EducationLevel] = {}
+"""The scored level of each valid (level, credential, no ECA) already checked (at most 64)."""
+
 _EDUCATION_TYPES: _Specs = (
     ("level", _enum(EducationLevel)),
     ("canadian_credential", _enum(CanadianCredential)),
@@ -617,6 +647,11 @@ class Education:
         ):
             c.types(self, _EDUCATION_TYPES)
             c.done()  # the checks below compare the level and the credential
+        key = (level, credential, eca is None)
+        known = _EDUCATION_CHECKED.get(key)
+        if known is not None:  # the same level, credential and ECA or not: checked before
+            object.__setattr__(self, "_scored_level", known)
+            return
         need = _NEEDS[credential]
         c.require(
             level.rank >= need.rank,
@@ -635,6 +670,7 @@ class Education:
         )
         c.done()
         scored = self.level if self.recognized else EducationLevel.LESS_THAN_SECONDARY
+        _EDUCATION_CHECKED[key] = scored
         object.__setattr__(self, "_scored_level", scored)
 
     @property
@@ -993,9 +1029,13 @@ class Candidate:
             and _documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
         ):
             bad = c.types(self, _CANDIDATE_TYPES)
-        if "marital_status" not in bad and "spouse" not in bad:
+        if (
+            "marital_status" not in bad
+            and "spouse" not in bad
+            and status.has_partner != (spouse is not None)
+        ):
             c.require(
-                status.has_partner == (spouse is not None),
+                False,
                 "spouse",
                 spouse,
                 f"must be given exactly when marital_status is married or common_law "
@@ -1004,22 +1044,24 @@ class Candidate:
         by_language: dict[OfficialLanguage, LanguageResult] = {}
         if "languages" not in bad:
             by_language = {r._language: r for r in languages}
-            c.require(
-                len(by_language) == len(languages),
-                "languages",
-                [r.test.value for r in languages],
-                "give at most one result per official language",
-            )
+            if len(by_language) != len(languages):
+                c.require(
+                    False,
+                    "languages",
+                    [r.test.value for r in languages],
+                    "give at most one result per official language",
+                )
             if "first_official_language" not in bad:
                 if first is None and len(by_language) == 1:
                     first = next(iter(by_language))
-                c.require(
-                    not by_language or (first is not None and first in by_language),
-                    "first_official_language",
-                    None if first is None else first.value,
-                    "must name the language of one of the results "
-                    f"({', '.join(sorted(lang.value for lang in by_language))})",
-                )
+                if by_language and (first is None or first not in by_language):
+                    c.require(
+                        False,
+                        "first_official_language",
+                        None if first is None else first.value,
+                        "must name the language of one of the results "
+                        f"({', '.join(sorted(lang.value for lang in by_language))})",
+                    )
         submitted: date | None = None
         if when is not None and "profile_submitted" not in bad:
             if when.utcoffset() is None:

@@ -21,6 +21,7 @@ import codecs
 import json
 import math
 import re
+import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
@@ -54,6 +55,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "join_path",
+    "parse_json",
     "read_iso_date",
     "to_dict",
     "to_json",
@@ -89,6 +91,8 @@ class _BadValueError(ValueError):
 
 def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
     def structure(value: object, _: type[Any]) -> Any:
+        if type(value) is kind:
+            return value
         if isinstance(value, bool) and kind is not bool:
             raise _BadValueError(value, f"must be {words}, not a boolean")
         if not isinstance(value, kind):
@@ -99,6 +103,8 @@ def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
 
 
 def _structure_float(value: object, _: type[Any]) -> float:
+    if type(value) is float and math.isfinite(value):
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _BadValueError(value, "must be a number")
     # JSON has no NaN or infinity (1e999 reads as one); an int too big for a float
@@ -111,10 +117,21 @@ def _structure_float(value: object, _: type[Any]) -> float:
 
 
 def _structure_date(value: object, _: type[Any]) -> date:
-    found = read_iso_date(value) if isinstance(value, str) else None
+    found = _DATES.get(value) if type(value) is str else None
     if found is None:
-        raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
+        found = read_iso_date(value) if isinstance(value, str) else None
+        if found is None:
+            raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
+        if type(value) is str:
+            if len(_DATES) >= _DATES_KEPT:
+                _DATES.clear()
+            _DATES[value] = found
     return found
+
+
+_DATES: dict[str, date] = {}
+"""Dates already read, by their text: a pool repeats the same days many times."""
+_DATES_KEPT = 65_536
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
@@ -127,11 +144,31 @@ def _structure_datetime(value: object, _: type[Any]) -> datetime:
 
 
 def _structure_enum(value: object, kind: type[Enum]) -> Enum:
-    for member in kind:
-        if member.value == value and type(member.value) is type(value):
-            return member
+    members = _MEMBERS.get(kind)
+    if members is None:
+        members = _MEMBERS[kind] = {(type(m.value), m.value): m for m in kind}
+    try:
+        found = members.get((type(value), value))
+    except TypeError:  # an unhashable value: a list, an object
+        found = None
+    if found is not None:
+        return found
     allowed = ", ".join(render_value(m.value) for m in kind)
     raise _BadValueError(value, f"must be one of {allowed}")
+
+
+_MEMBERS: dict[type[Enum], dict[tuple[type, object], Enum]] = {}
+"""Each enum's members by the type and the value of their value (``True`` is not ``1``)."""
+
+
+def _is_optional(kind: Any) -> bool:
+    """``X | None`` for one type ``X``."""
+    args = typing.get_args(kind)
+    return (
+        typing.get_origin(kind) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
 
 
 def _is_homogeneous_tuple(kind: Any) -> bool:
@@ -152,6 +189,19 @@ def _make_converter() -> cattrs.Converter:
     for enum_base in (Enum, StrEnum, IntEnum):  # before str and int in the MRO
         conv.register_structure_hook(enum_base, _structure_enum)
         conv.register_unstructure_hook(enum_base, lambda member: member.value)
+    # Each optional field and list gets its own hook, built once: the structuring
+    # is the same, without a dispatch per value.
+
+    def optional_factory(kind: Any) -> Callable[[object, Any], Any]:
+        inner = next(a for a in typing.get_args(kind) if a is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def structure(value: object, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_optional, optional_factory)
 
     def attrs_factory(kind: type[Any]) -> Callable[[object, Any], Any]:
         # cattrs would read a list or a string as an object and fail with an
@@ -169,6 +219,7 @@ def _make_converter() -> cattrs.Converter:
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
+        hook = conv.get_structure_hook(item)
 
         def structure(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
@@ -177,7 +228,7 @@ def _make_converter() -> cattrs.Converter:
             out: list[Any] = []
             for i, element in enumerate(value):
                 try:
-                    out.append(conv.structure(element, item))
+                    out.append(hook(element, item))
                 except Exception as exc:  # sorted out by _problems
                     exc.__notes__ = [
                         *getattr(exc, "__notes__", []),
@@ -411,6 +462,19 @@ def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
     except RecursionError:
         return None, [FieldProblem("$", MISSING, "nested too deeply")]
     return data, _flagged_problems(data) if parser.flagged else []
+
+
+def parse_json(text: str | bytes, owner: str = "Candidate") -> Any:
+    """JSON text parsed with the checks of :func:`from_json`, not yet structured.
+
+    Raises:
+        InvalidProfileError: (of ``owner``) the text is not UTF-8 or not JSON, a key
+            is given twice, or it holds ``NaN`` or ``Infinity``.
+    """
+    data, problems = _parse(text)
+    if problems:
+        raise InvalidProfileError(owner, problems)
+    return data
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:

@@ -4,6 +4,7 @@
 is the candidate eligible for on a day, which categories could invite them, and
 for each requirement not met, by how much. Work experience is counted by
 :mod:`expressentry.experience`, the same accounting the CRS uses.
+:func:`flags_many` gives the verdicts alone for a whole pool, from the same checks.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from expressentry.rules._timeline import LAST_REVIEWED
 
 from .categories import assess_categories
 from .cec import assess_cec
+from .flags import flags_many
 from .fst import assess_fst
 from .fsw import assess_fsw, fsw_grid, primary_occupation
 from .report import (
     CategoryResult,
+    EligibilityFlags,
     EligibilityReport,
     FswGrid,
     GridLine,
@@ -31,6 +34,7 @@ from .report import (
 
 __all__ = [
     "CategoryResult",
+    "EligibilityFlags",
     "EligibilityReport",
     "FswGrid",
     "GridLine",
@@ -39,6 +43,7 @@ __all__ = [
     "Status",
     "Verdict",
     "assess",
+    "flags_many",
     "fsw_grid",
     "primary_occupation",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
@@ -29,16 +29,19 @@ from .report import Requirement, Status
 
 __all__ = [
     "ABILITIES",
+    "FundsCheck",
     "Include",
     "best_result",
     "by_occupation",
     "day_ref",
     "eca_words",
     "expired_words",
+    "funds_check",
     "funds_requirement",
     "hours",
     "level_words",
     "no_valid_result",
+    "outside_quebec",
     "quebec_requirement",
     "ref",
     "result_words",
@@ -179,33 +182,71 @@ def by_occupation(
 
     With ``continuous_gap_days``, each occupation's longest continuous stretch.
     """
+    if not history.periods:
+        return {}
     start, end = window(years, as_of=as_of)
+    name = _NAMES.get((kind[0], kind[1]))
+    if name is None:
+        name = _NAMES[kind[0], kind[1]] = f"{kind[0]}{sorted(kind[1])}"
     return hours_by_occupation(
         history,
         kind[2],
         start=start,
         end=end,
         weekly_cap=rules.weekly_hours_cap.value,
-        name=f"{kind[0]}{sorted(kind[1])}",
+        name=name,
         continuous_gap_days=continuous_gap_days,
     )
 
 
+_NAMES: dict[tuple[str, frozenset[int]], str] = {}
+"""The name each kind's periods are cached under, by the kind's name and TEERs."""
+
+
+def outside_quebec(c: Candidate) -> bool:
+    """The rule every federal program shares: the candidate will live outside Quebec."""
+    return not c.plans_to_live_in_quebec
+
+
 def quebec_requirement(program: Program, c: Candidate, rules: RuleSet) -> Requirement:
     """Every federal program is for candidates who will live outside Quebec."""
+    met = outside_quebec(c)
     return Requirement(
         id=f"{program.value}.outside_quebec",
-        met=not c.plans_to_live_in_quebec,
+        met=met,
         reason=(
-            "Plans to live in Quebec, which selects its own skilled workers"
-            if c.plans_to_live_in_quebec
-            else "Plans to live outside Quebec"
+            "Plans to live outside Quebec"
+            if met
+            else "Plans to live in Quebec, which selects its own skilled workers"
         ),
         rule=ref(rules, OUTSIDE_QUEBEC),
     )
 
 
-def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
+class FundsCheck(NamedTuple):
+    """What the settlement-funds rule found: the status and the figures behind it.
+
+    Attributes:
+        status: Met, not met, or unknown (the amount is not known).
+        exempt: No funds needed (the program needs none, or the candidate is exempt).
+        tables: The funds tables accepted on the day (empty when none is known).
+        amounts: Each table's amount for the family (``None``: not printed).
+        least: The least any accepted table could ask.
+        first_table: Without a table known on the day, the day the first took effect.
+    """
+
+    status: Status
+    exempt: bool
+    tables: tuple[Dated[FundsTable], ...] = ()
+    amounts: tuple[int | None, ...] = ()
+    least: int = 0
+    first_table: date | None = None
+
+
+_EXEMPT = FundsCheck(Status.MET, exempt=True)
+
+
+def funds_check(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> FundsCheck:
     """Settlement funds for the family size, unless exempt: met, not met or unknown.
 
     Where two tables are accepted (:func:`~expressentry.rules.settlement_funds.acceptable_tables`),
@@ -216,37 +257,22 @@ def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSe
     funds fall short of any amount the family could need (nothing declared, or less
     than the table's amount for 7 members).
     """
-    rid = f"{program.value}.settlement_funds"
-    exempt_rule = ref(rules, FUNDS_EXEMPTION)
-    required = rules.entry(FUNDS_REQUIRED).value
     if not funds_needed(
         program,
-        required=required,
+        required=rules.entry(FUNDS_REQUIRED).value,
         exemption=rules.entry(FUNDS_EXEMPTION).value,
         authorized_to_work=c.authorized_to_work_in_canada,
         valid_job_offer=c.job_offer is not None,
     ):
-        why = (
-            "Exempt from settlement funds: authorized to work in Canada with a job offer"
-            if program in required
-            else f"No settlement funds needed for {program.value.upper()}"
-        )
-        return Requirement(id=rid, met=True, reason=why, rule=exempt_rule)
+        return _EXEMPT
     funds = c.settlement_funds
     size = c.family_size
-    people = "1 person" if size == 1 else f"{size} people"
+    first_table: date | None = None
     try:
         tables = _tables(as_of, rules)
     except RulesNotInForceError as exc:
-        tables, rule = (), exempt_rule
-        what = (
-            f"no settlement funds table is known to be in force on {as_of.isoformat()} "
-            f"(the first known took effect on {exc.first.isoformat()})"
-        )
-    else:
-        rule = ref(rules, SETTLEMENT_FUNDS)
-        what = f"no amount is known for a family of {people} (more than 7)"
-    amounts = [t.value.required(size) for t in tables]
+        tables, first_table = (), exc.first
+    amounts = tuple(t.value.required(size) for t in tables)
     known = [a for a in amounts if a is not None]
     # The least any accepted table could ask: an amount a table does not print (8+
     # members, no amount per further member) is at least its amount for 7; with no
@@ -261,6 +287,36 @@ def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSe
         status = Status.NOT_MET
     else:
         status = Status.UNKNOWN  # between the least and every known amount
+    return FundsCheck(status, False, tables, amounts, least, first_table)
+
+
+def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
+    """The settlement-funds requirement (:func:`funds_check`), explained."""
+    rid = f"{program.value}.settlement_funds"
+    exempt_rule = ref(rules, FUNDS_EXEMPTION)
+    check = funds_check(program, c, as_of, rules)
+    status = check.status
+    if check.exempt:
+        why = (
+            "Exempt from settlement funds: authorized to work in Canada with a job offer"
+            if program in rules.entry(FUNDS_REQUIRED).value
+            else f"No settlement funds needed for {program.value.upper()}"
+        )
+        return Requirement(id=rid, met=True, reason=why, rule=exempt_rule)
+    funds = c.settlement_funds
+    size = c.family_size
+    people = "1 person" if size == 1 else f"{size} people"
+    tables, amounts, least = check.tables, check.amounts, check.least
+    if check.first_table is not None:
+        rule = exempt_rule
+        what = (
+            f"no settlement funds table is known to be in force on {as_of.isoformat()} "
+            f"(the first known took effect on {check.first_table.isoformat()})"
+        )
+    else:
+        rule = ref(rules, SETTLEMENT_FUNDS)
+        what = f"no amount is known for a family of {people} (more than 7)"
+    known = [a for a in amounts if a is not None]
     if known and (status is Status.MET or len(known) == len(amounts)):
         needed = f"${min(known):,} needed for a family of {people}"
         why = (

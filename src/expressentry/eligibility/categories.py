@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry.enums import OfficialLanguage, WorkPlace
-from expressentry.experience import reaches
+from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef
-from expressentry.models import Candidate, WorkPeriod
+from expressentry.models import Candidate, LanguageResult, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules.categories import (
     CATEGORY_SETS,
@@ -25,7 +25,7 @@ from expressentry.rules.categories import (
 from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
 from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
 
-__all__ = ["assess_categories"]
+__all__ = ["assess_categories", "category_verdicts", "program_status"]
 
 
 def _category_ref(cat: Category) -> RuleRef:
@@ -43,15 +43,29 @@ def _work_include(place: WorkPlace) -> Include:
     return include
 
 
+def program_status(verdicts: tuple[Verdict, ...]) -> Status:
+    """A category's program requirement from the programs' verdicts.
+
+    Met when one program is eligible; unknown when none is but one is "eligible
+    if"; not met otherwise.
+    """
+    if Verdict.ELIGIBLE in verdicts:
+        return Status.MET
+    if Verdict.ELIGIBLE_IF in verdicts:
+        return Status.UNKNOWN
+    return Status.NOT_MET
+
+
 def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement:
     """Eligible for a program; unknown when the best is "eligible if" something is confirmed."""
     rule = ref(rules, CATEGORY_SETS)
-    eligible = [p.program for p in programs if p.eligible]
-    if eligible:
+    status = program_status(tuple(p.verdict for p in programs))
+    if status is Status.MET:
+        eligible = [p.program for p in programs if p.eligible]
         why = "Eligible for " + ", ".join(p.value.upper() for p in eligible)
         return Requirement(id="category.program", met=True, reason=why, rule=rule)
-    undecided = [p for p in programs if p.verdict is Verdict.ELIGIBLE_IF]
-    if undecided:
+    if status is Status.UNKNOWN:
+        undecided = [p for p in programs if p.verdict is Verdict.ELIGIBLE_IF]
         names = " or ".join(p.program.value.upper() for p in undecided)
         conditions = " and ".join(dict.fromkeys(p.conditions for p in undecided))
         return Requirement(
@@ -68,9 +82,30 @@ def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement
     return Requirement(id="category.program", met=False, reason=why, rule=rule)
 
 
-def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
+def _french_check(c: Candidate, as_of: date, minimum: int) -> tuple[bool, LanguageResult | None]:
+    """French at ``minimum`` in all four abilities, and the best valid French result."""
     french = [r for r in valid_results(c, as_of) if r.language is OfficialLanguage.FRENCH]
     best = max(french, key=lambda r: r.lowest, default=None)
+    return best is not None and best.lowest >= minimum, best
+
+
+def _listed_kind(cat: Category) -> Kind:
+    """Work in an occupation of ``cat``'s list, at a place it counts."""
+    include = _work_include(cat.place)
+    listed = frozenset(cat.nocs)
+
+    def in_list(p: WorkPeriod) -> bool:
+        return p.noc in listed and include(p)
+
+    return (f"category.{cat.id}.{cat.version}.{cat.place.value}", frozenset(), in_list)
+
+
+_KINDS: dict[Category, Kind] = {}
+"""The kind of work each category counts (a category is a value: equal ones share it)."""
+
+
+def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
+    met, best = _french_check(c, as_of, minimum)
     if best is None:
         tested = tuple(r for r in c.languages if r.language is OfficialLanguage.FRENCH)
         reason = no_valid_result(tested, as_of, "French")
@@ -79,24 +114,23 @@ def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requireme
     reason += f"; NCLC {minimum} in all four abilities needed"
     return Requirement(
         id=f"category.{cat.id}.french",
-        met=best is not None and best.lowest >= minimum,
+        met=met,
         reason=reason,
         rule=_category_ref(cat),
     )
 
 
-def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requirement:
+def _work_check(
+    c: Candidate, cat: Category, as_of: date, rules: RuleSet
+) -> tuple[bool, str | None, float]:
+    """Enough recent work in one listed occupation: met, the occupation and its hours."""
     rule = rules.entry(CATEGORY_WORK_RULE).value
-    include = _work_include(cat.place)
-    listed = frozenset(cat.nocs)
-
-    def in_list(p: WorkPeriod) -> bool:
-        return p.noc in listed and include(p)
-
-    name = f"category.{cat.id}.{cat.version}.{cat.place.value}"
+    kind = _KINDS.get(cat)
+    if kind is None:
+        kind = _KINDS[cat] = _listed_kind(cat)
     found = by_occupation(
         c.work_history,
-        (name, frozenset(), in_list),
+        kind,
         as_of,
         rule.window_years,
         rules,
@@ -104,6 +138,12 @@ def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requireme
     )
     best_noc = max(found, key=lambda k: found[k], default=None)
     best = 0.0 if best_noc is None else found[best_noc]
+    return reaches(best, rule.hours), best_noc, best
+
+
+def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requirement:
+    rule = rules.entry(CATEGORY_WORK_RULE).value
+    met, best_noc, best = _work_check(c, cat, as_of, rules)
     how = "continuous hours" if rule.continuous else "hours"
     where = "in Canada" if cat.place is WorkPlace.CANADA else "in Canada or abroad"
     if best_noc is None:
@@ -118,15 +158,21 @@ def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requireme
         )
     return Requirement(
         id=f"category.{cat.id}.work_experience",
-        met=reaches(best, rule.hours),
+        met=met,
         reason=reason,
         rule=ref(rules, CATEGORY_WORK_RULE),
     )
 
 
-def _caf_offer(c: Candidate, cat: Category) -> Requirement:
+def _caf_check(c: Candidate, cat: Category) -> bool:
+    """A Canadian Armed Forces job offer in a listed occupation."""
     offer = c.job_offer
-    met = offer is not None and offer.canadian_armed_forces and offer.noc in cat.nocs
+    return offer is not None and offer.canadian_armed_forces and offer.noc in cat.nocs
+
+
+def _caf_offer(c: Candidate, cat: Category) -> Requirement:
+    met = _caf_check(c, cat)
+    offer = c.job_offer
     return Requirement(
         id=f"category.{cat.id}.caf_job_offer",
         met=met,
@@ -168,4 +214,28 @@ def assess_categories(
                 eligible=all(r.met for r in reqs),
             )
         )
+    return tuple(out)
+
+
+def category_verdicts(
+    c: Candidate, as_of: date, programs: tuple[Verdict, ...], rules: RuleSet
+) -> tuple[Verdict, ...]:
+    """The verdicts of :func:`assess_categories`, from the same checks, the cheapest first.
+
+    ``programs`` are the programs' verdicts; without a program, no category.
+    """
+    categories = rules.entry(CATEGORY_SETS).value.categories
+    program = program_status(programs)
+    if program is Status.NOT_MET:
+        return (Verdict.NOT_ELIGIBLE,) * len(categories)
+    met = Verdict.ELIGIBLE if program is Status.MET else Verdict.ELIGIBLE_IF
+    out: list[Verdict] = []
+    for cat in categories:
+        french = cat.french_nclc
+        ok = (
+            (french is None or _french_check(c, as_of, french)[0])
+            and (not cat.needs_caf_job_offer or _caf_check(c, cat))
+            and (not cat.work_rule_applies or _work_check(c, cat, as_of, rules)[0])
+        )
+        out.append(met if ok else Verdict.NOT_ELIGIBLE)
     return tuple(out)

@@ -11,11 +11,13 @@ the work mixes both, the reading
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
+from expressentry._identity import IdentityCache
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
-from expressentry.experience import counted, reaches
-from expressentry.models import Candidate
+from expressentry.experience import Kind, counted, reaches
+from expressentry.models import Candidate, LanguageResult
 from expressentry.rules import RuleSet, programs
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
 
@@ -24,50 +26,90 @@ from ._common import (
     hours,
     level_words,
     no_valid_result,
+    outside_quebec,
     quebec_requirement,
     ref,
     result_words,
     teer_words,
     valid_results,
 )
-from .report import ProgramResult, Requirement
+from .report import ProgramResult, Requirement, Verdict
 
-__all__ = ["assess_cec"]
+__all__ = ["assess_cec", "cec_verdict"]
 
 _P = "cec"
+
+
+class _Work(NamedTuple):
+    """What the work rule found, and the language level it makes needed."""
+
+    met: bool
+    hours: float
+    makes_year: bool
+    lower: bool
+    needed: int
+
+
+def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
+    """A year of skilled Canadian work, and which minimum language level it asks for."""
+    years = rules.entry(CEC_WINDOW_YEARS).value
+    need = rules.entry(CEC_MIN_HOURS).value
+    skilled, low, high, lowest, highest = _KINDS(rules)
+    all_hours = hours(c.work_history, skilled, as_of, years, rules)[0]
+    low_hours = hours(c.work_history, low, as_of, years, rules)[0]
+    # CEC_MIXED_TEER_HOURS_BY_LEVEL, read from its module on each call (so a test can flip it)
+    makes_year = reaches(low_hours, need)
+    lower = makes_year
+    if makes_year and not programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
+        # The strict reading: any TEER 0/1 work in the window asks the higher level.
+        lower = counted(hours(c.work_history, high, as_of, years, rules)[0]) == 0
+    needed = lowest if lower else highest
+    return _Work(reaches(all_hours, need), all_hours, makes_year, lower, needed)
+
+
+def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
+    """Canadian skilled work; that of the TEERs asking the lower, the higher level; the levels."""
+    skilled = rules.skilled_teers.value
+    minima = rules.entry(CEC_MIN_CLB_BY_TEER).value
+    highest, lowest = max(minima.values()), min(minima.values())
+    high = frozenset(t for t in skilled if minima[Teer(t)] == highest)
+    return (
+        canadian_kind(skilled),
+        canadian_kind(skilled - high),
+        canadian_kind(high),
+        lowest,
+        highest,
+    )
+
+
+_KINDS: IdentityCache[RuleSet, tuple[Kind, Kind, Kind, int, int]] = IdentityCache(_kinds)
+
+
+def _language_check(c: Candidate, as_of: date, needed: int) -> tuple[bool, LanguageResult | None]:
+    """A valid result at ``needed`` in all four abilities, and the result judged."""
+    best = best_result(valid_results(c, as_of), lambda r: r.lowest >= needed)
+    return best is not None and best.lowest >= needed, best
 
 
 def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     """Every CEC requirement of ``c`` on ``as_of``."""
     years = rules.entry(CEC_WINDOW_YEARS).value
     need = rules.entry(CEC_MIN_HOURS).value
-    skilled = rules.skilled_teers.value
-    minima = rules.entry(CEC_MIN_CLB_BY_TEER).value
-    high = frozenset(t for t in skilled if minima[Teer(t)] == max(minima.values()))
-    low_teers = skilled - high
-    all_hours = hours(c.work_history, canadian_kind(skilled), as_of, years, rules)[0]
-    low_hours = hours(c.work_history, canadian_kind(low_teers), as_of, years, rules)[0]
+    found = _work_check(c, as_of, rules)
     work = Requirement(
         id=f"{_P}.work_experience",
-        met=reaches(all_hours, need),
+        met=found.met,
         reason=(
-            f"{int(all_hours):,} of {need:,} hours of {teer_words(rules)} Canadian work "
+            f"{int(found.hours):,} of {need:,} hours of {teer_words(rules)} Canadian work "
             f"in the {years} years before {as_of.isoformat()}"
         ),
         rule=ref(rules, CEC_MIN_HOURS),
     )
-    # CEC_MIXED_TEER_HOURS_BY_LEVEL, read from its module on each call (so a test can flip it)
-    makes_year = reaches(low_hours, need)
-    lower = makes_year
-    if makes_year and not programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
-        # The strict reading: any TEER 0/1 work in the window asks the higher level.
-        lower = counted(hours(c.work_history, canadian_kind(high), as_of, years, rules)[0]) == 0
-    needed = min(minima.values()) if lower else max(minima.values())
-    valid = valid_results(c, as_of)
-    best = best_result(valid, lambda r: r.lowest >= needed)
-    if lower:
+    needed = found.needed
+    met, best = _language_check(c, as_of, needed)
+    if found.lower:
         why = " (TEER 2 or 3 work makes the year)"
-    elif makes_year:
+    elif found.makes_year:
         why = " (TEER 0 or 1 work in the window)"
     else:
         why = ""
@@ -78,7 +120,7 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         reason = f"{result_words(best)}; {which}"
     language = Requirement(
         id=f"{_P}.language",
-        met=best is not None and best.lowest >= needed,
+        met=met,
         reason=reason,
         rule=ref(rules, CEC_MIN_CLB_BY_TEER),
     )
@@ -86,3 +128,13 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     return ProgramResult(
         program=Program.CEC, requirements=requirements, eligible=all(r.met for r in requirements)
     )
+
+
+def cec_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
+    """The verdict of :func:`assess_cec`, from the same checks, the cheapest first."""
+    if not outside_quebec(c):
+        return Verdict.NOT_ELIGIBLE
+    found = _work_check(c, as_of, rules)
+    if found.met and _language_check(c, as_of, found.needed)[0]:
+        return Verdict.ELIGIBLE
+    return Verdict.NOT_ELIGIBLE

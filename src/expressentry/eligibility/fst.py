@@ -9,10 +9,12 @@ qualification *in that trade*.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
+from expressentry._identity import IdentityCache
 from expressentry.enums import Program
-from expressentry.experience import reaches
-from expressentry.models import Candidate, LanguageResult
+from expressentry.experience import Kind, reaches
+from expressentry.models import Candidate, LanguageResult, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules.programs import (
     FST_MIN_CLB,
@@ -25,37 +27,70 @@ from ._common import (
     ABILITIES,
     best_result,
     by_occupation,
+    funds_check,
     funds_requirement,
     no_valid_result,
+    outside_quebec,
     quebec_requirement,
     ref,
     result_words,
     skilled_paid,
     valid_results,
 )
-from .report import ProgramResult, Requirement
+from .report import ProgramResult, Requirement, Status, Verdict
 
-__all__ = ["assess_fst"]
+__all__ = ["assess_fst", "fst_verdict"]
 
 _P = "fst"
 
 
-def _meets(r: LanguageResult, minima: dict[str, int]) -> bool:
-    return all(r.clb(a) >= minima[a.value] for a in ABILITIES)
+def _meets(r: LanguageResult, minima: tuple[int, int, int, int]) -> bool:
+    """Each ability of ``r`` at its minimum (``minima`` in L/S/R/W order)."""
+    levels = r.levels
+    return (
+        levels[0] >= minima[0]
+        and levels[1] >= minima[1]
+        and levels[2] >= minima[2]
+        and levels[3] >= minima[3]
+    )
 
 
-def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
-    """Every FST requirement of ``c`` on ``as_of``."""
+def _trades_kind(rules: RuleSet) -> Kind:
+    """Skilled paid FST work (:func:`skilled_paid`) in a skilled trade of ``rules``."""
+    name, teers, skilled = skilled_paid(rules, Program.FST)
+    trade_groups = rules.entry(FST_TRADE_GROUPS).value
+
+    def include(p: WorkPeriod) -> bool:
+        return skilled(p) and trade_groups.contains(p.noc)
+
+    return (f"{name}.trades", teers, include)
+
+
+_TRADES: IdentityCache[RuleSet, Kind] = IdentityCache(_trades_kind)
+"""The kind of work FST counts, per rule set (a reform may change the trades)."""
+
+
+def _minima(rules: RuleSet) -> tuple[int, int, int, int]:
+    minima = rules.entry(FST_MIN_CLB).value
+    levels = tuple(minima[a] for a in ABILITIES)
+    return (levels[0], levels[1], levels[2], levels[3])
+
+
+class _Work(NamedTuple):
+    """What the trade rules found: the trade judged, its hours, and what backs it."""
+
+    met: bool
+    supported: bool
+    best: str | None
+    hours: float
+
+
+def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
+    """Hours in one trade, and a job offer or certificate in that trade."""
     years = rules.entry(FST_WINDOW_YEARS).value
     need = rules.entry(FST_MIN_HOURS).value
-    trade_groups = rules.entry(FST_TRADE_GROUPS).value
-    trades = {
-        noc: h
-        for noc, h in by_occupation(
-            c.work_history, skilled_paid(rules, Program.FST), as_of, years, rules
-        ).items()
-        if trade_groups.contains(noc)
-    }
+    # Each trade's hours are its own, so only the work in a trade is counted.
+    trades = by_occupation(c.work_history, _TRADES(rules), as_of, years, rules)
     offer = c.job_offer
     backed = {noc for noc in trades if (offer is not None and offer.noc == noc)}
     if c.certificate_noc is not None:
@@ -67,50 +102,67 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         key=lambda noc: (reaches(trades[noc], need) and noc in backed, trades[noc]),
         default=None,
     )
+    got = 0.0 if best is None else trades[best]
+    return _Work(reaches(got, need), best is not None and best in backed, best, got)
+
+
+def _language_check(
+    c: Candidate, as_of: date, rules: RuleSet
+) -> tuple[bool, LanguageResult | None]:
+    """The minimum of each ability, and the result judged."""
+    minima = _minima(rules)
+    result = best_result(valid_results(c, as_of), lambda r: _meets(r, minima))
+    return result is not None and _meets(result, minima), result
+
+
+def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
+    """Every FST requirement of ``c`` on ``as_of``."""
+    years = rules.entry(FST_WINDOW_YEARS).value
+    need = rules.entry(FST_MIN_HOURS).value
+    found = _work_check(c, as_of, rules)
+    best, got = found.best, found.hours
+    offer = c.job_offer
     if best is None:
         work_reason = (
             f"No work in a skilled trade in the {years} years before {as_of.isoformat()}; "
             f"{need:,} hours in one trade needed"
         )
-        got = 0.0
     else:
-        got = trades[best]
         work_reason = (
             f"{int(got):,} of {need:,} hours in the trade NOC {best} "
             f"in the {years} years before {as_of.isoformat()}"
         )
     work = Requirement(
         id=f"{_P}.work_experience",
-        met=reaches(got, need),
+        met=found.met,
         reason=work_reason,
         rule=ref(rules, FST_MIN_HOURS),
     )
     if best is None:
-        support_met, support = False, "No trade to match a job offer or certificate to"
-    elif best in backed:
+        support = "No trade to match a job offer or certificate to"
+    elif found.supported:
         via = (
             "a job offer"
             if offer is not None and offer.noc == best
             else "a certificate of qualification"
         )
-        support_met, support = True, f"Holds {via} in NOC {best}"
+        support = f"Holds {via} in NOC {best}"
     else:
-        support_met = False
         support = f"No job offer or certificate of qualification in NOC {best}"
         if c.certificate_of_qualification and c.certificate_noc is None:
             support += " (the certificate's trade is not given: set certificate_noc)"
     support_req = Requirement(
         id=f"{_P}.offer_or_certificate",
-        met=support_met,
+        met=found.supported,
         reason=support,
         rule=ref(rules, FST_TRADE_GROUPS),
     )
-    minima = {a.value: m for a, m in rules.entry(FST_MIN_CLB).value.items()}
-    words = "/".join(str(minima[a.value]) for a in ABILITIES)
-    result = best_result(valid_results(c, as_of), lambda r: _meets(r, minima))
+    minima = rules.entry(FST_MIN_CLB).value
+    words = "/".join(str(minima[a]) for a in ABILITIES)
+    met, result = _language_check(c, as_of, rules)
     language = Requirement(
         id=f"{_P}.language",
-        met=result is not None and _meets(result, minima),
+        met=met,
         reason=(
             (
                 no_valid_result(c.languages, as_of, "language")
@@ -132,3 +184,16 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     return ProgramResult(
         program=Program.FST, requirements=requirements, eligible=all(r.met for r in requirements)
     )
+
+
+def fst_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
+    """The verdict of :func:`assess_fst`, from the same checks, the cheapest first."""
+    if not outside_quebec(c):
+        return Verdict.NOT_ELIGIBLE
+    found = _work_check(c, as_of, rules)
+    if not (found.met and found.supported and _language_check(c, as_of, rules)[0]):
+        return Verdict.NOT_ELIGIBLE
+    funds = funds_check(Program.FST, c, as_of, rules).status
+    if funds is Status.NOT_MET:
+        return Verdict.NOT_ELIGIBLE
+    return Verdict.ELIGIBLE if funds is Status.MET else Verdict.ELIGIBLE_IF

@@ -9,8 +9,10 @@ age, arranged employment and adaptability out of 100.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, NamedTuple
 
+from expressentry._identity import IdentityCache
 from expressentry._kinds import canadian_kind
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
@@ -37,18 +39,20 @@ from ._common import (
     day_ref,
     eca_words,
     expired_words,
+    funds_check,
     funds_requirement,
     hours,
     level_words,
+    outside_quebec,
     quebec_requirement,
     ref,
     result_words,
     skilled_paid,
     teer_words,
 )
-from .report import FswGrid, GridLine, ProgramResult, Requirement
+from .report import FswGrid, GridLine, ProgramResult, Requirement, Status, Verdict
 
-__all__ = ["assess_fsw", "fsw_grid", "primary_occupation"]
+__all__ = ["assess_fsw", "fsw_grid", "fsw_verdict", "grid_passed", "primary_occupation"]
 
 _P = "fsw"
 
@@ -79,10 +83,16 @@ def _primary_occupation(c: Candidate, as_of: date, rules: RuleSet) -> tuple[str 
     return best, 0.0 if best is None else stretches[best]
 
 
+def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> tuple[bool, str | None, float]:
+    """The work rule: whether it is met, the primary occupation and its hours."""
+    noc, got = _primary_occupation(c, as_of, rules)
+    return reaches(got, rules.entry(FSW_MIN_HOURS).value), noc, got
+
+
 def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     years = rules.entry(FSW_WINDOW_YEARS).value
     need = rules.entry(FSW_MIN_HOURS).value
-    noc, got = _primary_occupation(c, as_of, rules)
+    met, noc, got = _work_check(c, as_of, rules)
     start = window(years, as_of=as_of)[0]
     if noc is None:
         reason = (
@@ -97,73 +107,214 @@ def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
         )
     return Requirement(
         id=f"{_P}.work_experience",
-        met=reaches(got, need),
+        met=met,
         reason=reason,
         rule=ref(rules, FSW_MIN_HOURS),
     )
 
 
+def _language_check(c: Candidate, as_of: date, rules: RuleSet) -> tuple[bool, bool]:
+    """The first-language minimum: whether it is met, and whether the first result is valid."""
+    first = c.first_language_result
+    valid = first is not None and language_valid(first, as_of=as_of)
+    met = valid and first is not None and first.lowest >= rules.entry(_MIN_CLB).value
+    return met, valid
+
+
+_MIN_CLB = grid.MIN_FIRST_LANGUAGE_CLB
+
+
 def _language(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
-    minimum = rules.entry(grid.MIN_FIRST_LANGUAGE_CLB).value
-    rule = ref(rules, grid.MIN_FIRST_LANGUAGE_CLB)
+    minimum = rules.entry(_MIN_CLB).value
+    rule = ref(rules, _MIN_CLB)
+    met, valid = _language_check(c, as_of, rules)
     first = c.first_language_result
     if first is None:
         reason = (
             f"No first official language result; {level_words(minimum)} "
             "in all four abilities needed"
         )
-        return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
-    if not language_valid(first, as_of=as_of):
+    elif not valid:
         reason = f"First official language: {expired_words(first)}; a valid result is needed"
-        return Requirement(id=f"{_P}.language", met=False, reason=reason, rule=rule)
-    met = first.lowest >= minimum
-    reason = (
-        f"First official language: {result_words(first)}; "
-        f"{level_words(minimum, first)} in all four abilities needed"
-    )
+    else:
+        reason = (
+            f"First official language: {result_words(first)}; "
+            f"{level_words(minimum, first)} in all four abilities needed"
+        )
     return Requirement(id=f"{_P}.language", met=met, reason=reason, rule=rule)
 
 
-def _education(c: Candidate, as_of: date) -> Requirement:
+class _Edu(Enum):
+    """How the education requirement was decided."""
+
+    BELOW_SECONDARY = "below_secondary"
+    VALID_ECA = "valid_eca"
+    CANADIAN = "canadian"
+    NO_ECA = "no_eca"
+    EXPIRED_ECA = "expired_eca"
+
+
+_EDU_MET = frozenset({_Edu.VALID_ECA, _Edu.CANADIAN})
+
+
+def _education_check(c: Candidate, as_of: date) -> _Edu:
     """A completed Canadian credential, or a foreign one with a valid ECA."""
+    edu = c.education
+    if edu.level.rank < EducationLevel.SECONDARY.rank:
+        return _Edu.BELOW_SECONDARY
+    if edu.eca_issued is not None and eca_valid(edu, as_of=as_of):
+        return _Edu.VALID_ECA
+    if edu.canadian_credential is not CanadianCredential.NONE:
+        return _Edu.CANADIAN
+    return _Edu.NO_ECA if edu.eca_issued is None else _Edu.EXPIRED_ECA
+
+
+def _education(c: Candidate, as_of: date) -> Requirement:
     edu = c.education
     level = edu.level
     issued = edu.eca_issued
-    canadian = edu.canadian_credential is not CanadianCredential.NONE
-    if level.rank < EducationLevel.SECONDARY.rank:
-        met, why = False, "Less than secondary school: a completed credential is needed"
-    elif issued is not None and eca_valid(edu, as_of=as_of):
-        met, why = True, f"Education: {level.label}, ECA report of {issued.isoformat()}"
-    elif canadian:
+    how = _education_check(c, as_of)
+    if how is _Edu.BELOW_SECONDARY:
+        why = "Less than secondary school: a completed credential is needed"
+    elif how is _Edu.VALID_ECA and issued is not None:
+        why = f"Education: {level.label}, ECA report of {issued.isoformat()}"
+    elif how is _Edu.CANADIAN:
         credential = edu.canadian_credential.value.replace("_", " ")
-        met, why = True, f"Education: a Canadian credential ({credential})"
-    elif issued is None:
-        met, why = False, f"Foreign {level.label} without an ECA report"
+        why = f"Education: a Canadian credential ({credential})"
+    elif how is _Edu.EXPIRED_ECA and issued is not None:
+        why = f"Foreign {level.label}: {eca_words(issued)}"
     else:
-        met, why = False, f"Foreign {level.label}: {eca_words(issued)}"
+        why = f"Foreign {level.label} without an ECA report"
     return Requirement(
-        id=f"{_P}.education", met=met, reason=why, rule=day_ref(ECA_VALID_YEARS, as_of)
+        id=f"{_P}.education",
+        met=how in _EDU_MET,
+        reason=why,
+        rule=day_ref(ECA_VALID_YEARS, as_of),
     )
 
 
-def _scored_education(c: Candidate, as_of: date) -> tuple[EducationLevel | None, str]:
-    """The level the grid scores, and how it is described.
+def _scored_education(c: Candidate, as_of: date) -> EducationLevel | None:
+    """The level the grid scores (``None``: no points).
 
     The highest level counts when it needs no ECA or its ECA is valid; otherwise a
     Canadian credential still counts, at the lowest level it can be.
     """
     edu = c.education
     scored = scored_level(edu, as_of=as_of)
+    if scored is edu.level or edu.canadian_level is not None:
+        return scored
+    return None
+
+
+def _scored_words(c: Candidate, scored: EducationLevel | None) -> str:
+    """How the scored education is described."""
+    edu = c.education
     if scored is edu.level:
-        return scored, scored.label
+        return edu.level.label
     issued = edu.eca_issued
     why = "it has no ECA" if issued is None else eca_words(issued)
-    if edu.canadian_level is None:
-        return None, f"foreign {edu.level.label}: {why}, so no points"
-    return (
-        scored,
-        f"the Canadian credential ({scored.label}); for the foreign {edu.level.label}, {why}",
+    if scored is None:
+        return f"foreign {edu.level.label}: {why}, so no points"
+    return f"the Canadian credential ({scored.label}); for the foreign {edu.level.label}, {why}"
+
+
+class _GridFacts(NamedTuple):
+    """What the grid scores, read from a profile on a day (the key of its points)."""
+
+    first: tuple[int, int, int, int] | None
+    """The valid first-language result's levels (L/S/R/W)."""
+    second: int | None
+    """The valid second-language result's lowest level."""
+    scored: EducationLevel | None
+    years: int
+    age: int
+    arranged: bool
+    adaptability: tuple[AdaptabilityItem, ...]
+    """The adaptability items met."""
+
+
+def _grid_facts(c: Candidate, as_of: date, rules: RuleSet) -> tuple[_GridFacts, float, date]:
+    """The grid's facts, with the skilled hours counted and the window's start."""
+    first = c.first_language_result
+    second = c.second_language_result
+    total, start = hours(
+        c.work_history,
+        skilled_paid(rules, Program.FSW),
+        as_of,
+        rules.entry(FSW_WINDOW_YEARS).value,
+        rules,
     )
+    offer = c.job_offer
+    arranged = offer is not None and offer.teer in rules.skilled_teers.value
+    facts = _GridFacts(
+        first=first.levels if first is not None and language_valid(first, as_of=as_of) else None,
+        second=(
+            second.lowest if second is not None and language_valid(second, as_of=as_of) else None
+        ),
+        scored=_scored_education(c, as_of),
+        years=whole_years(total, rules.hours_per_year.value),
+        age=completed_years(c.date_of_birth, as_of),
+        arranged=arranged,
+        adaptability=tuple(
+            item for item, met in _adaptability(c, as_of, rules, arranged=arranged) if met
+        ),
+    )
+    return facts, total, start
+
+
+_Line = tuple[str, Timeline[Any], int]
+_NAMES = ("listening", "speaking", "reading", "writing")
+
+
+def _grid_points(facts: _GridFacts, rules: RuleSet) -> tuple[_Line, ...]:
+    """The grid's lines (factor, rule, points) for ``facts``: the one scoring of the grid."""
+    lines: list[_Line] = []
+    # 1. Language
+    if facts.first is not None:
+        per_ability = rules.entry(grid.FIRST_LANGUAGE).value
+        for name, level in zip(_NAMES, facts.first, strict=True):
+            lines.append((f"first_language.{name}", grid.FIRST_LANGUAGE, per_ability.points(level)))
+    else:
+        lines.append(("first_language", grid.FIRST_LANGUAGE, 0))
+    if facts.second is not None:
+        points = rules.entry(grid.SECOND_LANGUAGE).value.points(facts.second)
+        lines.append(("second_language", grid.SECOND_LANGUAGE, points))
+    # 2. Education
+    scored = facts.scored
+    education = 0 if scored is None else rules.entry(grid.EDUCATION).value[scored]
+    lines.append(("education", grid.EDUCATION, education))
+    # 3. Experience
+    experience = rules.entry(grid.EXPERIENCE).value.points(facts.years)
+    lines.append(("experience", grid.EXPERIENCE, experience))
+    # 4. Age
+    lines.append(("age", grid.AGE, rules.entry(grid.AGE).value.points(facts.age)))
+    # 5. Arranged employment
+    arranged = rules.entry(grid.ARRANGED_EMPLOYMENT).value if facts.arranged else 0
+    lines.append(("arranged_employment", grid.ARRANGED_EMPLOYMENT, arranged))
+    # 6. Adaptability
+    items = rules.entry(grid.ADAPTABILITY).value
+    raw = 0
+    for item in facts.adaptability:
+        raw += items[item]
+        lines.append((f"adaptability.{item.value}", grid.ADAPTABILITY, items[item]))
+    limit = rules.entry(grid.ADAPTABILITY_CAP).value
+    if raw > limit:
+        lines.append(("adaptability.cap", grid.ADAPTABILITY_CAP, limit - raw))
+    return tuple(lines)
+
+
+_TOTALS: IdentityCache[RuleSet, dict[_GridFacts, int]] = IdentityCache(lambda _: {})
+"""The grid total of each set of facts met, per rule set (a pool repeats them)."""
+
+
+def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
+    """Whether ``c`` reaches the grid's pass mark on ``as_of``, without the lines' words."""
+    facts = _grid_facts(c, as_of, rules)[0]
+    totals = _TOTALS(rules)
+    total = totals.get(facts)
+    if total is None:
+        total = totals[facts] = sum(line[2] for line in _grid_points(facts, rules))
+    return total >= rules.entry(grid.PASS_MARK).value
 
 
 def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None) -> FswGrid:
@@ -177,99 +328,49 @@ def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None =
 
 
 def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
-    lines: list[GridLine] = []
-
-    def add(factor: str, timeline: Timeline[Any], points: int, reason: str) -> None:
-        lines.append(
-            GridLine(factor=factor, points=points, reason=reason, rule=ref(rules, timeline))
-        )
-
-    # 1. Language
-    per_ability = rules.entry(grid.FIRST_LANGUAGE).value
+    facts, total, start = _grid_facts(c, as_of, rules)
     first = c.first_language_result
-    names = ("listening", "speaking", "reading", "writing")
-    if first is not None and language_valid(first, as_of=as_of):
-        for name, level in zip(names, first.levels, strict=True):
-            add(
-                f"first_language.{name}",
-                grid.FIRST_LANGUAGE,
-                per_ability.points(level),
-                f"First official language: {level_words(level, first)} in {name}",
+    second = c.second_language_result
+    offer = c.job_offer
+    reasons: dict[str, str] = {}
+    if facts.first is not None and first is not None:
+        for name, level in zip(_NAMES, facts.first, strict=True):
+            reasons[f"first_language.{name}"] = (
+                f"First official language: {level_words(level, first)} in {name}"
             )
     else:
         why = "no result" if first is None else expired_words(first)
-        add("first_language", grid.FIRST_LANGUAGE, 0, f"First official language: {why}")
-    second = c.second_language_result
-    if second is not None and language_valid(second, as_of=as_of):
-        add(
-            "second_language",
-            grid.SECOND_LANGUAGE,
-            rules.entry(grid.SECOND_LANGUAGE).value.points(second.lowest),
-            f"Second official language: {level_words(second.lowest, second)} or more "
-            "in all four abilities",
+        reasons["first_language"] = f"First official language: {why}"
+    if facts.second is not None and second is not None:
+        reasons["second_language"] = (
+            f"Second official language: {level_words(facts.second, second)} or more "
+            "in all four abilities"
         )
-    # 2. Education
-    scored, words = _scored_education(c, as_of)
-    add(
-        "education",
-        grid.EDUCATION,
-        0 if scored is None else rules.entry(grid.EDUCATION).value[scored],
-        f"Education: {words}",
-    )
-    # 3. Experience
-    total, start = hours(
-        c.work_history,
-        skilled_paid(rules, Program.FSW),
-        as_of,
-        rules.entry(FSW_WINDOW_YEARS).value,
-        rules,
-    )
-    years = whole_years(total, rules.hours_per_year.value)
-    add(
-        "experience",
-        grid.EXPERIENCE,
-        rules.entry(grid.EXPERIENCE).value.points(years),
+    reasons["education"] = f"Education: {_scored_words(c, facts.scored)}"
+    years = facts.years
+    reasons["experience"] = (
         f"Skilled work since {start.isoformat()}: {int(total):,} hours, "
-        f"{years} year{'s' if years != 1 else ''}",
+        f"{years} year{'s' if years != 1 else ''}"
     )
-    # 4. Age
-    age = completed_years(c.date_of_birth, as_of)
-    add(
-        "age",
-        grid.AGE,
-        rules.entry(grid.AGE).value.points(age),
-        f"Age {age} on {as_of.isoformat()}",
-    )
-    # 5. Arranged employment
-    offer = c.job_offer
-    skilled = rules.skilled_teers.value
-    arranged = offer is not None and offer.teer in skilled
-    add(
-        "arranged_employment",
-        grid.ARRANGED_EMPLOYMENT,
-        rules.entry(grid.ARRANGED_EMPLOYMENT).value if arranged else 0,
+    reasons["age"] = f"Age {facts.age} on {as_of.isoformat()}"
+    arranged = facts.arranged
+    reasons["arranged_employment"] = (
         "Arranged employment: "
         + (f"offer in NOC {offer.noc}" if offer is not None and arranged else "none")
-        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not {teer_words(rules)})"),
+        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not {teer_words(rules)})")
     )
-    # 6. Adaptability
-    items = rules.entry(grid.ADAPTABILITY).value
-    raw = 0
-    for item, met, why in _adaptability(c, as_of, rules, arranged=arranged):
-        if met:
-            pts = items[item]
-            raw += pts
-            add(f"adaptability.{item.value}", grid.ADAPTABILITY, pts, f"Adaptability: {why}")
-    limit = rules.entry(grid.ADAPTABILITY_CAP).value
-    if raw > limit:
-        add(
-            "adaptability.cap",
-            grid.ADAPTABILITY_CAP,
-            limit - raw,
-            f"Adaptability capped at {limit}",
+    for item in facts.adaptability:
+        reasons[f"adaptability.{item.value}"] = (
+            f"Adaptability: {_adaptability_words(item, c, rules)}"
         )
+    limit = rules.entry(grid.ADAPTABILITY_CAP).value
+    reasons["adaptability.cap"] = f"Adaptability capped at {limit}"
+    lines = tuple(
+        GridLine(factor=factor, points=points, reason=reasons[factor], rule=ref(rules, timeline))
+        for factor, timeline, points in _grid_points(facts, rules)
+    )
     return FswGrid(
-        lines=tuple(lines),
+        lines=lines,
         total=sum(ln.points for ln in lines),
         pass_mark=rules.entry(grid.PASS_MARK).value,
     )
@@ -277,51 +378,56 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
 
 def _adaptability(
     c: Candidate, as_of: date, rules: RuleSet, *, arranged: bool
-) -> list[tuple[AdaptabilityItem, bool, str]]:
+) -> list[tuple[AdaptabilityItem, bool]]:
+    """Each adaptability item that applies to ``c``, and whether it is met."""
     spouse = c.spouse
-    with_spouse = spouse is not None and spouse.scored_with
-    out: list[tuple[AdaptabilityItem, bool, str]] = []
-    if with_spouse and spouse is not None:
+    out: list[tuple[AdaptabilityItem, bool]] = []
+    if spouse is not None and spouse.scored_with:
         lang = spouse.language
         minimum = rules.entry(grid.SPOUSE_LANGUAGE_MIN_CLB).value
         out.append(
             (
                 AdaptabilityItem.SPOUSE_LANGUAGE,
                 lang is not None and language_valid(lang, as_of=as_of) and lang.lowest >= minimum,
-                f"spouse's language at {level_words(minimum, lang)}+ in all four abilities",
             )
         )
-        out.append(
-            (
-                AdaptabilityItem.SPOUSE_PAST_STUDY,
-                spouse.studied_in_canada,
-                "spouse's study in Canada",
-            )
-        )
+        out.append((AdaptabilityItem.SPOUSE_PAST_STUDY, spouse.studied_in_canada))
         out.append(
             (
                 AdaptabilityItem.SPOUSE_PAST_WORK,
                 _canada_year(spouse.work_history, as_of, rules, _SPOUSE_WORK),
-                "spouse's year of full-time work in Canada",
             )
         )
-    out.append((AdaptabilityItem.PAST_STUDY, c.studied_in_canada, "two years of study in Canada"))
+    out.append((AdaptabilityItem.PAST_STUDY, c.studied_in_canada))
     out.append(
         (
             AdaptabilityItem.PAST_WORK,
             _canada_year(c.work_history, as_of, rules, canadian_kind(rules.skilled_teers.value)),
-            f"a year of skilled ({teer_words(rules)}) work in Canada",
         )
     )
-    out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged, "arranged employment"))
-    out.append(
-        (
-            AdaptabilityItem.RELATIVE_IN_CANADA,
-            c.relative_in_canada or c.sibling_in_canada,
-            "a relative living in Canada",
-        )
-    )
+    out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged))
+    out.append((AdaptabilityItem.RELATIVE_IN_CANADA, c.relative_in_canada or c.sibling_in_canada))
     return out
+
+
+def _adaptability_words(item: AdaptabilityItem, c: Candidate, rules: RuleSet) -> str:
+    """What an adaptability item met is, in words."""
+    if item is AdaptabilityItem.SPOUSE_LANGUAGE:
+        minimum = rules.entry(grid.SPOUSE_LANGUAGE_MIN_CLB).value
+        lang = None if c.spouse is None else c.spouse.language
+        return f"spouse's language at {level_words(minimum, lang)}+ in all four abilities"
+    if item is AdaptabilityItem.PAST_WORK:
+        return f"a year of skilled ({teer_words(rules)}) work in Canada"
+    return _ADAPTABILITY_WORDS[item]
+
+
+_ADAPTABILITY_WORDS = {
+    AdaptabilityItem.SPOUSE_PAST_STUDY: "spouse's study in Canada",
+    AdaptabilityItem.SPOUSE_PAST_WORK: "spouse's year of full-time work in Canada",
+    AdaptabilityItem.PAST_STUDY: "two years of study in Canada",
+    AdaptabilityItem.ARRANGED_EMPLOYMENT: "arranged employment",
+    AdaptabilityItem.RELATIVE_IN_CANADA: "a relative living in Canada",
+}
 
 
 def _canada_year(history: WorkHistory, as_of: date, rules: RuleSet, kind: Kind) -> bool:
@@ -364,3 +470,21 @@ def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         eligible=all(r.met for r in requirements),
         grid=scored,
     )
+
+
+def fsw_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
+    """The verdict of :func:`assess_fsw`, from the same checks, the cheapest first.
+
+    One requirement not met decides, so the checks after it are not run.
+    """
+    if not (
+        outside_quebec(c)
+        and _language_check(c, as_of, rules)[0]
+        and _education_check(c, as_of) in _EDU_MET
+        and _work_check(c, as_of, rules)[0]
+    ):
+        return Verdict.NOT_ELIGIBLE
+    funds = funds_check(Program.FSW, c, as_of, rules).status
+    if funds is Status.NOT_MET or not grid_passed(c, as_of, rules):
+        return Verdict.NOT_ELIGIBLE
+    return Verdict.ELIGIBLE if funds is Status.MET else Verdict.ELIGIBLE_IF

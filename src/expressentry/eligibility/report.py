@@ -29,6 +29,7 @@ from expressentry.explain import RuleRef
 __all__ = [
     "Assessment",
     "CategoryResult",
+    "EligibilityFlags",
     "EligibilityReport",
     "FswGrid",
     "GridLine",
@@ -323,6 +324,74 @@ class CategoryResult(Assessment):
         return f"CategoryResult({self.category} {self.version}: {verdict})"
 
 
+_FLAG_WORDS = {Verdict.ELIGIBLE: "", Verdict.NOT_ELIGIBLE: "not ", Verdict.ELIGIBLE_IF: "if "}
+
+
+@frozen(kw_only=True, repr=False)
+class EligibilityFlags:
+    """Each program's and category's verdict on one day, and nothing else.
+
+    What :func:`~expressentry.eligibility.flags_many` returns for each candidate
+    of a pool, and :attr:`EligibilityReport.flags` for one report: the same
+    verdicts, without the requirements that explain them. Candidates with the
+    same verdicts on the same day share one object. Its repr is the verdicts in
+    short: ``EligibilityFlags(2026-11-22: fsw, cec, not fst; categories: french)``
+    (``if`` marks an "eligible if" verdict).
+
+    Attributes:
+        as_of: The day assessed.
+        programs: FSW, CEC and FST, in that order, each with its verdict.
+        categories: Every category in force on ``as_of``, in the order of the
+            report, each with its verdict.
+    """
+
+    as_of: date
+    programs: tuple[tuple[Program, Verdict], ...]
+    categories: tuple[tuple[CategoryId, Verdict], ...]
+
+    def program(self, program: Program) -> Verdict:
+        """The verdict of one program."""
+        for p, verdict in self.programs:
+            if p is program:
+                return verdict
+        raise KeyError(program)
+
+    def category(self, category: CategoryId) -> Verdict:
+        """The verdict of one category (:class:`KeyError` if it is not in force)."""
+        for c, verdict in self.categories:
+            if c is category:
+                return verdict
+        raise KeyError(category)
+
+    @property
+    def eligible_programs(self) -> tuple[Program, ...]:
+        """The programs the candidate is definitely eligible for."""
+        return tuple(p for p, v in self.programs if v is Verdict.ELIGIBLE)
+
+    @property
+    def undecided_programs(self) -> tuple[Program, ...]:
+        """The programs whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
+        return tuple(p for p, v in self.programs if v is Verdict.ELIGIBLE_IF)
+
+    @property
+    def eligible_categories(self) -> tuple[CategoryId, ...]:
+        """The categories the candidate could definitely be invited in."""
+        return tuple(c for c, v in self.categories if v is Verdict.ELIGIBLE)
+
+    @property
+    def undecided_categories(self) -> tuple[CategoryId, ...]:
+        """The categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
+        return tuple(c for c, v in self.categories if v is Verdict.ELIGIBLE_IF)
+
+    def __repr__(self) -> str:
+        programs = ", ".join(f"{_FLAG_WORDS[v]}{p.value}" for p, v in self.programs)
+        shown = [
+            f"{_FLAG_WORDS[v]}{c}" for c, v in self.categories if v is not Verdict.NOT_ELIGIBLE
+        ]
+        categories = listed(shown, 60) if shown else "none"
+        return f"EligibilityFlags({self.as_of.isoformat()}: {programs}; categories: {categories})"
+
+
 @frozen(kw_only=True, repr=False)
 class EligibilityReport:
     """Program and category eligibility on one day, requirement by requirement.
@@ -366,6 +435,15 @@ class EligibilityReport:
     def undecided_categories(self) -> tuple[CategoryId, ...]:
         """The categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
         return tuple(c.category for c in self.categories if c.verdict is Verdict.ELIGIBLE_IF)
+
+    @property
+    def flags(self) -> EligibilityFlags:
+        """The verdicts alone, as :func:`~expressentry.eligibility.flags_many` gives them."""
+        return EligibilityFlags(
+            as_of=self.as_of,
+            programs=tuple((p.program, p.verdict) for p in self.programs),
+            categories=tuple((c.category, c.verdict) for c in self.categories),
+        )
 
     def program(self, program: Program) -> ProgramResult:
         """The result of one program."""
