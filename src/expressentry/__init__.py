@@ -65,6 +65,16 @@ from expressentry.errors import (
 )
 from expressentry.experience import Experience, canadian_experience, foreign_experience
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
+from expressentry.forecasts import (
+    Forecast,
+    ForecastEvent,
+    ForecastState,
+    Milestone,
+    MilestoneKind,
+    Verdicts,
+    forecast,
+    forecast_many,
+)
 from expressentry.models import (
     Candidate,
     Education,
@@ -122,6 +132,9 @@ __all__ = [
     "ExpressEntryError",
     "Failure",
     "FieldProblem",
+    "Forecast",
+    "ForecastEvent",
+    "ForecastState",
     "ForeignExperienceTier",
     "FrenchBonus",
     "FswGrid",
@@ -134,6 +147,8 @@ __all__ = [
     "LanguageResult",
     "LanguageTest",
     "MaritalStatus",
+    "Milestone",
+    "MilestoneKind",
     "Occupation",
     "OfficialLanguage",
     "PointLine",
@@ -157,6 +172,7 @@ __all__ = [
     "Teer",
     "Validity",
     "Verdict",
+    "Verdicts",
     "WorkHistory",
     "WorkPeriod",
     "WorkPlace",
@@ -167,6 +183,8 @@ __all__ = [
     "categories_listing",
     "example_profile",
     "find_rounds",
+    "forecast",
+    "forecast_many",
     "foreign_experience",
     "from_dict",
     "from_json",
