@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, timedelta
 from enum import StrEnum
 from math import ceil
@@ -110,6 +110,9 @@ _CRS: Final = 1
 _ELIGIBILITY: Final = 2
 """A milestone that may change eligibility."""
 _BOTH: Final = _CRS | _ELIGIBILITY
+_FSW_DOWN: Final = 4
+"""A milestone that can only lower the FSW grid or fail an FSW requirement: it
+cannot change eligibility when FSW was not eligible the day before."""
 _ANY_HOURS: Final = 1e-6
 """The least count of hours that is not none (hours count to the millionth)."""
 
@@ -434,6 +437,10 @@ class _Watch:
     tags: int
     what: str
     rule: RuleRef
+    points: Callable[[int], object] | None = None
+    """What the level earns: a crossing that changes nothing it earns is no event."""
+    down_tags: int | None = None
+    """The tags of a fall, when they differ from those of a rise."""
 
 
 def _level(w: _Watch, hours: float) -> int:
@@ -584,10 +591,12 @@ def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
     for whose, history, foreign in people:
         if not history.periods:
             continue
-        kinds = [("Canadian", canadian_kind(teers), "canadian_experience")]
+        kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_canadian(r))]
         if foreign:
-            kinds.append(("foreign", foreign_kind(teers), "foreign_experience"))
-        for words, kind, attr in kinds:
+            kinds.append(("foreign", foreign_kind(teers), "foreign_experience", _crs_foreign(r)))
+        if not whose.endswith(": "):  # the spouse's
+            kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_spouse(r))]
+        for words, kind, attr, earns in kinds:
             rule = _ref(CRS_TIMELINES[attr], getattr(r, attr))
             yield _Watch(
                 segments(history, kind, cap),
@@ -597,7 +606,32 @@ def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
                 _CRS,
                 f"{whose}{words} {_teers(teers)} experience (last {window} years)",
                 rule,
+                earns,
             )
+
+
+def _column(years: int, thresholds: tuple[int, int]) -> int:
+    return 2 if years >= thresholds[1] else 1 if years >= thresholds[0] else 0
+
+
+def _crs_canadian(r: RuleSet) -> Callable[[int], object]:
+    """What whole years of Canadian experience earn: core points and transferability column."""
+    steps = r.canadian_experience.value
+    levels = r.transferability_canadian_years.value
+    return lambda y: (
+        steps.points(y, with_spouse=True),
+        steps.points(y, with_spouse=False),
+        _column(y, levels),
+    )
+
+
+def _crs_foreign(r: RuleSet) -> Callable[[int], object]:
+    levels = r.transferability_foreign_years.value
+    return lambda y: _column(y, levels)
+
+
+def _crs_spouse(r: RuleSet) -> Callable[[int], object]:
+    return r.spouse_canadian_experience.value.points
 
 
 def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
@@ -645,6 +679,7 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
             _ELIGIBILITY,
             f"FSW: {need:,} hours of continuous work in NOC {noc} in the last {years} years",
             rule,
+            down_tags=_FSW_DOWN,
         )
     yield _Watch(
         segments(history, paid, cap),
@@ -654,6 +689,8 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
         _ELIGIBILITY,
         f"FSW grid: years of skilled work in the last {years} years",
         _ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
+        r.entry(grid.EXPERIENCE).value.points,
+        down_tags=_FSW_DOWN,
     )
     adaptability = _ref(grid.ADAPTABILITY, r.entry(grid.ADAPTABILITY))
     full: list[tuple[str, Segments]] = [
@@ -829,8 +866,10 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
             for ws in (True, False)
         ):
             tags |= _CRS
-        fsw = r.entry(grid.AGE)
-        if fsw.value.points(age - 1) != fsw.value.points(age):
+        fsw = r.entry(grid.AGE).value
+        if fsw.points(age) < fsw.points(age - 1):
+            tags |= _FSW_DOWN
+        elif fsw.points(age) != fsw.points(age - 1):
             tags |= _ELIGIBILITY
         if tags:
             _add(
@@ -850,6 +889,11 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
     if c.spouse is not None:
         people.append(("Spouse", c.spouse))
     for whose, p in people:
+        # The candidate's results count for every program; the spouse's only on the
+        # FSW grid; the candidate's ECA only for FSW, the spouse's for the CRS alone.
+        spouse = whose == "Spouse"
+        result_tags = _CRS | _FSW_DOWN if spouse else _BOTH
+        eca_tags = _CRS if spouse else _CRS | _FSW_DOWN
         results: tuple[LanguageResult, ...] = (
             p.languages
             if isinstance(p, Candidate)
@@ -862,7 +906,7 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
                 _add(
                     plan,
                     day,
-                    _BOTH,
+                    result_tags,
                     Milestone(
                         kind=MilestoneKind.EXPIRY,
                         description=f"{whose}'s {result.test.value} result of "
@@ -882,7 +926,7 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
                 _add(
                     plan,
                     day,
-                    _BOTH,
+                    eca_tags,
                     Milestone(
                         kind=MilestoneKind.EXPIRY,
                         description=f"{whose}'s ECA issued {issued.isoformat()} expires",
@@ -945,10 +989,13 @@ def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Miles
             continue
         for w in (*_crs_watches(c, r), *_program_watches(c, r)):
             for day_n, before, now in _crossings(w, lo, hi):
+                if w.points is not None and w.points(before) == w.points(now):
+                    continue  # a year more or less that earns the same
+                tags = w.tags if now > before or w.down_tags is None else w.down_tags
                 _add(
                     plan,
                     date.fromordinal(day_n),
-                    w.tags,
+                    tags,
                     Milestone(
                         kind=MilestoneKind.EXPERIENCE,
                         description=_experience_words(w, before, now),
@@ -1046,6 +1093,10 @@ def forecast_many(
     return _run(pool, day, last, flag)
 
 
+def _fsw_possible(v: Verdicts) -> bool:
+    return Program.FSW in v.eligible_programs or Program.FSW in v.undecided_programs
+
+
 def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
     projected = [_projected(c, start, ongoing=ongoing) for c in pool]
     rule_days = _rule_days(start, end)
@@ -1076,7 +1127,9 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
         for day in sorted(plans[i]):
             tags, milestones = plans[i][day]
             total = totals[i].get(day, state.total)
-            verdicts = _verdicts_on(c, day) if tags & _ELIGIBILITY else state.verdicts
+            verdicts = state.verdicts
+            if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
+                verdicts = _verdicts_on(c, day)
             after = ForecastState(
                 day=day, total=total, verdicts=verdicts, in_pool=_in_pool(c, exit_day, day)
             )
