@@ -14,7 +14,11 @@ official texts, never read back from the tables the code reads:
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
 
 import expressentry as ee
 from expressentry import (
@@ -29,6 +33,7 @@ from expressentry import (
     WorkHistory,
     WorkPeriod,
 )
+from expressentry.__main__ import main
 
 START = date(2026, 11, 22)
 END = date(2028, 11, 22)  # 24 months
@@ -138,3 +143,114 @@ def test_ended_jobs_stop_accruing() -> None:
     assert [e.day for e in f.events] == [date(2027, 3, 22), date(2027, 6, 1), date(2028, 3, 10)]
     assert f.candidate.work_history.periods[0].end == date(2026, 11, 21)
     assert [e.after.total for e in f.events] == [379 - 149, 230, 225]
+
+
+# -- bad input ----------------------------------------------------------------------------------
+
+
+def test_end_before_start_is_refused_by_name() -> None:
+    with pytest.raises(ee.InvalidInputError, match=r"end: must not be before start"):
+        ee.forecast(CEC_CANDIDATE, start=START, end=date(2026, 11, 21))
+
+
+def test_a_profile_dated_after_start_is_refused() -> None:
+    with pytest.raises(ee.InvalidInputError, match=r"languages\[0\]\.result_date"):
+        ee.forecast(CEC_CANDIDATE, start=date(2025, 3, 15), end=END)
+
+
+def test_a_bad_profile_in_a_pool_is_named_by_index() -> None:
+    with pytest.raises(ee.InvalidInputError, match=r"\[1\]\.candidate"):
+        ee.forecast_many([CEC_CANDIDATE, "not a candidate"], start=START, end=END)  # type: ignore[list-item]
+
+
+def test_ongoing_must_be_a_bool() -> None:
+    with pytest.raises(ee.InvalidInputError, match="ongoing"):
+        ee.forecast(CEC_CANDIDATE, start=START, end=END, ongoing="no")  # type: ignore[arg-type]
+
+
+def test_on_refuses_a_day_outside() -> None:
+    f = ee.forecast(CEC_CANDIDATE, start=START, end=END)
+    assert f.on(START) == f.initial
+    assert f.final.total == 303
+    with pytest.raises(ee.InvalidInputError, match="day"):
+        f.on(date(2030, 1, 1))
+
+
+def test_reprs_are_short() -> None:
+    f = ee.forecast(CEC_CANDIDATE, start=START, end=END)
+    assert repr(f) == "Forecast(2026-11-22 to 2028-11-22: CRS 379, 5 events, CRS 303 at the end)"
+    assert repr(f.events[4].milestones[0]) == "Milestone(birthday: 'Turns 30')"
+    for e in f.events:
+        assert len(repr(e)) < 200
+    assert "CRS 432 → 283 (-149)" in f.events[1].explain()
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def _profile(tmp_path: Path) -> Path:
+    path = tmp_path / "profile.json"
+    path.write_text(ee.to_json(CEC_CANDIDATE), encoding="utf-8")
+    return path
+
+
+def test_cli_timeline_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(_profile(tmp_path)), "--from", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Documents on 2026-11-22:")
+    assert "Forecast from 2026-11-22 to 2028-11-22" in out
+    assert "2027-01-21: CRS 379 → 432 (+53); eligible for CEC" in out
+    assert "2028-03-10: CRS 308 → 303 (-5)" in out
+    assert "Invited on" not in out
+
+
+def test_cli_timeline_months_and_ita(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["timeline", str(_profile(tmp_path)), "--from", "2026-11-22", "--months", "3"]
+    assert main([*args, "--ita", "2027-02-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Forecast from 2026-11-22 to 2027-02-22" in out
+    assert "2027-03-22" not in out.split("Forecast from")[1].split("Invited on")[0]
+    # invited 2027-02-01: 60 days, by 2027-04-02; the IELTS expires 2027-03-22
+    assert "Invited on 2027-02-01: 60 calendar days to apply, by 2027-04-02" in out
+    assert "candidate: ielts_general result of 2025-03-22" in out.split("To renew")[1]
+
+
+def test_cli_timeline_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["timeline", str(_profile(tmp_path)), "--from", "2026-11-22", "--format", "json"]
+    assert main([*args, "--ita", "2027-02-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"validity", "forecast", "readiness"}
+    events = data["forecast"]["events"]
+    assert [(e["day"], e["after"]["total"]) for e in events] == [
+        ("2027-01-21", 432),
+        ("2027-03-22", 283),
+        ("2027-06-01", 283),
+        ("2028-01-20", 308),
+        ("2028-03-10", 303),
+    ]
+    assert events[0]["after"]["verdicts"]["eligible_programs"] == ["cec"]
+    assert data["readiness"]["deadline"] == "2027-04-02"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--from", "2026-02-30"], "--from: not a real date"),
+        (["--months", "0"], "--months: must be a whole number of months from 1 to 1,200"),
+        (["--months", "two"], "--months: must be a whole number"),
+        (["--ita", "tomorrow"], "--ita: not a real date"),
+        (["--from", "2025-03-15"], "$.languages[0].result_date: is after the day assessed"),
+        (["--from", "9999-06-01"], "months: runs past 9999-12-31"),
+    ],
+)
+def test_cli_timeline_bad_input_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    try:
+        status = main(["timeline", str(_profile(tmp_path)), *args])
+    except SystemExit as exc:  # argparse's own errors
+        status = exc.code  # type: ignore[assignment]
+    assert status == 2
+    err = capsys.readouterr().err
+    assert words in err
+    assert "Traceback" not in err

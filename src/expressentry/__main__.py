@@ -1,6 +1,7 @@
 """Command line: ``expressentry score|eligibility|rounds ...``.
 
 ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
+``expressentry timeline PROFILE.json [--from ...] [--months 24] [--ita ...] [--format ...]``;
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``.
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
@@ -20,6 +21,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
 from expressentry import __version__
 from expressentry.crs import score
 from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, rounds
@@ -33,8 +36,10 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
+from expressentry.forecasts import forecast
 from expressentry.models import Candidate
-from expressentry.serialization import from_json, join_path, read_iso_date, to_json
+from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
+from expressentry.timelines import ita_readiness, validity_on
 
 __all__ = ["main"]
 
@@ -79,9 +84,69 @@ def _parser() -> argparse.ArgumentParser:
             help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
         s.add_argument("--format", choices=("text", "json"), default="text")
+    _timeline_arguments(
+        commands.add_parser(
+            "timeline",
+            help="documents on a day, the dated forecast of score and eligibility, "
+            "and readiness for an invitation",
+        )
+    )
     commands.add_parser("example", help="print the bundled example profile (a template)")
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     return parser
+
+
+_MOST_MONTHS = 1_200  # a century: past that a forecast says nothing useful
+
+
+def _months(text: str) -> int:
+    try:
+        months = int(text)
+    except ValueError:
+        months = -1
+    if not 1 <= months <= _MOST_MONTHS:
+        msg = f"must be a whole number of months from 1 to {_MOST_MONTHS:,}: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return months
+
+
+def _timeline_arguments(t: argparse.ArgumentParser) -> None:
+    where = t.add_mutually_exclusive_group(required=True)
+    where.add_argument("profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)")
+    where.add_argument("--example", action="store_true", help="use the bundled example profile")
+    t.add_argument(
+        "--from",
+        dest="start",
+        type=_as_of,
+        default=None,
+        help="first day of the forecast, YYYY-MM-DD (default: today)",
+    )
+    t.add_argument("--months", type=_months, default=24, help="months to forecast (default: 24)")
+    t.add_argument("--ita", type=_as_of, default=None, help="an invitation day, YYYY-MM-DD")
+    t.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _timeline(args: argparse.Namespace, candidate: Candidate) -> str:
+    """The documents on the first day, the forecast, and readiness for ``--ita``."""
+    validity = validity_on(candidate, as_of=args.start)
+    start = validity.as_of
+    try:
+        end = start + relativedelta(months=args.months)
+    except (ValueError, OverflowError):
+        raise InvalidInputError(
+            "timeline", [FieldProblem("months", args.months, "runs past 9999-12-31")]
+        ) from None
+    ahead = forecast(candidate, start=start, end=end)
+    ready = None if args.ita is None else ita_readiness(candidate, invited=args.ita)
+    if args.format == "json":
+        data = {"validity": to_dict(validity), "forecast": to_dict(ahead)}
+        if ready is not None:
+            data["readiness"] = to_dict(ready)
+        return to_json(data)
+    parts = [validity.explain(), ahead.explain()]
+    if ready is not None:
+        parts.append(ready.explain())
+    return "\n\n".join(parts)
 
 
 _ROUND_TYPES = tuple(
@@ -157,6 +222,10 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror or exc}\n")
         return _BAD_INPUT
     candidate = from_json(text, Candidate)
+    if args.command == "timeline":
+        sys.stdout.write(_timeline(args, candidate) + "\n")
+        sys.stdout.flush()
+        return 0
     result: CrsBreakdown | EligibilityReport = (
         score(candidate, as_of=args.as_of)
         if args.command == "score"

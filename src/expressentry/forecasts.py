@@ -298,6 +298,10 @@ class ForecastEvent:
         ]
         if self.after.verdicts != self.before.verdicts:
             parts.append(self.after.verdicts.explain())
+            now = self.after.verdicts.eligible_categories
+            gone = [c for c in self.before.verdicts.eligible_categories if c not in now]
+            if gone:
+                parts.append(f"no longer in categories: {_names(gone)}")
         if self.after.in_pool != self.before.in_pool:
             parts.append(self.after._pool_words())
         return "; ".join(parts)
@@ -1050,7 +1054,7 @@ def forecast(
     Each :class:`ForecastEvent` has its milestones, and the CRS total and
     eligibility the day before and that day. An ongoing job (a work period with
     no end) goes on unless ``ongoing`` is false, when it is taken to have ended
-    the day before ``start`` (:attr:`Forecast.candidate` is then the profile so
+    the day before ``start`` (``Forecast.candidate`` is then the profile so
     changed).
 
     Raises:
