@@ -86,6 +86,16 @@ from expressentry.errors import (
 )
 from expressentry.experience import Experience, canadian_experience, foreign_experience
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
+from expressentry.forecasts import (
+    Forecast,
+    ForecastEvent,
+    ForecastState,
+    Milestone,
+    MilestoneKind,
+    Verdicts,
+    forecast,
+    forecast_many,
+)
 from expressentry.models import (
     Candidate,
     Education,
@@ -146,6 +156,9 @@ __all__ = [
     "ExpressEntryError",
     "Failure",
     "FieldProblem",
+    "Forecast",
+    "ForecastEvent",
+    "ForecastState",
     "ForeignExperienceTier",
     "FrenchBonus",
     "FswGrid",
@@ -159,6 +172,8 @@ __all__ = [
     "LanguageResult",
     "LanguageTest",
     "MaritalStatus",
+    "Milestone",
+    "MilestoneKind",
     "Occupation",
     "OfficialLanguage",
     "Outlook",
@@ -191,6 +206,7 @@ __all__ = [
     "Teer",
     "Validity",
     "Verdict",
+    "Verdicts",
     "WorkHistory",
     "WorkPeriod",
     "WorkPlace",
@@ -203,6 +219,8 @@ __all__ = [
     "estimate_cutoff",
     "example_profile",
     "find_rounds",
+    "forecast",
+    "forecast_many",
     "foreign_experience",
     "from_dict",
     "from_json",

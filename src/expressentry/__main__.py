@@ -3,6 +3,7 @@
 ``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
 ``expressentry score|eligibility POOL.jsonl|POOL.csv [--as-of ...]`` (one result a
 line, JSON Lines; each bad line on stderr, and status 2 if there was one);
+``expressentry timeline PROFILE.json [--from ...] [--months 24] [--ita ...] [--format ...]``;
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
 ``expressentry backtest [--before ...] [--format text|json]``;
@@ -27,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from tqdm import tqdm
 
 from expressentry import __version__
@@ -46,9 +48,11 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
+from expressentry.forecasts import forecast
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, iter_pool, pool_format
-from expressentry.serialization import from_json, join_path, read_iso_date, to_json
+from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
+from expressentry.timelines import ita_readiness, validity_on
 
 __all__ = ["main"]
 
@@ -110,6 +114,13 @@ def _parser() -> argparse.ArgumentParser:
                 default=DEFAULT_LAST,
                 help=f"rounds of each type to compare with (default: {DEFAULT_LAST})",
             )
+    _timeline_arguments(
+        commands.add_parser(
+            "timeline",
+            help="documents on a day, the dated forecast of score and eligibility, "
+            "and readiness for an invitation",
+        )
+    )
     commands.add_parser("example", help="print the bundled example profile (a template)")
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
@@ -149,6 +160,59 @@ def _backtest(args: argparse.Namespace) -> int:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     return 0
+
+
+_MOST_MONTHS = 1_200  # a century: past that a forecast says nothing useful
+
+
+def _months(text: str) -> int:
+    try:
+        months = int(text)
+    except ValueError:
+        months = -1
+    if not 1 <= months <= _MOST_MONTHS:
+        msg = f"must be a whole number of months from 1 to {_MOST_MONTHS:,}: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return months
+
+
+def _timeline_arguments(t: argparse.ArgumentParser) -> None:
+    where = t.add_mutually_exclusive_group(required=True)
+    where.add_argument("profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)")
+    where.add_argument("--example", action="store_true", help="use the bundled example profile")
+    t.add_argument(
+        "--from",
+        dest="start",
+        type=_as_of,
+        default=None,
+        help="first day of the forecast, YYYY-MM-DD (default: today)",
+    )
+    t.add_argument("--months", type=_months, default=24, help="months to forecast (default: 24)")
+    t.add_argument("--ita", type=_as_of, default=None, help="an invitation day, YYYY-MM-DD")
+    t.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _timeline(args: argparse.Namespace, candidate: Candidate) -> str:
+    """The documents on the first day, the forecast, and readiness for ``--ita``."""
+    validity = validity_on(candidate, as_of=args.start)
+    start = validity.as_of
+    try:
+        end = start + relativedelta(months=args.months)
+    except (ValueError, OverflowError):
+        raise InvalidInputError(
+            "timeline", [FieldProblem("months", args.months, "runs past 9999-12-31")]
+        ) from None
+    ahead = forecast(candidate, start=start, end=end)
+    ready = None if args.ita is None else ita_readiness(candidate, invited=args.ita)
+    if args.format == "json":
+        data = {"validity": to_dict(validity), "forecast": to_dict(ahead)}
+        if ready is not None:
+            data["readiness"] = to_dict(ready)
+        return to_json(data)
+    parts = [validity.explain(), ahead.explain()]
+    if ready is not None:
+        parts.append(ready.explain())
+    return "\n\n".join(parts)
 
 
 _ROUND_TYPES = tuple(
@@ -220,12 +284,19 @@ def _example(_args: argparse.Namespace) -> int:
 _NO_PROFILE = {"rounds": _rounds, "backtest": _backtest, "replay": _replay, "example": _example}
 """The commands that read no profile."""
 
+_POOL_COMMANDS = frozenset({"score", "eligibility"})
+"""The commands that also read a pool file (``.jsonl``, ``.csv``)."""
+
 
 def _run(args: argparse.Namespace) -> int:
     command = _NO_PROFILE.get(args.command)
     if command is not None:
         return command(args)
-    if not args.example and pool_format(args.profile) is not None:
+    if (
+        args.command in _POOL_COMMANDS
+        and not args.example
+        and pool_format(args.profile) is not None
+    ):
         return _pool(args)
     try:
         text = _read(args)
@@ -233,6 +304,10 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"expressentry: cannot read {args.profile}: {exc.strerror or exc}\n")
         return _BAD_INPUT
     candidate = from_json(text, Candidate)
+    if args.command == "timeline":
+        sys.stdout.write(_timeline(args, candidate) + "\n")
+        sys.stdout.flush()
+        return 0
     if args.command == "outlook":
         found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last)
         out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()

@@ -30,7 +30,7 @@ from .history import (
     trends,
     yearly_summary,
 )
-from .pool import EligibilityFlags, Pool, eligibility_flags
+from .pool import Pool, eligibility_flags
 from .prospects import Clearance, Outlook, OutlookLine, RoundCheck, outlook
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
 from .replays import KindSummary, ReplayReport, RoundReplay, replay, replay_all
@@ -42,7 +42,6 @@ __all__ = [
     "BacktestRow",
     "Clearance",
     "CrsBand",
-    "EligibilityFlags",
     "Invited",
     "KindSummary",
     "Outlook",

@@ -25,17 +25,14 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Final
 
-from attrs import frozen
-
 from expressentry.batch import at_index
 from expressentry.crs import score, score_many
-from expressentry.eligibility import Verdict, assess
-from expressentry.enums import CategoryId, Program
+from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 
-__all__ = ["SUBMISSION_PRECISION", "EligibilityFlags", "Pool", "eligibility_flags"]
+__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags"]
 
 SUBMISSION_PRECISION: Final = "second"
 """Submission times are compared to the whole second, in UTC.
@@ -50,55 +47,20 @@ same second are then ordered by
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-@frozen
-class EligibilityFlags:
-    """What a round needs to know of one candidate's eligibility on a day, without reasons.
-
-    Attributes:
-        programs: The programs (FSW, CEC, FST) the candidate is definitely eligible for.
-        undecided_programs: Those they are eligible for only if what cannot be
-            checked that day is confirmed
-            (:attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE_IF`).
-        categories: The categories in force they could definitely be invited in.
-        undecided_categories: The categories whose verdict is "eligible if".
-    """
-
-    programs: frozenset[Program]
-    undecided_programs: frozenset[Program]
-    categories: frozenset[CategoryId]
-    undecided_categories: frozenset[CategoryId]
-
-
 def eligibility_flags(
     candidates: Sequence[Candidate], *, as_of: date, rules: RuleSet
 ) -> list[EligibilityFlags]:
     """The eligibility flags of each candidate on ``as_of`` under ``rules``, in order.
 
-    The one place rounds read eligibility: today it calls
-    :func:`~expressentry.assess` on each candidate and keeps only the verdicts,
-    so a faster path for pools can replace this body without touching selection.
+    The one place rounds read eligibility: the pool fast path
+    :func:`~expressentry.eligibility.flags_many`, whose verdicts equal those of
+    :func:`~expressentry.assess`.
 
     Raises:
         InvalidInputError: a profile holds a document dated after ``as_of``,
             naming its position in ``candidates`` (``[3].languages[0].test_date``).
     """
-    out: list[EligibilityFlags] = []
-    for i, c in enumerate(candidates):
-        try:
-            report = assess(c, as_of=as_of, rules=rules)
-        except InvalidInputError as exc:
-            raise at_index(i, exc) from None
-        out.append(
-            EligibilityFlags(
-                programs=frozenset(report.eligible_programs),
-                undecided_programs=frozenset(report.undecided_programs),
-                categories=frozenset(report.eligible_categories),
-                undecided_categories=frozenset(
-                    r.category for r in report.categories if r.verdict is Verdict.ELIGIBLE_IF
-                ),
-            )
-        )
-    return out
+    return flags_many(candidates, as_of=as_of, rules=rules)
 
 
 def _seconds(when: datetime) -> int:

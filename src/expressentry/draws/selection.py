@@ -52,12 +52,13 @@ from typing import Final
 from attrs import frozen
 
 from expressentry.draws.records import Round, RoundKind
+from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules import RuleSet, rules_for
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import EligibilityFlags, Pool
+from .pool import Pool
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
@@ -398,14 +399,16 @@ def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> li
 
 def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bool) -> int:
     """0: not ranked; 1: ranked; 2: ranked, eligible only if something is confirmed."""
-    if spec.kind is RoundKind.CATEGORY:
-        sure, maybe = spec.category in f.categories, spec.category in f.undecided_categories
-    elif spec.kind is RoundKind.PROGRAM:
-        sure, maybe = spec.program in f.programs, spec.program in f.undecided_programs
+    if spec.kind is RoundKind.CATEGORY and spec.category is not None:
+        verdict = f.category(spec.category)
+        sure, maybe = verdict is Verdict.ELIGIBLE, verdict is Verdict.ELIGIBLE_IF
+    elif spec.kind is RoundKind.PROGRAM and spec.program is not None:
+        verdict = f.program(spec.program)
+        sure, maybe = verdict is Verdict.ELIGIBLE, verdict is Verdict.ELIGIBLE_IF
     elif spec.kind is RoundKind.PNP and not PNP_NEEDS_PROGRAM:
         sure, maybe = nominee, False
     else:
-        sure, maybe = bool(f.programs), bool(f.undecided_programs)
+        sure, maybe = bool(f.eligible_programs), bool(f.undecided_programs)
         if spec.kind is RoundKind.PNP and not nominee:
             sure = maybe = False
     if sure:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -79,10 +79,10 @@ def day_ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
     return _ref_of(timeline.rule_id, timeline.at(as_of))
 
 
-def teer_words(rules: RuleSet) -> str:
-    """The skilled TEERs in force, as a reason says them: ``"TEER 0-3"``."""
-    teers = sorted(rules.skilled_teers.value)
-    if teers == list(range(teers[0], teers[-1] + 1)) and len(teers) > 1:
+def teer_words(skilled: Iterable[int]) -> str:
+    """TEERs as a reason says them: ``"TEER 0-3"``, ``"TEER 0, 1, 3"``, ``"TEER 0"``."""
+    teers = sorted(skilled)
+    if len(teers) > 1 and teers == list(range(teers[0], teers[-1] + 1)):
         return f"TEER {teers[0]}-{teers[-1]}"
     return "TEER " + ", ".join(str(t) for t in teers)
 

@@ -96,11 +96,12 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     years = rules.entry(CEC_WINDOW_YEARS).value
     need = rules.entry(CEC_MIN_HOURS).value
     found = _work_check(c, as_of, rules)
+    skilled = rules.skilled_teers.value
     work = Requirement(
         id=f"{_P}.work_experience",
         met=found.met,
         reason=(
-            f"{int(found.hours):,} of {need:,} hours of {teer_words(rules)} Canadian work "
+            f"{int(found.hours):,} of {need:,} hours of {teer_words(skilled)} Canadian work "
             f"in the {years} years before {as_of.isoformat()}"
         ),
         rule=ref(rules, CEC_MIN_HOURS),

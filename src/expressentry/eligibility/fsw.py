@@ -96,7 +96,8 @@ def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     start = window(years, as_of=as_of)[0]
     if noc is None:
         reason = (
-            f"No skilled ({teer_words(rules)}) paid work in the {years} years before "
+            f"No skilled ({teer_words(rules.skilled_teers.value)}) paid work in the {years} "
+            "years before "
             f"{as_of.isoformat()} (since {start.isoformat()}); {need:,} continuous hours "
             "in one occupation needed"
         )
@@ -357,7 +358,11 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
     reasons["arranged_employment"] = (
         "Arranged employment: "
         + (f"offer in NOC {offer.noc}" if offer is not None and arranged else "none")
-        + ("" if offer is None or arranged else f" (NOC {offer.noc} is not {teer_words(rules)})")
+        + (
+            ""
+            if offer is None or arranged
+            else f" (NOC {offer.noc} is not {teer_words(rules.skilled_teers.value)})"
+        )
     )
     for item in facts.adaptability:
         reasons[f"adaptability.{item.value}"] = (
@@ -417,7 +422,7 @@ def _adaptability_words(item: AdaptabilityItem, c: Candidate, rules: RuleSet) ->
         lang = None if c.spouse is None else c.spouse.language
         return f"spouse's language at {level_words(minimum, lang)}+ in all four abilities"
     if item is AdaptabilityItem.PAST_WORK:
-        return f"a year of skilled ({teer_words(rules)}) work in Canada"
+        return f"a year of skilled ({teer_words(rules.skilled_teers.value)}) work in Canada"
     return _ADAPTABILITY_WORDS[item]
 
 

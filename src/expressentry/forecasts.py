@@ -1,0 +1,1138 @@
+"""A dated forecast: the days a candidate's CRS score or eligibility will change, and why.
+
+:func:`forecast` lists, between two days, every day on which the CRS total, the
+programs or categories the candidate is eligible for, or the profile's place in
+the pool changes, each with what happens that day (a :class:`Milestone`: a
+birthday, a year of experience, a program's hours reached, a language result
+or an ECA expiring, the profile leaving the pool, a rule change on the books)
+and the total and eligibility just after it. :func:`forecast_many` does the same
+for a whole pool, scoring each day once for every candidate it concerns.
+
+The days are computed, not searched for: birthdays, expiry days and rule change
+days are dates; the day a count of hours crosses a minimum is solved from the
+hours per week (each count is linear between the days a job starts or ends or
+leaves the window, so each crossing is found on its piece and checked on the
+exact count). Only those days are scored (:func:`~expressentry.score_many`) and
+assessed (:func:`~expressentry.assess`), and only the days on which something
+changed are kept: every total equals ``score()`` of that day, every eligibility
+``assess()`` of that day.
+
+>>> from datetime import date
+>>> import expressentry as ee
+>>> f = ee.forecast(ee.example_profile(), start=date(2026, 11, 22), end=date(2027, 11, 22))
+>>> f
+Forecast(2026-11-22 to 2027-11-22: CRS 574, 5 events, CRS 377 at the end)
+>>> e = f.events[-1]
+>>> e.day, e.before.total, e.after.total, e.lost
+(datetime.date(2027, 9, 20), 502, 377, (<Program.FSW: 'fsw'>, <Program.CEC: 'cec'>))
+>>> e.milestones[0].description
+"Candidate's ielts_general result of 2025-09-20 expires"
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, date, timedelta
+from enum import StrEnum
+from math import ceil
+from typing import Any, Final
+
+import attrs
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from expressentry._hours import Segments, hour_days
+from expressentry._reprs import cited, cut
+from expressentry._today import resolve
+from expressentry.batch import at_index
+from expressentry.crs import score_many
+from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
+from expressentry.eligibility._common import skilled_paid, teer_words
+from expressentry.enums import CategoryId, Program, Teer, WorkPlace
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.experience import (
+    Kind,
+    canadian_kind,
+    foreign_kind,
+    reaches,
+    segments,
+    whole_years,
+)
+from expressentry.explain import RuleRef
+from expressentry.models import (
+    Candidate,
+    LanguageResult,
+    Spouse,
+    WorkHistory,
+    WorkPeriod,
+    check_dates,
+    completed_years,
+    require_candidate,
+)
+from expressentry.rules import CRS_TIMELINES, ELIGIBILITY_TIMELINES, RuleSet, programs, rules_for
+from expressentry.rules import fsw_grid as grid
+from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.categories import CATEGORY_SETS, CATEGORY_WORK_RULE
+from expressentry.rules.programs import (
+    CEC_MIN_CLB_BY_TEER,
+    CEC_MIN_HOURS,
+    CEC_WINDOW_YEARS,
+    ECA_VALID_YEARS,
+    FST_MIN_HOURS,
+    FST_TRADE_GROUPS,
+    FST_WINDOW_YEARS,
+    FSW_CONTINUITY_GAP_DAYS,
+    FSW_MIN_HOURS,
+    FSW_WINDOW_YEARS,
+    LANGUAGE_RESULT_VALID_YEARS,
+)
+from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
+from expressentry.rules.timelines import PROFILE_POOL_MONTHS
+from expressentry.validity import eca_expiry, expiry_in_months, language_expiry, language_valid
+
+__all__ = [
+    "Forecast",
+    "ForecastEvent",
+    "ForecastState",
+    "Milestone",
+    "MilestoneKind",
+    "Verdicts",
+    "forecast",
+    "forecast_many",
+]
+
+_ONE_DAY = timedelta(days=1)
+_CRS: Final = 1
+"""A milestone that may change the CRS total."""
+_ELIGIBILITY: Final = 2
+"""A milestone that may change eligibility."""
+_BOTH: Final = _CRS | _ELIGIBILITY
+_FSW_DOWN: Final = 4
+"""A milestone that can only lower the FSW grid or fail an FSW requirement: it
+cannot change eligibility when FSW was not eligible the day before."""
+_ANY_HOURS: Final = 1e-6
+"""The least count of hours that is not none (hours count to the millionth)."""
+
+
+class MilestoneKind(StrEnum):
+    """What happens on a day of a forecast."""
+
+    BIRTHDAY = "birthday"
+    """A birthday that changes age points (CRS or the FSW grid)."""
+    EXPERIENCE = "experience"
+    """A count of work hours reaches, or falls below, a minimum or a further year."""
+    EXPIRY = "expiry"
+    """A language result or an ECA is no longer valid."""
+    POOL = "pool"
+    """The profile leaves the pool (12 months after it was submitted)."""
+    RULES = "rules"
+    """A rule of the CRS or of eligibility changes (a change already on the books)."""
+
+
+@frozen(kw_only=True, repr=False)
+class Milestone:
+    """One thing that happens on a day of a forecast.
+
+    Its repr is the kind and the words: ``Milestone(birthday: 'Turns 30')``.
+
+    Attributes:
+        kind: Birthday, experience, expiry, pool or rules.
+        description: What happens, in a sentence.
+        rule: The dated rule behind it, where there is one.
+    """
+
+    kind: MilestoneKind
+    description: str
+    rule: RuleRef | None = None
+
+    def explain(self) -> str:
+        """The description and, in brackets, its rule."""
+        if self.rule is None:
+            return self.description
+        return f"{self.description} [{cited(self.rule.rule_id, self.rule.effective_from)}]"
+
+    def __repr__(self) -> str:
+        return f"Milestone({self.kind.value}: {cut(self.description, 120)!r})"
+
+
+def _names(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+@frozen(kw_only=True, repr=False)
+class Verdicts:
+    """Which programs and categories a candidate is eligible for on a day.
+
+    The verdicts of an :class:`~expressentry.EligibilityReport`, without the
+    requirements behind them (:func:`~expressentry.assess` of the day has those).
+    Its repr: ``Verdicts(eligible for FSW, CEC; categories: stem)``.
+
+    Attributes:
+        eligible_programs: Programs definitely eligible.
+        undecided_programs: Programs eligible if what cannot be checked is confirmed.
+        eligible_categories: Categories the candidate could definitely be invited in.
+        undecided_categories: Categories eligible if something is confirmed.
+    """
+
+    eligible_programs: tuple[Program, ...] = ()
+    undecided_programs: tuple[Program, ...] = ()
+    eligible_categories: tuple[CategoryId, ...] = ()
+    undecided_categories: tuple[CategoryId, ...] = ()
+
+    @classmethod
+    def of(cls, report: EligibilityReport | EligibilityFlags) -> Verdicts:
+        """The verdicts of a report, or of the flags of the pool fast path."""
+        return cls(
+            eligible_programs=report.eligible_programs,
+            undecided_programs=report.undecided_programs,
+            eligible_categories=report.eligible_categories,
+            undecided_categories=report.undecided_categories,
+        )
+
+    @property
+    def eligible(self) -> bool:
+        """Eligible for at least one program."""
+        return bool(self.eligible_programs)
+
+    def explain(self) -> str:
+        """``"eligible for FSW, CEC; categories: stem"``, or ``"eligible for no program"``."""
+        words = "eligible for " + (_names(p.name for p in self.eligible_programs) or "no program")
+        if self.undecided_programs:
+            words += f"; if confirmed: {_names(p.name for p in self.undecided_programs)}"
+        if self.eligible_categories:
+            words += f"; categories: {_names(self.eligible_categories)}"
+        if self.undecided_categories:
+            words += f"; categories if confirmed: {_names(self.undecided_categories)}"
+        return words
+
+    def __repr__(self) -> str:
+        return f"Verdicts({cut(self.explain(), 160)})"
+
+
+_NO_VERDICTS: Final = Verdicts()
+
+
+@frozen(kw_only=True, repr=False)
+class ForecastState:
+    """The CRS total, the eligibility and the pool on one day of a forecast.
+
+    Its repr: ``ForecastState(2027-09-20: CRS 450, eligible for no program, in the pool)``.
+
+    Attributes:
+        day: The day.
+        total: The CRS total that day (:func:`~expressentry.score`).
+        verdicts: Eligibility that day (:func:`~expressentry.assess`).
+        in_pool: Whether the profile is in the pool that day; ``None`` for a
+            profile never submitted.
+    """
+
+    day: date
+    total: int
+    verdicts: Verdicts
+    in_pool: bool | None
+
+    def _pool_words(self) -> str:
+        if self.in_pool is None:
+            return "no profile submitted"
+        return "in the pool" if self.in_pool else "not in the pool"
+
+    def explain(self) -> str:
+        """The state in a line."""
+        return (
+            f"{self.day.isoformat()}: CRS {self.total}, {self.verdicts.explain()}, "
+            f"{self._pool_words()}"
+        )
+
+    def __repr__(self) -> str:
+        return f"ForecastState({cut(self.explain(), 170)})"
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+@frozen(kw_only=True, repr=False)
+class ForecastEvent:
+    """A day of a forecast on which something changes, and what.
+
+    Its repr: ``ForecastEvent(2027-09-20: CRS 574 → 450 (-124), eligible for no
+    program; 1 milestone: 'Candidate's ielts_general result of 2025-09-20 expires …')``.
+
+    Attributes:
+        day: The day.
+        milestones: What happens that day (at least one).
+        before: The state the day before.
+        after: The state that day, just after the milestones.
+    """
+
+    day: date
+    milestones: tuple[Milestone, ...]
+    before: ForecastState
+    after: ForecastState
+
+    @property
+    def change(self) -> int:
+        """CRS points gained (lost, if negative) that day."""
+        return self.after.total - self.before.total
+
+    @property
+    def gained(self) -> tuple[Program, ...]:
+        """Programs the candidate becomes eligible for that day."""
+        was = self.before.verdicts.eligible_programs
+        return tuple(p for p in self.after.verdicts.eligible_programs if p not in was)
+
+    @property
+    def lost(self) -> tuple[Program, ...]:
+        """Programs the candidate is no longer eligible for from that day."""
+        now = self.after.verdicts.eligible_programs
+        return tuple(p for p in self.before.verdicts.eligible_programs if p not in now)
+
+    def _headline(self) -> str:
+        parts = [
+            f"CRS {self.before.total} → {self.after.total} ({_signed(self.change)})"
+            if self.change
+            else f"CRS {self.after.total} (unchanged)"
+        ]
+        if self.after.verdicts != self.before.verdicts:
+            parts.append(self.after.verdicts.explain())
+            now = self.after.verdicts.eligible_categories
+            gone = [c for c in self.before.verdicts.eligible_categories if c not in now]
+            if gone:
+                parts.append(f"no longer in categories: {_names(gone)}")
+        if self.after.in_pool != self.before.in_pool:
+            parts.append(self.after._pool_words())
+        return "; ".join(parts)
+
+    def explain(self) -> str:
+        """The day, the score and eligibility after it, and each milestone."""
+        lines = [f"{self.day.isoformat()}: {self._headline()}"]
+        lines.extend(f"  - {m.explain()}" for m in self.milestones)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        n = len(self.milestones)
+        first = cut(self.milestones[0].description, 60) if self.milestones else ""
+        return (
+            f"ForecastEvent({self.day.isoformat()}: {cut(self._headline(), 100)}; "
+            f"{n} milestone{'' if n == 1 else 's'}: {first!r})"
+        )
+
+
+@frozen(kw_only=True, repr=False)
+class Forecast:
+    """The dated events of a candidate between two days.
+
+    Its repr: ``Forecast(2026-11-22 to 2027-11-22: CRS 574, 1 event, CRS 450 at
+    the end)``.
+
+    Attributes:
+        candidate: The profile forecast: the one given, or with its ongoing jobs
+            ended before ``start`` when ``ongoing`` is false. Every total equals
+            ``score(candidate, as_of=day)``.
+        start: The first day: ``initial`` is its state; events come after it.
+        end: The last day examined.
+        ongoing: Whether ongoing jobs were assumed to go on.
+        initial: The state on ``start``.
+        events: Every day after ``start``, up to ``end``, on which the total, the
+            eligibility or the pool changes, in order.
+    """
+
+    candidate: Candidate
+    start: date
+    end: date
+    ongoing: bool
+    initial: ForecastState
+    events: tuple[ForecastEvent, ...]
+
+    @property
+    def final(self) -> ForecastState:
+        """The state on ``end``."""
+        return self.on(self.end)
+
+    def on(self, day: date) -> ForecastState:
+        """The state on ``day`` (between ``start`` and ``end``): that of the last event by then.
+
+        Raises:
+            InvalidInputError: ``day`` is not a date, or outside the forecast.
+        """
+        day = resolve(day, "day", where="Forecast.on", optional=False)
+        if not self.start <= day <= self.end:
+            raise InvalidInputError(
+                "Forecast.on",
+                [FieldProblem("day", day, f"must be from {self.start} to {self.end}")],
+            )
+        state = self.initial
+        for e in self.events:
+            if e.day > day:
+                break
+            state = e.after
+        return attrs.evolve(state, day=day)
+
+    def explain(self) -> str:
+        """The state on ``start``, then each event and its milestones."""
+        jobs = "ongoing jobs assumed to go on" if self.ongoing else "ongoing jobs ended"
+        lines = [
+            f"Forecast from {self.start.isoformat()} to {self.end.isoformat()} ({jobs}).",
+            f"On {self.initial.explain()}.",
+        ]
+        if not self.events:
+            lines.append("Nothing changes.")
+        lines.extend(e.explain() for e in self.events)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        n = len(self.events)
+        return (
+            f"Forecast({self.start.isoformat()} to {self.end.isoformat()}: "
+            f"CRS {self.initial.total}, {n} event{'' if n == 1 else 's'}, "
+            f"CRS {self.final.total} at the end)"
+        )
+
+
+# -- eligibility: the one call (a faster path can replace it here) --------------------------
+
+
+def _verdicts_on(candidate: Candidate, day: date) -> Verdicts:
+    """Eligibility of ``candidate`` on ``day``, as :func:`~expressentry.assess` gives it.
+
+    Every program needs a valid language result, and every category a program:
+    without one valid result the verdicts are known without assessing.
+    """
+    if not any(language_valid(r, as_of=day) for r in candidate.languages):
+        return _NO_VERDICTS
+    return Verdicts.of(flags_many((candidate,), as_of=day)[0])
+
+
+# -- the days hour counts cross a line ------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65_536)
+def _back(day: int, years: int) -> int:
+    """The first day of the window of ``years`` ending before ``day`` (ordinals)."""
+    return (date.fromordinal(day) - relativedelta(years=years)).toordinal()
+
+
+def _forward(day: int, years: int) -> int | None:
+    try:
+        return (date.fromordinal(day) + relativedelta(years=years)).toordinal()
+    except (ValueError, OverflowError):
+        return None
+
+
+@frozen
+class _Watch:
+    """A count of hours in a window, and the lines whose crossing matters."""
+
+    segs: Segments
+    years: int | None
+    """The window in years; ``None``: all work before the day."""
+    step: int
+    """Whole multiples of ``step`` count (years of experience); 0: one ``threshold``."""
+    threshold: float
+    tags: int
+    what: str
+    rule: RuleRef
+    points: Callable[[int], object] | None = None
+    """What the level earns: a crossing that changes nothing it earns is no event."""
+    down_tags: int | None = None
+    """The tags of a fall, when they differ from those of a rise."""
+
+
+def _level(w: _Watch, hours: float) -> int:
+    if w.step:
+        return whole_years(hours, w.step)
+    return 1 if reaches(hours, w.threshold) else 0
+
+
+def _count(w: _Watch, day: int) -> float:
+    first = 1 if w.years is None else _back(day, w.years)
+    return hour_days(w.segs, first, day) / 7
+
+
+def _pivots(w: _Watch, lo: int, hi: int) -> list[int]:
+    """Days in ``[lo, hi]`` between which the count of ``w`` is linear in the day.
+
+    The count changes pace where a job starts or ends, where such a day leaves the
+    window, and around 29 February (a year back from 1 March skips or repeats a day).
+    """
+    points = {lo, hi}
+    for s, e, _ in w.segs:
+        for x in (s, e):
+            if lo < x < hi:
+                points.add(x)
+            if w.years is not None:
+                f = _forward(x, w.years)
+                if f is not None:
+                    points.update(y for y in (f - 1, f, f + 1) if lo < y < hi)
+    if w.years is not None:
+        first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
+        for year in range(first, last + 1):
+            feb28 = date(year, 2, 28).toordinal()
+            points.update(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+    return sorted(points)
+
+
+def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """``(day, level before, level after)`` for each day in ``(lo, hi]`` the level changes.
+
+    On each linear piece the count is monotone, so each line is crossed at most
+    once there: the day is solved from the pace, then checked on the exact count.
+    """
+    if w.years is None and not any(s < hi for s, _, _ in w.segs):
+        return
+    if w.years is not None and not any(e > _back(lo, w.years) and s < hi for s, e, _ in w.segs):
+        return  # no work in any window of the range
+    pivots = _pivots(w, lo, hi)
+    hours = [_count(w, d) for d in pivots]
+    levels = [_level(w, h) for h in hours]
+    if min(levels) == max(levels) and w.years is None:
+        return
+    found: set[int] = set()
+    for i in range(len(pivots) - 1):
+        a, b = pivots[i], pivots[i + 1]
+        la, lb = levels[i], levels[i + 1]
+        if la == lb:
+            continue
+        ha, hb = hours[i], hours[i + 1]
+        pace = (hb - ha) / (b - a)
+        rising = lb > la
+        marks = range(la + 1, lb + 1) if rising else range(lb + 1, la + 1)
+        for k in marks:
+            line = k * w.step if w.step else w.threshold
+
+            def past(d: int, k: int = k, rising: bool = rising) -> bool:
+                reached = _level(w, _count(w, d)) >= k
+                return reached if rising else not reached
+
+            guess = a + ceil((line - ha) / pace) if pace else b
+            d = min(max(guess, a + 1), b)
+            while d > a + 1 and past(d - 1):
+                d -= 1
+            while not past(d):
+                d += 1
+            found.add(d)
+    for d in sorted(found):
+        yield d, _level(w, _count(w, d - 1)), _level(w, _count(w, d))
+
+
+# -- the watches of a candidate under one rule set --------------------------------------------
+
+
+def _ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
+    return RuleRef(
+        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+    )
+
+
+def _runs(segs: Segments, gap_days: int) -> list[Segments]:
+    """``segs`` cut into continuous stretches (a job starting within ``gap_days``)."""
+    runs: list[list[tuple[int, int, float]]] = []
+    for seg in segs:
+        if runs and seg[0] - runs[-1][-1][1] <= gap_days:
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return [tuple(r) for r in runs]
+
+
+def _per_noc(
+    history: WorkHistory, kind: Kind, cap: int, *, continuous: bool
+) -> Iterator[tuple[str, Segments]]:
+    """Each NOC's segments of ``kind`` work (each continuous stretch, if ``continuous``)."""
+    name, teers, include = kind
+    for noc in sorted({p.noc for p in history.periods if include(p)}):
+
+        def only(p: WorkPeriod, noc: str = noc) -> bool:
+            return p.noc == noc and include(p)
+
+        segs = segments(history, (f"{name}:{noc}", teers, only), cap)
+        if continuous:
+            for run in _runs(segs, FSW_CONTINUITY_GAP_DAYS):
+                yield noc, run
+        else:
+            yield noc, segs
+
+
+def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
+    cap = r.weekly_hours_cap.value
+    per_year = r.hours_per_year.value
+    window = r.crs_window_years.value
+    teers = r.skilled_teers.value
+    people: list[tuple[str, WorkHistory, bool]] = [("CRS: ", c.work_history, True)]
+    if c.spouse is not None:
+        people.append(("CRS: the spouse's ", c.spouse.work_history, False))
+    for whose, history, foreign in people:
+        if not history.periods:
+            continue
+        kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_canadian(r))]
+        if foreign:
+            kinds.append(("foreign", foreign_kind(teers), "foreign_experience", _crs_foreign(r)))
+        if not whose.endswith(": "):  # the spouse's
+            kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_spouse(r))]
+        for words, kind, attr, earns in kinds:
+            rule = _ref(CRS_TIMELINES[attr], getattr(r, attr))
+            yield _Watch(
+                segments(history, kind, cap),
+                window,
+                per_year,
+                0.0,
+                _CRS,
+                f"{whose}{words} {teer_words(teers)} experience (last {window} years)",
+                rule,
+                earns,
+            )
+
+
+def _column(years: int, thresholds: tuple[int, int]) -> int:
+    return 2 if years >= thresholds[1] else 1 if years >= thresholds[0] else 0
+
+
+def _crs_canadian(r: RuleSet) -> Callable[[int], object]:
+    """What whole years of Canadian experience earn: core points and transferability column."""
+    steps = r.canadian_experience.value
+    levels = r.transferability_canadian_years.value
+    return lambda y: (
+        steps.points(y, with_spouse=True),
+        steps.points(y, with_spouse=False),
+        _column(y, levels),
+    )
+
+
+def _crs_foreign(r: RuleSet) -> Callable[[int], object]:
+    levels = r.transferability_foreign_years.value
+    return lambda y: _column(y, levels)
+
+
+def _crs_spouse(r: RuleSet) -> Callable[[int], object]:
+    return r.spouse_canadian_experience.value.points
+
+
+def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
+    history = c.work_history
+    cap = r.weekly_hours_cap.value
+    per_year = r.hours_per_year.value
+    teers = r.skilled_teers.value
+    # CEC: a year of skilled Canadian work; which TEERs make it decides the language level.
+    years = r.entry(CEC_WINDOW_YEARS).value
+    need = r.entry(CEC_MIN_HOURS).value
+    rule = _ref(CEC_MIN_HOURS, r.entry(CEC_MIN_HOURS))
+    minima = r.entry(CEC_MIN_CLB_BY_TEER).value
+    high = frozenset(t for t in teers if minima[Teer(t)] == max(minima.values()))
+    where = f"in the last {years} years"
+    for words, kinds, line in (
+        ("", teers, float(need)),
+        (" (the lower CEC language level)", teers - high, float(need)),
+        (" (the higher CEC language level)", high, _ANY_HOURS),
+    ):
+        if not kinds:
+            continue
+        if line == _ANY_HOURS and programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
+            continue  # the strict reading only
+        amount = f"{need:,} hours" if line != _ANY_HOURS else "Any hours"
+        yield _Watch(
+            segments(history, canadian_kind(kinds), cap),
+            years,
+            0,
+            line,
+            _ELIGIBILITY,
+            f"CEC: {amount} of Canadian {teer_words(kinds)} work {where}{words}",
+            rule,
+        )
+    # FSW: a year of continuous work in one occupation; years of skilled work on the grid.
+    years = r.entry(FSW_WINDOW_YEARS).value
+    need = r.entry(FSW_MIN_HOURS).value
+    paid = skilled_paid(r, Program.FSW)
+    rule = _ref(FSW_MIN_HOURS, r.entry(FSW_MIN_HOURS))
+    for noc, run in _per_noc(history, paid, cap, continuous=True):
+        yield _Watch(
+            run,
+            years,
+            0,
+            float(need),
+            _ELIGIBILITY,
+            f"FSW: {need:,} hours of continuous work in NOC {noc} in the last {years} years",
+            rule,
+            down_tags=_FSW_DOWN,
+        )
+    yield _Watch(
+        segments(history, paid, cap),
+        years,
+        per_year,
+        0.0,
+        _ELIGIBILITY,
+        f"FSW grid: years of skilled work in the last {years} years",
+        _ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
+        r.entry(grid.EXPERIENCE).value.points,
+        down_tags=_FSW_DOWN,
+    )
+    adaptability = _ref(grid.ADAPTABILITY, r.entry(grid.ADAPTABILITY))
+    full: list[tuple[str, Segments]] = [
+        (
+            f"FSW adaptability: a year of full-time {teer_words(teers)} work in Canada",
+            segments(history, canadian_kind(teers), cap),
+        )
+    ]
+    if c.spouse is not None:
+        full.append(
+            (
+                "FSW adaptability: the spouse's year of full-time work in Canada",
+                segments(c.spouse.work_history, _SPOUSE_IN_CANADA, cap),
+            )
+        )
+    for words, segs in full:
+        yield _Watch(
+            tuple(s for s in segs if reaches(s[2], cap)),
+            None,
+            0,
+            float(per_year),
+            _ELIGIBILITY,
+            words,
+            adaptability,
+        )
+    # FST: two years in one trade.
+    years = r.entry(FST_WINDOW_YEARS).value
+    need = r.entry(FST_MIN_HOURS).value
+    trades = r.entry(FST_TRADE_GROUPS).value
+    rule = _ref(FST_MIN_HOURS, r.entry(FST_MIN_HOURS))
+    for noc, segs in _per_noc(history, skilled_paid(r, Program.FST), cap, continuous=False):
+        if trades.contains(noc):
+            yield _Watch(
+                segs,
+                years,
+                0,
+                float(need),
+                _ELIGIBILITY,
+                f"FST: {need:,} hours in the trade NOC {noc} in the last {years} years",
+                rule,
+            )
+    yield from _category_watches(c, r)
+
+
+def _spouse_in_canada(p: WorkPeriod) -> bool:
+    return p.in_canada and p.authorized
+
+
+_SPOUSE_IN_CANADA: Final[Kind] = (
+    "forecast.spouse_in_canada",
+    frozenset(range(6)),
+    _spouse_in_canada,
+)
+
+
+def _category_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
+    if CATEGORY_WORK_RULE.rule_id not in r.eligibility:
+        return  # no categories yet (before 2023-05-31)
+    work = r.entry(CATEGORY_WORK_RULE)
+    rule = work.value
+    cap = r.weekly_hours_cap.value
+    history = c.work_history
+    mine = {p.noc for p in history.periods}
+    how = "continuous hours" if rule.continuous else "hours"
+    for cat in r.entry(CATEGORY_SETS).value.categories:
+        if not cat.work_rule_applies or not mine & cat.nocs:
+            continue
+        place = cat.place
+        listed_nocs = cat.nocs
+
+        def include(p: WorkPeriod, listed_nocs: frozenset[str] = listed_nocs,
+                    place: WorkPlace = place) -> bool:  # fmt: skip
+            if p.noc not in listed_nocs:
+                return False
+            return p.authorized if p.in_canada else place is WorkPlace.CANADA_OR_ABROAD
+
+        kind: Kind = (f"forecast.category.{cat.id}.{cat.version}", frozenset(), include)
+        for noc, segs in _per_noc(history, kind, cap, continuous=rule.continuous):
+            yield _Watch(
+                segs,
+                rule.window_years,
+                0,
+                float(rule.hours),
+                _ELIGIBILITY,
+                f"Category {cat.id}: {rule.hours:,} {how} in NOC {noc} "
+                f"in the last {rule.window_years} years",
+                _ref(CATEGORY_WORK_RULE, work),
+            )
+
+
+def _experience_words(w: _Watch, before: int, after: int) -> str:
+    if w.step:
+        n = f"{after} year{'' if after == 1 else 's'}"
+        return f"{w.what}: {n} (was {before})"
+    return f"{w.what}: {'reached' if after else 'no longer reached'}"
+
+
+# -- every day that may change something ----------------------------------------------------
+
+_Plan = dict[date, tuple[int, list[Milestone]]]
+
+
+def _add(plan: _Plan, day: date, tags: int, milestone: Milestone) -> None:
+    old = plan.get(day)
+    if old is None:
+        plan[day] = (tags, [milestone])
+    else:
+        old[1].append(milestone)
+        plan[day] = (old[0] | tags, old[1])
+
+
+@functools.cache
+def _funds_accepted_days() -> tuple[date, ...]:
+    """Days a settlement funds table starts to be accepted before it is required."""
+    days: list[date] = []
+    for prev, entry in itertools.pairwise(SETTLEMENT_FUNDS.entries):
+        lo, hi = prev.effective_from, entry.effective_from  # accepted somewhere in (lo, hi]
+        while lo + _ONE_DAY < hi:
+            mid = lo + (hi - lo) // 2
+            if entry in acceptable_tables(as_of=mid):
+                hi = mid
+            else:
+                lo = mid
+        if hi != entry.effective_from:
+            days.append(hi)
+    return tuple(days)
+
+
+def _rule_days(start: date, end: date) -> dict[date, list[Milestone]]:
+    """Every change of a rule that scoring or eligibility reads, in ``(start, end]``."""
+    out: dict[date, list[Milestone]] = defaultdict(list)
+    for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values()):
+        for e in t.entries:
+            if start < e.effective_from <= end:
+                note = f": {e.note}" if e.note else ""
+                out[e.effective_from].append(
+                    Milestone(
+                        kind=MilestoneKind.RULES,
+                        description=f"Rule {t.rule_id} changes{note}",
+                        rule=_ref(t, e),
+                    )
+                )
+    for day in _funds_accepted_days():
+        if start < day <= end:
+            out[day].append(
+                Milestone(
+                    kind=MilestoneKind.RULES,
+                    description="A new settlement funds table is accepted alongside the old one",
+                    rule=_ref(SETTLEMENT_FUNDS, SETTLEMENT_FUNDS.at(day + timedelta(days=366))),
+                )
+            )
+    return out
+
+
+def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
+    born = c.date_of_birth
+    age = completed_years(born, start)
+    while True:
+        age += 1
+        try:
+            day = born + relativedelta(years=age)
+        except (ValueError, OverflowError):
+            return
+        if completed_years(born, day) < age:  # born on 29 February: 1 March
+            day += _ONE_DAY
+        if day > end:
+            return
+        r = rules_for(as_of=day)
+        tags = 0
+        crs = r.age.value
+        if any(
+            crs.points(age - 1, with_spouse=ws) != crs.points(age, with_spouse=ws)
+            for ws in (True, False)
+        ):
+            tags |= _CRS
+        fsw = r.entry(grid.AGE).value
+        if fsw.points(age) < fsw.points(age - 1):
+            tags |= _FSW_DOWN
+        elif fsw.points(age) != fsw.points(age - 1):
+            tags |= _ELIGIBILITY
+        if tags:
+            _add(
+                plan,
+                day,
+                tags,
+                Milestone(
+                    kind=MilestoneKind.BIRTHDAY,
+                    description=f"Turns {age}",
+                    rule=_ref(CRS_TIMELINES["age"], r.age),
+                ),
+            )
+
+
+def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
+    people: list[tuple[str, Candidate | Spouse]] = [("Candidate", c)]
+    if c.spouse is not None:
+        people.append(("Spouse", c.spouse))
+    for whose, p in people:
+        # The candidate's results count for every program; the spouse's only on the
+        # FSW grid; the candidate's ECA only for FSW, the spouse's for the CRS alone.
+        spouse = whose == "Spouse"
+        result_tags = _CRS | _FSW_DOWN if spouse else _BOTH
+        eca_tags = _CRS if spouse else _CRS | _FSW_DOWN
+        results: tuple[LanguageResult, ...] = (
+            p.languages
+            if isinstance(p, Candidate)
+            else (() if p.language is None else (p.language,))
+        )
+        for result in results:
+            day = language_expiry(result)
+            if start < day <= end:
+                dated = result.valid_from
+                _add(
+                    plan,
+                    day,
+                    result_tags,
+                    Milestone(
+                        kind=MilestoneKind.EXPIRY,
+                        description=f"{whose}'s {result.test.value} result of "
+                        f"{dated.isoformat()} expires",
+                        rule=_ref(
+                            LANGUAGE_RESULT_VALID_YEARS,
+                            LANGUAGE_RESULT_VALID_YEARS.at(
+                                max(dated, LANGUAGE_RESULT_VALID_YEARS.first)
+                            ),
+                        ),
+                    ),
+                )
+        issued = None if p.education is None else p.education.eca_issued
+        if issued is not None:
+            day = eca_expiry(issued)
+            if start < day <= end:
+                _add(
+                    plan,
+                    day,
+                    eca_tags,
+                    Milestone(
+                        kind=MilestoneKind.EXPIRY,
+                        description=f"{whose}'s ECA issued {issued.isoformat()} expires",
+                        rule=_ref(
+                            ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))
+                        ),
+                    ),
+                )
+
+
+def _submitted(c: Candidate) -> date | None:
+    when = c.profile_submitted
+    return None if when is None else when.astimezone(UTC).date()
+
+
+def _pool_exit(c: Candidate) -> date | None:
+    submitted = _submitted(c)
+    return None if submitted is None else expiry_in_months(PROFILE_POOL_MONTHS, submitted)
+
+
+def _in_pool(c: Candidate, exit_day: date | None, day: date) -> bool | None:
+    submitted = _submitted(c)
+    if submitted is None or exit_day is None:
+        return None
+    return submitted <= day < exit_day
+
+
+def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Milestone]]) -> _Plan:
+    """Every day in ``(start, end]`` that may change ``c``'s total, eligibility or pool."""
+    plan: _Plan = {}
+    for day, milestones in rule_days.items():
+        for m in milestones:
+            _add(plan, day, _BOTH, m)
+    _birthdays(c, start, end, plan)
+    _expiries(c, start, end, plan)
+    exit_day = _pool_exit(c)
+    if exit_day is not None and start < exit_day <= end:
+        _add(
+            plan,
+            exit_day,
+            0,
+            Milestone(
+                kind=MilestoneKind.POOL,
+                description="The profile leaves the pool",
+                rule=_ref(
+                    PROFILE_POOL_MONTHS,
+                    PROFILE_POOL_MONTHS.at(max(_submitted(c) or start, PROFILE_POOL_MONTHS.first)),
+                ),
+            ),
+        )
+    # Hour counts, under the rules of each stretch between rule changes.
+    bounds = [start, *sorted(rule_days), end + _ONE_DAY]
+    for first, after in itertools.pairwise(bounds):
+        if first >= after:
+            continue
+        r = rules_for(as_of=first)
+        lo = first.toordinal() if first == start else first.toordinal() - 1
+        hi = (after - _ONE_DAY).toordinal()
+        if hi <= lo:
+            continue
+        for w in (*_crs_watches(c, r), *_program_watches(c, r)):
+            for day_n, before, now in _crossings(w, lo, hi):
+                if w.points is not None and w.points(before) == w.points(now):
+                    continue  # a year more or less that earns the same
+                tags = w.tags if now > before or w.down_tags is None else w.down_tags
+                _add(
+                    plan,
+                    date.fromordinal(day_n),
+                    tags,
+                    Milestone(
+                        kind=MilestoneKind.EXPERIENCE,
+                        description=_experience_words(w, before, now),
+                        rule=w.rule,
+                    ),
+                )
+    return plan
+
+
+# -- the forecast ---------------------------------------------------------------------------
+
+
+def _ended(history: WorkHistory, start: date) -> WorkHistory:
+    periods = tuple(
+        attrs.evolve(p, end=start - _ONE_DAY) if p.end is None else p
+        for p in history.periods
+        if not (p.end is None and p.start >= start)
+    )
+    return WorkHistory(periods=periods)
+
+
+def _projected(c: Candidate, start: date, *, ongoing: bool) -> Candidate:
+    """``c`` with its (and the spouse's) ongoing jobs ended the day before ``start``."""
+    if ongoing:
+        return c
+    s = c.spouse
+    spouse = s if s is None else attrs.evolve(s, work_history=_ended(s.work_history, start))
+    return attrs.evolve(c, work_history=_ended(c.work_history, start), spouse=spouse)
+
+
+def _days(where: str, start: date | None, end: object) -> tuple[date, date]:
+    day = resolve(start, "start", where=where)
+    last = resolve(end, "end", where=where, optional=False)  # type: ignore[arg-type]
+    if last < day:
+        raise InvalidInputError(
+            where, [FieldProblem("end", last, f"must not be before start ({day.isoformat()})")]
+        )
+    return day, last
+
+
+def _ongoing(where: str, ongoing: object) -> bool:
+    if not isinstance(ongoing, bool):
+        raise InvalidInputError(where, [FieldProblem("ongoing", ongoing, "must be True or False")])
+    return ongoing
+
+
+def forecast(
+    candidate: Candidate, *, start: date | None = None, end: date, ongoing: bool = True
+) -> Forecast:
+    """The days from ``start`` (``None``: today) to ``end`` on which anything changes.
+
+    Each :class:`ForecastEvent` has its milestones, and the CRS total and
+    eligibility the day before and that day. An ongoing job (a work period with
+    no end) goes on unless ``ongoing`` is false, when it is taken to have ended
+    the day before ``start`` (``Forecast.candidate`` is then the profile so
+    changed).
+
+    Raises:
+        InvalidInputError: ``start`` or ``end`` is not a date, ``end`` is before
+            ``start``, or a date of the profile is after ``start``.
+        RulesNotInForceError: ``start`` is before Express Entry opened.
+    """
+    day, last = _days("forecast", start, end)
+    candidate = require_candidate(candidate, "forecast")
+    check_dates(candidate, as_of=day)
+    return _run([candidate], day, last, _ongoing("forecast", ongoing))[0]
+
+
+def forecast_many(
+    candidates: Iterable[Candidate],
+    *,
+    start: date | None = None,
+    end: date,
+    ongoing: bool = True,
+) -> list[Forecast]:
+    """:func:`forecast` of every candidate of a pool, in order.
+
+    Each day is scored once for all the candidates it concerns
+    (:func:`~expressentry.score_many`), so a pool costs far less than one
+    forecast at a time.
+
+    Raises:
+        InvalidInputError: as :func:`forecast`; a bad profile is named by its
+            index (``[3].languages[0].test_date``).
+        RulesNotInForceError: ``start`` is before Express Entry opened.
+    """
+    day, last = _days("forecast_many", start, end)
+    flag = _ongoing("forecast_many", ongoing)
+    pool = list(candidates)
+    for i, c in enumerate(pool):
+        try:
+            check_dates(require_candidate(c, "forecast_many"), as_of=day)
+        except InvalidInputError as exc:
+            raise at_index(i, exc) from None
+    return _run(pool, day, last, flag)
+
+
+def _fsw_possible(v: Verdicts) -> bool:
+    return Program.FSW in v.eligible_programs or Program.FSW in v.undecided_programs
+
+
+def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
+    projected = [_projected(c, start, ongoing=ongoing) for c in pool]
+    rule_days = _rule_days(start, end)
+    plans = [_plan(c, start, end, rule_days) for c in projected]
+    # The CRS: each day once, for every candidate whose total may change that day.
+    totals: list[dict[date, int]] = [{} for _ in pool]
+    first = score_many(projected, as_of=start)
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, plan in enumerate(plans):
+        for day, (tags, _) in plan.items():
+            if tags & _CRS:
+                by_day[day].append(i)
+    for day in sorted(by_day):
+        who = by_day[day]
+        for i, total in zip(who, score_many([projected[i] for i in who], as_of=day), strict=True):
+            totals[i][day] = total
+    out: list[Forecast] = []
+    for i, c in enumerate(projected):
+        exit_day = _pool_exit(c)
+        state = ForecastState(
+            day=start,
+            total=first[i],
+            verdicts=_verdicts_on(c, start),
+            in_pool=_in_pool(c, exit_day, start),
+        )
+        initial = state
+        events: list[ForecastEvent] = []
+        for day in sorted(plans[i]):
+            tags, milestones = plans[i][day]
+            total = totals[i].get(day, state.total)
+            verdicts = state.verdicts
+            if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
+                verdicts = _verdicts_on(c, day)
+            after = ForecastState(
+                day=day, total=total, verdicts=verdicts, in_pool=_in_pool(c, exit_day, day)
+            )
+            if (after.total, after.verdicts, after.in_pool) != (
+                state.total,
+                state.verdicts,
+                state.in_pool,
+            ):
+                before = attrs.evolve(state, day=day - _ONE_DAY)
+                events.append(
+                    ForecastEvent(day=day, milestones=tuple(milestones), before=before, after=after)
+                )
+            state = after
+        out.append(
+            Forecast(
+                candidate=c,
+                start=start,
+                end=end,
+                ongoing=ongoing,
+                initial=initial,
+                events=tuple(events),
+            )
+        )
+    return out
