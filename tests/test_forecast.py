@@ -212,7 +212,7 @@ def test_cli_timeline_months_and_ita(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "2027-03-22" not in out.split("Forecast from")[1].split("Invited on")[0]
     # invited 2027-02-01: 60 days, by 2027-04-02; the IELTS expires 2027-03-22
     assert "Invited on 2027-02-01: 60 calendar days to apply, by 2027-04-02" in out
-    assert "candidate: ielts_general result of 2025-03-22" in out.split("To renew")[1]
+    assert "candidate: IELTS General Training result of 2025-03-22" in out.split("To renew")[1]
 
 
 def test_cli_timeline_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

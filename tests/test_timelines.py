@@ -163,7 +163,7 @@ def test_the_spouse_documents_are_listed_as_the_spouse() -> None:
     v = ee.validity_on(PROFILE, as_of=date(2026, 11, 22))
     spouse = [(d.document, d.label) for d in v.documents if d.person == "spouse"]
     assert spouse == [
-        (Document.LANGUAGE, "celpip_general result of 2025-08-09"),
+        (Document.LANGUAGE, "CELPIP-General result of 2025-08-09"),
         (Document.ECA, "ECA issued 2024-04-18"),
     ]
 
@@ -230,7 +230,7 @@ def test_a_result_that_expires_before_the_deadline_must_be_renewed() -> None:
     # On the deadline, the result (to 2027-01-04) and the police certificate (to
     # 2026-12-01) have both run out.
     assert [d.label for d in r.to_renew] == [
-        "celpip_general result of 2025-01-05",
+        "CELPIP-General result of 2025-01-05",
         "police certificate IN of 2026-06-01",
     ]
     assert not r.ready
@@ -244,7 +244,7 @@ def test_a_result_that_expires_before_the_deadline_must_be_renewed() -> None:
         (date(2026, 12, 2), ["police certificate IN of 2026-06-01"]),
         (
             date(2027, 1, 5),
-            ["celpip_general result of 2025-01-05", "police certificate IN of 2026-06-01"],
+            ["CELPIP-General result of 2025-01-05", "police certificate IN of 2026-06-01"],
         ),
     ],
 )
@@ -304,7 +304,7 @@ def test_an_expired_first_language_result_makes_the_profile_ineligible() -> None
     assert before.eligible_programs == (Program.FSW, Program.CEC)
     assert before.changes_on == date(2027, 9, 20)
     assert "no longer eligible for FSW, CEC" in before.change
-    assert "ielts_general result of 2025-09-20" in before.change
+    assert "IELTS General Training result of 2025-09-20" in before.change
     after = ee.pool_status(c, as_of=date(2027, 9, 20))
     assert after.in_pool
     assert not after.eligible

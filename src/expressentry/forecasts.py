@@ -26,7 +26,7 @@ Forecast(2026-11-22 to 2027-11-22: CRS 574, 5 events, CRS 377 at the end)
 >>> e.day, e.before.total, e.after.total, e.lost
 (datetime.date(2027, 9, 20), 502, 377, (<Program.FSW: 'fsw'>, <Program.CEC: 'cec'>))
 >>> e.milestones[0].description
-"Candidate's ielts_general result of 2025-09-20 expires"
+"Candidate's IELTS General Training result of 2025-09-20 expires"
 """
 
 from __future__ import annotations
@@ -259,7 +259,7 @@ class ForecastEvent:
     """A day of a forecast on which something changes, and what.
 
     Its repr: ``ForecastEvent(2027-09-20: CRS 574 → 450 (-124), eligible for no
-    program; 1 milestone: 'Candidate's ielts_general result of 2025-09-20 expires …')``.
+    program; 1 milestone: 'Candidate's IELTS General Training result of 2025-09-20 expires …')``.
 
     Attributes:
         day: The day.
@@ -891,7 +891,7 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
                     result_tags,
                     Milestone(
                         kind=MilestoneKind.EXPIRY,
-                        description=f"{whose}'s {result.test.value} result of "
+                        description=f"{whose}'s {result.test.label} result of "
                         f"{dated.isoformat()} expires",
                         rule=_ref(
                             LANGUAGE_RESULT_VALID_YEARS,

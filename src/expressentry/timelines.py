@@ -119,7 +119,7 @@ class DocumentStatus:
     """One document on one day.
 
     Its repr is the document in short: ``DocumentStatus(candidate language
-    'ielts_general result of 2025-09-20': valid until 2027-09-19, 302 days left)``.
+    'IELTS General Training result of 2025-09-20': valid until 2027-09-19, 302 days left)``.
 
     Attributes:
         person: ``"candidate"`` or ``"spouse"``.
@@ -206,7 +206,7 @@ def _language(person: str, r: LanguageResult, as_of: date) -> DocumentStatus:
     return _status(
         person,
         Document.LANGUAGE,
-        f"{r.test.value} result of {start.isoformat()}",
+        f"{r.test.label} result of {start.isoformat()}",
         start,
         language_expiry(r),
         as_of,
@@ -652,7 +652,7 @@ class Readiness:
     """Whether the documents will hold on the day of applying after an invitation.
 
     Its repr: ``Readiness(invited 2026-11-25, apply by 2027-01-24 (60 days),
-    checked 2027-01-24: 1 to renew: 'ielts_general result of 2025-01-10')``.
+    checked 2027-01-24: 1 to renew: 'IELTS General Training result of 2025-01-10')``.
 
     Attributes:
         invited: The day of the invitation.
