@@ -196,14 +196,14 @@ def test_cec_mixed_teer_work_under_each_reading(monkeypatch: pytest.MonkeyPatch)
     # CEC_MIXED_TEER_HOURS_BY_LEVEL (the reading shipped): the TEER 3 year asks CLB 5.
     assert program(mixed, Program.CEC).eligible
     assert req(program(mixed, Program.CEC), "language").reason.endswith(
-        "(TEER 2 or 3 work makes the year)"
+        "(TEER 2-3 work makes the year)"
     )
     # The strict reading: the TEER 1 work asks CLB 7, even though TEER 3 makes the year.
     monkeypatch.setattr(programs, "CEC_MIXED_TEER_HOURS_BY_LEVEL", False)
     language = req(program(mixed, Program.CEC), "language")
     assert not language.met
     assert language.reason.endswith(
-        "CLB 7 in all four abilities needed (TEER 0 or 1 work in the window)"
+        "CLB 7 in all four abilities needed (TEER 0-1 work in the window)"
     )
     assert not program(mixed, Program.CEC).eligible
     # Work of one level only: both readings agree.

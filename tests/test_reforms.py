@@ -260,3 +260,23 @@ def test_an_eligibility_reform_is_cited_on_the_requirement_it_changes() -> None:
     )
     assert not work.met
     assert stricter.replaced == ("program.fsw.min_hours",)
+
+
+def test_a_reform_that_makes_teer_4_skilled_must_say_what_cec_asks() -> None:
+    teer_4 = rules_for(as_of=DAY).replace("experience.skilled_teers", {0, 1, 2, 3, 4}, reform="4")
+    with pytest.raises(ee.InvalidInputError) as info:
+        assess(CANDIDATE, as_of=DAY, rules=teer_4)
+    (problem,) = info.value.problems
+    assert problem.path == "program.cec.min_clb_by_teer"
+    assert "no level for TEER 4" in problem.message
+    both = teer_4.replace(
+        "program.cec.min_clb_by_teer", {0: 7, 1: 7, 2: 5, 3: 5, 4: 5}, reform="TEER 4 at CLB 5"
+    )
+    cec = assess(CANDIDATE, as_of=DAY, rules=both).program(Program.CEC)
+    assert "TEER 0-4 Canadian work" in cec.requirements[0].reason
+
+
+@pytest.mark.parametrize("levels", [{0: 7, 9: 5}, {}, {"0": 7}, {True: 7}])
+def test_cec_levels_are_given_per_teer_0_to_5(levels: dict[object, int]) -> None:
+    with pytest.raises(ee.InvalidInputError):
+        rules_for(as_of=DAY).replace("program.cec.min_clb_by_teer", levels, reform="x")

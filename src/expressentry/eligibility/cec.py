@@ -16,6 +16,7 @@ from typing import NamedTuple
 from expressentry._identity import IdentityCache
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import Kind, counted, reaches
 from expressentry.models import Candidate, LanguageResult
 from expressentry.rules import RuleSet, programs
@@ -71,6 +72,20 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
     """Canadian skilled work; that of the TEERs asking the lower, the higher level; the levels."""
     skilled = rules.skilled_teers.value
     minima = rules.entry(CEC_MIN_CLB_BY_TEER).value
+    missing = sorted(t for t in skilled if Teer(t) not in minima)
+    if missing:  # a reform made a TEER skilled without saying what level CEC asks for it
+        teers = ", ".join(f"TEER {t}" for t in missing)
+        raise InvalidInputError(
+            "RuleSet",
+            [
+                FieldProblem(
+                    CEC_MIN_CLB_BY_TEER.rule_id,
+                    {t.value: level for t, level in minima.items()},
+                    f"has no level for {teers}, which experience.skilled_teers counts as "
+                    "skilled: replace both in the reform",
+                )
+            ],
+        )
     highest, lowest = max(minima.values()), min(minima.values())
     high = frozenset(t for t in skilled if minima[Teer(t)] == highest)
     return (
@@ -108,10 +123,11 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     )
     needed = found.needed
     met, best = _language_check(c, as_of, needed)
+    _all, low, high, _lowest, _highest = _KINDS(rules)
     if found.lower:
-        why = " (TEER 2 or 3 work makes the year)"
+        why = f" ({teer_words(low[1])} work makes the year)"
     elif found.makes_year:
-        why = " (TEER 0 or 1 work in the window)"
+        why = f" ({teer_words(high[1])} work in the window)"
     else:
         why = ""
     which = f"{level_words(needed, best)} in all four abilities needed{why}"

@@ -545,6 +545,8 @@ def _checked_mapping(
     if not isinstance(value, Mapping):
         problems.append(FieldProblem(path, value, "must be a mapping with the same keys"))
         return value
+    if old and all(isinstance(k, Teer) for k in old):
+        return _checked_by_teer(value, old, path, limit, problems)
     given = dict(value)
     missing = [k for k in old if k not in given]
     extra = [k for k in given if k not in old]
@@ -560,6 +562,30 @@ def _checked_mapping(
         {
             k: _checked_value(given[k], v, f"{path}[{_key_text(k)}]", limit, problems)
             for k, v in old.items()
+        }
+    )
+
+
+def _checked_by_teer(
+    value: Mapping[Any, Any],
+    old: Mapping[Any, Any],
+    path: str,
+    limit: tuple[int, str] | None,
+    problems: list[FieldProblem],
+) -> object:
+    """A value per TEER: any TEERs 0 to 5 (a reform may add one it makes skilled)."""
+    wrong = [k for k in value if isinstance(k, bool) or not isinstance(k, int) or k not in _TEERS]
+    if wrong or not value:
+        listed = ", ".join(sorted(repr(k) for k in wrong)) or "none"
+        problems.append(
+            FieldProblem(path, value, f"must map TEERs 0 to 5 to a value; not {listed}")
+        )
+        return value
+    example = next(iter(old.values()))
+    return MappingProxyType(
+        {
+            Teer(k): _checked_value(v, example, f"{path}[{k!r}]", limit, problems)
+            for k, v in sorted(value.items())
         }
     )
 
