@@ -16,7 +16,15 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import Candidate, check_dates
 from expressentry.scoring import groups, reasons
-from expressentry.scoring.inputs import LANGUAGE_CODES, YEAR_BITS, YEARS, CrsInputs, pack, packed
+from expressentry.scoring.inputs import (
+    FRENCH_CODES,
+    LANGUAGE_CODES,
+    YEAR_BITS,
+    YEARS,
+    CrsInputs,
+    pack,
+    packed,
+)
 from expressentry.scoring.keys import (
     AgeKey,
     CapKey,
@@ -118,7 +126,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
-    code = (transfer_code * YEARS + cdn) * YEARS + foreign
+    code = (p.transfer_class[transfer_code] * YEARS + cdn) * YEARS + foreign
     hit = transfer_of(code)
     if hit is None:
         t_key = transfer_key(transfer_code, lowest, cdn, foreign)
@@ -126,6 +134,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
+    french_code = (additional_code >> 2) % FRENCH_CODES
+    additional_code += (p.french_class[french_code] - french_code) << 2  # by French class
     hit = additional_of(additional_code)
     if hit is None:
         a_key = additional_key(c, french)

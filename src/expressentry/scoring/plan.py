@@ -24,7 +24,7 @@ from expressentry.explain import PointLine, RuleRef
 from expressentry.models import WorkHistory
 from expressentry.rules import CRS_TIMELINES, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
-from expressentry.scoring.inputs import YEAR_BITS, YEARS
+from expressentry.scoring.inputs import FRENCH_CODES, LEVELS, YEAR_BITS, YEARS
 
 __all__ = [
     "DOMAIN",
@@ -135,6 +135,7 @@ class Plan:
         self.foreign_years = r.transferability_foreign_years.value
         self.certificate_levels = r.certificate_language_levels.value
         self.french_levels = r.french_levels.value
+        self.transfer_class, self.french_class = _classes(r)
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
@@ -239,3 +240,52 @@ def remember(memo: Memo, code: int, lines: Lines) -> Entry:
         memo.clear()
     entry = memo[code] = (sum(line.points for line in lines), lines)
     return entry
+
+
+def _classes(r: RuleSet) -> tuple[list[int], list[int]]:
+    """The memo classes of transfer and French codes under the thresholds of ``r``."""
+    language = r.transferability_language_levels.value
+    certificate = r.certificate_language_levels.value
+    return _transfer_classes(language, certificate), _french_classes(r.french_levels.value)
+
+
+def _level_class(level: int, thresholds: tuple[int, int]) -> int:
+    lower, higher = thresholds
+    return 2 if level >= higher else 1 if level >= lower else 0
+
+
+def _transfer_classes(language: tuple[int, int], certificate: tuple[int, int]) -> list[int]:
+    """Each transfer code as the code of its class under these thresholds.
+
+    A class is the lowest first-language level that reaches the same columns
+    (:mod:`~expressentry.scoring.inputs` gives the code's layout). Levels that
+    reach the same columns give the same lines, so they share a memo entry.
+    """
+    first: dict[tuple[int, int], int] = {}
+    for level in range(LEVELS):
+        first.setdefault((_level_class(level, language), _level_class(level, certificate)), level)
+    classes = []
+    for code in range(3 * LEVELS * 4):  # three education tiers
+        tier, rest = divmod(code, LEVELS * 4)
+        level, flags = divmod(rest, 4)
+        same = first[_level_class(level, language), _level_class(level, certificate)]
+        classes.append((tier * LEVELS + same) * 4 + flags)
+    return classes
+
+
+def _french_classes(levels: tuple[int, int]) -> list[int]:
+    """Each French code as the code of its class: no points, the lower or the higher amount.
+
+    (:mod:`~expressentry.scoring.inputs` gives the code's layout.)
+    """
+    nclc, clb = levels
+    lower = 1 + nclc * (LEVELS + 1)  # NCLC at the minimum, no valid English result
+    higher = lower + clb + 1  # and English at its minimum
+    classes = [0]
+    for code in range(1, FRENCH_CODES):
+        french, english = divmod(code - 1, LEVELS + 1)
+        if french < nclc:
+            classes.append(0)
+        else:
+            classes.append(higher if english - 1 >= clb else lower)
+    return classes
