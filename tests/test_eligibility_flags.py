@@ -112,3 +112,16 @@ def test_flags_read_like_the_report() -> None:
     assert repr(flags).startswith("EligibilityFlags(2026-11-22: fsw, cec, not fst; categories: ")
     with pytest.raises(KeyError):
         flags.program("nope")  # type: ignore[arg-type]
+
+
+def test_a_pool_item_that_is_not_a_candidate_is_named_by_its_index() -> None:
+    pool: list[Any] = [example_profile(), "not a profile"]
+    with pytest.raises(InvalidInputError) as info:
+        flags_many(pool, as_of=date(2026, 11, 22))
+    (problem,) = info.value.problems
+    assert problem.path == "[1].candidate"
+    assert "Candidate" in problem.message
+    done = flags_many(pool, as_of=date(2026, 11, 22), errors="collect")
+    assert [f.index for f in done.failures] == [1]
+    assert done.results[0] is not None
+    assert done.results[1] is None

@@ -8,13 +8,14 @@ could not, each with the profile's index in the input and the error.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from attrs import frozen
 
 from expressentry.errors import FieldProblem, InvalidInputError
 
-__all__ = ["Failure", "PoolResult", "at_index"]
+__all__ = ["Failure", "PoolResult", "at_index", "check_errors", "run_pool"]
 
 T = TypeVar("T")
 
@@ -62,3 +63,54 @@ def at_index(index: int, error: InvalidInputError) -> InvalidInputError:
         for p in error.problems
     ]
     return InvalidInputError(f"profile [{index}] of the batch ({error.owner})", problems)
+
+
+def check_errors(where: str, errors: object) -> None:
+    """Refuse an ``errors`` argument other than ``"raise"`` or ``"collect"``."""
+    if errors not in ("raise", "collect"):
+        raise InvalidInputError(
+            where, [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
+        )
+
+
+def run_pool(
+    where: str,
+    items: Iterable[object],
+    kind: type,
+    collect: bool,
+    step: Callable[..., T],
+    *args: object,
+) -> PoolResult[T]:
+    """``step(item, *args)`` for every item, in order; a bad item raises or is set aside.
+
+    A bad item is one whose step raises :class:`InvalidInputError`, or one that is
+    not a ``kind`` (an :class:`AttributeError` on anything else is a bug and is
+    raised as it is). Without ``collect`` the first bad item raises, named by its
+    index (:func:`at_index`); with it, each is a :class:`Failure` and its result
+    ``None``.
+    """
+    out: list[T | None] = []
+    append = out.append
+    failures: list[Failure] = []
+    it = iter(items)
+    item: object = None
+    while True:
+        # One try around the tight loop: the fast path pays nothing for it.
+        try:
+            for item in it:
+                append(step(item, *args))
+        except (InvalidInputError, AttributeError) as exc:
+            if not isinstance(exc, InvalidInputError):
+                if isinstance(item, kind):  # from inside the library: a bug
+                    raise
+                what = f"must be a {kind.__name__}"
+                exc = InvalidInputError(where, [FieldProblem("", type(item).__name__, what)])
+            index = len(out)
+            failure = at_index(index, exc)
+            if not collect:
+                raise failure from None
+            failures.append(Failure(index=index, error=failure))
+            append(None)
+            continue
+        break
+    return PoolResult(results=tuple(out), failures=tuple(failures))

@@ -29,8 +29,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal, overload
 
-from expressentry.batch import Failure, PoolResult, at_index
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.batch import PoolResult, check_errors, run_pool
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate, require_candidate
 from expressentry.rules import RuleSet, resolve_rules
@@ -118,41 +117,11 @@ def score_many(
         InvalidInputError: with ``errors="raise"``, a profile holds a document
             dated after ``as_of`` or is not a :class:`Candidate`.
     """
-    if errors not in ("raise", "collect"):
-        raise InvalidInputError(
-            "score_many", [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
-        )
+    check_errors("score_many", errors)
     day, r = resolve_rules("score_many", as_of, rules)
-    plan = plan_for(r, day)
-    out: list[int | None] = []
-    append = out.append
-    failures: list[Failure] = []
-    it = iter(candidates)
-    c: object = None
-    while True:
-        # One try around the tight loop: the fast path pays nothing for it.
-        try:
-            for c in it:
-                append(score_on(c, plan, None))
-        except (InvalidInputError, AttributeError) as exc:
-            index = len(out)
-            failure = at_index(index, _as_input_error(exc, c))
-            if errors == "raise":
-                raise failure from None
-            failures.append(Failure(index=index, error=failure))
-            append(None)
-            continue
-        break
-    if errors == "raise":
-        return out  # type: ignore[return-value]  # no None without a failure
-    return PoolResult(results=tuple(out), failures=tuple(failures))
-
-
-def _as_input_error(exc: Exception, c: object) -> InvalidInputError:
-    if isinstance(exc, InvalidInputError):
-        return exc
-    if isinstance(c, Candidate):  # an AttributeError from inside the library is a bug
-        raise exc
-    return InvalidInputError(
-        "score_many", [FieldProblem("", type(c).__name__, "must be a Candidate")]
+    done = run_pool(
+        "score_many", candidates, Candidate, errors == "collect", score_on, plan_for(r, day), None
     )
+    if errors == "raise":
+        return list(done.results)  # type: ignore[arg-type]  # no None without a failure
+    return done

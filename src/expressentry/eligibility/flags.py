@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal, overload
 
-from expressentry.batch import Failure, PoolResult, at_index
+from expressentry.batch import PoolResult, check_errors, run_pool
 from expressentry.enums import CategoryId, Program
-from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import Candidate, check_dates, require_candidate
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules.categories import CATEGORY_SETS
@@ -116,30 +115,9 @@ def flags_many(
         InvalidInputError: with ``errors="raise"``, a profile holds a document
             dated after ``as_of`` or is not a :class:`~expressentry.models.Candidate`.
     """
-    if errors not in ("raise", "collect"):
-        raise InvalidInputError(
-            "flags_many", [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
-        )
+    check_errors("flags_many", errors)
     day, r = resolve_rules("flags_many", as_of, rules)
-    flag = _Flagger(day, r)
-    out: list[EligibilityFlags | None] = []
-    append = out.append
-    failures: list[Failure] = []
-    it = iter(candidates)
-    while True:
-        # One try around the tight loop: the fast path pays nothing for it.
-        try:
-            for c in it:
-                append(flag(c))
-        except InvalidInputError as exc:
-            index = len(out)
-            failure = at_index(index, exc)
-            if errors == "raise":
-                raise failure from None
-            failures.append(Failure(index=index, error=failure))
-            append(None)
-            continue
-        break
+    done = run_pool("flags_many", candidates, Candidate, errors == "collect", _Flagger(day, r))
     if errors == "raise":
-        return out  # type: ignore[return-value]  # no None without a failure
-    return PoolResult(results=tuple(out), failures=tuple(failures))
+        return list(done.results)  # type: ignore[arg-type]  # no None without a failure
+    return done
