@@ -35,7 +35,17 @@ from expressentry import __version__
 from expressentry._today import resolve
 from expressentry.batch import PoolResult
 from expressentry.crs import score, score_many
-from expressentry.draws import Round, RoundKind, find_rounds, load_rounds, replay_all, rounds
+from expressentry.draws import (
+    Pool,
+    Round,
+    RoundKind,
+    RoundSpec,
+    find_rounds,
+    load_rounds,
+    replay_all,
+    rounds,
+    select,
+)
 from expressentry.draws.cutoffs import backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.table import FORMATS, render_rounds
@@ -126,6 +136,18 @@ def _parser() -> argparse.ArgumentParser:
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
     b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
     b.add_argument("--format", choices=("text", "json"), default="text")
+    m = commands.add_parser("simulate", help="run one round of invitations over a pool file")
+    m.add_argument("pool", type=Path, help="pool file: JSON Lines (.jsonl) or CSV (.csv)")
+    m.add_argument("--size", type=_last, required=True, help="the number of invitations")
+    m.add_argument(
+        "--type",
+        choices=_SIMULATED_TYPES,
+        default=RoundKind.GENERAL.value,
+        metavar="TYPE",
+        help="general (default), pnp, a program (cec, fsw, fst) or a category (french, ...)",
+    )
+    m.add_argument("--as-of", type=_as_of, default=None, help="the round's day, YYYY-MM-DD")
+    m.add_argument("--format", choices=("text", "json"), default="text")
     r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
     r.add_argument("--rounds", action="store_true", help="also list every round")
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
@@ -215,6 +237,13 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> str:
     return "\n\n".join(parts)
 
 
+_SIMULATED_TYPES = (
+    RoundKind.GENERAL.value,
+    RoundKind.PNP.value,
+    *(p.value for p in Program),
+    *(c.value for c in CategoryId),
+)
+
 _ROUND_TYPES = tuple(
     dict.fromkeys(
         [*(k.value for k in RoundKind), *(p.value for p in Program), *(c.value for c in CategoryId)]
@@ -281,9 +310,6 @@ def _example(_args: argparse.Namespace) -> int:
     return 0
 
 
-_NO_PROFILE = {"rounds": _rounds, "backtest": _backtest, "replay": _replay, "example": _example}
-"""The commands that read no profile."""
-
 _POOL_COMMANDS = frozenset({"score", "eligibility"})
 """The commands that also read a pool file (``.jsonl``, ``.csv``)."""
 
@@ -337,14 +363,15 @@ def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
     )
 
 
-def _pool(args: argparse.Namespace) -> int:
-    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr."""
-    path: Path = args.profile
+def _read_pool_file(
+    path: Path,
+) -> tuple[list[Candidate], list[int], list[LineFailure]] | None:
+    """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable)."""
+    candidates: list[Candidate] = []
+    lines: list[int] = []
+    failures: list[LineFailure] = []
     try:
         size = path.stat().st_size
-        candidates: list[Candidate] = []
-        lines: list[int] = []
-        failures: list[LineFailure] = []
         with _progress(size, "B", f"reading {path.name}") as bar:
             for row in iter_pool(path):
                 bar.update(row.size)
@@ -355,7 +382,67 @@ def _pool(args: argparse.Namespace) -> int:
                     failures.append(row.failure)
     except OSError as exc:
         sys.stderr.write(f"expressentry: cannot read {path}: {exc.strerror or exc}\n")
+        return None
+    return candidates, lines, failures
+
+
+def _report_lines(path: Path, failures: list[LineFailure]) -> None:
+    for bad in sorted(failures, key=lambda f: f.line):
+        for text in bad.lines():
+            sys.stderr.write(f"expressentry: {path.name} {text}\n")
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    """Run one round over a pool file: the invited in rank order and the cut-off."""
+    path: Path = args.pool
+    if pool_format(path) is None:
+        sys.stderr.write(f"expressentry: {path.name}: a pool is a .jsonl or .csv file\n")
         return _BAD_INPUT
+    read = _read_pool_file(path)
+    if read is None:
+        return _BAD_INPUT
+    candidates, lines, failures = read
+    _report_lines(path, failures)
+    if failures:
+        return _BAD_INPUT
+    day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
+    kind, program, category = _round_type(args.type)
+    spec = RoundSpec(day=day, size=args.size, kind=kind, program=program, category=category)
+    with _progress(len(candidates), "profile", "ranking"):
+        found = select(Pool(candidates), spec)
+    if args.format == "json":
+        data = {
+            "as_of": day.isoformat(),
+            "type": args.type,
+            "size": args.size,
+            "cutoff": found.cutoff,
+            "tie_break": None if found.tie_break is None else found.tie_break.isoformat(),
+            "invited": [
+                {"rank": i.rank, "line": lines[i.index], "crs": i.crs} for i in found.invited
+            ],
+        }
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        sys.stdout.write(found.explain() + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+def _round_type(text: str) -> tuple[RoundKind, Program | None, CategoryId | None]:
+    if text in (RoundKind.GENERAL.value, RoundKind.PNP.value):
+        return RoundKind(text), None, None
+    if text in {p.value for p in Program}:
+        return RoundKind.PROGRAM, Program(text), None
+    return RoundKind.CATEGORY, None, CategoryId(text)
+
+
+def _pool(args: argparse.Namespace) -> int:
+    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr."""
+    path: Path = args.profile
+    read = _read_pool_file(path)
+    if read is None:
+        return _BAD_INPUT
+    candidates, lines, failures = read
     day = args.as_of if args.as_of is not None else resolve(None, where=args.command)
     verb = "scoring" if args.command == "score" else "assessing"
     with _progress(len(candidates), "profile", verb) as bar:
@@ -376,9 +463,7 @@ def _pool(args: argparse.Namespace) -> int:
         if result is not None:
             out.write(json.dumps(_pool_result(line, day, result), ensure_ascii=False) + "\n")
     out.flush()
-    for bad in sorted(failures, key=lambda f: f.line):
-        for text in bad.lines():
-            sys.stderr.write(f"expressentry: {path.name} {text}\n")
+    _report_lines(path, failures)
     return _BAD_INPUT if failures else 0
 
 
@@ -412,6 +497,16 @@ def _quiet_stdout() -> None:
     with contextlib.suppress(OSError, ValueError):  # no file descriptor under a test
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+_NO_PROFILE = {
+    "rounds": _rounds,
+    "backtest": _backtest,
+    "replay": _replay,
+    "simulate": _simulate,
+    "example": _example,
+}
+"""The commands that read no profile."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
