@@ -280,3 +280,20 @@ def test_a_reform_that_makes_teer_4_skilled_must_say_what_cec_asks() -> None:
 def test_cec_levels_are_given_per_teer_0_to_5(levels: dict[object, int]) -> None:
     with pytest.raises(ee.InvalidInputError):
         rules_for(as_of=DAY).replace("program.cec.min_clb_by_teer", levels, reform="x")
+
+
+def test_the_grid_says_its_maximum_in_force() -> None:
+    # 28 + 25 + 15 + 12 + 10 + 10 = 100 (the canada.ca page); a reform giving
+    # language 10 more makes the grid 110.
+    assert ee.fsw_grid(CANDIDATE, as_of=DAY).maximum == 100
+    wider = rules_for(as_of=DAY).replace(
+        "fsw.grid.factor_maxima",
+        {"language": 38, "education": 25, "experience": 15, "age": 12,
+         "arranged_employment": 10, "adaptability": 10},
+        reform="language 38",
+    )  # fmt: skip
+    grid = ee.fsw_grid(CANDIDATE, as_of=DAY, rules=wider)
+    assert grid.maximum == 110
+    assert repr(grid).startswith("FswGrid(68 of 110,")
+    fsw = assess(CANDIDATE, as_of=DAY, rules=wider.replace("fsw.grid.pass_mark", 70, reform="70"))
+    assert fsw.program(Program.FSW).unmet[0].reason == "Selection grid: 68 of 110 points; 70 needed"

@@ -378,6 +378,7 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
         lines=lines,
         total=sum(ln.points for ln in lines),
         pass_mark=rules.entry(grid.PASS_MARK).value,
+        maximum=sum(rules.entry(grid.FACTOR_MAXIMA).value.values()),
     )
 
 
@@ -458,7 +459,9 @@ def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     grid_req = Requirement(
         id=f"{_P}.selection_grid",
         met=scored.passed,
-        reason=f"Selection grid: {scored.total} of 100 points; {scored.pass_mark} needed",
+        reason=(
+            f"Selection grid: {scored.total} of {scored.maximum} points; {scored.pass_mark} needed"
+        ),
         rule=ref(rules, grid.PASS_MARK),
     )
     requirements = (

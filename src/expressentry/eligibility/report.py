@@ -166,11 +166,14 @@ class FswGrid:
         lines: Every line, the adaptability cap included.
         total: Always the sum of ``lines``.
         pass_mark: The points needed (67).
+        maximum: The most the grid can give: the sum of the factors' maxima in
+            force (``fsw.grid.factor_maxima``; 100).
     """
 
     lines: tuple[GridLine, ...]
     total: int = field(validator=_check_grid_total)
     pass_mark: int
+    maximum: int = 100
 
     @property
     def passed(self) -> bool:
@@ -180,7 +183,7 @@ class FswGrid:
     def __repr__(self) -> str:
         passed = "passed" if self.passed else "not passed"
         return (
-            f"FswGrid({self.total} of 100, pass mark {self.pass_mark}: {passed}, "
+            f"FswGrid({self.total} of {self.maximum}, pass mark {self.pass_mark}: {passed}, "
             f"{len(self.lines)} lines)"
         )
 
@@ -464,7 +467,9 @@ class EligibilityReport:
             out.extend(_requirement(r) for r in p.requirements)
             if p.grid is not None:
                 grid = p.grid
-                out.append(f"  Selection grid: {grid.total} of 100 (pass mark {grid.pass_mark})")
+                out.append(
+                    f"  Selection grid: {grid.total} of {grid.maximum} (pass mark {grid.pass_mark})"
+                )
                 out.extend(
                     f"    {ln.reason:<66}{ln.points:>4}  [{ln.rule.rule_id}]" for ln in p.grid.lines
                 )
