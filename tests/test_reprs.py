@@ -219,6 +219,7 @@ def test_what_a_reform_changed_is_not_compared() -> None:
         "replaced",
         "zeroed",
         "_plans",
+        "_index",
     }
 
 

@@ -121,7 +121,13 @@ def full_time_hours(
     as where a rule asks for a year of *full-time* work with no part-time
     equivalent (FSW adaptability).
     """
-    full = tuple(s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap))
+    built = _SEGMENTS(history)
+    key = ("full time", kind[0], kind[1], weekly_cap)
+    full = built.get(key)
+    if full is None:
+        full = built[key] = tuple(
+            s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap)
+        )
     return hour_days(full, start.toordinal(), end.toordinal()) / 7
 
 
@@ -138,7 +144,7 @@ def counted(hours: float) -> float:
 
 def reaches(hours: float, need: float) -> bool:
     """Whether ``hours``, counted to the millionth, are at least ``need``."""
-    return counted(hours) >= need
+    return round(hours, HOURS_DIGITS) >= need  # counted(hours), one call less in a pool
 
 
 def whole_years(hours: float, hours_per_year: int) -> int:
@@ -233,20 +239,11 @@ def hours_by_occupation(
     continuous stretch instead (:func:`longest_continuous_hours`), as the FSW year
     asks. ``name`` names ``include`` (it keys the history's segment cache).
     """
+    first, last = start.toordinal(), end.toordinal()
     out: dict[str, float] = {}
-    for noc in sorted({p.noc for p in history.periods if include(p)}):
-        kind = _one_noc(name, noc, include)
-        if continuous_gap_days is None:
-            hours = credited_hours(history, kind, start=start, end=end, weekly_cap=weekly_cap)
-        else:
-            hours = longest_continuous_hours(
-                history,
-                kind,
-                start=start,
-                end=end,
-                weekly_cap=weekly_cap,
-                gap_days=continuous_gap_days,
-            )
+    for noc, runs in _occupations(history, include, name, weekly_cap, continuous_gap_days):
+        # one run (all the occupation's work) when continuity is not asked
+        hours = max((hour_days(run, first, last) for run in runs), default=0.0) / 7
         if hours > 0:
             out[noc] = hours
     return out
@@ -282,6 +279,39 @@ def _runs(segments: Segments, gap_days: int) -> list[Segments]:
         else:
             runs.append([seg])
     return [tuple(r) for r in runs]
+
+
+_Occupations = tuple[tuple[str, tuple[Segments, ...]], ...]
+"""Each NOC code with its work's segments: one run of them, or each continuous run."""
+
+_OCCUPATIONS: IdentityCache[WorkHistory, dict[tuple[str, float, int | None], _Occupations]] = (
+    IdentityCache(lambda _: {})
+)
+"""Each history's occupations, per named kind, weekly cap and continuity gap."""
+
+
+def _occupations(
+    history: WorkHistory,
+    include: Callable[[WorkPeriod], bool],
+    name: str,
+    weekly_cap: float,
+    gap_days: int | None,
+) -> _Occupations:
+    """The NOC codes of ``history``'s periods ``include`` admits, each with its segments.
+
+    Found once per history and kind: a pool is assessed on many days, and the
+    windows move while the segments stay.
+    """
+    built = _OCCUPATIONS(history)
+    key = (name, weekly_cap, gap_days)
+    found = built.get(key)
+    if found is None:
+        out = []
+        for noc in sorted({p.noc for p in history.periods if include(p)}):
+            segs = segments(history, _one_noc(name, noc, include), weekly_cap)
+            out.append((noc, (segs,) if gap_days is None else tuple(_runs(segs, gap_days))))
+        found = built[key] = tuple(out)
+    return found
 
 
 def _one_noc(name: str, noc: str, include: Callable[[WorkPeriod], bool]) -> Kind:

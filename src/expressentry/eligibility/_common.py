@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
+from expressentry._identity import IdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
 from expressentry.experience import Kind, credited_hours, hours_by_occupation, window
@@ -147,8 +148,16 @@ def skilled_paid(rules: RuleSet, program: Program) -> Kind:
     while a full-time student counts too (only CEC and CRS Canadian experience
     exclude it).
     """
+    self_employment = SELF_EMPLOYMENT_COUNTS[program]  # read on each call: a test flips it
+    kinds = _SKILLED_PAID(rules)
+    found = kinds.get((program, self_employment))
+    if found is None:
+        found = kinds[program, self_employment] = _skilled_paid(rules, program, self_employment)
+    return found
+
+
+def _skilled_paid(rules: RuleSet, program: Program, self_employment: bool) -> Kind:
     teers = rules.skilled_teers.value
-    self_employment = SELF_EMPLOYMENT_COUNTS[program]
 
     def include(p: WorkPeriod) -> bool:
         return (
@@ -157,7 +166,13 @@ def skilled_paid(rules: RuleSet, program: Program) -> Kind:
             and (self_employment or not p.self_employed)
         )
 
-    return (f"skilled_paid.{program.value}", teers, include)
+    return (f"skilled_paid.{program.value}.{self_employment}", teers, include)
+
+
+_SKILLED_PAID: IdentityCache[RuleSet, dict[tuple[Program, bool], Kind]] = IdentityCache(
+    lambda _: {}
+)
+"""Each program's skilled paid kind, per rule set: one closure, not one per candidate."""
 
 
 def hours(
@@ -257,23 +272,57 @@ def funds_check(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> 
     funds fall short of any amount the family could need (nothing declared, or less
     than the table's amount for 7 members).
     """
+    key: _FundsKey = (
+        as_of,
+        program,
+        c.authorized_to_work_in_canada,
+        c.job_offer is not None,
+        c.family_size,
+    )
+    found = _FUNDS(rules).get(key)
+    if found is None:
+        found = _FUNDS(rules)[key] = _funds_checks(key, rules)
+    met, not_met, unknown, known = found
+    if met.exempt:
+        return met
+    funds = c.settlement_funds
+    if known is not None and funds is not None and funds >= known:
+        return met
+    if funds is None or funds < met.least:
+        return not_met
+    return unknown  # between the least and every known amount
+
+
+class _FundsDay(NamedTuple):
+    """The funds rule for one family on one day: each status's check, the least amount known."""
+
+    met: FundsCheck
+    not_met: FundsCheck
+    unknown: FundsCheck
+    known: int | None
+
+
+_FundsKey = tuple[date, Program, bool, bool, int]
+"""The day, the program, authorized to work, a job offer, the family size."""
+
+
+def _funds_checks(key: _FundsKey, rules: RuleSet) -> _FundsDay:
+    """The funds rule for a family on a day (exempt: every check is the exemption)."""
+    as_of, program, authorized, offer, size = key
     if not funds_needed(
         program,
         required=rules.entry(FUNDS_REQUIRED).value,
         exemption=rules.entry(FUNDS_EXEMPTION).value,
-        authorized_to_work=c.authorized_to_work_in_canada,
-        valid_job_offer=c.job_offer is not None,
+        authorized_to_work=authorized,
+        valid_job_offer=offer,
     ):
-        return _EXEMPT
-    funds = c.settlement_funds
-    size = c.family_size
+        return _FundsDay(_EXEMPT, _EXEMPT, _EXEMPT, None)
     first_table: date | None = None
     try:
         tables = _tables(as_of, rules)
     except RulesNotInForceError as exc:
         tables, first_table = (), exc.first
     amounts = tuple(t.value.required(size) for t in tables)
-    known = [a for a in amounts if a is not None]
     # The least any accepted table could ask: an amount a table does not print (8+
     # members, no amount per further member) is at least its amount for 7; with no
     # table known, it is still more than nothing.
@@ -281,13 +330,17 @@ def funds_check(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> 
         (t.value.amounts[-1] if a is None else a for a, t in zip(amounts, tables, strict=True)),
         default=1,
     )
-    if known and funds is not None and funds >= min(known):
-        status = Status.MET
-    elif funds is None or funds < least:
-        status = Status.NOT_MET
-    else:
-        status = Status.UNKNOWN  # between the least and every known amount
-    return FundsCheck(status, False, tables, amounts, least, first_table)
+    met, not_met, unknown = (
+        FundsCheck(status, False, tables, amounts, least, first_table)
+        for status in (Status.MET, Status.NOT_MET, Status.UNKNOWN)
+    )
+    return _FundsDay(
+        met, not_met, unknown, min((a for a in amounts if a is not None), default=None)
+    )
+
+
+_FUNDS: IdentityCache[RuleSet, dict[_FundsKey, _FundsDay]] = IdentityCache(lambda _: {})
+"""The funds rule per day, program and family, per rule set: a pool repeats them."""
 
 
 def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> Requirement:

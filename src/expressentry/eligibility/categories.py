@@ -20,6 +20,7 @@ from expressentry.rules.categories import (
     CATEGORY_SETS,
     CATEGORY_WORK_RULE,
     Category,
+    CategoryWorkRule,
 )
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
@@ -89,19 +90,59 @@ def _french_check(c: Candidate, as_of: date, minimum: int) -> tuple[bool, Langua
     return best is not None and best.lowest >= minimum, best
 
 
-def _listed_kind(cat: Category) -> Kind:
-    """Work in an occupation of ``cat``'s list, at a place it counts."""
-    include = _work_include(cat.place)
-    listed = frozenset(cat.nocs)
-
-    def in_list(p: WorkPeriod) -> bool:
-        return p.noc in listed and include(p)
-
-    return (f"category.{cat.id}.{cat.version}.{cat.place.value}", frozenset(), in_list)
+_PLACE_KINDS: dict[WorkPlace, Kind] = {
+    place: (f"category.{place.value}", frozenset(), _work_include(place)) for place in WorkPlace
+}
+"""The work each place counts, in any occupation: a category reads its listed ones."""
 
 
-_KINDS: dict[Category, Kind] = {}
-"""The kind of work each category counts (a category is a value: equal ones share it)."""
+class _ListedWork:
+    """A candidate's hours per occupation on a day, per place, for every category's work rule.
+
+    The categories of a day share one work rule and differ in their lists and
+    place: each place's hours are counted once, and each category reads its
+    listed occupations from them.
+    """
+
+    __slots__ = ("as_of", "by_place", "c", "rules")
+
+    def __init__(self, c: Candidate, as_of: date, rules: RuleSet) -> None:
+        self.c, self.as_of, self.rules = c, as_of, rules
+        self.by_place: dict[WorkPlace, tuple[dict[str, float], frozenset[str]]] = {}
+
+    @property
+    def rule(self) -> CategoryWorkRule:
+        """The work rule in force (read when a category asks: none before categories)."""
+        return self.rules.entry(CATEGORY_WORK_RULE).value
+
+    def _table(self, place: WorkPlace) -> tuple[dict[str, float], frozenset[str]]:
+        """Hours per occupation at ``place``, and the occupations with enough of them."""
+        found = self.by_place.get(place)
+        if found is None:
+            rule = self.rule
+            hours = by_occupation(
+                self.c.work_history,
+                _PLACE_KINDS[place],
+                self.as_of,
+                rule.window_years,
+                self.rules,
+                continuous_gap_days=0 if rule.continuous else None,
+            )
+            need = rule.hours
+            enough = frozenset(noc for noc, got in hours.items() if reaches(got, need))
+            found = self.by_place[place] = (hours, enough)
+        return found
+
+    def met(self, cat: Category) -> bool:
+        """Enough recent work in one of ``cat``'s listed occupations."""
+        return not self._table(cat.place)[1].isdisjoint(cat.nocs)
+
+    def best(self, cat: Category) -> tuple[str | None, float]:
+        """The listed occupation with the most hours, and its hours (what a reason quotes)."""
+        hours = self._table(cat.place)[0]
+        listed = cat.nocs
+        noc = max((n for n in hours if n in listed), key=hours.__getitem__, default=None)
+        return noc, 0.0 if noc is None else hours[noc]
 
 
 def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
@@ -120,30 +161,10 @@ def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requireme
     )
 
 
-def _work_check(
-    c: Candidate, cat: Category, as_of: date, rules: RuleSet
-) -> tuple[bool, str | None, float]:
-    """Enough recent work in one listed occupation: met, the occupation and its hours."""
-    rule = rules.entry(CATEGORY_WORK_RULE).value
-    kind = _KINDS.get(cat)
-    if kind is None:
-        kind = _KINDS[cat] = _listed_kind(cat)
-    found = by_occupation(
-        c.work_history,
-        kind,
-        as_of,
-        rule.window_years,
-        rules,
-        continuous_gap_days=0 if rule.continuous else None,
-    )
-    best_noc = max(found, key=lambda k: found[k], default=None)
-    best = 0.0 if best_noc is None else found[best_noc]
-    return reaches(best, rule.hours), best_noc, best
-
-
-def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requirement:
-    rule = rules.entry(CATEGORY_WORK_RULE).value
-    met, best_noc, best = _work_check(c, cat, as_of, rules)
+def _work(work: _ListedWork, cat: Category) -> Requirement:
+    rule, as_of = work.rule, work.as_of
+    met = work.met(cat)
+    best_noc, best = work.best(cat)
     how = "continuous hours" if rule.continuous else "hours"
     where = "in Canada" if cat.place is WorkPlace.CANADA else "in Canada or abroad"
     if best_noc is None:
@@ -160,7 +181,7 @@ def _work(c: Candidate, cat: Category, as_of: date, rules: RuleSet) -> Requireme
         id=f"category.{cat.id}.work_experience",
         met=met,
         reason=reason,
-        rule=ref(rules, CATEGORY_WORK_RULE),
+        rule=ref(work.rules, CATEGORY_WORK_RULE),
     )
 
 
@@ -197,12 +218,13 @@ def assess_categories(
     """
     out: list[CategoryResult] = []
     program = _program(programs, rules)
+    work = _ListedWork(c, as_of, rules)
     for cat in rules.entry(CATEGORY_SETS).value.categories:
         reqs = [program]
         if cat.french_nclc is not None:
             reqs.append(_french(c, cat, as_of, cat.french_nclc))
         if cat.work_rule_applies:
-            reqs.append(_work(c, cat, as_of, rules))
+            reqs.append(_work(work, cat))
         if cat.needs_caf_job_offer:
             reqs.append(_caf_offer(c, cat))
         out.append(
@@ -230,12 +252,13 @@ def category_verdicts(
         return (Verdict.NOT_ELIGIBLE,) * len(categories)
     met = Verdict.ELIGIBLE if program is Status.MET else Verdict.ELIGIBLE_IF
     out: list[Verdict] = []
+    work = _ListedWork(c, as_of, rules)
     for cat in categories:
         french = cat.french_nclc
         ok = (
             (french is None or _french_check(c, as_of, french)[0])
             and (not cat.needs_caf_job_offer or _caf_check(c, cat))
-            and (not cat.work_rule_applies or _work_check(c, cat, as_of, rules)[0])
+            and (not cat.work_rule_applies or work.met(cat))
         )
         out.append(met if ok else Verdict.NOT_ELIGIBLE)
     return tuple(out)

@@ -57,6 +57,8 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     need = rules.entry(CEC_MIN_HOURS).value
     skilled, low, high, lowest, highest = _KINDS(rules)
     all_hours = hours(c.work_history, skilled, as_of, years, rules)[0]
+    if not reaches(all_hours, need):  # nor, then, the lower TEERs' hours alone
+        return _Work(False, all_hours, False, False, highest)
     low_hours = hours(c.work_history, low, as_of, years, rules)[0]
     # CEC_MIXED_TEER_HOURS_BY_LEVEL, read from its module on each call (so a test can flip it)
     makes_year = reaches(low_hours, need)
@@ -65,7 +67,7 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
         # The strict reading: any TEER 0/1 work in the window asks the higher level.
         lower = counted(hours(c.work_history, high, as_of, years, rules)[0]) == 0
     needed = lowest if lower else highest
-    return _Work(reaches(all_hours, need), all_hours, makes_year, lower, needed)
+    return _Work(True, all_hours, makes_year, lower, needed)
 
 
 def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:

@@ -91,10 +91,7 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     need = rules.entry(FST_MIN_HOURS).value
     # Each trade's hours are its own, so only the work in a trade is counted.
     trades = by_occupation(c.work_history, _TRADES(rules), as_of, years, rules)
-    offer = c.job_offer
-    backed = {noc for noc in trades if (offer is not None and offer.noc == noc)}
-    if c.certificate_noc is not None:
-        backed.add(c.certificate_noc)
+    backed = _backing(c)
     # A trade with both the hours and an offer or certificate wins; otherwise the
     # trade with the most hours, so the report says what that trade still lacks.
     best = max(
@@ -104,6 +101,15 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     )
     got = 0.0 if best is None else trades[best]
     return _Work(reaches(got, need), best is not None and best in backed, best, got)
+
+
+def _backing(c: Candidate) -> set[str]:
+    """The occupations a job offer or a certificate of qualification backs."""
+    offer = c.job_offer
+    backed = set() if offer is None else {offer.noc}
+    if c.certificate_noc is not None:
+        backed.add(c.certificate_noc)
+    return backed
 
 
 def _language_check(
@@ -188,10 +194,10 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
 
 def fst_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
     """The verdict of :func:`assess_fst`, from the same checks, the cheapest first."""
-    if not outside_quebec(c):
-        return Verdict.NOT_ELIGIBLE
+    if not (outside_quebec(c) and _backing(c) and _language_check(c, as_of, rules)[0]):
+        return Verdict.NOT_ELIGIBLE  # nothing backs a trade: no trade can be supported
     found = _work_check(c, as_of, rules)
-    if not (found.met and found.supported and _language_check(c, as_of, rules)[0]):
+    if not (found.met and found.supported):
         return Verdict.NOT_ELIGIBLE
     funds = funds_check(Program.FST, c, as_of, rules).status
     if funds is Status.NOT_MET:

@@ -271,6 +271,9 @@ class RuleSet:
     """Ids of the rules a reform set to 0 (with :meth:`zero`), in order; not compared."""
     _plans: dict[date, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     """Scoring plans compiled from this rule set, one per day (see expressentry.crs)."""
+    _index: dict[str, Dated[Any]] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    """Entries already looked up, by rule id: eligibility reads a few rules once per
+    candidate, so a pool reads each through one dictionary lookup."""
 
     @property
     def edition(self) -> str:
@@ -326,11 +329,13 @@ class RuleSet:
         """
         key: object = rule.rule_id if isinstance(rule, Timeline) else rule  # any type at run time
         rule_id = key if isinstance(key, str) else ""
-        attr = _ATTR_BY_RULE_ID.get(rule_id)
-        if attr is not None:
-            return getattr(self, attr)  # type: ignore[no-any-return]
-        found = self.eligibility.get(rule_id)
+        found = self._index.get(rule_id)
         if found is not None:
+            return found
+        attr = _ATTR_BY_RULE_ID.get(rule_id)
+        found = getattr(self, attr) if attr is not None else self.eligibility.get(rule_id)
+        if found is not None:
+            self._index[rule_id] = found
             return found
         timeline = ELIGIBILITY_TIMELINES.get(rule_id)
         if timeline is None:
