@@ -8,6 +8,7 @@ TEER; self-employment and work while studying still count.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
@@ -25,8 +26,9 @@ Kind = tuple[str, frozenset[int], Callable[["WorkPeriod"], bool]]
 """A kind of experience: its name, the skilled TEERs and the test of one period."""
 
 
+@functools.cache
 def canadian_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
-    """The test for Canadian skilled work with these TEERs."""
+    """The test for Canadian skilled work with these TEERs (one per set of TEERs)."""
 
     def include(p: WorkPeriod) -> bool:
         return (
@@ -40,8 +42,9 @@ def canadian_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
     return ("canadian", teers, include)
 
 
+@functools.cache
 def foreign_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
-    """The test for foreign skilled work with these TEERs."""
+    """The test for foreign skilled work with these TEERs (one per set of TEERs)."""
 
     def include(p: WorkPeriod) -> bool:
         return not p.in_canada and p.teer in teers

@@ -243,7 +243,9 @@ def hours_by_occupation(
     out: dict[str, float] = {}
     for noc, runs in _occupations(history, include, name, weekly_cap, continuous_gap_days):
         # one run (all the occupation's work) when continuity is not asked
-        hours = max((hour_days(run, first, last) for run in runs), default=0.0) / 7
+        hours = 0.0
+        for run in runs:
+            hours = max(hours, hour_days(run, first, last) / 7)
         if hours > 0:
             out[noc] = hours
     return out

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
+from expressentry._hours import hour_days
 from expressentry._identity import IdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
-from expressentry.experience import Kind, credited_hours, hours_by_occupation, window
+from expressentry.experience import Kind, hours_by_occupation, segments, window
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
@@ -179,9 +180,23 @@ def hours(
     history: WorkHistory, kind: Kind, as_of: date, years: int, rules: RuleSet
 ) -> tuple[float, date]:
     """Hours of ``kind`` work in the ``years`` before ``as_of``, and the window's start."""
-    start, end = window(years, as_of=as_of)
-    cap = rules.weekly_hours_cap.value
-    return credited_hours(history, kind, start=start, end=end, weekly_cap=cap), start
+    start, first, end = _window_days(years, as_of)
+    built = segments(history, kind, rules.weekly_hours_cap.value)
+    return hour_days(built, first, end) / 7, start
+
+
+def _window_days(years: int, as_of: date) -> tuple[date, int, int]:
+    """:func:`~expressentry.experience.window`, with its days as ordinals."""
+    found = _WINDOWS.get((years, as_of))
+    if found is None:
+        start, end = window(years, as_of=as_of)
+        if len(_WINDOWS) >= 4096:
+            _WINDOWS.clear()
+        found = _WINDOWS[years, as_of] = (start, start.toordinal(), end.toordinal())
+    return found
+
+
+_WINDOWS: dict[tuple[int, date], tuple[date, int, int]] = {}
 
 
 def by_occupation(

@@ -25,7 +25,7 @@ from .categories import category_verdicts
 from .cec import cec_verdict
 from .fst import fst_verdict
 from .fsw import fsw_verdict
-from .report import EligibilityFlags, Verdict
+from .report import EligibilityFlags
 
 __all__ = ["flags_many"]
 
@@ -41,7 +41,7 @@ class _Flagger:
         self.categories: tuple[CategoryId, ...] = tuple(
             cat.id for cat in rules.entry(CATEGORY_SETS).value.categories
         )
-        self.seen: dict[tuple[Verdict, ...], EligibilityFlags] = {}
+        self.seen: dict[str, EligibilityFlags] = {}
 
     def __call__(self, c: object) -> EligibilityFlags:
         c = require_candidate(c, "flags_many")
@@ -52,13 +52,15 @@ class _Flagger:
             cec_verdict(c, day, rules),
             fst_verdict(c, day, rules),
         )
-        key = programs + category_verdicts(c, day, programs, rules)
+        verdicts = programs + category_verdicts(c, day, programs, rules)
+        # keyed by the verdicts' words: a str hashes in C, an enum member in Python
+        key = " ".join(verdicts)
         found = self.seen.get(key)
         if found is None:
             found = self.seen[key] = EligibilityFlags(
                 as_of=day,
                 programs=tuple(zip(_PROGRAMS, programs, strict=True)),
-                categories=tuple(zip(self.categories, key[3:], strict=True)),
+                categories=tuple(zip(self.categories, verdicts[3:], strict=True)),
             )
         return found
 

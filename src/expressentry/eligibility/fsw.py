@@ -489,10 +489,13 @@ def fsw_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
         outside_quebec(c)
         and _language_check(c, as_of, rules)[0]
         and _education_check(c, as_of) in _EDU_MET
-        and _work_check(c, as_of, rules)[0]
     ):
         return Verdict.NOT_ELIGIBLE
     funds = funds_check(Program.FSW, c, as_of, rules).status
-    if funds is Status.NOT_MET or not grid_passed(c, as_of, rules):
+    if (
+        funds is Status.NOT_MET
+        or not _work_check(c, as_of, rules)[0]
+        or not grid_passed(c, as_of, rules)
+    ):
         return Verdict.NOT_ELIGIBLE
     return Verdict.ELIGIBLE if funds is Status.MET else Verdict.ELIGIBLE_IF

@@ -327,11 +327,12 @@ class RuleSet:
             RulesNotInForceError: the rule was not yet in force on this rule
                 set's day (settlement funds before 2016-01-12).
         """
+        try:  # the fast path: a timeline or an id looked up before
+            return self._index[rule.rule_id if type(rule) is Timeline else rule]  # type: ignore[index]
+        except (KeyError, TypeError):
+            pass
         key: object = rule.rule_id if isinstance(rule, Timeline) else rule  # any type at run time
         rule_id = key if isinstance(key, str) else ""
-        found = self._index.get(rule_id)
-        if found is not None:
-            return found
         attr = _ATTR_BY_RULE_ID.get(rule_id)
         found = getattr(self, attr) if attr is not None else self.eligibility.get(rule_id)
         if found is not None:
