@@ -46,7 +46,7 @@ def test_every_section_is_within_its_cap(case: tuple[date, Candidate]) -> None:
     assert 0 <= b.additional <= 600
     assert 0 <= b.total <= 1200
     assert all(line.rule.effective_from <= as_of for line in b.lines)
-    assert all(line.points >= 0 or line.factor.endswith("cap") for line in b.lines)
+    assert all(line.points >= 0 or line.rule.rule_id.endswith("cap") for line in b.lines)
 
 
 @given(st.lists(candidates(as_of=AS_OF), min_size=2, max_size=6))

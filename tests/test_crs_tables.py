@@ -234,6 +234,21 @@ def group(b: CrsBreakdown, prefix: str) -> int:
     return sum(line.points for line in b.lines if line.factor.startswith(prefix))
 
 
+TRANSFER_GROUPS = {
+    "education": ("transferability.education_language", "transferability.education_experience"),
+    "foreign_experience": (
+        "transferability.foreign_language",
+        "transferability.foreign_experience",
+    ),
+}
+
+
+def transfer_group(b: CrsBreakdown, name: str) -> int:
+    """Points of a transferability group: its two lines and its cap line."""
+    factors = {*TRANSFER_GROUPS[name], f"transferability.group_cap.{name}"}
+    return sum(line.points for line in b.lines if line.factor in factors)
+
+
 def has(b: CrsBreakdown, factor: str) -> bool:
     return any(line.factor == factor for line in b.lines)
 
@@ -368,7 +383,7 @@ def test_second_language_per_ability(level: int) -> None:
     b = run(candidate(languages=(clb(10), nclc(level)), first=OfficialLanguage.ENGLISH))
     for ability in ABILITIES:
         assert points(b, f"second_language.{ability}") == SECOND_LANGUAGE_TABLE[level]
-    assert not has(b, "second_language.cap")
+    assert not has(b, "second_language_cap")
 
 
 @pytest.mark.parametrize("level", sorted(SECOND_LANGUAGE_TABLE))
@@ -380,8 +395,8 @@ def test_second_language_english_after_french(level: int) -> None:
 
 def test_second_language_caps_at_24_without_spouse() -> None:
     b = run(candidate(languages=(clb(10), nclc(9)), first=OfficialLanguage.ENGLISH))
-    assert group(b, "second_language.") == 24
-    assert not has(b, "second_language.cap")
+    assert group(b, "second_language") == 24
+    assert not has(b, "second_language_cap")
 
 
 def test_second_language_caps_at_22_with_spouse() -> None:
@@ -389,8 +404,8 @@ def test_second_language_caps_at_22_with_spouse() -> None:
         candidate(languages=(clb(10), nclc(9)), first=OfficialLanguage.ENGLISH, spouse=WITH_SPOUSE)
     )
     assert sum(points(b, f"second_language.{a}") for a in ABILITIES) == 24
-    assert points(b, "second_language.cap") == -2
-    assert group(b, "second_language.") == 22
+    assert points(b, "second_language_cap") == -2
+    assert group(b, "second_language") == 22
 
 
 def test_second_language_under_the_cap_with_spouse_is_not_capped() -> None:
@@ -402,8 +417,8 @@ def test_second_language_under_the_cap_with_spouse_is_not_capped() -> None:
             spouse=WITH_SPOUSE,
         )
     )
-    assert group(b, "second_language.") == 21
-    assert not has(b, "second_language.cap")
+    assert group(b, "second_language") == 21
+    assert not has(b, "second_language_cap")
 
 
 # --- A. Core: Canadian work experience ---------------------------------------------
@@ -470,11 +485,11 @@ SPOUSE_LANGUAGE_TABLE: dict[int, int] = {
 def test_spouse_language(level: int) -> None:
     b = run(candidate(spouse=partner(language=clb(level))))
     for ability in ABILITIES:
-        assert points(b, f"spouse.language.{ability}") == SPOUSE_LANGUAGE_TABLE[level]
+        assert points(b, f"spouse.first_language.{ability}") == SPOUSE_LANGUAGE_TABLE[level]
 
 
 def test_spouse_language_maximum_is_20() -> None:
-    assert group(run(candidate(spouse=partner(language=clb(10)))), "spouse.language.") == 20
+    assert group(run(candidate(spouse=partner(language=clb(10)))), "spouse.first_language.") == 20
 
 
 SPOUSE_CANADIAN_TABLE: dict[int, int] = {0: 0, 1: 5, 2: 7, 3: 8, 4: 9, 5: 10, 6: 10}
@@ -547,7 +562,7 @@ LANGUAGE_BUCKETS: tuple[tuple[str, Lang, int | None], ...] = (
 def test_education_with_language(level: EducationLevel, language: Lang, column: int | None) -> None:
     b = run(candidate(level=level, languages=(language,)))
     expected = 0 if column is None else EDUCATION_TRANSFER[level][column]
-    assert points(b, "education.language") == expected
+    assert points(b, "transferability.education_language") == expected
 
 
 @pytest.mark.parametrize("level", list(E))
@@ -561,23 +576,23 @@ def test_education_with_canadian_experience(
 ) -> None:
     b = run(candidate(level=level, canadian=years, languages=(clb(6),)))
     expected = 0 if column is None else EDUCATION_TRANSFER[level][column]
-    assert points(b, "education.canadian_experience") == expected
-    assert points(b, "education.language") == 0
+    assert points(b, "transferability.education_experience") == expected
+    assert points(b, "transferability.education_language") == 0
 
 
 def test_transferability_uses_the_first_language_only() -> None:
     b = run(
         candidate(level=E.MASTERS, languages=(clb(6), nclc(10)), first=OfficialLanguage.ENGLISH)
     )
-    assert points(b, "education.language") == 0
+    assert points(b, "transferability.education_language") == 0
     b = run(candidate(level=E.MASTERS, languages=(clb(6), nclc(10)), first=OfficialLanguage.FRENCH))
-    assert points(b, "education.language") == 50
+    assert points(b, "transferability.education_language") == 50
 
 
 def test_foreign_education_without_eca_earns_no_transferability() -> None:
     b = run(candidate(level=E.MASTERS, eca=False, languages=(clb(10),), canadian=2))
-    assert points(b, "education.language") == 0
-    assert points(b, "education.canadian_experience") == 0
+    assert points(b, "transferability.education_language") == 0
+    assert points(b, "transferability.education_experience") == 0
 
 
 FOREIGN_TRANSFER: dict[int, tuple[int, int]] = {
@@ -598,7 +613,7 @@ FOREIGN_TRANSFER: dict[int, tuple[int, int]] = {
 def test_foreign_experience_with_language(foreign: int, language: Lang, column: int | None) -> None:
     b = run(candidate(foreign=foreign, languages=(language,)))
     expected = 0 if column is None else FOREIGN_TRANSFER[foreign][column]
-    assert points(b, "foreign_experience.language") == expected
+    assert points(b, "transferability.foreign_language") == expected
 
 
 @pytest.mark.parametrize("foreign", range(5))
@@ -610,7 +625,7 @@ def test_foreign_experience_with_canadian_experience(
 ) -> None:
     b = run(candidate(foreign=foreign, canadian=canadian, languages=(clb(6),)))
     expected = 0 if column is None else FOREIGN_TRANSFER[foreign][column]
-    assert points(b, "foreign_experience.canadian_experience") == expected
+    assert points(b, "transferability.foreign_experience") == expected
 
 
 @pytest.mark.parametrize(
@@ -631,43 +646,44 @@ def test_foreign_experience_with_canadian_experience(
 )
 def test_certificate_of_qualification_with_language(language: Lang, expected: int) -> None:
     b = run(candidate(certificate=True, languages=(language,)))
-    assert points_or_0(b, "certificate.language") == expected
+    assert points_or_0(b, "transferability.certificate_language") == expected
     assert b.transferability == expected
 
 
 def test_no_certificate_no_certificate_points() -> None:
-    assert points_or_0(run(candidate(languages=(clb(10),))), "certificate.language") == 0
+    b = run(candidate(languages=(clb(10),)))
+    assert points_or_0(b, "transferability.certificate_language") == 0
 
 
 def test_education_group_caps_at_50() -> None:
     b = run(candidate(level=E.MASTERS, languages=(clb(9),), canadian=2))
-    assert points(b, "education.language") == 50
-    assert points(b, "education.canadian_experience") == 50
-    assert points(b, "education.cap") == -50
-    assert group(b, "education.") == 50
+    assert points(b, "transferability.education_language") == 50
+    assert points(b, "transferability.education_experience") == 50
+    assert points(b, "transferability.group_cap.education") == -50
+    assert transfer_group(b, "education") == 50
 
 
 def test_education_group_under_50_is_not_capped() -> None:
     b = run(candidate(level=E.BACHELORS, languages=(clb(8),), canadian=1))
-    assert group(b, "education.") == 26
-    assert not has(b, "education.cap")
+    assert transfer_group(b, "education") == 26
+    assert not has(b, "transferability.group_cap.education")
 
 
 def test_foreign_group_caps_at_50() -> None:
     b = run(candidate(foreign=3, languages=(clb(9),), canadian=2))
-    assert points(b, "foreign_experience.language") == 50
-    assert points(b, "foreign_experience.canadian_experience") == 50
-    assert points(b, "foreign_experience.cap") == -50
-    assert group(b, "foreign_experience.") == 50
+    assert points(b, "transferability.foreign_language") == 50
+    assert points(b, "transferability.foreign_experience") == 50
+    assert points(b, "transferability.group_cap.foreign_experience") == -50
+    assert transfer_group(b, "foreign_experience") == 50
 
 
 def test_transferability_section_caps_at_100() -> None:
     b = run(
         candidate(level=E.DOCTORAL, foreign=3, canadian=2, certificate=True, languages=(clb(9),))
     )
-    assert group(b, "education.") == 50
-    assert group(b, "foreign_experience.") == 50
-    assert points(b, "certificate.language") == 50
+    assert transfer_group(b, "education") == 50
+    assert transfer_group(b, "foreign_experience") == 50
+    assert points(b, "transferability.certificate_language") == 50
     assert points(b, "transferability.cap") == -50
     assert b.transferability == 100
 
@@ -706,14 +722,14 @@ def test_transferability_at_exactly_100_is_not_capped() -> None:
 )
 def test_job_offer(as_of: date, noc: str, expected: int) -> None:
     b = run(candidate(as_of=as_of, job_offer=noc), as_of)
-    assert points_or_0(b, "job_offer") == expected
+    assert points_or_0(b, "additional.job_offer") == expected
     assert b.total == expected
 
 
 def test_provincial_nomination_is_600() -> None:
     for as_of in (date(2015, 1, 1), date(2020, 1, 1), AS_OF):
         b = run(candidate(as_of=as_of, nomination=True), as_of)
-        assert points(b, "provincial_nomination") == 600
+        assert points(b, "additional.provincial_nomination") == 600
         assert b.additional == 600
 
 
@@ -749,7 +765,7 @@ def test_canadian_study(
     as_of: date, level: EducationLevel, credential: CanadianCredential, expected: int
 ) -> None:
     b = run(candidate(as_of=as_of, level=level, canadian_credential=credential), as_of)
-    assert points_or_0(b, "canadian_study") == expected
+    assert points_or_0(b, "additional.canadian_study") == expected
     assert b.additional == expected
 
 
@@ -804,7 +820,7 @@ def test_french_points(
 ) -> None:
     expected = amounts[1] if high else amounts[0]
     b = run(candidate(as_of=as_of, languages=languages, first=first), as_of)
-    assert points_or_0(b, "french") == expected
+    assert points_or_0(b, "additional.french") == expected
     assert b.additional == expected
 
 
@@ -818,14 +834,14 @@ def test_french_points(
 )
 def test_no_french_points_under_nclc_7_in_any_ability(french: Lang) -> None:
     b = run(candidate(languages=(french, clb(10)), first=OfficialLanguage.FRENCH))
-    assert points_or_0(b, "french") == 0
+    assert points_or_0(b, "additional.french") == 0
     assert b.additional == 0
 
 
 def test_french_points_add_to_second_language_points() -> None:
     b = run(candidate(languages=(clb(10), nclc(9)), first=OfficialLanguage.ENGLISH))
-    assert group(b, "second_language.") == 24
-    assert points(b, "french") == 50
+    assert group(b, "second_language") == 24
+    assert points(b, "additional.french") == 50
 
 
 @pytest.mark.parametrize(
@@ -839,14 +855,14 @@ def test_french_points_add_to_second_language_points() -> None:
 )
 def test_sibling(as_of: date, expected: int) -> None:
     b = run(candidate(as_of=as_of, sibling=True), as_of)
-    assert points_or_0(b, "sibling") == expected
+    assert points_or_0(b, "additional.sibling") == expected
     assert b.additional == expected
 
 
 def test_additional_caps_at_600_nomination_and_french() -> None:
     b = run(candidate(nomination=True, languages=(nclc(7), clb(5)), first=OfficialLanguage.FRENCH))
-    assert points(b, "provincial_nomination") == 600
-    assert points(b, "french") == 50
+    assert points(b, "additional.provincial_nomination") == 600
+    assert points(b, "additional.french") == 50
     assert points(b, "additional.cap") == -50
     assert b.additional == 600
 
@@ -854,8 +870,8 @@ def test_additional_caps_at_600_nomination_and_french() -> None:
 def test_additional_caps_at_600_nomination_and_old_job_offer() -> None:
     day = date(2016, 11, 18)
     b = run(candidate(as_of=day, nomination=True, job_offer="21231"), day)
-    assert points(b, "provincial_nomination") == 600
-    assert points(b, "job_offer") == 600
+    assert points(b, "additional.provincial_nomination") == 600
+    assert points(b, "additional.job_offer") == 600
     assert points(b, "additional.cap") == -600
     assert b.additional == 600
     assert b.total == 600

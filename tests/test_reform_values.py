@@ -87,12 +87,12 @@ def test_string_keys_are_read_as_the_enum_members() -> None:
     r = RULES.replace(
         "crs.additional.job_offer", {"major_group_00": 200, "other_skilled": 50}, reform="back"
     )
-    assert dict(r.job_offer.value) == {
+    assert dict(r.additional_job_offer.value) == {
         JobOfferKind.MAJOR_GROUP_00: 200,
         JobOfferKind.OTHER_SKILLED: 50,
     }
-    assert all(type(k) is JobOfferKind for k in r.job_offer.value)
-    assert isinstance(r.job_offer.value, MappingProxyType)
+    assert all(type(k) is JobOfferKind for k in r.additional_job_offer.value)
+    assert isinstance(r.additional_job_offer.value, MappingProxyType)
 
 
 def test_step_tables_keep_their_class() -> None:
@@ -207,7 +207,7 @@ def test_reform_and_source_and_rule_id_are_checked() -> None:
 def test_a_valid_replacement_still_scores() -> None:
     r = RULES.replace("crs.additional.sibling", 30, reform="double sibling")
     assert score(example_profile(), as_of=AS_OF, rules=r).total == 574  # no sibling in it
-    assert r.sibling.value == 30
+    assert r.additional_sibling.value == 30
 
 
 def test_a_total_that_is_not_the_sum_of_the_lines_is_an_internal_error() -> None:

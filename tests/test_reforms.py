@@ -98,7 +98,7 @@ def test_raised_thresholds_move_clb_9_to_the_lower_column() -> None:
     # education 13 (CLB 8+, not 10+) and 3+ years foreign 25: 38 instead of 75
     assert result.transferability == 13 + 25
     assert result.total == 349 + 38
-    (line,) = _lines(result, "education.language")
+    (line,) = _lines(result, "transferability.education_language")
     assert "CLB 8+ in all four abilities" in line.reason
     assert line.rule.source == RAISED.transferability_language_levels.source
 
@@ -123,9 +123,9 @@ def test_without_sibling_points_a_sibling_earns_nothing() -> None:
     assert score(WITH_SIBLING, as_of=DAY).total == TODAY_TOTAL + 15
     result = score(WITH_SIBLING, as_of=DAY, rules=NO_SIBLING)
     assert result.total == TODAY_TOTAL
-    (line,) = _lines(result, "sibling")
+    (line,) = _lines(result, "additional.sibling")
     assert line.points == 0
-    assert NO_SIBLING.sibling.note == "Reform: no sibling points"
+    assert NO_SIBLING.additional_sibling.note == "Reform: no sibling points"
 
 
 def test_without_sibling_points_the_fsw_grid_still_counts_a_relative() -> None:

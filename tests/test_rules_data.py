@@ -125,9 +125,10 @@ def test_reform_zero_a_factor() -> None:
     reformed = score(c, as_of=date(2026, 11, 22), rules=proposal)
     assert reformed.total == 524
     assert reformed.edition == "rules in force from 2025-03-25, reform: no French points"
-    french = next(line for line in reformed.lines if line.factor == "french")
+    french = next(line for line in reformed.lines if line.factor == "additional.french")
     assert french.points == 0
-    assert today.french.value[next(iter(today.french.value))] == 25  # the original is untouched
+    original = today.additional_french.value
+    assert original[next(iter(original))] == 25  # the original is untouched
 
 
 def test_reform_replace_a_table() -> None:

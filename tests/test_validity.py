@@ -142,8 +142,8 @@ def test_an_expired_first_language_counts_as_none_for_transferability() -> None:
         education=Education(level=E.MASTERS, eca_issued=date(2022, 6, 1)),
     )
     # master's with CLB 9+: 50 (education and language row)
-    assert points(score(c, as_of=date(2025, 1, 9)), "education.language") == 50
-    assert points(score(c, as_of=date(2025, 1, 10)), "education.language") == 0
+    assert points(score(c, as_of=date(2025, 1, 9)), "transferability.education_language") == 50
+    assert points(score(c, as_of=date(2025, 1, 10)), "transferability.education_language") == 0
 
 
 def test_french_points_follow_the_validity_of_each_result() -> None:
@@ -151,10 +151,10 @@ def test_french_points_follow_the_validity_of_each_result() -> None:
     french = tef_nclc7(date(2024, 9, 1))
     c = single(languages=(english, french), first=OfficialLanguage.ENGLISH)
     # NCLC 7+ with English CLB 5+: 50; with English untested or below CLB 5: 25
-    assert points(score(c, as_of=date(2026, 5, 31)), "french") == 50
-    assert points(score(c, as_of=date(2026, 6, 1)), "french") == 25
-    assert points(score(c, as_of=date(2026, 8, 31)), "french") == 25
-    assert points(score(c, as_of=date(2026, 9, 1)), "french") == 0
+    assert points(score(c, as_of=date(2026, 5, 31)), "additional.french") == 50
+    assert points(score(c, as_of=date(2026, 6, 1)), "additional.french") == 25
+    assert points(score(c, as_of=date(2026, 8, 31)), "additional.french") == 25
+    assert points(score(c, as_of=date(2026, 9, 1)), "additional.french") == 0
 
 
 def test_french_levels_are_named_nclc() -> None:
@@ -174,10 +174,10 @@ def test_the_spouse_result_expires_too() -> None:
     spouse = Spouse(language=builders.clb(9, date(2024, 5, 1)))
     c = attrs.evolve(single(), marital_status=MaritalStatus.MARRIED, spouse=spouse)
     # spouse's language, CLB 9 or more: 5 per ability
-    assert points(score(c, as_of=date(2026, 4, 30)), "spouse.language") == 20
+    assert points(score(c, as_of=date(2026, 4, 30)), "spouse.first_language.") == 20
     on = score(c, as_of=date(2026, 5, 1))
-    assert points(on, "spouse.language") == 0
-    assert "expired on 2026-05-01" in line(on, "spouse.language.expired")
+    assert points(on, "spouse.first_language.") == 0
+    assert "expired on 2026-05-01" in line(on, "spouse.first_language.expired")
 
 
 # --- tests taken before Express Entry opened ----------------------------------------------
@@ -222,10 +222,10 @@ def test_an_expired_eca_falls_back_to_the_canadian_credential() -> None:
     c = single(education=edu, languages=(ielts_clb9(date(2025, 1, 6)),))
     before, on = score(c, as_of=date(2025, 6, 14)), score(c, as_of=date(2025, 6, 15))
     # master's 135, one-year program 90 (without spouse); with CLB 9+: graduate 50, one-year 25
-    assert points(before, "education") - points(before, "education.") == 135
-    assert points(on, "education") - points(on, "education.") == 90
-    assert points(before, "education.language") == 50
-    assert points(on, "education.language") == 25
+    assert points(before, "education") == 135
+    assert points(on, "education") == 90
+    assert points(before, "transferability.education_language") == 50
+    assert points(on, "transferability.education_language") == 25
 
 
 def test_the_spouse_eca_expires_too() -> None:

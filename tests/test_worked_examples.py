@@ -110,6 +110,21 @@ def group(b: CrsBreakdown, prefix: str) -> int:
     return sum(line.points for line in b.lines if line.factor.startswith(prefix))
 
 
+TRANSFER_GROUPS = {
+    "education": ("transferability.education_language", "transferability.education_experience"),
+    "foreign_experience": (
+        "transferability.foreign_language",
+        "transferability.foreign_experience",
+    ),
+}
+
+
+def transfer_group(b: CrsBreakdown, name: str) -> int:
+    """Points of a transferability group: its two lines and its cap line."""
+    factors = {*TRANSFER_GROUPS[name], f"transferability.group_cap.{name}"}
+    return sum(line.points for line in b.lines if line.factor in factors)
+
+
 # --- W1, W2: reported results of IRCC's tool ---------------------------------------
 
 
@@ -130,10 +145,10 @@ def test_w1_single_23_bachelors_clb9_nclc7_two_years_foreign() -> None:
     assert points(b, "age") == 110
     assert points(b, "education") == 120
     assert group(b, "first_language.") == 124
-    assert group(b, "second_language.") == 12
-    assert points(b, "education.language") == 25
-    assert points(b, "foreign_experience.language") == 25
-    assert points(b, "french") == 50
+    assert group(b, "second_language") == 12
+    assert points(b, "transferability.education_language") == 25
+    assert points(b, "transferability.foreign_language") == 25
+    assert points(b, "additional.french") == 50
     assert (b.core, b.spouse, b.transferability, b.additional) == (366, 0, 50, 50)
     assert b.total == 466
 
@@ -156,9 +171,9 @@ def test_w2_single_30_two_credentials_clb9_canadian_study() -> None:
     assert points(b, "education") == 128
     assert group(b, "first_language.") == 124
     assert points(b, "canadian_experience") == 40
-    assert group(b, "education.") == 50
-    assert group(b, "foreign_experience.") == 50
-    assert points(b, "canadian_study") == 15
+    assert transfer_group(b, "education") == 50
+    assert transfer_group(b, "foreign_experience") == 50
+    assert points(b, "additional.canadian_study") == 15
     assert (b.core, b.transferability, b.additional) == (397, 100, 15)
     assert b.total == 512
 
@@ -178,7 +193,7 @@ def test_w3_single_maximum_is_1200() -> None:
     )
     b = score(c, as_of=AS_OF)
     assert (b.core, b.spouse, b.transferability, b.additional) == (500, 0, 100, 600)
-    assert group(b, "second_language.") == 24
+    assert group(b, "second_language") == 24
     assert points(b, "additional.cap") == -50  # 600 nomination + 50 French
     assert b.total == 1200
 
@@ -204,8 +219,8 @@ def test_w4_with_spouse_core_460_plus_spouse_40() -> None:
     assert points(b, "age") == 100
     assert points(b, "education") == 140
     assert group(b, "first_language.") == 128
-    assert points(b, "second_language.cap") == -2
-    assert group(b, "second_language.") == 22
+    assert points(b, "second_language_cap") == -2
+    assert group(b, "second_language") == 22
     assert points(b, "canadian_experience") == 70
     assert (b.core, b.spouse) == (460, 40)  # 460 + 40 = 500, the A + B maximum
     # Not in the notes' total: transferability (education group capped at 50)
@@ -229,7 +244,7 @@ def test_w5_job_offer_worth_50_on_2025_03_24() -> None:
     """W5 = 430 on 2025-03-24, TEER 1 offer 50 (crs_rules.md §8, hand-computed)."""
     b = score(_w5(), as_of=date(2025, 3, 24))
     assert (b.core, b.transferability, b.additional) == (342, 38, 50)
-    assert points(b, "job_offer") == 50
+    assert points(b, "additional.job_offer") == 50
     assert b.total == 430
 
 
@@ -237,7 +252,7 @@ def test_w5_job_offer_worth_0_on_2025_03_25() -> None:
     """W5 = 380 on 2025-03-25, job-offer points removed (crs_rules.md §8, hand-computed)."""
     b = score(_w5(), as_of=date(2025, 3, 25))
     assert (b.core, b.transferability) == (342, 38)
-    assert points_or_0(b, "job_offer") == 0
+    assert points_or_0(b, "additional.job_offer") == 0
     assert b.total == 380
 
 
@@ -253,7 +268,7 @@ def test_w5_job_offer_worth_0_on_2025_03_25() -> None:
 def test_w6_major_group_00_offer(as_of: date, expected: int) -> None:
     """W6 = 200: an NOC 00 offer on 2024-06-01, 0 after 2025-03-25 (crs_rules.md §8)."""
     b = score(bare(as_of, job_offer=JobOffer(noc="00012")), as_of=as_of)
-    assert points_or_0(b, "job_offer") == expected
+    assert points_or_0(b, "additional.job_offer") == expected
     assert b.total == expected
 
 
@@ -268,7 +283,7 @@ def test_w6_major_group_00_offer(as_of: date, expected: int) -> None:
 def test_w7_job_offer_before_2016_11_19(as_of: date, expected: int) -> None:
     """W7 = 600: an offer before 2016-11-19; 50 on 2016-11-19 (crs_rules.md §8)."""
     b = score(bare(as_of, job_offer=JobOffer(noc="21231")), as_of=as_of)
-    assert points_or_0(b, "job_offer") == expected
+    assert points_or_0(b, "additional.job_offer") == expected
     assert b.total == expected
 
 
@@ -289,10 +304,10 @@ def test_w8_french_first_nclc8_english_clb4() -> None:
     assert points(b, "age") == 110
     assert points(b, "education") == 120
     assert group(b, "first_language.") == 92
-    assert group(b, "second_language.") == 0
-    assert points(b, "education.language") == 13
-    assert points(b, "foreign_experience.language") == 13
-    assert points(b, "french") == 25
+    assert group(b, "second_language") == 0
+    assert points(b, "transferability.education_language") == 13
+    assert points(b, "transferability.foreign_language") == 13
+    assert points(b, "additional.french") == 25
     assert (b.core, b.transferability, b.additional) == (322, 26, 25)
     assert b.total == 373
 
@@ -318,7 +333,7 @@ def test_w8_french_points_on_other_days_and_english_levels(
     """W8 variants: 15 in 2019, 0 before 2017-06-06, 50/30 with CLB 5, 25 if mixed (§8)."""
     result = celpip(as_of - timedelta(days=200), *english)
     b = score(_w8(as_of, result), as_of=as_of)
-    assert points_or_0(b, "french") == french
+    assert points_or_0(b, "additional.french") == french
     assert b.total == total
 
 
@@ -381,10 +396,10 @@ def test_w10_certificate_of_qualification_clb6() -> None:
     )
     b = score(c, as_of=AS_OF)
     assert b.core == 207
-    assert group(b, "education.") == 0
-    assert points(b, "foreign_experience.language") == 0
-    assert points(b, "foreign_experience.canadian_experience") == 50
-    assert points(b, "certificate.language") == 25
+    assert transfer_group(b, "education") == 0
+    assert points(b, "transferability.foreign_language") == 0
+    assert points(b, "transferability.foreign_experience") == 50
+    assert points(b, "transferability.certificate_language") == 25
     assert b.transferability == 75
     assert b.total == 282
 
@@ -399,10 +414,10 @@ def test_w11_education_group_cap_and_age_45() -> None:
     )
     b = score(c, as_of=AS_OF)
     assert points(b, "age") == 0
-    assert points(b, "education.language") == 50
-    assert points(b, "education.canadian_experience") == 25
-    assert points(b, "education.cap") == -25
-    assert group(b, "education.") == 50
+    assert points(b, "transferability.education_language") == 50
+    assert points(b, "transferability.education_experience") == 25
+    assert points(b, "transferability.group_cap.education") == -25
+    assert transfer_group(b, "education") == 50
     assert b.core == 0 + 135 + 124 + 40
     assert b.total == 299 + 50
 
@@ -455,14 +470,14 @@ def test_example_profile_574_worked_by_hand() -> None:
     assert points(b, "age") == 85
     assert points(b, "education") == 126
     assert [points(b, f"first_language.{a}") for a in ABILITIES] == [32, 32, 32, 29]
-    assert group(b, "second_language.") == 12
+    assert group(b, "second_language") == 12
     assert points(b, "canadian_experience") == 56
     assert points(b, "spouse.education") == 8
-    assert group(b, "spouse.language.") == 12
+    assert group(b, "spouse.first_language.") == 12
     assert points(b, "spouse.canadian_experience") == 0
-    assert group(b, "education.") == 50
-    assert group(b, "foreign_experience.") == 50
-    assert points_or_0(b, "job_offer") == 0
-    assert points(b, "french") == 50
+    assert transfer_group(b, "education") == 50
+    assert transfer_group(b, "foreign_experience") == 50
+    assert points_or_0(b, "additional.job_offer") == 0
+    assert points(b, "additional.french") == 50
     assert (b.core, b.spouse, b.transferability, b.additional) == (404, 20, 100, 50)
     assert b.total == 574

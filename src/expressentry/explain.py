@@ -46,7 +46,10 @@ class PointLine:
 
     Attributes:
         section: The CRS section the points belong to.
-        factor: The factor, e.g. ``"first_language.listening"`` or ``"age"``.
+        factor: The factor, e.g. ``"first_language.listening"``, ``"age"`` or
+            ``"transferability.group_cap.education"``: the rule's id without
+            ``crs.`` (and ``core.``), with the ability or group it concerns
+            (:func:`~expressentry.rules.factor_of`).
         points: Points given (negative on a cap line).
         reason: Why, in a sentence a client can read.
         rule: The rule that gave the points.

@@ -575,7 +575,8 @@ def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
             continue
         kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_canadian(r))]
         if foreign:
-            kinds.append(("foreign", foreign_kind(teers), "foreign_experience", _crs_foreign(r)))
+            foreign_attr = "transferability_foreign_experience"
+            kinds.append(("foreign", foreign_kind(teers), foreign_attr, _crs_foreign(r)))
         if not whose.endswith(": "):  # the spouse's
             kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_spouse(r))]
         for words, kind, attr, earns in kinds:
@@ -599,7 +600,7 @@ def _column(years: int, thresholds: tuple[int, int]) -> int:
 def _crs_canadian(r: RuleSet) -> Callable[[int], object]:
     """What whole years of Canadian experience earn: core points and transferability column."""
     steps = r.canadian_experience.value
-    levels = r.transferability_canadian_years.value
+    levels = r.transferability_canadian_experience_years.value
     return lambda y: (
         steps.points(y, with_spouse=True),
         steps.points(y, with_spouse=False),
@@ -608,7 +609,7 @@ def _crs_canadian(r: RuleSet) -> Callable[[int], object]:
 
 
 def _crs_foreign(r: RuleSet) -> Callable[[int], object]:
-    levels = r.transferability_foreign_years.value
+    levels = r.transferability_foreign_experience_years.value
     return lambda y: _column(y, levels)
 
 

@@ -10,7 +10,7 @@ add one, then score under it (the idea of OpenFisca's reforms).
 
 >>> from datetime import date
 >>> rules = rules_for(as_of=date(2025, 3, 24))
->>> dict(rules.job_offer.value)
+>>> dict(rules.additional_job_offer.value)
 {<JobOfferKind.MAJOR_GROUP_00: 'major_group_00'>: 200, <JobOfferKind.OTHER_SKILLED: 'other_skilled'>: 50}
 >>> rules_for(as_of=date(2025, 3, 25)).in_force_from
 datetime.date(2025, 3, 25)
@@ -73,46 +73,115 @@ __all__ = [
     "SpouseSteps",
     "Steps",
     "Timeline",
+    "attribute_of",
+    "factor_of",
     "resolve_rules",
     "rules_for",
 ]
 
-CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
-    {
-        "age": crs_core.AGE,
-        "education": crs_core.EDUCATION,
-        "first_language": crs_core.FIRST_LANGUAGE,
-        "second_language": crs_core.SECOND_LANGUAGE,
-        "second_language_cap": crs_core.SECOND_LANGUAGE_CAP,
-        "canadian_experience": crs_core.CANADIAN_EXPERIENCE,
-        "spouse_education": crs_spouse.SPOUSE_EDUCATION,
-        "spouse_language": crs_spouse.SPOUSE_LANGUAGE,
-        "spouse_canadian_experience": crs_spouse.SPOUSE_CANADIAN_EXPERIENCE,
-        "education_language": crs_transferability.EDUCATION_LANGUAGE,
-        "education_experience": crs_transferability.EDUCATION_EXPERIENCE,
-        "foreign_language": crs_transferability.FOREIGN_LANGUAGE,
-        "foreign_experience": crs_transferability.FOREIGN_EXPERIENCE,
-        "certificate_language": crs_transferability.CERTIFICATE_LANGUAGE,
-        "transferability_language_levels": crs_transferability.LANGUAGE_LEVELS,
-        "transferability_canadian_years": crs_transferability.CANADIAN_EXPERIENCE_YEARS,
-        "transferability_foreign_years": crs_transferability.FOREIGN_EXPERIENCE_YEARS,
-        "certificate_language_levels": crs_transferability.CERTIFICATE_LANGUAGE_LEVELS,
-        "transferability_group_cap": crs_transferability.GROUP_CAP,
-        "transferability_cap": crs_transferability.SECTION_CAP,
-        "provincial_nomination": crs_additional.PROVINCIAL_NOMINATION,
-        "job_offer": crs_additional.JOB_OFFER,
-        "canadian_study": crs_additional.CANADIAN_STUDY,
-        "french": crs_additional.FRENCH,
-        "french_levels": crs_additional.FRENCH_LEVELS,
-        "sibling": crs_additional.SIBLING,
-        "additional_cap": crs_additional.ADDITIONAL_CAP,
-        "skilled_teers": experience.SKILLED_TEERS,
-        "weekly_hours_cap": experience.WEEKLY_HOURS_CAP,
-        "hours_per_year": experience.HOURS_PER_YEAR,
-        "crs_window_years": experience.CRS_WINDOW_YEARS,
-    }
+_CRS: Final[tuple[Timeline[Any], ...]] = (
+    crs_core.AGE,
+    crs_core.EDUCATION,
+    crs_core.FIRST_LANGUAGE,
+    crs_core.SECOND_LANGUAGE,
+    crs_core.SECOND_LANGUAGE_CAP,
+    crs_core.CANADIAN_EXPERIENCE,
+    crs_spouse.SPOUSE_EDUCATION,
+    crs_spouse.SPOUSE_LANGUAGE,
+    crs_spouse.SPOUSE_CANADIAN_EXPERIENCE,
+    crs_transferability.EDUCATION_LANGUAGE,
+    crs_transferability.EDUCATION_EXPERIENCE,
+    crs_transferability.FOREIGN_LANGUAGE,
+    crs_transferability.FOREIGN_EXPERIENCE,
+    crs_transferability.CERTIFICATE_LANGUAGE,
+    crs_transferability.LANGUAGE_LEVELS,
+    crs_transferability.CANADIAN_EXPERIENCE_YEARS,
+    crs_transferability.FOREIGN_EXPERIENCE_YEARS,
+    crs_transferability.CERTIFICATE_LANGUAGE_LEVELS,
+    crs_transferability.GROUP_CAP,
+    crs_transferability.SECTION_CAP,
+    crs_additional.PROVINCIAL_NOMINATION,
+    crs_additional.JOB_OFFER,
+    crs_additional.CANADIAN_STUDY,
+    crs_additional.FRENCH,
+    crs_additional.FRENCH_LEVELS,
+    crs_additional.SIBLING,
+    crs_additional.ADDITIONAL_CAP,
+    experience.SKILLED_TEERS,
+    experience.WEEKLY_HOURS_CAP,
+    experience.HOURS_PER_YEAR,
+    experience.CRS_WINDOW_YEARS,
 )
-"""Every timeline a :class:`RuleSet` resolves, by the attribute that holds it."""
+
+_NAMESPACES: Final = ("crs.core.", "crs.", "experience.")
+"""The start of a rule id that its other names leave out (the first that matches)."""
+
+
+def _short_name(rule_id: str) -> str:
+    """``rule_id`` without its namespace: ``crs.spouse.education`` -> ``spouse.education``."""
+    for prefix in _NAMESPACES:
+        if rule_id.startswith(prefix):
+            return rule_id[len(prefix) :]
+    return rule_id
+
+
+def factor_of(rule_id: str, part: str | None = None) -> str:
+    """The ``factor`` of the breakdown lines of a CRS rule.
+
+    Every CRS rule has one name, its rule id; its other names are derived from
+    it. Its *short name* is the id without ``crs.core.`` (the core factors),
+    ``crs.`` (the other sections) or ``experience.`` (the counting of work
+    experience). A line's factor is the short name of the rule that gave its
+    points, then ``.part`` when the rule gives several lines: the ability of a
+    language line (``listening``, ``speaking``, ``reading``, ``writing``),
+    ``expired`` for the one 0-point line of an expired language result, and the
+    group a transferability group cap takes points from (``education``,
+    ``foreign_experience``). The line of a factor a reform adds
+    (:class:`AddedFactor`) is named the same way from its ``rule_id``.
+
+    >>> factor_of("crs.core.age"), factor_of("crs.spouse.first_language", "listening")
+    ('age', 'spouse.first_language.listening')
+    >>> factor_of("crs.transferability.group_cap", "education")
+    'transferability.group_cap.education'
+    >>> factor_of("reform.high_wage")
+    'reform.high_wage'
+
+    The line of an expired document (a language result, an ECA) cites the
+    validity rule instead (:mod:`expressentry.validity`); its factor is still
+    that of the CRS rule it is a line of (``first_language.expired``,
+    ``education``).
+    """
+    name = _short_name(rule_id)
+    return name if part is None else f"{name}.{part}"
+
+
+def attribute_of(rule_id: str) -> str:
+    """The :class:`RuleSet` attribute that holds a CRS rule.
+
+    The rule's short name (see :func:`factor_of`) with its dots turned to
+    underscores: the id without ``crs.core.``, ``crs.`` or ``experience.``.
+
+    >>> attribute_of("crs.core.age"), attribute_of("crs.spouse.first_language")
+    ('age', 'spouse_first_language')
+    >>> attribute_of("crs.additional.job_offer"), attribute_of("experience.skilled_teers")
+    ('additional_job_offer', 'skilled_teers')
+
+    Raises:
+        InvalidInputError: ``rule_id`` is not the id of a CRS rule (an
+            eligibility rule has no attribute: read it with :meth:`RuleSet.entry`).
+    """
+    if rule_id not in _CRS_IDS:
+        raise _unknown(rule_id, crs=True)
+    return _short_name(rule_id).replace(".", "_")
+
+
+_CRS_IDS: Final = frozenset(t.rule_id for t in _CRS)
+
+CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
+    {attribute_of(t.rule_id): t for t in _CRS}
+)
+"""Every timeline a :class:`RuleSet` resolves, by the attribute that holds it
+(:func:`attribute_of` its rule id)."""
 
 _ELIGIBILITY: Final[tuple[Timeline[Any], ...]] = (
     programs.FSW_WINDOW_YEARS,
@@ -181,7 +250,8 @@ class AddedFactor:
     'A job offer paying twice the median wage')``.
 
     Attributes:
-        rule_id: Id shown on the factor's lines, e.g. ``"reform.high_wage"``.
+        rule_id: Id cited by the factor's lines, e.g. ``"reform.high_wage"``;
+            their ``factor`` is :func:`factor_of` it.
         section: The CRS section whose cap and subtotal it joins.
         title: What the factor rewards, in words.
         points: ``(candidate, as_of) -> (points, reason)``; the reason is the
@@ -208,8 +278,10 @@ class RuleSet:
     :meth:`zero` and :meth:`add_factor`, and pass it to
     :func:`~expressentry.score`, :func:`~expressentry.score_many` or
     :func:`~expressentry.assess`. Fields hold :class:`Dated` entries so a
-    breakdown line or a requirement can cite the entry behind it. CRS rules are
-    attributes; every rule, by timeline or id, is read with :meth:`entry`.
+    breakdown line or a requirement can cite the entry behind it. Each CRS rule
+    is also an attribute, named by :func:`attribute_of` its rule id
+    (``crs.spouse.first_language`` is ``spouse_first_language``); every rule, by
+    timeline or id, is read with :meth:`entry`.
 
     ``in_force_from`` is the day the latest *CRS* rule of the set took effect (the
     edition a score names); each eligibility rule carries its own day.
@@ -231,25 +303,25 @@ class RuleSet:
     second_language_cap: Dated[tuple[int, int]]
     canadian_experience: Dated[SpouseSteps]
     spouse_education: Dated[Mapping[EducationLevel, int]]
-    spouse_language: Dated[Steps]
+    spouse_first_language: Dated[Steps]
     spouse_canadian_experience: Dated[Steps]
-    education_language: Dated[Mapping[EducationTier, tuple[int, int]]]
-    education_experience: Dated[Mapping[EducationTier, tuple[int, int]]]
-    foreign_language: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
-    foreign_experience: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
-    certificate_language: Dated[tuple[int, int]]
+    transferability_education_language: Dated[Mapping[EducationTier, tuple[int, int]]]
+    transferability_education_experience: Dated[Mapping[EducationTier, tuple[int, int]]]
+    transferability_foreign_language: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
+    transferability_foreign_experience: Dated[Mapping[ForeignExperienceTier, tuple[int, int]]]
+    transferability_certificate_language: Dated[tuple[int, int]]
     transferability_language_levels: Dated[tuple[int, int]]
-    transferability_canadian_years: Dated[tuple[int, int]]
-    transferability_foreign_years: Dated[tuple[int, int]]
-    certificate_language_levels: Dated[tuple[int, int]]
+    transferability_canadian_experience_years: Dated[tuple[int, int]]
+    transferability_foreign_experience_years: Dated[tuple[int, int]]
+    transferability_certificate_language_levels: Dated[tuple[int, int]]
     transferability_group_cap: Dated[int]
     transferability_cap: Dated[int]
-    provincial_nomination: Dated[int]
-    job_offer: Dated[Mapping[JobOfferKind, int]]
-    canadian_study: Dated[Mapping[CanadianCredential, int]]
-    french: Dated[Mapping[FrenchBonus, int]]
-    french_levels: Dated[tuple[int, int]]
-    sibling: Dated[int]
+    additional_provincial_nomination: Dated[int]
+    additional_job_offer: Dated[Mapping[JobOfferKind, int]]
+    additional_canadian_study: Dated[Mapping[CanadianCredential, int]]
+    additional_french: Dated[Mapping[FrenchBonus, int]]
+    additional_french_levels: Dated[tuple[int, int]]
+    additional_sibling: Dated[int]
     additional_cap: Dated[int]
     skilled_teers: Dated[frozenset[int]]
     weekly_hours_cap: Dated[int]
@@ -365,7 +437,7 @@ class RuleSet:
         >>> from datetime import date
         >>> r = rules_for(as_of=date(2026, 11, 22)).replace(
         ...     "crs.additional.sibling", 0, reform="no sibling points")
-        >>> r.sibling.value, r.edition
+        >>> r.additional_sibling.value, r.edition
         (0, 'rules in force from 2025-03-25, reform: no sibling points')
         >>> rules_for(as_of=date(2026, 11, 22)).replace("crs.additional.sibling", -500, reform="x")
         Traceback (most recent call last):
@@ -387,7 +459,7 @@ class RuleSet:
         if cited is not None and not isinstance(cited, Source):
             problems.append(FieldProblem("source", cited, "must be a Source or None"))
         old: Dated[Any] = self.entry(rule_id)
-        limit = _LIMITS.get(_ATTR_BY_RULE_ID.get(rule_id, rule_id))
+        limit = _LIMITS.get(rule_id)
         checked = _checked_value(value, old.value, "value", limit, problems)
         if rule_id in _RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
             problems.append(FieldProblem("value", value, "must go up: (lower, higher)"))
@@ -410,7 +482,7 @@ class RuleSet:
 
         >>> from datetime import date
         >>> r = rules_for(as_of=date(2026, 11, 22)).zero("crs.additional.french", reform="no French points")
-        >>> sorted(r.french.value.values())
+        >>> sorted(r.additional_french.value.values())
         [0, 0]
 
         Raises:
@@ -420,7 +492,7 @@ class RuleSet:
         """
         old = self.entry(rule_id)
         try:
-            if _ATTR_BY_RULE_ID.get(rule_id, rule_id) in _LIMITS:
+            if rule_id in _LIMITS:
                 raise DataError(rule_id)
             zero = zeroed(old.value)
         except DataError:
@@ -442,14 +514,14 @@ class RuleSet:
 
 _LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
     {
-        "weekly_hours_cap": (168, "hours (the hours in a week)"),
-        "hours_per_year": (8_784, "hours (the hours in a leap year)"),
-        "crs_window_years": (200, "years"),
-        "transferability_language_levels": (12, "(a CLB or NCLC level)"),
-        "transferability_canadian_years": (200, "years"),
-        "transferability_foreign_years": (200, "years"),
-        "certificate_language_levels": (12, "(a CLB or NCLC level)"),
-        "french_levels": (12, "(a CLB or NCLC level)"),
+        experience.WEEKLY_HOURS_CAP.rule_id: (168, "hours (the hours in a week)"),
+        experience.HOURS_PER_YEAR.rule_id: (8_784, "hours (the hours in a leap year)"),
+        experience.CRS_WINDOW_YEARS.rule_id: (200, "years"),
+        crs_transferability.LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
+        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id: (200, "years"),
+        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id: (200, "years"),
+        crs_transferability.CERTIFICATE_LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
+        crs_additional.FRENCH_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
         programs.FSW_WINDOW_YEARS.rule_id: (200, "years"),
         programs.CEC_WINDOW_YEARS.rule_id: (200, "years"),
         programs.FST_WINDOW_YEARS.rule_id: (200, "years"),
@@ -463,8 +535,7 @@ _LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
         fsw_grid.PASS_MARK.rule_id: (100, "points (the grid's total)"),
     }
 )
-"""Rules where 0 is meaningless: each must be 1 to its highest value (by
-``RuleSet`` attribute for the CRS, by rule id for eligibility)."""
+"""Rules where 0 is meaningless, by rule id: each must be 1 to its highest value."""
 
 _RISING: Final = frozenset(
     {
@@ -639,10 +710,13 @@ def _with(ids: tuple[str, ...], rule_id: str) -> tuple[str, ...]:
 _ATTR_BY_RULE_ID: Final = {t.rule_id: name for name, t in CRS_TIMELINES.items()}
 
 
-def _unknown(rule_id: object) -> InvalidInputError:
-    known = ", ".join(sorted((*_ATTR_BY_RULE_ID, *ELIGIBILITY_TIMELINES)))
+def _unknown(rule_id: object, *, crs: bool = False) -> InvalidInputError:
+    """The error of an unknown id: of any rule, or (``crs``) of a CRS rule."""
+    ids = _CRS_IDS if crs else (*_CRS_IDS, *ELIGIBILITY_TIMELINES)
+    what = "a CRS rule id" if crs else "a rule id"
     return InvalidInputError(
-        "RuleSet", [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {known}")]
+        "attribute_of" if crs else "RuleSet",
+        [FieldProblem("rule_id", rule_id, f"is not {what}; known: {', '.join(sorted(ids))}")],
     )
 
 

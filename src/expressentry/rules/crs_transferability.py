@@ -138,7 +138,7 @@ GROUP_CAP: Final = Timeline(
 )
 
 SECTION_CAP: Final = Timeline(
-    "crs.transferability.section_cap",
+    "crs.transferability.cap",
     (Dated(EXPRESS_ENTRY_OPENED, 100, CRS_CRITERIA, _UNCHANGED),),
     "Skill transferability, maximum for the section",
 )

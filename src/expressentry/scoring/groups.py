@@ -191,9 +191,9 @@ def second_language_group(p: Plan, key: LanguageKey) -> Lines:
     cap = p.second_cap[0 if key.with_spouse else 1]
     if raw > cap:
         cap_key = SecondCapKey(cap, raw, key.with_spouse)
-        factor, attr = "second_language.cap", "second_language_cap"
+        factor = "second_language_cap"
         lines += (
-            p.line(_CORE, factor, attr, cap - raw, cap_key, reason=reasons.second_language_cap),
+            p.line(_CORE, factor, factor, cap - raw, cap_key, reason=reasons.second_language_cap),
         )
     return lines
 
@@ -221,14 +221,11 @@ def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
 
 def spouse_language_group(p: Plan, key: LanguageKey) -> Lines:
     """The spouse's first official language."""
+    factor, attr = "spouse.first_language", "spouse_first_language"
     if key.expired is not None:
-        reason = reasons.spouse_language_expired
-        return (
-            _expired_line(
-                p, _SPOUSE, "spouse.language", "spouse_language", key.expired, reason=reason
-            ),
-        )
-    factor, attr, table = "spouse.language", "spouse_language", p.spouse_language
+        reason = reasons.spouse_first_language_expired
+        return (_expired_line(p, _SPOUSE, factor, attr, key.expired, reason=reason),)
+    table = p.spouse_language
     return _abilities(
         p,
         _SPOUSE,
@@ -237,7 +234,7 @@ def spouse_language_group(p: Plan, key: LanguageKey) -> Lines:
         table=table,
         key=key,
         with_spouse=None,
-        reason=reasons.spouse_language,
+        reason=reasons.spouse_first_language,
     )
 
 
@@ -265,46 +262,46 @@ def transferability_group(p: Plan, key: TransferKey) -> Lines:
     lines = [
         p.line(
             _TRANSFER,
-            "education.language",
-            "education_language",
+            "transferability.education_language",
+            "transferability_education_language",
             with_lang,
             EducationLanguageKey(tier, lang, key.scale),
-            reason=reasons.education_language,
+            reason=reasons.transferability_education_language,
         ),
         p.line(
             _TRANSFER,
-            "education.canadian_experience",
-            "education_experience",
+            "transferability.education_experience",
+            "transferability_education_experience",
             with_cdn,
             EducationCanadianKey(tier, key.canadian_years),
-            reason=reasons.education_canadian_experience,
+            reason=reasons.transferability_education_experience,
         ),
     ]
     if with_lang + with_cdn > p.group_cap:
-        lines.append(_group_cap(p, "Education group", "education.cap", with_lang + with_cdn))
+        lines.append(_group_cap(p, "Education group", "education", with_lang + with_cdn))
     with_lang = p.foreign_language[ftier][lang] if lang >= 0 else 0
     with_cdn = p.foreign_experience[ftier][cdn_col] if cdn_col >= 0 else 0
     lines += [
         p.line(
             _TRANSFER,
-            "foreign_experience.language",
-            "foreign_language",
+            "transferability.foreign_language",
+            "transferability_foreign_language",
             with_lang,
             ForeignLanguageKey(key.foreign_years, lang, key.scale),
-            reason=reasons.foreign_language,
+            reason=reasons.transferability_foreign_language,
         ),
         p.line(
             _TRANSFER,
-            "foreign_experience.canadian_experience",
-            "foreign_experience",
+            "transferability.foreign_experience",
+            "transferability_foreign_experience",
             with_cdn,
             ForeignCanadianKey(key.foreign_years, key.canadian_years),
-            reason=reasons.foreign_canadian_experience,
+            reason=reasons.transferability_foreign_experience,
         ),
     ]
     if with_lang + with_cdn > p.group_cap:
         lines.append(
-            _group_cap(p, "Foreign work group", "foreign_experience.cap", with_lang + with_cdn)
+            _group_cap(p, "Foreign work group", "foreign_experience", with_lang + with_cdn)
         )
     if key.certificate:
         column = _column(key.lowest, p.certificate_levels)
@@ -312,21 +309,21 @@ def transferability_group(p: Plan, key: TransferKey) -> Lines:
         lines.append(
             p.line(
                 _TRANSFER,
-                "certificate.language",
-                "certificate_language",
+                "transferability.certificate_language",
+                "transferability_certificate_language",
                 pts,
                 CertificateKey(column, key.scale),
-                reason=reasons.certificate,
+                reason=reasons.transferability_certificate_language,
             )
         )
     return tuple(lines)
 
 
-def _group_cap(p: Plan, label: str, factor: str, group: int) -> PointLine:
-    """The cap line of a transferability group worth ``group`` points."""
-    cap, key = p.group_cap, CapKey(label, p.group_cap, group)
-    attr = "transferability_group_cap"
-    return p.line(_TRANSFER, factor, attr, cap - group, key, reason=reasons.capped)
+def _group_cap(p: Plan, label: str, group: str, points: int) -> PointLine:
+    """The cap line of the transferability group ``group``, worth ``points`` points."""
+    cap, key = p.group_cap, CapKey(label, p.group_cap, points)
+    factor, attr = f"transferability.group_cap.{group}", "transferability_group_cap"
+    return p.line(_TRANSFER, factor, attr, cap - points, key, reason=reasons.capped)
 
 
 # Section D, additional points
@@ -336,33 +333,30 @@ def additional_group(p: Plan, key: AdditionalKey) -> Lines:
     """Additional points; the section's cap is the kernel's (a reform may add points)."""
     lines: list[PointLine] = []
     if key.nomination:
-        factor = "provincial_nomination"
-        lines.append(
-            p.line(
-                _ADDITIONAL, factor, factor, p.nomination, (), reason=reasons.provincial_nomination
-            )
-        )
+        factor, attr = "additional.provincial_nomination", "additional_provincial_nomination"
+        reason = reasons.additional_provincial_nomination
+        lines.append(p.line(_ADDITIONAL, factor, attr, p.nomination, (), reason=reason))
     if key.noc is not None:
         skilled = noc_teer(key.noc) in p.skilled
         pts = p.job_offer[JobOfferKind.of(key.noc)] if skilled else 0
-        offer = JobOfferKey(key.noc, skilled)
-        lines.append(
-            p.line(_ADDITIONAL, "job_offer", "job_offer", pts, offer, reason=reasons.job_offer)
-        )
+        offer, reason_offer = JobOfferKey(key.noc, skilled), reasons.additional_job_offer
+        factor, attr = "additional.job_offer", "additional_job_offer"
+        lines.append(p.line(_ADDITIONAL, factor, attr, pts, offer, reason=reason_offer))
     if key.study is not CanadianCredential.NONE:
         pts, study = p.study[key.study], StudyKey(key.study)
-        factor = "canadian_study"
-        lines.append(p.line(_ADDITIONAL, factor, factor, pts, study, reason=reasons.canadian_study))
+        factor, attr = "additional.canadian_study", "additional_canadian_study"
+        reason_study = reasons.additional_canadian_study
+        lines.append(p.line(_ADDITIONAL, factor, attr, pts, study, reason=reason_study))
     french = key.french
     if french is not None and french[0] >= p.french_levels[0]:
         higher = french[1] >= p.french_levels[1]
         bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if higher else FrenchBonus.ENGLISH_CLB_4_OR_LESS
-        pts = p.french[bonus]
-        lines.append(
-            p.line(_ADDITIONAL, "french", "french", pts, FrenchKey(higher), reason=reasons.french)
-        )
+        pts, french_key = p.french[bonus], FrenchKey(higher)
+        reason_french = reasons.additional_french
+        factor, attr = "additional.french", "additional_french"
+        lines.append(p.line(_ADDITIONAL, factor, attr, pts, french_key, reason=reason_french))
     if key.sibling:
-        lines.append(
-            p.line(_ADDITIONAL, "sibling", "sibling", p.sibling, (), reason=reasons.sibling)
-        )
+        factor, attr = "additional.sibling", "additional_sibling"
+        reason = reasons.additional_sibling
+        lines.append(p.line(_ADDITIONAL, factor, attr, p.sibling, (), reason=reason))
     return tuple(lines)

@@ -15,6 +15,7 @@ from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import Candidate, check_dates
+from expressentry.rules import factor_of
 from expressentry.scoring import groups, reasons
 from expressentry.scoring.inputs import (
     FRENCH_CODES,
@@ -160,9 +161,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             ref = RuleRef(
                 rule_id=factor.rule_id, effective_from=p.rules.in_force_from, source=factor.source
             )
-            line = PointLine(
-                section=factor.section, factor=factor.rule_id, points=pts, reason=why, rule=ref
-            )
+            name = factor_of(factor.rule_id)
+            line = PointLine(section=factor.section, factor=name, points=pts, reason=why, rule=ref)
             out.append((line,))
 
     if transfer > p.transfer_cap:

@@ -123,27 +123,27 @@ class Plan:
         self.second_cap = r.second_language_cap.value
         self.canadian = _flat2(r.canadian_experience.value)
         self.spouse_education = dict(r.spouse_education.value)
-        self.spouse_language = _flat(r.spouse_language.value)
+        self.spouse_language = _flat(r.spouse_first_language.value)
         self.spouse_canadian = _flat(r.spouse_canadian_experience.value)
-        self.education_language = dict(r.education_language.value)
-        self.education_experience = dict(r.education_experience.value)
-        self.foreign_language = dict(r.foreign_language.value)
-        self.foreign_experience = dict(r.foreign_experience.value)
-        self.certificate = r.certificate_language.value
+        self.education_language = dict(r.transferability_education_language.value)
+        self.education_experience = dict(r.transferability_education_experience.value)
+        self.foreign_language = dict(r.transferability_foreign_language.value)
+        self.foreign_experience = dict(r.transferability_foreign_experience.value)
+        self.certificate = r.transferability_certificate_language.value
         self.language_levels = r.transferability_language_levels.value
-        self.canadian_years = r.transferability_canadian_years.value
-        self.foreign_years = r.transferability_foreign_years.value
-        self.certificate_levels = r.certificate_language_levels.value
-        self.french_levels = r.french_levels.value
+        self.canadian_years = r.transferability_canadian_experience_years.value
+        self.foreign_years = r.transferability_foreign_experience_years.value
+        self.certificate_levels = r.transferability_certificate_language_levels.value
+        self.french_levels = r.additional_french_levels.value
         self.transfer_class, self.french_class = _classes(r)
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
-        self.nomination = r.provincial_nomination.value
-        self.job_offer = dict(r.job_offer.value)
-        self.study = dict(r.canadian_study.value)
-        self.french = dict(r.french.value)
-        self.sibling = r.sibling.value
+        self.nomination = r.additional_provincial_nomination.value
+        self.job_offer = dict(r.additional_job_offer.value)
+        self.study = dict(r.additional_canadian_study.value)
+        self.french = dict(r.additional_french.value)
+        self.sibling = r.additional_sibling.value
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
@@ -245,8 +245,9 @@ def remember(memo: Memo, code: int, lines: Lines) -> Entry:
 def _classes(r: RuleSet) -> tuple[list[int], list[int]]:
     """The memo classes of transfer and French codes under the thresholds of ``r``."""
     language = r.transferability_language_levels.value
-    certificate = r.certificate_language_levels.value
-    return _transfer_classes(language, certificate), _french_classes(r.french_levels.value)
+    certificate = r.transferability_certificate_language_levels.value
+    french = r.additional_french_levels.value
+    return _transfer_classes(language, certificate), _french_classes(french)
 
 
 def _level_class(level: int, thresholds: tuple[int, int]) -> int:

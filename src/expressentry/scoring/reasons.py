@@ -37,29 +37,29 @@ if TYPE_CHECKING:
     from expressentry.scoring.plan import Plan
 
 __all__ = [
+    "additional_canadian_study",
+    "additional_french",
+    "additional_job_offer",
+    "additional_provincial_nomination",
+    "additional_sibling",
     "age",
     "canadian_experience",
-    "canadian_study",
     "capped",
-    "certificate",
     "education",
-    "education_canadian_experience",
-    "education_language",
     "first_language",
     "first_language_expired",
-    "foreign_canadian_experience",
-    "foreign_language",
-    "french",
-    "job_offer",
-    "provincial_nomination",
     "second_language",
     "second_language_cap",
     "second_language_expired",
-    "sibling",
     "spouse_canadian_experience",
     "spouse_education",
-    "spouse_language",
-    "spouse_language_expired",
+    "spouse_first_language",
+    "spouse_first_language_expired",
+    "transferability_certificate_language",
+    "transferability_education_experience",
+    "transferability_education_language",
+    "transferability_foreign_experience",
+    "transferability_foreign_language",
 ]
 
 _TIER_WORDS: Final = {
@@ -182,12 +182,12 @@ def spouse_education(k: EducationKey | None, p: Plan) -> str:
     return f"Spouse's education: {k.level.label}, foreign with no ECA, earns no points"
 
 
-def spouse_language(k: AbilityKey, p: Plan) -> str:
+def spouse_first_language(k: AbilityKey, p: Plan) -> str:
     """One ability of the spouse's first official language."""
     return f"Spouse's first official language: {_clb(k.level, k.scale)} in {k.ability.value}"
 
 
-def spouse_language_expired(k: ExpiredResult, p: Plan) -> str:
+def spouse_first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired result of the spouse's."""
     return _expired_result("Spouse's first official language", k)
 
@@ -200,17 +200,17 @@ def spouse_canadian_experience(k: ExperienceKey, p: Plan) -> str:
 # Section C, skill transferability
 
 
-def education_language(k: EducationLanguageKey, p: Plan) -> str:
+def transferability_education_language(k: EducationLanguageKey, p: Plan) -> str:
     """Education with language, at the levels of the columns in force."""
     return f"{_TIER_WORDS[k.tier]} with {_language(k.column, k.scale, p.language_levels)}"
 
 
-def education_canadian_experience(k: EducationCanadianKey, p: Plan) -> str:
+def transferability_education_experience(k: EducationCanadianKey, p: Plan) -> str:
     """Education with Canadian work."""
     return f"{_TIER_WORDS[k.tier]} with {_years(k.canadian_years)} of Canadian work"
 
 
-def foreign_language(k: ForeignLanguageKey, p: Plan) -> str:
+def transferability_foreign_language(k: ForeignLanguageKey, p: Plan) -> str:
     """Foreign work with language, at the levels of the columns in force."""
     return (
         f"Foreign skilled work ({_years(k.foreign_years)}) with "
@@ -218,7 +218,7 @@ def foreign_language(k: ForeignLanguageKey, p: Plan) -> str:
     )
 
 
-def foreign_canadian_experience(k: ForeignCanadianKey, p: Plan) -> str:
+def transferability_foreign_experience(k: ForeignCanadianKey, p: Plan) -> str:
     """Foreign work with Canadian work."""
     return (
         f"Foreign skilled work ({_years(k.foreign_years)}) with "
@@ -226,7 +226,7 @@ def foreign_canadian_experience(k: ForeignCanadianKey, p: Plan) -> str:
     )
 
 
-def certificate(k: CertificateKey, p: Plan) -> str:
+def transferability_certificate_language(k: CertificateKey, p: Plan) -> str:
     """A certificate of qualification with language, at the levels in force."""
     lower, higher = p.certificate_levels
     scale = k.scale
@@ -243,24 +243,24 @@ def certificate(k: CertificateKey, p: Plan) -> str:
 # Section D, additional points
 
 
-def provincial_nomination(k: tuple[()], p: Plan) -> str:
+def additional_provincial_nomination(k: tuple[()], p: Plan) -> str:
     """A provincial or territorial nomination."""
     return "Provincial or territorial nomination"
 
 
-def job_offer(k: JobOfferKey, p: Plan) -> str:
+def additional_job_offer(k: JobOfferKey, p: Plan) -> str:
     """A job offer; its TEER says whether it qualifies."""
     if k.skilled:
         return f"Job offer in NOC {k.noc}"
     return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
 
 
-def canadian_study(k: StudyKey, p: Plan) -> str:
+def additional_canadian_study(k: StudyKey, p: Plan) -> str:
     """Education in Canada."""
     return f"Education in Canada: {_STUDY_WORDS[k.credential]}"
 
 
-def french(k: FrenchKey, p: Plan) -> str:
+def additional_french(k: FrenchKey, p: Plan) -> str:
     """French, at the levels in force; English decides which amount."""
     nclc, clb = p.french_levels
     if k.english:
@@ -271,7 +271,7 @@ def french(k: FrenchKey, p: Plan) -> str:
     )
 
 
-def sibling(k: tuple[()], p: Plan) -> str:
+def additional_sibling(k: tuple[()], p: Plan) -> str:
     """A brother or sister in Canada."""
     return "Brother or sister living in Canada"
 
