@@ -407,3 +407,26 @@ def test_an_unexpected_error_propagates(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(WorkPeriod, "__attrs_post_init__", broken)
     with pytest.raises(ZeroDivisionError):
         from_dict(example_dict(), Candidate)
+
+
+@pytest.mark.parametrize(
+    ("path", "written"),
+    [
+        # parsed to a datetime, refused by the model: echoed as typed, space and all
+        ("profile_submitted", "2026-01-01 10:00"),
+        ("profile_submitted", "2026-01-01T10:00:00"),
+        # a nested date the model refuses (a result before its test)
+        ("languages[0].result_date", "2020-01-01"),
+    ],
+)
+def test_a_refused_value_is_echoed_as_written(path: str, written: str) -> None:
+    """Principle 3: errors name the value as the user wrote it, not as it was parsed."""
+    data = to_dict(example_profile())
+    if path.startswith("languages"):
+        data["languages"][0]["result_date"] = written
+    else:
+        data[path] = written
+    with pytest.raises(InvalidProfileError) as info:
+        from_dict(data, Candidate)
+    [problem] = info.value.problems
+    assert (problem.path, problem.value) == (f"$.{path}", written)

@@ -342,7 +342,46 @@ def from_dict(data: object, cls: type[T]) -> T:
     except _Expected as exc:
         problems: list[FieldProblem] = []
         _problems(exc, "$", problems)
-        raise InvalidProfileError(cls.__name__, problems) from None
+        raise InvalidProfileError(cls.__name__, [_as_written(data, p) for p in problems]) from None
+
+
+_PATH_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
+_NOT_FOUND = object()
+
+
+def _as_written(data: object, problem: FieldProblem) -> FieldProblem:
+    """``problem`` echoing the value as the input wrote it, not as it was parsed.
+
+    A model checks parsed values (a ``datetime`` from ``"2026-01-01 10:00"``); the
+    user should read back what they wrote. Only a plain value found at the
+    problem's path replaces it.
+    """
+    if problem.value is MISSING:
+        return problem
+    raw = _raw_at(data, problem.path)
+    if raw is _NOT_FOUND or isinstance(raw, dict | list):
+        return problem
+    return FieldProblem(problem.path, raw, problem.message)
+
+
+def _raw_at(data: object, path: str) -> object:
+    """The value at a ``$.a[0].b`` path of plain data (``_NOT_FOUND`` where there is none)."""
+    node, pos = data, 1  # after "$"
+    while pos < len(path):
+        step = _PATH_STEP.match(path, pos)
+        if step is None:
+            return _NOT_FOUND
+        name, index = step.groups()
+        if name is not None:
+            if not isinstance(node, dict) or name not in node:
+                return _NOT_FOUND
+            node = node[name]
+        else:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return _NOT_FOUND
+            node = node[int(index)]
+        pos = step.end()
+    return node
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
