@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["IdentityCache"]
+__all__ = ["IdentityCache", "LastIdentityCache"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -61,4 +61,36 @@ class IdentityCache(Generic[K, V]):
                 del entries[key]
 
         entries[key] = (weakref.ref(obj, forget), value)
+        return value
+
+
+class LastIdentityCache(IdentityCache[K, V]):
+    """An :class:`IdentityCache` that keeps the last object asked for at hand.
+
+    For values derived from a few long-lived objects that a pool asks for once
+    per candidate (a rule set's kinds of work): the same object asked again is one
+    identity test. The last object is kept alive until another is asked for.
+
+    >>> class Rules:
+    ...     pass
+    >>> calls = []
+    >>> cache = LastIdentityCache(lambda rules: calls.append(1) or len(calls))
+    >>> a, b = Rules(), Rules()
+    >>> cache(a), cache(a), cache(b), cache(a), len(calls)
+    (1, 1, 2, 1, 2)
+    """
+
+    __slots__ = ("_last",)
+
+    def __init__(self, derive: Callable[[K], V]) -> None:
+        super().__init__(derive)
+        self._last: tuple[K, V] | None = None
+
+    def __call__(self, obj: K) -> V:
+        """The value derived from ``obj``, derived now if it is not known yet."""
+        last = self._last
+        if last is not None and last[0] is obj:
+            return last[1]
+        value = super().__call__(obj)
+        self._last = (obj, value)
         return value

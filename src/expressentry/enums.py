@@ -103,10 +103,12 @@ class EducationLevel(StrEnum):
     DOCTORAL = "doctoral"
     """Doctoral (PhD) degree."""
 
+    _rank: int
+
     @property
     def rank(self) -> int:
         """Position in the list above, 0 for less than secondary and 7 for doctoral."""
-        return _EDUCATION_ORDER.index(self)
+        return self._rank  # set once below: rules compare levels for every candidate
 
     @property
     def label(self) -> str:
@@ -115,6 +117,8 @@ class EducationLevel(StrEnum):
 
 
 _EDUCATION_ORDER = tuple(EducationLevel)
+for _position, _level in enumerate(_EDUCATION_ORDER):
+    _level._rank = _position
 _EDUCATION_LABELS = {
     EducationLevel.LESS_THAN_SECONDARY: "less than secondary school",
     EducationLevel.SECONDARY: "secondary school diploma",

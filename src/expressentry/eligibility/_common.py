@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from expressentry._hours import hour_days
-from expressentry._identity import IdentityCache
+from expressentry._identity import LastIdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
 from expressentry.experience import Kind, hours_by_occupation, segments, window
@@ -170,7 +170,7 @@ def _skilled_paid(rules: RuleSet, program: Program, self_employment: bool) -> Ki
     return (f"skilled_paid.{program.value}.{self_employment}", teers, include)
 
 
-_SKILLED_PAID: IdentityCache[RuleSet, dict[tuple[Program, bool], Kind]] = IdentityCache(
+_SKILLED_PAID: LastIdentityCache[RuleSet, dict[tuple[Program, bool], Kind]] = LastIdentityCache(
     lambda _: {}
 )
 """Each program's skilled paid kind, per rule set: one closure, not one per candidate."""
@@ -354,7 +354,7 @@ def _funds_checks(key: _FundsKey, rules: RuleSet) -> _FundsDay:
     )
 
 
-_FUNDS: IdentityCache[RuleSet, dict[_FundsKey, _FundsDay]] = IdentityCache(lambda _: {})
+_FUNDS: LastIdentityCache[RuleSet, dict[_FundsKey, _FundsDay]] = LastIdentityCache(lambda _: {})
 """The funds rule per day, program and family, per rule set: a pool repeats them."""
 
 

@@ -10,14 +10,15 @@ the work mixes both, the reading
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import NamedTuple
 
-from expressentry._identity import IdentityCache
+from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.experience import Kind, counted, reaches
+from expressentry.experience import Kind, counted, reaches, segments
 from expressentry.models import Candidate, LanguageResult
 from expressentry.rules import RuleSet, programs
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
@@ -53,9 +54,11 @@ class _Work(NamedTuple):
 
 def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     """A year of skilled Canadian work, and which minimum language level it asks for."""
+    skilled, low, high, lowest, highest = _KINDS(rules)
+    if not segments(c.work_history, skilled, rules.weekly_hours_cap.value):
+        return _no_work(highest)  # no Canadian skilled work at all (most of a pool)
     years = rules.entry(CEC_WINDOW_YEARS).value
     need = rules.entry(CEC_MIN_HOURS).value
-    skilled, low, high, lowest, highest = _KINDS(rules)
     all_hours = hours(c.work_history, skilled, as_of, years, rules)[0]
     if not reaches(all_hours, need):  # nor, then, the lower TEERs' hours alone
         return _Work(False, all_hours, False, False, highest)
@@ -68,6 +71,12 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
         lower = counted(hours(c.work_history, high, as_of, years, rules)[0]) == 0
     needed = lowest if lower else highest
     return _Work(True, all_hours, makes_year, lower, needed)
+
+
+@functools.cache
+def _no_work(highest: int) -> _Work:
+    """What the work rule finds without Canadian skilled work (the higher level needed)."""
+    return _Work(False, 0.0, False, False, highest)
 
 
 def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
@@ -99,7 +108,7 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
     )
 
 
-_KINDS: IdentityCache[RuleSet, tuple[Kind, Kind, Kind, int, int]] = IdentityCache(_kinds)
+_KINDS: LastIdentityCache[RuleSet, tuple[Kind, Kind, Kind, int, int]] = LastIdentityCache(_kinds)
 
 
 def _language_check(c: Candidate, as_of: date, needed: int) -> tuple[bool, LanguageResult | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from expressentry._identity import IdentityCache
+from expressentry._identity import LastIdentityCache
 from expressentry.enums import Program
 from expressentry.experience import Kind, reaches
 from expressentry.models import Candidate, LanguageResult, WorkPeriod
@@ -66,7 +66,7 @@ def _trades_kind(rules: RuleSet) -> Kind:
     return (f"{name}.trades", teers, include)
 
 
-_TRADES: IdentityCache[RuleSet, Kind] = IdentityCache(_trades_kind)
+_TRADES: LastIdentityCache[RuleSet, Kind] = LastIdentityCache(_trades_kind)
 """The kind of work FST counts, per rule set (a reform may change the trades)."""
 
 

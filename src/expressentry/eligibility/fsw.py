@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, NamedTuple
 
-from expressentry._identity import IdentityCache
+from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
@@ -234,8 +234,14 @@ class _GridFacts(NamedTuple):
     """The adaptability items met."""
 
 
-def _grid_facts(c: Candidate, as_of: date, rules: RuleSet) -> tuple[_GridFacts, float, date]:
-    """The grid's facts, with the skilled hours counted and the window's start."""
+def _grid_facts(
+    c: Candidate, as_of: date, rules: RuleSet, *, adaptability: bool = True
+) -> tuple[_GridFacts, float, date]:
+    """The grid's facts, with the skilled hours counted and the window's start.
+
+    Without ``adaptability``, no adaptability item is looked for (the facts of
+    every other factor, which decide most candidates).
+    """
     first = c.first_language_result
     second = c.second_language_result
     total, start = hours(
@@ -256,11 +262,16 @@ def _grid_facts(c: Candidate, as_of: date, rules: RuleSet) -> tuple[_GridFacts, 
         years=whole_years(total, rules.hours_per_year.value),
         age=completed_years(c.date_of_birth, as_of),
         arranged=arranged,
-        adaptability=tuple(
-            item for item, met in _adaptability(c, as_of, rules, arranged=arranged) if met
-        ),
+        adaptability=_met(c, as_of, rules, arranged=arranged) if adaptability else (),
     )
     return facts, total, start
+
+
+def _met(
+    c: Candidate, as_of: date, rules: RuleSet, *, arranged: bool
+) -> tuple[AdaptabilityItem, ...]:
+    """The adaptability items ``c`` meets."""
+    return tuple(item for item, met in _adaptability(c, as_of, rules, arranged=arranged) if met)
 
 
 _Line = tuple[str, Timeline[Any], int]
@@ -304,18 +315,34 @@ def _grid_points(facts: _GridFacts, rules: RuleSet) -> tuple[_Line, ...]:
     return tuple(lines)
 
 
-_TOTALS: IdentityCache[RuleSet, dict[_GridFacts, int]] = IdentityCache(lambda _: {})
+_TOTALS: LastIdentityCache[RuleSet, dict[_GridFacts, int]] = LastIdentityCache(lambda _: {})
 """The grid total of each set of facts met, per rule set (a pool repeats them)."""
 
 
 def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
-    """Whether ``c`` reaches the grid's pass mark on ``as_of``, without the lines' words."""
-    facts = _grid_facts(c, as_of, rules)[0]
+    """Whether ``c`` reaches the grid's pass mark on ``as_of``, without the lines' words.
+
+    Adaptability adds 0 to its cap, so the other factors alone often decide:
+    its items are looked for only when they could.
+    """
+    facts = _grid_facts(c, as_of, rules, adaptability=False)[0]
+    mark = rules.entry(grid.PASS_MARK).value
+    base = _total(facts, rules)
+    if base >= mark:
+        return True
+    if base + rules.entry(grid.ADAPTABILITY_CAP).value < mark:
+        return False
+    adaptability = _met(c, as_of, rules, arranged=facts.arranged)
+    return _total(_GridFacts(*facts[:-1], adaptability), rules) >= mark  # the last field
+
+
+def _total(facts: _GridFacts, rules: RuleSet) -> int:
+    """The grid total of ``facts`` (:func:`_grid_points`), remembered per rule set."""
     totals = _TOTALS(rules)
     total = totals.get(facts)
     if total is None:
         total = totals[facts] = sum(line[2] for line in _grid_points(facts, rules))
-    return total >= rules.entry(grid.PASS_MARK).value
+    return total
 
 
 def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None) -> FswGrid:
