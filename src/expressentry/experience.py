@@ -43,6 +43,7 @@ __all__ = [
     "Kind",
     "canadian_experience",
     "canadian_kind",
+    "continuous_runs",
     "counted",
     "credited_hours",
     "foreign_experience",
@@ -268,12 +269,20 @@ def longest_continuous_hours(
     """
     first, last = start.toordinal(), end.toordinal()
     best = 0.0
-    for run in _runs(segments(history, kind, weekly_cap), gap_days):
+    for run in continuous_runs(segments(history, kind, weekly_cap), gap_days):
         best = max(best, hour_days(run, first, last) / 7)
     return best
 
 
-def _runs(segments: Segments, gap_days: int) -> list[Segments]:
+def continuous_runs(segments: Segments, gap_days: int) -> list[Segments]:
+    """``segments`` cut into continuous stretches.
+
+    A job starting at most ``gap_days`` days after the work before it ended
+    continues the stretch.
+
+    >>> continuous_runs(((0, 10, 30.0), (10, 20, 30.0), (21, 30, 30.0)), 0)  # ends exclusive
+    [((0, 10, 30.0), (10, 20, 30.0)), ((21, 30, 30.0),)]
+    """
     runs: list[list[tuple[int, int, float]]] = []
     for seg in segments:
         if runs and seg[0] - runs[-1][-1][1] <= gap_days:
@@ -311,7 +320,9 @@ def _occupations(
         out = []
         for noc in sorted({p.noc for p in history.periods if include(p)}):
             segs = segments(history, _one_noc(name, noc, include), weekly_cap)
-            out.append((noc, (segs,) if gap_days is None else tuple(_runs(segs, gap_days))))
+            out.append(
+                (noc, (segs,) if gap_days is None else tuple(continuous_runs(segs, gap_days)))
+            )
         found = built[key] = tuple(out)
     return found
 

@@ -56,6 +56,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import (
     Kind,
     canadian_kind,
+    continuous_runs,
     foreign_kind,
     reaches,
     segments,
@@ -416,11 +417,13 @@ def _verdicts_on(candidate: Candidate, day: date) -> Verdicts:
 
 
 @functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=65_536)
 def _back(day: int, years: int) -> int:
     """The first day of the window of ``years`` ending before ``day`` (ordinals)."""
     return (date.fromordinal(day) - relativedelta(years=years)).toordinal()
 
 
+@functools.lru_cache(maxsize=65_536)
 def _forward(day: int, years: int) -> int | None:
     try:
         return (date.fromordinal(day) + relativedelta(years=years)).toordinal()
@@ -533,17 +536,6 @@ def _ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
     )
 
 
-def _runs(segs: Segments, gap_days: int) -> list[Segments]:
-    """``segs`` cut into continuous stretches (a job starting within ``gap_days``)."""
-    runs: list[list[tuple[int, int, float]]] = []
-    for seg in segs:
-        if runs and seg[0] - runs[-1][-1][1] <= gap_days:
-            runs[-1].append(seg)
-        else:
-            runs.append([seg])
-    return [tuple(r) for r in runs]
-
-
 def _per_noc(
     history: WorkHistory, kind: Kind, cap: int, *, continuous: bool
 ) -> Iterator[tuple[str, Segments]]:
@@ -556,7 +548,7 @@ def _per_noc(
 
         segs = segments(history, (f"{name}:{noc}", teers, only), cap)
         if continuous:
-            for run in _runs(segs, FSW_CONTINUITY_GAP_DAYS):
+            for run in continuous_runs(segs, FSW_CONTINUITY_GAP_DAYS):
                 yield noc, run
         else:
             yield noc, segs
