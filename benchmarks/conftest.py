@@ -13,10 +13,13 @@ is fixed, so every run scores the same pool.
 
 from __future__ import annotations
 
+import gc
+import math
 import os
 import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from time import perf_counter
 from typing import Any, TypedDict
 
 import pytest
@@ -518,3 +521,41 @@ def pool(build_pool: Callable[[], list[Candidate]]) -> list[Candidate]:
 def pool_dicts(pool: list[Candidate]) -> list[dict[str, Any]]:
     """The pool as plain JSON-able dicts (``to_dict`` of each candidate)."""
     return [to_dict(c) for c in pool]
+
+
+# --- timing helpers shared by the benchmark modules --------------------------------
+
+ALTERNATED_ROUNDS = 3
+"""Passes of each run when two are alternated."""
+
+Alternated = Callable[[Callable[[], object], Callable[[], object]], tuple[float, float]]
+
+
+def _collect() -> None:
+    gc.collect()
+
+
+def _alternate(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
+    best = [math.inf, math.inf]
+    for _ in range(ALTERNATED_ROUNDS):
+        for i, run in enumerate((first, second)):
+            gc.collect()
+            start = perf_counter()
+            run()
+            best[i] = min(best[i], perf_counter() - start)
+    return best[0], best[1]
+
+
+@pytest.fixture(scope="session")
+def fresh_heap() -> Callable[[], None]:
+    """A ``benchmark.pedantic`` setup: each round starts from a collected heap.
+
+    It returns nothing: what a setup returns is taken for the run's arguments.
+    """
+    return _collect
+
+
+@pytest.fixture(scope="session")
+def alternated() -> Alternated:
+    """Best seconds of 3 passes of each of two runs, alternated (a shared machine drifts)."""
+    return _alternate

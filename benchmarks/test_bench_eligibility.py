@@ -11,9 +11,6 @@ duration.
 from __future__ import annotations
 
 import functools
-import gc
-import math
-import time
 from collections.abc import Callable
 from datetime import date
 
@@ -26,19 +23,19 @@ ROUNDS = 3
 CHECKED = 1_000  # flags are checked against this many full reports
 
 
-def _collect() -> None:
-    """Start each round from a collected heap; returns nothing (a setup's result is arguments)."""
-    gc.collect()
-
-
-def test_assess_pool(benchmark: BenchmarkFixture, pool: list[Candidate], as_of: date) -> None:
+def test_assess_pool(
+    benchmark: BenchmarkFixture,
+    pool: list[Candidate],
+    as_of: date,
+    fresh_heap: Callable[[], None],
+) -> None:
     """Every candidate's eligibility report."""
 
     def run() -> list[EligibilityReport]:
         return [assess(c, as_of=as_of) for c in pool]
 
     reports: list[EligibilityReport] = benchmark.pedantic(  # type: ignore[no-untyped-call]
-        run, setup=_collect, rounds=ROUNDS, iterations=1
+        run, setup=fresh_heap, rounds=ROUNDS, iterations=1
     )
     benchmark.extra_info["pool_size"] = len(pool)
     if benchmark.stats is not None:  # None under --benchmark-disable
@@ -53,19 +50,13 @@ def test_assess_pool(benchmark: BenchmarkFixture, pool: list[Candidate], as_of: 
     assert all(len(r.categories) == len(reports[0].categories) for r in reports)
 
 
-def _alternated(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
-    """Best seconds of ``ROUNDS`` passes of each, alternated (a shared machine drifts)."""
-    best = [math.inf, math.inf]
-    for _ in range(ROUNDS):
-        for i, run in enumerate((first, second)):
-            gc.collect()
-            start = time.perf_counter()
-            run()
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best[0], best[1]
-
-
-def test_flags_many_pool(benchmark: BenchmarkFixture, pool: list[Candidate], as_of: date) -> None:
+def test_flags_many_pool(
+    benchmark: BenchmarkFixture,
+    pool: list[Candidate],
+    as_of: date,
+    fresh_heap: Callable[[], None],
+    alternated: Callable[[Callable[[], object], Callable[[], object]], tuple[float, float]],
+) -> None:
     """Every candidate's verdicts on the fast path, and their time over ``score_many``'s.
 
     Both start warm (rules compiled, memos filled, candidates packed by an untimed
@@ -77,13 +68,13 @@ def test_flags_many_pool(benchmark: BenchmarkFixture, pool: list[Candidate], as_
     totals()
     found = flags()
     got: list[EligibilityFlags] = benchmark.pedantic(  # type: ignore[no-untyped-call]
-        flags, setup=_collect, rounds=ROUNDS, iterations=1
+        flags, setup=fresh_heap, rounds=ROUNDS, iterations=1
     )
     benchmark.extra_info["pool_size"] = len(pool)
     if benchmark.stats is not None:  # None under --benchmark-disable
         mean = benchmark.stats.stats.mean
         benchmark.extra_info["candidates_per_second"] = round(len(pool) / mean) if mean else None
-        flags_best, totals_best = _alternated(flags, totals)
+        flags_best, totals_best = alternated(flags, totals)
         benchmark.extra_info["flags_many_best_s"] = round(flags_best, 4)
         benchmark.extra_info["score_many_best_s"] = round(totals_best, 4)
         benchmark.extra_info["ratio_to_score_many"] = round(flags_best / totals_best, 2)

@@ -10,9 +10,6 @@ in the same run (target: 3). Nothing here asserts a duration.
 
 from __future__ import annotations
 
-import gc
-import math
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -116,11 +113,6 @@ class PlainCandidate:
     police_certificates: tuple[PlainPoliceCertificate, ...] = ()
 
 
-def _collect() -> None:
-    """Start each round from a collected heap; returns nothing (a setup's result is arguments)."""
-    gc.collect()
-
-
 def plain_converter() -> cattrs.Converter:
     """cattrs with its defaults, and ISO dates read by the standard library."""
     conv = cattrs.Converter()
@@ -129,20 +121,12 @@ def plain_converter() -> cattrs.Converter:
     return conv
 
 
-def _alternated(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
-    """Best seconds of ``ROUNDS`` passes of each, alternated (a shared machine drifts)."""
-    best = [math.inf, math.inf]
-    for _ in range(ROUNDS):
-        for i, run in enumerate((first, second)):
-            gc.collect()
-            start = time.perf_counter()
-            run()
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best[0], best[1]
-
-
 def test_from_dict_against_plain_cattrs(
-    benchmark: BenchmarkFixture, pool_dicts: list[dict[str, Any]], pool: list[Candidate]
+    benchmark: BenchmarkFixture,
+    pool_dicts: list[dict[str, Any]],
+    pool: list[Candidate],
+    fresh_heap: Callable[[], None],
+    alternated: Callable[[Callable[[], object], Callable[[], object]], tuple[float, float]],
 ) -> None:
     """``from_dict`` of every dict of the pool, and its time over plain cattrs'."""
     conv = plain_converter()
@@ -154,13 +138,13 @@ def test_from_dict_against_plain_cattrs(
         return [conv.structure(d, PlainCandidate) for d in pool_dicts]
 
     read: list[Candidate] = benchmark.pedantic(  # type: ignore[no-untyped-call]
-        library, setup=_collect, rounds=ROUNDS, iterations=1
+        library, setup=fresh_heap, rounds=ROUNDS, iterations=1
     )
     benchmark.extra_info["pool_size"] = len(pool_dicts)
     if benchmark.stats is not None:  # None under --benchmark-disable
         mean = benchmark.stats.stats.mean
         benchmark.extra_info["candidates_per_second"] = round(len(pool) / mean) if mean else None
-        ours, theirs = _alternated(library, plain)
+        ours, theirs = alternated(library, plain)
         benchmark.extra_info["from_dict_best_s"] = round(ours, 4)
         benchmark.extra_info["plain_cattrs_best_s"] = round(theirs, 4)
         benchmark.extra_info["ratio_to_plain_cattrs"] = round(ours / theirs, 2)
