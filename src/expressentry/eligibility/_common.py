@@ -214,7 +214,7 @@ def by_occupation(
     """
     if not history.periods:
         return {}
-    start, end = window(years, as_of=as_of)
+    start, _first, _end = _window_days(years, as_of)
     name = _NAMES.get((kind[0], kind[1]))
     if name is None:
         name = _NAMES[kind[0], kind[1]] = f"{kind[0]}{sorted(kind[1])}"
@@ -222,7 +222,7 @@ def by_occupation(
         history,
         kind[2],
         start=start,
-        end=end,
+        end=as_of,
         weekly_cap=rules.weekly_hours_cap.value,
         name=name,
         continuous_gap_days=continuous_gap_days,

@@ -22,8 +22,9 @@ from expressentry.rules.categories import (
     Category,
     CategoryWorkRule,
 )
+from expressentry.validity import language_valid
 
-from ._common import Include, by_occupation, no_valid_result, ref, result_words, valid_results
+from ._common import Include, by_occupation, no_valid_result, ref, result_words
 from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
 
 __all__ = ["assess_categories", "category_verdicts", "program_status"]
@@ -85,8 +86,14 @@ def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement
 
 def _french_check(c: Candidate, as_of: date, minimum: int) -> tuple[bool, LanguageResult | None]:
     """French at ``minimum`` in all four abilities, and the best valid French result."""
-    french = [r for r in valid_results(c, as_of) if r.language is OfficialLanguage.FRENCH]
-    best = max(french, key=lambda r: r.lowest, default=None)
+    best: LanguageResult | None = None
+    for r in c.languages:  # the first of the highest, as max() would pick
+        if (
+            r.language is OfficialLanguage.FRENCH
+            and language_valid(r, as_of=as_of)
+            and (best is None or r.lowest > best.lowest)
+        ):
+            best = r
     return best is not None and best.lowest >= minimum, best
 
 
@@ -104,42 +111,49 @@ class _ListedWork:
     listed occupations from them.
     """
 
-    __slots__ = ("as_of", "by_place", "c", "rules")
+    __slots__ = ("as_of", "c", "enough", "hours", "rules")
 
     def __init__(self, c: Candidate, as_of: date, rules: RuleSet) -> None:
         self.c, self.as_of, self.rules = c, as_of, rules
-        self.by_place: dict[WorkPlace, tuple[dict[str, float], frozenset[str]]] = {}
+        self.hours: dict[WorkPlace, dict[str, float]] = {}
+        """Hours per occupation, by place counted so far."""
+        self.enough: dict[WorkPlace, frozenset[str]] = {}
+        """The occupations with enough hours, by place counted so far."""
 
     @property
     def rule(self) -> CategoryWorkRule:
         """The work rule in force (read when a category asks: none before categories)."""
         return self.rules.entry(CATEGORY_WORK_RULE).value
 
-    def _table(self, place: WorkPlace) -> tuple[dict[str, float], frozenset[str]]:
-        """Hours per occupation at ``place``, and the occupations with enough of them."""
-        found = self.by_place.get(place)
-        if found is None:
-            rule = self.rule
-            hours = by_occupation(
-                self.c.work_history,
-                _PLACE_KINDS[place],
-                self.as_of,
-                rule.window_years,
-                self.rules,
-                continuous_gap_days=0 if rule.continuous else None,
-            )
-            need = rule.hours
-            enough = frozenset(noc for noc, got in hours.items() if reaches(got, need))
-            found = self.by_place[place] = (hours, enough)
-        return found
+    def _count(self, place: WorkPlace) -> frozenset[str]:
+        """Count the hours per occupation at ``place``; the occupations with enough."""
+        rule = self.rule
+        hours = self.hours[place] = by_occupation(
+            self.c.work_history,
+            _PLACE_KINDS[place],
+            self.as_of,
+            rule.window_years,
+            self.rules,
+            continuous_gap_days=0 if rule.continuous else None,
+        )
+        need = rule.hours
+        enough = self.enough[place] = frozenset(
+            noc for noc, got in hours.items() if reaches(got, need)
+        )
+        return enough
 
     def met(self, cat: Category) -> bool:
         """Enough recent work in one of ``cat``'s listed occupations."""
-        return not self._table(cat.place)[1].isdisjoint(cat.nocs)
+        enough = self.enough.get(cat.place)
+        if enough is None:
+            enough = self._count(cat.place)
+        return not enough.isdisjoint(cat.nocs)
 
     def best(self, cat: Category) -> tuple[str | None, float]:
         """The listed occupation with the most hours, and its hours (what a reason quotes)."""
-        hours = self._table(cat.place)[0]
+        if cat.place not in self.hours:
+            self._count(cat.place)
+        hours = self.hours[cat.place]
         listed = cat.nocs
         noc = max((n for n in hours if n in listed), key=hours.__getitem__, default=None)
         return noc, 0.0 if noc is None else hours[noc]
