@@ -402,21 +402,33 @@ class Forecast:
 # -- eligibility: the one call (a faster path can replace it here) --------------------------
 
 
-def _verdicts_on(candidate: Candidate, day: date) -> Verdicts:
-    """Eligibility of ``candidate`` on ``day``, as :func:`~expressentry.assess` gives it.
+def _verdicts(
+    pool: Sequence[Candidate], asked: Iterable[tuple[int, date]]
+) -> dict[tuple[int, date], Verdicts]:
+    """Eligibility of ``pool[i]`` on each day asked, as :func:`~expressentry.assess` gives it.
 
-    Every program needs a valid language result, and every category a program:
-    without one valid result the verdicts are known without assessing.
+    Each day is assessed once for every candidate asked of it
+    (:func:`~expressentry.eligibility.flags_many`). Every program needs a valid
+    language result, and every category a program: without one valid result the
+    verdicts are known without assessing.
     """
-    if not any(language_valid(r, as_of=day) for r in candidate.languages):
-        return _NO_VERDICTS
-    return Verdicts.of(flags_many((candidate,), as_of=day)[0])
+    out: dict[tuple[int, date], Verdicts] = {}
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, day in asked:
+        if any(language_valid(r, as_of=day) for r in pool[i].languages):
+            by_day[day].append(i)
+        else:
+            out[i, day] = _NO_VERDICTS
+    for day, who in by_day.items():
+        flags = flags_many([pool[i] for i in who], as_of=day)
+        for i, found in zip(who, flags, strict=True):
+            out[i, day] = Verdicts.of(found)
+    return out
 
 
 # -- the days hour counts cross a line ------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65_536)
 @functools.lru_cache(maxsize=65_536)
 def _back(day: int, years: int) -> int:
     """The first day of the window of ``years`` ending before ``day`` (ordinals)."""
@@ -1088,13 +1100,27 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
         who = by_day[day]
         for i, total in zip(who, score_many([projected[i] for i in who], as_of=day), strict=True):
             totals[i][day] = total
+    # Eligibility: each day once, for every candidate whose verdicts may change that
+    # day (an FSW-only change is asked for even where FSW turns out not possible).
+    verdicts_on = _verdicts(
+        projected,
+        itertools.chain(
+            ((i, start) for i in range(len(pool))),
+            (
+                (i, day)
+                for i, plan in enumerate(plans)
+                for day, (tags, _) in plan.items()
+                if tags & (_ELIGIBILITY | _FSW_DOWN)
+            ),
+        ),
+    )
     out: list[Forecast] = []
     for i, c in enumerate(projected):
         exit_day = _pool_exit(c)
         state = ForecastState(
             day=start,
             total=first[i],
-            verdicts=_verdicts_on(c, start),
+            verdicts=verdicts_on[i, start],
             in_pool=_in_pool(c, exit_day, start),
         )
         initial = state
@@ -1104,7 +1130,7 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
             total = totals[i].get(day, state.total)
             verdicts = state.verdicts
             if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
-                verdicts = _verdicts_on(c, day)
+                verdicts = verdicts_on[i, day]
             after = ForecastState(
                 day=day, total=total, verdicts=verdicts, in_pool=_in_pool(c, exit_day, day)
             )
