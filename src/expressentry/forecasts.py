@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, timedelta
 from enum import StrEnum
 from math import ceil
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 from attrs import frozen
@@ -443,8 +443,7 @@ def _forward(day: int, years: int) -> int | None:
         return None
 
 
-@frozen
-class _Watch:
+class _Watch(NamedTuple):
     """A count of hours in a window, and the lines whose crossing matters."""
 
     segs: Segments
@@ -480,20 +479,34 @@ def _pivots(w: _Watch, lo: int, hi: int) -> list[int]:
     window, and around 29 February (a year back from 1 March skips or repeats a day).
     """
     points = {lo, hi}
+    years = w.years
     for s, e, _ in w.segs:
         for x in (s, e):
             if lo < x < hi:
                 points.add(x)
-            if w.years is not None:
-                f = _forward(x, w.years)
+            if years is not None:
+                f = _forward(x, years)
                 if f is not None:
-                    points.update(y for y in (f - 1, f, f + 1) if lo < y < hi)
-    if w.years is not None:
-        first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
-        for year in range(first, last + 1):
-            feb28 = date(year, 2, 28).toordinal()
-            points.update(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+                    for y in (f - 1, f, f + 1):
+                        if lo < y < hi:
+                            points.add(y)
+    if years is not None:
+        # A window's start jumps around 29 February: only work there bends the count.
+        for day in _leap_pivots(lo, hi):
+            start = _back(day, years)
+            if any(s <= start + 2 and e >= start - 2 for s, e, _ in w.segs):
+                points.add(day)
     return sorted(points)
+
+
+@functools.lru_cache(maxsize=1024)
+def _leap_pivots(lo: int, hi: int) -> tuple[int, ...]:
+    """The days around each 28 February in ``(lo, hi)``, where a window's start jumps."""
+    out: list[int] = []
+    for year in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1):
+        feb28 = date(year, 2, 28).toordinal()
+        out.extend(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+    return tuple(out)
 
 
 def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
@@ -584,9 +597,12 @@ def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
         if not whose.endswith(": "):  # the spouse's
             kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_spouse(r))]
         for words, kind, attr, earns in kinds:
+            segs = segments(history, kind, cap)
+            if not segs:
+                continue  # no such work: nothing to cross
             rule = _ref(CRS_TIMELINES[attr], getattr(r, attr))
             yield _Watch(
-                segments(history, kind, cap),
+                segs,
                 window,
                 per_year,
                 0.0,
@@ -642,9 +658,12 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
             continue
         if line == _ANY_HOURS and programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
             continue  # the strict reading only
+        segs = segments(history, canadian_kind(kinds), cap)
+        if not segs:
+            continue
         amount = f"{need:,} hours" if line != _ANY_HOURS else "Any hours"
         yield _Watch(
-            segments(history, canadian_kind(kinds), cap),
+            segs,
             years,
             0,
             line,
@@ -668,17 +687,19 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
             rule,
             down_tags=_FSW_DOWN,
         )
-    yield _Watch(
-        segments(history, paid, cap),
-        years,
-        per_year,
-        0.0,
-        _ELIGIBILITY,
-        f"FSW grid: years of skilled work in the last {years} years",
-        _ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
-        r.entry(grid.EXPERIENCE).value.points,
-        down_tags=_FSW_DOWN,
-    )
+    skilled = segments(history, paid, cap)
+    if skilled:
+        yield _Watch(
+            skilled,
+            years,
+            per_year,
+            0.0,
+            _ELIGIBILITY,
+            f"FSW grid: years of skilled work in the last {years} years",
+            _ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
+            r.entry(grid.EXPERIENCE).value.points,
+            down_tags=_FSW_DOWN,
+        )
     adaptability = _ref(grid.ADAPTABILITY, r.entry(grid.ADAPTABILITY))
     full: list[tuple[str, Segments]] = [
         (
@@ -694,8 +715,11 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
             )
         )
     for words, segs in full:
+        full_time = tuple(s for s in segs if reaches(s[2], cap))
+        if not full_time:
+            continue
         yield _Watch(
-            tuple(s for s in segs if reaches(s[2], cap)),
+            full_time,
             None,
             0,
             float(per_year),
@@ -837,12 +861,12 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
     age = completed_years(born, start)
     while True:
         age += 1
-        try:
-            day = born + relativedelta(years=age)
-        except (ValueError, OverflowError):
+        if born.year + age > end.year:
             return
-        if completed_years(born, day) < age:  # born on 29 February: 1 March
-            day += _ONE_DAY
+        try:
+            day = born.replace(year=born.year + age)
+        except ValueError:  # born on 29 February: the birthday counts from 1 March
+            day = date(born.year + age, 3, 1)
         if day > end:
             return
         r = rules_for(as_of=day)
