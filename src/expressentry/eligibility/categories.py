@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from expressentry._identity import LastIdentityCache
 from expressentry.enums import OfficialLanguage, WorkPlace
 from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef
@@ -126,7 +127,15 @@ class _ListedWork:
         return self.rules.entry(CATEGORY_WORK_RULE).value
 
     def _count(self, place: WorkPlace) -> frozenset[str]:
-        """Count the hours per occupation at ``place``; the occupations with enough."""
+        """Count the hours per occupation at ``place``; the occupations with enough.
+
+        Only listed occupations are ever read: without one, nothing is counted.
+        """
+        history = self.c.work_history
+        if _LISTED(self.rules).isdisjoint([p.noc for p in history.periods]):
+            self.hours[place] = {}
+            self.enough[place] = frozenset()
+            return frozenset()
         rule = self.rule
         hours = self.hours[place] = by_occupation(
             self.c.work_history,
@@ -260,19 +269,45 @@ def category_verdicts(
 
     ``programs`` are the programs' verdicts; without a program, no category.
     """
-    categories = rules.entry(CATEGORY_SETS).value.categories
+    shapes = _SHAPES(rules)
     program = program_status(programs)
     if program is Status.NOT_MET:
-        return (Verdict.NOT_ELIGIBLE,) * len(categories)
+        return (Verdict.NOT_ELIGIBLE,) * len(shapes)
     met = Verdict.ELIGIBLE if program is Status.MET else Verdict.ELIGIBLE_IF
     out: list[Verdict] = []
     work = _ListedWork(c, as_of, rules)
-    for cat in categories:
-        french = cat.french_nclc
+    for cat, french, caf, work_rule in shapes:
         ok = (
             (french is None or _french_check(c, as_of, french)[0])
-            and (not cat.needs_caf_job_offer or _caf_check(c, cat))
-            and (not cat.work_rule_applies or work.met(cat))
+            and (not caf or _caf_check(c, cat))
+            and (not work_rule or work.met(cat))
         )
         out.append(met if ok else Verdict.NOT_ELIGIBLE)
     return tuple(out)
+
+
+def _shapes(rules: RuleSet) -> tuple[tuple[Category, int | None, bool, bool], ...]:
+    """Each category in force, with what it asks: French level, CAF offer, work rule."""
+    return tuple(
+        (cat, cat.french_nclc, cat.needs_caf_job_offer, cat.work_rule_applies)
+        for cat in rules.entry(CATEGORY_SETS).value.categories
+    )
+
+
+_SHAPES: LastIdentityCache[RuleSet, tuple[tuple[Category, int | None, bool, bool], ...]] = (
+    LastIdentityCache(_shapes)
+)
+"""The categories of each rule set as :func:`category_verdicts` reads them, per candidate."""
+
+
+def _listed(rules: RuleSet) -> frozenset[str]:
+    """Every occupation a category's work rule lists."""
+    return frozenset(
+        noc
+        for cat in rules.entry(CATEGORY_SETS).value.categories
+        if cat.work_rule_applies
+        for noc in cat.nocs
+    )
+
+
+_LISTED: LastIdentityCache[RuleSet, frozenset[str]] = LastIdentityCache(_listed)

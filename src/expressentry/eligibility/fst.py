@@ -103,13 +103,15 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     return _Work(reaches(got, need), best is not None and best in backed, best, got)
 
 
-def _backing(c: Candidate) -> set[str]:
+def _backing(c: Candidate) -> frozenset[str]:
     """The occupations a job offer or a certificate of qualification backs."""
-    offer = c.job_offer
-    backed = set() if offer is None else {offer.noc}
-    if c.certificate_noc is not None:
-        backed.add(c.certificate_noc)
-    return backed
+    offer, certificate = c.job_offer, c.certificate_noc
+    if offer is None:
+        return _NOTHING if certificate is None else frozenset((certificate,))
+    return frozenset((offer.noc,) if certificate is None else (offer.noc, certificate))
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _language_check(

@@ -512,15 +512,12 @@ def fsw_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
 
     One requirement not met decides, so the checks after it are not run.
     """
-    if not (
-        outside_quebec(c)
-        and _language_check(c, as_of, rules)[0]
-        and _education_check(c, as_of) in _EDU_MET
-    ):
+    if not (outside_quebec(c) and _language_check(c, as_of, rules)[0]):
         return Verdict.NOT_ELIGIBLE
     funds = funds_check(Program.FSW, c, as_of, rules).status
     if (
         funds is Status.NOT_MET
+        or _education_check(c, as_of) not in _EDU_MET
         or not _work_check(c, as_of, rules)[0]
         or not grid_passed(c, as_of, rules)
     ):
