@@ -35,6 +35,7 @@ from expressentry import (
     score,
 )
 from tests import builders
+from tests.builders import group, points_or_0, transfer_group
 from tests.test_language_tables import (
     TEF_2019_10_01_TO_2023_12_10,
     TEF_BEFORE_2019_10_01,
@@ -222,31 +223,6 @@ def points(b: CrsBreakdown, factor: str) -> int:
     found = [line.points for line in b.lines if line.factor == factor]
     assert len(found) == 1, f"{factor}: {len(found)} lines in {[ln.factor for ln in b.lines]}"
     return found[0]
-
-
-def points_or_0(b: CrsBreakdown, factor: str) -> int:
-    """Points of ``factor``, 0 when it has no line (a factor that does not apply)."""
-    return sum(line.points for line in b.lines if line.factor == factor)
-
-
-def group(b: CrsBreakdown, prefix: str) -> int:
-    """Points of every line whose factor starts with ``prefix`` (its cap line included)."""
-    return sum(line.points for line in b.lines if line.factor.startswith(prefix))
-
-
-TRANSFER_GROUPS = {
-    "education": ("transferability.education_language", "transferability.education_experience"),
-    "foreign_experience": (
-        "transferability.foreign_language",
-        "transferability.foreign_experience",
-    ),
-}
-
-
-def transfer_group(b: CrsBreakdown, name: str) -> int:
-    """Points of a transferability group: its two lines and its cap line."""
-    factors = {*TRANSFER_GROUPS[name], f"transferability.group_cap.{name}"}
-    return sum(line.points for line in b.lines if line.factor in factors)
 
 
 def has(b: CrsBreakdown, factor: str) -> bool:

@@ -32,7 +32,7 @@ from expressentry import (
     example_profile,
     score,
 )
-from tests.builders import celpip, clb
+from tests.builders import celpip, clb, group, points_or_0, transfer_group
 
 E = EducationLevel
 ENGLISH, FRENCH = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
@@ -100,29 +100,6 @@ def points(b: CrsBreakdown, factor: str) -> int:
     found = [line.points for line in b.lines if line.factor == factor]
     assert len(found) == 1, f"{factor}: {len(found)} lines"
     return found[0]
-
-
-def points_or_0(b: CrsBreakdown, factor: str) -> int:
-    return sum(line.points for line in b.lines if line.factor == factor)
-
-
-def group(b: CrsBreakdown, prefix: str) -> int:
-    return sum(line.points for line in b.lines if line.factor.startswith(prefix))
-
-
-TRANSFER_GROUPS = {
-    "education": ("transferability.education_language", "transferability.education_experience"),
-    "foreign_experience": (
-        "transferability.foreign_language",
-        "transferability.foreign_experience",
-    ),
-}
-
-
-def transfer_group(b: CrsBreakdown, name: str) -> int:
-    """Points of a transferability group: its two lines and its cap line."""
-    factors = {*TRANSFER_GROUPS[name], f"transferability.group_cap.{name}"}
-    return sum(line.points for line in b.lines if line.factor in factors)
 
 
 # --- W1, W2: reported results of IRCC's tool ---------------------------------------
