@@ -91,7 +91,10 @@ def teer_words(skilled: Iterable[int]) -> str:
 
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
     """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
-    return tuple(r for r in c.languages if language_valid(r, as_of=as_of))
+    results = c.languages
+    if len(results) == 1:  # most profiles: no generator for one result
+        return results if language_valid(results[0], as_of=as_of) else ()
+    return tuple(r for r in results if language_valid(r, as_of=as_of))
 
 
 def result_words(r: LanguageResult) -> str:
@@ -136,6 +139,8 @@ def best_result(
     results: tuple[LanguageResult, ...], minimum: Callable[[LanguageResult], bool]
 ) -> LanguageResult | None:
     """A valid result meeting ``minimum`` if there is one, else the highest valid one."""
+    if len(results) == 1:  # meeting or not, it is the best
+        return results[0]
     meeting = [r for r in results if minimum(r)]
     pool = meeting or list(results)
     return max(pool, key=lambda r: (r.lowest, sum(r.levels)), default=None)
