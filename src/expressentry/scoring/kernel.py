@@ -141,12 +141,9 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    french_code = (additional_code >> 2) % FRENCH_CODES
-    additional_code += (p.french_class[french_code] - french_code) << 2  # by French class
     hit = additional_of(additional_code)
     if hit is None:
-        a_key = additional_key(c, french)
-        hit = remember(p.memos.additional, additional_code, groups.additional_group(p, a_key))
+        hit = _additional(c, p, additional_code, french)
     additional = hit[0]
     if out is not None:
         out.append(hit[1])
@@ -282,3 +279,18 @@ def _transferability(
         return share(shared.transferability, code, entry)
     key = transfer_key(transfer, lowest, years >> YEAR_BITS, years & _YEARS_MASK)
     return remember(p.memos.transferability, code, groups.transferability_group(p, key))
+
+
+def _additional(c: Candidate, p: Plan, code: int, french: tuple[int, int] | None) -> Entry:
+    """The additional factors' entry, shared by French levels that earn the same amount.
+
+    Their lines are the same: the French line says only which amount is earned.
+    """
+    french_code = (code >> 2) % FRENCH_CODES
+    same = code + ((p.french_class[french_code] - french_code) << 2)
+    memos = p.memos
+    entry = memos.additional_classes.get(same)
+    if entry is None:
+        lines = groups.additional_group(p, additional_key(c, french))
+        entry = remember(memos.additional_classes, same, lines)
+    return share(memos.additional, code, entry)

@@ -88,6 +88,8 @@ class Memos(NamedTuple):
     spouse_education: Memo
     spouse_language: Memo
     spouse_canadian_experience: Memo
+    additional_classes: Memo
+    """The additional entries by French class (:attr:`Plan.french_class`)."""
 
 
 class SharedMemos(NamedTuple):
@@ -137,8 +139,8 @@ class Plan:
     def __init__(self, r: RuleSet, as_of: date) -> None:
         self.rules = r
         self.as_of = as_of
-        self.end = as_of.toordinal()
-        self.last_day = self.end  # ordinal of the latest document date allowed
+        # last_day: the ordinal of the latest document date allowed
+        self.end = self.last_day = as_of.toordinal()
         window = r.crs_window_years.value
         if not 0 < window <= MAX_WINDOW_YEARS:
             raise InvalidInputError(
@@ -185,6 +187,7 @@ class Plan:
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
         self.hours_per_year = r.hours_per_year.value
+        self.nearly_a_year = self.hours_per_year - 1e-6  # whole_years rounds above it
         self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
         self.edition = r.edition
         self.canadian_kind = canadian_kind(self.skilled)
@@ -244,25 +247,25 @@ class Plan:
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end, per_year = self.first, self.end, self.hours_per_year
+        first, end, per_year, nearly = self.first, self.end, self.hours_per_year, self.nearly_a_year
         # whole_years, inlined: only within a millionth below a whole year is it called.
         cdn_years = foreign_years = 0
         if cdn:
             hours = hour_days(cdn, first, end) / 7
             cdn_years = int(hours // per_year)
-            if hours - cdn_years * per_year > per_year - 1e-6:
+            if hours - cdn_years * per_year > nearly:
                 cdn_years = whole_years(hours, per_year)
         if foreign:
             hours = hour_days(foreign, first, end) / 7
             foreign_years = int(hours // per_year)
-            if hours - foreign_years * per_year > per_year - 1e-6:
+            if hours - foreign_years * per_year > nearly:
                 foreign_years = whole_years(hours, per_year)
         return cdn_years << YEAR_BITS | foreign_years
 
 
 def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
     """Empty memos, and the lookups of the full breakdown and of the fast path."""
-    memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+    memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {})
     explained: Lookups = (
         memos.age.get,
