@@ -87,10 +87,9 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         transfer_of,
         additional_of,
     ) = p.lookups if out is None else p.explained
-    code = age * 2 + col
-    hit = age_of(code)
+    hit = age_of(age * 2 + col)
     if hit is None:
-        hit = remember(p.memos.age, code, groups.age_group(p, AgeKey(age, ws)))
+        hit = remember(p.memos.age, age * 2 + col, groups.age_group(p, AgeKey(age, ws)))
     total = hit[0]
     if out is not None:
         out.append(hit[1])

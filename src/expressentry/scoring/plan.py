@@ -247,20 +247,24 @@ class Plan:
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end, per_year, nearly = self.first, self.end, self.hours_per_year, self.nearly_a_year
+        first, end = self.first, self.end
+        per_year = self.hours_per_year
         # whole_years, inlined: only within a millionth below a whole year is it called.
-        cdn_years = foreign_years = 0
         if cdn:
             hours = hour_days(cdn, first, end) / 7
-            cdn_years = int(hours // per_year)
-            if hours - cdn_years * per_year > nearly:
-                cdn_years = whole_years(hours, per_year)
+            years = int(hours // per_year)
+            if hours - years * per_year > self.nearly_a_year:
+                years = whole_years(hours, per_year)
+            years <<= YEAR_BITS
+        else:
+            years = 0
         if foreign:
             hours = hour_days(foreign, first, end) / 7
-            foreign_years = int(hours // per_year)
-            if hours - foreign_years * per_year > nearly:
-                foreign_years = whole_years(hours, per_year)
-        return cdn_years << YEAR_BITS | foreign_years
+            abroad = int(hours // per_year)
+            if hours - abroad * per_year > self.nearly_a_year:
+                abroad = whole_years(hours, per_year)
+            return years | abroad
+        return years
 
 
 def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
