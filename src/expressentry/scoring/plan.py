@@ -89,7 +89,7 @@ class Memos(NamedTuple):
     spouse_language: Memo
     spouse_canadian_experience: Memo
     additional_classes: Memo
-    """The additional entries by French class (:attr:`Plan.french_class`)."""
+    """The additional entries by French class (the plan's ``french_class``)."""
 
 
 class SharedMemos(NamedTuple):
@@ -118,8 +118,8 @@ Lookups: TypeAlias = tuple[Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Looku
 """The lookups of the memos the kernel reads for every candidate, bound once: age,
 education, first language, second language, Canadian experience, spouse,
 transferability, additional. A plain tuple: the kernel unpacks it for every
-candidate, and Python unpacks a plain tuple fastest. :attr:`Plan.lookups` reads
-the shared memos of the fast path, :attr:`Plan.explained` each code's own."""
+candidate, and Python unpacks a plain tuple fastest. A plan's ``lookups`` read
+the shared memos of the fast path, its ``explained`` each code's own."""
 
 
 def _flat(steps: Steps) -> list[int]:
@@ -324,9 +324,9 @@ def share(memo: Memo, code: int, entry: Entry) -> Entry:
 def language_class(code: int, levels: list[int]) -> int:
     """The class of a language ``code`` (-1: no result): the code of its levels paid alike.
 
-    ``levels`` maps each level to the lowest the table pays alike
-    (:func:`_level_classes`). The language is dropped (it only names the scale),
-    and an expired result is a class of its own (-1): it earns nothing at all.
+    ``levels`` maps each level to the lowest the table pays alike. The language is
+    dropped (it only names the scale), and an expired result is a class of its own
+    (-1): it earns nothing at all.
 
     >>> pays = [min(level, 10) for level in range(LEVELS)]  # 10 and above alike
     >>> in_french = (((9 * LEVELS + 10) * LEVELS + 11) * LEVELS + 12) * 2 + 1
