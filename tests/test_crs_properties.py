@@ -20,6 +20,8 @@ from expressentry import (
     Candidate,
     CrsBreakdown,
     CrsSection,
+    Education,
+    EducationLevel,
     InvalidInputError,
     LanguageTest,
     WorkHistory,
@@ -30,6 +32,7 @@ from expressentry import (
     score_many,
     to_json,
 )
+from tests.builders import clb
 from tests.strategies import candidates, dated_candidates, sixteenth_birthday
 
 AS_OF = date(2026, 11, 22)
@@ -62,6 +65,39 @@ def test_a_pool_scores_each_candidate_as_if_alone(pool: list[Candidate]) -> None
         rules.clear_compiled()
         alone.append(score(c, as_of=AS_OF).total)
     assert together == alone
+
+
+@given(st.lists(candidates(as_of=AS_OF), min_size=2, max_size=6))
+def test_the_fast_path_leaves_each_breakdown_its_own_lines(pool: list[Candidate]) -> None:
+    """The fast path shares one memo entry between inputs paid alike (CLB 10 and 12,
+    English and French levels, 3 and 4 years abroad) whose lines differ: a breakdown
+    scored after it must still word each candidate's own inputs."""
+    rules = rules_for(as_of=AS_OF)
+    alone = []
+    for c in pool:
+        rules.clear_compiled()
+        alone.append(score(c, as_of=AS_OF))
+    rules.clear_compiled()
+    score_many(pool, as_of=AS_OF)
+    assert [score(c, as_of=AS_OF) for c in pool] == alone
+
+
+def test_levels_paid_alike_keep_their_own_words() -> None:
+    """CLB 4 and 5 earn the same first-language points: one fast-path entry, two lines."""
+    when = date(2026, 1, 5)
+    four, five = (
+        Candidate(
+            date_of_birth=date(1995, 3, 1),
+            education=Education(level=EducationLevel.BACHELORS, eca_issued=when),
+            languages=(clb(level, when),),
+        )
+        for level in (4, 5)
+    )
+    rules_for(as_of=AS_OF).clear_compiled()
+    assert score_many([four, five], as_of=AS_OF) == [score(four, as_of=AS_OF).total] * 2
+    for c, level in ((five, 5), (four, 4)):
+        reasons = {ln.reason for ln in score(c, as_of=AS_OF).lines}
+        assert f"First official language: CLB {level} in listening, without spouse" in reasons
 
 
 @given(dated_candidates())

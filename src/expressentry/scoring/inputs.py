@@ -143,6 +143,7 @@ class CrsInputs(NamedTuple):
     """Canadian and foreign hour segments under today's skilled TEERs and weekly cap."""
     spouse_history: WorkHistory | None
     spouse_segments: tuple[Segments, Segments] | None
+    """The spouse's Canadian hour segments, and none abroad: only Canadian work scores."""
     expires: int
     """Ordinal of the first day a document the CRS reads has expired (``NEVER``: none)."""
 
@@ -241,7 +242,8 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         spouse_language = language_code(spouse.language, as_of)
         if spouse.work_history.periods:
             spouse_history = spouse.work_history
-            spouse_segments = _segments(spouse_history)
+            # Only the spouse's Canadian work scores: no foreign hours to count.
+            spouse_segments = (segments(spouse_history, _DEFAULT_KINDS[0], DEFAULT_CAP), ())
     level = edu.scored_level if as_of is None else scored_level(edu, as_of=as_of)
     tier = TIERS.index(EducationTier.of(level))
     latest = c.latest_document

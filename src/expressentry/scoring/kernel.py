@@ -4,12 +4,12 @@ Both scoring paths run it over the same plan, so the fast path's total always
 equals the full breakdown's. Each factor group is looked up in its memo by an
 int code of the inputs that decide it (:mod:`~expressentry.scoring.inputs`
 lays them out); its typed key is built, and its lines worded, only when the
-group is met for the first time.
+group is met for the first time. The fast path, which reads only points, looks
+the language groups and the spouse up in the plan's shared memos, where results
+paid alike share one entry, so it words the lines of one of them only.
 """
 
 from __future__ import annotations
-
-import itertools
 
 from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
@@ -37,7 +37,15 @@ from expressentry.scoring.keys import (
     spouse_result_key,
     transfer_key,
 )
-from expressentry.scoring.plan import Entry, Lines, Plan, remember
+from expressentry.scoring.plan import (
+    Entry,
+    Lines,
+    Plan,
+    language_class,
+    remember,
+    share,
+    transferability_class,
+)
 
 __all__ = ["score_on"]
 
@@ -79,11 +87,10 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         spouse_of,
         transfer_of,
         additional_of,
-    ) = p.lookups
-    code = age * 2 + col
-    hit = age_of(code)
+    ) = p.lookups if out is None else p.explained
+    hit = age_of(age * 2 + col)
     if hit is None:
-        hit = remember(p.memos.age, code, groups.age_group(p, AgeKey(age, ws)))
+        hit = remember(p.memos.age, age * 2 + col, groups.age_group(p, AgeKey(age, ws)))
     total = hit[0]
     if out is not None:
         out.append(hit[1])
@@ -96,17 +103,14 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     hit = first_of(first_code)
     if hit is None:
-        result = result_key(c.first_language_result, p.as_of, ws)
-        hit = remember(p.memos.first_language, first_code, groups.first_language_group(p, result))
+        hit = _first_language(c, p, first_code, out is None)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
     if second_code is not None:
         hit = second_of(second_code)
         if hit is None:
-            result = result_key(c.second_language_result, p.as_of, ws)
-            lines = groups.second_language_group(p, result)
-            hit = remember(p.memos.second_language, second_code, lines)
+            hit = _second_language(c, p, second_code, out is None)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
@@ -123,24 +127,23 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * YEARS + s_years
         hit = spouse_of(code)
         if hit is None:
-            hit = _spouse(c, p, code, education=s_edu_code, language=s_lang_code, years=s_years)
+            fast = out is None
+            hit = _spouse(
+                c, p, code, education=s_edu_code, language=s_lang_code, years=s_years, fast=fast
+            )
         total += hit[0]
         if out is not None:
             out.append(hit[1])
     code = (p.transfer_class[transfer_code] * YEARS + cdn) * YEARS + foreign
     hit = transfer_of(code)
     if hit is None:
-        t_key = transfer_key(transfer_code, lowest, cdn, foreign)
-        hit = remember(p.memos.transferability, code, groups.transferability_group(p, t_key))
+        hit = _transferability(p, code, transfer_code, lowest, years=years, fast=out is None)
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    french_code = (additional_code >> 2) % FRENCH_CODES
-    additional_code += (p.french_class[french_code] - french_code) << 2  # by French class
     hit = additional_of(additional_code)
     if hit is None:
-        a_key = additional_key(c, french)
-        hit = remember(p.memos.additional, additional_code, groups.additional_group(p, a_key))
+        hit = _additional(c, p, additional_code, french)
     additional = hit[0]
     if out is not None:
         out.append(hit[1])
@@ -185,29 +188,108 @@ def _cap_line(p: Plan, section: CrsSection, name: str, points: int, key: CapKey)
     return p.line(section, f"{name}.cap", f"{name}_cap", points, key, reason=reasons.capped)
 
 
+def _first_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
+    """The first language's entry; the fast path's is shared by the results paid alike."""
+    col = code & 1
+    if fast:
+        shared = p.shared
+        same = language_class(code >> 1, p.first_levels[col]) * 2 + col
+        entry = shared.first_language_classes.get(same)
+        if entry is None:
+            entry = p.memos.first_language.get(code) or _first_language(c, p, code, False)
+            shared.first_language_classes[same] = entry
+        return share(shared.first_language, code, entry)
+    result = result_key(c.first_language_result, p.as_of, not col)
+    return remember(p.memos.first_language, code, groups.first_language_group(p, result))
+
+
+def _second_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
+    """The second language's entry; the fast path's is shared by the results paid alike."""
+    col = code & 1
+    if fast:
+        shared = p.shared
+        same = language_class(code >> 1, p.second_levels) * 2 + col
+        entry = shared.second_language_classes.get(same)
+        if entry is None:
+            entry = p.memos.second_language.get(code) or _second_language(c, p, code, False)
+            shared.second_language_classes[same] = entry
+        return share(shared.second_language, code, entry)
+    result = result_key(c.second_language_result, p.as_of, not col)
+    return remember(p.memos.second_language, code, groups.second_language_group(p, result))
+
+
+def _spouse_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
+    """The spouse's language entry; the fast path's is shared by the results paid alike."""
+    if fast:
+        shared = p.shared
+        entry = shared.spouse_language.get(code)
+        if entry is None:
+            same = language_class(code, p.spouse_levels)
+            entry = shared.spouse_language_classes.get(same)
+            if entry is None:
+                entry = _spouse_language(c, p, code, False)
+                shared.spouse_language_classes[same] = entry
+            share(shared.spouse_language, code, entry)
+        return entry
+    entry = p.memos.spouse_language.get(code)
+    if entry is None:
+        lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of))
+        entry = remember(p.memos.spouse_language, code, lines)
+    return entry
+
+
 def _spouse(
-    c: Candidate, p: Plan, code: int, *, education: int, language: int, years: int
+    c: Candidate, p: Plan, code: int, *, education: int, language: int, years: int, fast: bool
 ) -> Entry:
-    """The spouse factors' entry, composed from the memos of its three factors."""
+    """The spouse factors' entry, composed from the entries of its three factors.
+
+    The fast path's entry holds only the points: its lines are never read.
+    """
     memos, day = p.memos, p.as_of
-    parts = (
-        memos.spouse_education.get(education)
-        or remember(
-            memos.spouse_education,
-            education,
-            groups.spouse_education_group(p, spouse_education_key(c, day)),
-        ),
-        memos.spouse_language.get(language)
-        or remember(
-            memos.spouse_language,
-            language,
-            groups.spouse_language_group(p, spouse_result_key(c, day)),
-        ),
-        memos.spouse_canadian_experience.get(years)
-        or remember(
-            memos.spouse_canadian_experience,
-            years,
-            groups.spouse_canadian_experience_group(p, ExperienceKey(years, None)),
-        ),
+    edu = memos.spouse_education.get(education) or remember(
+        memos.spouse_education,
+        education,
+        groups.spouse_education_group(p, spouse_education_key(c, day)),
     )
-    return remember(memos.spouse, code, tuple(itertools.chain(*(part[1] for part in parts))))
+    lang = _spouse_language(c, p, language, fast)
+    work = memos.spouse_canadian_experience.get(years) or remember(
+        memos.spouse_canadian_experience,
+        years,
+        groups.spouse_canadian_experience_group(p, ExperienceKey(years, None)),
+    )
+    if fast:
+        return share(p.shared.spouse, code, (edu[0] + lang[0] + work[0], ()))
+    return share(memos.spouse, code, (edu[0] + lang[0] + work[0], edu[1] + lang[1] + work[1]))
+
+
+def _transferability(
+    p: Plan, code: int, transfer: int, lowest: int, *, years: int, fast: bool
+) -> Entry:
+    """Skill transferability's entry; the fast path's is shared by the inputs paid alike."""
+    if fast:
+        shared = p.shared
+        same = transferability_class(code, p)
+        entry = shared.transferability_classes.get(same)
+        if entry is None:
+            entry = p.memos.transferability.get(code) or _transferability(
+                p, code, transfer, lowest, years=years, fast=False
+            )
+            shared.transferability_classes[same] = entry
+        return share(shared.transferability, code, entry)
+    key = transfer_key(transfer, lowest, years >> YEAR_BITS, years & _YEARS_MASK)
+    return remember(p.memos.transferability, code, groups.transferability_group(p, key))
+
+
+def _additional(c: Candidate, p: Plan, code: int, french: tuple[int, int] | None) -> Entry:
+    """The additional factors' entry, shared by French levels that earn the same amount.
+
+    Their lines are the same: the French line says only which amount is earned.
+    """
+    french_code = (code >> 2) % FRENCH_CODES
+    same = code + ((p.french_class[french_code] - french_code) << 2)
+    memos = p.memos
+    entry = memos.additional_classes.get(same)
+    if entry is None:
+        lines = groups.additional_group(p, additional_key(c, french))
+        entry = remember(memos.additional_classes, same, lines)
+    return share(memos.additional, code, entry)

@@ -24,7 +24,13 @@ from expressentry.explain import PointLine, RuleRef
 from expressentry.models import WorkHistory
 from expressentry.rules import CRS_TIMELINES, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
-from expressentry.scoring.inputs import FRENCH_CODES, LEVELS, YEAR_BITS, YEARS
+from expressentry.scoring.inputs import (
+    EXPIRED_LANGUAGE,
+    FRENCH_CODES,
+    LEVELS,
+    YEAR_BITS,
+    YEARS,
+)
 
 __all__ = [
     "DOMAIN",
@@ -38,8 +44,12 @@ __all__ = [
     "Memos",
     "Plan",
     "Reason",
+    "SharedMemos",
+    "language_class",
     "plan_for",
     "remember",
+    "share",
+    "transferability_class",
 ]
 
 T = TypeVar("T")
@@ -78,6 +88,29 @@ class Memos(NamedTuple):
     spouse_education: Memo
     spouse_language: Memo
     spouse_canadian_experience: Memo
+    additional_classes: Memo
+    """The additional entries by French class (the plan's ``french_class``)."""
+
+
+class SharedMemos(NamedTuple):
+    """The fast path's memos of the language groups, the spouse and transferability.
+
+    Inputs the tables pay alike (levels that earn the same points, the same levels
+    in English or in French, years that reach the same column) word different
+    lines, so :class:`Memos` keeps one entry for each. Totals need only the points:
+    here codes of one class share one entry, so a pool words the lines of one of
+    them only. The lines of these entries are never read.
+    """
+
+    first_language: Memo
+    second_language: Memo
+    spouse_language: Memo
+    spouse: Memo
+    transferability: Memo
+    first_language_classes: Memo
+    second_language_classes: Memo
+    spouse_language_classes: Memo
+    transferability_classes: Memo
 
 
 Lookup: TypeAlias = Callable[[int], Entry | None]
@@ -85,7 +118,8 @@ Lookups: TypeAlias = tuple[Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Looku
 """The lookups of the memos the kernel reads for every candidate, bound once: age,
 education, first language, second language, Canadian experience, spouse,
 transferability, additional. A plain tuple: the kernel unpacks it for every
-candidate, and Python unpacks a plain tuple fastest."""
+candidate, and Python unpacks a plain tuple fastest. A plan's ``lookups`` read
+the shared memos of the fast path, its ``explained`` each code's own."""
 
 
 def _flat(steps: Steps) -> list[int]:
@@ -105,8 +139,8 @@ class Plan:
     def __init__(self, r: RuleSet, as_of: date) -> None:
         self.rules = r
         self.as_of = as_of
-        self.end = as_of.toordinal()
-        self.last_day = self.end  # ordinal of the latest document date allowed
+        # last_day: the ordinal of the latest document date allowed
+        self.end = self.last_day = as_of.toordinal()
         window = r.crs_window_years.value
         if not 0 < window <= MAX_WINDOW_YEARS:
             raise InvalidInputError(
@@ -136,6 +170,11 @@ class Plan:
         self.certificate_levels = r.transferability_certificate_language_levels.value
         self.french_levels = r.additional_french_levels.value
         self.transfer_class, self.french_class = _classes(r)
+        self.first_levels, self.second_levels, self.spouse_levels = (
+            (_level_classes(self.first_language[0]), _level_classes(self.first_language[1])),
+            _level_classes(self.second_language),
+            _level_classes(self.spouse_language),
+        )
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
@@ -148,6 +187,7 @@ class Plan:
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
         self.hours_per_year = r.hours_per_year.value
+        self.nearly_a_year = self.hours_per_year - 1e-6  # whole_years rounds above it
         self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
         self.edition = r.edition
         self.canadian_kind = canadian_kind(self.skilled)
@@ -161,17 +201,7 @@ class Plan:
             for name in CRS_TIMELINES
         }
         self.lines: dict[tuple[str, object], PointLine] = {}
-        memos = self.memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
-        self.lookups: Lookups = (
-            memos.age.get,
-            memos.education.get,
-            memos.first_language.get,
-            memos.second_language.get,
-            memos.canadian_experience.get,
-            memos.spouse.get,
-            memos.transferability.get,
-            memos.additional.get,
-        )
+        self.memos, self.shared, self.explained, self.lookups = _memos()
 
     def line(
         self,
@@ -217,10 +247,51 @@ class Plan:
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end, per_year = self.first, self.end, self.hours_per_year
-        return (
-            whole_years(hour_days(cdn, first, end) / 7, per_year) << YEAR_BITS if cdn else 0
-        ) | (whole_years(hour_days(foreign, first, end) / 7, per_year) if foreign else 0)
+        first, end = self.first, self.end
+        per_year = self.hours_per_year
+        # whole_years, inlined: only within a millionth below a whole year is it called.
+        if cdn:
+            hours = hour_days(cdn, first, end) / 7
+            years = int(hours // per_year)
+            if hours - years * per_year > self.nearly_a_year:
+                years = whole_years(hours, per_year)
+            years <<= YEAR_BITS
+        else:
+            years = 0
+        if foreign:
+            hours = hour_days(foreign, first, end) / 7
+            abroad = int(hours // per_year)
+            if hours - abroad * per_year > self.nearly_a_year:
+                abroad = whole_years(hours, per_year)
+            return years | abroad
+        return years
+
+
+def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
+    """Empty memos, and the lookups of the full breakdown and of the fast path."""
+    memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+    shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {})
+    explained: Lookups = (
+        memos.age.get,
+        memos.education.get,
+        memos.first_language.get,
+        memos.second_language.get,
+        memos.canadian_experience.get,
+        memos.spouse.get,
+        memos.transferability.get,
+        memos.additional.get,
+    )
+    fast: Lookups = (
+        memos.age.get,
+        memos.education.get,
+        shared.first_language.get,
+        shared.second_language.get,
+        memos.canadian_experience.get,
+        shared.spouse.get,
+        shared.transferability.get,
+        memos.additional.get,
+    )
+    return memos, shared, explained, fast
 
 
 def plan_for(r: RuleSet, as_of: date) -> Plan:
@@ -238,8 +309,41 @@ def remember(memo: Memo, code: int, lines: Lines) -> Entry:
     """Remember and return the entry of ``lines`` under ``code``."""
     if len(memo) >= MEMO_LIMIT:
         memo.clear()
-    entry = memo[code] = (sum(line.points for line in lines), lines)
+    entry = memo[code] = (sum([line.points for line in lines]), lines)
     return entry
+
+
+def share(memo: Memo, code: int, entry: Entry) -> Entry:
+    """Remember and return ``entry`` (another code's) under ``code``."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[code] = entry
+    return entry
+
+
+def language_class(code: int, levels: list[int]) -> int:
+    """The class of a language ``code`` (-1: no result): the code of its levels paid alike.
+
+    ``levels`` maps each level to the lowest the table pays alike. The language is
+    dropped (it only names the scale), and an expired result is a class of its own
+    (-1): it earns nothing at all.
+
+    >>> pays = [min(level, 10) for level in range(LEVELS)]  # 10 and above alike
+    >>> in_french = (((9 * LEVELS + 10) * LEVELS + 11) * LEVELS + 12) * 2 + 1
+    >>> language_class(in_french, pays) == (((9 * LEVELS + 10) * LEVELS + 10) * LEVELS + 10) * 2
+    True
+    """
+    if code >= EXPIRED_LANGUAGE:
+        return -1
+    if code < 0:
+        return 0  # no result: level 0 in every ability
+    rest, writing = divmod(code >> 1, LEVELS)
+    rest, reading = divmod(rest, LEVELS)
+    listening, speaking = divmod(rest, LEVELS)
+    return (
+        ((levels[listening] * LEVELS + levels[speaking]) * LEVELS + levels[reading]) * LEVELS
+        + levels[writing]
+    ) * 2
 
 
 def _classes(r: RuleSet) -> tuple[list[int], list[int]]:
@@ -248,6 +352,24 @@ def _classes(r: RuleSet) -> tuple[list[int], list[int]]:
     certificate = r.transferability_certificate_language_levels.value
     french = r.additional_french_levels.value
     return _transfer_classes(language, certificate), _french_classes(french)
+
+
+def transferability_class(code: int, p: Plan) -> int:
+    """The class of a transferability code: the columns its years reach, in either scale.
+
+    The rows pay the columns a level or a number of years reaches, whatever the
+    scale their lines name (:mod:`~expressentry.scoring.inputs` gives the layout).
+    """
+    transfer, years = divmod(code, YEARS * YEARS)
+    canadian, foreign = divmod(years, YEARS)
+    return ((transfer & ~2) * 3 + _level_class(canadian, p.canadian_years)) * 3 + _level_class(
+        foreign, p.foreign_years
+    )
+
+
+def _level_classes(table: list[int]) -> list[int]:
+    """Each language level as the lowest level ``table`` pays the same points."""
+    return [table.index(table[level]) for level in range(LEVELS)]
 
 
 def _level_class(level: int, thresholds: tuple[int, int]) -> int:
