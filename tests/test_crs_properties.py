@@ -32,6 +32,7 @@ from expressentry import (
     score_many,
     to_json,
 )
+from expressentry.models import check_dates
 from tests.builders import clb
 from tests.strategies import candidates, dated_candidates, sixteenth_birthday
 
@@ -98,6 +99,40 @@ def test_levels_paid_alike_keep_their_own_words() -> None:
     for c, level in ((five, 5), (four, 4)):
         reasons = {ln.reason for ln in score(c, as_of=AS_OF).lines}
         assert f"First official language: CLB {level} in listening, without spouse" in reasons
+
+
+def _dated_by(c: Candidate, day: date) -> bool:
+    """Whether ``c`` can be scored on ``day``: nothing of it is dated after it."""
+    try:
+        check_dates(c, as_of=day)
+    except InvalidInputError:
+        return False
+    return True
+
+
+@given(st.lists(candidates(as_of=AS_OF), min_size=1, max_size=4), st.integers(1, 200))
+def test_the_days_of_one_rule_set_share_memos_but_not_the_day(
+    pool: list[Candidate], days_before: int
+) -> None:
+    """Plans of other days of one rule set share its memos (a forecast scores
+    hundreds of days): each day's breakdown must still be that day's alone, its
+    age line quoting that day, as if that day were the first scored."""
+    earlier = AS_OF - timedelta(days=days_before)
+    rules = rules_for(as_of=AS_OF)
+    assume(rules_for(as_of=earlier) is rules)  # one rule set over both days
+    assume(all(_dated_by(c, earlier) for c in pool))
+    alone = []
+    for c in pool:
+        rules.clear_compiled()
+        alone.append(score(c, as_of=AS_OF))
+    rules.clear_compiled()
+    score_many(pool, as_of=earlier)  # memos filled on another day
+    [score(c, as_of=earlier) for c in pool]
+    assert score_many(pool, as_of=AS_OF) == [b.total for b in alone]
+    assert [score(c, as_of=AS_OF) for c in pool] == alone
+    for b in alone:
+        [age] = [ln for ln in b.lines if ln.factor == "age"]
+        assert f" on {AS_OF.isoformat()}" in age.reason
 
 
 @given(dated_candidates())

@@ -9,6 +9,7 @@ same rules and day) are built once per plan and shared between breakdowns.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date
 from typing import Final, NamedTuple, TypeAlias, TypeVar
@@ -203,6 +204,25 @@ class Plan:
         self.lines: dict[tuple[str, object], PointLine] = {}
         self.memos, self.shared, self.explained, self.lookups = _memos()
 
+    def on(self, as_of: date) -> Plan:
+        """This plan moved to another day of the same rule set.
+
+        The tables are the rule set's; so are the memos, whose codes mean the same
+        on every day (an expired document's code names the document's own date),
+        and whose lines quote no day, except age's ("Age 30 on 2026-11-22"): that
+        memo, and the lines, are the day's own. A forecast or a series of rounds
+        scores many days of one rule set, each compiled and filled once this way.
+        """
+        plan = copy.copy(self)
+        plan.as_of = as_of
+        plan.end = plan.last_day = as_of.toordinal()
+        plan.first = (as_of - relativedelta(years=self.window)).toordinal()
+        plan.year = as_of.year
+        plan.birthday_key = as_of.month * 100 + as_of.day
+        plan.lines = {}
+        plan.memos, plan.explained, plan.lookups = _with_age_memo(self.memos, self.shared)
+        return plan
+
     def line(
         self,
         section: CrsSection,
@@ -271,6 +291,17 @@ def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
     """Empty memos, and the lookups of the full breakdown and of the fast path."""
     memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {})
+    return (memos, shared, *_lookups(memos, shared))
+
+
+def _with_age_memo(memos: Memos, shared: SharedMemos) -> tuple[Memos, Lookups, Lookups]:
+    """``memos`` with an empty age memo of its own, and the lookups over them."""
+    mine = Memos({}, *memos[1:])
+    return (mine, *_lookups(mine, shared))
+
+
+def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Lookups, Lookups]:
+    """The lookups of the full breakdown and of the fast path over these memos."""
     explained: Lookups = (
         memos.age.get,
         memos.education.get,
@@ -291,7 +322,7 @@ def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
         shared.transferability.get,
         memos.additional.get,
     )
-    return memos, shared, explained, fast
+    return explained, fast
 
 
 def plan_for(r: RuleSet, as_of: date) -> Plan:
@@ -301,7 +332,8 @@ def plan_for(r: RuleSet, as_of: date) -> Plan:
     if plan is None:
         if len(plans) >= PLANS_LIMIT:
             plans.clear()
-        plan = plans[as_of] = Plan(r, as_of)
+        other = next(iter(plans.values()), None)
+        plan = plans[as_of] = Plan(r, as_of) if other is None else other.on(as_of)
     return plan
 
 
