@@ -492,20 +492,22 @@ def _pivots(w: _Watch, lo: int, hi: int) -> list[int]:
                             points.add(y)
     if years is not None:
         # A window's start jumps around 29 February: only work there bends the count.
-        for day in _leap_pivots(lo, hi):
-            start = _back(day, years)
-            if any(s <= start + 2 and e >= start - 2 for s, e, _ in w.segs):
-                points.add(day)
+        for days in _leap_pivots(lo, hi):
+            first, last = _back(days[0], years) - 2, _back(days[-1], years) + 2
+            if any(s <= last and e >= first for s, e, _ in w.segs):
+                points.update(days)
     return sorted(points)
 
 
 @functools.lru_cache(maxsize=1024)
-def _leap_pivots(lo: int, hi: int) -> tuple[int, ...]:
+def _leap_pivots(lo: int, hi: int) -> tuple[tuple[int, ...], ...]:
     """The days around each 28 February in ``(lo, hi)``, where a window's start jumps."""
-    out: list[int] = []
+    out: list[tuple[int, ...]] = []
     for year in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1):
         feb28 = date(year, 2, 28).toordinal()
-        out.extend(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+        days = tuple(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+        if days:
+            out.append(days)
     return tuple(out)
 
 
