@@ -517,6 +517,16 @@ def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
     On each linear piece the count is monotone, so each line is crossed at most
     once there: the day is solved from the pace, then checked on the exact count.
     """
+    # Every count of the range lies between the hours of the days all its windows
+    # share and those of the days any of them holds: one level for both, no crossing.
+    if w.years is None:
+        least, most = _count(w, lo), _count(w, hi)
+    else:
+        first, last = _back(lo, w.years), _back(hi, w.years)
+        least = hour_days(w.segs, last, lo) / 7 if last < lo else 0.0
+        most = hour_days(w.segs, first, hi) / 7
+    if _level(w, least) == _level(w, most):
+        return
     if w.years is None and not any(s < hi for s, _, _ in w.segs):
         return
     if w.years is not None and not any(e > _back(lo, w.years) and s < hi for s, e, _ in w.segs):
