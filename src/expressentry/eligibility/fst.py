@@ -91,7 +91,7 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     need = rules.entry(FST_MIN_HOURS).value
     # Each trade's hours are its own, so only the work in a trade is counted.
     trades = by_occupation(c.work_history, _TRADES(rules), as_of, years, rules)
-    backed = _backing(c)
+    backed = _backed_trades(c, rules)
     # A trade with both the hours and an offer or certificate wins; otherwise the
     # trade with the most hours, so the report says what that trade still lacks.
     best = max(
@@ -112,6 +112,15 @@ def _backing(c: Candidate) -> frozenset[str]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+def _backed_trades(c: Candidate, rules: RuleSet) -> frozenset[str]:
+    """The skilled trades a job offer or a certificate of qualification backs."""
+    backing = _backing(c)
+    if not backing:
+        return backing
+    groups = rules.entry(FST_TRADE_GROUPS).value
+    return frozenset(noc for noc in backing if groups.contains(noc))
 
 
 def _language_check(
@@ -196,7 +205,7 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
 
 def fst_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
     """The verdict of :func:`assess_fst`, from the same checks, the cheapest first."""
-    if not (outside_quebec(c) and _backing(c) and _language_check(c, as_of, rules)[0]):
+    if not (outside_quebec(c) and _backed_trades(c, rules) and _language_check(c, as_of, rules)[0]):
         return Verdict.NOT_ELIGIBLE  # nothing backs a trade: no trade can be supported
     found = _work_check(c, as_of, rules)
     if not (found.met and found.supported):
