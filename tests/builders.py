@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from expressentry import CrsBreakdown, LanguageResult, LanguageTest
+from expressentry.__main__ import main
 
 
 def celpip(when: date, listening: int, speaking: int, reading: int, writing: int) -> LanguageResult:
@@ -50,3 +51,14 @@ def transfer_group(b: CrsBreakdown, name: str) -> int:
     """Points of a transferability group: its two lines and its cap line."""
     factors = {*TRANSFER_GROUPS[name], f"transferability.group_cap.{name}"}
     return sum(line.points for line in b.lines if line.factor in factors)
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+def cli_status(args: list[str]) -> int:
+    """The command line's exit status for ``args``, argparse's own exits included."""
+    try:
+        return main(args)
+    except SystemExit as exc:  # argparse exits itself
+        return int(str(exc.code))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from expressentry.__main__ import main
+from tests.builders import cli_status
 
 
 def test_text_table_of_the_last_rounds(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,11 +62,7 @@ def test_csv_of_several_types(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_arguments_exit_2_without_a_traceback(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    try:
-        status = main(["rounds", *args])
-    except SystemExit as exc:  # argparse exits itself
-        status = int(str(exc.code))
-    assert status == 2
+    assert cli_status(["rounds", *args]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err

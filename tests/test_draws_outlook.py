@@ -35,7 +35,7 @@ from expressentry import (
 from expressentry.__main__ import main
 from expressentry.draws import Clearance, backtest, estimate_cutoff, outlook, round_type_of
 from expressentry.draws.cutoffs import FEW_ROUNDS, WINDOW
-from tests.builders import clb
+from tests.builders import clb, cli_status
 
 DAY = date(2026, 8, 20)
 CEC = RoundType(RoundKind.PROGRAM, program=Program.CEC)
@@ -371,11 +371,7 @@ def test_cli_backtest(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_bad_arguments_exit_2_without_a_traceback(
     args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    try:
-        status = main(["outlook", str(_profile(tmp_path)), *args])
-    except SystemExit as exc:  # argparse exits itself
-        status = int(str(exc.code))
-    assert status == 2
+    assert cli_status(["outlook", str(_profile(tmp_path)), *args]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err

@@ -11,6 +11,8 @@ paid alike share one entry, so it words the lines of one of them only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import PointLine, RuleRef
@@ -40,6 +42,7 @@ from expressentry.scoring.keys import (
 from expressentry.scoring.plan import (
     Entry,
     Lines,
+    Memo,
     Plan,
     language_class,
     remember,
@@ -188,17 +191,28 @@ def _cap_line(p: Plan, section: CrsSection, name: str, points: int, key: CapKey)
     return p.line(section, f"{name}.cap", f"{name}_cap", points, key, reason=reasons.capped)
 
 
+def _class_entry(classes: Memo, same: int, build: Callable[[], Entry]) -> Entry:
+    """The fast path's entry of a class of codes paid alike: the first code's, built once.
+
+    Only a memo miss comes here, so the closure ``build`` costs nothing on a hit.
+    """
+    entry = classes.get(same)
+    if entry is None:
+        entry = classes[same] = build()
+    return entry
+
+
 def _first_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
     """The first language's entry; the fast path's is shared by the results paid alike."""
     col = code & 1
     if fast:
-        shared = p.shared
         same = language_class(code >> 1, p.first_levels[col]) * 2 + col
-        entry = shared.first_language_classes.get(same)
-        if entry is None:
-            entry = p.memos.first_language.get(code) or _first_language(c, p, code, False)
-            shared.first_language_classes[same] = entry
-        return share(shared.first_language, code, entry)
+        entry = _class_entry(
+            p.shared.first_language_classes,
+            same,
+            lambda: p.memos.first_language.get(code) or _first_language(c, p, code, False),
+        )
+        return share(p.shared.first_language, code, entry)
     result = result_key(c.first_language_result, p.as_of, not col)
     return remember(p.memos.first_language, code, groups.first_language_group(p, result))
 
@@ -207,13 +221,13 @@ def _second_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
     """The second language's entry; the fast path's is shared by the results paid alike."""
     col = code & 1
     if fast:
-        shared = p.shared
         same = language_class(code >> 1, p.second_levels) * 2 + col
-        entry = shared.second_language_classes.get(same)
-        if entry is None:
-            entry = p.memos.second_language.get(code) or _second_language(c, p, code, False)
-            shared.second_language_classes[same] = entry
-        return share(shared.second_language, code, entry)
+        entry = _class_entry(
+            p.shared.second_language_classes,
+            same,
+            lambda: p.memos.second_language.get(code) or _second_language(c, p, code, False),
+        )
+        return share(p.shared.second_language, code, entry)
     result = result_key(c.second_language_result, p.as_of, not col)
     return remember(p.memos.second_language, code, groups.second_language_group(p, result))
 
@@ -225,10 +239,9 @@ def _spouse_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
         entry = shared.spouse_language.get(code)
         if entry is None:
             same = language_class(code, p.spouse_levels)
-            entry = shared.spouse_language_classes.get(same)
-            if entry is None:
-                entry = _spouse_language(c, p, code, False)
-                shared.spouse_language_classes[same] = entry
+            entry = _class_entry(
+                shared.spouse_language_classes, same, lambda: _spouse_language(c, p, code, False)
+            )
             share(shared.spouse_language, code, entry)
         return entry
     entry = p.memos.spouse_language.get(code)
@@ -267,15 +280,15 @@ def _transferability(
 ) -> Entry:
     """Skill transferability's entry; the fast path's is shared by the inputs paid alike."""
     if fast:
-        shared = p.shared
-        same = transferability_class(code, p)
-        entry = shared.transferability_classes.get(same)
-        if entry is None:
-            entry = p.memos.transferability.get(code) or _transferability(
-                p, code, transfer, lowest, years=years, fast=False
-            )
-            shared.transferability_classes[same] = entry
-        return share(shared.transferability, code, entry)
+        entry = _class_entry(
+            p.shared.transferability_classes,
+            transferability_class(code, p),
+            lambda: (
+                p.memos.transferability.get(code)
+                or _transferability(p, code, transfer, lowest, years=years, fast=False)
+            ),
+        )
+        return share(p.shared.transferability, code, entry)
     key = transfer_key(transfer, lowest, years >> YEAR_BITS, years & _YEARS_MASK)
     return remember(p.memos.transferability, code, groups.transferability_group(p, key))
 
