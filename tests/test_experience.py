@@ -28,6 +28,7 @@ from expressentry.experience import (
     full_time_hours,
     hours_by_occupation,
     longest_continuous_hours,
+    occupation_segments,
     window,
 )
 
@@ -242,3 +243,21 @@ def test_full_time_hours_count_only_full_weeks_of_30_hours() -> None:
     start = date(2016, 1, 1)
     assert full_time_hours(h, kind, start=start, end=AS_OF) == pytest.approx(182 * 30 / 7)
     assert credited_hours(h, kind, start=start, end=AS_OF) == pytest.approx((364 + 182) * 15 / 7)
+
+
+def test_occupation_segments_per_noc_and_per_continuous_run() -> None:
+    """Hand-worked: two jobs in NOC 21231 a week apart, one in 31301; 45 h counts 30."""
+    first = period(date(2024, 1, 1), 7, 45)
+    later = period(date(2024, 1, 15), 7, 20)
+    other = period(date(2024, 1, 1), 7, 30, noc="31301")
+    h = history(first, later, other)
+    jan = date(2024, 1, 1).toordinal()
+    one_run = occupation_segments(h, canadian_kind(), 30)
+    assert one_run == (
+        ("21231", (((jan, jan + 7, 30.0), (jan + 14, jan + 21, 20.0)),)),
+        ("31301", (((jan, jan + 7, 30.0),),)),
+    )
+    # a 7-day gap ends a stretch when only 0 days may pass, not when 7 may
+    runs = dict(occupation_segments(h, canadian_kind(), 30, 0))
+    assert runs["21231"] == (((jan, jan + 7, 30.0),), ((jan + 14, jan + 21, 20.0),))
+    assert len(dict(occupation_segments(h, canadian_kind(), 30, 7))["21231"]) == 1

@@ -50,7 +50,9 @@ __all__ = [
     "foreign_kind",
     "full_time_hours",
     "hours_by_occupation",
+    "kind_name",
     "longest_continuous_hours",
+    "occupation_segments",
     "reaches",
     "segments",
     "whole_years",
@@ -325,6 +327,32 @@ def _occupations(
             )
         found = built[key] = tuple(out)
     return found
+
+
+def occupation_segments(
+    history: WorkHistory, kind: Kind, weekly_cap: float, gap_days: int | None = None
+) -> tuple[tuple[str, tuple[Segments, ...]], ...]:
+    """Each NOC code of ``history``'s ``kind`` work, with its capped hour segments.
+
+    Each code holds one run of segments, or with ``gap_days`` each continuous run
+    (:func:`continuous_runs`); found once per history and kind.
+    """
+    return _occupations(history, kind[2], kind_name(kind), weekly_cap, gap_days)
+
+
+def kind_name(kind: Kind) -> str:
+    """The name a kind's derived segments are cached under: its name and its TEERs.
+
+    Two kinds of one name differ only by their TEERs (a reform's skilled TEERs).
+    """
+    key = (kind[0], kind[1])
+    found = _KIND_NAMES.get(key)
+    if found is None:
+        found = _KIND_NAMES[key] = f"{kind[0]}{sorted(kind[1])}"
+    return found
+
+
+_KIND_NAMES: dict[tuple[str, frozenset[int]], str] = {}
 
 
 def _one_noc(name: str, noc: str, include: Callable[[WorkPeriod], bool]) -> Kind:

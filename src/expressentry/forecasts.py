@@ -56,8 +56,8 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import (
     Kind,
     canadian_kind,
-    continuous_runs,
     foreign_kind,
+    occupation_segments,
     reaches,
     segments,
     whole_years,
@@ -577,18 +577,10 @@ def _per_noc(
     history: WorkHistory, kind: Kind, cap: int, *, continuous: bool
 ) -> Iterator[tuple[str, Segments]]:
     """Each NOC's segments of ``kind`` work (each continuous stretch, if ``continuous``)."""
-    name, teers, include = kind
-    for noc in sorted({p.noc for p in history.periods if include(p)}):
-
-        def only(p: WorkPeriod, noc: str = noc) -> bool:
-            return p.noc == noc and include(p)
-
-        segs = segments(history, (f"{name}:{noc}", teers, only), cap)
-        if continuous:
-            for run in continuous_runs(segs, FSW_CONTINUITY_GAP_DAYS):
-                yield noc, run
-        else:
-            yield noc, segs
+    gap = FSW_CONTINUITY_GAP_DAYS if continuous else None
+    for noc, runs in occupation_segments(history, kind, cap, gap):
+        for run in runs:
+            yield noc, run
 
 
 def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:

@@ -10,7 +10,7 @@ from expressentry._hours import hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
-from expressentry.experience import Kind, hours_by_occupation, segments, window
+from expressentry.experience import Kind, hours_by_occupation, kind_name, segments, window
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
@@ -220,22 +220,15 @@ def by_occupation(
     if not history.periods:
         return {}
     start, _first, _end = _window_days(years, as_of)
-    name = _NAMES.get((kind[0], kind[1]))
-    if name is None:
-        name = _NAMES[kind[0], kind[1]] = f"{kind[0]}{sorted(kind[1])}"
     return hours_by_occupation(
         history,
         kind[2],
         start=start,
         end=as_of,
         weekly_cap=rules.weekly_hours_cap.value,
-        name=name,
+        name=kind_name(kind),
         continuous_gap_days=continuous_gap_days,
     )
-
-
-_NAMES: dict[tuple[str, frozenset[int]], str] = {}
-"""The name each kind's periods are cached under, by the kind's name and TEERs."""
 
 
 def outside_quebec(c: Candidate) -> bool:
