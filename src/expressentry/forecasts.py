@@ -45,6 +45,7 @@ from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, hour_days
+from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
 from expressentry.batch import at_index
@@ -92,7 +93,7 @@ from expressentry.rules.programs import (
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
 from expressentry.rules.timelines import PROFILE_POOL_MONTHS
-from expressentry.validity import eca_expiry, expiry_in_months, language_expiry, language_valid
+from expressentry.validity import eca_expiry, language_expiry, language_valid, profile_exit
 
 __all__ = [
     "Forecast",
@@ -564,7 +565,7 @@ def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
         yield d, _level(w, _count(w, d - 1)), _level(w, _count(w, d))
 
 
-# -- the watches of a candidate under one rule set --------------------------------------------
+# -- what a rule set says about the counts a forecast watches ----------------------------------
 
 
 def _ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
@@ -573,48 +574,92 @@ def _ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
     )
 
 
-def _per_noc(
-    history: WorkHistory, kind: Kind, cap: int, *, continuous: bool
-) -> Iterator[tuple[str, Segments]]:
-    """Each NOC's segments of ``kind`` work (each continuous stretch, if ``continuous``)."""
-    gap = FSW_CONTINUITY_GAP_DAYS if continuous else None
-    for noc, runs in occupation_segments(history, kind, cap, gap):
-        for run in runs:
-            yield noc, run
+def _spouse_in_canada(p: WorkPeriod) -> bool:
+    return p.in_canada and p.authorized
 
 
-def _crs_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
-    cap = r.weekly_hours_cap.value
-    per_year = r.hours_per_year.value
+_SPOUSE_IN_CANADA: Final[Kind] = (
+    "forecast.spouse_in_canada",
+    frozenset(range(6)),
+    _spouse_in_canada,
+)
+
+
+class _CrsCount(NamedTuple):
+    """Years of one kind of work the CRS pays, and what each number of years earns."""
+
+    what: str
+    kind: Kind
+    rule: RuleRef
+    earns: Callable[[int], object]
+
+
+class _CategoryCount(NamedTuple):
+    """The hours of work in a category's listed occupations."""
+
+    order: int
+    """The category's place in its set: milestones of one day come in that order."""
+    kind: Kind
+    what: str
+    """The words of the watch, with ``{noc}`` for each occupation."""
+
+
+class _Terms(NamedTuple):
+    """What one rule set says about every count a forecast watches, read once.
+
+    Every candidate forecast under the rule set reads the same terms: only the
+    segments of hours are the candidate's own.
+    """
+
+    cap: int
+    per_year: int
+    crs_window: int
+    crs: tuple[_CrsCount, ...]
+    """The candidate's Canadian and foreign experience."""
+    spouse_crs: _CrsCount
+    cec_years: int
+    cec: tuple[tuple[str, frozenset[int], float], ...]
+    """Each count of CEC: its words, its TEERs and the hours it must reach."""
+    cec_rule: RuleRef
+    fsw_years: int
+    fsw_need: int
+    fsw_rule: RuleRef
+    grid_rule: RuleRef
+    grid_points: Callable[[int], object]
+    adaptability: RuleRef
+    adaptability_words: str
+    fst_years: int
+    fst_need: int
+    fst_trades: programs.TradeGroups
+    fst_rule: RuleRef
+    categories: dict[str, tuple[_CategoryCount, ...]]
+    """The categories whose work rule applies that list each NOC code."""
+    category_window: int
+    category_hours: int
+    category_continuous: bool
+    category_rule: RuleRef | None
+    turning: dict[int, tuple[int, Milestone | None]]
+    """The tags and milestone of each birthday (filled on first use)."""
+
+
+def _crs_counts(r: RuleSet) -> tuple[tuple[_CrsCount, ...], _CrsCount]:
     window = r.crs_window_years.value
     teers = r.skilled_teers.value
-    people: list[tuple[str, WorkHistory, bool]] = [("CRS: ", c.work_history, True)]
-    if c.spouse is not None:
-        people.append(("CRS: the spouse's ", c.spouse.work_history, False))
-    for whose, history, foreign in people:
-        if not history.periods:
-            continue
-        kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_canadian(r))]
-        if foreign:
-            foreign_attr = "transferability_foreign_experience"
-            kinds.append(("foreign", foreign_kind(teers), foreign_attr, _crs_foreign(r)))
-        if not whose.endswith(": "):  # the spouse's
-            kinds = [("Canadian", canadian_kind(teers), "canadian_experience", _crs_spouse(r))]
-        for words, kind, attr, earns in kinds:
-            segs = segments(history, kind, cap)
-            if not segs:
-                continue  # no such work: nothing to cross
-            rule = _ref(CRS_TIMELINES[attr], getattr(r, attr))
-            yield _Watch(
-                segs,
-                window,
-                per_year,
-                0.0,
-                _CRS,
-                f"{whose}{words} {teer_words(teers)} experience (last {window} years)",
-                rule,
-                earns,
-            )
+    where = f"{teer_words(teers)} experience (last {window} years)"
+
+    def count(words: str, kind: Kind, attr: str, earns: Callable[[int], object]) -> _CrsCount:
+        return _CrsCount(
+            f"CRS: {words} {where}", kind, _ref(CRS_TIMELINES[attr], getattr(r, attr)), earns
+        )
+
+    canadian = canadian_kind(teers)
+    mine = (
+        count("Canadian", canadian, "canadian_experience", _crs_canadian(r)),
+        count(
+            "foreign", foreign_kind(teers), "transferability_foreign_experience", _crs_foreign(r)
+        ),
+    )
+    return mine, count("the spouse's Canadian", canadian, "canadian_experience", _crs_spouse(r))
 
 
 def _column(years: int, thresholds: tuple[int, int]) -> int:
@@ -641,54 +686,146 @@ def _crs_spouse(r: RuleSet) -> Callable[[int], object]:
     return r.spouse_canadian_experience.value.points
 
 
-def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
-    history = c.work_history
-    cap = r.weekly_hours_cap.value
-    per_year = r.hours_per_year.value
+def _cec_counts(r: RuleSet) -> tuple[tuple[str, frozenset[int], float], ...]:
+    """CEC: a year of skilled Canadian work; which TEERs make it decides the language level."""
     teers = r.skilled_teers.value
-    # CEC: a year of skilled Canadian work; which TEERs make it decides the language level.
     years = r.entry(CEC_WINDOW_YEARS).value
     need = r.entry(CEC_MIN_HOURS).value
-    rule = _ref(CEC_MIN_HOURS, r.entry(CEC_MIN_HOURS))
     minima = r.entry(CEC_MIN_CLB_BY_TEER).value
     high = frozenset(t for t in teers if minima[Teer(t)] == max(minima.values()))
-    where = f"in the last {years} years"
+    counts = []
     for words, kinds, line in (
         ("", teers, float(need)),
         (" (the lower CEC language level)", teers - high, float(need)),
         (" (the higher CEC language level)", high, _ANY_HOURS),
     ):
-        if not kinds:
+        if kinds:
+            amount = f"{need:,} hours" if line != _ANY_HOURS else "Any hours"
+            what = (
+                f"CEC: {amount} of Canadian {teer_words(kinds)} work in the last {years} years"
+                f"{words}"
+            )
+            counts.append((what, frozenset(kinds), line))
+    return tuple(counts)
+
+
+def _category_counts(r: RuleSet) -> dict[str, tuple[_CategoryCount, ...]]:
+    if CATEGORY_WORK_RULE.rule_id not in r.eligibility:
+        return {}  # no categories yet (before 2023-05-31)
+    rule = r.entry(CATEGORY_WORK_RULE).value
+    how = "continuous hours" if rule.continuous else "hours"
+    by_noc: dict[str, list[_CategoryCount]] = defaultdict(list)
+    for order, cat in enumerate(r.entry(CATEGORY_SETS).value.categories):
+        if not cat.work_rule_applies:
             continue
+
+        def include(p: WorkPeriod, listed_nocs: frozenset[str] = cat.nocs,
+                    place: WorkPlace = cat.place) -> bool:  # fmt: skip
+            if p.noc not in listed_nocs:
+                return False
+            return p.authorized if p.in_canada else place is WorkPlace.CANADA_OR_ABROAD
+
+        count = _CategoryCount(
+            order,
+            (f"forecast.category.{cat.id}.{cat.version}", frozenset(), include),
+            f"Category {cat.id}: {rule.hours:,} {how} in NOC {{noc}} "
+            f"in the last {rule.window_years} years",
+        )
+        for noc in cat.nocs:
+            by_noc[noc].append(count)
+    return {noc: tuple(counts) for noc, counts in by_noc.items()}
+
+
+def _terms(r: RuleSet) -> _Terms:
+    crs, spouse_crs = _crs_counts(r)
+    categories = CATEGORY_WORK_RULE.rule_id in r.eligibility
+    work = r.entry(CATEGORY_WORK_RULE) if categories else None
+    return _Terms(
+        cap=r.weekly_hours_cap.value,
+        per_year=r.hours_per_year.value,
+        crs_window=r.crs_window_years.value,
+        crs=crs,
+        spouse_crs=spouse_crs,
+        cec_years=r.entry(CEC_WINDOW_YEARS).value,
+        cec=_cec_counts(r),
+        cec_rule=_ref(CEC_MIN_HOURS, r.entry(CEC_MIN_HOURS)),
+        fsw_years=r.entry(FSW_WINDOW_YEARS).value,
+        fsw_need=r.entry(FSW_MIN_HOURS).value,
+        fsw_rule=_ref(FSW_MIN_HOURS, r.entry(FSW_MIN_HOURS)),
+        grid_rule=_ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
+        grid_points=r.entry(grid.EXPERIENCE).value.points,
+        adaptability=_ref(grid.ADAPTABILITY, r.entry(grid.ADAPTABILITY)),
+        adaptability_words=(
+            f"FSW adaptability: a year of full-time {teer_words(r.skilled_teers.value)} "
+            "work in Canada"
+        ),
+        fst_years=r.entry(FST_WINDOW_YEARS).value,
+        fst_need=r.entry(FST_MIN_HOURS).value,
+        fst_trades=r.entry(FST_TRADE_GROUPS).value,
+        fst_rule=_ref(FST_MIN_HOURS, r.entry(FST_MIN_HOURS)),
+        categories=_category_counts(r),
+        category_window=0 if work is None else work.value.window_years,
+        category_hours=0 if work is None else work.value.hours,
+        category_continuous=work is not None and work.value.continuous,
+        category_rule=None if work is None else _ref(CATEGORY_WORK_RULE, work),
+        turning={},
+    )
+
+
+def _first(count: _CategoryCount) -> int:
+    return count.order
+
+
+_TERMS: LastIdentityCache[RuleSet, _Terms] = LastIdentityCache(_terms)
+
+
+# -- the watches of a candidate under one rule set --------------------------------------------
+
+
+def _per_noc(
+    history: WorkHistory, kind: Kind, cap: int, *, continuous: bool
+) -> Iterator[tuple[str, Segments]]:
+    """Each NOC's segments of ``kind`` work (each continuous stretch, if ``continuous``)."""
+    gap = FSW_CONTINUITY_GAP_DAYS if continuous else None
+    for noc, runs in occupation_segments(history, kind, cap, gap):
+        for run in runs:
+            yield noc, run
+
+
+def _crs_watches(c: Candidate, t: _Terms) -> Iterator[_Watch]:
+    counts: list[tuple[WorkHistory, tuple[_CrsCount, ...]]] = [(c.work_history, t.crs)]
+    if c.spouse is not None:
+        counts.append((c.spouse.work_history, (t.spouse_crs,)))
+    for history, kinds in counts:
+        if not history.periods:
+            continue
+        for what, kind, rule, earns in kinds:
+            segs = segments(history, kind, t.cap)
+            if segs:  # no such work: nothing to cross
+                yield _Watch(segs, t.crs_window, t.per_year, 0.0, _CRS, what, rule, earns)
+
+
+def _program_watches(c: Candidate, r: RuleSet, t: _Terms) -> Iterator[_Watch]:
+    history = c.work_history
+    cap = t.cap
+    for what, teers, line in t.cec:
         if line == _ANY_HOURS and programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
             continue  # the strict reading only
-        segs = segments(history, canadian_kind(kinds), cap)
-        if not segs:
-            continue
-        amount = f"{need:,} hours" if line != _ANY_HOURS else "Any hours"
-        yield _Watch(
-            segs,
-            years,
-            0,
-            line,
-            _ELIGIBILITY,
-            f"CEC: {amount} of Canadian {teer_words(kinds)} work {where}{words}",
-            rule,
-        )
+        segs = segments(history, canadian_kind(teers), cap)
+        if segs:
+            yield _Watch(segs, t.cec_years, 0, line, _ELIGIBILITY, what, t.cec_rule)
     # FSW: a year of continuous work in one occupation; years of skilled work on the grid.
-    years = r.entry(FSW_WINDOW_YEARS).value
-    need = r.entry(FSW_MIN_HOURS).value
     paid = skilled_paid(r, Program.FSW)
-    rule = _ref(FSW_MIN_HOURS, r.entry(FSW_MIN_HOURS))
+    years = t.fsw_years
     for noc, run in _per_noc(history, paid, cap, continuous=True):
         yield _Watch(
             run,
             years,
             0,
-            float(need),
+            float(t.fsw_need),
             _ELIGIBILITY,
-            f"FSW: {need:,} hours of continuous work in NOC {noc} in the last {years} years",
-            rule,
+            f"FSW: {t.fsw_need:,} hours of continuous work in NOC {noc} in the last {years} years",
+            t.fsw_rule,
             down_tags=_FSW_DOWN,
         )
     skilled = segments(history, paid, cap)
@@ -696,20 +833,16 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
         yield _Watch(
             skilled,
             years,
-            per_year,
+            t.per_year,
             0.0,
             _ELIGIBILITY,
             f"FSW grid: years of skilled work in the last {years} years",
-            _ref(grid.EXPERIENCE, r.entry(grid.EXPERIENCE)),
-            r.entry(grid.EXPERIENCE).value.points,
+            t.grid_rule,
+            t.grid_points,
             down_tags=_FSW_DOWN,
         )
-    adaptability = _ref(grid.ADAPTABILITY, r.entry(grid.ADAPTABILITY))
     full: list[tuple[str, Segments]] = [
-        (
-            f"FSW adaptability: a year of full-time {teer_words(teers)} work in Canada",
-            segments(history, canadian_kind(teers), cap),
-        )
+        (t.adaptability_words, segments(history, canadian_kind(r.skilled_teers.value), cap))
     ]
     if c.spouse is not None:
         full.append(
@@ -720,79 +853,39 @@ def _program_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
         )
     for words, segs in full:
         full_time = tuple(s for s in segs if reaches(s[2], cap))
-        if not full_time:
-            continue
-        yield _Watch(
-            full_time,
-            None,
-            0,
-            float(per_year),
-            _ELIGIBILITY,
-            words,
-            adaptability,
-        )
+        if full_time:
+            yield _Watch(full_time, None, 0, float(t.per_year), _ELIGIBILITY, words, t.adaptability)
     # FST: two years in one trade.
-    years = r.entry(FST_WINDOW_YEARS).value
-    need = r.entry(FST_MIN_HOURS).value
-    trades = r.entry(FST_TRADE_GROUPS).value
-    rule = _ref(FST_MIN_HOURS, r.entry(FST_MIN_HOURS))
+    years = t.fst_years
     for noc, segs in _per_noc(history, skilled_paid(r, Program.FST), cap, continuous=False):
-        if trades.contains(noc):
+        if t.fst_trades.contains(noc):
             yield _Watch(
                 segs,
                 years,
                 0,
-                float(need),
+                float(t.fst_need),
                 _ELIGIBILITY,
-                f"FST: {need:,} hours in the trade NOC {noc} in the last {years} years",
-                rule,
+                f"FST: {t.fst_need:,} hours in the trade NOC {noc} in the last {years} years",
+                t.fst_rule,
             )
-    yield from _category_watches(c, r)
+    yield from _category_watches(c, t)
 
 
-def _spouse_in_canada(p: WorkPeriod) -> bool:
-    return p.in_canada and p.authorized
-
-
-_SPOUSE_IN_CANADA: Final[Kind] = (
-    "forecast.spouse_in_canada",
-    frozenset(range(6)),
-    _spouse_in_canada,
-)
-
-
-def _category_watches(c: Candidate, r: RuleSet) -> Iterator[_Watch]:
-    if CATEGORY_WORK_RULE.rule_id not in r.eligibility:
-        return  # no categories yet (before 2023-05-31)
-    work = r.entry(CATEGORY_WORK_RULE)
-    rule = work.value
-    cap = r.weekly_hours_cap.value
-    history = c.work_history
-    mine = {p.noc for p in history.periods}
-    how = "continuous hours" if rule.continuous else "hours"
-    for cat in r.entry(CATEGORY_SETS).value.categories:
-        if not cat.work_rule_applies or not mine & cat.nocs:
-            continue
-        place = cat.place
-        listed_nocs = cat.nocs
-
-        def include(p: WorkPeriod, listed_nocs: frozenset[str] = listed_nocs,
-                    place: WorkPlace = place) -> bool:  # fmt: skip
-            if p.noc not in listed_nocs:
-                return False
-            return p.authorized if p.in_canada else place is WorkPlace.CANADA_OR_ABROAD
-
-        kind: Kind = (f"forecast.category.{cat.id}.{cat.version}", frozenset(), include)
-        for noc, segs in _per_noc(history, kind, cap, continuous=rule.continuous):
+def _category_watches(c: Candidate, t: _Terms) -> Iterator[_Watch]:
+    if t.category_rule is None:
+        return
+    listed = t.categories
+    counts = {count for p in c.work_history.periods for count in listed.get(p.noc, ())}
+    for _, kind, what in sorted(counts, key=_first):
+        for noc, segs in _per_noc(c.work_history, kind, t.cap, continuous=t.category_continuous):
             yield _Watch(
                 segs,
-                rule.window_years,
+                t.category_window,
                 0,
-                float(rule.hours),
+                float(t.category_hours),
                 _ELIGIBILITY,
-                f"Category {cat.id}: {rule.hours:,} {how} in NOC {noc} "
-                f"in the last {rule.window_years} years",
-                _ref(CATEGORY_WORK_RULE, work),
+                what.format(noc=noc),
+                t.category_rule,
             )
 
 
@@ -860,6 +953,36 @@ def _rule_days(start: date, end: date) -> dict[date, list[Milestone]]:
     return out
 
 
+def _turning(r: RuleSet, age: int) -> tuple[int, Milestone | None]:
+    """What turning ``age`` may change under ``r`` (tags), and its milestone."""
+    turning = _TERMS(r).turning
+    found = turning.get(age)
+    if found is None:
+        tags = 0
+        crs = r.age.value
+        if any(
+            crs.points(age - 1, with_spouse=ws) != crs.points(age, with_spouse=ws)
+            for ws in (True, False)
+        ):
+            tags |= _CRS
+        fsw = r.entry(grid.AGE).value
+        if fsw.points(age) < fsw.points(age - 1):
+            tags |= _FSW_DOWN
+        elif fsw.points(age) != fsw.points(age - 1):
+            tags |= _ELIGIBILITY
+        milestone = (
+            Milestone(
+                kind=MilestoneKind.BIRTHDAY,
+                description=f"Turns {age}",
+                rule=_ref(CRS_TIMELINES["age"], r.age),
+            )
+            if tags
+            else None
+        )
+        found = turning[age] = (tags, milestone)
+    return found
+
+
 def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
     born = c.date_of_birth
     age = completed_years(born, start)
@@ -873,30 +996,30 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
             day = date(born.year + age, 3, 1)
         if day > end:
             return
-        r = rules_for(as_of=day)
-        tags = 0
-        crs = r.age.value
-        if any(
-            crs.points(age - 1, with_spouse=ws) != crs.points(age, with_spouse=ws)
-            for ws in (True, False)
-        ):
-            tags |= _CRS
-        fsw = r.entry(grid.AGE).value
-        if fsw.points(age) < fsw.points(age - 1):
-            tags |= _FSW_DOWN
-        elif fsw.points(age) != fsw.points(age - 1):
-            tags |= _ELIGIBILITY
-        if tags:
-            _add(
-                plan,
-                day,
-                tags,
-                Milestone(
-                    kind=MilestoneKind.BIRTHDAY,
-                    description=f"Turns {age}",
-                    rule=_ref(CRS_TIMELINES["age"], r.age),
-                ),
-            )
+        tags, milestone = _turning(rules_for(as_of=day), age)
+        if milestone is not None:
+            _add(plan, day, tags, milestone)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _result_expires(whose: str, label: str, dated: date) -> Milestone:
+    return Milestone(
+        kind=MilestoneKind.EXPIRY,
+        description=f"{whose}'s {label} result of {dated.isoformat()} expires",
+        rule=_ref(
+            LANGUAGE_RESULT_VALID_YEARS,
+            LANGUAGE_RESULT_VALID_YEARS.at(max(dated, LANGUAGE_RESULT_VALID_YEARS.first)),
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _eca_expires(whose: str, issued: date) -> Milestone:
+    return Milestone(
+        kind=MilestoneKind.EXPIRY,
+        description=f"{whose}'s ECA issued {issued.isoformat()} expires",
+        rule=_ref(ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))),
+    )
 
 
 def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
@@ -907,8 +1030,6 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         # The candidate's results count for every program; the spouse's only on the
         # FSW grid; the candidate's ECA only for FSW, the spouse's for the CRS alone.
         spouse = whose == "Spouse"
-        result_tags = _CRS | _FSW_DOWN if spouse else _BOTH
-        eca_tags = _CRS if spouse else _CRS | _FSW_DOWN
         results: tuple[LanguageResult, ...] = (
             p.languages
             if isinstance(p, Candidate)
@@ -917,39 +1038,13 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         for result in results:
             day = language_expiry(result)
             if start < day <= end:
-                dated = result.valid_from
-                _add(
-                    plan,
-                    day,
-                    result_tags,
-                    Milestone(
-                        kind=MilestoneKind.EXPIRY,
-                        description=f"{whose}'s {result.test.label} result of "
-                        f"{dated.isoformat()} expires",
-                        rule=_ref(
-                            LANGUAGE_RESULT_VALID_YEARS,
-                            LANGUAGE_RESULT_VALID_YEARS.at(
-                                max(dated, LANGUAGE_RESULT_VALID_YEARS.first)
-                            ),
-                        ),
-                    ),
-                )
+                milestone = _result_expires(whose, result.test.label, result.valid_from)
+                _add(plan, day, _CRS | _FSW_DOWN if spouse else _BOTH, milestone)
         issued = None if p.education is None else p.education.eca_issued
         if issued is not None:
             day = eca_expiry(issued)
             if start < day <= end:
-                _add(
-                    plan,
-                    day,
-                    eca_tags,
-                    Milestone(
-                        kind=MilestoneKind.EXPIRY,
-                        description=f"{whose}'s ECA issued {issued.isoformat()} expires",
-                        rule=_ref(
-                            ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))
-                        ),
-                    ),
-                )
+                _add(plan, day, _CRS if spouse else _CRS | _FSW_DOWN, _eca_expires(whose, issued))
 
 
 def _submitted(c: Candidate) -> date | None:
@@ -957,16 +1052,21 @@ def _submitted(c: Candidate) -> date | None:
     return None if when is None else when.astimezone(UTC).date()
 
 
-def _pool_exit(c: Candidate) -> date | None:
-    submitted = _submitted(c)
-    return None if submitted is None else expiry_in_months(PROFILE_POOL_MONTHS, submitted)
+def _in_pool(submitted: date | None, day: date) -> bool | None:
+    """Whether a profile submitted on ``submitted`` is in the pool on ``day``."""
+    return None if submitted is None else submitted <= day < profile_exit(submitted)
 
 
-def _in_pool(c: Candidate, exit_day: date | None, day: date) -> bool | None:
-    submitted = _submitted(c)
-    if submitted is None or exit_day is None:
-        return None
-    return submitted <= day < exit_day
+@functools.lru_cache(maxsize=65_536)
+def _leaves_pool(submitted: date) -> Milestone:
+    return Milestone(
+        kind=MilestoneKind.POOL,
+        description="The profile leaves the pool",
+        rule=_ref(
+            PROFILE_POOL_MONTHS,
+            PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)),
+        ),
+    )
 
 
 def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Milestone]]) -> _Plan:
@@ -977,32 +1077,23 @@ def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Miles
             _add(plan, day, _BOTH, m)
     _birthdays(c, start, end, plan)
     _expiries(c, start, end, plan)
-    exit_day = _pool_exit(c)
-    if exit_day is not None and start < exit_day <= end:
-        _add(
-            plan,
-            exit_day,
-            0,
-            Milestone(
-                kind=MilestoneKind.POOL,
-                description="The profile leaves the pool",
-                rule=_ref(
-                    PROFILE_POOL_MONTHS,
-                    PROFILE_POOL_MONTHS.at(max(_submitted(c) or start, PROFILE_POOL_MONTHS.first)),
-                ),
-            ),
-        )
+    submitted = _submitted(c)
+    if submitted is not None:
+        exit_day = profile_exit(submitted)
+        if start < exit_day <= end:
+            _add(plan, exit_day, 0, _leaves_pool(submitted))
     # Hour counts, under the rules of each stretch between rule changes.
     bounds = [start, *sorted(rule_days), end + _ONE_DAY]
     for first, after in itertools.pairwise(bounds):
         if first >= after:
             continue
-        r = rules_for(as_of=first)
         lo = first.toordinal() if first == start else first.toordinal() - 1
         hi = (after - _ONE_DAY).toordinal()
         if hi <= lo:
             continue
-        for w in (*_crs_watches(c, r), *_program_watches(c, r)):
+        r = rules_for(as_of=first)
+        t = _TERMS(r)
+        for w in (*_crs_watches(c, t), *_program_watches(c, r, t)):
             for day_n, before, now in _crossings(w, lo, hi):
                 if w.points is not None and w.points(before) == w.points(now):
                     continue  # a year more or less that earns the same
@@ -1115,62 +1206,49 @@ def _fsw_possible(v: Verdicts) -> bool:
 def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
     projected = [_projected(c, start, ongoing=ongoing) for c in pool]
     rule_days = _rule_days(start, end)
-    plans = [_plan(c, start, end, rule_days) for c in projected]
+    plans = [sorted(_plan(c, start, end, rule_days).items()) for c in projected]
     # The CRS: each day once, for every candidate whose total may change that day.
     totals: list[dict[date, int]] = [{} for _ in pool]
     first = score_many(projected, as_of=start)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, plan in enumerate(plans):
-        for day, (tags, _) in plan.items():
+        for day, (tags, _) in plan:
             if tags & _CRS:
                 by_day[day].append(i)
     for day in sorted(by_day):
         who = by_day[day]
         for i, total in zip(who, score_many([projected[i] for i in who], as_of=day), strict=True):
             totals[i][day] = total
-    # Eligibility: each day once, for every candidate whose verdicts may change that
-    # day (an FSW-only change is asked for even where FSW turns out not possible).
-    verdicts_on = _verdicts(
-        projected,
-        itertools.chain(
-            ((i, start) for i in range(len(pool))),
-            (
-                (i, day)
-                for i, plan in enumerate(plans)
-                for day, (tags, _) in plan.items()
-                if tags & (_ELIGIBILITY | _FSW_DOWN)
-            ),
-        ),
-    )
+    verdicts_on = _eligibility(projected, start, plans)
     out: list[Forecast] = []
     for i, c in enumerate(projected):
-        exit_day = _pool_exit(c)
-        state = ForecastState(
+        submitted = _submitted(c)
+        initial = state = ForecastState(
             day=start,
             total=first[i],
             verdicts=verdicts_on[i, start],
-            in_pool=_in_pool(c, exit_day, start),
+            in_pool=_in_pool(submitted, start),
         )
-        initial = state
         events: list[ForecastEvent] = []
-        for day in sorted(plans[i]):
-            tags, milestones = plans[i][day]
-            total = totals[i].get(day, state.total)
+        mine = totals[i]
+        for day, (tags, milestones) in plans[i]:
+            total = mine.get(day, state.total)
             verdicts = state.verdicts
             if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
                 verdicts = verdicts_on[i, day]
-            after = ForecastState(
-                day=day, total=total, verdicts=verdicts, in_pool=_in_pool(c, exit_day, day)
+            in_pool = _in_pool(submitted, day)
+            if total == state.total and verdicts == state.verdicts and in_pool == state.in_pool:
+                continue  # nothing changed that day
+            after = ForecastState(day=day, total=total, verdicts=verdicts, in_pool=in_pool)
+            before = ForecastState(
+                day=day - _ONE_DAY,
+                total=state.total,
+                verdicts=state.verdicts,
+                in_pool=state.in_pool,
             )
-            if (after.total, after.verdicts, after.in_pool) != (
-                state.total,
-                state.verdicts,
-                state.in_pool,
-            ):
-                before = attrs.evolve(state, day=day - _ONE_DAY)
-                events.append(
-                    ForecastEvent(day=day, milestones=tuple(milestones), before=before, after=after)
-                )
+            events.append(
+                ForecastEvent(day=day, milestones=tuple(milestones), before=before, after=after)
+            )
             state = after
         out.append(
             Forecast(
@@ -1183,3 +1261,34 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
             )
         )
     return out
+
+
+def _eligibility(
+    pool: Sequence[Candidate],
+    start: date,
+    plans: list[list[tuple[date, tuple[int, list[Milestone]]]]],
+) -> dict[tuple[int, date], Verdicts]:
+    """The verdicts a forecast reads: on ``start``, and on each day that may change them.
+
+    A day whose milestones can only lower FSW (:data:`_FSW_DOWN`) changes nothing
+    unless FSW was possible on the last day that may change more: those days are
+    assessed in a second pass, only where it was.
+    """
+    n = len(pool)
+    verdicts_on = _verdicts(
+        pool,
+        itertools.chain(
+            ((i, start) for i in range(n)),
+            ((i, day) for i in range(n) for day, (tags, _) in plans[i] if tags & _ELIGIBILITY),
+        ),
+    )
+    fsw_only: list[tuple[int, date]] = []
+    for i, plan in enumerate(plans):
+        last = verdicts_on[i, start]
+        for day, (tags, _) in plan:
+            if tags & _ELIGIBILITY:
+                last = verdicts_on[i, day]
+            elif tags & _FSW_DOWN and _fsw_possible(last):
+                fsw_only.append((i, day))
+    verdicts_on.update(_verdicts(pool, fsw_only))
+    return verdicts_on

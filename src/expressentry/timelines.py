@@ -62,6 +62,7 @@ from expressentry.validity import (
     eca_expiry,
     expiry_in_months,
     language_expiry,
+    profile_exit,
     rule_words,
 )
 
@@ -341,7 +342,7 @@ def _profile(submitted: date, as_of: date) -> DocumentStatus:
         Document.PROFILE,
         f"profile submitted {submitted.isoformat()}",
         submitted,
-        expiry_in_months(PROFILE_POOL_MONTHS, submitted),
+        profile_exit(submitted),
         as_of,
         f"in the pool {months} months from the day it was submitted (in UTC)",
         _period_rule(PROFILE_POOL_MONTHS, submitted),
@@ -611,11 +612,9 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     candidate = require_candidate(candidate, "pool_status")
     check_dates(candidate, as_of=as_of)
     submitted = _submitted_day(candidate)
-    expires = None if submitted is None else expiry_in_months(PROFILE_POOL_MONTHS, submitted)
+    expires = None if submitted is None else profile_exit(submitted)
     in_pool = expires is not None and as_of < expires
-    until = (
-        expires if in_pool and expires is not None else expiry_in_months(PROFILE_POOL_MONTHS, as_of)
-    )
+    until = expires if in_pool and expires is not None else profile_exit(as_of)
     eligible, undecided = _verdicts(candidate, as_of)
     now = (in_pool, eligible, undecided)
     changes_on: date | None = None
@@ -788,11 +787,7 @@ def ita_readiness(
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
     lock = AGE_LOCKED_AT_INVITATION.at(invited)
     submitted = _submitted_day(candidate)
-    in_pool = (
-        None
-        if submitted is None
-        else submitted <= invited < expiry_in_months(PROFILE_POOL_MONTHS, submitted)
-    )
+    in_pool = None if submitted is None else submitted <= invited < profile_exit(submitted)
     return Readiness(
         invited=invited,
         deadline=deadline,

@@ -45,6 +45,7 @@ from expressentry.rules.programs import (
     LANGUAGE_RESULT_VALID_YEARS,
     VALIDITY_ENDS_ON_ANNIVERSARY,
 )
+from expressentry.rules.timelines import PROFILE_POOL_MONTHS
 
 if TYPE_CHECKING:
     from expressentry.models import Education, LanguageResult
@@ -56,6 +57,7 @@ __all__ = [
     "expiry_in_months",
     "language_expiry",
     "language_valid",
+    "profile_exit",
     "scored_level",
     "validity_years",
 ]
@@ -126,6 +128,9 @@ _language_expiry = functools.lru_cache(maxsize=65_536)(
     functools.partial(expiry, LANGUAGE_RESULT_VALID_YEARS)
 )
 _eca_expiry = functools.lru_cache(maxsize=65_536)(functools.partial(expiry, ECA_VALID_YEARS))
+_profile_exit = functools.lru_cache(maxsize=65_536)(
+    functools.partial(expiry_in_months, PROFILE_POOL_MONTHS)
+)
 
 
 def language_expiry(result: LanguageResult) -> date:
@@ -147,6 +152,15 @@ def language_valid(result: LanguageResult, *, as_of: date | None = None) -> bool
     if type(as_of) is not date:
         as_of = resolve(as_of, where="language_valid")
     return as_of < language_expiry(result)
+
+
+def profile_exit(submitted: date) -> date:
+    """The first day a profile submitted on ``submitted`` (its UTC day) is out of the pool.
+
+    >>> profile_exit(date(2024, 2, 29))
+    datetime.date(2025, 2, 28)
+    """
+    return _profile_exit(submitted)
 
 
 def eca_expiry(issued: date) -> date:

@@ -330,9 +330,9 @@ def plan_for(r: RuleSet, as_of: date) -> Plan:
     plans: dict[date, Plan] = r.compiled
     plan = plans.get(as_of)
     if plan is None:
-        if len(plans) >= PLANS_LIMIT:
-            plans.clear()
         other = next(iter(plans.values()), None)
+        if len(plans) >= PLANS_LIMIT:  # forget the days, keep the memos they share
+            plans.clear()
         plan = plans[as_of] = Plan(r, as_of) if other is None else other.on(as_of)
     return plan
 
