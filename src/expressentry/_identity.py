@@ -34,11 +34,21 @@ class IdentityCache(Generic[K, V]):
     0
     """
 
-    __slots__ = ("_derive", "_entries")
+    __slots__ = ("_derive", "_entries", "_forget")
 
     def __init__(self, derive: Callable[[K], V]) -> None:
         self._derive = derive
-        self._entries: dict[int, tuple[weakref.ref[K], V]] = {}
+        entries: dict[int, tuple[weakref.KeyedRef[int, K], V]] = {}
+        self._entries = entries
+
+        def forget(ref: weakref.KeyedRef[int, K]) -> None:
+            entry = entries.get(ref.key)
+            if entry is not None and entry[0] is ref:
+                del entries[ref.key]
+
+        # One callback for every entry: a pool's caches hold an entry per profile,
+        # and the garbage collector walks each object an entry adds.
+        self._forget = forget
 
     def __call__(self, obj: K) -> V:
         """The value derived from ``obj``, derived now if it is not known yet."""
@@ -53,14 +63,7 @@ class IdentityCache(Generic[K, V]):
     def _store(self, obj: K) -> V:
         value = self._derive(obj)
         key = id(obj)
-        entries = self._entries
-
-        def forget(ref: weakref.ref[K]) -> None:
-            entry = entries.get(key)
-            if entry is not None and entry[0] is ref:
-                del entries[key]
-
-        entries[key] = (weakref.ref(obj, forget), value)
+        self._entries[key] = (weakref.KeyedRef(obj, self._forget, key), value)
         return value
 
 

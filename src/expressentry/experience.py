@@ -76,7 +76,7 @@ def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     ((738886, 738893, 30),)
     """
     built = _SEGMENTS(history)
-    key = (kind[0], kind[1], weekly_cap)
+    key = (kind_name(kind), weekly_cap)  # strings and numbers: nothing for the GC to walk
     found = built.get(key)
     if found is None:
         include = kind[2]
@@ -319,9 +319,13 @@ def _occupations(
     key = (name, weekly_cap, gap_days)
     found = built.get(key)
     if found is None:
+        spans: dict[str, list[tuple[int, int, float]]] = {}
+        for p in history.periods:
+            if include(p):
+                spans.setdefault(p.noc, []).append(p.span())
         out = []
-        for noc in sorted({p.noc for p in history.periods if include(p)}):
-            segs = segments(history, _one_noc(name, noc, include), weekly_cap)
+        for noc in sorted(spans):
+            segs = build_segments(spans[noc], weekly_cap)
             out.append(
                 (noc, (segs,) if gap_days is None else tuple(continuous_runs(segs, gap_days)))
             )
@@ -353,12 +357,3 @@ def kind_name(kind: Kind) -> str:
 
 
 _KIND_NAMES: dict[tuple[str, frozenset[int]], str] = {}
-
-
-def _one_noc(name: str, noc: str, include: Callable[[WorkPeriod], bool]) -> Kind:
-    teer = int(noc[1])
-
-    def only(p: WorkPeriod) -> bool:
-        return p.noc == noc and include(p)
-
-    return (f"{name}:{noc}", frozenset({teer}), only)

@@ -93,7 +93,7 @@ from expressentry.rules.programs import (
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
 from expressentry.rules.timelines import PROFILE_POOL_MONTHS
-from expressentry.validity import eca_expiry, language_expiry, language_valid, profile_exit
+from expressentry.validity import eca_expiry, language_expiry, profile_exit
 
 __all__ = [
     "Forecast",
@@ -415,16 +415,46 @@ def _verdicts(
     """
     out: dict[tuple[int, date], Verdicts] = {}
     by_day: dict[date, list[int]] = defaultdict(list)
+    last: dict[int, date] = {}  # the day each candidate's last valid result expires
     for i, day in asked:
-        if any(language_valid(r, as_of=day) for r in pool[i].languages):
+        ends = last.get(i)
+        if ends is None:
+            ends = last[i] = max(map(language_expiry, pool[i].languages), default=date.min)
+        if day < ends:
             by_day[day].append(i)
         else:
             out[i, day] = _NO_VERDICTS
     for day, who in by_day.items():
         flags = flags_many([pool[i] for i in who], as_of=day)
+        seen: dict[int, Verdicts] = {}  # a day's equal flags are one object
         for i, found in zip(who, flags, strict=True):
-            out[i, day] = Verdicts.of(found)
+            verdicts = seen.get(id(found))
+            if verdicts is None:
+                verdicts = seen[id(found)] = _shared(found)
+            out[i, day] = verdicts
     return out
+
+
+_SHARED: dict[tuple[tuple[Any, ...], ...], Verdicts] = {}
+
+
+def _shared(found: EligibilityFlags) -> Verdicts:
+    """The verdicts of ``found``: one object for all alike (a pool has few kinds)."""
+    key = (
+        found.eligible_programs,
+        found.undecided_programs,
+        found.eligible_categories,
+        found.undecided_categories,
+    )
+    verdicts = _SHARED.get(key)
+    if verdicts is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        verdicts = _SHARED[key] = Verdicts.of(found)
+    return verdicts
+
+
+_SHARED_LIMIT: Final = 4096
 
 
 # -- the days hour counts cross a line ------------------------------------------------------
@@ -460,17 +490,6 @@ class _Watch(NamedTuple):
     """What the level earns: a crossing that changes nothing it earns is no event."""
     down_tags: int | None = None
     """The tags of a fall, when they differ from those of a rise."""
-
-
-def _level(w: _Watch, hours: float) -> int:
-    if w.step:
-        return whole_years(hours, w.step)
-    return 1 if reaches(hours, w.threshold) else 0
-
-
-def _count(w: _Watch, day: int) -> float:
-    first = 1 if w.years is None else _back(day, w.years)
-    return hour_days(w.segs, first, day) / 7
 
 
 def _pivots(w: _Watch, lo: int, hi: int) -> list[int]:
@@ -512,47 +531,58 @@ def _leap_pivots(lo: int, hi: int) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
-def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+def _crossings(w: _Watch, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(day, level before, level after)`` for each day in ``(lo, hi]`` the level changes.
 
     On each linear piece the count is monotone, so each line is crossed at most
     once there: the day is solved from the pace, then checked on the exact count.
     """
+    segs, years, step, threshold = w.segs, w.years, w.step, w.threshold
     # Every count of the range lies between the hours of the days all its windows
     # share and those of the days any of them holds: one level for both, no crossing.
-    if w.years is None:
-        least, most = _count(w, lo), _count(w, hi)
+    # (Most counts of a pool stop here: the test is written out, not called.)
+    if years is None:
+        first = 1  # all work before the day
+        least, most = hour_days(segs, 1, lo) / 7, hour_days(segs, 1, hi) / 7
     else:
-        first, last = _back(lo, w.years), _back(hi, w.years)
-        least = hour_days(w.segs, last, lo) / 7 if last < lo else 0.0
-        most = hour_days(w.segs, first, hi) / 7
-    if _level(w, least) == _level(w, most):
-        return
-    if w.years is None and not any(s < hi for s, _, _ in w.segs):
-        return
-    if w.years is not None and not any(e > _back(lo, w.years) and s < hi for s, e, _ in w.segs):
-        return  # no work in any window of the range
+        first, last = _back(lo, years), _back(hi, years)
+        least = hour_days(segs, last, lo) / 7 if last < lo else 0.0
+        most = hour_days(segs, first, hi) / 7
+    if step:
+        low, high = whole_years(least, step), whole_years(most, step)
+        if low == high:
+            return []
+        earns = w.points
+        if earns is not None and all(earns(k) == earns(low) for k in range(low + 1, high + 1)):
+            return []  # every level the range can reach earns the same
+    elif reaches(least, threshold) == reaches(most, threshold):
+        return []
+    if not any(e > first and s < hi for s, e, _ in segs):
+        return []  # no work in any window of the range
+
+    def level(day: int) -> int:
+        hours = hour_days(segs, 1 if years is None else _back(day, years), day) / 7
+        if step:
+            return whole_years(hours, step)
+        return 1 if reaches(hours, threshold) else 0
+
     pivots = _pivots(w, lo, hi)
-    hours = [_count(w, d) for d in pivots]
-    levels = [_level(w, h) for h in hours]
-    if min(levels) == max(levels) and w.years is None:
-        return
+    hours = [hour_days(segs, 1 if years is None else _back(d, years), d) / 7 for d in pivots]
+    levels = [(whole_years(h, step) if step else 1 if reaches(h, threshold) else 0) for h in hours]
     found: set[int] = set()
     for i in range(len(pivots) - 1):
-        a, b = pivots[i], pivots[i + 1]
         la, lb = levels[i], levels[i + 1]
         if la == lb:
             continue
+        a, b = pivots[i], pivots[i + 1]
         ha, hb = hours[i], hours[i + 1]
         pace = (hb - ha) / (b - a)
         rising = lb > la
-        marks = range(la + 1, lb + 1) if rising else range(lb + 1, la + 1)
-        for k in marks:
-            line = k * w.step if w.step else w.threshold
+        for k in range(la + 1, lb + 1) if rising else range(lb + 1, la + 1):
+            line = k * step if step else threshold
 
             def past(d: int, k: int = k, rising: bool = rising) -> bool:
-                reached = _level(w, _count(w, d)) >= k
-                return reached if rising else not reached
+                return (level(d) >= k) is rising
 
             guess = a + ceil((line - ha) / pace) if pace else b
             d = min(max(guess, a + 1), b)
@@ -561,8 +591,7 @@ def _crossings(w: _Watch, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
             while not past(d):
                 d += 1
             found.add(d)
-    for d in sorted(found):
-        yield d, _level(w, _count(w, d - 1)), _level(w, _count(w, d))
+    return [(d, level(d - 1), level(d)) for d in sorted(found)]
 
 
 # -- what a rule set says about the counts a forecast watches ----------------------------------
@@ -638,7 +667,7 @@ class _Terms(NamedTuple):
     category_hours: int
     category_continuous: bool
     category_rule: RuleRef | None
-    turning: dict[int, tuple[int, Milestone | None]]
+    turning: dict[int, tuple[int, tuple[Milestone, ...]]]
     """The tags and milestone of each birthday (filled on first use)."""
 
 
@@ -898,16 +927,28 @@ def _experience_words(w: _Watch, before: int, after: int) -> str:
 
 # -- every day that may change something ----------------------------------------------------
 
-_Plan = dict[date, tuple[int, list[Milestone]]]
 
+class _Plan:
+    """The days that may change a candidate's state: what may change (tags), and why.
 
-def _add(plan: _Plan, day: date, tags: int, milestone: Milestone) -> None:
-    old = plan.get(day)
-    if old is None:
-        plan[day] = (tags, [milestone])
-    else:
-        old[1].append(milestone)
-        plan[day] = (old[0] | tags, old[1])
+    A day of one milestone holds a tuple shared by every candidate it concerns
+    (a birthday, an expiry): a pool's forecast makes few objects of its own.
+    """
+
+    __slots__ = ("milestones", "tags")
+
+    def __init__(self) -> None:
+        self.tags: dict[date, int] = {}
+        self.milestones: dict[date, tuple[Milestone, ...]] = {}
+
+    def add(self, day: date, tags: int, milestones: tuple[Milestone, ...]) -> None:
+        old = self.milestones.get(day)
+        if old is None:
+            self.milestones[day] = milestones
+            self.tags[day] = tags
+        else:
+            self.milestones[day] = old + milestones
+            self.tags[day] |= tags
 
 
 @functools.cache
@@ -927,7 +968,7 @@ def _funds_accepted_days() -> tuple[date, ...]:
     return tuple(days)
 
 
-def _rule_days(start: date, end: date) -> dict[date, list[Milestone]]:
+def _rule_days(start: date, end: date) -> dict[date, tuple[Milestone, ...]]:
     """Every change of a rule that scoring or eligibility reads, in ``(start, end]``."""
     out: dict[date, list[Milestone]] = defaultdict(list)
     for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values()):
@@ -950,10 +991,10 @@ def _rule_days(start: date, end: date) -> dict[date, list[Milestone]]:
                     rule=_ref(SETTLEMENT_FUNDS, SETTLEMENT_FUNDS.at(day + timedelta(days=366))),
                 )
             )
-    return out
+    return {day: tuple(milestones) for day, milestones in out.items()}
 
 
-def _turning(r: RuleSet, age: int) -> tuple[int, Milestone | None]:
+def _turning(r: RuleSet, age: int) -> tuple[int, tuple[Milestone, ...]]:
     """What turning ``age`` may change under ``r`` (tags), and its milestone."""
     turning = _TERMS(r).turning
     found = turning.get(age)
@@ -970,16 +1011,12 @@ def _turning(r: RuleSet, age: int) -> tuple[int, Milestone | None]:
             tags |= _FSW_DOWN
         elif fsw.points(age) != fsw.points(age - 1):
             tags |= _ELIGIBILITY
-        milestone = (
-            Milestone(
-                kind=MilestoneKind.BIRTHDAY,
-                description=f"Turns {age}",
-                rule=_ref(CRS_TIMELINES["age"], r.age),
-            )
-            if tags
-            else None
+        milestone = Milestone(
+            kind=MilestoneKind.BIRTHDAY,
+            description=f"Turns {age}",
+            rule=_ref(CRS_TIMELINES["age"], r.age),
         )
-        found = turning[age] = (tags, milestone)
+        found = turning[age] = (tags, (milestone,) if tags else ())
     return found
 
 
@@ -996,29 +1033,33 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
             day = date(born.year + age, 3, 1)
         if day > end:
             return
-        tags, milestone = _turning(rules_for(as_of=day), age)
-        if milestone is not None:
-            _add(plan, day, tags, milestone)
+        tags, milestones = _turning(rules_for(as_of=day), age)
+        if milestones:
+            plan.add(day, tags, milestones)
 
 
 @functools.lru_cache(maxsize=65_536)
-def _result_expires(whose: str, label: str, dated: date) -> Milestone:
-    return Milestone(
-        kind=MilestoneKind.EXPIRY,
-        description=f"{whose}'s {label} result of {dated.isoformat()} expires",
-        rule=_ref(
-            LANGUAGE_RESULT_VALID_YEARS,
-            LANGUAGE_RESULT_VALID_YEARS.at(max(dated, LANGUAGE_RESULT_VALID_YEARS.first)),
+def _result_expires(whose: str, label: str, dated: date) -> tuple[Milestone]:
+    return (
+        Milestone(
+            kind=MilestoneKind.EXPIRY,
+            description=f"{whose}'s {label} result of {dated.isoformat()} expires",
+            rule=_ref(
+                LANGUAGE_RESULT_VALID_YEARS,
+                LANGUAGE_RESULT_VALID_YEARS.at(max(dated, LANGUAGE_RESULT_VALID_YEARS.first)),
+            ),
         ),
     )
 
 
 @functools.lru_cache(maxsize=65_536)
-def _eca_expires(whose: str, issued: date) -> Milestone:
-    return Milestone(
-        kind=MilestoneKind.EXPIRY,
-        description=f"{whose}'s ECA issued {issued.isoformat()} expires",
-        rule=_ref(ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))),
+def _eca_expires(whose: str, issued: date) -> tuple[Milestone]:
+    return (
+        Milestone(
+            kind=MilestoneKind.EXPIRY,
+            description=f"{whose}'s ECA issued {issued.isoformat()} expires",
+            rule=_ref(ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))),
+        ),
     )
 
 
@@ -1038,13 +1079,13 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         for result in results:
             day = language_expiry(result)
             if start < day <= end:
-                milestone = _result_expires(whose, result.test.label, result.valid_from)
-                _add(plan, day, _CRS | _FSW_DOWN if spouse else _BOTH, milestone)
+                milestones = _result_expires(whose, result.test.label, result.valid_from)
+                plan.add(day, _CRS | _FSW_DOWN if spouse else _BOTH, milestones)
         issued = None if p.education is None else p.education.eca_issued
         if issued is not None:
             day = eca_expiry(issued)
             if start < day <= end:
-                _add(plan, day, _CRS if spouse else _CRS | _FSW_DOWN, _eca_expires(whose, issued))
+                plan.add(day, _CRS if spouse else _CRS | _FSW_DOWN, _eca_expires(whose, issued))
 
 
 def _submitted(c: Candidate) -> date | None:
@@ -1058,30 +1099,33 @@ def _in_pool(submitted: date | None, day: date) -> bool | None:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _leaves_pool(submitted: date) -> Milestone:
-    return Milestone(
-        kind=MilestoneKind.POOL,
-        description="The profile leaves the pool",
-        rule=_ref(
-            PROFILE_POOL_MONTHS,
-            PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)),
+def _leaves_pool(submitted: date) -> tuple[Milestone]:
+    return (
+        Milestone(
+            kind=MilestoneKind.POOL,
+            description="The profile leaves the pool",
+            rule=_ref(
+                PROFILE_POOL_MONTHS,
+                PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)),
+            ),
         ),
     )
 
 
-def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Milestone]]) -> _Plan:
+def _plan(
+    c: Candidate, start: date, end: date, rule_days: dict[date, tuple[Milestone, ...]]
+) -> _Plan:
     """Every day in ``(start, end]`` that may change ``c``'s total, eligibility or pool."""
-    plan: _Plan = {}
+    plan = _Plan()
     for day, milestones in rule_days.items():
-        for m in milestones:
-            _add(plan, day, _BOTH, m)
+        plan.add(day, _BOTH, milestones)
     _birthdays(c, start, end, plan)
     _expiries(c, start, end, plan)
     submitted = _submitted(c)
     if submitted is not None:
         exit_day = profile_exit(submitted)
         if start < exit_day <= end:
-            _add(plan, exit_day, 0, _leaves_pool(submitted))
+            plan.add(exit_day, 0, _leaves_pool(submitted))
     # Hour counts, under the rules of each stretch between rule changes.
     bounds = [start, *sorted(rule_days), end + _ONE_DAY]
     for first, after in itertools.pairwise(bounds):
@@ -1098,16 +1142,12 @@ def _plan(c: Candidate, start: date, end: date, rule_days: dict[date, list[Miles
                 if w.points is not None and w.points(before) == w.points(now):
                     continue  # a year more or less that earns the same
                 tags = w.tags if now > before or w.down_tags is None else w.down_tags
-                _add(
-                    plan,
-                    date.fromordinal(day_n),
-                    tags,
-                    Milestone(
-                        kind=MilestoneKind.EXPERIENCE,
-                        description=_experience_words(w, before, now),
-                        rule=w.rule,
-                    ),
+                milestone = Milestone(
+                    kind=MilestoneKind.EXPERIENCE,
+                    description=_experience_words(w, before, now),
+                    rule=w.rule,
                 )
+                plan.add(date.fromordinal(day_n), tags, (milestone,))
     return plan
 
 
@@ -1206,20 +1246,21 @@ def _fsw_possible(v: Verdicts) -> bool:
 def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
     projected = [_projected(c, start, ongoing=ongoing) for c in pool]
     rule_days = _rule_days(start, end)
-    plans = [sorted(_plan(c, start, end, rule_days).items()) for c in projected]
+    plans = [_plan(c, start, end, rule_days) for c in projected]
+    days = [sorted(plan.tags) for plan in plans]
     # The CRS: each day once, for every candidate whose total may change that day.
     totals: list[dict[date, int]] = [{} for _ in pool]
     first = score_many(projected, as_of=start)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, plan in enumerate(plans):
-        for day, (tags, _) in plan:
+        for day, tags in plan.tags.items():
             if tags & _CRS:
                 by_day[day].append(i)
     for day in sorted(by_day):
         who = by_day[day]
         for i, total in zip(who, score_many([projected[i] for i in who], as_of=day), strict=True):
             totals[i][day] = total
-    verdicts_on = _eligibility(projected, start, plans)
+    verdicts_on = _eligibility(projected, start, plans, days)
     out: list[Forecast] = []
     for i, c in enumerate(projected):
         submitted = _submitted(c)
@@ -1231,7 +1272,9 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
         )
         events: list[ForecastEvent] = []
         mine = totals[i]
-        for day, (tags, milestones) in plans[i]:
+        tags_on, milestones_on = plans[i].tags, plans[i].milestones
+        for day in days[i]:
+            tags = tags_on[day]
             total = mine.get(day, state.total)
             verdicts = state.verdicts
             if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
@@ -1247,7 +1290,7 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
                 in_pool=state.in_pool,
             )
             events.append(
-                ForecastEvent(day=day, milestones=tuple(milestones), before=before, after=after)
+                ForecastEvent(day=day, milestones=milestones_on[day], before=before, after=after)
             )
             state = after
         out.append(
@@ -1266,7 +1309,8 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
 def _eligibility(
     pool: Sequence[Candidate],
     start: date,
-    plans: list[list[tuple[date, tuple[int, list[Milestone]]]]],
+    plans: list[_Plan],
+    days: list[list[date]],
 ) -> dict[tuple[int, date], Verdicts]:
     """The verdicts a forecast reads: on ``start``, and on each day that may change them.
 
@@ -1279,13 +1323,20 @@ def _eligibility(
         pool,
         itertools.chain(
             ((i, start) for i in range(n)),
-            ((i, day) for i in range(n) for day, (tags, _) in plans[i] if tags & _ELIGIBILITY),
+            (
+                (i, day)
+                for i, plan in enumerate(plans)
+                for day, tags in plan.tags.items()
+                if tags & _ELIGIBILITY
+            ),
         ),
     )
     fsw_only: list[tuple[int, date]] = []
     for i, plan in enumerate(plans):
         last = verdicts_on[i, start]
-        for day, (tags, _) in plan:
+        tags_on = plan.tags
+        for day in days[i]:
+            tags = tags_on[day]
             if tags & _ELIGIBILITY:
                 last = verdicts_on[i, day]
             elif tags & _FSW_DOWN and _fsw_possible(last):

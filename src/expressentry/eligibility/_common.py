@@ -156,13 +156,13 @@ def skilled_paid(rules: RuleSet, program: Program) -> Kind:
     """
     self_employment = SELF_EMPLOYMENT_COUNTS[program]  # read on each call: a test flips it
     kinds = _SKILLED_PAID(rules)
-    found = kinds.get((program, self_employment))
+    found = kinds.get(self_employment)
     if found is None:
-        found = kinds[program, self_employment] = _skilled_paid(rules, program, self_employment)
+        found = kinds[self_employment] = _skilled_paid(rules, self_employment)
     return found
 
 
-def _skilled_paid(rules: RuleSet, program: Program, self_employment: bool) -> Kind:
+def _skilled_paid(rules: RuleSet, self_employment: bool) -> Kind:
     teers = rules.skilled_teers.value
 
     def include(p: WorkPeriod) -> bool:
@@ -172,13 +172,14 @@ def _skilled_paid(rules: RuleSet, program: Program, self_employment: bool) -> Ki
             and (self_employment or not p.self_employed)
         )
 
-    return (f"skilled_paid.{program.value}.{self_employment}", teers, include)
+    # Named by what it counts, not by program: FSW and FST share its segments.
+    name = "skilled_paid" if self_employment else "skilled_paid.no_self_employment"
+    return (name, teers, include)
 
 
-_SKILLED_PAID: LastIdentityCache[RuleSet, dict[tuple[Program, bool], Kind]] = LastIdentityCache(
-    lambda _: {}
-)
-"""Each program's skilled paid kind, per rule set: one closure, not one per candidate."""
+_SKILLED_PAID: LastIdentityCache[RuleSet, dict[bool, Kind]] = LastIdentityCache(lambda _: {})
+"""The skilled paid kind of each reading of self-employment, per rule set: one closure,
+not one per candidate."""
 
 
 def hours(

@@ -93,7 +93,11 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     ) = p.lookups if out is None else p.explained
     hit = age_of(age * 2 + col)
     if hit is None:
-        hit = remember(p.memos.age, age * 2 + col, groups.age_group(p, AgeKey(age, ws)))
+        hit = p.memos.age.get(age * 2 + col) or remember(
+            p.memos.age, age * 2 + col, groups.age_group(p, AgeKey(age, ws))
+        )
+        if out is None:  # the fast path reads the points every day shares
+            share(p.shared.age, age * 2 + col, hit)
     total = hit[0]
     if out is not None:
         out.append(hit[1])

@@ -94,15 +94,17 @@ class Memos(NamedTuple):
 
 
 class SharedMemos(NamedTuple):
-    """The fast path's memos of the language groups, the spouse and transferability.
+    """The fast path's memos of age, the language groups, the spouse and transferability.
 
     Inputs the tables pay alike (levels that earn the same points, the same levels
     in English or in French, years that reach the same column) word different
     lines, so :class:`Memos` keeps one entry for each. Totals need only the points:
     here codes of one class share one entry, so a pool words the lines of one of
-    them only. The lines of these entries are never read.
+    them only. The lines of these entries are never read: so age's points, whose
+    lines name the day, serve every day of the rule set.
     """
 
+    age: Memo
     first_language: Memo
     second_language: Memo
     spouse_language: Memo
@@ -210,8 +212,9 @@ class Plan:
         The tables are the rule set's; so are the memos, whose codes mean the same
         on every day (an expired document's code names the document's own date),
         and whose lines quote no day, except age's ("Age 30 on 2026-11-22"): that
-        memo, and the lines, are the day's own. A forecast or a series of rounds
-        scores many days of one rule set, each compiled and filled once this way.
+        memo, and the lines, are the day's own (the fast path's age points are
+        shared). A forecast or a series of rounds scores many days of one rule
+        set, each compiled and filled once this way.
         """
         plan = copy.copy(self)
         plan.as_of = as_of
@@ -290,7 +293,7 @@ class Plan:
 def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
     """Empty memos, and the lookups of the full breakdown and of the fast path."""
     memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
-    shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {})
+    shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     return (memos, shared, *_lookups(memos, shared))
 
 
@@ -313,7 +316,7 @@ def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Lookups, Lookups]:
         memos.additional.get,
     )
     fast: Lookups = (
-        memos.age.get,
+        shared.age.get,
         memos.education.get,
         shared.first_language.get,
         shared.second_language.get,
