@@ -20,8 +20,8 @@ Segments = tuple[tuple[int, int, float], ...]
 def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segments:
     """Disjoint capped segments from ``(first_day, end_day_exclusive, hours)`` spans."""
     spans = sorted(spans)
-    if not spans:
-        return ()
+    if len(spans) < 2:  # most kinds of a history: no work, or one period
+        return tuple((s, e, min(h, cap)) for s, e, h in spans)
     if all(a[1] <= b[0] for a, b in pairwise(spans)):
         return tuple((s, e, min(h, cap)) for s, e, h in spans)
     changes: dict[int, float] = {}

@@ -49,6 +49,7 @@ __all__ = [
     "foreign_experience",
     "foreign_kind",
     "full_time_hours",
+    "full_time_segments",
     "hours_by_occupation",
     "kind_name",
     "longest_continuous_hours",
@@ -124,14 +125,20 @@ def full_time_hours(
     as where a rule asks for a year of *full-time* work with no part-time
     equivalent (FSW adaptability).
     """
+    full = full_time_segments(history, kind, weekly_cap)
+    return hour_days(full, start.toordinal(), end.toordinal()) / 7
+
+
+def full_time_segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
+    """The segments of ``kind`` worked full time (``weekly_cap`` hours a week), built once."""
     built = _SEGMENTS(history)
-    key = ("full time", kind[0], kind[1], weekly_cap)
+    key = (f"full time:{kind_name(kind)}", weekly_cap)
     full = built.get(key)
     if full is None:
         full = built[key] = tuple(
             s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap)
         )
-    return hour_days(full, start.toordinal(), end.toordinal()) / 7
+    return full
 
 
 def counted(hours: float) -> float:
@@ -319,17 +326,16 @@ def _occupations(
     key = (name, weekly_cap, gap_days)
     found = built.get(key)
     if found is None:
-        spans: dict[str, list[tuple[int, int, float]]] = {}
-        for p in history.periods:
-            if include(p):
-                spans.setdefault(p.noc, []).append(p.span())
-        out = []
-        for noc in sorted(spans):
-            segs = build_segments(spans[noc], weekly_cap)
-            out.append(
-                (noc, (segs,) if gap_days is None else tuple(continuous_runs(segs, gap_days)))
-            )
-        found = built[key] = tuple(out)
+        if gap_days is not None:  # each occupation's work, cut into its continuous runs
+            whole = _occupations(history, include, name, weekly_cap, None)
+            found = tuple((noc, tuple(continuous_runs(runs[0], gap_days))) for noc, runs in whole)
+        else:
+            spans: dict[str, list[tuple[int, int, float]]] = {}
+            for p in history.periods:
+                if include(p):
+                    spans.setdefault(p.noc, []).append(p.span())
+            found = tuple((noc, (build_segments(spans[noc], weekly_cap),)) for noc in sorted(spans))
+        built[key] = found
     return found
 
 

@@ -52,12 +52,15 @@ from expressentry.batch import at_index
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
 from expressentry.eligibility._common import skilled_paid, teer_words
+from expressentry.eligibility.categories import place_kind
+from expressentry.eligibility.fsw import SPOUSE_WORK
 from expressentry.enums import CategoryId, Program, Teer, WorkPlace
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import (
     Kind,
     canadian_kind,
     foreign_kind,
+    full_time_segments,
     occupation_segments,
     reaches,
     segments,
@@ -69,7 +72,6 @@ from expressentry.models import (
     LanguageResult,
     Spouse,
     WorkHistory,
-    WorkPeriod,
     check_dates,
     completed_years,
     require_candidate,
@@ -603,17 +605,6 @@ def _ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
     )
 
 
-def _spouse_in_canada(p: WorkPeriod) -> bool:
-    return p.in_canada and p.authorized
-
-
-_SPOUSE_IN_CANADA: Final[Kind] = (
-    "forecast.spouse_in_canada",
-    frozenset(range(6)),
-    _spouse_in_canada,
-)
-
-
 class _CrsCount(NamedTuple):
     """Years of one kind of work the CRS pays, and what each number of years earns."""
 
@@ -628,7 +619,8 @@ class _CategoryCount(NamedTuple):
 
     order: int
     """The category's place in its set: milestones of one day come in that order."""
-    kind: Kind
+    place: WorkPlace
+    nocs: frozenset[str]
     what: str
     """The words of the watch, with ``{noc}`` for each occupation."""
 
@@ -747,16 +739,10 @@ def _category_counts(r: RuleSet) -> dict[str, tuple[_CategoryCount, ...]]:
     for order, cat in enumerate(r.entry(CATEGORY_SETS).value.categories):
         if not cat.work_rule_applies:
             continue
-
-        def include(p: WorkPeriod, listed_nocs: frozenset[str] = cat.nocs,
-                    place: WorkPlace = cat.place) -> bool:  # fmt: skip
-            if p.noc not in listed_nocs:
-                return False
-            return p.authorized if p.in_canada else place is WorkPlace.CANADA_OR_ABROAD
-
         count = _CategoryCount(
             order,
-            (f"forecast.category.{cat.id}.{cat.version}", frozenset(), include),
+            cat.place,
+            cat.nocs,
             f"Category {cat.id}: {rule.hours:,} {how} in NOC {{noc}} "
             f"in the last {rule.window_years} years",
         )
@@ -837,10 +823,12 @@ def _crs_watches(c: Candidate, t: _Terms) -> Iterator[_Watch]:
 def _program_watches(c: Candidate, r: RuleSet, t: _Terms) -> Iterator[_Watch]:
     history = c.work_history
     cap = t.cap
-    for what, teers, line in t.cec:
+    for what, teers, line in t.cec:  # the TEERs of the first hold those of the others
         if line == _ANY_HOURS and programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
             continue  # the strict reading only
         segs = segments(history, canadian_kind(teers), cap)
+        if not segs and teers == t.cec[0][1]:
+            break  # no Canadian skilled work at all
         if segs:
             yield _Watch(segs, t.cec_years, 0, line, _ELIGIBILITY, what, t.cec_rule)
     # FSW: a year of continuous work in one occupation; years of skilled work on the grid.
@@ -870,18 +858,21 @@ def _program_watches(c: Candidate, r: RuleSet, t: _Terms) -> Iterator[_Watch]:
             t.grid_points,
             down_tags=_FSW_DOWN,
         )
+    # FSW adaptability: a year of full-time work in Canada (all before the day).
     full: list[tuple[str, Segments]] = [
-        (t.adaptability_words, segments(history, canadian_kind(r.skilled_teers.value), cap))
+        (
+            t.adaptability_words,
+            full_time_segments(history, canadian_kind(r.skilled_teers.value), cap),
+        )
     ]
     if c.spouse is not None:
         full.append(
             (
                 "FSW adaptability: the spouse's year of full-time work in Canada",
-                segments(c.spouse.work_history, _SPOUSE_IN_CANADA, cap),
+                full_time_segments(c.spouse.work_history, SPOUSE_WORK, cap),
             )
         )
-    for words, segs in full:
-        full_time = tuple(s for s in segs if reaches(s[2], cap))
+    for words, full_time in full:
         if full_time:
             yield _Watch(full_time, None, 0, float(t.per_year), _ELIGIBILITY, words, t.adaptability)
     # FST: two years in one trade.
@@ -905,8 +896,12 @@ def _category_watches(c: Candidate, t: _Terms) -> Iterator[_Watch]:
         return
     listed = t.categories
     counts = {count for p in c.work_history.periods for count in listed.get(p.noc, ())}
-    for _, kind, what in sorted(counts, key=_first):
-        for noc, segs in _per_noc(c.work_history, kind, t.cap, continuous=t.category_continuous):
+    for _, place, nocs, what in sorted(counts, key=_first):
+        # the place's work in every occupation, of which the category reads its listed ones
+        history, kind = c.work_history, place_kind(place)
+        for noc, segs in _per_noc(history, kind, t.cap, continuous=t.category_continuous):
+            if noc not in nocs:
+                continue
             yield _Watch(
                 segs,
                 t.category_window,

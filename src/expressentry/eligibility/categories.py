@@ -28,7 +28,7 @@ from expressentry.validity import language_valid
 from ._common import Include, by_occupation, no_valid_result, ref, result_words
 from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
 
-__all__ = ["assess_categories", "category_verdicts", "program_status"]
+__all__ = ["assess_categories", "category_verdicts", "place_kind", "program_status"]
 
 
 def _category_ref(cat: Category) -> RuleRef:
@@ -101,7 +101,15 @@ def _french_check(c: Candidate, as_of: date, minimum: int) -> tuple[bool, Langua
 _PLACE_KINDS: dict[WorkPlace, Kind] = {
     place: (f"category.{place.value}", frozenset(), _work_include(place)) for place in WorkPlace
 }
-"""The work each place counts, in any occupation: a category reads its listed ones."""
+
+
+def place_kind(place: WorkPlace) -> Kind:
+    """The work a category's ``place`` counts, in any occupation: it reads its listed ones.
+
+    In Canada, authorized work only; abroad, only where the category counts work
+    abroad.
+    """
+    return _PLACE_KINDS[place]
 
 
 class _ListedWork:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
@@ -428,7 +428,7 @@ def _adaptability(
         out.append(
             (
                 AdaptabilityItem.SPOUSE_PAST_WORK,
-                _canada_year(spouse.work_history, as_of, rules, _SPOUSE_WORK),
+                _canada_year(spouse.work_history, as_of, rules, SPOUSE_WORK),
             )
         )
     out.append((AdaptabilityItem.PAST_STUDY, c.studied_in_canada))
@@ -476,8 +476,9 @@ def _spouse_work(p: WorkPeriod) -> bool:
     return p.in_canada and p.authorized
 
 
-_SPOUSE_WORK: Kind = ("fsw.spouse_canadian_work", frozenset(range(6)), _spouse_work)
-"""The spouse's past work in Canada: any occupation, authorized (IRPR s. 83(1)(c))."""
+SPOUSE_WORK: Final[Kind] = ("fsw.spouse_canadian_work", frozenset(range(6)), _spouse_work)
+"""The spouse's past work in Canada: any occupation, authorized (IRPR s. 83(1)(c)).
+A forecast watches it too."""
 
 
 def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
