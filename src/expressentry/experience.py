@@ -20,12 +20,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, build_segments, hour_days
-from expressentry._identity import IdentityCache
 from expressentry._kinds import Kind, canadian_kind, foreign_kind
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
@@ -61,8 +61,17 @@ __all__ = [
 ]
 
 
-_SEGMENTS: IdentityCache[WorkHistory, dict[object, Segments]] = IdentityCache(lambda _: {})
-"""Each history's segments, per kind and weekly cap, built on first use."""
+def _derived(history: WorkHistory) -> dict[tuple[object, ...], Any]:
+    """What is derived from ``history``, built on first use and kept in its cache slot.
+
+    Its segments per kind and weekly cap, and its occupations: a pool asks for them
+    many times per profile, and an attribute is the cheapest place to look.
+    """
+    found = history.derived
+    if found is None:
+        found = {}
+        object.__setattr__(history, "derived", found)  # a frozen history's cache slot
+    return found  # type: ignore[return-value]  # only this module fills the slot
 
 
 def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
@@ -76,8 +85,8 @@ def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     >>> segments(h, canadian_kind(), 30)
     ((738886, 738893, 30),)
     """
-    built = _SEGMENTS(history)
-    key = (kind_name(kind), weekly_cap)  # strings and numbers: nothing for the GC to walk
+    built = _derived(history)
+    key = (kind[0], kind[1], weekly_cap)
     found = built.get(key)
     if found is None:
         include = kind[2]
@@ -131,7 +140,7 @@ def full_time_hours(
 
 def full_time_segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     """The segments of ``kind`` worked full time (``weekly_cap`` hours a week), built once."""
-    built = _SEGMENTS(history)
+    built = _derived(history)
     key = (f"full time:{kind_name(kind)}", weekly_cap)
     full = built.get(key)
     if full is None:
@@ -304,11 +313,6 @@ def continuous_runs(segments: Segments, gap_days: int) -> list[Segments]:
 _Occupations = tuple[tuple[str, tuple[Segments, ...]], ...]
 """Each NOC code with its work's segments: one run of them, or each continuous run."""
 
-_OCCUPATIONS: IdentityCache[WorkHistory, dict[tuple[str, float, int | None], _Occupations]] = (
-    IdentityCache(lambda _: {})
-)
-"""Each history's occupations, per named kind, weekly cap and continuity gap."""
-
 
 def _occupations(
     history: WorkHistory,
@@ -322,8 +326,8 @@ def _occupations(
     Found once per history and kind: a pool is assessed on many days, and the
     windows move while the segments stay.
     """
-    built = _OCCUPATIONS(history)
-    key = (name, weekly_cap, gap_days)
+    built = _derived(history)
+    key = ("occupations", name, weekly_cap, gap_days)
     found = built.get(key)
     if found is None:
         if gap_days is not None:  # each occupation's work, cut into its continuous runs

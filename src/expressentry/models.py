@@ -342,6 +342,11 @@ class WorkHistory:
     periods: tuple[WorkPeriod, ...] = field(default=(), converter=_periods_tuple)
     _first_start: date | None = field(init=False, repr=False, eq=False)
     _last_start: date | None = field(init=False, repr=False, eq=False)
+    derived: object = field(init=False, default=None, repr=False, eq=False)
+    """Where the library keeps what it derives from this immutable history to count
+    its hours fast (segments of each kind of work, built on first use). It holds
+    nothing of the history: it is never compared, hashed or serialized, and the
+    models never read it."""
 
     def __attrs_post_init__(self) -> None:
         periods: Any = self.periods  # of any type until checked

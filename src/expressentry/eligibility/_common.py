@@ -10,7 +10,14 @@ from expressentry._hours import hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
-from expressentry.experience import Kind, hours_by_occupation, kind_name, segments, window
+from expressentry.experience import (
+    Kind,
+    hours_by_occupation,
+    kind_name,
+    occupation_segments,
+    segments,
+    window,
+)
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
@@ -33,6 +40,7 @@ __all__ = [
     "ABILITIES",
     "FundsCheck",
     "Include",
+    "best_occupation",
     "best_result",
     "by_occupation",
     "day_ref",
@@ -230,6 +238,32 @@ def by_occupation(
         name=kind_name(kind),
         continuous_gap_days=continuous_gap_days,
     )
+
+
+def best_occupation(
+    history: WorkHistory,
+    kind: Kind,
+    as_of: date,
+    years: int,
+    rules: RuleSet,
+    *,
+    continuous_gap_days: int | None = None,
+) -> tuple[str | None, float]:
+    """The occupation of :func:`by_occupation` with the most hours, and its hours.
+
+    The first NOC code of the most hours wins a tie; ``(None, 0.0)`` without any.
+    """
+    if not history.periods:
+        return None, 0.0
+    _start, first, end = _window_days(years, as_of)
+    best, most = None, 0.0
+    cap = rules.weekly_hours_cap.value
+    for noc, runs in occupation_segments(history, kind, cap, continuous_gap_days):
+        for run in runs:
+            got = hour_days(run, first, end) / 7
+            if got > most:
+                best, most = noc, got
+    return best, most
 
 
 def outside_quebec(c: Candidate) -> bool:

@@ -25,11 +25,12 @@ from .categories import category_verdicts
 from .cec import cec_verdict
 from .fst import fst_verdict
 from .fsw import fsw_verdict
-from .report import EligibilityFlags
+from .report import EligibilityFlags, Verdict
 
 __all__ = ["flags_many"]
 
 _PROGRAMS = (Program.FSW, Program.CEC, Program.FST)
+_NONE = (Verdict.NOT_ELIGIBLE,) * len(_PROGRAMS)
 
 
 class _Flagger:
@@ -60,7 +61,12 @@ class _Flagger:
         cec = [cec_verdict(c, day, rules) for c in pool]
         fst = [fst_verdict(c, day, rules) for c in pool]
         out: list[EligibilityFlags] = []
+        # Without a program, no category: every such candidate has one answer, found once.
+        nobody: EligibilityFlags | None = None
         for c, programs in zip(pool, zip(fsw, cec, fst, strict=True), strict=True):
+            if programs == _NONE and nobody is not None:
+                out.append(nobody)
+                continue
             verdicts = programs + category_verdicts(c, day, programs, rules)
             # keyed by the verdicts' words: a str hashes in C, an enum member in Python
             key = " ".join(verdicts)
@@ -72,6 +78,8 @@ class _Flagger:
                     categories=tuple(zip(self.categories, verdicts[3:], strict=True)),
                 )
             out.append(found)
+            if programs == _NONE:
+                nobody = found
         return out
 
 

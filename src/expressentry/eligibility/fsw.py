@@ -35,7 +35,7 @@ from expressentry.rules.programs import (
 from expressentry.validity import eca_valid, language_valid, scored_level
 
 from ._common import (
-    by_occupation,
+    best_occupation,
     day_ref,
     eca_words,
     expired_words,
@@ -71,7 +71,7 @@ def primary_occupation(
 
 
 def _primary_occupation(c: Candidate, as_of: date, rules: RuleSet) -> tuple[str | None, float]:
-    stretches = by_occupation(
+    return best_occupation(
         c.work_history,
         skilled_paid(rules, Program.FSW),
         as_of,
@@ -79,8 +79,6 @@ def _primary_occupation(c: Candidate, as_of: date, rules: RuleSet) -> tuple[str 
         rules,
         continuous_gap_days=FSW_CONTINUITY_GAP_DAYS,
     )
-    best = max(stretches, key=lambda noc: stretches[noc], default=None)
-    return best, 0.0 if best is None else stretches[best]
 
 
 def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> tuple[bool, str | None, float]:
