@@ -139,8 +139,7 @@ class _ListedWork:
 
         Only listed occupations are ever read: without one, nothing is counted.
         """
-        history = self.c.work_history
-        if _LISTED(self.rules).isdisjoint([p.noc for p in history.periods]):
+        if not _has_listed(self.c, self.rules):
             self.hours[place] = {}
             self.enough[place] = frozenset()
             return frozenset()
@@ -283,15 +282,21 @@ def category_verdicts(
         return (Verdict.NOT_ELIGIBLE,) * len(shapes)
     met = Verdict.ELIGIBLE if program is Status.MET else Verdict.ELIGIBLE_IF
     out: list[Verdict] = []
-    work = _ListedWork(c, as_of, rules)
+    # Without work in a listed occupation, no work rule is met: nothing to count.
+    work = _ListedWork(c, as_of, rules) if _has_listed(c, rules) else None
     for cat, french, caf, work_rule in shapes:
         ok = (
-            (french is None or _french_check(c, as_of, french)[0])
+            (not work_rule or (work is not None and work.met(cat)))
+            and (french is None or _french_check(c, as_of, french)[0])
             and (not caf or _caf_check(c, cat))
-            and (not work_rule or work.met(cat))
         )
         out.append(met if ok else Verdict.NOT_ELIGIBLE)
     return tuple(out)
+
+
+def _has_listed(c: Candidate, rules: RuleSet) -> bool:
+    """Whether ``c`` has worked in an occupation some category's work rule lists."""
+    return not _LISTED(rules).isdisjoint([p.noc for p in c.work_history.periods])
 
 
 def _shapes(rules: RuleSet) -> tuple[tuple[Category, int | None, bool, bool], ...]:

@@ -112,12 +112,23 @@ def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     )
 
 
+def _language_met(c: Candidate, as_of: date, rules: RuleSet) -> bool:
+    """The first-language minimum: a valid first result at it in all four abilities.
+
+    The levels are compared first: most results below the minimum never need a date.
+    """
+    first = c.first_language_result
+    return (
+        first is not None
+        and first.lowest >= rules.entry(_MIN_CLB).value
+        and language_valid(first, as_of=as_of)
+    )
+
+
 def _language_check(c: Candidate, as_of: date, rules: RuleSet) -> tuple[bool, bool]:
     """The first-language minimum: whether it is met, and whether the first result is valid."""
     first = c.first_language_result
-    valid = first is not None and language_valid(first, as_of=as_of)
-    met = valid and first is not None and first.lowest >= rules.entry(_MIN_CLB).value
-    return met, valid
+    return _language_met(c, as_of, rules), first is not None and language_valid(first, as_of=as_of)
 
 
 _MIN_CLB = grid.MIN_FIRST_LANGUAGE_CLB
@@ -511,7 +522,7 @@ def fsw_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
 
     One requirement not met decides, so the checks after it are not run.
     """
-    if not (outside_quebec(c) and _language_check(c, as_of, rules)[0]):
+    if not (outside_quebec(c) and _language_met(c, as_of, rules)):
         return Verdict.NOT_ELIGIBLE
     funds = funds_check(Program.FSW, c, as_of, rules).status
     if (
