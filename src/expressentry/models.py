@@ -613,8 +613,11 @@ _NEEDS = {
     CanadianCredential.ONE_OR_TWO_YEAR: EducationLevel.ONE_YEAR,
     CanadianCredential.THREE_YEAR_OR_MORE: EducationLevel.BACHELORS,
 }
-_EDUCATION_CHECKED: dict[tuple[EducationLevel, CanadianCredential, bool], EducationLevel] = {}
-"""The scored level of each valid (level, credential, no ECA) already checked (at most 64)."""
+_EDUCATION_CHECKED: dict[
+    tuple[EducationLevel, CanadianCredential, bool], tuple[EducationLevel, bool]
+] = {}
+"""The scored level, and whether an ECA is needed, of each valid (level, credential,
+no ECA) already checked (at most 64)."""
 
 _EDUCATION_TYPES: _Specs = (
     ("level", _enum(EducationLevel)),
@@ -640,6 +643,7 @@ class Education:
     canadian_credential: CanadianCredential = CanadianCredential.NONE
     eca_issued: date | None = None
     _scored_level: EducationLevel = field(init=False, repr=False, eq=False)
+    _needs_eca: bool = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         c = _Checks("Education")
@@ -655,7 +659,8 @@ class Education:
         key = (level, credential, eca is None)
         known = _EDUCATION_CHECKED.get(key)
         if known is not None:  # the same level, credential and ECA or not: checked before
-            object.__setattr__(self, "_scored_level", known)
+            object.__setattr__(self, "_scored_level", known[0])
+            object.__setattr__(self, "_needs_eca", known[1])
             return
         need = _NEEDS[credential]
         c.require(
@@ -674,9 +679,11 @@ class Education:
             "so it needs the ECA issue date",
         )
         c.done()
-        scored = self.level if self.recognized else EducationLevel.LESS_THAN_SECONDARY
-        _EDUCATION_CHECKED[key] = scored
+        needs = level is not EducationLevel.LESS_THAN_SECONDARY and not covered
+        scored = level if eca is not None or not needs else EducationLevel.LESS_THAN_SECONDARY
+        _EDUCATION_CHECKED[key] = (scored, needs)
         object.__setattr__(self, "_scored_level", scored)
+        object.__setattr__(self, "_needs_eca", needs)
 
     @property
     def scored_level(self) -> EducationLevel:
@@ -699,10 +706,7 @@ class Education:
         ...           eca_issued=date(2024, 1, 1)).needs_eca
         True
         """
-        return (
-            self.level is not EducationLevel.LESS_THAN_SECONDARY
-            and self.level.rank > _COVERS[self.canadian_credential].rank
-        )
+        return self._needs_eca  # worked out once per level and credential
 
     @property
     def canadian_level(self) -> EducationLevel | None:

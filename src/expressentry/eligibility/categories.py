@@ -120,10 +120,14 @@ class _ListedWork:
     listed occupations from them.
     """
 
-    __slots__ = ("as_of", "c", "enough", "hours", "rules")
+    __slots__ = ("as_of", "c", "enough", "hours", "listed", "rules")
 
-    def __init__(self, c: Candidate, as_of: date, rules: RuleSet) -> None:
+    def __init__(
+        self, c: Candidate, as_of: date, rules: RuleSet, *, listed: bool | None = None
+    ) -> None:
         self.c, self.as_of, self.rules = c, as_of, rules
+        self.listed = _has_listed(c, rules) if listed is None else listed
+        """Whether ``c`` has worked in a listed occupation (else nothing is counted)."""
         self.hours: dict[WorkPlace, dict[str, float]] = {}
         """Hours per occupation, by place counted so far."""
         self.enough: dict[WorkPlace, frozenset[str]] = {}
@@ -139,7 +143,7 @@ class _ListedWork:
 
         Only listed occupations are ever read: without one, nothing is counted.
         """
-        if not _has_listed(self.c, self.rules):
+        if not self.listed:
             self.hours[place] = {}
             self.enough[place] = frozenset()
             return frozenset()
@@ -283,7 +287,7 @@ def category_verdicts(
     met = Verdict.ELIGIBLE if program is Status.MET else Verdict.ELIGIBLE_IF
     out: list[Verdict] = []
     # Without work in a listed occupation, no work rule is met: nothing to count.
-    work = _ListedWork(c, as_of, rules) if _has_listed(c, rules) else None
+    work = _ListedWork(c, as_of, rules, listed=True) if _has_listed(c, rules) else None
     for cat, french, caf, work_rule in shapes:
         ok = (
             (not work_rule or (work is not None and work.met(cat)))

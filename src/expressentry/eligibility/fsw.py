@@ -262,16 +262,14 @@ def _grid_facts(
     )
     offer = c.job_offer
     arranged = offer is not None and offer.teer in rules.skilled_teers.value
-    facts = _GridFacts(
-        first=first.levels if first is not None and language_valid(first, as_of=as_of) else None,
-        second=(
-            second.lowest if second is not None and language_valid(second, as_of=as_of) else None
-        ),
-        scored=_scored_education(c, as_of),
-        years=whole_years(total, rules.hours_per_year.value),
-        age=completed_years(c.date_of_birth, as_of),
-        arranged=arranged,
-        adaptability=_met(c, as_of, rules, arranged=arranged) if adaptability else (),
+    facts = _GridFacts(  # by position: keywords cost a pool twice the time
+        first.levels if first is not None and language_valid(first, as_of=as_of) else None,
+        second.lowest if second is not None and language_valid(second, as_of=as_of) else None,
+        _scored_education(c, as_of),
+        whole_years(total, rules.hours_per_year.value),
+        completed_years(c.date_of_birth, as_of),
+        arranged,
+        _met(c, as_of, rules, arranged=arranged) if adaptability else (),
     )
     return facts, total, start
 
