@@ -1107,8 +1107,38 @@ def _leaves_pool(submitted: date) -> tuple[Milestone]:
     )
 
 
+class _Stretch(NamedTuple):
+    """Days between rule changes: hour counts cross lines in ``(lo, hi]`` under these rules."""
+
+    lo: int
+    hi: int
+    rules: RuleSet
+    terms: _Terms
+
+
+def _stretches(
+    start: date, end: date, rule_days: dict[date, tuple[Milestone, ...]]
+) -> list[_Stretch]:
+    """The stretches of ``(start, end]`` between the days a rule changes."""
+    out: list[_Stretch] = []
+    bounds = [start, *sorted(rule_days), end + _ONE_DAY]
+    for first, after in itertools.pairwise(bounds):
+        if first >= after:
+            continue
+        lo = first.toordinal() if first == start else first.toordinal() - 1
+        hi = (after - _ONE_DAY).toordinal()
+        if hi > lo:
+            r = rules_for(as_of=first)
+            out.append(_Stretch(lo, hi, r, _TERMS(r)))
+    return out
+
+
 def _plan(
-    c: Candidate, start: date, end: date, rule_days: dict[date, tuple[Milestone, ...]]
+    c: Candidate,
+    start: date,
+    end: date,
+    rule_days: dict[date, tuple[Milestone, ...]],
+    stretches: list[_Stretch],
 ) -> _Plan:
     """Every day in ``(start, end]`` that may change ``c``'s total, eligibility or pool."""
     plan = _Plan()
@@ -1122,16 +1152,7 @@ def _plan(
         if start < exit_day <= end:
             plan.add(exit_day, 0, _leaves_pool(submitted))
     # Hour counts, under the rules of each stretch between rule changes.
-    bounds = [start, *sorted(rule_days), end + _ONE_DAY]
-    for first, after in itertools.pairwise(bounds):
-        if first >= after:
-            continue
-        lo = first.toordinal() if first == start else first.toordinal() - 1
-        hi = (after - _ONE_DAY).toordinal()
-        if hi <= lo:
-            continue
-        r = rules_for(as_of=first)
-        t = _TERMS(r)
+    for lo, hi, r, t in stretches:
         for w in (*_crs_watches(c, t), *_program_watches(c, r, t)):
             for day_n, before, now in _crossings(w, lo, hi):
                 if w.points is not None and w.points(before) == w.points(now):
@@ -1241,7 +1262,8 @@ def _fsw_possible(v: Verdicts) -> bool:
 def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
     projected = [_projected(c, start, ongoing=ongoing) for c in pool]
     rule_days = _rule_days(start, end)
-    plans = [_plan(c, start, end, rule_days) for c in projected]
+    stretches = _stretches(start, end, rule_days)
+    plans = [_plan(c, start, end, rule_days, stretches) for c in projected]
     days = [sorted(plan.tags) for plan in plans]
     # The CRS: each day once, for every candidate whose total may change that day.
     totals: list[dict[date, int]] = [{} for _ in pool]
@@ -1259,6 +1281,7 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
     out: list[Forecast] = []
     for i, c in enumerate(projected):
         submitted = _submitted(c)
+        exit_day = None if submitted is None else profile_exit(submitted)
         initial = state = ForecastState(
             day=start,
             total=first[i],
@@ -1274,8 +1297,12 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
             verdicts = state.verdicts
             if tags & _ELIGIBILITY or (tags & _FSW_DOWN and _fsw_possible(verdicts)):
                 verdicts = verdicts_on[i, day]
-            in_pool = _in_pool(submitted, day)
-            if total == state.total and verdicts == state.verdicts and in_pool == state.in_pool:
+            in_pool = None if exit_day is None else day < exit_day  # submitted before start
+            if (
+                total == state.total
+                and (verdicts is state.verdicts or verdicts == state.verdicts)
+                and in_pool == state.in_pool
+            ):
                 continue  # nothing changed that day
             after = ForecastState(day=day, total=total, verdicts=verdicts, in_pool=in_pool)
             before = ForecastState(
