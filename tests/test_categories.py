@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
 import pytest
 
 from expressentry import (
@@ -31,9 +32,11 @@ from expressentry import (
     OfficialLanguage,
     WorkHistory,
     WorkPeriod,
+    WorkPlace,
     assess,
 )
 from expressentry.eligibility import CategoryResult
+from expressentry.eligibility.categories import place_kind
 from expressentry.rules.categories import (
     CATEGORY_SETS,
     CATEGORY_WORK_RULE,
@@ -241,6 +244,17 @@ def test_canada_only_categories_ignore_work_abroad() -> None:
     assert not _category(abroad, day, "physicians_canadian_experience").eligible
     assert _category(at_home, day, "physicians_canadian_experience").eligible
     assert _category(abroad, day, "healthcare_social_services").eligible
+
+
+def test_the_work_each_place_counts() -> None:
+    """In Canada only authorized work counts; abroad only where the category says so."""
+    start = date(2025, 1, 6)
+    abroad = _stint(start, 10, "31102")
+    at_home = _stint(start, 10, "31102", in_canada=True)
+    unauthorized = attrs.evolve(at_home, authorized=False)
+    canada, anywhere = place_kind(WorkPlace.CANADA)[2], place_kind(WorkPlace.CANADA_OR_ABROAD)[2]
+    assert (canada(at_home), canada(abroad), canada(unauthorized)) == (True, False, False)
+    assert (anywhere(at_home), anywhere(abroad), anywhere(unauthorized)) == (True, True, False)
 
 
 def test_french_category_needs_nclc_7_in_all_four() -> None:

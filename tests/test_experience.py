@@ -26,6 +26,7 @@ from expressentry.experience import (
     canadian_kind,
     credited_hours,
     full_time_hours,
+    full_time_segments,
     hours_by_occupation,
     longest_continuous_hours,
     occupation_segments,
@@ -243,6 +244,17 @@ def test_full_time_hours_count_only_full_weeks_of_30_hours() -> None:
     start = date(2016, 1, 1)
     assert full_time_hours(h, kind, start=start, end=AS_OF) == pytest.approx(182 * 30 / 7)
     assert credited_hours(h, kind, start=start, end=AS_OF) == pytest.approx((364 + 182) * 15 / 7)
+
+
+def test_full_time_segments_are_the_weeks_jobs_add_up_to_30_hours() -> None:
+    """Hand-worked: 15 h all of 2024, another 15 h from 1 July for 182 days."""
+    h = history(
+        period(date(2024, 1, 1), 366, 15, noc="21231"),
+        period(date(2024, 7, 1), 182, 15, noc="21232"),
+    )
+    july = date(2024, 7, 1).toordinal()
+    assert full_time_segments(h, canadian_kind(), 30) == ((july, july + 182, 30),)
+    assert full_time_segments(history(period(date(2024, 1, 1), 366, 29)), canadian_kind(), 30) == ()
 
 
 def test_occupation_segments_per_noc_and_per_continuous_run() -> None:

@@ -25,7 +25,12 @@ from expressentry import (
     OfficialLanguage,
     Spouse,
     Teer,
+    WorkHistory,
     WorkPeriod,
+    canadian_experience,
+    example_profile,
+    score,
+    to_dict,
 )
 
 BACHELORS = Education(level=EducationLevel.BACHELORS, eca_issued=date(2024, 1, 1))
@@ -243,3 +248,19 @@ def test_a_well_formed_code_that_is_not_a_noc_unit_group_is_an_error() -> None:
         WorkPeriod(start=date(2024, 1, 1), end=None, hours_per_week=30, noc="21239", in_canada=True)
     with pytest.raises(InvalidInputError, match="21239"):
         JobOffer(noc="21239")
+
+
+def test_a_work_historys_cache_slot_is_never_compared_hashed_or_serialized() -> None:
+    """Counting hours fills ``WorkHistory.derived``; the history stays equal to its twin."""
+    job = WorkPeriod(start=date(2020, 1, 1), end=date(2023, 1, 1), hours_per_week=40, noc="21231")
+    counted, fresh = WorkHistory(periods=(job,)), WorkHistory(periods=(job,))
+    canadian_experience(counted, as_of=date(2026, 11, 22))
+    assert counted.derived is not None
+    assert fresh.derived is None
+    assert counted == fresh
+    assert hash(counted) == hash(fresh)
+    c = example_profile()
+    before = to_dict(c)
+    score(c, as_of=date(2026, 11, 22))
+    assert c.work_history.derived is not None
+    assert to_dict(c) == before
