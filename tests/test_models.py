@@ -252,7 +252,9 @@ def test_a_well_formed_code_that_is_not_a_noc_unit_group_is_an_error() -> None:
 
 def test_a_work_historys_cache_slot_is_never_compared_hashed_or_serialized() -> None:
     """Counting hours fills ``WorkHistory.derived``; the history stays equal to its twin."""
-    job = WorkPeriod(start=date(2020, 1, 1), end=date(2023, 1, 1), hours_per_week=40, noc="21231")
+    job = WorkPeriod(
+        start=date(2020, 1, 1), end=date(2023, 1, 1), hours_per_week=40, noc="21231", in_canada=True
+    )
     counted, fresh = WorkHistory(periods=(job,)), WorkHistory(periods=(job,))
     canadian_experience(counted, as_of=date(2026, 11, 22))
     assert counted.derived is not None
