@@ -95,7 +95,7 @@ from expressentry.rules.programs import (
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
 from expressentry.rules.timelines import PROFILE_POOL_MONTHS
-from expressentry.validity import eca_expiry, language_expiry, profile_exit
+from expressentry.validity import eca_expiry, in_pool_on, language_expiry, profile_exit
 
 __all__ = [
     "Forecast",
@@ -1090,7 +1090,7 @@ def _submitted(c: Candidate) -> date | None:
 
 def _in_pool(submitted: date | None, day: date) -> bool | None:
     """Whether a profile submitted on ``submitted`` is in the pool on ``day``."""
-    return None if submitted is None else submitted <= day < profile_exit(submitted)
+    return None if submitted is None else in_pool_on(submitted, day)
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -61,6 +61,7 @@ from expressentry.rules.timelines import (
 from expressentry.validity import (
     eca_expiry,
     expiry_in_months,
+    in_pool_on,
     language_expiry,
     profile_exit,
     rule_words,
@@ -613,7 +614,7 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     check_dates(candidate, as_of=as_of)
     submitted = _submitted_day(candidate)
     expires = None if submitted is None else profile_exit(submitted)
-    in_pool = expires is not None and as_of < expires
+    in_pool = submitted is not None and in_pool_on(submitted, as_of)
     until = expires if in_pool and expires is not None else profile_exit(as_of)
     eligible, undecided = _verdicts(candidate, as_of)
     now = (in_pool, eligible, undecided)
@@ -622,7 +623,7 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     day = as_of
     while day < until and day < date.max:
         day += _ONE_DAY
-        state = (expires is not None and day < expires, *_verdicts(candidate, day))
+        state = (submitted is not None and in_pool_on(submitted, day), *_verdicts(candidate, day))
         if state != now:
             changes_on, change = day, _describe_change(candidate, day, now, state)
             break
@@ -787,7 +788,7 @@ def ita_readiness(
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
     lock = AGE_LOCKED_AT_INVITATION.at(invited)
     submitted = _submitted_day(candidate)
-    in_pool = None if submitted is None else submitted <= invited < profile_exit(submitted)
+    in_pool = None if submitted is None else in_pool_on(submitted, invited)
     return Readiness(
         invited=invited,
         deadline=deadline,

@@ -55,8 +55,10 @@ __all__ = [
     "eca_valid",
     "expiry",
     "expiry_in_months",
+    "in_pool_on",
     "language_expiry",
     "language_valid",
+    "pool_submission_days",
     "profile_exit",
     "scored_level",
     "validity_years",
@@ -128,6 +130,7 @@ _language_expiry = functools.lru_cache(maxsize=65_536)(
     functools.partial(expiry, LANGUAGE_RESULT_VALID_YEARS)
 )
 _eca_expiry = functools.lru_cache(maxsize=65_536)(functools.partial(expiry, ECA_VALID_YEARS))
+_ONE_DAY = timedelta(days=1)
 _profile_exit = functools.lru_cache(maxsize=65_536)(
     functools.partial(expiry_in_months, PROFILE_POOL_MONTHS)
 )
@@ -161,6 +164,63 @@ def profile_exit(submitted: date) -> date:
     datetime.date(2025, 2, 28)
     """
     return _profile_exit(submitted)
+
+
+def in_pool_on(submitted: date, day: date) -> bool:
+    """Whether a profile submitted on ``submitted`` (its UTC day) is in the pool on ``day``.
+
+    The one pool rule every part of the package applies (the outlook, a round's
+    selection, the replay, the timelines and the forecast): a profile is in the
+    pool from the day it is submitted up to the day before :func:`profile_exit`,
+    ``submitted <= day < profile_exit(submitted)`` (12 months,
+    :data:`~expressentry.rules.timelines.PROFILE_POOL_MONTHS`).
+
+    >>> submitted = date(2025, 10, 1)
+    >>> [in_pool_on(submitted, d) for d in (date(2025, 9, 30), submitted)]
+    [False, True]
+    >>> [in_pool_on(submitted, d) for d in (date(2026, 9, 30), date(2026, 10, 1))]
+    [True, False]
+
+    Raises:
+        InvalidInputError: ``submitted`` or ``day`` is not a date.
+    """
+    if type(submitted) is not date:
+        submitted = resolve(submitted, "submitted", where="in_pool_on", optional=False)
+    if type(day) is not date:
+        day = resolve(day, "day", where="in_pool_on", optional=False)
+    return submitted <= day < profile_exit(submitted)
+
+
+def pool_submission_days(day: date) -> tuple[date, date]:
+    """The first and last submission days of the profiles in the pool on ``day``.
+
+    A profile submitted on ``s`` is in the pool on ``day`` exactly when
+    ``first <= s <= last`` (``last`` is ``day`` itself): :func:`in_pool_on` read
+    the other way, so that a pool of a million profiles is filtered with two
+    comparisons each. The days are found by asking :func:`in_pool_on` itself,
+    going back from ``day``; they are one unbroken run because a later
+    submission never leaves the pool earlier (:func:`profile_exit` never
+    decreases).
+
+    >>> pool_submission_days(date(2026, 9, 30))
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> pool_submission_days(date(2025, 2, 28))  # 2024-02-29 leaves on 2025-02-28
+    (datetime.date(2024, 3, 1), datetime.date(2025, 2, 28))
+
+    Raises:
+        InvalidInputError: ``day`` is not a date.
+    """
+    if type(day) is not date:
+        day = resolve(day, "day", where="pool_submission_days", optional=False)
+    return _pool_submission_days(day)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _pool_submission_days(day: date) -> tuple[date, date]:
+    first = day
+    while first > date.min and in_pool_on(first - _ONE_DAY, day):
+        first -= _ONE_DAY
+    return first, day
 
 
 def eca_expiry(issued: date) -> date:
