@@ -51,11 +51,13 @@ from expressentry.draws.selection import (
 from tests.builders import clb
 
 DAY = date(2026, 11, 22)
-T0 = datetime(2025, 10, 1, 14, 30, tzinfo=UTC)
-EXAMPLE = ee.example_profile()
+T0 = datetime(2026, 6, 1, 14, 30, tzinfo=UTC)  # in the pool from DAY to BIRTHDAY_EVE + 1
+# submission times are given in each pool (a candidate holds none of its own)
+EXAMPLE = attrs.evolve(ee.example_profile(), profile_submitted=None)
 ENGLISH_ONLY = attrs.evolve(EXAMPLE, languages=EXAMPLE.languages[:1])  # 512, no category
 NOMINEE = attrs.evolve(ENGLISH_ONLY, provincial_nomination=True)  # 1112, no category
 NO_PROGRAM = attrs.evolve(EXAMPLE, work_history=WorkHistory())  # 468, no program
+SUBMITTED = attrs.evolve(EXAMPLE, profile_submitted=T0)  # with its own submission time
 
 
 def general(size: int, day: date = DAY) -> RoundSpec:
@@ -102,7 +104,7 @@ def test_ties_at_the_cutoff_are_broken_by_submission_on_both_sides() -> None:
     assert s2.at_cutoff_left_out == 2
     assert repr(s2) == (
         "Selection(General round of 2026-11-22, 2 invitations: 2 invited of 5 ranked, "
-        "cut-off 574, tie-break 2025-10-01T14:31:40+00:00)"
+        "cut-off 574, tie-break 2026-06-01T14:31:40+00:00)"
     )
 
 
@@ -181,7 +183,8 @@ def test_a_candidate_submitted_after_the_round_is_not_yet_in_the_pool() -> None:
     s = select(pool, general(3))
     assert s.indices == (1, 2)
     assert s.not_yet_submitted == 1
-    assert "1 submitted after 2026-11-22" in s.explain()
+    assert s.submitted_after == (0,)
+    assert "not in the pool on 2026-11-22, so left out: 1 submitted after that day" in (s.explain())
 
 
 FUNDS_DAY = date(2015, 6, 1)  # before the first settlement-funds table known (2016-01-12)
@@ -291,9 +294,9 @@ def test_each_candidate_is_scored_once_per_rules_and_day(monkeypatch: pytest.Mon
 
 
 def test_a_candidate_without_a_submission_time_is_named_by_its_index() -> None:
-    unsubmitted = attrs.evolve(EXAMPLE, profile_submitted=None)
+    unsubmitted = EXAMPLE
     with pytest.raises(InvalidInputError) as e:
-        Pool([EXAMPLE, unsubmitted, unsubmitted], submitted=[None, None, at(0)])
+        Pool([SUBMITTED, unsubmitted, unsubmitted], submitted=[None, None, at(0)])
     assert [p.path for p in e.value.problems] == ["[1].profile_submitted"]
     with pytest.raises(InvalidInputError) as e:
         Pool([EXAMPLE], submitted=[datetime(2025, 1, 1)])  # noqa: DTZ001 (the point)
@@ -306,7 +309,7 @@ def test_a_candidate_without_a_submission_time_is_named_by_its_index() -> None:
 
 
 def test_a_document_after_the_round_names_the_candidates_index() -> None:
-    pool = Pool([EXAMPLE, EXAMPLE], submitted=[datetime(2020, 1, 1, tzinfo=UTC)] * 2)
+    pool = Pool([EXAMPLE, EXAMPLE], submitted=[datetime(2023, 6, 1, tzinfo=UTC)] * 2)
     with pytest.raises(InvalidInputError) as e:
         select(pool, general(1, date(2024, 1, 1)))  # the example's ECA is of 2024-02-10
     assert e.value.problems[0].path.startswith("[0].")
@@ -332,7 +335,7 @@ def test_a_bad_round_spec_names_the_field(fields: dict[str, object], path: str) 
 
 
 def test_a_category_not_in_force_that_day_is_refused() -> None:
-    pool = Pool([EXAMPLE])
+    pool = Pool([SUBMITTED])
     spec = RoundSpec(
         day=DAY, size=1, kind=RoundKind.CATEGORY, category=CategoryId.AGRICULTURE
     )  # dropped in 2026
@@ -342,7 +345,7 @@ def test_a_category_not_in_force_that_day_is_refused() -> None:
 
 def test_rounds_going_back_in_time_are_refused() -> None:
     with pytest.raises(InvalidInputError) as e:
-        run_rounds(Pool([EXAMPLE]), [general(1), general(1, DAY - timedelta(days=1))])
+        run_rounds(Pool([SUBMITTED]), [general(1), general(1, DAY - timedelta(days=1))])
     assert [p.path for p in e.value.problems] == ["specs[1].day"]
 
 

@@ -8,13 +8,16 @@ columns a round reads: every candidate's CRS score (with
 rules on the same day, reuse them: each candidate is scored once per rule
 edition and day, not once per round.
 
-The pool is what you give it: a profile more than 12 months old is not removed
-(:func:`~expressentry.pool_status` says whether a profile is still in the pool).
+The pool holds every profile you give it; a round ranks only those in the pool
+on its day (:func:`~expressentry.validity.in_pool_on`: submitted on or before the
+day, and less than 12 months before it), found with :func:`pool_seconds`.
 
 >>> from datetime import UTC, datetime
+>>> import attrs
 >>> import expressentry as ee
 >>> c = ee.example_profile()
->>> pool = Pool([c, c], submitted=[datetime(2026, 1, 5, 9, 30, tzinfo=UTC), None])
+>>> unsubmitted = attrs.evolve(c, profile_submitted=None)
+>>> pool = Pool([unsubmitted, c], submitted=[datetime(2026, 1, 5, 9, 30, tzinfo=UTC), None])
 >>> len(pool), pool.submitted[1] == c.profile_submitted
 (2, True)
 """
@@ -31,8 +34,9 @@ from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
+from expressentry.validity import pool_submission_days
 
-__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags"]
+__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags", "pool_seconds"]
 
 SUBMISSION_PRECISION: Final = "second"
 """Submission times are compared to the whole second, in UTC.
@@ -69,6 +73,42 @@ def _seconds(when: datetime) -> int:
 
 
 _ONE_SECOND: Final = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - _EPOCH
+_DAY_SECONDS: Final = 86_400
+
+
+def pool_seconds(day: date) -> tuple[int, int]:
+    """The submission seconds of the profiles in the pool on ``day``: ``[low, high)``.
+
+    A profile submitted at ``t`` whole seconds since 1970-01-01 UTC
+    (:attr:`Pool.submitted_seconds`) is in the pool on ``day`` exactly when
+    ``low <= t < high``: ``low`` is the start of the first submission day still
+    in the pool that day, ``high`` the end of ``day`` (both UTC), from
+    :func:`~expressentry.validity.pool_submission_days`, so the rule is
+    :func:`~expressentry.validity.in_pool_on`, applied with two comparisons.
+
+    >>> low, high = pool_seconds(date(2026, 9, 30))
+    >>> datetime.fromtimestamp(low, UTC).isoformat(), datetime.fromtimestamp(high, UTC).isoformat()
+    ('2025-10-01T00:00:00+00:00', '2026-10-01T00:00:00+00:00')
+
+    Raises:
+        InvalidInputError: ``day`` is not a date.
+    """
+    first, last = pool_submission_days(day)
+    epoch = _EPOCH.date()
+    return (first - epoch).days * _DAY_SECONDS, ((last - epoch).days + 1) * _DAY_SECONDS
+
+
+def _differ(own: datetime | None, given: object) -> bool:
+    """Two submission times for one candidate: both given, both readable, not the same instant."""
+    if own is None or given is own or not isinstance(given, datetime):
+        return False
+    if given.utcoffset() is None or own.utcoffset() is None:
+        return False  # the missing time zone is the problem to report
+    return given != own
+
+
+def _iso(when: datetime | None) -> str:
+    return "none" if when is None else when.isoformat()
 
 
 class Pool:
@@ -80,13 +120,17 @@ class Pool:
         submitted: One submission date-time per candidate (time-zone aware), or
             ``None`` in a place to take the candidate's own
             :attr:`~expressentry.models.Candidate.profile_submitted`; leave it out to take
-            every candidate's own.
+            every candidate's own. A time given here for a candidate that has its
+            own must be the same instant.
 
     Raises:
         InvalidInputError: a candidate is not a :class:`~expressentry.Candidate`,
-            has no submission time, or its time has no time zone; or ``submitted``
-            does not have one entry per candidate. Every problem names the
-            candidate's index (``[3].profile_submitted``).
+            has no submission time, or its time has no time zone; a time in
+            ``submitted`` differs from the candidate's own ``profile_submitted``
+            (one profile has one submission time, as a pool file's reader says
+            too); or ``submitted`` does not have one entry per candidate. Every
+            problem names the candidate's index (``submitted[3]``,
+            ``[3].profile_submitted``).
     """
 
     __slots__ = ("_candidates", "_flags", "_scores", "_seconds", "_submitted")
@@ -118,8 +162,18 @@ class Pool:
                 problems.append(FieldProblem(f"[{i}]", c, "must be a Candidate"))
                 continue
             path = f"[{i}].profile_submitted" if when is None else f"submitted[{i}]"
-            found: object = person.profile_submitted if when is None else when
-            if found is None:
+            own = person.profile_submitted
+            found: object = own if when is None else when
+            if _differ(own, found):
+                problems.append(
+                    FieldProblem(
+                        path,
+                        found,
+                        f"is given both on the candidate ([{i}].profile_submitted "
+                        f"{_iso(own)}) and in submitted=, two different times",
+                    )
+                )
+            elif found is None:
                 problems.append(
                     FieldProblem(
                         path,

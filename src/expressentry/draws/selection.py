@@ -18,20 +18,34 @@ Which candidates a round ranks (``rules/draws.md`` §1, Ministerial Instructions
 - a **category** round: those eligible for the category in the version in force
   that day, which includes eligibility for FSW, CEC or FST.
 
-Three copies of the example profile (CRS 574), the second submitted a day earlier:
+Only the profiles in the pool on the round's day are ranked: submitted on or
+before it, and less than 12 months before it
+(:func:`~expressentry.validity.in_pool_on`, the rule of the outlook and the
+timelines too); the others are left out and counted in the explanation.
+
+Four copies of the example profile (CRS 574, submitted 2025-10-01 14:30 UTC), the
+second submitted an hour earlier, the fourth a day earlier: on 2026-09-30 the
+fourth has been in the pool 12 months and is out.
 
 >>> from datetime import date, timedelta
+>>> import attrs
 >>> import expressentry as ee
 >>> c = ee.example_profile()
 >>> when = c.profile_submitted
->>> pool = Pool([c, c, c], submitted=[when, when - timedelta(days=1), when])
->>> s = select(pool, RoundSpec(day=date(2026, 11, 22), size=2))
+>>> earlier = attrs.evolve(c, profile_submitted=when - timedelta(hours=1))
+>>> expired = attrs.evolve(c, profile_submitted=when - timedelta(days=1))
+>>> pool = Pool([c, earlier, c, expired])
+>>> s = select(pool, RoundSpec(day=date(2026, 9, 30), size=2))
 >>> [(i.index, i.crs) for i in s.invited], s.cutoff, s.tie_break.isoformat()
 ([(1, 574), (0, 574)], 574, '2025-10-01T14:30:00+00:00')
+>>> s.expired_profiles
+(3,)
 >>> print(s.explain())
-General round of 2026-11-22, 2 invitations
+General round of 2026-09-30, 2 invitations
   ranks candidates eligible for FSW, CEC or FST; rules in force from 2025-03-25
   pool: 3 candidates
+  not in the pool on 2026-09-30, so left out: 1 whose profile had expired (a profile
+    stays in the pool 12 months from its submission)
   ranked: 3 eligible for the round; 0 not eligible
   invited: the 2 highest-ranked
   cut-off: CRS 574 (the lowest-ranked invited, rank 2)
@@ -44,6 +58,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -58,7 +73,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules import RuleSet, rules_for
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool
+from .pool import Pool, pool_seconds
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
@@ -232,10 +247,15 @@ class Selection:
             it; ``None`` when nobody was eligible.
         tie_break: The submission time (UTC, whole second) of the lowest-ranked
             candidate invited, as IRCC reports it; ``None`` when nobody was invited.
-        in_pool: Candidates in the pool for this round (submitted on or before its
-            day, not invited by an earlier round).
+        in_pool: Candidates in the pool for this round: in the pool on its day
+            (:func:`~expressentry.validity.in_pool_on`: submitted on or before
+            it, less than 12 months before it) and not invited by an earlier round.
         ranked: Those eligible for the round, who were ranked.
-        not_yet_submitted: Candidates left out because they were submitted after the round's day.
+        submitted_after: The pool indices of the candidates left out because
+            they were submitted after the round's day, ascending.
+        expired_profiles: The pool indices of the candidates left out because
+            their profile had left the pool by the round's day (12 months after
+            its submission, :func:`~expressentry.validity.profile_exit`), ascending.
         already_invited: Candidates left out because an earlier round invited them.
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out
             (submitted after the tie-break time, or in the same second later in pool order).
@@ -248,7 +268,8 @@ class Selection:
     tie_break: datetime | None
     in_pool: int
     ranked: int
-    not_yet_submitted: int
+    submitted_after: tuple[int, ...]
+    expired_profiles: tuple[int, ...]
     already_invited: int
     at_cutoff_left_out: int
     rules_edition: str
@@ -257,6 +278,16 @@ class Selection:
     def count(self) -> int:
         """The number invited: the round's size, or all ranked when fewer."""
         return len(self.invited)
+
+    @property
+    def not_yet_submitted(self) -> int:
+        """How many were left out because they were submitted after the round's day."""
+        return len(self.submitted_after)
+
+    @property
+    def expired(self) -> int:
+        """How many were left out because their profile had left the pool by the round's day."""
+        return len(self.expired_profiles)
 
     @property
     def undecided_invited(self) -> int:
@@ -272,15 +303,27 @@ class Selection:
         """The round in plain words: who was ranked, who invited, the cut-off and why."""
         s = self.spec
         lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
-        left = []
-        if self.already_invited:
-            left.append(f"{self.already_invited:,} invited by an earlier round")
-        if self.not_yet_submitted:
-            left.append(f"{self.not_yet_submitted:,} submitted after {s.day.isoformat()}")
         pool = f"  pool: {self.in_pool:,} candidates"
-        if left:
-            pool += f" ({', '.join(left)}, not counted)"
+        if self.already_invited:
+            pool += f" ({self.already_invited:,} invited by an earlier round, not counted)"
         lines.append(pool)
+        if self.not_yet_submitted or self.expired:
+            why = []
+            if self.not_yet_submitted:
+                why.append(f"{self.not_yet_submitted:,} submitted after that day")
+            if self.expired:
+                why.append(
+                    f"{self.expired:,} whose profile had expired (a profile stays in the "
+                    "pool 12 months from its submission)"
+                )
+            lines.extend(
+                textwrap.wrap(
+                    f"not in the pool on {s.day.isoformat()}, so left out: {', '.join(why)}",
+                    width=86,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
         lines.append(
             f"  ranked: {self.ranked:,} eligible for the round; "
             f"{self.in_pool - self.ranked:,} not eligible"
@@ -451,10 +494,14 @@ def _select(
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
-    day_end = _seconds_of(spec.day + timedelta(days=1))
+    low, high = pool_seconds(spec.day)
     seconds = pool.submitted_seconds
-    present = [i for i in range(len(pool)) if i not in removed and seconds[i] < day_end]
-    not_yet = len(pool) - len(removed) - len(present)
+    present = [i for i, t in enumerate(seconds) if low <= t < high and i not in removed]
+    after: tuple[int, ...] = ()
+    expired: tuple[int, ...] = ()
+    if len(present) + len(removed) < len(pool):
+        after = tuple(i for i, t in enumerate(seconds) if t >= high and i not in removed)
+        expired = tuple(i for i, t in enumerate(seconds) if t < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
     people = pool.candidates
     status = [
@@ -486,7 +533,8 @@ def _select(
         tie_break=tie,
         in_pool=len(present),
         ranked=len(ranked),
-        not_yet_submitted=not_yet,
+        submitted_after=after,
+        expired_profiles=expired,
         already_invited=len(removed),
         at_cutoff_left_out=at_cut_left,
         rules_edition=r.edition,
@@ -494,11 +542,6 @@ def _select(
 
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _seconds_of(day: date) -> int:
-    """Whole seconds since 1970-01-01 UTC at the start of ``day`` (UTC)."""
-    return (day - _EPOCH.date()).days * 86_400
 
 
 def _datetime_of(seconds: int) -> datetime:
