@@ -420,6 +420,10 @@ def _simulate(args: argparse.Namespace) -> int:
             "invited": [
                 {"rank": i.rank, "line": lines[i.index], "crs": i.crs} for i in found.invited
             ],
+            "not_in_pool": {
+                "submitted_after": [lines[i] for i in found.submitted_after],
+                "expired": [lines[i] for i in found.expired_profiles],
+            },
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
