@@ -33,7 +33,6 @@ from expressentry.draws import pool as pool_module
 from expressentry.draws.pool import Pool
 from expressentry.draws.records import PoolDistribution
 from expressentry.draws.replays import (
-    SUBMISSION_WINDOW,
     replay,
     replay_all,
     replay_bands,
@@ -510,8 +509,11 @@ def test_a_synthetic_pool_has_exactly_the_published_counts() -> None:
     scores, submitted = synthetic_keys(bands, before=held, seed=1)
     for band, count in bands:
         assert sum(1 for s in scores if s in band) == count
-    first = int((held - SUBMISSION_WINDOW).timestamp())
+    # #437 was held 2026-08-19T12:35:37Z: a profile submitted on 2025-08-19 leaves the pool
+    # on 2026-08-19 (12 months), one of 2025-08-20 is in it that day
+    first = int(datetime(2025, 8, 20, tzinfo=UTC).timestamp())
     assert all(first <= s < int(held.timestamp()) for s in submitted)
+    assert min(submitted) - first < 86_400  # the first day is drawn from too
     assert synthetic_keys(bands, before=held, seed=1) == (scores, submitted)
     assert synthetic_keys(bands, before=held, seed=2) != (scores, submitted)
 

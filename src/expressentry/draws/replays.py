@@ -3,8 +3,11 @@
 IRCC publishes with most rounds since #214 (2022-01-19) how many profiles the
 whole pool held in each CRS band a few days before. :func:`replay` builds a pool
 with exactly those counts (scores uniform inside each band, submission times
-uniform over the 12 months before the round, a fixed seed), runs the round's size
-on it with :func:`~expressentry.draws.selection.top_ranked`, and says in which
+uniform over the days a profile can have been submitted and still be in the pool
+on the round's day, a fixed seed), runs the round's size on the profiles in the
+pool that day (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+selection and of the outlook) with
+:func:`~expressentry.draws.selection.top_ranked`, and says in which
 band the cut-off lands: the band IRCC's distribution implies (counting bands from
 the top until the round's size is reached), and whether that is the band of the
 cut-off IRCC actually published.
@@ -27,7 +30,7 @@ from __future__ import annotations
 import random
 import textwrap
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Final
 
 from attrs import frozen
@@ -35,12 +38,12 @@ from attrs import frozen
 from expressentry.errors import FieldProblem, InvalidInputError
 
 from .history import rounds
+from .pool import pool_seconds
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
 
 __all__ = [
     "REPLAY_SEED",
-    "SUBMISSION_WINDOW",
     "KindSummary",
     "ReplayReport",
     "RoundReplay",
@@ -53,10 +56,6 @@ __all__ = [
 REPLAY_SEED: Final = 2026
 """The seed of every synthetic pool (mixed with the round's number, so each round
 has its own pool and every run gives the same figures)."""
-
-SUBMISSION_WINDOW: Final = timedelta(days=365)
-"""Submission times are drawn uniformly over this window before the round's
-date-time: a profile stays 12 months in the pool."""
 
 _PARENT_SPLITS: Final = ((2, (3, 4, 5, 6, 7)), (8, (9, 10, 11, 12, 13)))
 
@@ -111,21 +110,46 @@ def replay_bands(distribution: PoolDistribution) -> tuple[tuple[CrsBand, int], .
 
 
 def synthetic_keys(
-    bands: Sequence[tuple[CrsBand, int]], *, before: datetime, seed: str | int
+    bands: Sequence[tuple[CrsBand, int]],
+    *,
+    before: datetime,
+    seed: str | int,
+    day: date | None = None,
 ) -> tuple[list[int], list[int]]:
     """A synthetic pool's keys: exactly ``count`` scores per band, and submission seconds.
 
     Scores are uniform whole numbers inside each band; submission times are whole
-    seconds since 1970-01-01 UTC, uniform over :data:`SUBMISSION_WINDOW` before
-    ``before``. The same seed gives the same keys.
+    seconds since 1970-01-01 UTC, uniform over the seconds before ``before`` of
+    the days a profile in the pool on ``day`` can have been submitted
+    (:func:`~expressentry.draws.pool.pool_seconds`: 12 months of days up to
+    ``day``), so every synthetic profile is in the pool on ``day``. ``day``
+    defaults to ``before``'s UTC day. The same seed gives the same keys.
+
+    Raises:
+        InvalidInputError: ``day`` is not a date, or ``before`` is earlier than
+            the first second a profile in the pool on ``day`` can have been
+            submitted (no submission time is possible).
     """
+    end = int(before.timestamp())
+    low, high = pool_seconds(before.astimezone(UTC).date() if day is None else day)
+    last = min(end, high)  # exclusive
+    if last <= low:
+        raise InvalidInputError(
+            "synthetic_keys",
+            [
+                FieldProblem(
+                    "before",
+                    before,
+                    f"must be later than {datetime.fromtimestamp(low, UTC).isoformat()}, the "
+                    f"first submission time still in the pool on {day}",
+                )
+            ],
+        )
     rng = random.Random(seed)  # noqa: S311 (a reproducible simulation, not a secret)
     scores: list[int] = []
     for band, count in bands:
         scores.extend(rng.choices(range(band.low, band.high + 1), k=count))
-    end = int(before.timestamp())
-    window = int(SUBMISSION_WINDOW.total_seconds())
-    submitted = [end - s for s in rng.choices(range(1, window + 1), k=len(scores))]
+    submitted = [last - s for s in rng.choices(range(1, last - low + 1), k=len(scores))]
     return scores, submitted
 
 
@@ -155,6 +179,11 @@ class RoundReplay:
         band: The band of the replay's cut-off.
         implied_band: The band IRCC's distribution implies for the round's size.
         ircc_band: The band of IRCC's published cut-off.
+        submitted_after: Synthetic profiles left out because they were submitted
+            after the round's day (none, as :func:`synthetic_keys` draws them).
+        expired: Synthetic profiles left out because their 12 months in the pool
+            had run out by the round's day (none, as :func:`synthetic_keys`
+            draws them).
     """
 
     round: Round
@@ -164,6 +193,8 @@ class RoundReplay:
     band: CrsBand
     implied_band: CrsBand
     ircc_band: CrsBand
+    submitted_after: int = 0
+    expired: int = 0
 
     @property
     def in_implied_band(self) -> bool:
@@ -208,7 +239,18 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
                 )
             ],
         )
-    scores, submitted = synthetic_keys(bands, before=round.held_at, seed=f"{seed}:{round.number}")
+    drawn, when = synthetic_keys(
+        bands, before=round.held_at, seed=f"{seed}:{round.number}", day=round.day
+    )
+    low, high = pool_seconds(round.day)
+    kept = [k for k, t in enumerate(when) if low <= t < high]
+    scores = [drawn[k] for k in kept]
+    submitted = [when[k] for k in kept]
+    if not kept:
+        raise InvalidInputError(
+            "replay",
+            [FieldProblem("distribution", len(drawn), f"{where}: no profile in the pool that day")],
+        )
     last = top_ranked(scores, submitted, round.invitations)[-1]
     cutoff = scores[last]
     band = _band_of(bands, cutoff)
@@ -223,6 +265,8 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
         band=band,
         implied_band=_implied(bands, round.invitations),
         ircc_band=ircc,
+        submitted_after=sum(1 for t in when if t >= high),
+        expired=sum(1 for t in when if t < low),
     )
 
 
@@ -310,6 +354,14 @@ class ReplayReport:
             lines.append(
                 f"{s.kind.value:<10}{s.rounds:>7}{s.in_ircc_band:>14}{s.share:>8.0%}"
                 f"{s.in_implied_band:>17}"
+            )
+        after = sum(r.submitted_after for r in self.replays)
+        expired = sum(r.expired for r in self.replays)
+        if after or expired:
+            lines.append("")
+            lines.append(
+                f"Left out, not in the pool on their round's day: {after:,} synthetic profiles "
+                f"submitted after it, {expired:,} whose 12 months in the pool had run out."
             )
         lines.append("")
         lines.append(
