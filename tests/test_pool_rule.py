@@ -46,8 +46,10 @@ CEC = RoundType(RoundKind.PROGRAM, program=Program.CEC)
 UNSUBMITTED = attrs.evolve(EXAMPLE, profile_submitted=None)
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def by_number() -> dict[str, ee.Round]:
