@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -494,14 +495,20 @@ def _select(
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
+    # the pool rule as two comparisons of whole seconds per candidate (pool_seconds)
     low, high = pool_seconds(spec.day)
     seconds = pool.submitted_seconds
-    present = [i for i, t in enumerate(seconds) if low <= t < high and i not in removed]
+    inside = [low <= t < high for t in seconds]
+    positions = range(len(pool))
+    present = list(itertools.compress(positions, inside))
+    if removed:
+        present = [i for i in present if i not in removed]
     after: tuple[int, ...] = ()
     expired: tuple[int, ...] = ()
-    if len(present) + len(removed) < len(pool):
-        after = tuple(i for i, t in enumerate(seconds) if t >= high and i not in removed)
-        expired = tuple(i for i, t in enumerate(seconds) if t < low and i not in removed)
+    if not all(inside):
+        out = list(itertools.compress(positions, map(operator.not_, inside)))
+        after = tuple(i for i in out if seconds[i] >= high and i not in removed)
+        expired = tuple(i for i in out if seconds[i] < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
     people = pool.candidates
     status = [
