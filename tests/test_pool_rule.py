@@ -46,7 +46,7 @@ CEC = RoundType(RoundKind.PROGRAM, program=Program.CEC)
 UNSUBMITTED = attrs.evolve(EXAMPLE, profile_submitted=None)
 
 
-def utc(
+def utc(  # noqa: PLR0917 (a date-time, as datetime takes it)
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
 ) -> datetime:
     return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
