@@ -10,8 +10,9 @@
   the score is unchanged), and the first day either changes.
 - :func:`ita_readiness`: for an invitation day (and a planned day to apply), the
   deadline under the window in force on the invitation day, the documents that
-  will be invalid on the day of applying and what to renew, and the age locked
-  at the invitation.
+  will be invalid on the day of applying and what to renew, whether a medical
+  exam must come with the application (by the day of applying), and the age
+  locked at the invitation.
 
 The periods are dated rules in :mod:`expressentry.rules.timelines`.
 
@@ -662,7 +663,13 @@ class Readiness:
         checked_on: The day documents are checked: ``planned``, else the deadline.
         late: ``planned`` is after the deadline (the invitation will have lapsed).
         medical_required: Whether a valid medical exam must come with the
-            application (by the day of the invitation).
+            application, by the rule in force on ``checked_on`` (the day of
+            applying, not of the invitation).
+        medical_rule: The upfront medical rule, in force on ``checked_on``.
+        medical_missing: Who needs a medical exam with the application and has
+            none in the profile (``"candidate"``, ``"spouse"``: a spouse who is not
+            a Canadian citizen or permanent resident, accompanying or not); empty
+            when none is required.
         documents: Every document's status on ``checked_on``.
         to_renew: Those that must be valid when applying and will not be.
         age_at_invitation: Completed years on ``invited``.
@@ -683,6 +690,8 @@ class Readiness:
     checked_on: date
     late: bool
     medical_required: bool
+    medical_rule: RuleRef
+    medical_missing: tuple[str, ...]
     documents: tuple[DocumentStatus, ...]
     to_renew: tuple[DocumentStatus, ...]
     age_at_invitation: int
@@ -693,8 +702,13 @@ class Readiness:
 
     @property
     def ready(self) -> bool:
-        """Nothing to renew, the planned day in time, the profile not out of the pool."""
-        return not self.to_renew and not self.late and self.in_pool_at_invitation is not False
+        """Nothing to renew or missing, the planned day in time, the profile not out of the pool."""
+        return (
+            not self.to_renew
+            and not self.medical_missing
+            and not self.late
+            and self.in_pool_at_invitation is not False
+        )
 
     def explain(self) -> str:
         """The deadline, each document on the day checked, what to renew and the age."""
@@ -720,8 +734,20 @@ class Readiness:
             lines.extend(f"  {d.person}: {d.label}" for d in self.to_renew)
         else:
             lines.append("Nothing to renew.")
+        medical = f"[{cited(self.medical_rule.rule_id, self.medical_rule.effective_from)}]"
         if not self.medical_required:
-            lines.append("No upfront medical exam: IRCC asks for one after the application.")
+            lines.append(
+                "No upfront medical exam for an application submitted on "
+                f"{self.checked_on.isoformat()}: IRCC asks for one after the application "
+                f"{medical}."
+            )
+        else:
+            lines.append(
+                "An upfront medical exam, valid on the day of applying, must come with an "
+                f"application submitted on {self.checked_on.isoformat()} {medical}."
+            )
+            if self.medical_missing:
+                lines.append(f"  no medical exam in the profile: {', '.join(self.medical_missing)}")
         if self.age_locked:
             lines.append(
                 f"Age locked at {self.age_at_invitation} on the invitation day"
@@ -760,9 +786,12 @@ def ita_readiness(
     The deadline is that of the window in force on the invitation day. Documents
     are checked on ``planned`` if given, else on the deadline (the last day they
     can be used): language results, ECAs, police certificates and passports must
-    be valid on the day of applying, and the medical exam too for invitations
-    before upfront medicals were dropped. Age is that of the invitation day under
-    the public policy on birthdays between invitation and application.
+    be valid on the day of applying. The medical exam must too when the rule in
+    force on that day (the application's, not the invitation's) asks for one
+    with the application: before 2023-10-01 and from 2025-08-21; a candidate or
+    spouse without one in the profile is then listed in ``medical_missing``. Age
+    is that of the invitation day under the public policy on birthdays between
+    invitation and application.
 
     Raises:
         InvalidInputError: ``invited`` or ``planned`` is not a date, ``planned``
@@ -781,7 +810,13 @@ def ita_readiness(
             )
     deadline, window = ita_deadline(invited)
     checked = deadline if planned is None else planned
-    medical_required = UPFRONT_MEDICAL_REQUIRED.at(invited).value
+    medical = UPFRONT_MEDICAL_REQUIRED.at(checked)
+    medical_required = medical.value
+    people = [("candidate", candidate.medical_exam)]
+    spouse = candidate.spouse
+    if spouse is not None and not spouse.canadian_citizen_or_pr:  # a family member examined
+        people.append(("spouse", spouse.medical_exam))
+    missing = tuple(who for who, exam in people if medical_required and exam is None)
     validity = validity_on(candidate, as_of=checked)
     documents = tuple(d for d in validity.documents if d.document is not Document.PROFILE)
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
@@ -797,6 +832,8 @@ def ita_readiness(
         checked_on=checked,
         late=checked > deadline,
         medical_required=medical_required,
+        medical_rule=_rule(UPFRONT_MEDICAL_REQUIRED, medical),
+        medical_missing=missing,
         documents=documents,
         to_renew=tuple(d for d in documents if d.document in must and not d.valid),
         age_at_invitation=completed_years(candidate.date_of_birth, invited),
