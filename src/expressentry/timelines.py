@@ -47,7 +47,7 @@ from expressentry.models import (
     completed_years,
     require_candidate,
 )
-from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, Timeline, review_caveats
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.rules.timelines import (
     AGE_LOCKED_AT_INVITATION,
@@ -399,10 +399,21 @@ class Validity:
     Attributes:
         as_of: The day asked.
         documents: The candidate's documents, then the spouse's.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
 
     as_of: date
     documents: tuple[DocumentStatus, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     @property
     def expired(self) -> tuple[DocumentStatus, ...]:
@@ -424,6 +435,7 @@ class Validity:
             state = "valid" if d.valid else "NOT VALID"
             rule = "" if d.rule is None else f" [{cited(d.rule.rule_id, d.rule.effective_from)}]"
             lines.append(f"  {d.person} {d.document.value}: {d.label}: {state}: {d.reason}{rule}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -513,6 +525,9 @@ class PoolStatus:
         change: What changes that day, in words.
         looked_until: The last day examined: the day the profile leaves the pool,
             or 12 months after ``as_of`` for a profile not in the pool.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when the last day examined (``changes_on``, else
+            ``looked_until``) is after it).
     """
 
     as_of: date
@@ -524,11 +539,20 @@ class PoolStatus:
     changes_on: date | None
     change: str
     looked_until: date
+    rules_reviewed_on: date = LAST_REVIEWED
 
     @property
     def eligible(self) -> bool:
         """Eligible for at least one program on ``as_of``."""
         return bool(self.eligible_programs)
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the last day examined is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.changes_on or self.looked_until, self.rules_reviewed_on)
 
     def explain(self) -> str:
         """The status and its next change, in plain words."""
@@ -550,6 +574,7 @@ class PoolStatus:
             lines.append(f"No change up to {self.looked_until.isoformat()}.")
         else:
             lines.append(f"First change on {self.changes_on.isoformat()}: {self.change}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -680,6 +705,8 @@ class Readiness:
         in_pool_at_invitation: Whether the profile is in the pool on ``invited``
             (only a profile in the pool can be invited); ``None`` without a
             submission day.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``checked_on`` is after it).
     """
 
     invited: date
@@ -699,6 +726,15 @@ class Readiness:
     age_locked: bool
     age_rule: RuleRef
     in_pool_at_invitation: bool | None
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``checked_on`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.checked_on, self.rules_reviewed_on)
 
     @property
     def ready(self) -> bool:
@@ -760,6 +796,7 @@ class Readiness:
             )
         else:
             lines.append(f"Age counts on the day of applying: {self.age_when_applying}.")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
