@@ -78,7 +78,7 @@ from expressentry.models import (
 )
 from expressentry.rules import CRS_TIMELINES, ELIGIBILITY_TIMELINES, RuleSet, programs, rules_for
 from expressentry.rules import fsw_grid as grid
-from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, Timeline, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS, CATEGORY_WORK_RULE
 from expressentry.rules.programs import (
     CEC_MIN_CLB_BY_TEER,
@@ -345,6 +345,9 @@ class Forecast:
         initial: The state on ``start``.
         events: Every day after ``start``, up to ``end``, on which the total, the
             eligibility or the pool changes, in order.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``end`` is after it: the rule
+            changes forecast are only those on the books that day).
     """
 
     candidate: Candidate
@@ -353,6 +356,15 @@ class Forecast:
     ongoing: bool
     initial: ForecastState
     events: tuple[ForecastEvent, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``end`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.end, self.rules_reviewed_on)
 
     @property
     def final(self) -> ForecastState:
@@ -388,6 +400,7 @@ class Forecast:
         if not self.events:
             lines.append("Nothing changes.")
         lines.extend(e.explain() for e in self.events)
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:

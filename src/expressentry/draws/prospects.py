@@ -37,6 +37,7 @@ from expressentry.eligibility import EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .cutoffs import (
     WINDOW,
@@ -303,6 +304,8 @@ class Outlook:
         last: How many of the latest rounds of each type were compared.
         lines: One per round type the candidate could be invited in: general,
             PNP, programs (FSW, CEC, FST), then categories.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
 
     as_of: date
@@ -310,6 +313,15 @@ class Outlook:
     eligibility: EligibilityReport
     last: int
     lines: tuple[OutlookLine, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     @property
     def score(self) -> int:
@@ -341,6 +353,7 @@ class Outlook:
             )
         for ln in self.lines:
             out.append(ln.explain())
+        out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
     def as_dict(self) -> dict[str, Any]:
@@ -350,6 +363,8 @@ class Outlook:
             "score": self.score,
             "last": self.last,
             "lines": [ln.as_dict() for ln in self.lines],
+            "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
+            "caveats": list(self.caveats),
         }
 
     def __repr__(self) -> str:
@@ -440,5 +455,10 @@ def outlook(
             )
         )
     return Outlook(
-        as_of=day, breakdown=breakdown, eligibility=report, last=last, lines=tuple(lines)
+        as_of=day,
+        breakdown=breakdown,
+        eligibility=report,
+        last=last,
+        lines=tuple(lines),
+        rules_reviewed_on=breakdown.rules_reviewed_on,
     )

@@ -56,6 +56,7 @@ from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules import RuleSet, rules_for
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
 from .pool import Pool
@@ -240,6 +241,8 @@ class Selection:
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out
             (submitted after the tie-break time, or in the same second later in pool order).
         rules_edition: The rules applied (:attr:`~expressentry.rules.RuleSet.edition`).
+        rules_reviewed_on: Last day those rules were checked against their sources
+            (:attr:`caveats` speaks when the round's day is after it).
     """
 
     spec: RoundSpec
@@ -252,6 +255,15 @@ class Selection:
     already_invited: int
     at_cutoff_left_out: int
     rules_edition: str
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the round's day is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.spec.day, self.rules_reviewed_on)
 
     @property
     def count(self) -> int:
@@ -272,6 +284,7 @@ class Selection:
         """The round in plain words: who was ranked, who invited, the cut-off and why."""
         s = self.spec
         lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
+        lines.extend(f"  Note: {c}" for c in self.caveats)
         left = []
         if self.already_invited:
             left.append(f"{self.already_invited:,} invited by an earlier round")
@@ -490,6 +503,7 @@ def _select(
         already_invited=len(removed),
         at_cutoff_left_out=at_cut_left,
         rules_edition=r.edition,
+        rules_reviewed_on=r.last_reviewed,
     )
 
 
