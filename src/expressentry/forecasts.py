@@ -48,6 +48,7 @@ from expressentry._hours import Segments, hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
+from expressentry.ages import birthday, completed_years
 from expressentry.batch import at_index
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
@@ -73,7 +74,6 @@ from expressentry.models import (
     Spouse,
     WorkHistory,
     check_dates,
-    completed_years,
     require_candidate,
 )
 from expressentry.rules import CRS_TIMELINES, ELIGIBILITY_TIMELINES, RuleSet, programs, rules_for
@@ -1035,10 +1035,7 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         age += 1
         if born.year + age > end.year:
             return
-        try:
-            day = born.replace(year=born.year + age)
-        except ValueError:  # born on 29 February: the birthday counts from 1 March
-            day = date(born.year + age, 3, 1)
+        day = birthday(born, age)
         if day > end:
             return
         tags, milestones = _turning(rules_for(as_of=day), age)

@@ -37,6 +37,7 @@ from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
+from expressentry.ages import completed_years
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -62,7 +63,6 @@ from expressentry.plausibility import (
     RESULT_DELAY_DAYS,
     WORK_AGE,
     WORKING_AGE,
-    completed_years,
     is_country_code,
     tag,
 )
