@@ -265,9 +265,13 @@ def candidates(draw: st.DrawFn, *, as_of: date) -> Candidate:
     born = draw(
         (st.dates(as_of - timedelta(days=60 * 365), as_of) | birthday).filter(lambda d: d <= as_of)
     )
+    education = draw(educations(before=as_of))
+    # No document is dated before the birth (plausibility.after_birth).
+    own = [r.test_date for r in results] + [education.eca_issued or as_of]
+    born = min(born, *own)
     return Candidate(
         date_of_birth=born,
-        education=draw(educations(before=as_of)),
+        education=education,
         marital_status=status,
         spouse=spouse,
         languages=tuple(results),
@@ -451,9 +455,12 @@ def random_candidate(rng: random.Random, as_of: date) -> Candidate:
     else:
         born = _random_day(rng, as_of - timedelta(days=60 * 365), as_of)
     certificate = rng.random() < 0.3
+    education = random_education(rng, as_of)
+    # No document is dated before the birth (plausibility.after_birth).
+    born = min(born, *(r.test_date for r in results), education.eca_issued or as_of)
     return Candidate(
         date_of_birth=born,
-        education=random_education(rng, as_of),
+        education=education,
         marital_status=status,
         spouse=spouse,
         languages=results,

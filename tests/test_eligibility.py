@@ -341,6 +341,18 @@ def test_fst_needs_the_offer_or_certificate_in_the_trade_worked() -> None:
     assert not req(program(c, Program.FST), "offer_or_certificate").met
 
 
+def test_fst_a_certificate_in_the_trade_counts_beside_an_offer_outside_it() -> None:
+    """Either one in the trade worked will do: an offer elsewhere does not hide the certificate."""
+    c = person(
+        weeks(date(2022, 1, 3), 110, noc="72310", in_canada=False),
+        languages=(celpip(5),),
+        job_offer=JobOffer(noc="21231"),  # software engineers: not the trade worked
+        certificate_of_qualification=True,
+        certificate_noc="72310",
+    )
+    assert req(program(c, Program.FST), "offer_or_certificate").met
+
+
 def test_fst_two_years_is_3120_hours() -> None:
     base = {"job_offer": JobOffer(noc="72310"), "languages": (celpip(5),)}
     full = person(weeks(date(2022, 1, 3), 104, noc="72310"), **base)

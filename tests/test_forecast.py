@@ -232,6 +232,16 @@ def test_cli_timeline_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["readiness"]["deadline"] == "2027-04-02"
 
 
+def test_cli_timeline_past_the_calendar_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # born late enough to be alive in 9999 (plausibility.oldest_age)
+    path = tmp_path / "young.json"
+    path.write_text('{"date_of_birth": "9990-01-01", "education": {"level": "secondary"}}')
+    assert main(["timeline", str(path), "--from", "9999-06-01"]) == 2
+    assert "months: runs past 9999-12-31" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
@@ -240,7 +250,6 @@ def test_cli_timeline_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         (["--months", "two"], "--months: must be a whole number"),
         (["--ita", "tomorrow"], "--ita: not a real date"),
         (["--from", "2025-03-15"], "$.languages[0].result_date: is after the day assessed"),
-        (["--from", "9999-06-01"], "months: runs past 9999-12-31"),
     ],
 )
 def test_cli_timeline_bad_input_exits_2(

@@ -305,8 +305,10 @@ def test_work_before_the_16th_birthday_is_refused() -> None:
     assert [(p.path, p.value) for p in info.value.problems] == [
         ("work_history[1].start", date(2005, 12, 31)),
         ("work_history[2].start", date(2005, 12, 31)),
+        ("date_of_birth", date(1990, 1, 1)),  # the other side of the contradiction
     ]
     assert "16th birthday" in info.value.problems[0].message
+    assert "work_history[1].start 2005-12-31 and 1 more" in info.value.problems[2].message
     # the 16th birthday itself is allowed
     Candidate(**{**CANDIDATE, "work_history": WorkHistory(periods=(fine,))})
 

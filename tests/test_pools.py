@@ -143,7 +143,13 @@ def test_cli_scores_a_pool_one_line_each(
     captured = capsys.readouterr()
     out = [json.loads(line) for line in captured.out.splitlines()]
     total = score(example_profile(), as_of=AS_OF).total
-    assert out[0] == {"line": 1, "as_of": "2026-11-22", "total": total}
+    assert out[0] == {
+        "line": 1,
+        "as_of": "2026-11-22",
+        "total": total,
+        "rules_reviewed_on": "2026-11-22",
+        "caveats": [],  # the day is the rules' review day: nothing to add
+    }
     assert [o["line"] for o in out] == [1, 5]
     err = captured.err.splitlines()
     assert [e.split(":")[1] for e in err] == [" pool.jsonl line 3"] * 2 + [

@@ -16,6 +16,12 @@ Sources (read 2026-11-22, through the stored copies of the research notes):
 - police certificates (6 months for the country lived in; after the last stay for
   a former one): https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/apply-permanent-residence/police-certificates.html
 - one year in the pool: http://www.cic.gc.ca/english/immigrate/skilled/no-invite.asp
+- the upfront medical exam by the day the application is received or submitted
+  (required before 2023-10-01, not from 2023-10-01 to 2025-08-20, required again
+  from 2025-08-21): IRCC's completeness-check instructions and their 2025 program
+  delivery update, read through copies (financialexpress.com,
+  mcncanadaimmigration.com, canadavisaportal.ca, immigratic.com); the official
+  pages were not read.
 """
 
 from __future__ import annotations
@@ -221,6 +227,7 @@ READY = _candidate(
     languages=[attrs.evolve(clb(9, date(2024, 12, 28)), result_date=date(2025, 1, 5))],
     police_certificates=[PoliceCertificate(country="IN", issued=date(2026, 6, 1))],
     passport_expiry=date(2030, 1, 1),
+    medical_exam=date(2026, 10, 1),  # valid to 2027-09-30: required when applying from 2025-08-21
 )
 
 
@@ -272,16 +279,94 @@ def test_a_planned_day_before_the_invitation_is_refused() -> None:
         ee.ita_readiness(READY, invited=date(2026, 11, 25), planned=date(2026, 11, 24))
 
 
+# The upfront medical exam, by the day the application is submitted (the law, read
+# through IRCC's completeness-check instructions and its 2025 update): required for
+# applications received before 2023-10-01; not required for those received from
+# 2023-10-01 to 2025-08-20; required again for those submitted from 2025-08-21.
+
+
 @pytest.mark.parametrize(
-    ("invited", "renew_medical"), [(date(2023, 9, 30), True), (date(2023, 10, 1), False)]
+    ("invited", "applied", "required"),
+    [
+        (date(2023, 9, 15), date(2023, 9, 30), True),
+        (date(2023, 9, 15), date(2023, 10, 1), False),
+        (date(2025, 8, 1), date(2025, 8, 20), False),
+        (date(2025, 8, 1), date(2025, 8, 21), True),
+    ],
 )
-def test_an_expired_medical_matters_only_while_upfront_medicals_are_asked(
-    invited: date, renew_medical: bool
+def test_the_upfront_medical_turns_on_the_day_of_applying(
+    invited: date, applied: date, required: bool
 ) -> None:
-    c = _candidate(medical_exam=date(2022, 9, 15))  # valid to 2023-09-14
-    r = ee.ita_readiness(c, invited=invited)
-    assert r.medical_required is renew_medical
-    assert [d.document for d in r.to_renew] == ([Document.MEDICAL] if renew_medical else [])
+    c = _candidate(medical_exam=date(2022, 9, 15))  # valid to 2023-09-14: expired on both days
+    r = ee.ita_readiness(c, invited=invited, planned=applied)
+    assert r.medical_required is required
+    assert [d.document for d in r.to_renew] == ([Document.MEDICAL] if required else [])
+    assert r.medical_rule.rule_id == "timelines.upfront_medical_required"
+
+
+@pytest.mark.parametrize(
+    ("invited", "deadline", "required"),
+    [
+        # Invited before 2023-10-01, the deadline after it: not required on the deadline.
+        (date(2023, 8, 15), date(2023, 10, 14), False),
+        # Invited before 2025-08-21, the deadline after it: required on the deadline.
+        (date(2025, 8, 1), date(2025, 9, 30), True),
+        (date(2025, 8, 20), date(2025, 10, 19), True),
+    ],
+)
+def test_without_a_planned_day_the_medical_rule_is_that_of_the_deadline(
+    invited: date, deadline: date, required: bool
+) -> None:
+    r = ee.ita_readiness(_candidate(), invited=invited)
+    assert (r.checked_on, r.medical_required) == (deadline, required)
+    assert r.medical_missing == (("candidate",) if required else ())
+    assert r.ready is not required
+
+
+def test_a_medical_missing_for_the_candidate_and_the_spouse_is_named() -> None:
+    spouse = ee.Spouse(accompanying=False)
+    c = _candidate(marital_status=ee.MaritalStatus.MARRIED, spouse=spouse)
+    r = ee.ita_readiness(c, invited=date(2026, 11, 25), planned=date(2026, 12, 1))
+    assert r.medical_required
+    assert r.medical_missing == ("candidate", "spouse")  # accompanying or not
+    assert not r.ready
+    text = r.explain()
+    assert (
+        "An upfront medical exam, valid on the day of applying, must come with an application "
+        "submitted on 2026-12-01 [timelines.upfront_medical_required@2025-08-21]."
+    ) in text.splitlines()
+    assert "no medical exam in the profile: candidate, spouse" in text
+    examined = attrs.evolve(c, medical_exam=date(2026, 11, 28))
+    citizen = attrs.evolve(spouse, canadian_citizen_or_pr=True)
+    both = attrs.evolve(examined, spouse=citizen)
+    r = ee.ita_readiness(both, invited=date(2026, 11, 25), planned=date(2026, 12, 1))
+    assert r.medical_missing == ()  # a citizen spouse is not examined
+
+
+def test_no_upfront_medical_is_said_with_its_rule() -> None:
+    r = ee.ita_readiness(_candidate(), invited=date(2024, 5, 1))
+    assert (r.medical_required, r.medical_missing, r.ready) == (False, (), True)
+    assert (
+        "No upfront medical exam for an application submitted on 2024-06-30: IRCC asks for "
+        "one after the application [timelines.upfront_medical_required@2023-10-01]."
+    ) in r.explain()
+
+
+@pytest.mark.parametrize(
+    ("day", "required"),
+    [
+        (date(2015, 1, 1), True),
+        (date(2023, 9, 30), True),
+        (date(2023, 10, 1), False),
+        (date(2025, 8, 20), False),
+        (date(2025, 8, 21), True),
+        (date(2026, 11, 22), True),
+    ],
+)
+def test_the_upfront_medical_timeline_on_each_side_of_its_changes(
+    day: date, required: bool
+) -> None:
+    assert rt.UPFRONT_MEDICAL_REQUIRED.at(day).value is required
 
 
 def test_an_invitation_after_the_profile_expired_is_not_ready() -> None:

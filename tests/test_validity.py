@@ -305,6 +305,10 @@ def test_score_many_can_collect_the_bad_profiles_and_score_the_others() -> None:
 
 
 def test_a_document_of_the_last_years_of_the_calendar_is_accepted_and_not_yet_valid() -> None:
-    late = single(education=Education(level=E.BACHELORS, eca_issued=date(9999, 12, 31)))
+    # born late enough for the ECA to fall within a lifetime (plausibility.oldest_age)
+    late = Candidate(
+        date_of_birth=date(9950, 1, 1),
+        education=Education(level=E.BACHELORS, eca_issued=date(9999, 12, 31)),
+    )
     with pytest.raises(InvalidInputError, match="eca_issued"):
         score(late, as_of=date(2026, 11, 22))

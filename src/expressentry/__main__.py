@@ -9,6 +9,11 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry backtest [--before ...] [--format text|json]``;
 ``expressentry replay [--rounds] [--number N]``.
 
+A command whose day (``--as-of``, the invitation or the forecast's end, the
+round's day) is after the day the rules were last checked against their sources
+says so once on stderr (``expressentry: note: ...``), and its JSON carries
+``rules_reviewed_on`` and ``caveats``.
+
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
 stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted;
@@ -61,6 +66,7 @@ from expressentry.explain import CrsBreakdown
 from expressentry.forecasts import forecast
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, iter_pool, pool_format
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
 from expressentry.timelines import ita_readiness, validity_on
 
@@ -154,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _note(caveats: Iterable[str]) -> None:
+    """Each caveat of the command's result, once, on stderr (after the result)."""
+    for caveat in dict.fromkeys(caveats):
+        sys.stderr.write(f"expressentry: note: {caveat}\n")
+
+
 def _last(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         msg = f"not a whole number of at least 1: {text!r}"
@@ -171,8 +183,10 @@ def _replay(args: argparse.Namespace) -> int:
             sys.stderr.write(f"expressentry: no round numbered {', '.join(unknown)}\n")
             return _BAD_INPUT
         history = [r for r in history if r.number in wanted]
-    sys.stdout.write(replay_all(history).explain(rounds=args.rounds) + "\n")
+    report = replay_all(history)
+    sys.stdout.write(report.explain(rounds=args.rounds) + "\n")
     sys.stdout.flush()
+    _note(report.caveats)
     return 0
 
 
@@ -181,6 +195,7 @@ def _backtest(args: argparse.Namespace) -> int:
     text = json.dumps(report.as_dict(), indent=2) if args.format == "json" else report.explain()
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    _note(report.caveats)
     return 0
 
 
@@ -214,8 +229,12 @@ def _timeline_arguments(t: argparse.ArgumentParser) -> None:
     t.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def _timeline(args: argparse.Namespace, candidate: Candidate) -> str:
-    """The documents on the first day, the forecast, and readiness for ``--ita``."""
+def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tuple[str, ...]]:
+    """The documents on the first day, the forecast, and readiness for ``--ita``.
+
+    Returns the text and the caveats of the latest day it speaks of (the forecast's
+    end, or the day documents are checked for the invitation if later).
+    """
     validity = validity_on(candidate, as_of=args.start)
     start = validity.as_of
     try:
@@ -226,15 +245,17 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> str:
         ) from None
     ahead = forecast(candidate, start=start, end=end)
     ready = None if args.ita is None else ita_readiness(candidate, invited=args.ita)
+    latest = ahead.end if ready is None else max(ahead.end, ready.checked_on)
+    caveats = review_caveats(latest, LAST_REVIEWED)
     if args.format == "json":
         data = {"validity": to_dict(validity), "forecast": to_dict(ahead)}
         if ready is not None:
             data["readiness"] = to_dict(ready)
-        return to_json(data)
+        return to_json(data), caveats
     parts = [validity.explain(), ahead.explain()]
     if ready is not None:
         parts.append(ready.explain())
-    return "\n\n".join(parts)
+    return "\n\n".join(parts), caveats
 
 
 _SIMULATED_TYPES = (
@@ -331,14 +352,17 @@ def _run(args: argparse.Namespace) -> int:
         return _BAD_INPUT
     candidate = from_json(text, Candidate)
     if args.command == "timeline":
-        sys.stdout.write(_timeline(args, candidate) + "\n")
+        text, caveats = _timeline(args, candidate)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()
+        _note(caveats)
         return 0
     if args.command == "outlook":
         found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last)
         out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
         sys.stdout.write(out + "\n")
         sys.stdout.flush()
+        _note(found.caveats)
         return 0
     result: CrsBreakdown | EligibilityReport = (
         score(candidate, as_of=args.as_of)
@@ -347,6 +371,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
     sys.stdout.flush()
+    _note(result.caveats)
     return 0
 
 
@@ -424,11 +449,14 @@ def _simulate(args: argparse.Namespace) -> int:
                 "submitted_after": [lines[i] for i in found.submitted_after],
                 "expired": [lines[i] for i in found.expired_profiles],
             },
+            "rules_reviewed_on": found.rules_reviewed_on.isoformat(),
+            "caveats": list(found.caveats),
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         sys.stdout.write(found.explain() + "\n")
     sys.stdout.flush()
+    _note(found.caveats)
     return 0
 
 
@@ -463,11 +491,14 @@ def _pool(args: argparse.Namespace) -> int:
         )
         failures.append(LineFailure(line=lines[late.index], problems=problems))
     out = sys.stdout
+    caveats = review_caveats(day, LAST_REVIEWED)
     for line, result in zip(lines, results.results, strict=True):
         if result is not None:
-            out.write(json.dumps(_pool_result(line, day, result), ensure_ascii=False) + "\n")
+            found = _pool_result(line, day, result, caveats)
+            out.write(json.dumps(found, ensure_ascii=False) + "\n")
     out.flush()
     _report_lines(path, failures)
+    _note(caveats)
     return _BAD_INPUT if failures else 0
 
 
@@ -477,14 +508,18 @@ def _counting(candidates: list[Candidate], bar: tqdm[Any]) -> Iterator[Candidate
         bar.update()
 
 
-def _pool_result(line: int, day: date, result: int | EligibilityFlags) -> dict[str, Any]:
-    """One line of a pool's output: the line it answers, the day, and the result."""
+def _pool_result(
+    line: int, day: date, result: int | EligibilityFlags, caveats: tuple[str, ...]
+) -> dict[str, Any]:
+    """One line of a pool's output: the line it answers, the day, the result, the caveats."""
     out: dict[str, Any] = {"line": line, "as_of": day.isoformat()}
     if isinstance(result, EligibilityFlags):
         out["programs"] = {p.value: v.value for p, v in result.programs}
         out["categories"] = {c.value: v.value for c, v in result.categories}
     else:
         out["total"] = result
+    out["rules_reviewed_on"] = LAST_REVIEWED.isoformat()
+    out["caveats"] = list(caveats)
     return out
 
 

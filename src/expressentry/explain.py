@@ -15,7 +15,7 @@ from attrs import field, frozen
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
-from expressentry.rules._timeline import Source
+from expressentry.rules._timeline import Source, review_caveats
 
 __all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
 
@@ -92,7 +92,8 @@ class CrsBreakdown:
         lines: Every point line, caps included, in IRCC's order.
         total: The score: always the sum of ``lines``.
         rules_reviewed_on: Last day the rule tables were checked against their
-            sources; a later ``as_of`` is computed with the rules known then.
+            sources; a later ``as_of`` is computed with the rules known then
+            (:attr:`caveats` says so).
     """
 
     as_of: date
@@ -101,6 +102,14 @@ class CrsBreakdown:
     lines: tuple[PointLine, ...]
     total: int = field(validator=_check_total)
     rules_reviewed_on: date
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     def subtotal(self, section: CrsSection) -> int:
         """Points of one section, caps included."""
@@ -151,11 +160,7 @@ class CrsBreakdown:
                 for ln in lines
             )
         out += ["", f"{'Total':<{width}}{self.total:>6}"]
-        if self.as_of > self.rules_reviewed_on:
-            out.append(
-                f"Note: rules last checked against their sources on "
-                f"{self.rules_reviewed_on.isoformat()}."
-            )
+        out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
     def __str__(self) -> str:

@@ -48,6 +48,7 @@ from expressentry._hours import Segments, hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
+from expressentry.ages import birthday, completed_years
 from expressentry.batch import at_index
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
@@ -73,12 +74,11 @@ from expressentry.models import (
     Spouse,
     WorkHistory,
     check_dates,
-    completed_years,
     require_candidate,
 )
 from expressentry.rules import CRS_TIMELINES, ELIGIBILITY_TIMELINES, RuleSet, programs, rules_for
 from expressentry.rules import fsw_grid as grid
-from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, Timeline, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS, CATEGORY_WORK_RULE
 from expressentry.rules.programs import (
     CEC_MIN_CLB_BY_TEER,
@@ -345,6 +345,9 @@ class Forecast:
         initial: The state on ``start``.
         events: Every day after ``start``, up to ``end``, on which the total, the
             eligibility or the pool changes, in order.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``end`` is after it: the rule
+            changes forecast are only those on the books that day).
     """
 
     candidate: Candidate
@@ -353,6 +356,15 @@ class Forecast:
     ongoing: bool
     initial: ForecastState
     events: tuple[ForecastEvent, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``end`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.end, self.rules_reviewed_on)
 
     @property
     def final(self) -> ForecastState:
@@ -388,6 +400,7 @@ class Forecast:
         if not self.events:
             lines.append("Nothing changes.")
         lines.extend(e.explain() for e in self.events)
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -1022,10 +1035,7 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         age += 1
         if born.year + age > end.year:
             return
-        try:
-            day = born.replace(year=born.year + age)
-        except ValueError:  # born on 29 February: the birthday counts from 1 March
-            day = date(born.year + age, 3, 1)
+        day = birthday(born, age)
         if day > end:
             return
         tags, milestones = _turning(rules_for(as_of=day), age)

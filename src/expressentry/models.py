@@ -37,6 +37,7 @@ from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
+from expressentry.ages import completed_years
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -49,6 +50,22 @@ from expressentry.enums import (
 )
 from expressentry.errors import FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.noc import NOC_VERSION, unit_groups
+from expressentry.plausibility import (
+    AFTER_BIRTH,
+    AGE,
+    COUNTRY_CODE,
+    DEPENDENT_CHILDREN,
+    MOST_DEPENDENT_CHILDREN,
+    OLDEST_AGE,
+    PROFILE_SUBMITTED,
+    PROFILES_FROM,
+    RESULT_DELAY,
+    RESULT_DELAY_DAYS,
+    WORK_AGE,
+    WORKING_AGE,
+    is_country_code,
+    tag,
+)
 from expressentry.rules.language_tables import chart_for
 
 __all__ = [
@@ -61,6 +78,7 @@ __all__ = [
     "WorkHistory",
     "WorkPeriod",
     "check_dates",
+    "completed_years",
     "noc_teer",
     "require_candidate",
 ]
@@ -504,6 +522,13 @@ class LanguageResult:
                 result_date,
                 f"must not be before test_date ({taken.isoformat()})",
             )
+            c.require(
+                (result_date - taken).days <= RESULT_DELAY_DAYS,
+                "result_date",
+                result_date,
+                f"must be at most {RESULT_DELAY_DAYS} days after test_date "
+                f"({taken.isoformat()}): results are reported within weeks {tag(RESULT_DELAY)}",
+            )
         if "test" in bad or "test_date" in bad:
             c.done()  # the chart, so the scale of every score, is unknown
         try:
@@ -785,11 +810,7 @@ class PoliceCertificate:
         f: Any = self  # the fields as given, of any type until checked
         country, issued, left = f.country, f.issued, f.left
         if (
-            type(country) is str
-            and len(country) == _COUNTRY_CODE_LENGTH
-            and country.isascii()
-            and country.isalpha()
-            and country.isupper()
+            is_country_code(country)
             and country != "CA"
             and type(issued) is date
             and (left is None or type(left) is date)
@@ -806,6 +827,12 @@ class PoliceCertificate:
             )
             c.require(
                 ok, "country", country, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN"
+            )
+            c.require(
+                not ok or is_country_code(country),
+                "country",
+                country,
+                f"is not the ISO 3166-1 alpha-2 code of a country {tag(COUNTRY_CODE)}",
             )
             c.require(
                 country != "CA",
@@ -919,8 +946,90 @@ def _languages_tuple(
     return tuple(value) if isinstance(value, list) else value
 
 
-_WORKING_AGE = 16
-"""Work that starts before this birthday is refused as implausible."""
+_WORK, _DOCUMENT, _EXPIRY = "work", "document", "expiry"
+"""The kinds of a profile's own dates, by the plausibility rules they answer to."""
+
+
+def _own_dates(
+    c: Candidate, submitted: date | None, bad: frozenset[str]
+) -> list[tuple[str, object, date, str]]:
+    """The candidate's own dates, each as (path, value as given, day, kind).
+
+    The spouse's are not here: the profile holds no spouse's birth date. Fields of
+    the wrong type (in ``bad``) are left out; their type is the problem reported.
+    """
+    out: list[tuple[str, object, date, str]] = []
+    if "languages" not in bad:
+        for i, r in enumerate(c.languages):
+            out.append((f"languages[{i}].test_date", r.test_date, r.test_date, _DOCUMENT))
+            if r.result_date is not None:
+                out.append((f"languages[{i}].result_date", r.result_date, r.result_date, _DOCUMENT))
+    if "education" not in bad and c.education.eca_issued is not None:
+        eca = c.education.eca_issued
+        out.append(("education.eca_issued", eca, eca, _DOCUMENT))
+    if "work_history" not in bad:
+        for i, p in enumerate(c.work_history.periods):
+            out.append((f"work_history[{i}].start", p.start, p.start, _WORK))
+    if submitted is not None:
+        out.append(("profile_submitted", c.profile_submitted, submitted, _DOCUMENT))
+    if not {"medical_exam", "passport_expiry", "police_certificates"} & bad:
+        if c.medical_exam is not None:
+            out.append(("medical_exam", c.medical_exam, c.medical_exam, _DOCUMENT))
+        if c.passport_expiry is not None:
+            out.append(("passport_expiry", c.passport_expiry, c.passport_expiry, _EXPIRY))
+        for i, pc in enumerate(c.police_certificates):
+            out.append((f"police_certificates[{i}].issued", pc.issued, pc.issued, _DOCUMENT))
+            if pc.left is not None:
+                out.append((f"police_certificates[{i}].left", pc.left, pc.left, _DOCUMENT))
+    return out
+
+
+def _check_lifetime(c: _Checks, born: date, dated: list[tuple[str, object, date, str]]) -> None:
+    """Refuse every date outside the applicant's possible lifetime, and the birth date with them.
+
+    Which of the two is wrong is not known, so both are named: each date by its
+    path, and ``date_of_birth`` once per rule, with the first date it contradicts.
+    """
+    if not dated:
+        return
+    first_work = min((day for _, _, day, kind in dated if kind is _WORK), default=None)
+    latest = max((day for _, _, day, kind in dated if kind is not _EXPIRY), default=None)
+    if (
+        min(day for _, _, day, _ in dated) >= born
+        and (first_work is None or completed_years(born, first_work) >= WORKING_AGE)
+        and (latest is None or completed_years(born, latest) <= OLDEST_AGE)
+    ):
+        return
+    broken: dict[str, list[str]] = {}
+    for path, value, day, kind in dated:
+        if day < born:
+            rule, words = AFTER_BIRTH, f"is before the date of birth ({born.isoformat()})"
+        elif kind is _WORK and completed_years(born, day) < WORKING_AGE:
+            rule = WORK_AGE
+            words = f"is before the {WORKING_AGE}th birthday (born {born.isoformat()})"
+        elif kind is not _EXPIRY and completed_years(born, day) > OLDEST_AGE:
+            rule = AGE
+            words = (
+                f"is at age {OLDEST_AGE + 1} or more (born {born.isoformat()}): "
+                f"no one has lived past {OLDEST_AGE}"
+            )
+        else:
+            continue
+        c.require(False, path, value, f"{words} {tag(rule)}")
+        broken.setdefault(rule, []).append(f"{path} {day.isoformat()}")
+    said = {
+        AFTER_BIRTH: "is after",
+        WORK_AGE: f"is less than {WORKING_AGE} years before",
+        AGE: f"is more than {OLDEST_AGE} years before",
+    }
+    for rule, paths in broken.items():
+        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        c.require(
+            False,
+            "date_of_birth",
+            born,
+            f"{said[rule]} {paths[0]}{more}: one or the other is wrong {tag(rule)}",
+        )
 
 
 @frozen(kw_only=True)
@@ -1097,18 +1206,25 @@ class Candidate:
                 )
         if "dependent_children" not in bad:
             c.require(children >= 0, "dependent_children", children, "must be 0 or more")
+            c.require(
+                children <= MOST_DEPENDENT_CHILDREN,
+                "dependent_children",
+                children,
+                f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
+                f"{tag(DEPENDENT_CHILDREN)}",
+            )
         if funds is not None and "settlement_funds" not in bad:
             c.require(funds >= 0, "settlement_funds", funds, "must be 0 or more Canadian dollars")
-        if "date_of_birth" not in bad and "work_history" not in bad:
-            earliest = history._first_start
-            if earliest is not None and completed_years(born, earliest) < _WORKING_AGE:
-                for i, p in enumerate(history.periods):
-                    c.require(
-                        completed_years(born, p.start) >= _WORKING_AGE,
-                        f"work_history[{i}].start",
-                        p.start,
-                        f"is before the 16th birthday (born {born.isoformat()})",
-                    )
+        if submitted is not None:
+            c.require(
+                submitted >= PROFILES_FROM,
+                "profile_submitted",
+                when,
+                f"is before Express Entry opened ({PROFILES_FROM.isoformat()}) "
+                f"{tag(PROFILE_SUBMITTED)}",
+            )
+        if "date_of_birth" not in bad:
+            _check_lifetime(c, born, _own_dates(self, submitted, bad))
         c.done()
         second = None
         if first is not None:
@@ -1162,17 +1278,6 @@ class Candidate:
     def scored_with_spouse(self) -> bool:
         """Whether the CRS uses its "with spouse" columns for this candidate."""
         return self.spouse is not None and self.spouse.scored_with
-
-
-def completed_years(born: date, on: date) -> int:
-    """Completed years from ``born`` to ``on`` (age on a birthday counts the new year).
-
-    >>> completed_years(date(1996, 11, 22), date(2026, 11, 21))
-    29
-    >>> completed_years(date(1996, 11, 22), date(2026, 11, 22))
-    30
-    """
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 _CANDIDATE_TYPES: _Specs = (
@@ -1259,8 +1364,9 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     (the candidate's or the spouse's) that starts after it; a birth after it; and
     a ``profile_submitted`` whose date **in UTC** is after it (so
     ``2026-11-22T23:30:00-05:00``, which is 2026-11-23 in UTC, is refused on
-    2026-11-22). Ongoing work and work that ends after ``as_of`` are allowed:
-    only the part up to ``as_of`` counts.
+    2026-11-22); and a birth that makes the applicant older than
+    :data:`~expressentry.plausibility.OLDEST_AGE` on ``as_of``. Ongoing work and
+    work that ends after ``as_of`` are allowed: only the part up to ``as_of`` counts.
 
     Raises:
         InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
@@ -1272,7 +1378,12 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
             "check_dates", [FieldProblem("candidate", candidate, "must be a Candidate")]
         )
     latest = candidate._latest_document
-    if candidate.date_of_birth <= as_of and (latest is None or latest <= as_of):
+    born = candidate.date_of_birth
+    if (
+        born <= as_of
+        and (latest is None or latest <= as_of)
+        and as_of.year - born.year <= OLDEST_AGE  # so the age is at most OLDEST_AGE
+    ):
         return
     after = f"is after the day assessed ({as_of.isoformat()})"
     problems = [
@@ -1287,9 +1398,16 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
             problems.append(
                 FieldProblem("profile_submitted", submitted, f"{after}: it is {day} in UTC")
             )
-    if candidate.date_of_birth > as_of:
+    if born > as_of:
+        problems.append(FieldProblem("date_of_birth", born, f"is after {as_of.isoformat()}"))
+    elif completed_years(born, as_of) > OLDEST_AGE:
         problems.append(
-            FieldProblem("date_of_birth", candidate.date_of_birth, f"is after {as_of.isoformat()}")
+            FieldProblem(
+                "date_of_birth",
+                born,
+                f"makes the applicant {completed_years(born, as_of)} on the day assessed "
+                f"({as_of.isoformat()}): no one has lived past {OLDEST_AGE} {tag(AGE)}",
+            )
         )
     if problems:
         raise InvalidInputError("Candidate", problems)

@@ -176,6 +176,15 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_reviewed(kind: Any) -> bool:
+    """A result dated against the rules' review day: with ``rules_reviewed_on`` and ``caveats``."""
+    return (
+        attrs.has(kind)
+        and any(a.name == "rules_reviewed_on" for a in attrs.fields(kind))
+        and isinstance(getattr(kind, "caveats", None), property)
+    )
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(int, _strict(int, "a whole number"))
@@ -207,6 +216,8 @@ def _make_converter() -> cattrs.Converter:
         # cattrs would read a list or a string as an object and fail with an
         # AttributeError; say what is wrong instead.
         inner = conv.gen_structure_attrs_fromdict(kind)
+        if _is_reviewed(kind):
+            return _reviewed_structure(kind, inner)
 
         def structure(value: object, _: Any) -> Any:
             if not isinstance(value, dict):
@@ -216,6 +227,20 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
+
+    def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        # A result's caveats are worked out from its days; the JSON form writes them
+        # out, so a reader without the library sees them too.
+        inner = conv.gen_unstructure_attrs_fromdict(kind)
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            out: dict[str, Any] = inner(obj)
+            out["caveats"] = list(obj.caveats)
+            return out
+
+        return unstructure
+
+    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
@@ -251,6 +276,25 @@ def _make_converter() -> cattrs.Converter:
         lambda v, _: WorkHistory(periods=conv.structure(v, tuple[WorkPeriod, ...])),
     )
     return conv
+
+
+def _reviewed_structure(
+    kind: type[Any], inner: Callable[[Any, Any], Any]
+) -> Callable[[object, Any], Any]:
+    """Read a result whose ``caveats`` are written out: they must be those its days give."""
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _BadValueError(value, "must be a JSON object")
+        fields = {k: v for k, v in value.items() if k != "caveats"}
+        result = inner(fields, kind)
+        if "caveats" in value and value["caveats"] != list(result.caveats):
+            expected = json.dumps(list(result.caveats), ensure_ascii=False)
+            msg = f"must be those its days and rules_reviewed_on give: {expected}"
+            raise InvalidInputError(kind.__name__, [FieldProblem("caveats", value["caveats"], msg)])
+        return result
+
+    return structure
 
 
 def _index_note(index: int, kind: Any) -> Any:

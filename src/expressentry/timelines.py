@@ -10,8 +10,9 @@
   the score is unchanged), and the first day either changes.
 - :func:`ita_readiness`: for an invitation day (and a planned day to apply), the
   deadline under the window in force on the invitation day, the documents that
-  will be invalid on the day of applying and what to renew, and the age locked
-  at the invitation.
+  will be invalid on the day of applying and what to renew, whether a medical
+  exam must come with the application (by the day of applying), and the age
+  locked at the invitation.
 
 The periods are dated rules in :mod:`expressentry.rules.timelines`.
 
@@ -46,7 +47,7 @@ from expressentry.models import (
     completed_years,
     require_candidate,
 )
-from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, Timeline, review_caveats
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.rules.timelines import (
     AGE_LOCKED_AT_INVITATION,
@@ -399,10 +400,21 @@ class Validity:
     Attributes:
         as_of: The day asked.
         documents: The candidate's documents, then the spouse's.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
 
     as_of: date
     documents: tuple[DocumentStatus, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     @property
     def expired(self) -> tuple[DocumentStatus, ...]:
@@ -424,6 +436,7 @@ class Validity:
             state = "valid" if d.valid else "NOT VALID"
             rule = "" if d.rule is None else f" [{cited(d.rule.rule_id, d.rule.effective_from)}]"
             lines.append(f"  {d.person} {d.document.value}: {d.label}: {state}: {d.reason}{rule}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -513,6 +526,9 @@ class PoolStatus:
         change: What changes that day, in words.
         looked_until: The last day examined: the day the profile leaves the pool,
             or 12 months after ``as_of`` for a profile not in the pool.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when the last day examined (``changes_on``, else
+            ``looked_until``) is after it).
     """
 
     as_of: date
@@ -524,11 +540,20 @@ class PoolStatus:
     changes_on: date | None
     change: str
     looked_until: date
+    rules_reviewed_on: date = LAST_REVIEWED
 
     @property
     def eligible(self) -> bool:
         """Eligible for at least one program on ``as_of``."""
         return bool(self.eligible_programs)
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the last day examined is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.changes_on or self.looked_until, self.rules_reviewed_on)
 
     def explain(self) -> str:
         """The status and its next change, in plain words."""
@@ -550,6 +575,7 @@ class PoolStatus:
             lines.append(f"No change up to {self.looked_until.isoformat()}.")
         else:
             lines.append(f"First change on {self.changes_on.isoformat()}: {self.change}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -663,7 +689,13 @@ class Readiness:
         checked_on: The day documents are checked: ``planned``, else the deadline.
         late: ``planned`` is after the deadline (the invitation will have lapsed).
         medical_required: Whether a valid medical exam must come with the
-            application (by the day of the invitation).
+            application, by the rule in force on ``checked_on`` (the day of
+            applying, not of the invitation).
+        medical_rule: The upfront medical rule, in force on ``checked_on``.
+        medical_missing: Who needs a medical exam with the application and has
+            none in the profile (``"candidate"``, ``"spouse"``: a spouse who is not
+            a Canadian citizen or permanent resident, accompanying or not); empty
+            when none is required.
         documents: Every document's status on ``checked_on``.
         to_renew: Those that must be valid when applying and will not be.
         age_at_invitation: Completed years on ``invited``.
@@ -674,6 +706,8 @@ class Readiness:
         in_pool_at_invitation: Whether the profile is in the pool on ``invited``
             (only a profile in the pool can be invited); ``None`` without a
             submission day.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``checked_on`` is after it).
     """
 
     invited: date
@@ -684,6 +718,8 @@ class Readiness:
     checked_on: date
     late: bool
     medical_required: bool
+    medical_rule: RuleRef
+    medical_missing: tuple[str, ...]
     documents: tuple[DocumentStatus, ...]
     to_renew: tuple[DocumentStatus, ...]
     age_at_invitation: int
@@ -691,11 +727,25 @@ class Readiness:
     age_locked: bool
     age_rule: RuleRef
     in_pool_at_invitation: bool | None
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``checked_on`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.checked_on, self.rules_reviewed_on)
 
     @property
     def ready(self) -> bool:
-        """Nothing to renew, the planned day in time, the profile not out of the pool."""
-        return not self.to_renew and not self.late and self.in_pool_at_invitation is not False
+        """Nothing to renew or missing, the planned day in time, the profile not out of the pool."""
+        return (
+            not self.to_renew
+            and not self.medical_missing
+            and not self.late
+            and self.in_pool_at_invitation is not False
+        )
 
     def explain(self) -> str:
         """The deadline, each document on the day checked, what to renew and the age."""
@@ -721,8 +771,20 @@ class Readiness:
             lines.extend(f"  {d.person}: {d.label}" for d in self.to_renew)
         else:
             lines.append("Nothing to renew.")
+        medical = f"[{cited(self.medical_rule.rule_id, self.medical_rule.effective_from)}]"
         if not self.medical_required:
-            lines.append("No upfront medical exam: IRCC asks for one after the application.")
+            lines.append(
+                "No upfront medical exam for an application submitted on "
+                f"{self.checked_on.isoformat()}: IRCC asks for one after the application "
+                f"{medical}."
+            )
+        else:
+            lines.append(
+                "An upfront medical exam, valid on the day of applying, must come with an "
+                f"application submitted on {self.checked_on.isoformat()} {medical}."
+            )
+            if self.medical_missing:
+                lines.append(f"  no medical exam in the profile: {', '.join(self.medical_missing)}")
         if self.age_locked:
             lines.append(
                 f"Age locked at {self.age_at_invitation} on the invitation day"
@@ -735,6 +797,7 @@ class Readiness:
             )
         else:
             lines.append(f"Age counts on the day of applying: {self.age_when_applying}.")
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -761,9 +824,12 @@ def ita_readiness(
     The deadline is that of the window in force on the invitation day. Documents
     are checked on ``planned`` if given, else on the deadline (the last day they
     can be used): language results, ECAs, police certificates and passports must
-    be valid on the day of applying, and the medical exam too for invitations
-    before upfront medicals were dropped. Age is that of the invitation day under
-    the public policy on birthdays between invitation and application.
+    be valid on the day of applying. The medical exam must too when the rule in
+    force on that day (the application's, not the invitation's) asks for one
+    with the application: before 2023-10-01 and from 2025-08-21; a candidate or
+    spouse without one in the profile is then listed in ``medical_missing``. Age
+    is that of the invitation day under the public policy on birthdays between
+    invitation and application.
 
     Raises:
         InvalidInputError: ``invited`` or ``planned`` is not a date, ``planned``
@@ -782,7 +848,13 @@ def ita_readiness(
             )
     deadline, window = ita_deadline(invited)
     checked = deadline if planned is None else planned
-    medical_required = UPFRONT_MEDICAL_REQUIRED.at(invited).value
+    medical = UPFRONT_MEDICAL_REQUIRED.at(checked)
+    medical_required = medical.value
+    people = [("candidate", candidate.medical_exam)]
+    spouse = candidate.spouse
+    if spouse is not None and not spouse.canadian_citizen_or_pr:  # a family member examined
+        people.append(("spouse", spouse.medical_exam))
+    missing = tuple(who for who, exam in people if medical_required and exam is None)
     validity = validity_on(candidate, as_of=checked)
     documents = tuple(d for d in validity.documents if d.document is not Document.PROFILE)
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
@@ -798,6 +870,8 @@ def ita_readiness(
         checked_on=checked,
         late=checked > deadline,
         medical_required=medical_required,
+        medical_rule=_rule(UPFRONT_MEDICAL_REQUIRED, medical),
+        medical_missing=missing,
         documents=documents,
         to_renew=tuple(d for d in documents if d.document in must and not d.valid),
         age_at_invitation=completed_years(candidate.date_of_birth, invited),

@@ -31,6 +31,7 @@ from attrs import frozen
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .history import rounds
 from .records import Round, RoundKind
@@ -297,6 +298,9 @@ class Backtest:
         first_day: The first round's day of the history backtested.
         last_day: The last round's day.
         skipped: Rounds with no earlier round of their type (nothing to predict from).
+        rules_reviewed_on: Last day the rule tables (the round types in force)
+            were checked against their sources (:attr:`caveats` speaks when
+            ``last_day`` is after it).
     """
 
     predictions: tuple[Prediction, ...]
@@ -306,6 +310,17 @@ class Backtest:
     first_day: date | None
     last_day: date | None
     skipped: int
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``last_day`` is after it.
+
+        Printed by :meth:`explain` and written in :meth:`as_dict`.
+        """
+        if self.last_day is None:
+            return ()
+        return review_caveats(self.last_day, self.rules_reviewed_on)
 
     def row(self, round_type: RoundType) -> BacktestRow | None:
         """The row of a type, or ``None`` when no round of it was predicted."""
@@ -351,6 +366,7 @@ class Backtest:
             if worse
             else "The estimate beats the baseline for every type."
         )
+        out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
     def as_dict(self) -> dict[str, Any]:
@@ -361,6 +377,8 @@ class Backtest:
             "last_day": None if self.last_day is None else self.last_day.isoformat(),
             "skipped": self.skipped,
             "rows": [_row_dict(r) for r in (*self.rows, self.overall)],
+            "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
+            "caveats": list(self.caveats),
         }
 
     def __repr__(self) -> str:

@@ -49,6 +49,7 @@ from expressentry.eligibility import EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.validity import in_pool_on, profile_exit
 
 from .cutoffs import (
@@ -415,6 +416,8 @@ class Outlook:
             profile gives none.
         pool_exit: The first day the profile is out of the pool (12 months after
             ``submitted_on``), or ``None``.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
 
     as_of: date
@@ -424,6 +427,7 @@ class Outlook:
     lines: tuple[OutlookLine, ...]
     submitted_on: date | None = None
     pool_exit: date | None = None
+    rules_reviewed_on: date = LAST_REVIEWED
 
     @property
     def in_pool(self) -> bool | None:
@@ -447,6 +451,14 @@ class Outlook:
             f"{leaves}, 12 months after it was submitted on {sub}; no round from that day "
             "can invite it (a new profile is needed)."
         )
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     @property
     def score(self) -> int:
@@ -481,6 +493,7 @@ class Outlook:
             )
         for ln in self.lines:
             out.append(ln.explain())
+        out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
     def as_dict(self) -> dict[str, Any]:
@@ -493,6 +506,8 @@ class Outlook:
             "pool_exit": None if self.pool_exit is None else self.pool_exit.isoformat(),
             "in_pool": self.in_pool,
             "lines": [ln.as_dict() for ln in self.lines],
+            "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
+            "caveats": list(self.caveats),
         }
 
     def __repr__(self) -> str:
@@ -598,4 +613,5 @@ def outlook(
         lines=tuple(lines),
         submitted_on=submitted_on,
         pool_exit=pool_exit,
+        rules_reviewed_on=breakdown.rules_reviewed_on,
     )

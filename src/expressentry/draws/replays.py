@@ -36,6 +36,7 @@ from typing import Final
 from attrs import frozen
 
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .history import rounds
 from .pool import pool_seconds
@@ -184,6 +185,8 @@ class RoundReplay:
         expired: Synthetic profiles left out because their 12 months in the pool
             had run out by the round's day (none, as :func:`synthetic_keys`
             draws them).
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when the round's day is after it).
     """
 
     round: Round
@@ -195,6 +198,15 @@ class RoundReplay:
     ircc_band: CrsBand
     submitted_after: int = 0
     expired: int = 0
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the round's day is after it.
+
+        Written in the JSON form (the replay has no text of its own).
+        """
+        return review_caveats(self.round.day, self.rules_reviewed_on)
 
     @property
     def in_implied_band(self) -> bool:
@@ -303,10 +315,24 @@ class ReplayReport:
         replays: One per round replayed, oldest first.
         skipped: ``(round number, reason)`` of each round with a distribution
             that could not be replayed.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when the last round replayed is
+            after it).
     """
 
     replays: tuple[RoundReplay, ...]
     skipped: tuple[tuple[str, str], ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the last round replayed is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        if not self.replays:
+            return ()
+        return review_caveats(max(r.round.day for r in self.replays), self.rules_reviewed_on)
 
     def summary(self) -> tuple[KindSummary, ...]:
         """One line per kind of round (general, PNP, program, category)."""
@@ -391,6 +417,7 @@ class ReplayReport:
                     f"{rd.invitations:>7,}{r.pool_size:>9,}{r.cutoff:>8}{rd.cutoff:>6}"
                     f"  {r.band.label} / {r.ircc_band.label}{mark}"
                 )
+        lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
 
 

@@ -72,6 +72,7 @@ from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules import RuleSet, rules_for
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
 from .pool import Pool, pool_seconds
@@ -261,6 +262,8 @@ class Selection:
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out
             (submitted after the tie-break time, or in the same second later in pool order).
         rules_edition: The rules applied (:attr:`~expressentry.rules.RuleSet.edition`).
+        rules_reviewed_on: Last day those rules were checked against their sources
+            (:attr:`caveats` speaks when the round's day is after it).
     """
 
     spec: RoundSpec
@@ -274,6 +277,15 @@ class Selection:
     already_invited: int
     at_cutoff_left_out: int
     rules_edition: str
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the round's day is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.spec.day, self.rules_reviewed_on)
 
     @property
     def count(self) -> int:
@@ -304,6 +316,7 @@ class Selection:
         """The round in plain words: who was ranked, who invited, the cut-off and why."""
         s = self.spec
         lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
+        lines.extend(f"  Note: {c}" for c in self.caveats)
         pool = f"  pool: {self.in_pool:,} candidates"
         if self.already_invited:
             pool += f" ({self.already_invited:,} invited by an earlier round, not counted)"
@@ -545,6 +558,7 @@ def _select(
         already_invited=len(removed),
         at_cutoff_left_out=at_cut_left,
         rules_edition=r.edition,
+        rules_reviewed_on=r.last_reviewed,
     )
 
 

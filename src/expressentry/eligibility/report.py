@@ -25,6 +25,7 @@ from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
+from expressentry.rules._timeline import review_caveats
 
 __all__ = [
     "Assessment",
@@ -408,13 +409,23 @@ class EligibilityReport:
         as_of: The day assessed.
         programs: FSW, CEC and FST, in that order.
         categories: Every category in force on ``as_of`` (none before 2023-05-31).
-        rules_reviewed_on: Last day the rule tables were checked against their sources.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources; a later ``as_of`` is assessed with the rules known then
+            (:attr:`caveats` says so).
     """
 
     as_of: date
     programs: tuple[ProgramResult, ...]
     categories: tuple[CategoryResult, ...]
     rules_reviewed_on: date
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
 
     @property
     def eligible_programs(self) -> tuple[Program, ...]:
@@ -482,11 +493,7 @@ class EligibilityReport:
                 out.extend("  " + _requirement(r) for r in c.requirements)
         else:
             out.append("Category-based selection: no categories in force on this day")
-        if self.as_of > self.rules_reviewed_on:
-            out.append(
-                f"Note: rules last checked against their sources on "
-                f"{self.rules_reviewed_on.isoformat()}."
-            )
+        out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out).rstrip()
 
     def __str__(self) -> str:

@@ -25,12 +25,33 @@ from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.errors import DataError, RulesNotInForceError
 
-__all__ = ["LAST_REVIEWED", "Dated", "Source", "Timeline"]
+__all__ = ["LAST_REVIEWED", "Dated", "Source", "Timeline", "review_caveats"]
 
 T = TypeVar("T")
 
 LAST_REVIEWED = date(2026, 11, 22)
 """The day the shipped rule tables were last checked against their sources."""
+
+
+def review_caveats(day: date, reviewed: date = LAST_REVIEWED) -> tuple[str, ...]:
+    """The caveats of a result computed for ``day`` with rules checked on ``reviewed``.
+
+    Empty up to ``reviewed``; after it, one sentence saying that the rules were
+    last checked that day, so a rule changed since is not applied. Every result
+    that names a day (a score, a report, a forecast...) words it here, and the
+    command line prints it once on stderr.
+
+    >>> review_caveats(date(2026, 11, 22), date(2026, 11, 22))
+    ()
+    >>> review_caveats(date(2035, 1, 1), date(2026, 11, 22))
+    ('Rules last checked against their sources on 2026-11-22: this result, for 2035-01-01, applies the rules known then, not any change made since.',)
+    """
+    if day <= reviewed:
+        return ()
+    return (
+        f"Rules last checked against their sources on {reviewed.isoformat()}: this result, "
+        f"for {day.isoformat()}, applies the rules known then, not any change made since.",
+    )
 
 
 @frozen(repr=False)

@@ -9,7 +9,9 @@ eligibility apply (:mod:`expressentry.validity`). This module holds the others:
   invitation to apply (ITA), which was 60, 90, 60, 90 and 60 days again;
 - ``PROFILE_POOL_MONTHS``: a profile stays in the pool 12 months;
 - ``MEDICAL_VALID_MONTHS`` and ``UPFRONT_MEDICAL_REQUIRED``: a medical
-  exam's 12 months, and whether one is needed when applying;
+  exam's 12 months, and whether one must come with the application, by the day
+  the application is submitted (required before 2023-10-01, not from 2023-10-01
+  to 2025-08-20, required again from 2025-08-21);
 - ``POLICE_CURRENT_COUNTRY_MONTHS``: a police certificate from the country
   where the person lives is issued at most 6 months before the application; one
   from a former country is issued after the last stay there;
@@ -58,6 +60,7 @@ __all__ = [
     "UNDATED_PERIODS_FROM",
     "UPFRONT_MEDICAL_DROPPED",
     "UPFRONT_MEDICAL_REQUIRED",
+    "UPFRONT_MEDICAL_RESTORED",
 ]
 
 # -- the days, and the readings they rest on ----------------------------------------------
@@ -72,8 +75,8 @@ ITA_WINDOW_60_DAYS_AGAIN_2018: Final = date(2018, 6, 26)
 """Invitations from this day have 60 days again (90 since 2016-11-19). IRCC's
 announcement of 2018-06-26 is read through copies (greenlightcanada.com,
 cpdimmigration.com): 60 days "after June 26, 2018", 90 days "prior to June 26";
-neither says which applies to an ITA of the 26th itself. This reading, that of
-the research notes, gives that day 60 days."""
+neither says which applies to an ITA of the 26th itself. This reading gives that
+day 60 days."""
 
 COVID_ITA_WINDOW_FROM: Final = date(2020, 3, 31)
 """UNCERTAIN reading, made explicit. In March 2020, as a COVID-19 measure, IRCC gave
@@ -91,11 +94,25 @@ release, read through copies) and IRCC's program delivery update of 2021-06-29
 (:data:`~expressentry.rules.sources.COMPLETENESS_CHECK_2021`)."""
 
 UPFRONT_MEDICAL_DROPPED: Final = date(2023, 10, 1)
-"""UNCERTAIN reading, made explicit. Applications stopped needing an upfront
-medical exam (IRCC sends instructions after the application) from 2023-10-01 by
-most copies (dfimmigration.ca, federaloutsourcing.com, visaliv.com,
-navaimmigration.ca); one (visajobscanada.com) says 2023-08-21. This reading takes
-the later day, so the medical is asked for longer, never shorter, than it was."""
+"""Applications received from this day stopped needing an upfront medical exam
+(IRCC sent instructions after the application). IRCC's completeness-check
+instructions, read through copies (financialexpress.com, mcncanadaimmigration.com,
+dfimmigration.ca, federaloutsourcing.com): "As of October 1, 2023, upfront medical
+examinations are no longer required", for "applications received on or after
+October 1, 2023". The day is that of the application, not of the invitation. (A
+copy dated "August 21, 2023", visajobscanada.com, describes the 2025 change
+misdated: see :data:`UPFRONT_MEDICAL_RESTORED`.)"""
+
+UPFRONT_MEDICAL_RESTORED: Final = date(2025, 8, 21)
+"""Applications submitted from this day must again include proof of an upfront
+immigration medical exam (announced 2025-08-12). IRCC's program delivery update is
+read through copies only (canadavisaportal.ca, immigratic.com, borderpass.ai,
+gfkimmigrationconsultant.com): "applications submitted on or after August 21,
+2025, must include proof of IME completion"; applications submitted before follow
+the former process. Until 2025-10-20 an application without it was not rejected as
+incomplete (a facilitation period); from 2025-10-21 it may be. This reading takes
+the requirement from 2025-08-21, the day it took effect, so the medical is never
+said to be optional when it was asked for."""
 
 AGE_LOCK_POLICY_FROM: Final = date(2015, 7, 13)
 """UNCERTAIN reading, made explicit. The public policy that exempts applicants from
@@ -200,19 +217,34 @@ UPFRONT_MEDICAL_REQUIRED: Final = Timeline(
             True,
             COMPLETENESS_CHECK_2021,
             "Applicants and their family members undergo upfront medical exams, and the results "
-            "must be valid, as part of a complete application (the instructions in force before "
-            "2021, read through a onecanadavisa.com copy).",
+            "must be valid, as part of a complete application (the instructions for "
+            "applications received before 2023-10-01, read through onecanadavisa.com and "
+            "mcncanadaimmigration.com copies).",
         ),
         Dated(
             UPFRONT_MEDICAL_DROPPED,
             False,
             COMPLETENESS_CHECK_2021,
-            "No upfront medical exam: IRCC sends instructions after the application "
-            "(UPFRONT_MEDICAL_DROPPED; copies only, no official page read).",
+            "Applications received from 2023-10-01 need no upfront medical exam: IRCC sends "
+            "instructions after the application (UPFRONT_MEDICAL_DROPPED; the instructions "
+            "read through copies, the official page not read).",
+        ),
+        Dated(
+            UPFRONT_MEDICAL_RESTORED,
+            True,
+            COMPLETENESS_CHECK_2021,
+            "Applications submitted from 2025-08-21 must include proof of an upfront "
+            "immigration medical exam for the applicant and every family member, accompanying "
+            "or not; from 2025-10-21 an application without it may be rejected as incomplete "
+            "(UPFRONT_MEDICAL_RESTORED; IRCC's program delivery update of 2025 read through "
+            "copies, the official page not read).",
         ),
     ),
-    "Whether a valid medical exam must come with the application, by the day of the invitation",
+    "Whether a valid medical exam must come with the application, by the day the "
+    "application is submitted",
 )
+"""Keyed by the day of applying, not of the invitation: an invitation of 2025-08-01
+answered on 2025-08-21 or later needs the medical."""
 
 POLICE_CURRENT_COUNTRY_MONTHS: Final = Timeline(
     "timelines.police_current_country_months",

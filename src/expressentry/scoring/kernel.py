@@ -17,6 +17,7 @@ from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import Candidate, check_dates
+from expressentry.plausibility import OLDEST_AGE
 from expressentry.rules import factor_of
 from expressentry.scoring import groups, reasons
 from expressentry.scoring.inputs import (
@@ -78,6 +79,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             segs, s_history, s_segs, expires,
         ) = pack(c, p.as_of)  # fmt: skip
     age = p.year - born_year - (p.birthday_key < birthday)
+    if age > OLDEST_AGE:  # no one is that old: refused by the check of the profile's dates
+        check_dates(c, as_of=p.as_of)
     years = 0 if segs is None else p.years(history, segs)
     cdn, foreign = years >> YEAR_BITS, years & _YEARS_MASK
 
