@@ -82,7 +82,8 @@ TIE_BREAK_INCLUSIVE: Final = True
 IRCC's wording ("the cut-off is based on the date and time they submitted their
 profiles") does not say whether the bound is inclusive; the published time looks
 like the submission time of the last candidate invited, which would make it so
-(``rules/draws.md`` §1.3). Secondary pages say "before"."""
+(the rounds page, https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/submit-profile/rounds-invitations.html).
+Secondary pages say "before"."""
 
 
 @unique

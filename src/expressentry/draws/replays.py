@@ -14,7 +14,7 @@ cut-off IRCC actually published.
 
 Only rounds that rank the whole pool can be checked this way. IRCC's distribution
 counts every profile; a PNP, program or category round ranks only the candidates
-eligible for it, whom the distribution does not show (``rules/draws.md`` §3).
+eligible for it, whom the distribution does not show.
 :meth:`ReplayReport.explain` reports each kind of round apart, with what its share
 means.
 

@@ -8,7 +8,8 @@ tie-breaking date-time: the submission time of that candidate. So everyone
 invited has a CRS at or above the cut-off, nobody left out has a CRS above it,
 and at the cut-off everyone invited was submitted no later than everyone left out.
 
-Which candidates a round ranks (``rules/draws.md`` §1, Ministerial Instructions):
+Which candidates a round ranks (the Ministerial Instructions of each round, linked
+from its record):
 
 - a **general** round: those eligible for at least one of FSW, CEC or FST (a
   provincial nominee in the pool is one of them, see :data:`PNP_NEEDS_PROGRAM`);
