@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -69,6 +69,7 @@ from expressentry.validity import (
 )
 
 __all__ = [
+    "Deadline",
     "Document",
     "DocumentStatus",
     "PoolStatus",
@@ -293,15 +294,29 @@ def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
     )
 
 
-def ita_deadline(invited: date) -> tuple[date, Dated[int]]:
+class Deadline(NamedTuple):
+    """The last day to apply after an invitation, and the window rule that set it.
+
+    A named pair, so ``deadline, window = ita_deadline(day)`` reads it too.
+    """
+
+    day: date
+    """The last day the application can be submitted."""
+    window: Dated[int]
+    """The entry of ``ITA_WINDOW_DAYS`` in force on the invitation's day: the days given."""
+
+
+def ita_deadline(invited: date) -> Deadline:
     """The last day to submit the application after an invitation of ``invited``.
 
     The window in force on the invitation's own day applies
     (``ITA_WINDOW_DAYS`` (:mod:`expressentry.rules.timelines`)); the N calendar days are
     counted from the day after the invitation, so the deadline is ``invited + N``.
 
-    >>> ita_deadline(date(2021, 6, 28))[0], ita_deadline(date(2021, 6, 29))[0]
+    >>> ita_deadline(date(2021, 6, 28)).day, ita_deadline(date(2021, 6, 29)).day
     (datetime.date(2021, 9, 26), datetime.date(2021, 8, 28))
+    >>> ita_deadline(date(2021, 6, 29)).window.value
+    60
 
     Raises:
         InvalidInputError: ``invited`` is not a date.
@@ -310,7 +325,7 @@ def ita_deadline(invited: date) -> tuple[date, Dated[int]]:
     invited = resolve(invited, "invited", where="ita_deadline", optional=False)
     entry = ITA_WINDOW_DAYS.at(invited)
     try:
-        return invited + timedelta(days=entry.value), entry
+        return Deadline(invited + timedelta(days=entry.value), entry)
     except OverflowError:
         problem = FieldProblem(
             "invited", invited, "leaves no room for a deadline before 9999-12-31"
