@@ -39,6 +39,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from expressentry._checks import type_words
 from expressentry.errors import (
     MISSING,
     FieldProblem,
@@ -330,13 +331,43 @@ def to_dict(obj: object) -> Any:
     return converter.unstructure(obj)
 
 
+def _check_plain(data: object, path: str, where: str) -> None:
+    """Refuse plain data that JSON cannot write, naming the first place that holds it."""
+    stack: list[tuple[str, object]] = [(path, data)]
+    while stack:
+        at, value = stack.pop()
+        if value is None or isinstance(value, str | int | float):
+            continue
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    message = f"has a key JSON cannot write: {type_words(key)}"
+                    raise InvalidInputError(where, [FieldProblem(at, key, message)])
+                stack.append((join_path(at, f"{key}") if isinstance(key, str) else at, item))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{at}[{i}]", item) for i, item in enumerate(value))
+        else:
+            kind = type_words(value)
+            message = f"must be a model or a result of expressentry, or plain data, not {kind}"
+            raise InvalidInputError(where, [FieldProblem(at, value, message)])
+
+
+def _require_model_class(cls: object, where: str) -> None:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        message = "must be a model class of expressentry, such as expressentry.Candidate"
+        raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
+
+
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a ``cls`` from plain data (what ``json.loads`` returns).
 
     Raises:
         InvalidProfileError: one entry per bad field, each with its ``$.`` path;
             whatever ``data`` holds, this is the only error bad data raises.
+        InvalidInputError: ``cls`` is not a model class (such as
+            :class:`~expressentry.Candidate`).
     """
+    _require_model_class(cls, "from_dict")
     try:
         return converter.structure(data, cls)
     except _Expected as exc:
@@ -385,8 +416,32 @@ def _raw_at(data: object, path: str) -> object:
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
-    """``obj`` as JSON text."""
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+    """``obj`` as JSON text.
+
+    Args:
+        obj: A model or a result (or plain data holding them).
+        indent: Spaces per level, 0 to 16; ``None`` writes one line.
+
+    Raises:
+        InvalidInputError: ``indent`` is out of range or not a whole number, or
+            ``obj`` holds a value JSON cannot write (bytes, an object of no class
+            of the package...), naming where it is.
+    """
+    spaces: object = indent  # of any type at run time
+    if spaces is not None and (
+        not isinstance(spaces, int) or isinstance(spaces, bool) or not 0 <= spaces <= _MOST_INDENT
+    ):
+        message = f"must be a whole number of spaces from 0 to {_MOST_INDENT}, or None"
+        raise InvalidInputError("to_json", [FieldProblem("indent", spaces, message)])
+    data = to_dict(obj)
+    try:
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+    except (TypeError, ValueError):
+        _check_plain(data, "obj", "to_json")  # names the value that JSON cannot write
+        raise
+
+
+_MOST_INDENT = 16
 
 
 class _Flagged:
@@ -484,6 +539,10 @@ def _decode(text: bytes) -> str | FieldProblem:
 
 
 def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
+    given: object = text  # of any type at run time
+    if not isinstance(given, str | bytes | bytearray):
+        message = f"must be JSON text (a str, or UTF-8 bytes), not {type_words(given)}"
+        return None, [FieldProblem("$", given, message)]
     if isinstance(text, bytes | bytearray):
         decoded = _decode(bytes(text))
         if isinstance(decoded, FieldProblem):
@@ -524,9 +583,13 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     ``Infinity``: either would silently lose or invent a value.
 
     Raises:
-        InvalidProfileError: the text is not UTF-8 or not JSON, or a field is bad;
-            whatever the text, this is the only error bad text raises.
+        InvalidProfileError: the text is not a string or bytes, is not UTF-8 or
+            not JSON, or a field is bad; whatever the text, this is the only
+            error bad text raises.
+        InvalidInputError: ``cls`` is not a model class (such as
+            :class:`~expressentry.Candidate`).
     """
+    _require_model_class(cls, "from_json")
     data, problems = _parse(text)
     if problems:
         raise InvalidProfileError(cls.__name__, problems)

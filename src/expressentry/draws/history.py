@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 from attrs import frozen
 
+from expressentry._checks import require_items, require_path
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
@@ -45,6 +46,7 @@ __all__ = [
     "TrendPoint",
     "YearSummary",
     "find_rounds",
+    "history_of",
     "load_rounds",
     "rounds",
     "trends",
@@ -95,7 +97,7 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
             text as written.
         OSError: the file cannot be read.
     """
-    data = Path(path).read_bytes()
+    data = Path(require_path(path, "path", "load_rounds")).read_bytes()
     return parse_feed(
         data,
         origin=f"rounds feed {Path(path).name}",
@@ -150,13 +152,25 @@ def find_rounds(
         )
     return tuple(
         r
-        for r in (rounds() if history is None else history)
+        for r in history_of(history, "find_rounds")
         if (kind is None or r.kind is kind)
         and (program is None or r.program is program)
         and (category is None or r.category_id is category)
         and (first is None or r.day >= first)
         and (last is None or r.day <= last)
     )
+
+
+def history_of(history: Iterable[Round] | None, where: str) -> tuple[Round, ...]:
+    """The rounds of ``history`` checked (each a :class:`Round`); the shipped ones for ``None``.
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds (a single
+            round, a string, ``None`` in a list...), naming ``where``.
+    """
+    if history is None:
+        return rounds()
+    return require_items(history, Round, "history", where)
 
 
 @frozen
@@ -180,7 +194,7 @@ def trends(history: Iterable[Round] | None = None) -> Mapping[str, tuple[TrendPo
     TrendPoint(number='436', day=datetime.date(2026, 8, 18), cutoff=523, invitations=1000)
     """
     series: dict[str, list[TrendPoint]] = {}
-    for r in rounds() if history is None else history:
+    for r in history_of(history, "trends"):
         point = TrendPoint(r.number, r.day, r.cutoff, r.invitations)
         series.setdefault(r.round_type, []).append(point)
     return MappingProxyType({k: tuple(v) for k, v in series.items()})
@@ -226,7 +240,7 @@ def yearly_summary(history: Iterable[Round] | None = None) -> tuple[YearSummary,
     [('pnp', 16, 708, 805), ('cec', 14, 507, 523)]
     """
     groups: dict[tuple[int, str], list[Round]] = {}
-    for r in rounds() if history is None else history:
+    for r in history_of(history, "yearly_summary"):
         groups.setdefault((r.day.year, r.round_type), []).append(r)
     out = [_summary(year, kind, members) for (year, kind), members in groups.items()]
     return tuple(sorted(out, key=lambda s: (s.year, -s.rounds, s.round_type)))

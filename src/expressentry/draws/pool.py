@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Final
 
+from expressentry._checks import require_iterable
 from expressentry.batch import at_index
 from expressentry.crs import score, score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
@@ -97,9 +98,11 @@ class Pool:
         *,
         submitted: Iterable[datetime | None] | None = None,
     ) -> None:
-        people = tuple(candidates)
+        people = tuple(require_iterable(candidates, Candidate, "candidates", "Pool"))
         given: tuple[datetime | None, ...] = (
-            (None,) * len(people) if submitted is None else tuple(submitted)
+            (None,) * len(people)
+            if submitted is None
+            else tuple(require_iterable(submitted, datetime, "submitted", "Pool", "date-time"))
         )
         problems: list[FieldProblem] = []
         if len(given) != len(people):

@@ -46,7 +46,7 @@ from .cutoffs import (
     estimate_cutoff,
     round_type_of,
 )
-from .history import rounds
+from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
@@ -417,7 +417,7 @@ def outlook(
         )
     breakdown = score(candidate, as_of=day)
     report = assess(candidate, as_of=day)
-    before = tuple(r for r in (rounds() if history is None else history) if r.day < day)
+    before = tuple(r for r in history_of(history, "outlook") if r.day < day)
     tested = backtest(before)
     lines = []
     for kind, verdict in _types(report, candidate.provincial_nomination):

@@ -15,6 +15,7 @@ eligible for it, whom the distribution does not show (``rules/draws.md`` §3).
 :meth:`ReplayReport.explain` reports each kind of round apart, with what its share
 means.
 
+>>> from expressentry.draws.history import rounds
 >>> r = {r.number: r for r in rounds()}["437"]
 >>> replay(r)
 RoundReplay(#437 french, 5,000 of 226,859: cut-off 576 in 501-600; IRCC 382 in 351-400)
@@ -32,9 +33,10 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry._checks import require
 from expressentry.errors import FieldProblem, InvalidInputError
 
-from .history import rounds
+from .history import history_of
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
 
@@ -189,8 +191,10 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
 
     Raises:
         InvalidInputError: the round has no distribution, or one whose bands
-            cannot make a pool (a band that splits the pool once is unpublished).
+            cannot make a pool (a band that splits the pool once is unpublished),
+            or ``round`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    round = require(round, Round, "round", "replay")
     where = f"round #{round.number}"
     if round.distribution is None:
         raise InvalidInputError(
@@ -346,10 +350,13 @@ def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEE
     """Replay every round of ``history`` that has a pool distribution.
 
     ``history`` defaults to the shipped rounds (:func:`~expressentry.draws.history.rounds`).
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     done: list[RoundReplay] = []
     skipped: list[tuple[str, str]] = []
-    for r in rounds() if history is None else history:
+    for r in history_of(history, "replay_all"):
         if r.distribution is None:
             continue
         try:

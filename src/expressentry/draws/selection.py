@@ -51,6 +51,7 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry._checks import require_items
 from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
@@ -553,15 +554,8 @@ def run_rounds(
         InvalidInputError: a round's day is before the one before it (naming
             ``specs[i].day``), or as for :func:`select`.
     """
-    rounds = tuple(specs)
-    given: tuple[object, ...] = rounds
-    problems = [
-        FieldProblem(f"specs[{i}]", s, "must be a RoundSpec")
-        for i, s in enumerate(given)
-        if not isinstance(s, RoundSpec)
-    ]
-    if problems:
-        raise InvalidInputError("run_rounds", problems)
+    rounds = require_items(specs, RoundSpec, "specs", "run_rounds")
+    problems: list[FieldProblem] = []
     for i, (a, b) in enumerate(itertools.pairwise(rounds), start=1):
         if b.day < a.day:
             problems.append(

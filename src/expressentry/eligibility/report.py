@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from attrs import field, frozen
 
+from expressentry._checks import is_a, items_of
 from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
@@ -61,6 +62,17 @@ class Verdict(StrEnum):
     """At least one requirement is not met."""
     ELIGIBLE_IF = "eligible_if"
     """None is failed, but some cannot be checked: eligible if they are confirmed."""
+
+
+def _statuses(requirements: object) -> Iterable[Status]:
+    """The statuses of ``requirements``; none for a value of the wrong type.
+
+    A value of the wrong type is refused by the field's own validator, which runs
+    after the defaults.
+    """
+    if not isinstance(requirements, tuple | list):
+        return ()
+    return (r.status for r in requirements if isinstance(r, Requirement))
 
 
 def _verdict_of(statuses: Iterable[Status]) -> Verdict:
@@ -108,7 +120,7 @@ class Requirement:
     met: bool
     reason: str
     rule: RuleRef
-    status: Status = field(validator=_check_status)
+    status: Status = field(validator=[is_a(Status), _check_status])
     condition: str = ""
 
     @status.default
@@ -170,7 +182,7 @@ class FswGrid:
             force (``fsw.grid.factor_maxima``; 100).
     """
 
-    lines: tuple[GridLine, ...]
+    lines: tuple[GridLine, ...] = field(validator=items_of(GridLine))
     total: int = field(validator=_check_grid_total)
     pass_mark: int
     maximum: int = 100
@@ -189,7 +201,7 @@ class FswGrid:
 
 
 def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) -> None:
-    met = all(r.met for r in instance.requirements)
+    met = all(r.met for r in instance.requirements)  # checked by the field before
     if eligible != met:
         msg = (
             f"{type(instance).__name__}: eligible={eligible} but it must be {met}: "
@@ -199,7 +211,7 @@ def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) ->
 
 
 def _check_verdict(instance: Assessment, _attribute: object, verdict: Verdict) -> None:
-    expected = _verdict_of(r.status for r in instance.requirements)
+    expected = _verdict_of(_statuses(instance.requirements))
     if verdict is not expected:
         msg = (
             f"{type(instance).__name__}: verdict {verdict.value!r} but its requirements "
@@ -278,14 +290,14 @@ class ProgramResult(Assessment):
     """
 
     program: Program
-    requirements: tuple[Requirement, ...]
+    requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
     grid: FswGrid | None = None
-    verdict: Verdict = field(validator=_check_verdict)
+    verdict: Verdict = field(validator=[is_a(Verdict), _check_verdict])
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
-        return _verdict_of(r.status for r in self.requirements)
+        return _verdict_of(_statuses(self.requirements))
 
     def __repr__(self) -> str:
         verdict = self._verdict_words()
@@ -314,13 +326,13 @@ class CategoryResult(Assessment):
     category: CategoryId
     name: str
     version: str
-    requirements: tuple[Requirement, ...]
+    requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
-    verdict: Verdict = field(validator=_check_verdict)
+    verdict: Verdict = field(validator=[is_a(Verdict), _check_verdict])
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
-        return _verdict_of(r.status for r in self.requirements)
+        return _verdict_of(_statuses(self.requirements))
 
     def __repr__(self) -> str:
         verdict = self._verdict_words()
