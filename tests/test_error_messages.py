@@ -9,12 +9,15 @@ Kind: hand-worked examples of user-facing behaviour (errors).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 import expressentry as ee
 from expressentry import (
+    AddedFactor,
     Candidate,
+    CrsSection,
     InvalidInputError,
     InvalidProfileError,
     Source,
@@ -68,4 +71,67 @@ def test_score_many_refuses_what_holds_no_candidates(wrong: object) -> None:
         ee.score_many(wrong, as_of=AS_OF)  # type: ignore[call-overload]
     assert caught.value.problems[0].message == (
         "must be a list (or another iterable) of Candidate objects"
+    )
+
+
+def test_an_added_factor_of_the_wrong_types_is_refused_when_built() -> None:
+    # Before: accepted, then TypeError inside the scoring kernel.
+    with pytest.raises(InvalidInputError) as caught:
+        AddedFactor(
+            rule_id="reform.high_wage",
+            section="additional",  # type: ignore[arg-type]
+            title="High wage",
+            points="50",  # type: ignore[arg-type]
+            source=SOURCE,
+        )
+    assert [p.path for p in caught.value.problems] == ["section", "points"]
+    assert caught.value.problems[1].message == (
+        "must be a function (candidate, as_of) -> (points, reason)"
+    )
+
+
+def _factor(rule_id: str, result: Any) -> AddedFactor:
+    return AddedFactor(
+        rule_id=rule_id,
+        section=CrsSection.ADDITIONAL,
+        title="A factor",
+        points=lambda candidate, as_of: result,
+        source=SOURCE,
+    )
+
+
+@pytest.mark.parametrize("result", [("50", "why"), (50.0, "why"), (True, "why"), (-1, "x"), 50])
+def test_an_added_factor_that_returns_no_whole_number_is_named(result: object) -> None:
+    # Before: ("50", "why") raised TypeError: '<' not supported between 'str' and 'int'.
+    rules = ee.rules_for(as_of=AS_OF).add_factor(_factor("reform.x", result), reform="x")
+    with pytest.raises(InvalidInputError) as caught:
+        ee.score(PROFILE, as_of=AS_OF, rules=rules)
+    assert caught.value.owner == "AddedFactor 'reform.x'"
+    assert caught.value.problems[0].message == (
+        "must return (points, reason): a whole number of 0 or more and a string"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "message"),
+    [
+        ("crs.core.age", "is already the id of a rule"),
+        ("fsw.grid.pass_mark", "is already the id of a rule"),
+        ("crs.age", "would name its lines 'age', as crs.core.age does"),
+    ],
+)
+def test_add_factor_refuses_the_id_of_a_rule(rule_id: str, message: str) -> None:
+    # Before: accepted, and the breakdown had two lines named "age".
+    with pytest.raises(InvalidInputError) as caught:
+        ee.rules_for(as_of=AS_OF).add_factor(_factor(rule_id, (1, "one")), reform="x")
+    assert _messages(caught.value) == [f'factor.rule_id: {message} (got "{rule_id}")']
+
+
+def test_add_factor_refuses_a_factor_added_twice_and_takes_a_new_one() -> None:
+    once = ee.rules_for(as_of=AS_OF).add_factor(_factor("reform.x", (1, "one")), reform="x")
+    with pytest.raises(InvalidInputError, match="already the id of a factor this rule set added"):
+        once.add_factor(_factor("reform.x", (2, "two")), reform="again")
+    twice = once.add_factor(_factor("reform.y", (2, "two")), reform="y")
+    assert ee.score(PROFILE, as_of=AS_OF, rules=twice).total == (
+        ee.score(PROFILE, as_of=AS_OF).total + 1 + 2
     )
