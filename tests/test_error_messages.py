@@ -21,6 +21,7 @@ from expressentry import (
     InvalidInputError,
     InvalidProfileError,
     Source,
+    WorkPeriod,
 )
 
 AS_OF = date(2026, 11, 22)
@@ -134,4 +135,58 @@ def test_add_factor_refuses_a_factor_added_twice_and_takes_a_new_one() -> None:
     twice = once.add_factor(_factor("reform.y", (2, "two")), reform="y")
     assert ee.score(PROFILE, as_of=AS_OF, rules=twice).total == (
         ee.score(PROFILE, as_of=AS_OF).total + 1 + 2
+    )
+
+
+# -- the type before the format ----------------------------------------------------------
+
+
+def test_a_date_object_in_from_dict_is_named_as_a_type() -> None:
+    # Before: must be a real date written YYYY-MM-DD (got "1990-01-01").
+    data = {**ee.to_dict(PROFILE), "date_of_birth": date(1990, 1, 1)}
+    with pytest.raises(InvalidProfileError) as caught:
+        ee.from_dict(data, Candidate)
+    assert _messages(caught.value) == [
+        "$.date_of_birth: must be a string written YYYY-MM-DD, not a date object "
+        '(datetime.date) (got "1990-01-01")'
+    ]
+
+
+def test_a_number_as_a_date_in_from_dict_is_named_as_a_type() -> None:
+    data = {**ee.to_dict(PROFILE), "date_of_birth": 19900101}
+    with pytest.raises(InvalidProfileError) as caught:
+        ee.from_dict(data, Candidate)
+    assert caught.value.problems[0].message == (
+        "must be a string written YYYY-MM-DD, not a whole number (an int)"
+    )
+
+
+def test_a_real_date_written_wrong_keeps_the_format_message() -> None:
+    data = {**ee.to_dict(PROFILE), "date_of_birth": "1990-02-30"}
+    with pytest.raises(InvalidProfileError) as caught:
+        ee.from_dict(data, Candidate)
+    assert caught.value.problems[0].message == "must be a real date written YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    ("noc", "words"),
+    [(21231, "a whole number (an int)"), (None, "null (None)"), (["21231"], "a list")],
+)
+def test_a_noc_that_is_not_a_string_says_so(noc: object, words: str) -> None:
+    # Before: must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5 (got 21231).
+    with pytest.raises(InvalidInputError) as caught:
+        WorkPeriod(start=date(2020, 1, 1), end=None, hours_per_week=40, noc=noc, in_canada=True)  # type: ignore[arg-type]
+    assert caught.value.problems[0].message == (
+        f'must be a string, not {words}: a 5-digit NOC 2021 code such as "21231"'
+    )
+
+
+@pytest.mark.parametrize("call", [ee.occupation, ee.categories_listing, ee.is_trade])
+def test_noc_lookups_say_a_number_is_not_a_string(call: Any) -> None:
+    # Before: categories_listing(31301) returned () and occupation(21231) said "is not a
+    # unit group".
+    with pytest.raises(InvalidInputError) as caught:
+        call(21231)
+    assert caught.value.problems[0].message.startswith(
+        "must be a string, not a whole number (an int)"
     )

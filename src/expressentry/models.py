@@ -36,6 +36,7 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._checks import NOC_TEXT, type_words
 from expressentry._today import resolve
 from expressentry.enums import (
     Ability,
@@ -213,7 +214,10 @@ def _optional(check: _Check) -> _Check:
 def _check_noc(checks: _Checks, path: str, noc: object) -> None:
     if type(noc) is str and noc in unit_groups():  # every unit group is a valid code
         return
-    ok = isinstance(noc, str) and len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
+    if not isinstance(noc, str):  # the type before the format
+        checks.require(False, path, noc, f"must be a string, not {type_words(noc)}: {NOC_TEXT}")
+        return
+    ok = len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
     checks.require(
         ok,
         path,

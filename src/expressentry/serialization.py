@@ -120,7 +120,11 @@ def _structure_float(value: object, _: type[Any]) -> float:
 def _structure_date(value: object, _: type[Any]) -> date:
     found = _DATES.get(value) if type(value) is str else None
     if found is None:
-        found = read_iso_date(value) if isinstance(value, str) else None
+        if not isinstance(value, str):  # the type before the format
+            raise _BadValueError(
+                value, f"must be a string written YYYY-MM-DD, not {type_words(value)}"
+            )
+        found = read_iso_date(value)
         if found is None:
             raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
         if type(value) is str:
@@ -136,11 +140,15 @@ _DATES_KEPT = 65_536
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
+    if not isinstance(value, str):  # the type before the format
+        raise _BadValueError(
+            value,
+            f"must be a string written as an ISO 8601 date and time, not {type_words(value)}",
+        )
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
     raise _BadValueError(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
 
 
