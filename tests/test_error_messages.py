@@ -9,6 +9,7 @@ Kind: hand-worked examples of user-facing behaviour (errors).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from expressentry import (
     Source,
     WorkPeriod,
 )
+from expressentry.__main__ import main
 
 AS_OF = date(2026, 11, 22)
 PROFILE = ee.example_profile()
@@ -189,4 +191,31 @@ def test_noc_lookups_say_a_number_is_not_a_string(call: Any) -> None:
         call(21231)
     assert caught.value.problems[0].message.startswith(
         "must be a string, not a whole number (an int)"
+    )
+
+
+# -- days the user gave ------------------------------------------------------------------
+
+
+def test_timeline_ita_names_the_deadline_of_the_invitation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "is after the day assessed (2020-03-01)", a day the user never typed.
+    # An invitation on 2020-01-01 had 60 days: the deadline is 2020-03-01.
+    profile = tmp_path / "p.json"
+    profile.write_text(ee.to_json(PROFILE))
+    assert main(["timeline", str(profile), "--ita", "2020-01-01", "--from", "2026-11-22"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "$.languages[0].test_date: is after the deadline to apply (2020-03-01) for the "
+        'invitation of 2020-01-01 (got "2025-09-20")'
+    ) in err
+    assert "day assessed" not in err
+
+
+def test_ita_readiness_names_the_day_planned() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        ee.ita_readiness(PROFILE, invited=date(2020, 1, 1), planned=date(2020, 1, 15))
+    assert caught.value.problems[0].message == (
+        "is after the day planned to apply (2020-01-15) for the invitation of 2020-01-01"
     )

@@ -1256,7 +1256,7 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
             yield f"spouse.work_history[{i}].start", p.start
 
 
-def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
+def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
     """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
 
     Refused, each by its path: a test, result or ECA dated after ``as_of``; work
@@ -1264,7 +1264,10 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     a ``profile_submitted`` whose date **in UTC** is after it (so
     ``2026-11-22T23:30:00-05:00``, which is 2026-11-23 in UTC, is refused on
     2026-11-22). Ongoing work and work that ends after ``as_of`` are allowed:
-    only the part up to ``as_of`` counts.
+    only the part up to ``as_of`` counts. ``day`` says what ``as_of`` is to the
+    user, with the date ("the deadline to apply (2020-03-01) for the invitation
+    of 2020-01-01"), so the error names a day they gave or can place; by default
+    "the day assessed (2020-03-01)".
 
     Raises:
         InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
@@ -1278,7 +1281,7 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     latest = candidate._latest_document
     if candidate.date_of_birth <= as_of and (latest is None or latest <= as_of):
         return
-    after = f"is after the day assessed ({as_of.isoformat()})"
+    after = f"is after {day or f'the day assessed ({as_of.isoformat()})'}"
     problems = [
         FieldProblem(path, when, after)
         for path, when in iter_dated_inputs(candidate)
@@ -1286,15 +1289,13 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     ]
     submitted = candidate.profile_submitted
     if submitted is not None:
-        day = submitted.astimezone(UTC).date()
-        if day > as_of:
+        in_utc = submitted.astimezone(UTC).date()
+        if in_utc > as_of:
             problems.append(
-                FieldProblem("profile_submitted", submitted, f"{after}: it is {day} in UTC")
+                FieldProblem("profile_submitted", submitted, f"{after}: it is {in_utc} in UTC")
             )
     if candidate.date_of_birth > as_of:
-        problems.append(
-            FieldProblem("date_of_birth", candidate.date_of_birth, f"is after {as_of.isoformat()}")
-        )
+        problems.append(FieldProblem("date_of_birth", candidate.date_of_birth, after))
     if problems:
         raise InvalidInputError("Candidate", problems)
 

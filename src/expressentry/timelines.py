@@ -781,6 +781,9 @@ def ita_readiness(
             )
     deadline, window = ita_deadline(invited)
     checked = deadline if planned is None else planned
+    what = "the deadline to apply" if planned is None else "the day planned to apply"
+    day = f"{what} ({checked.isoformat()}) for the invitation of {invited.isoformat()}"
+    check_dates(candidate, as_of=checked, day=day)
     medical_required = UPFRONT_MEDICAL_REQUIRED.at(invited).value
     validity = validity_on(candidate, as_of=checked)
     documents = tuple(d for d in validity.documents if d.document is not Document.PROFILE)
