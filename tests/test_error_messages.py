@@ -25,6 +25,7 @@ from expressentry import (
     WorkPeriod,
 )
 from expressentry.__main__ import main
+from expressentry.pools import read_pool
 
 AS_OF = date(2026, 11, 22)
 PROFILE = ee.example_profile()
@@ -219,3 +220,26 @@ def test_ita_readiness_names_the_day_planned() -> None:
     assert caught.value.problems[0].message == (
         "is after the day planned to apply (2020-01-15) for the invitation of 2020-01-01"
     )
+
+
+# -- JSON positions ----------------------------------------------------------------------
+
+
+def test_an_unterminated_string_has_one_at() -> None:
+    # Before: "Unterminated string starting at at line 1, column 7".
+    with pytest.raises(InvalidProfileError) as caught:
+        ee.from_json('{"a": "x', Candidate)
+    assert _messages(caught.value) == [
+        "$: not valid JSON: Unterminated string starting at column 7"
+    ]
+
+
+def test_a_pool_line_says_line_once(tmp_path: Path) -> None:
+    # Before: "line 2: $: not valid JSON: ... at line 1, column 33".
+    good = ee.to_json(PROFILE, indent=None)
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text(good + "\n" + '{"date_of_birth": "1990-01-01", "education": {"lev\n')
+    (failure,) = read_pool(pool).failures
+    (text,) = failure.lines()
+    assert text == "line 2: $: not valid JSON: Unterminated string starting at column 47"
+    assert text.count("line") == 1

@@ -56,6 +56,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "join_path",
+    "json_error_words",
     "parse_json",
     "read_iso_date",
     "to_dict",
@@ -563,11 +564,31 @@ def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
     try:
         data = parser.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"at line {exc.lineno}, column {exc.colno}"
-        return None, [FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")]
+        return None, [FieldProblem("$", MISSING, json_error_words(exc))]
     except RecursionError:
         return None, [FieldProblem("$", MISSING, "nested too deeply")]
     return data, _flagged_problems(data) if parser.flagged else []
+
+
+def json_error_words(exc: json.JSONDecodeError) -> str:
+    """What :mod:`json` found wrong, and where: a column, or a line and a column.
+
+    One line of text (a line of a pool file) says only its column, so a file's line
+    number and a position inside the line never share the word "line". ``json``'s
+    "starting at" is not followed by a second "at".
+
+    >>> try:
+    ...     json.loads('{"a": "x')
+    ... except json.JSONDecodeError as exc:
+    ...     print(json_error_words(exc))
+    not valid JSON: Unterminated string starting at column 7
+    """
+    what = exc.msg.removesuffix(" at")
+    if exc.lineno == 1 and "\n" not in exc.doc.rstrip():
+        where = f"column {exc.colno}"
+    else:
+        where = f"line {exc.lineno}, column {exc.colno}"
+    return f"not valid JSON: {what} at {where}"
 
 
 def parse_json(text: str | bytes, owner: str = "Candidate") -> Any:

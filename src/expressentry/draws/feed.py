@@ -39,7 +39,7 @@ from expressentry.enums import CategoryId, Program
 from expressentry.errors import MISSING, DataError, FieldProblem, InvalidInputError
 from expressentry.rules import Source
 from expressentry.rules.categories import Category, categories_in_force
-from expressentry.serialization import read_iso_date
+from expressentry.serialization import json_error_words, read_iso_date
 
 from .records import POOL_BANDS, PoolDistribution, Quirk, Round, RoundKind
 
@@ -646,8 +646,7 @@ def parse_feed(
         problem = FieldProblem("$", MISSING, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
         raise InvalidInputError(origin, [problem]) from None
     except json.JSONDecodeError as exc:
-        where = f"at line {exc.lineno}, column {exc.colno}"
-        problem = FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")
+        problem = FieldProblem("$", MISSING, json_error_words(exc))
         raise InvalidInputError(origin, [problem]) from None
     records = top.get("rounds") if isinstance(top, dict) else None
     if not isinstance(records, list):
