@@ -21,6 +21,7 @@ from expressentry import (
     CrsSection,
     InvalidInputError,
     InvalidProfileError,
+    RoundSpec,
     Source,
     WorkPeriod,
 )
@@ -243,3 +244,43 @@ def test_a_pool_line_says_line_once(tmp_path: Path) -> None:
     (text,) = failure.lines()
     assert text == "line 2: $: not valid JSON: Unterminated string starting at column 47"
     assert text.count("line") == 1
+
+
+# -- the pool of a round -----------------------------------------------------------------
+
+SPEC = RoundSpec(day=AS_OF, size=1)
+
+
+def test_select_takes_a_pool_file_read_whole(tmp_path: Path) -> None:
+    # Before: "pool: must be a Pool (got a Pool)".
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text(ee.to_json(PROFILE, indent=None) + "\n")
+    selection = ee.select(read_pool(pool), SPEC)
+    assert selection == ee.select(ee.Pool([PROFILE]), SPEC)
+    assert [i.index for i in selection.invited] == [0]
+
+
+def test_select_refuses_a_pool_file_with_bad_lines_and_says_what_to_do(tmp_path: Path) -> None:
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text(ee.to_json(PROFILE, indent=None) + "\n{}\n")
+    with pytest.raises(InvalidInputError) as caught:
+        ee.select(read_pool(pool), SPEC)
+    assert _messages(caught.value) == [
+        "pool: is a pool file read with 1 bad line (the first is line 2); fix them, or rank "
+        "the valid profiles with expressentry.Pool(read.candidates)"
+    ]
+
+
+def test_select_names_the_pool_class_in_full() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        ee.select([PROFILE], SPEC)  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("must be an expressentry.Pool (build one with")
+
+
+def test_the_file_pool_is_named_in_full_where_it_is_shown(tmp_path: Path) -> None:
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text(ee.to_json(PROFILE, indent=None) + "\n")
+    with pytest.raises(InvalidInputError) as caught:
+        ee.score_many(read_pool(pool), as_of=AS_OF)  # type: ignore[call-overload]
+    assert str(caught.value.problems[0]).endswith("(got an expressentry.pools.Pool)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
@@ -76,6 +77,19 @@ def _article(name: str) -> str:
     return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
+def _public_name(kind: type) -> str:
+    """A class's name as the user knows it: ``Candidate``, or its full name.
+
+    The full name (``expressentry.pools.Pool``) when the package's top level has
+    another class of that name.
+    """
+    name = kind.__name__
+    top = sys.modules.get("expressentry")
+    if getattr(top, name, kind) is kind or not kind.__module__.startswith("expressentry."):
+        return name
+    return f"{kind.__module__}.{name}"
+
+
 def _pieces(value: object, depth: int) -> Iterator[str]:
     """The JSON form of ``value``, piece by piece, so a long one is cut off early."""
     if value is None or isinstance(value, bool):
@@ -89,7 +103,7 @@ def _pieces(value: object, depth: int) -> Iterator[str]:
     elif isinstance(value, date):  # and datetime
         yield _quote(value.isoformat())
     elif attrs.has(type(value)):
-        yield _article(type(value).__name__)
+        yield _article(_public_name(type(value)))
     elif depth >= _DEPTH and isinstance(value, dict | list | tuple):
         yield "…"
     elif isinstance(value, dict):

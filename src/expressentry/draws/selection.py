@@ -51,6 +51,7 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry import pools as pool_files
 from expressentry._checks import require_items
 from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
@@ -59,7 +60,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules import RuleSet, rules_for
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool
+from .pool import Pool, ranked_pool
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
@@ -441,14 +442,13 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
 
 
 def _select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
     rank_eligible_if: bool,
 ) -> Selection:
-    if not isinstance(pool, Pool):
-        raise InvalidInputError("select", [FieldProblem("pool", pool, "must be a Pool")])
+    pool = ranked_pool(pool, "select")
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
@@ -507,7 +507,7 @@ def _datetime_of(seconds: int) -> datetime:
 
 
 def select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -516,7 +516,9 @@ def select(
     """Run one round over ``pool``: rank the eligible, invite the first ``spec.size``.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times: a :class:`Pool`, or a
+            pool file read by :func:`expressentry.pools.read_pool` whose every
+            line held a profile.
         spec: The round's day, size and type.
         rules: Rules to apply instead of those in force on ``spec.day`` (a reform).
         rank_eligible_if: Rank candidates eligible only "if" something is
@@ -532,7 +534,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,
@@ -545,7 +547,7 @@ def run_rounds(
     so rounds on the same day share them.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times, as for :func:`select`.
         specs: The rounds, in the order they are held (days never going back).
         rules: Rules to apply on every day instead of those in force (a reform).
         rank_eligible_if: As for :func:`select`.
@@ -565,6 +567,7 @@ def run_rounds(
             )
     if problems:
         raise InvalidInputError("run_rounds", problems)
+    pool = ranked_pool(pool, "run_rounds")
     removed: set[int] = set()
     out: list[Selection] = []
     for spec in rounds:
