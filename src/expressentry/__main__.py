@@ -48,6 +48,7 @@ from expressentry.draws import (
 )
 from expressentry.draws.cutoffs import backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
+from expressentry.draws.replays import NO_DISTRIBUTION
 from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess, flags_many
 from expressentry.enums import CategoryId, Program
@@ -171,7 +172,16 @@ def _replay(args: argparse.Namespace) -> int:
             sys.stderr.write(f"expressentry: no round numbered {', '.join(unknown)}\n")
             return _BAD_INPUT
         history = [r for r in history if r.number in wanted]
-    sys.stdout.write(replay_all(history).explain(rounds=args.rounds) + "\n")
+    report = replay_all(history)
+    if args.number and not report.replays:
+        # Nothing to show but why: say it, and fail as for any round that cannot be asked.
+        for number, why in report.skipped:
+            sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
+        for number in report.undistributed:
+            why = NO_DISTRIBUTION.format(it="it")
+            sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
+        return _BAD_INPUT
+    sys.stdout.write(report.explain(rounds=args.rounds) + "\n")
     sys.stdout.flush()
     return 0
 

@@ -34,13 +34,14 @@ from typing import Final
 from attrs import frozen
 
 from expressentry._checks import require
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 
 from .history import history_of
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
 
 __all__ = [
+    "NO_DISTRIBUTION",
     "REPLAY_SEED",
     "SUBMISSION_WINDOW",
     "KindSummary",
@@ -198,7 +199,14 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
     where = f"round #{round.number}"
     if round.distribution is None:
         raise InvalidInputError(
-            "replay", [FieldProblem("distribution", None, f"{where} has no pool distribution")]
+            "replay",
+            [
+                FieldProblem(
+                    "distribution",
+                    MISSING,
+                    f"{where}: {NO_DISTRIBUTION.format(it='it')}",
+                )
+            ],
         )
     bands = replay_bands(round.distribution)
     if not bands:
@@ -263,10 +271,14 @@ class ReplayReport:
         replays: One per round replayed, oldest first.
         skipped: ``(round number, reason)`` of each round with a distribution
             that could not be replayed.
+        undistributed: The numbers of the rounds of the history for which IRCC
+            published no pool distribution, so none could be replayed (rounds #1
+            to #213 of the shipped history).
     """
 
     replays: tuple[RoundReplay, ...]
     skipped: tuple[tuple[str, str], ...]
+    undistributed: tuple[str, ...] = ()
 
     def summary(self) -> tuple[KindSummary, ...]:
         """One line per kind of round (general, PNP, program, category)."""
@@ -304,8 +316,9 @@ class ReplayReport:
 
     def explain(self, *, rounds: bool = False) -> str:
         """The figures in words: per kind, per round type, and (``rounds=True``) per round."""
+        plural = "" if len(self.replays) == 1 else "s"
         lines = [
-            f"Replayed {len(self.replays)} rounds on synthetic pools built from IRCC's "
+            f"Replayed {len(self.replays)} round{plural} on synthetic pools built from IRCC's "
             f"distributions (seed {REPLAY_SEED}).",
             "",
             f"{'kind':<10}{'rounds':>7}{'in IRCC band':>14}{'share':>8}{'in implied band':>17}",
@@ -326,9 +339,11 @@ class ReplayReport:
             lines.extend(
                 textwrap.wrap(f"- {s.kind.value} rounds {s.why}", width=88, subsequent_indent="  ")
             )
-        if self.skipped:
+        if self.skipped or self.undistributed:
             lines.append("")
-            lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        if self.undistributed:
+            lines.append(f"Not replayed: {_undistributed(self.undistributed)}")
         if rounds:
             lines.append("")
             lines.append(
@@ -346,21 +361,43 @@ class ReplayReport:
         return "\n".join(lines)
 
 
+def _undistributed(numbers: tuple[str, ...]) -> str:
+    """The rounds with no distribution, in words: a few by number, many by count."""
+    if len(numbers) == 1:
+        return f"#{numbers[0]}: {NO_DISTRIBUTION.format(it='it')}"
+    if len(numbers) <= 5:
+        shown = ", ".join(f"#{n}" for n in numbers)
+        return f"{shown}: {NO_DISTRIBUTION.format(it='them')}"
+    return (
+        f"{len(numbers):,} rounds (the first #{numbers[0]}, the last #{numbers[-1]}): "
+        f"{NO_DISTRIBUTION.format(it='them')}"
+    )
+
+
+NO_DISTRIBUTION = "IRCC published no pool distribution for {it}, so no pool can be built"
+"""Why a round with no distribution is not replayed (``it`` is "it" or "them")."""
+
+
 def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEED) -> ReplayReport:
     """Replay every round of ``history`` that has a pool distribution.
 
     ``history`` defaults to the shipped rounds (:func:`~expressentry.draws.history.rounds`).
+    The report names the rounds that could not be replayed, and why.
 
     Raises:
         InvalidInputError: ``history`` is not an iterable of rounds.
     """
     done: list[RoundReplay] = []
     skipped: list[tuple[str, str]] = []
+    undistributed: list[str] = []
     for r in history_of(history, "replay_all"):
         if r.distribution is None:
+            undistributed.append(r.number)
             continue
         try:
             done.append(replay(r, seed=seed))
         except InvalidInputError as exc:
-            skipped.append((r.number, exc.problems[0].message))
-    return ReplayReport(replays=tuple(done), skipped=tuple(skipped))
+            skipped.append((r.number, exc.problems[0].message.removeprefix(f"round #{r.number}: ")))
+    return ReplayReport(
+        replays=tuple(done), skipped=tuple(skipped), undistributed=tuple(undistributed)
+    )
