@@ -8,8 +8,12 @@ Kind: hand-worked examples of user-facing behaviour (errors).
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from datetime import date
+from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +23,8 @@ from expressentry import (
     AddedFactor,
     Candidate,
     CrsSection,
+    DamagedDataError,
+    DataError,
     InvalidInputError,
     InvalidProfileError,
     RoundSpec,
@@ -26,6 +32,8 @@ from expressentry import (
     WorkPeriod,
 )
 from expressentry.__main__ import main
+from expressentry.draws import history
+from expressentry.draws.feed import FEED_SHA256, read_checked
 from expressentry.pools import read_pool
 
 AS_OF = date(2026, 11, 22)
@@ -284,3 +292,59 @@ def test_the_file_pool_is_named_in_full_where_it_is_shown(tmp_path: Path) -> Non
     with pytest.raises(InvalidInputError) as caught:
         ee.score_many(read_pool(pool), as_of=AS_OF)  # type: ignore[call-overload]
     assert str(caught.value.problems[0]).endswith("(got an expressentry.pools.Pool)")
+
+
+# -- a damaged install -------------------------------------------------------------------
+
+
+def _feed() -> bytes:
+    return resources.files("expressentry.data").joinpath("ee_rounds.json").read_bytes()
+
+
+def test_a_changed_byte_names_the_file_and_says_to_reinstall(tmp_path: Path) -> None:
+    damaged = bytearray(_feed())
+    at = damaged.index(b'"drawCRS"')
+    damaged[at + 1] = ord("D")  # "DrawCRS": one byte changed
+    copy = tmp_path / "ee_rounds.json"
+    copy.write_bytes(bytes(damaged))
+    with pytest.raises(DamagedDataError) as caught:
+        read_checked(copy, FEED_SHA256)
+    assert isinstance(caught.value, DataError)
+    assert caught.value.file == "expressentry/data/ee_rounds.json"
+    digest = hashlib.sha256(bytes(damaged)).hexdigest()
+    assert str(caught.value) == (
+        f"the data file expressentry/data/ee_rounds.json of the installed package is damaged: "
+        f"its SHA-256 is {digest}, not the {FEED_SHA256} recorded in "
+        "expressentry/data/PROVENANCE.md; reinstall the package "
+        "(python -m pip install --force-reinstall expressentry)"
+    )
+
+
+def test_the_command_line_exits_4_on_a_damaged_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "internal error (DataError: ... recorded in expressentry/data/PROV); please
+    # report it with the command and the profile", exit 3.
+    damaged = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("expressentry.data"))), damaged)
+    feed = damaged / "ee_rounds.json"
+    feed.write_bytes(feed.read_bytes().replace(b'"drawCRS"', b'"DrawCRS"', 1))
+    monkeypatch.setattr(history, "resources", SimpleNamespace(files=lambda _package: damaged))
+    history.rounds.cache_clear()
+    history._supplement.cache_clear()
+    try:
+        assert main(["outlook", "--example", "--as-of", "2026-11-22"]) == 4
+    finally:
+        monkeypatch.undo()
+        history.rounds.cache_clear()
+        history._supplement.cache_clear()
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "expressentry: the data file expressentry/data/ee_rounds.json of the installed "
+        "package is damaged"
+    )
+    assert err.rstrip().endswith(
+        "reinstall the package (python -m pip install --force-reinstall expressentry)"
+    )
+    assert "internal error" not in err
+    assert "please report" not in err

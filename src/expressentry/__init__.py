@@ -76,6 +76,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import (
     MISSING,
+    DamagedDataError,
     DataError,
     ExpressEntryError,
     FieldProblem,
@@ -145,6 +146,7 @@ __all__ = [
     "Clearance",
     "CrsBreakdown",
     "CrsSection",
+    "DamagedDataError",
     "DataError",
     "Document",
     "DocumentStatus",

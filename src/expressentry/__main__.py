@@ -11,8 +11,9 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
-stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted;
-141 stdout closed early (``| head``).
+stderr, one a line; 3 a bug of expressentry (please report it); 4 a damaged
+install (a shipped data file changed since release: reinstall the package); 130
+interrupted; 141 stdout closed early (``| head``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dateutil.relativedelta import relativedelta
 from tqdm import tqdm
 
 from expressentry import __version__
+from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.batch import PoolResult
 from expressentry.crs import score, score_many
@@ -53,6 +55,7 @@ from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess, flags_many
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
+    DamagedDataError,
     FieldProblem,
     InvalidInputError,
     InvalidProfileError,
@@ -70,6 +73,7 @@ __all__ = ["main"]
 _EXAMPLE = "examples/profile.json"
 _BAD_INPUT = 2
 _BUG = 3
+_DAMAGED = 4  # a shipped data file is not the one released: reinstall
 _INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 _BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (``| head``) has gone
 
@@ -526,9 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInputError as exc:
         sys.stderr.write(f"expressentry: {_placed(exc)}\n")
         return _BAD_INPUT
-    except RulesNotInForceError as exc:
+    except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
-        return _BAD_INPUT
+        return _DAMAGED if isinstance(exc, DamagedDataError) else _BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("expressentry: interrupted\n")
         return _INTERRUPTED
@@ -536,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return _BROKEN_PIPE
     except Exception as exc:  # DataError, InternalError or any other: a bug
-        first = str(exc).partition("\n")[0][:200]
+        first = cut(str(exc).partition("\n")[0], 300)
         sys.stderr.write(
             f"expressentry: internal error ({type(exc).__name__}: {first}); "
             "please report it with the command and the profile\n"

@@ -25,6 +25,7 @@ from attrs import frozen
 
 __all__ = [
     "MISSING",
+    "DamagedDataError",
     "DataError",
     "ExpressEntryError",
     "FieldProblem",
@@ -211,7 +212,32 @@ class RulesNotInForceError(ExpressEntryError, LookupError):
 
 
 class DataError(ExpressEntryError):
-    """Packaged rule data failed its own checks: a bug in a release, never the caller's."""
+    """Packaged rule data failed its own checks: a bug in a release, never the caller's.
+
+    A shipped file that is not the one released is the subclass
+    :exc:`DamagedDataError`: a damaged install, fixed by reinstalling.
+    """
+
+
+class DamagedDataError(DataError):
+    """A data file shipped with expressentry is not the file released: reinstall.
+
+    The round history's files are checked against the SHA-256 recorded in
+    ``expressentry/data/PROVENANCE.md`` when first read; a changed byte (a
+    damaged download, an edited file) raises this, naming the file. The command
+    line prints it and exits with status 4.
+
+    Attributes:
+        file: The file's path in the package, e.g. ``expressentry/data/ee_rounds.json``.
+    """
+
+    def __init__(self, file: str, found: str, expected: str) -> None:
+        self.file = file
+        super().__init__(
+            f"the data file {file} of the installed package is damaged: its SHA-256 is "
+            f"{found}, not the {expected} recorded in expressentry/data/PROVENANCE.md; "
+            "reinstall the package (python -m pip install --force-reinstall expressentry)"
+        )
 
 
 class InternalError(ExpressEntryError, RuntimeError):
