@@ -102,8 +102,10 @@ def group_title(code: str) -> str:
     """The title of a broad category, major, sub-major or minor group (1 to 4 digits).
 
     Raises:
-        InvalidInputError: ``code`` is not such a group.
+        InvalidInputError: ``code`` is not a string, or not such a group.
     """
+    what = 'a NOC 2021 group code of 1 to 4 digits, such as "2123"'
+    code = require_text(code, "noc", "NOC", what)
     found = _table()[1].get(code)
     if found is None:
         raise InvalidInputError(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 import attrs
 from attrs import frozen
 
+from expressentry._checks import require_text
 from expressentry._reprs import cut, listed
 from expressentry._today import resolve
 from expressentry.enums import (
@@ -150,7 +151,15 @@ def factor_of(rule_id: str, part: str | None = None) -> str:
     validity rule instead (:mod:`expressentry.validity`); its factor is still
     that of the CRS rule it is a line of (``first_language.expired``,
     ``education``).
+
+    Raises:
+        InvalidInputError: ``rule_id`` is not a string, or ``part`` is neither a
+            string nor ``None``.
     """
+    if type(rule_id) is not str or (part is not None and type(part) is not str):
+        rule_id = require_text(rule_id, "rule_id", "factor_of", 'a rule id such as "crs.core.age"')
+        if part is not None:
+            part = require_text(part, "part", "factor_of", 'a part such as "listening", or None')
     name = _short_name(rule_id)
     return name if part is None else f"{name}.{part}"
 
@@ -167,9 +176,11 @@ def attribute_of(rule_id: str) -> str:
     ('additional_job_offer', 'skilled_teers')
 
     Raises:
-        InvalidInputError: ``rule_id`` is not the id of a CRS rule (an
-            eligibility rule has no attribute: read it with :meth:`RuleSet.entry`).
+        InvalidInputError: ``rule_id`` is not a string, or not the id of a CRS
+            rule (an eligibility rule has no attribute: read it with
+            :meth:`RuleSet.entry`).
     """
+    rule_id = require_text(rule_id, "rule_id", "attribute_of", 'a rule id such as "crs.core.age"')
     if rule_id not in _CRS_IDS:
         raise _unknown(rule_id, crs=True)
     return _short_name(rule_id).replace(".", "_")
