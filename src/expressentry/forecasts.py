@@ -1242,7 +1242,8 @@ def forecast_many(
 
     Raises:
         InvalidInputError: as :func:`forecast`; a bad profile is named by its
-            index (``[3].languages[0].test_date``).
+            index (``[3].languages[0].test_date``); ``candidates`` is not an
+            iterable of profiles (one profile alone: pass ``[profile]``).
         RulesNotInForceError: ``start`` is before Express Entry opened.
     """
     day, last = _days("forecast_many", start, end)

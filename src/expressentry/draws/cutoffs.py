@@ -440,7 +440,8 @@ def backtest(history: Iterable[Round] | None = None, *, before: date | None = No
         before: Only rounds before this day (what was known on that day).
 
     Raises:
-        InvalidInputError: ``before`` is not a date.
+        InvalidInputError: ``before`` is not a date, or ``history`` is not an
+            iterable of rounds.
     """
     day = None if before is None else resolve(before, "before", where="backtest")
     found = [r for r in history_of(history, "backtest") if day is None or r.day < day]

@@ -73,8 +73,8 @@ def rounds() -> tuple[Round, ...]:
     """Every round of the shipped history, oldest first (read once, then cached).
 
     Raises:
-        DataError: the shipped feed or its supplement was modified (its SHA-256
-            differs from ``data/PROVENANCE.md``).
+        DamagedDataError: the shipped feed or its supplement was modified (its
+            SHA-256 differs from ``data/PROVENANCE.md``): reinstall the package.
     """
     return _read_shipped()
 
@@ -92,7 +92,8 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
             from the shipped supplement, where the file still has none.
 
     Raises:
-        InvalidInputError: the file is not IRCC's feed, or a value cannot be read:
+        InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), the
+            file is not IRCC's feed, or a value cannot be read:
             every problem, naming the record, its round number, the field and the
             text as written.
         OSError: the file cannot be read.
@@ -132,7 +133,8 @@ def find_rounds(
     ['240']
 
     Raises:
-        InvalidInputError: a filter is not of its type, or ``since`` is after ``until``.
+        InvalidInputError: a filter is not of its type, ``since`` is after
+            ``until``, or ``history`` is not an iterable of rounds.
     """
     problems = []
     for name, value, kind_of in (
@@ -192,6 +194,9 @@ def trends(history: Iterable[Round] | None = None) -> Mapping[str, tuple[TrendPo
     >>> cec = trends()["cec"]
     >>> cec[-1]
     TrendPoint(number='436', day=datetime.date(2026, 8, 18), cutoff=523, invitations=1000)
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     series: dict[str, list[TrendPoint]] = {}
     for r in history_of(history, "trends"):
@@ -238,6 +243,9 @@ def yearly_summary(history: Iterable[Round] | None = None) -> tuple[YearSummary,
     >>> [(s.round_type, s.rounds, s.cutoff_min, s.cutoff_max)
     ...  for s in yearly_summary() if s.year == 2026][:2]
     [('pnp', 16, 708, 805), ('cec', 14, 507, 523)]
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     groups: dict[tuple[int, str], list[Round]] = {}
     for r in history_of(history, "yearly_summary"):

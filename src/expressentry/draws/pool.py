@@ -85,7 +85,8 @@ class Pool:
             every candidate's own.
 
     Raises:
-        InvalidInputError: a candidate is not a :class:`~expressentry.Candidate`,
+        InvalidInputError: ``candidates`` or ``submitted`` is not an iterable
+            (a list, a tuple...); a candidate is not a :class:`~expressentry.Candidate`,
             has no submission time, or its time has no time zone; or ``submitted``
             does not have one entry per candidate. Every problem names the
             candidate's index (``[3].profile_submitted``).

@@ -407,7 +407,8 @@ def outlook(
 
     Raises:
         InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
-            is not a date, or the profile is invalid on the day.
+            is not a date, ``history`` is not an iterable of rounds, or the
+            profile is invalid on the day.
         RulesNotInForceError: ``as_of`` is before the first rules known.
     """
     day = resolve(as_of, where="outlook")

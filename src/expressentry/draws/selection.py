@@ -525,7 +525,8 @@ def select(
             confirmed (default :data:`RANK_ELIGIBLE_IF`).
 
     Raises:
-        InvalidInputError: ``pool`` or ``spec`` is not of its type, the category
+        InvalidInputError: ``pool`` is neither a :class:`Pool` nor a pool file
+            read with no bad line, ``spec`` is not a :class:`RoundSpec`, the category
             is not in force that day, or a candidate holds a document dated after
             the round's day (naming its index in the pool).
         RulesNotInForceError: the day is before 2015-01-01.
@@ -553,7 +554,8 @@ def run_rounds(
         rank_eligible_if: As for :func:`select`.
 
     Raises:
-        InvalidInputError: a round's day is before the one before it (naming
+        InvalidInputError: ``specs`` is not an iterable of
+            :class:`RoundSpec`, a round's day is before the one before it (naming
             ``specs[i].day``), or as for :func:`select`.
     """
     rounds = require_items(specs, RoundSpec, "specs", "run_rounds")
