@@ -254,6 +254,21 @@ def test_a_pool_line_says_line_once(tmp_path: Path) -> None:
     assert text.count("line") == 1
 
 
+def test_a_csv_cell_of_several_lines_gives_the_character_not_a_line(tmp_path: Path) -> None:
+    # A quoted CSV cell may span lines: "line 2: ... at line 2, column 13" would give
+    # two line numbers of two different things.
+    pool = tmp_path / "pool.csv"
+    cell = '{"date_of_birth": "1990-05-01",\n"education" {}}'
+    pool.write_text(
+        'profile,profile_submitted\n"' + cell.replace('"', '""') + '",2026-05-01T10:00:00+00:00\n'
+    )
+    (failure,) = read_pool(pool).failures
+    # 1 + 15 + 1 + 1 + 12 + 1 + 1 (the line end) + 11 + 1 = 44 characters before the "{"
+    assert failure.lines() == [
+        "line 2: $: not valid JSON: Expecting ':' delimiter at character 45 of the cell"
+    ]
+
+
 # -- the pool of a round -----------------------------------------------------------------
 
 SPEC = RoundSpec(day=AS_OF, size=1)

@@ -225,7 +225,7 @@ def _from_record(header: list[str], record: list[str]) -> Candidate:
             ],
         )
     cells = dict(zip(header, record, strict=True))
-    data = parse_json(cells[PROFILE_COLUMN])
+    data = parse_json(cells[PROFILE_COLUMN], in_a_cell=True)
     submitted = cells.get(SUBMITTED_COLUMN, "").strip()
     if submitted:
         if not isinstance(data, dict):

@@ -547,7 +547,7 @@ def _decode(text: bytes) -> str | FieldProblem:
         )
 
 
-def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
+def _parse(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, list[FieldProblem]]:
     given: object = text  # of any type at run time
     if not isinstance(given, str | bytes | bytearray):
         message = f"must be JSON text (a str, or UTF-8 bytes), not {type_words(given)}"
@@ -564,18 +564,20 @@ def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
     try:
         data = parser.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [FieldProblem("$", MISSING, json_error_words(exc))]
+        return None, [FieldProblem("$", MISSING, json_error_words(exc, in_a_cell=in_a_cell))]
     except RecursionError:
         return None, [FieldProblem("$", MISSING, "nested too deeply")]
     return data, _flagged_problems(data) if parser.flagged else []
 
 
-def json_error_words(exc: json.JSONDecodeError) -> str:
+def json_error_words(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> str:
     """What :mod:`json` found wrong, and where: a column, or a line and a column.
 
     One line of text (a line of a pool file) says only its column, so a file's line
-    number and a position inside the line never share the word "line". ``json``'s
-    "starting at" is not followed by a second "at".
+    number and a position inside the line never share the word "line"; text of
+    several lines inside a file's record (``in_a_cell``: a CSV cell) says the
+    character of the cell, for the same reason. ``json``'s "starting at" is not
+    followed by a second "at".
 
     >>> try:
     ...     json.loads('{"a": "x')
@@ -586,19 +588,23 @@ def json_error_words(exc: json.JSONDecodeError) -> str:
     what = exc.msg.removesuffix(" at")
     if exc.lineno == 1 and "\n" not in exc.doc.rstrip():
         where = f"column {exc.colno}"
+    elif in_a_cell:
+        where = f"character {exc.pos + 1} of the cell"
     else:
         where = f"line {exc.lineno}, column {exc.colno}"
     return f"not valid JSON: {what} at {where}"
 
 
-def parse_json(text: str | bytes, owner: str = "Candidate") -> Any:
+def parse_json(text: str | bytes, owner: str = "Candidate", *, in_a_cell: bool = False) -> Any:
     """JSON text parsed with the checks of :func:`from_json`, not yet structured.
+
+    ``in_a_cell``: the text is a cell of a file's record (see :func:`json_error_words`).
 
     Raises:
         InvalidProfileError: (of ``owner``) the text is not UTF-8 or not JSON, a key
             is given twice, or it holds ``NaN`` or ``Infinity``.
     """
-    data, problems = _parse(text)
+    data, problems = _parse(text, in_a_cell=in_a_cell)
     if problems:
         raise InvalidProfileError(owner, problems)
     return data
