@@ -564,6 +564,13 @@ def test_published_rounds_replayed() -> None:
     assert "Not replayed: #226: a band of the pool was not published" in text
     assert "Not replayed: #1: IRCC published no pool distribution for it" in text
     assert report.undistributed == ("1",)
+    assert text.startswith(
+        "Replayed 2 rounds on synthetic pools built from IRCC's distributions (seed 2026)."
+    )
+    other = replay_all([by_number["437"]], seed=7).explain()
+    assert other.startswith(
+        "Replayed 1 round on synthetic pools built from IRCC's distributions (seed 7)."
+    )
 
 
 def test_the_replay_command_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:

@@ -274,11 +274,13 @@ class ReplayReport:
         undistributed: The numbers of the rounds of the history for which IRCC
             published no pool distribution, so none could be replayed (rounds #1
             to #213 of the shipped history).
+        seed: The seed the synthetic pools were built with.
     """
 
     replays: tuple[RoundReplay, ...]
     skipped: tuple[tuple[str, str], ...]
     undistributed: tuple[str, ...] = ()
+    seed: int = REPLAY_SEED
 
     def summary(self) -> tuple[KindSummary, ...]:
         """One line per kind of round (general, PNP, program, category)."""
@@ -319,7 +321,7 @@ class ReplayReport:
         plural = "" if len(self.replays) == 1 else "s"
         lines = [
             f"Replayed {len(self.replays)} round{plural} on synthetic pools built from IRCC's "
-            f"distributions (seed {REPLAY_SEED}).",
+            f"distributions (seed {self.seed}).",
             "",
             f"{'kind':<10}{'rounds':>7}{'in IRCC band':>14}{'share':>8}{'in implied band':>17}",
         ]
@@ -399,5 +401,8 @@ def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEE
         except InvalidInputError as exc:
             skipped.append((r.number, exc.problems[0].message.removeprefix(f"round #{r.number}: ")))
     return ReplayReport(
-        replays=tuple(done), skipped=tuple(skipped), undistributed=tuple(undistributed)
+        replays=tuple(done),
+        skipped=tuple(skipped),
+        undistributed=tuple(undistributed),
+        seed=seed,
     )
