@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 from attrs import field, frozen
 
@@ -64,15 +65,20 @@ class Verdict(StrEnum):
     """None is failed, but some cannot be checked: eligible if they are confirmed."""
 
 
+_STATUS_TYPE: Final = is_a(Status)
+_VERDICT_TYPE: Final = is_a(Verdict)
+
+
 def _statuses(requirements: object) -> Iterable[Status]:
     """The statuses of ``requirements``; none for a value of the wrong type.
 
     A value of the wrong type is refused by the field's own validator, which runs
     after the defaults.
     """
-    if not isinstance(requirements, tuple | list):
+    try:
+        return [r.status for r in requirements]  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):
         return ()
-    return (r.status for r in requirements if isinstance(r, Requirement))
 
 
 def _verdict_of(statuses: Iterable[Status]) -> Verdict:
@@ -85,7 +91,9 @@ def _verdict_of(statuses: Iterable[Status]) -> Verdict:
     return Verdict.ELIGIBLE
 
 
-def _check_status(instance: Requirement, _attribute: object, status: Status) -> None:
+def _check_status(instance: Requirement, attribute: object, status: Status) -> None:
+    if type(status) is not Status:  # the type before the invariant
+        _STATUS_TYPE(instance, attribute, status)
     if (status is Status.MET) != instance.met:
         msg = (
             f"Requirement {instance.id!r}: met={instance.met} contradicts status "
@@ -120,7 +128,7 @@ class Requirement:
     met: bool
     reason: str
     rule: RuleRef
-    status: Status = field(validator=[is_a(Status), _check_status])
+    status: Status = field(validator=_check_status)
     condition: str = ""
 
     @status.default
@@ -210,7 +218,9 @@ def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) ->
         raise InternalError(msg)
 
 
-def _check_verdict(instance: Assessment, _attribute: object, verdict: Verdict) -> None:
+def _check_verdict(instance: Assessment, attribute: object, verdict: Verdict) -> None:
+    if type(verdict) is not Verdict:  # the type before the invariant
+        _VERDICT_TYPE(instance, attribute, verdict)
     expected = _verdict_of(_statuses(instance.requirements))
     if verdict is not expected:
         msg = (
@@ -293,7 +303,7 @@ class ProgramResult(Assessment):
     requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
     grid: FswGrid | None = None
-    verdict: Verdict = field(validator=[is_a(Verdict), _check_verdict])
+    verdict: Verdict = field(validator=_check_verdict)
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
@@ -328,7 +338,7 @@ class CategoryResult(Assessment):
     version: str
     requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
-    verdict: Verdict = field(validator=[is_a(Verdict), _check_verdict])
+    verdict: Verdict = field(validator=_check_verdict)
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
