@@ -19,10 +19,12 @@ Kind: property (fuzz by table) of user-facing behaviour.
 
 from __future__ import annotations
 
+import atexit
 import enum
 import inspect
 import math
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -248,6 +250,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
 
 def _pool_file() -> str:
     folder = Path(tempfile.mkdtemp(prefix="expressentry-pool-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = folder / "pool.jsonl"
     path.write_text(ee.to_json(PROFILE, indent=None) + "\n", encoding="utf-8")
     return str(path)

@@ -598,7 +598,7 @@ def json_error_words(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> s
 def parse_json(text: str | bytes, owner: str = "Candidate", *, in_a_cell: bool = False) -> Any:
     """JSON text parsed with the checks of :func:`from_json`, not yet structured.
 
-    ``in_a_cell``: the text is a cell of a file's record (see :func:`json_error_words`).
+    ``in_a_cell``: the text is a cell of a file's record (see ``json_error_words``).
 
     Raises:
         InvalidProfileError: (of ``owner``) the text is not UTF-8 or not JSON, a key
