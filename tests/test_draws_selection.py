@@ -539,7 +539,7 @@ def test_a_parent_band_stands_in_for_missing_sub_bands() -> None:
 
 
 def test_a_round_without_a_distribution_cannot_be_replayed() -> None:
-    with pytest.raises(InvalidInputError, match="has no pool distribution"):
+    with pytest.raises(InvalidInputError, match="IRCC published no pool distribution for it"):
         replay(ee.rounds()[0])
 
 
@@ -566,14 +566,37 @@ def test_published_rounds_replayed() -> None:
     )
     text = report.explain(rounds=True)
     assert "not the category's cut-off" in text
-    assert "Not replayed: #226" in text
+    assert "Not replayed: #226: a band of the pool was not published" in text
+    assert "Not replayed: #1: IRCC published no pool distribution for it" in text
+    assert report.undistributed == ("1",)
+    assert text.startswith(
+        "Replayed 2 rounds on synthetic pools built from IRCC's distributions (seed 2026)."
+    )
+    other = replay_all([by_number["437"]], seed=7).explain()
+    assert other.startswith(
+        "Replayed 1 round on synthetic pools built from IRCC's distributions (seed 7)."
+    )
 
 
 def test_the_replay_command_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["replay", "--number", "437", "--rounds"]) == 0
     out = capsys.readouterr().out
-    assert "Replayed 1 rounds" in out
+    assert "Replayed 1 round on" in out
     assert "437    2026-08-19  french" in out
+
+
+def test_the_replay_command_says_why_a_round_cannot_be_replayed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Round 1 (2015-01-31) came before IRCC published pool distributions (from #214):
+    # before, "Replayed 0 rounds" and exit 0.
+    assert cli(["replay", "--number", "1"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "expressentry: round 1 cannot be replayed: IRCC published no pool distribution "
+        "for it, so no pool can be built\n"
+    )
 
 
 def test_the_replay_command_refuses_an_unknown_round(capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,6 +82,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import (
     MISSING,
+    DamagedDataError,
     DataError,
     ExpressEntryError,
     FieldProblem,
@@ -153,6 +154,7 @@ __all__ = [
     "CrsBand",
     "CrsBreakdown",
     "CrsSection",
+    "DamagedDataError",
     "DataError",
     "Deadline",
     "Document",

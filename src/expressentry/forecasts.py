@@ -44,6 +44,7 @@ import attrs
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._checks import require_iterable
 from expressentry._hours import Segments, hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
@@ -1251,12 +1252,13 @@ def forecast_many(
 
     Raises:
         InvalidInputError: as :func:`forecast`; a bad profile is named by its
-            index (``[3].languages[0].test_date``).
+            index (``[3].languages[0].test_date``); ``candidates`` is not an
+            iterable of profiles (one profile alone: pass ``[profile]``).
         RulesNotInForceError: ``start`` is before Express Entry opened.
     """
     day, last = _days("forecast_many", start, end)
     flag = _ongoing("forecast_many", ongoing)
-    pool = list(candidates)
+    pool = list(require_iterable(candidates, Candidate, "candidates", "forecast_many"))
     for i, c in enumerate(pool):
         try:
             check_dates(require_candidate(c, "forecast_many"), as_of=day)

@@ -863,6 +863,9 @@ def ita_readiness(
             )
     deadline, window = ita_deadline(invited)
     checked = deadline if planned is None else planned
+    what = "the deadline to apply" if planned is None else "the day planned to apply"
+    day = f"{what} ({checked.isoformat()}) for the invitation of {invited.isoformat()}"
+    check_dates(candidate, as_of=checked, day=day)
     medical = UPFRONT_MEDICAL_REQUIRED.at(checked)
     medical_required = medical.value
     people = [("candidate", candidate.medical_exam)]

@@ -39,6 +39,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
 from expressentry.enums import EducationLevel
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
@@ -142,19 +143,43 @@ def language_expiry(result: LanguageResult) -> date:
     Without a ``result_date`` the 2 years are counted from the test date, which
     is never later than the result date: the expiry may come a little early,
     never late.
+
+    Raises:
+        InvalidInputError: ``result`` is not a :class:`~expressentry.LanguageResult`.
     """
-    return _language_expiry(result.valid_from)
+    try:
+        return _language_expiry(result.valid_from)
+    except AttributeError:
+        raise _not_a(result, "result", "a LanguageResult", "language_expiry") from None
+
+
+def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:
+    """The error of an argument of the wrong type, found when it was first used.
+
+    The functions here are called once per document of a pool, so they do not
+    check types first: a wrong one is met as an ``AttributeError`` or a
+    ``TypeError``, and reported as this.
+    """
+    return InvalidInputError(where, [FieldProblem(name, value, f"must be {what}")])
+
+
+def _day_of(value: object, name: str, where: str) -> date:
+    return resolve(value, name, where=where, optional=False)  # type: ignore[arg-type]
 
 
 def language_valid(result: LanguageResult, *, as_of: date | None = None) -> bool:
     """Whether ``result`` is valid on ``as_of`` (``None``: today).
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``result`` is not a
+            :class:`~expressentry.LanguageResult`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="language_valid")
-    return as_of < language_expiry(result)
+    try:
+        return as_of < _language_expiry(result.valid_from)
+    except AttributeError:
+        raise _not_a(result, "result", "a LanguageResult", "language_valid") from None
 
 
 def profile_exit(submitted: date) -> date:
@@ -162,7 +187,12 @@ def profile_exit(submitted: date) -> date:
 
     >>> profile_exit(date(2024, 2, 29))
     datetime.date(2025, 2, 28)
+
+    Raises:
+        InvalidInputError: ``submitted`` is not a date.
     """
+    if type(submitted) is not date:
+        submitted = _day_of(submitted, "submitted", "profile_exit")
     return _profile_exit(submitted)
 
 
@@ -224,7 +254,13 @@ def _pool_submission_days(day: date) -> tuple[date, date]:
 
 
 def eca_expiry(issued: date) -> date:
-    """The first day an ECA issued on ``issued`` is no longer valid (5 years)."""
+    """The first day an ECA issued on ``issued`` is no longer valid (5 years).
+
+    Raises:
+        InvalidInputError: ``issued`` is not a date.
+    """
+    if type(issued) is not date:
+        issued = _day_of(issued, "issued", "eca_expiry")
     return _eca_expiry(issued)
 
 
@@ -234,11 +270,15 @@ def eca_valid(education: Education, *, as_of: date | None = None) -> bool:
     No ECA is never a valid ECA: a foreign credential without one earns nothing.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
+            :class:`~expressentry.Education`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="eca_valid")
-    issued = education.eca_issued
+    try:
+        issued = education.eca_issued
+    except AttributeError:
+        raise _not_a(education, "education", "an Education", "eca_valid") from None
     return issued is not None and as_of < eca_expiry(issued)
 
 
@@ -250,11 +290,16 @@ def scored_level(education: Education, *, as_of: date | None = None) -> Educatio
     level it can be, and without one nothing counts.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
+            :class:`~expressentry.Education`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="scored_level")
-    if not education.needs_eca or eca_valid(education, as_of=as_of):
+    try:
+        needs_eca = education.needs_eca
+    except AttributeError:
+        raise _not_a(education, "education", "an Education", "scored_level") from None
+    if not needs_eca or eca_valid(education, as_of=as_of):
         return education.level
     canadian = education.canadian_level
     return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian

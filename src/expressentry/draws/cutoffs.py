@@ -28,12 +28,13 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
+from expressentry._checks import require, require_items
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
-from .history import rounds
+from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
@@ -163,9 +164,14 @@ _CATEGORY_WORDS: Final = {
 def round_type_of(round_: Round) -> RoundType:
     """The type of a round: its program, its category (any version), PNP or general.
 
+    >>> from expressentry.draws.history import rounds
     >>> round_type_of(rounds()[-1])
     RoundType('french')
+
+    Raises:
+        InvalidInputError: ``round_`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    round_ = require(round_, Round, "round_", "round_type_of")
     if round_.program is not None:
         return RoundType(RoundKind.PROGRAM, program=round_.program)
     if round_.category is not None:
@@ -185,8 +191,10 @@ def estimate_cutoff(cutoffs: Sequence[int]) -> float:
     515.0
 
     Raises:
-        InvalidInputError: no cut-off was given.
+        InvalidInputError: no cut-off was given, or ``cutoffs`` is not a list of
+            whole numbers.
     """
+    cutoffs = require_items(cutoffs, int, "cutoffs", "estimate_cutoff", "whole number")
     if not cutoffs:
         raise InvalidInputError(
             "estimate_cutoff", [FieldProblem("cutoffs", [], "needs at least one earlier cut-off")]
@@ -450,10 +458,11 @@ def backtest(history: Iterable[Round] | None = None, *, before: date | None = No
         before: Only rounds before this day (what was known on that day).
 
     Raises:
-        InvalidInputError: ``before`` is not a date.
+        InvalidInputError: ``before`` is not a date, or ``history`` is not an
+            iterable of rounds.
     """
     day = None if before is None else resolve(before, "before", where="backtest")
-    found = [r for r in (rounds() if history is None else history) if day is None or r.day < day]
+    found = [r for r in history_of(history, "backtest") if day is None or r.day < day]
     predictions, skipped = _predict_all(found)
     by_type: dict[RoundType, list[Prediction]] = {}
     for p in predictions:

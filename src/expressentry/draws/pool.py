@@ -28,15 +28,17 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Final
 
+from expressentry import pools as pool_files
+from expressentry._checks import require_iterable
 from expressentry.batch import at_index
 from expressentry.crs import score, score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 from expressentry.validity import pool_submission_days
 
-__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags", "pool_seconds"]
+__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags", "pool_seconds", "ranked_pool"]
 
 SUBMISSION_PRECISION: Final = "second"
 """Submission times are compared to the whole second, in UTC.
@@ -124,7 +126,8 @@ class Pool:
             own must be the same instant.
 
     Raises:
-        InvalidInputError: a candidate is not a :class:`~expressentry.Candidate`,
+        InvalidInputError: ``candidates`` or ``submitted`` is not an iterable
+            (a list, a tuple...); a candidate is not a :class:`~expressentry.Candidate`,
             has no submission time, or its time has no time zone; a time in
             ``submitted`` differs from the candidate's own ``profile_submitted``
             (one profile has one submission time, as a pool file's reader says
@@ -141,9 +144,11 @@ class Pool:
         *,
         submitted: Iterable[datetime | None] | None = None,
     ) -> None:
-        people = tuple(candidates)
+        people = tuple(require_iterable(candidates, Candidate, "candidates", "Pool"))
         given: tuple[datetime | None, ...] = (
-            (None,) * len(people) if submitted is None else tuple(submitted)
+            (None,) * len(people)
+            if submitted is None
+            else tuple(require_iterable(submitted, datetime, "submitted", "Pool", "date-time"))
         )
         problems: list[FieldProblem] = []
         if len(given) != len(people):
@@ -286,3 +291,33 @@ def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInput
                 path = f"[{indices[int(k)]}]{rest}"
         problems.append(FieldProblem(path, p.value, p.message))
     return InvalidInputError("Pool", problems)
+
+
+def ranked_pool(value: object, where: str) -> Pool:
+    """``value`` as a :class:`Pool` to rank: a ``Pool``, or a pool file read whole.
+
+    A pool file read by :func:`expressentry.pools.read_pool` is taken as it is
+    when every line held a profile; one with bad lines is refused (ranking the
+    others would leave candidates out without a word).
+
+    Raises:
+        InvalidInputError: ``value`` is neither, or a file read with bad lines.
+    """
+    if isinstance(value, Pool):
+        return value
+    if isinstance(value, pool_files.Pool):
+        if value.ok:
+            return Pool(value.candidates)
+        first = value.failures[0].line
+        count = len(value.failures)
+        message = (
+            f"is a pool file read with {count:,} bad line{'s' if count > 1 else ''} (the first is "
+            f"line {first}); fix them, or rank the valid profiles with "
+            "expressentry.Pool(read.candidates)"
+        )
+        raise InvalidInputError(where, [FieldProblem("pool", MISSING, message)])
+    message = (
+        "must be an expressentry.Pool (build one with expressentry.Pool(candidates)) or a "
+        "pool file read by expressentry.pools.read_pool"
+    )
+    raise InvalidInputError(where, [FieldProblem("pool", value, message)])

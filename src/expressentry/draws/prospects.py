@@ -60,7 +60,7 @@ from .cutoffs import (
     estimate_cutoff,
     round_type_of,
 )
-from .history import rounds
+from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
@@ -570,7 +570,8 @@ def outlook(
 
     Raises:
         InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
-            is not a date, or the profile is invalid on the day.
+            is not a date, ``history`` is not an iterable of rounds, or the
+            profile is invalid on the day.
         RulesNotInForceError: ``as_of`` is before the first rules known.
     """
     day = resolve(as_of, where="outlook")
@@ -580,7 +581,7 @@ def outlook(
         )
     breakdown = score(candidate, as_of=day)
     report = assess(candidate, as_of=day)
-    before = tuple(r for r in (rounds() if history is None else history) if r.day < day)
+    before = tuple(r for r in history_of(history, "outlook") if r.day < day)
     tested = backtest(before)
     submitted_on = _submitted_day(candidate.profile_submitted)
     pool_exit = None if submitted_on is None else profile_exit(submitted_on)

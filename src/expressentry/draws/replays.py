@@ -18,6 +18,7 @@ eligible for it, whom the distribution does not show.
 :meth:`ReplayReport.explain` reports each kind of round apart, with what its share
 means.
 
+>>> from expressentry.draws.history import rounds
 >>> r = {r.number: r for r in rounds()}["437"]
 >>> replay(r)
 RoundReplay(#437 french, 5,000 of 226,859: cut-off 576 in 501-600; IRCC 382 in 351-400)
@@ -35,15 +36,17 @@ from typing import Final
 
 from attrs import frozen
 
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry._checks import require
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
-from .history import rounds
+from .history import history_of
 from .pool import pool_seconds
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
 
 __all__ = [
+    "NO_DISTRIBUTION",
     "REPLAY_SEED",
     "KindSummary",
     "ReplayReport",
@@ -232,12 +235,21 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
 
     Raises:
         InvalidInputError: the round has no distribution, or one whose bands
-            cannot make a pool (a band that splits the pool once is unpublished).
+            cannot make a pool (a band that splits the pool once is unpublished),
+            or ``round`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    round = require(round, Round, "round", "replay")
     where = f"round #{round.number}"
     if round.distribution is None:
         raise InvalidInputError(
-            "replay", [FieldProblem("distribution", None, f"{where} has no pool distribution")]
+            "replay",
+            [
+                FieldProblem(
+                    "distribution",
+                    MISSING,
+                    f"{where}: {NO_DISTRIBUTION.format(it='it')}",
+                )
+            ],
         )
     bands = replay_bands(round.distribution)
     if not bands:
@@ -318,11 +330,17 @@ class ReplayReport:
         rules_reviewed_on: Last day the rule tables were checked against their
             sources (:attr:`caveats` speaks when the last round replayed is
             after it).
+        undistributed: The numbers of the rounds of the history for which IRCC
+            published no pool distribution, so none could be replayed (rounds #1
+            to #213 of the shipped history).
+        seed: The seed the synthetic pools were built with.
     """
 
     replays: tuple[RoundReplay, ...]
     skipped: tuple[tuple[str, str], ...]
     rules_reviewed_on: date = LAST_REVIEWED
+    undistributed: tuple[str, ...] = ()
+    seed: int = REPLAY_SEED
 
     @property
     def caveats(self) -> tuple[str, ...]:
@@ -370,9 +388,10 @@ class ReplayReport:
 
     def explain(self, *, rounds: bool = False) -> str:
         """The figures in words: per kind, per round type, and (``rounds=True``) per round."""
+        plural = "" if len(self.replays) == 1 else "s"
         lines = [
-            f"Replayed {len(self.replays)} rounds on synthetic pools built from IRCC's "
-            f"distributions (seed {REPLAY_SEED}).",
+            f"Replayed {len(self.replays)} round{plural} on synthetic pools built from IRCC's "
+            f"distributions (seed {self.seed}).",
             "",
             f"{'kind':<10}{'rounds':>7}{'in IRCC band':>14}{'share':>8}{'in implied band':>17}",
         ]
@@ -400,9 +419,11 @@ class ReplayReport:
             lines.extend(
                 textwrap.wrap(f"- {s.kind.value} rounds {s.why}", width=88, subsequent_indent="  ")
             )
-        if self.skipped:
+        if self.skipped or self.undistributed:
             lines.append("")
-            lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        if self.undistributed:
+            lines.append(f"Not replayed: {_undistributed(self.undistributed)}")
         if rounds:
             lines.append("")
             lines.append(
@@ -421,18 +442,46 @@ class ReplayReport:
         return "\n".join(lines)
 
 
+def _undistributed(numbers: tuple[str, ...]) -> str:
+    """The rounds with no distribution, in words: a few by number, many by count."""
+    if len(numbers) == 1:
+        return f"#{numbers[0]}: {NO_DISTRIBUTION.format(it='it')}"
+    if len(numbers) <= 5:
+        shown = ", ".join(f"#{n}" for n in numbers)
+        return f"{shown}: {NO_DISTRIBUTION.format(it='them')}"
+    return (
+        f"{len(numbers):,} rounds (the first #{numbers[0]}, the last #{numbers[-1]}): "
+        f"{NO_DISTRIBUTION.format(it='them')}"
+    )
+
+
+NO_DISTRIBUTION = "IRCC published no pool distribution for {it}, so no pool can be built"
+"""Why a round with no distribution is not replayed (``it`` is "it" or "them")."""
+
+
 def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEED) -> ReplayReport:
     """Replay every round of ``history`` that has a pool distribution.
 
     ``history`` defaults to the shipped rounds (:func:`~expressentry.draws.history.rounds`).
+    The report names the rounds that could not be replayed, and why.
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     done: list[RoundReplay] = []
     skipped: list[tuple[str, str]] = []
-    for r in rounds() if history is None else history:
+    undistributed: list[str] = []
+    for r in history_of(history, "replay_all"):
         if r.distribution is None:
+            undistributed.append(r.number)
             continue
         try:
             done.append(replay(r, seed=seed))
         except InvalidInputError as exc:
-            skipped.append((r.number, exc.problems[0].message))
-    return ReplayReport(replays=tuple(done), skipped=tuple(skipped))
+            skipped.append((r.number, exc.problems[0].message.removeprefix(f"round #{r.number}: ")))
+    return ReplayReport(
+        replays=tuple(done),
+        skipped=tuple(skipped),
+        undistributed=tuple(undistributed),
+        seed=seed,
+    )

@@ -68,6 +68,8 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry import pools as pool_files
+from expressentry._checks import require_items
 from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
@@ -76,7 +78,7 @@ from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool, pool_seconds
+from .pool import Pool, pool_seconds, ranked_pool
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
@@ -498,14 +500,13 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
 
 
 def _select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
     rank_eligible_if: bool,
 ) -> Selection:
-    if not isinstance(pool, Pool):
-        raise InvalidInputError("select", [FieldProblem("pool", pool, "must be a Pool")])
+    pool = ranked_pool(pool, "select")
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
@@ -571,7 +572,7 @@ def _datetime_of(seconds: int) -> datetime:
 
 
 def select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -580,14 +581,17 @@ def select(
     """Run one round over ``pool``: rank the eligible, invite the first ``spec.size``.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times: a :class:`Pool`, or a
+            pool file read by :func:`expressentry.pools.read_pool` whose every
+            line held a profile.
         spec: The round's day, size and type.
         rules: Rules to apply instead of those in force on ``spec.day`` (a reform).
         rank_eligible_if: Rank candidates eligible only "if" something is
             confirmed (default :data:`RANK_ELIGIBLE_IF`).
 
     Raises:
-        InvalidInputError: ``pool`` or ``spec`` is not of its type, the category
+        InvalidInputError: ``pool`` is neither a :class:`Pool` nor a pool file
+            read with no bad line, ``spec`` is not a :class:`RoundSpec`, the category
             is not in force that day, or a candidate holds a document dated after
             the round's day (naming its index in the pool).
         RulesNotInForceError: the day is before 2015-01-01.
@@ -596,7 +600,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,
@@ -609,24 +613,18 @@ def run_rounds(
     so rounds on the same day share them.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times, as for :func:`select`.
         specs: The rounds, in the order they are held (days never going back).
         rules: Rules to apply on every day instead of those in force (a reform).
         rank_eligible_if: As for :func:`select`.
 
     Raises:
-        InvalidInputError: a round's day is before the one before it (naming
+        InvalidInputError: ``specs`` is not an iterable of
+            :class:`RoundSpec`, a round's day is before the one before it (naming
             ``specs[i].day``), or as for :func:`select`.
     """
-    rounds = tuple(specs)
-    given: tuple[object, ...] = rounds
-    problems = [
-        FieldProblem(f"specs[{i}]", s, "must be a RoundSpec")
-        for i, s in enumerate(given)
-        if not isinstance(s, RoundSpec)
-    ]
-    if problems:
-        raise InvalidInputError("run_rounds", problems)
+    rounds = require_items(specs, RoundSpec, "specs", "run_rounds")
+    problems: list[FieldProblem] = []
     for i, (a, b) in enumerate(itertools.pairwise(rounds), start=1):
         if b.day < a.day:
             problems.append(
@@ -636,6 +634,7 @@ def run_rounds(
             )
     if problems:
         raise InvalidInputError("run_rounds", problems)
+    pool = ranked_pool(pool, "run_rounds")
     removed: set[int] = set()
     out: list[Selection] = []
     for spec in rounds:
