@@ -61,10 +61,10 @@ def test_document_after_as_of_exits_2(capsys: pytest.CaptureFixture[str]) -> Non
         "expressentry: invalid Candidate:\n"
         '  $.languages[0].test_date: is after the day assessed (2025-03-24) (got "2025-09-20")\n'
         '  $.languages[1].test_date: is after the day assessed (2025-03-24) (got "2025-05-10")\n'
-        '  $.spouse.language.test_date: is after the day assessed (2025-03-24) (got "2025-08-09")\n'
         "  $.profile_submitted: is after the day assessed (2025-03-24): it is 2025-10-01 in UTC"
         ' (got "2025-10-01T14:30:00+00:00")\n'
-    )
+        '  $.spouse.language.test_date: is after the day assessed (2025-03-24) (got "2025-08-09")\n'
+    )  # the candidate's dates first, then the spouse's
 
 
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

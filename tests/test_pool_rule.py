@@ -180,8 +180,14 @@ def test_outlook_a_round_on_the_exit_day_is_not_cleared() -> None:
 
 
 def test_outlook_a_round_on_the_submission_day_counts_one_the_day_before_does_not() -> None:
-    # #417 was held on 2026-05-27: a profile submitted that day (UTC) is in the pool
-    line = cec_checks(utc(2026, 5, 27, 23, 59, 59), last=7)
+    # #417 was held on 2026-05-27 at 10:20:11 UTC: a profile submitted earlier that day
+    # (UTC) is in the pool; one submitted later that day came after the round
+    late = cec_checks(utc(2026, 5, 27, 23, 59, 59), last=7)
+    assert [(c.round.number, c.in_pool) for c in late.checks][:2] == [
+        ("413", False),
+        ("417", False),
+    ]
+    line = cec_checks(utc(2026, 5, 27, 10, 20, 11), last=7)
     assert [(c.round.number, c.in_pool) for c in line.checks][:2] == [("413", False), ("417", True)]
     (c413,) = [c for c in line.checks if c.round.number == "413"]
     assert c413.before_submission
@@ -343,3 +349,31 @@ def test_synthetic_keys_refuse_a_window_with_no_second() -> None:
         synthetic_keys(
             [(CrsBand(400, 500), 1)], before=utc(2025, 8, 20), seed=1, day=date(2026, 8, 19)
         )
+
+
+def test_a_time_given_to_pool_answers_to_the_profile_s_own_rules() -> None:
+    """submitted= is not a way around plausibility: 1980 is before Express Entry opened."""
+    bare = attrs.evolve(ee.example_profile(), profile_submitted=None)
+    with pytest.raises(InvalidInputError) as caught:
+        Pool([bare], submitted=[datetime(1980, 1, 1, tzinfo=UTC)])
+    assert any(
+        p.path == "submitted[0]" and "[plausibility.profile_submitted]" in p.message
+        for p in caught.value.problems
+    )
+    assert len(Pool([bare], submitted=[datetime(2026, 1, 1, tzinfo=UTC)])) == 1
+
+
+def test_a_round_held_earlier_on_the_submission_day_could_not_invite() -> None:
+    """Round #436 was held on 2026-08-18 at 10:13:44 UTC (IRCC's feed)."""
+    checks = {}
+    for hour in (9, 13):
+        c = attrs.evolve(
+            ee.example_profile(), profile_submitted=datetime(2026, 8, 18, hour, tzinfo=UTC)
+        )
+        found = outlook(c, as_of=date(2026, 8, 25))
+        checks[hour] = next(
+            x for line in found.lines for x in line.checks if x.round.number == "436"
+        )
+    assert checks[9].in_pool
+    assert not checks[13].in_pool
+    assert "submitted after this round" in checks[13].reason

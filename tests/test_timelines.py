@@ -508,3 +508,21 @@ def test_a_bad_police_certificate_in_json_is_reported_by_path() -> None:
 
 # Every period cites an official source: tests/test_rules_data.py checks every timeline
 # of expressentry.rules.TIMELINES, these included.
+
+
+def test_readiness_names_every_date_after_the_deadline_with_the_deadline() -> None:
+    """The medical exam is checked with the other dates, in the same words, not apart."""
+    late = attrs.evolve(ee.example_profile(), medical_exam=date(2026, 3, 1))
+    # an invitation of 2025-07-01 had 60 days: the deadline is 2025-08-30
+    with pytest.raises(InvalidInputError) as caught:
+        ee.ita_readiness(late, invited=date(2025, 7, 1))
+    paths = [p.path for p in caught.value.problems]
+    assert paths == ["languages[0].test_date", "profile_submitted", "medical_exam"]
+    assert all("the deadline to apply (2025-08-30)" in p.message for p in caught.value.problems)
+
+
+def test_a_medical_exam_after_the_day_scored_is_refused_like_a_test() -> None:
+    late = attrs.evolve(ee.example_profile(), medical_exam=date(2026, 12, 1))
+    with pytest.raises(InvalidInputError) as caught:
+        ee.score(late, as_of=date(2026, 11, 22))
+    assert [p.path for p in caught.value.problems] == ["medical_exam"]

@@ -28,7 +28,7 @@ expressentry.errors.InvalidInputError: invalid LanguageResult:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from typing import Any
@@ -950,62 +950,125 @@ def _languages_tuple(
     return tuple(value) if isinstance(value, list) else value
 
 
+_DATED = frozenset(
+    {
+        "date_of_birth",
+        "spouse",
+        "languages",
+        "education",
+        "work_history",
+        "medical_exam",
+        "passport_expiry",
+        "police_certificates",
+    }
+)
+"""The fields that hold or lead to the profile's dates: checked only when all are of their type."""
+
 _WORK, _DOCUMENT, _EXPIRY = "work", "document", "expiry"
-"""The kinds of a profile's own dates, by the plausibility rules they answer to."""
+"""The kinds of a profile's dates: a job's start, something done or issued on that
+day, and a passport's expiry (a day ahead, never "after the day assessed")."""
+
+_Dated = tuple[str, object, date, str, bool]
+"""(path, value as given, day, kind, the candidate's own)."""
 
 
-def _own_dates(
-    c: Candidate, submitted: date | None, bad: frozenset[str]
-) -> list[tuple[str, object, date, str]]:
-    """The candidate's own dates, each as (path, value as given, day, kind).
+def _dated_fields(c: Candidate) -> Iterator[_Dated]:
+    """Every date of a profile, the candidate's and the spouse's, in one list.
 
-    The spouse's are not here: the profile holds no spouse's birth date. Fields of
-    the wrong type (in ``bad``) are left out; their type is the problem reported.
+    Each as ``(path, value as given, day, kind, own)``: ``profile_submitted`` is
+    given as a date-time and counted by its day in UTC; ``own`` is false for the
+    spouse's, whose birth date the profile does not hold. The plausibility of a
+    lifetime and :func:`check_dates` both read this one list.
     """
-    out: list[tuple[str, object, date, str]] = []
-    if "languages" not in bad:
-        for i, r in enumerate(c.languages):
-            out.append((f"languages[{i}].test_date", r.test_date, r.test_date, _DOCUMENT))
+    submitted = c._submitted_day
+    for prefix, p, own in (("", c, True), ("spouse.", c.spouse, False)):
+        if p is None:
+            continue
+        results = p.languages if isinstance(p, Candidate) else (p.language,)
+        for i, r in enumerate(results):
+            if r is None:
+                continue
+            at = f"{prefix}languages[{i}]" if own else f"{prefix}language"
+            yield f"{at}.test_date", r.test_date, r.test_date, _DOCUMENT, own
             if r.result_date is not None:
-                out.append((f"languages[{i}].result_date", r.result_date, r.result_date, _DOCUMENT))
-    if "education" not in bad and c.education.eca_issued is not None:
-        eca = c.education.eca_issued
-        out.append(("education.eca_issued", eca, eca, _DOCUMENT))
-    if "work_history" not in bad:
-        for i, p in enumerate(c.work_history.periods):
-            out.append((f"work_history[{i}].start", p.start, p.start, _WORK))
-    if submitted is not None:
-        out.append(("profile_submitted", c.profile_submitted, submitted, _DOCUMENT))
-    if not {"medical_exam", "passport_expiry", "police_certificates"} & bad:
-        if c.medical_exam is not None:
-            out.append(("medical_exam", c.medical_exam, c.medical_exam, _DOCUMENT))
-        if c.passport_expiry is not None:
-            out.append(("passport_expiry", c.passport_expiry, c.passport_expiry, _EXPIRY))
-        for i, pc in enumerate(c.police_certificates):
-            out.append((f"police_certificates[{i}].issued", pc.issued, pc.issued, _DOCUMENT))
+                yield f"{at}.result_date", r.result_date, r.result_date, _DOCUMENT, own
+        if p.education is not None and p.education.eca_issued is not None:
+            eca = p.education.eca_issued
+            yield f"{prefix}education.eca_issued", eca, eca, _DOCUMENT, own
+        for i, w in enumerate(p.work_history.periods):
+            yield f"{prefix}work_history[{i}].start", w.start, w.start, _WORK, own
+        if own and submitted is not None:
+            yield "profile_submitted", c.profile_submitted, submitted, _DOCUMENT, own
+        if p.medical_exam is not None:
+            yield f"{prefix}medical_exam", p.medical_exam, p.medical_exam, _DOCUMENT, own
+        for i, pc in enumerate(p.police_certificates):
+            at = f"{prefix}police_certificates[{i}]"
+            yield f"{at}.issued", pc.issued, pc.issued, _DOCUMENT, own
             if pc.left is not None:
-                out.append((f"police_certificates[{i}].left", pc.left, pc.left, _DOCUMENT))
-    return out
+                yield f"{at}.left", pc.left, pc.left, _DOCUMENT, own
+        if p.passport_expiry is not None:
+            yield f"{prefix}passport_expiry", p.passport_expiry, p.passport_expiry, _EXPIRY, own
 
 
-def _check_lifetime(c: _Checks, born: date, dated: list[tuple[str, object, date, str]]) -> None:
+def _span(p: Candidate | Spouse) -> tuple[date | None, date | None]:
+    """The earliest and the latest day of a person's own dates, work and passport aside.
+
+    Tests, results, the ECA, the medical exam and police certificates (issued, left),
+    in one pass without a path or a message: what every construction needs.
+    """
+    days: list[date] = []
+    for r in p.languages if isinstance(p, Candidate) else (p.language,):
+        if r is not None:
+            days.append(r.test_date)
+            if r.result_date is not None:
+                days.append(r.result_date)
+    if p.education is not None and p.education.eca_issued is not None:
+        days.append(p.education.eca_issued)
+    if p.medical_exam is not None:
+        days.append(p.medical_exam)
+    for pc in p.police_certificates:
+        days.append(pc.issued)
+        if pc.left is not None:
+            days.append(pc.left)
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _bounds(c: Candidate, submitted: date | None) -> tuple[date | None, date | None, date | None]:
+    """(the candidate's earliest date, their latest day done, the latest day done of anyone).
+
+    The passport's expiry counts for the earliest only (it may lie ahead); the
+    lifetime checks look further only when one of these crosses a bound.
+    """
+    history = c.work_history
+    low, high = _span(c)
+    for day in (submitted, history._first_start, c.passport_expiry):
+        if day is not None and (low is None or day < low):
+            low = day
+    for day in (submitted, history._last_start):
+        if day is not None and (high is None or day > high):
+            high = day
+    everyone = high
+    spouse = c.spouse
+    if spouse is not None:
+        theirs = _span(spouse)[1]
+        started = spouse.work_history._last_start
+        if started is not None and (theirs is None or started > theirs):
+            theirs = started
+        if theirs is not None and (everyone is None or theirs > everyone):
+            everyone = theirs
+    return low, high, everyone
+
+
+def _check_lifetime(c: _Checks, candidate: Candidate, born: date) -> None:
     """Refuse every date outside the applicant's possible lifetime, and the birth date with them.
 
     Which of the two is wrong is not known, so both are named: each date by its
     path, and ``date_of_birth`` once per rule, with the first date it contradicts.
     """
-    if not dated:
-        return
-    first_work = min((day for _, _, day, kind in dated if kind is _WORK), default=None)
-    latest = max((day for _, _, day, kind in dated if kind is not _EXPIRY), default=None)
-    if (
-        min(day for _, _, day, _ in dated) >= born
-        and (first_work is None or completed_years(born, first_work) >= WORKING_AGE)
-        and (latest is None or completed_years(born, latest) <= OLDEST_AGE)
-    ):
-        return
     broken: dict[str, list[str]] = {}
-    for path, value, day, kind in dated:
+    for path, value, day, kind, own in _dated_fields(candidate):
+        if not own:
+            continue
         if day < born:
             rule, words = AFTER_BIRTH, f"is before the date of birth ({born.isoformat()})"
         elif kind is _WORK and completed_years(born, day) < WORKING_AGE:
@@ -1111,6 +1174,7 @@ class Candidate:
     _first: LanguageResult | None = field(init=False, repr=False, eq=False)
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
+    _submitted_day: date | None = field(init=False, repr=False, eq=False)
     derived: object = field(init=False, default=None, repr=False, eq=False)
     """Where the library keeps what it derives from this immutable profile to score
     it fast (the CRS inputs, packed on first use). It holds nothing of the profile:
@@ -1209,26 +1273,45 @@ class Candidate:
                     "so certificate_of_qualification must be true",
                 )
         if "dependent_children" not in bad:
-            c.require(children >= 0, "dependent_children", children, "must be 0 or more")
-            c.require(
-                children <= MOST_DEPENDENT_CHILDREN,
-                "dependent_children",
-                children,
-                f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
-                f"{tag(DEPENDENT_CHILDREN)}",
-            )
+            if children < 0:
+                c.require(False, "dependent_children", children, "must be 0 or more")
+            elif children > MOST_DEPENDENT_CHILDREN:
+                c.require(
+                    False,
+                    "dependent_children",
+                    children,
+                    f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
+                    f"{tag(DEPENDENT_CHILDREN)}",
+                )
         if funds is not None and "settlement_funds" not in bad:
             c.require(funds >= 0, "settlement_funds", funds, "must be 0 or more Canadian dollars")
-        if submitted is not None:
+        if submitted is not None and submitted < PROFILES_FROM:
             c.require(
-                submitted >= PROFILES_FROM,
+                False,
                 "profile_submitted",
                 when,
                 f"is before Express Entry opened ({PROFILES_FROM.isoformat()}) "
                 f"{tag(PROFILE_SUBMITTED)}",
             )
-        if "date_of_birth" not in bad:
-            _check_lifetime(c, born, _own_dates(self, submitted, bad))
+        object.__setattr__(self, "_submitted_day", submitted)
+        everyone = None
+        if not bad & _DATED:
+            earliest, latest, everyone = _bounds(self, submitted)
+            first_work = history._first_start
+            if earliest is not None and (
+                earliest < born
+                or (
+                    first_work is not None
+                    and first_work.year - born.year <= WORKING_AGE  # else surely old enough
+                    and completed_years(born, first_work) < WORKING_AGE
+                )
+                or (
+                    latest is not None
+                    and latest.year - born.year > OLDEST_AGE  # else surely young enough
+                    and completed_years(born, latest) > OLDEST_AGE
+                )
+            ):
+                _check_lifetime(c, self, born)
         c.done()
         second = None
         if first is not None:
@@ -1240,17 +1323,23 @@ class Candidate:
             second = by_language.get(other)
         object.__setattr__(self, "_first", by_language.get(first) if first else None)
         object.__setattr__(self, "_second", second)
-        object.__setattr__(self, "_latest_document", _latest(self, submitted))
+        object.__setattr__(self, "_latest_document", everyone)
 
     @property
     def latest_document(self) -> date | None:
         """The latest date in the profile that must not be after the day assessed.
 
-        The latest of every test, result and ECA date, the start of every job (the
-        candidate's and the spouse's) and the day ``profile_submitted`` falls on in
-        UTC; ``None`` when the profile holds none (see :func:`check_dates`).
+        The latest of every test, result, ECA, medical exam and police certificate
+        date, the start of every job (the candidate's and the spouse's) and the day
+        ``profile_submitted`` falls on in UTC; ``None`` when the profile holds none
+        (see :func:`check_dates`).
         """
         return self._latest_document
+
+    @property
+    def submitted_day(self) -> date | None:
+        """The day ``profile_submitted`` falls on in UTC (the pool's days are UTC days)."""
+        return self._submitted_day
 
     @property
     def first_language_result(self) -> LanguageResult | None:
@@ -1309,64 +1398,13 @@ _CANDIDATE_TYPES: _Specs = (
 )
 
 
-def _latest(c: Candidate, submitted: date | None) -> date | None:
-    """The latest date of ``c`` that must not be after the day assessed (birth aside)."""
-    days: list[date] = []
-    for r in c.languages:
-        days.append(r.test_date if r.result_date is None else r.result_date)
-    if c.education.eca_issued is not None:
-        days.append(c.education.eca_issued)
-    if c.work_history._last_start is not None:
-        days.append(c.work_history._last_start)
-    spouse = c.spouse
-    if spouse is not None:
-        language, education = spouse.language, spouse.education
-        if language is not None:
-            days.append(
-                language.test_date if language.result_date is None else language.result_date
-            )
-        if education is not None and education.eca_issued is not None:
-            days.append(education.eca_issued)
-        if spouse.work_history._last_start is not None:
-            days.append(spouse.work_history._last_start)
-    if submitted is not None:
-        days.append(submitted)
-    return max(days) if days else None
-
-
-def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
-    """Every date of a profile that must not be after the day assessed, with its path.
-
-    Tests, results and ECAs did not exist before their dates, and work cannot
-    have started after the day assessed. ``profile_submitted`` and the birth date
-    are checked by :func:`check_dates` on their own.
-    """
-    for i, r in enumerate(candidate.languages):
-        yield f"languages[{i}].test_date", r.test_date
-        if r.result_date is not None:
-            yield f"languages[{i}].result_date", r.result_date
-    if candidate.education.eca_issued is not None:
-        yield "education.eca_issued", candidate.education.eca_issued
-    for i, p in enumerate(candidate.work_history.periods):
-        yield f"work_history[{i}].start", p.start
-    spouse = candidate.spouse
-    if spouse is not None:
-        if spouse.language is not None:
-            yield "spouse.language.test_date", spouse.language.test_date
-            if spouse.language.result_date is not None:
-                yield "spouse.language.result_date", spouse.language.result_date
-        if spouse.education is not None and spouse.education.eca_issued is not None:
-            yield "spouse.education.eca_issued", spouse.education.eca_issued
-        for i, p in enumerate(spouse.work_history.periods):
-            yield f"spouse.work_history[{i}].start", p.start
-
-
 def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
     """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
 
-    Refused, each by its path: a test, result or ECA dated after ``as_of``; work
-    (the candidate's or the spouse's) that starts after it; a birth after it; and
-    a ``profile_submitted`` whose date **in UTC** is after it (so
+    Refused, each by its path: a test, result, ECA, medical exam or police
+    certificate dated after ``as_of``; work (the candidate's or the spouse's) that
+    starts after it; a birth after it; and a ``profile_submitted`` whose date **in
+    UTC** is after it (so
     ``2026-11-22T23:30:00-05:00``, which is 2026-11-23 in UTC, is refused on
     2026-11-22); and a birth that makes the applicant older than
     :data:`~expressentry.plausibility.OLDEST_AGE` on ``as_of``. Ongoing work and
@@ -1394,17 +1432,12 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | N
         return
     after = f"is after {day or f'the day assessed ({as_of.isoformat()})'}"
     problems = [
-        FieldProblem(path, when, after)
-        for path, when in iter_dated_inputs(candidate)
-        if when > as_of
+        FieldProblem(
+            path, value, f"{after}: it is {when} in UTC" if path == "profile_submitted" else after
+        )
+        for path, value, when, kind, _ in _dated_fields(candidate)
+        if when > as_of and kind is not _EXPIRY
     ]
-    submitted = candidate.profile_submitted
-    if submitted is not None:
-        in_utc = submitted.astimezone(UTC).date()
-        if in_utc > as_of:
-            problems.append(
-                FieldProblem("profile_submitted", submitted, f"{after}: it is {in_utc} in UTC")
-            )
     if born > as_of:
         problems.append(FieldProblem("date_of_birth", born, after))
     elif completed_years(born, as_of) > OLDEST_AGE:

@@ -382,29 +382,6 @@ def _person_documents(person: str, p: Candidate | Spouse, as_of: date) -> Iterat
         yield _passport(person, p.passport_expiry, as_of)
 
 
-def _check_document_dates(candidate: Candidate, as_of: date) -> None:
-    """Refuse a medical exam or police certificate dated after ``as_of``, by path."""
-    after = f"is after the day asked ({as_of.isoformat()})"
-    problems: list[FieldProblem] = []
-    people: list[tuple[str, Candidate | Spouse]] = [("", candidate)]
-    if candidate.spouse is not None:
-        people.append(("spouse.", candidate.spouse))
-    for prefix, p in people:
-        if p.medical_exam is not None and p.medical_exam > as_of:
-            problems.append(FieldProblem(f"{prefix}medical_exam", p.medical_exam, after))
-        for i, c in enumerate(p.police_certificates):
-            if c.issued > as_of:
-                problems.append(
-                    FieldProblem(f"{prefix}police_certificates[{i}].issued", c.issued, after)
-                )
-            if c.left is not None and c.left > as_of:
-                problems.append(
-                    FieldProblem(f"{prefix}police_certificates[{i}].left", c.left, after)
-                )
-    if problems:
-        raise InvalidInputError("Candidate", problems)
-
-
 @frozen(kw_only=True, repr=False)
 class Validity:
     """Every document of a candidate and spouse on one day.
@@ -495,7 +472,6 @@ def validity_on(
     as_of = resolve(as_of, where="validity_on")
     candidate = require_candidate(candidate, "validity_on")
     check_dates(candidate, as_of=as_of)
-    _check_document_dates(candidate, as_of)
     docs = list(_person_documents("candidate", candidate, as_of))
     submitted = _submitted_day(candidate)
     if submitted is not None:

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Final
 
+import attrs
+
 from expressentry import pools as pool_files
 from expressentry._checks import require_iterable
 from expressentry.batch import at_index
@@ -107,6 +109,27 @@ def _differ(own: datetime | None, given: object) -> bool:
     if given.utcoffset() is None or own.utcoffset() is None:
         return False  # the missing time zone is the problem to report
     return given != own
+
+
+def _submission_problems(person: Candidate, when: datetime, i: int) -> list[FieldProblem]:
+    """What the profile's own checks say of ``when`` as its ``profile_submitted``.
+
+    A time given in ``submitted=`` answers to the same rules as one on the
+    candidate (not before Express Entry opened, nor before the birth...): the
+    candidate is built with it, and each problem is named where it was given.
+    """
+    try:
+        attrs.evolve(person, profile_submitted=when)
+    except InvalidInputError as exc:
+        return [
+            FieldProblem(
+                f"submitted[{i}]" if p.path == "profile_submitted" else f"[{i}].{p.path}",
+                p.value,
+                p.message,
+            )
+            for p in exc.problems
+        ]
+    return []
 
 
 def _iso(when: datetime | None) -> str:
@@ -198,6 +221,11 @@ class Pool:
                     )
                 )
             else:
+                if when is not None and own is None:
+                    refused = _submission_problems(person, found, i)
+                    if refused:
+                        problems.extend(refused)
+                        continue
                 times.append(found.astimezone(UTC))
         if problems:
             raise InvalidInputError("Pool", problems)

@@ -113,8 +113,9 @@ class RoundCheck:
         clearance: How the score compares with its cut-off (for a round held
             when the profile was not in the pool, only what the score would
             have done).
-        before_submission: The round was held on a day before the profile's
-            submission day (UTC): the profile was not in the pool yet.
+        before_submission: The round was held before the profile was submitted
+            (on an earlier day in UTC, or earlier on the same day): the profile was
+            not in the pool yet.
         expired_on: When the round was held on or after the day the profile
             left the pool (12 months after its submission), that day; else ``None``.
     """
@@ -187,7 +188,10 @@ def _check(r: Round, crs: int, submitted: datetime | None) -> RoundCheck:
     day = _submitted_day(submitted)
     clearance = _clearance(r, crs, submitted)
     if day is None or in_pool_on(day, r.day):
-        return RoundCheck(r, clearance)
+        # the round's time is known: one held earlier on the submission day came first
+        return RoundCheck(
+            r, clearance, before_submission=submitted is not None and submitted > r.held_at
+        )
     if r.day < day:
         return RoundCheck(r, clearance, before_submission=True)
     return RoundCheck(r, clearance, expired_on=profile_exit(day))
