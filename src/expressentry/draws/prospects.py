@@ -40,7 +40,6 @@ from expressentry.models import Candidate
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .cutoffs import (
-    WINDOW,
     BacktestRow,
     RoundType,
     backtest,
@@ -226,8 +225,7 @@ class OutlookLine:
         )
         out.extend(f"    {c.reason}" for c in self.checks)
         if self.estimate is not None and self.baseline is not None:
-            used = min(WINDOW, self.history)
-            how = "the only earlier cut-off" if used == 1 else f"median of the last {used} cut-offs"
+            how = "the only earlier cut-off" if self.history == 1 else "the backtested method"
             out.append(
                 f"  next cut-off estimate {self.estimate:g} ({how}); "
                 f"baseline {self.baseline} (the previous cut-off)"
@@ -449,7 +447,7 @@ def outlook(
                 checks=tuple(
                     _check(r, breakdown.total, candidate.profile_submitted) for r in of_type[-last:]
                 ),
-                estimate=estimate_cutoff(cutoffs) if cutoffs else None,
+                estimate=estimate_cutoff(before, kind, on=day).value if cutoffs else None,
                 baseline=cutoffs[-1] if cutoffs else None,
                 backtest=tested.row(kind),
             )
