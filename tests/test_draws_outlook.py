@@ -360,6 +360,14 @@ def test_cli_backtest(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["backtest", "--format", "json", "--before", "2016-01-01"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["round_type"] for r in data["rows"]] == ["general", "all types"]
+    assert main(["backtest", "--format", "json", "--since", "2023-01-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["since"] == "2023-01-01"
+    assert {"coverage", "intervals", "covered"} <= set(data["rows"][0])
+    assert main(["backtest", "--since", "2023-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert out == backtest(since=date(2023, 1, 1)).explain() + "\n"
+    assert "80% held" in out
 
 
 @pytest.mark.parametrize(
