@@ -320,7 +320,7 @@ def test_reprs_are_short() -> None:
     found = outlook(built(), as_of=DAY)
     assert repr(found) == "Outlook(516 on 2026-08-20: general 0/10, fsw 1/1, cec 7/10)"
     assert repr(found.line(CEC)) == (
-        "OutlookLine(cec: cleared 7 of 10, 3 at the cut-off, estimate 522.1)"
+        "OutlookLine(cec: cleared 7 of 10, 3 at the cut-off, estimate 522.3)"
     )
     report = backtest()
     assert len(repr(report)) < 200

@@ -15,8 +15,9 @@ are given per type, side by side, with the share of intervals that held the
 cut-off and a plain verdict where the estimate is no better than the baseline.
 
 >>> report = backtest()
->>> report.row(RoundType.parse("cec"))
-BacktestRow(cec: 66 rounds, estimate MAE 24.9, baseline MAE 25.2, ...)
+>>> cec = report.row(RoundType.parse("cec"))
+>>> cec.rounds, round(cec.estimate_mae, 1), round(cec.baseline_mae, 1), round(cec.coverage, 2)
+(66, 19.3, 25.2, 0.82)
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
 
     >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.1, 516.9, 527.8, 523)
+    (522.3, 518.1, 527.9, 523)
 
     Raises:
         InvalidInputError: no round of the type before ``on``, or ``on`` is not a date.

@@ -13,19 +13,25 @@ adds two corrections whose weights are fitted on the earlier rounds only:
   usual gap (the median of its last :data:`GAP_ROUNDS` gaps). A pool left alone
   longer fills up, and the cut-off rises.
 
-The weights are a least-squares fit of the change of cut-off (clipped at ± a
-few tens of points, so that one odd round, the CEC round of 2021-02-13 cut at
-75, does not teach a rule) on the two corrections: one fit pooled over every
-type, and one per type shrunk towards it (a type with few rounds gets the pooled
-weights). How hard to clip and to shrink is itself chosen before each round
-among :data:`CLIPS` and :data:`SHRINKS`, by the mean absolute error each pair
-has had on every earlier round.
+A previous cut-off far out of line with the type's last rounds (the CEC round of
+2021-02-13 cut at 75 among rounds at 450-460) is a one-off, not a new level: a
+Hampel filter (the median of the last :data:`OUTLIER_WINDOW` cut-offs, and the
+median distance to it) replaces it by the median of the rounds before it when it
+lies more than *k* spreads away.
+
+The weights are a least-squares fit of the change of cut-off (clipped at ±
+:data:`CLIPS` points, so that one odd round does not teach a rule) on the two
+corrections: one fit pooled over every type, and one per type shrunk towards it
+(:data:`SHRINKS`; a type with few rounds gets the pooled weights). How hard to
+filter, clip and shrink is not chosen at all: the estimate is the median of the
+estimates of every combination of :data:`OUTLIER_SPREADS`, :data:`CLIPS` and
+:data:`SHRINKS` (64 of them), each fitted on the earlier rounds only.
 
 Each estimate carries an 80 % interval from the estimator's own earlier errors:
 the errors, divided by the mean absolute error of the last :data:`SCALE_ROUNDS`
-estimates of their type, give pooled quantiles; the interval is those quantiles times
-the type's current scale. A type that has been hard to predict lately gets a wide
-interval, and a calm one a narrow one.
+estimates of their type, give pooled quantiles; the interval is those quantiles
+times the type's current scale. A type that has been hard to predict lately gets
+a wide interval, and a calm one a narrow one.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ __all__ = [
     "LEVEL_DAYS",
     "LEVEL_ROUNDS",
     "MIN_ERRORS",
+    "OUTLIER_SPREADS",
+    "OUTLIER_WINDOW",
     "SCALE_ROUNDS",
     "SHRINKS",
     "Estimate",
@@ -62,6 +70,14 @@ LEVEL_ROUNDS: Final = 20
 """...and of at most its last 20 rounds (about nine months of PNP or CEC rounds)."""
 GAP_ROUNDS: Final = 5
 """A type's usual gap between rounds is the median of its last five gaps."""
+OUTLIER_WINDOW: Final = 5
+"""The Hampel filter compares the previous cut-off with the type's last five."""
+OUTLIER_SPREADS: Final = (3.0, 4.0, 5.0, math.inf)
+"""How many spreads away a previous cut-off is a one-off (3 is Hampel's usual
+choice; infinity never filters). The spread is the larger of 1.4826 times the
+median distance to the median, and the median change of the type's last
+:data:`LEVEL_ROUNDS` rounds (so that a type that sat on one cut-off does not
+flag its next move)."""
 CLIPS: Final = (20.0, 40.0, 60.0, 100.0)
 """The clips (CRS points) of the change of cut-off tried when fitting the weights."""
 SHRINKS: Final = (1_000.0, 3_000.0, 10_000.0, 30_000.0)
@@ -78,6 +94,7 @@ _POOLED_RIDGE: Final = 1.0
 _OWN_SCALE: Final = 3  # fewer earlier errors of its type: the scale of any type's last ones
 
 _Vec = tuple[float, float]
+_Value = tuple[float, list[_Vec], list[float]]
 
 
 @frozen
@@ -134,11 +151,11 @@ class _Fit:
 
 @frozen
 class _Type:
-    """What is known of one type: its rounds (day, cut-off), its fit and its errors."""
+    """What is known of one type: its rounds (day, cut-off), its fits and its errors."""
 
     days: list[date] = field(factory=list)
     cutoffs: list[int] = field(factory=list)
-    fit: _Fit = field(factory=_Fit)
+    fits: list[_Fit] = field(factory=lambda: [_Fit() for _ in OUTLIER_SPREADS])
     errors: list[float] = field(factory=list)
 
     def usual_gap(self) -> int:
@@ -146,21 +163,32 @@ class _Type:
         gaps = [(b - a).days for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])]
         return round(statistics.median(gaps)) if gaps else 0
 
-    def features(self, day: date) -> _Vec:
-        """The two corrections for a round of this type on ``day``."""
-        last = self.cutoffs[-1]
+    def anchors(self) -> list[float]:
+        """The previous cut-off, or for each spread of :data:`OUTLIER_SPREADS` that
+        flags it as a one-off, the median of the rounds before it."""
+        c = self.cutoffs
+        last = float(c[-1])
+        if len(c) < OUTLIER_WINDOW:
+            return [last] * len(OUTLIER_SPREADS)
+        window = c[-OUTLIER_WINDOW:]
+        mid = statistics.median(window)
+        mad = statistics.median(abs(x - mid) for x in window)
+        moves = [abs(b - a) for a, b in itertools.pairwise(c[-LEVEL_ROUNDS:])]
+        spread = max(1.4826 * mad, statistics.median(moves), 1.0)
+        before = float(statistics.median(window[:-1]))
+        return [before if abs(last - mid) > k * spread else last for k in OUTLIER_SPREADS]
+
+    def features(self, day: date, anchor: float) -> _Vec:
+        """The two corrections for a round of this type on ``day``, from ``anchor``."""
         recent = [
             c
             for d, c in zip(self.days[-LEVEL_ROUNDS:], self.cutoffs[-LEVEL_ROUNDS:], strict=True)
             if (day - d).days <= LEVEL_DAYS
         ]
-        level = statistics.fmean(recent) - last if recent else 0.0
+        level = statistics.fmean(recent) - anchor if recent else 0.0
         usual = self.usual_gap()
         gap = math.log(max((day - self.days[-1]).days, 1) / usual) if usual > 0 else 0.0
         return (level, gap)
-
-
-_CONFIGS: Final = tuple(itertools.product(range(len(CLIPS)), SHRINKS))
 
 
 class Forecaster:
@@ -173,15 +201,16 @@ class Forecaster:
     >>> f = Forecaster(rounds())
     >>> found = f.estimate("cec", date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.1, 516.9, 527.8, 523)
+    (522.3, 518.1, 527.9, 523)
     """
 
     def __init__(self, history: Iterable[Round] = ()) -> None:
         self._types: dict[str, _Type] = {}
-        self._pooled = _Fit()
-        self._config_errors = [0.0] * len(_CONFIGS)
+        self._pooled = [_Fit() for _ in OUTLIER_SPREADS]
         self._errors: list[float] = []  # of every estimate, in order
         self._scaled: list[float] = []  # the same divided by their scale, sorted
+        self._added = 0
+        self._memo: tuple[tuple[str, date, int], _Value] | None = None  # estimate, then add
         for r in history:
             self.add(r)
 
@@ -208,7 +237,7 @@ class Forecaster:
             KeyError: no round of this type was added.
         """
         kind = self._types[round_type]
-        value = self._values(kind, day)[self._best()]
+        value = round(self._value(round_type, day)[0], 1)
         low = high = None
         if len(self._scaled) >= MIN_ERRORS:
             scale = self._scale(kind)
@@ -217,7 +246,7 @@ class Forecaster:
             lo = self._scaled[max(1, math.floor((n + 1) * tail)) - 1]
             hi = self._scaled[min(n, math.ceil((n + 1) * (1 - tail))) - 1]
             low, high = round(value + lo * scale, 1), round(value + hi * scale, 1)
-        return Estimate(round_type, day, round(value, 1), low, high, kind.cutoffs[-1])
+        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1])
 
     def add(self, round_: Round) -> None:
         """Learn from a round (the next in date order): its error, then its cut-off."""
@@ -226,36 +255,40 @@ class Forecaster:
         if kind is None:
             kind = self._types[key] = _Type()
         else:
-            x = kind.features(round_.day)
-            values = self._values(kind, round_.day, x)
-            error = round_.cutoff - round(values[self._best()], 1)
+            value, xs, anchors = self._value(key, round_.day)
+            error = round_.cutoff - round(value, 1)
             scale = self._scale(kind)
-            for i, v in enumerate(values):
-                self._config_errors[i] += abs(round_.cutoff - v)
-            change = float(round_.cutoff - kind.cutoffs[-1])
-            self._pooled.add(x, change)
-            kind.fit.add(x, change)
+            for i, (x, anchor) in enumerate(zip(xs, anchors, strict=True)):
+                change = round_.cutoff - anchor
+                self._pooled[i].add(x, change)
+                kind.fits[i].add(x, change)
             kind.errors.append(error)
             self._errors.append(error)
             bisect.insort(self._scaled, error / scale)
         kind.days.append(round_.day)
         kind.cutoffs.append(round_.cutoff)
+        self._added += 1
 
-    def _values(self, kind: _Type, day: date, x: _Vec | None = None) -> list[float]:
-        """The estimate of every (clip, shrink) pair."""
-        x = kind.features(day) if x is None else x
-        last = kind.cutoffs[-1]
+    def _value(self, round_type: str, day: date) -> _Value:
+        """The median estimate of every (spread, clip, shrink), with each spread's
+        features and anchor (for :meth:`add` to learn from)."""
+        key = (round_type, day, self._added)
+        if self._memo is not None and self._memo[0] == key:
+            return self._memo[1]
+        kind = self._types[round_type]
+        anchors = kind.anchors()
+        known = {a: kind.features(day, a) for a in set(anchors)}
+        xs = [known[a] for a in anchors]
         out = []
-        for clip, shrink in _CONFIGS:
-            pooled = self._pooled.solve(clip, _POOLED_RIDGE)
-            w = kind.fit.solve(clip, shrink, pooled)
-            out.append(last + w[0] * x[0] + w[1] * x[1])
-        return out
-
-    def _best(self) -> int:
-        """The pair with the least error so far (the first of them on a tie)."""
-        errors = self._config_errors
-        return errors.index(min(errors))
+        for pooled, fit, x, anchor in zip(self._pooled, kind.fits, xs, anchors, strict=True):
+            for clip in range(len(CLIPS)):
+                prior = pooled.solve(clip, _POOLED_RIDGE)
+                for shrink in SHRINKS:
+                    w = fit.solve(clip, shrink, prior)
+                    out.append(anchor + w[0] * x[0] + w[1] * x[1])
+        found = (statistics.median(out), xs, anchors)
+        self._memo = (key, found)
+        return found
 
     def _scale(self, kind: _Type) -> float:
         """The mean absolute error of the type's last estimates (of any type's, when few)."""

@@ -19,7 +19,7 @@ judged (:data:`TIE_BREAK_INCLUSIVE`); otherwise it is left open and said so.
 >>> found
 Outlook(574 on 2026-08-20: general 5/5, fsw 1/1, cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
-OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 522.1)
+OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 522.3)
 """
 
 from __future__ import annotations
