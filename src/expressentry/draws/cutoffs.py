@@ -174,7 +174,8 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     assumed held on ``on``, or when the type's usual gap after its last round has
     passed if that is later (:attr:`Estimate.day <expressentry.draws.estimator.Estimate.day>`
     says which): the estimate rises with the days since the last round. The method is
-    :mod:`~expressentry.draws.estimator`'s: the previous cut-off of the type,
+    :mod:`~expressentry.draws.estimator`'s: the previous cut-off of the type (or,
+    when it is a one-off far from the type's last rounds, the median of those),
     corrected towards the type's recent level and for a long gap, with an 80 %
     interval from the estimator's own earlier errors.
 
@@ -307,8 +308,9 @@ class BacktestRow:
 
 
 METHOD: Final = (
-    "the previous cut-off of the type, moved towards the type's level of the last two "
-    "years and up after a long gap, by weights fitted on earlier rounds only"
+    "the previous cut-off of the type (a one-off set aside), moved towards the type's "
+    "level of the last two years and up after a long gap, by weights fitted on earlier "
+    "rounds only"
 )
 """The estimator in words, as :meth:`Backtest.explain` and the JSON give it."""
 

@@ -164,8 +164,11 @@ class _Type:
         return round(statistics.median(gaps)) if gaps else 0
 
     def anchors(self) -> list[float]:
-        """The previous cut-off, or for each spread of :data:`OUTLIER_SPREADS` that
-        flags it as a one-off, the median of the rounds before it."""
+        """Where each filter of :data:`OUTLIER_SPREADS` starts from.
+
+        The previous cut-off, or the median of the rounds before it where the
+        filter flags it as a one-off.
+        """
         c = self.cutoffs
         last = float(c[-1])
         if len(c) < OUTLIER_WINDOW:
@@ -270,8 +273,10 @@ class Forecaster:
         self._added += 1
 
     def _value(self, round_type: str, day: date) -> _Value:
-        """The median estimate of every (spread, clip, shrink), with each spread's
-        features and anchor (for :meth:`add` to learn from)."""
+        """The median estimate of every (spread, clip, shrink).
+
+        With each spread's features and anchor, for :meth:`add` to learn from.
+        """
         key = (round_type, day, self._added)
         if self._memo is not None and self._memo[0] == key:
             return self._memo[1]
