@@ -397,6 +397,11 @@ class Backtest:
             out.append("No round was predicted: nothing to judge.")
         else:
             out.append(self._losses())
+        if self.overall.coverage is not None:
+            out.append(
+                f"The 80 % intervals held {self.overall.coverage:.0%} of the cut-offs "
+                f"({self.overall.covered} of {self.overall.intervals})."
+            )
         out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
