@@ -143,6 +143,8 @@ def test_no_round_backtested_says_so() -> None:
     assert report.predictions == ()
     assert "No round was predicted: nothing to judge." in report.explain()
     assert "beats the baseline" not in report.explain()
+    assert "1 round was the first of its type" in report.explain()
+    assert report.overall.verdict == "no round predicted"
 
 
 def test_the_backtest_is_quick() -> None:

@@ -285,6 +285,8 @@ class BacktestRow:
     @property
     def verdict(self) -> str:
         """The comparison in words: better by how much, or no better, and whether too few."""
+        if not self.rounds:
+            return "no round predicted"
         gap = abs(self.baseline_mae - self.estimate_mae)
         by = f"{gap:.1f}" if gap >= 0.1 else f"{gap:.2f}"  # a hair is said as one
         if self.better_than_baseline:
@@ -391,7 +393,10 @@ class Backtest:
             )
         out.append("")
         out.append(
-            f"{self.skipped} rounds were the first of their type: nothing to predict them from."
+            "1 round was the first of its type: nothing to predict it from."
+            if self.skipped == 1
+            else f"{self.skipped} rounds were the first of their type: nothing to predict "
+            "them from."
         )
         if not self.predictions:
             out.append("No round was predicted: nothing to judge.")
