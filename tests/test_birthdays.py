@@ -10,11 +10,14 @@ birthday), and a tie-break written without a year may fall on its round's own da
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 import expressentry as ee
+from expressentry.ages import birthday, completed_years
 from expressentry.draws.feed import year_less_day
 
 PROFILE = ee.example_profile()
@@ -51,3 +54,12 @@ def test_a_tie_break_without_a_year_may_fall_on_its_rounds_own_day() -> None:
     assert year_less_day(10, 27, date(2021, 10, 27)) == date(2021, 10, 27)
     assert year_less_day(10, 28, date(2021, 10, 27)) == date(2020, 10, 28)
     assert year_less_day(2, 29, date(2023, 3, 1)) == date(2020, 2, 29)
+
+
+@given(st.dates(date(1900, 1, 1), date(2010, 12, 31)), st.integers(1, 100))
+def test_age_grows_by_one_on_each_birthday_and_not_the_day_before(born: date, age: int) -> None:
+    day = birthday(born, age)
+    assert completed_years(born, day) == age
+    assert completed_years(born, day - timedelta(days=1)) == age - 1
+    # the birthday is the same day of the year, or 1 March for 29 February in a common year
+    assert (day.month, day.day) in {(born.month, born.day), (3, 1)}

@@ -137,7 +137,8 @@ def test_exact_problem_lines_on_stderr(tmp_path: Path, capsys: pytest.CaptureFix
     assert printed.out == ""
     assert printed.err == (
         "expressentry: invalid Candidate:\n"
-        "  $.education.eca_issued: must be a real date written YYYY-MM-DD (got 7)\n"
+        "  $.education.eca_issued: must be a string written YYYY-MM-DD, not a whole number "
+        "(an int) (got 7)\n"
     )
 
 

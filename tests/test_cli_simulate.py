@@ -25,8 +25,12 @@ def _pool(tmp_path: Path) -> Path:
     base = ee.example_profile()
     profiles = [
         attrs.evolve(base, profile_submitted=datetime(2026, 3, 1, 9, 0, tzinfo=UTC)),  # 574
-        attrs.evolve(base, sibling_in_canada=True),  # 589, submitted 2025-10-01
+        attrs.evolve(
+            base, sibling_in_canada=True, profile_submitted=datetime(2026, 5, 1, tzinfo=UTC)
+        ),  # 589
         attrs.evolve(base, profile_submitted=datetime(2026, 1, 1, 9, 0, tzinfo=UTC)),  # 574
+        # 589, submitted 2025-10-01: out of the pool from 2026-10-01 (12 months)
+        attrs.evolve(base, sibling_in_canada=True),
     ]
     path = tmp_path / "pool.jsonl"
     path.write_text("".join(ee.to_json(p).replace("\n", "") + "\n" for p in profiles), "utf-8")
@@ -42,6 +46,28 @@ def test_a_general_round_invites_the_highest_then_the_earliest_at_the_cut_off(
     assert [(i["line"], i["crs"]) for i in out["invited"]] == [(2, 589), (3, 574)]
     assert out["cutoff"] == 574
     assert out["tie_break"] == "2026-01-01T09:00:00+00:00"
+    assert out["not_in_pool"] == {"submitted_after": [], "expired": [4]}
+
+
+def test_a_profile_out_of_the_pool_is_left_out_and_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # line 4 (589) is in the pool on 2026-09-30, its last day, and out on 2026-10-01;
+    # lines 1 and 2 are submitted after 2025-12-31
+    pool = str(_pool(tmp_path))
+    assert main(["simulate", pool, "--size", "1", "--as-of", "2026-09-30", "--format",
+                 "json"]) == 0  # fmt: skip
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["line"], i["crs"]) for i in out["invited"]] == [(4, 589)]  # the earliest 589
+    assert out["not_in_pool"] == {"submitted_after": [], "expired": []}
+    assert main(["simulate", pool, "--size", "1", "--as-of", "2026-10-01", "--format",
+                 "json"]) == 0  # fmt: skip
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["line"], i["crs"]) for i in out["invited"]] == [(2, 589)]
+    assert main(["simulate", pool, "--size", "1", "--as-of", "2025-12-31"]) == 0
+    text = capsys.readouterr().out
+    assert "pool: 1 candidates" in text
+    assert "not in the pool on 2025-12-31, so left out: 3 submitted after that day" in text
 
 
 def test_a_category_round_ranks_only_the_category(

@@ -33,7 +33,6 @@ from expressentry.draws import pool as pool_module
 from expressentry.draws.pool import Pool
 from expressentry.draws.records import PoolDistribution
 from expressentry.draws.replays import (
-    SUBMISSION_WINDOW,
     replay,
     replay_all,
     replay_bands,
@@ -51,11 +50,13 @@ from expressentry.draws.selection import (
 from tests.builders import clb
 
 DAY = date(2026, 11, 22)
-T0 = datetime(2025, 10, 1, 14, 30, tzinfo=UTC)
-EXAMPLE = ee.example_profile()
+T0 = datetime(2026, 6, 1, 14, 30, tzinfo=UTC)  # in the pool from DAY to BIRTHDAY_EVE + 1
+# submission times are given in each pool (a candidate holds none of its own)
+EXAMPLE = attrs.evolve(ee.example_profile(), profile_submitted=None)
 ENGLISH_ONLY = attrs.evolve(EXAMPLE, languages=EXAMPLE.languages[:1])  # 512, no category
 NOMINEE = attrs.evolve(ENGLISH_ONLY, provincial_nomination=True)  # 1112, no category
 NO_PROGRAM = attrs.evolve(EXAMPLE, work_history=WorkHistory())  # 468, no program
+SUBMITTED = attrs.evolve(EXAMPLE, profile_submitted=T0)  # with its own submission time
 
 
 def general(size: int, day: date = DAY) -> RoundSpec:
@@ -102,7 +103,7 @@ def test_ties_at_the_cutoff_are_broken_by_submission_on_both_sides() -> None:
     assert s2.at_cutoff_left_out == 2
     assert repr(s2) == (
         "Selection(General round of 2026-11-22, 2 invitations: 2 invited of 5 ranked, "
-        "cut-off 574, tie-break 2025-10-01T14:31:40+00:00)"
+        "cut-off 574, tie-break 2026-06-01T14:31:40+00:00)"
     )
 
 
@@ -181,7 +182,8 @@ def test_a_candidate_submitted_after_the_round_is_not_yet_in_the_pool() -> None:
     s = select(pool, general(3))
     assert s.indices == (1, 2)
     assert s.not_yet_submitted == 1
-    assert "1 submitted after 2026-11-22" in s.explain()
+    assert s.submitted_after == (0,)
+    assert "not in the pool on 2026-11-22, so left out: 1 submitted after that day" in (s.explain())
 
 
 FUNDS_DAY = date(2015, 6, 1)  # before the first settlement-funds table known (2016-01-12)
@@ -291,9 +293,9 @@ def test_each_candidate_is_scored_once_per_rules_and_day(monkeypatch: pytest.Mon
 
 
 def test_a_candidate_without_a_submission_time_is_named_by_its_index() -> None:
-    unsubmitted = attrs.evolve(EXAMPLE, profile_submitted=None)
+    unsubmitted = EXAMPLE
     with pytest.raises(InvalidInputError) as e:
-        Pool([EXAMPLE, unsubmitted, unsubmitted], submitted=[None, None, at(0)])
+        Pool([SUBMITTED, unsubmitted, unsubmitted], submitted=[None, None, at(0)])
     assert [p.path for p in e.value.problems] == ["[1].profile_submitted"]
     with pytest.raises(InvalidInputError) as e:
         Pool([EXAMPLE], submitted=[datetime(2025, 1, 1)])  # noqa: DTZ001 (the point)
@@ -306,7 +308,7 @@ def test_a_candidate_without_a_submission_time_is_named_by_its_index() -> None:
 
 
 def test_a_document_after_the_round_names_the_candidates_index() -> None:
-    pool = Pool([EXAMPLE, EXAMPLE], submitted=[datetime(2020, 1, 1, tzinfo=UTC)] * 2)
+    pool = Pool([EXAMPLE, EXAMPLE], submitted=[datetime(2023, 6, 1, tzinfo=UTC)] * 2)
     with pytest.raises(InvalidInputError) as e:
         select(pool, general(1, date(2024, 1, 1)))  # the example's ECA is of 2024-02-10
     assert e.value.problems[0].path.startswith("[0].")
@@ -332,7 +334,7 @@ def test_a_bad_round_spec_names_the_field(fields: dict[str, object], path: str) 
 
 
 def test_a_category_not_in_force_that_day_is_refused() -> None:
-    pool = Pool([EXAMPLE])
+    pool = Pool([SUBMITTED])
     spec = RoundSpec(
         day=DAY, size=1, kind=RoundKind.CATEGORY, category=CategoryId.AGRICULTURE
     )  # dropped in 2026
@@ -342,7 +344,7 @@ def test_a_category_not_in_force_that_day_is_refused() -> None:
 
 def test_rounds_going_back_in_time_are_refused() -> None:
     with pytest.raises(InvalidInputError) as e:
-        run_rounds(Pool([EXAMPLE]), [general(1), general(1, DAY - timedelta(days=1))])
+        run_rounds(Pool([SUBMITTED]), [general(1), general(1, DAY - timedelta(days=1))])
     assert [p.path for p in e.value.problems] == ["specs[1].day"]
 
 
@@ -507,8 +509,11 @@ def test_a_synthetic_pool_has_exactly_the_published_counts() -> None:
     scores, submitted = synthetic_keys(bands, before=held, seed=1)
     for band, count in bands:
         assert sum(1 for s in scores if s in band) == count
-    first = int((held - SUBMISSION_WINDOW).timestamp())
+    # #437 was held 2026-08-19T12:35:37Z: a profile submitted on 2025-08-19 leaves the pool
+    # on 2026-08-19 (12 months), one of 2025-08-20 is in it that day
+    first = int(datetime(2025, 8, 20, tzinfo=UTC).timestamp())
     assert all(first <= s < int(held.timestamp()) for s in submitted)
+    assert min(submitted) - first < 86_400  # the first day is drawn from too
     assert synthetic_keys(bands, before=held, seed=1) == (scores, submitted)
     assert synthetic_keys(bands, before=held, seed=2) != (scores, submitted)
 
@@ -534,7 +539,7 @@ def test_a_parent_band_stands_in_for_missing_sub_bands() -> None:
 
 
 def test_a_round_without_a_distribution_cannot_be_replayed() -> None:
-    with pytest.raises(InvalidInputError, match="has no pool distribution"):
+    with pytest.raises(InvalidInputError, match="IRCC published no pool distribution for it"):
         replay(ee.rounds()[0])
 
 
@@ -561,14 +566,37 @@ def test_published_rounds_replayed() -> None:
     )
     text = report.explain(rounds=True)
     assert "not the category's cut-off" in text
-    assert "Not replayed: #226" in text
+    assert "Not replayed: #226: a band of the pool was not published" in text
+    assert "Not replayed: #1: IRCC published no pool distribution for it" in text
+    assert report.undistributed == ("1",)
+    assert text.startswith(
+        "Replayed 2 rounds on synthetic pools built from IRCC's distributions (seed 2026)."
+    )
+    other = replay_all([by_number["437"]], seed=7).explain()
+    assert other.startswith(
+        "Replayed 1 round on synthetic pools built from IRCC's distributions (seed 7)."
+    )
 
 
 def test_the_replay_command_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["replay", "--number", "437", "--rounds"]) == 0
     out = capsys.readouterr().out
-    assert "Replayed 1 rounds" in out
+    assert "Replayed 1 round on" in out
     assert "437    2026-08-19  french" in out
+
+
+def test_the_replay_command_says_why_a_round_cannot_be_replayed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Round 1 (2015-01-31) came before IRCC published pool distributions (from #214):
+    # before, "Replayed 0 rounds" and exit 0.
+    assert cli(["replay", "--number", "1"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "expressentry: round 1 cannot be replayed: IRCC published no pool distribution "
+        "for it, so no pool can be built\n"
+    )
 
 
 def test_the_replay_command_refuses_an_unknown_round(capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,7 +110,7 @@ def test_session(page: str, session: str) -> None:
 
 # What each row of the profile format page's table of problems is shown for,
 # written by hand; a row without an entry here fails.
-TABLE_INPUTS: dict[str, str | bytes] = {
+TABLE_INPUTS: dict[str, str | bytes | None] = {
     "$: not UTF-8 text: byte 0xe9 at offset 78": (
         b'{"date_of_birth": "1990-05-01", "education": {"level": "secondary"}, "x": "caf\xe9"}'
     ),
@@ -127,6 +127,7 @@ TABLE_INPUTS: dict[str, str | bytes] = {
     + "}",
     "$: nested too deeply": "[" * 100_000 + "]" * 100_000,
     "$: must be a JSON object (got [])": "[]",
+    "$: must be JSON text (a str, or UTF-8 bytes), not null (None) (got null)": None,
 }
 
 
@@ -137,5 +138,5 @@ def test_table_of_problems() -> None:
     assert shown == list(TABLE_INPUTS)
     for problem, text in TABLE_INPUTS.items():
         with pytest.raises(InvalidProfileError) as info:
-            from_json(text, Candidate)
+            from_json(text, Candidate)  # type: ignore[arg-type]  # None: not text
         assert [str(p) for p in info.value.problems] == [problem]

@@ -207,7 +207,9 @@ def test_utf8_with_or_without_a_byte_order_mark_is_read(text: str | bytes) -> No
     ("text", "line"),
     [
         ('{\n  "a": 1,\n  "b": 2\n  "c": 3\n}', "Expecting ',' delimiter at line 4, column 3"),
-        ("{", "Expecting property name enclosed in double quotes at line 1, column 2"),
+        ("{", "Expecting property name enclosed in double quotes at column 2"),
+        ('{"a": "x', "Unterminated string starting at column 7"),
+        ('{\n"a": "x', "Unterminated string starting at line 2, column 6"),
         ('{"a": 1}\n{}', "Extra data at line 2, column 1"),
         ("", "the text is empty"),
         ("\ufeff \n\t", "the text is empty"),

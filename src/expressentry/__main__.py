@@ -16,8 +16,9 @@ says so once on stderr (``expressentry: note: ...``), and its JSON carries
 
 Never a traceback. Exit status: 0 done; 2 bad input (an unreadable file, text that
 is not UTF-8 or not JSON, a bad field, a day without rules), with the problems on
-stderr, one a line; 3 a bug of expressentry (please report it); 130 interrupted;
-141 stdout closed early (``| head``).
+stderr, one a line; 3 a bug of expressentry (please report it); 4 a damaged
+install (a shipped data file changed since release: reinstall the package); 130
+interrupted; 141 stdout closed early (``| head``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dateutil.relativedelta import relativedelta
 from tqdm import tqdm
 
 from expressentry import __version__
+from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.batch import PoolResult
 from expressentry.crs import score, score_many
@@ -53,10 +55,12 @@ from expressentry.draws import (
 )
 from expressentry.draws.cutoffs import backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
+from expressentry.draws.replays import NO_DISTRIBUTION
 from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess, flags_many
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
+    DamagedDataError,
     FieldProblem,
     InvalidInputError,
     InvalidProfileError,
@@ -75,6 +79,7 @@ __all__ = ["main"]
 _EXAMPLE = "examples/profile.json"
 _BAD_INPUT = 2
 _BUG = 3
+_DAMAGED = 4  # a shipped data file is not the one released: reinstall
 _INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 _BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (``| head``) has gone
 
@@ -185,6 +190,14 @@ def _replay(args: argparse.Namespace) -> int:
             return _BAD_INPUT
         history = [r for r in history if r.number in wanted]
     report = replay_all(history)
+    if args.number and not report.replays:
+        # Nothing to show but why: say it, and fail as for any round that cannot be asked.
+        for number, why in report.skipped:
+            sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
+        for number in report.undistributed:
+            why = NO_DISTRIBUTION.format(it="it")
+            sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
+        return _BAD_INPUT
     sys.stdout.write(report.explain(rounds=args.rounds) + "\n")
     sys.stdout.flush()
     _note(report.caveats)
@@ -446,6 +459,10 @@ def _simulate(args: argparse.Namespace) -> int:
             "invited": [
                 {"rank": i.rank, "line": lines[i.index], "crs": i.crs} for i in found.invited
             ],
+            "not_in_pool": {
+                "submitted_after": [lines[i] for i in found.submitted_after],
+                "expired": [lines[i] for i in found.expired_profiles],
+            },
             "rules_reviewed_on": found.rules_reviewed_on.isoformat(),
             "caveats": list(found.caveats),
         }
@@ -552,9 +569,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInputError as exc:
         sys.stderr.write(f"expressentry: {_placed(exc)}\n")
         return _BAD_INPUT
-    except RulesNotInForceError as exc:
+    except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
-        return _BAD_INPUT
+        return _DAMAGED if isinstance(exc, DamagedDataError) else _BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("expressentry: interrupted\n")
         return _INTERRUPTED
@@ -562,7 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return _BROKEN_PIPE
     except Exception as exc:  # DataError, InternalError or any other: a bug
-        first = str(exc).partition("\n")[0][:200]
+        first = cut(str(exc).partition("\n")[0], 300)
         sys.stderr.write(
             f"expressentry: internal error ({type(exc).__name__}: {first}); "
             "please report it with the command and the profile\n"

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from attrs import frozen
 
+from expressentry._checks import require_iterable
 from expressentry.errors import FieldProblem, InvalidInputError
 
 __all__ = ["Failure", "PoolResult", "at_index", "check_errors", "run_pool"]
@@ -89,6 +90,7 @@ def run_pool(
     index (:func:`at_index`); with it, each is a :class:`Failure` and its result
     ``None``.
     """
+    items = require_iterable(items, kind, "candidates", where)
     out: list[T | None] = []
     append = out.append
     failures: list[Failure] = []

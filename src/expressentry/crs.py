@@ -114,8 +114,10 @@ def score_many(
 
     Raises:
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
-        InvalidInputError: with ``errors="raise"``, a profile holds a document
-            dated after ``as_of`` or is not a :class:`Candidate`.
+        InvalidInputError: ``candidates`` is not an iterable of profiles (one
+            profile alone: pass ``[profile]``), or, with ``errors="raise"``, a
+            profile holds a document dated after ``as_of`` or is not a
+            :class:`Candidate`.
     """
     check_errors("score_many", errors)
     day, r = resolve_rules("score_many", as_of, rules)

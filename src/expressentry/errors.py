@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
@@ -24,6 +25,7 @@ from attrs import frozen
 
 __all__ = [
     "MISSING",
+    "DamagedDataError",
     "DataError",
     "ExpressEntryError",
     "FieldProblem",
@@ -76,6 +78,19 @@ def _article(name: str) -> str:
     return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
+def _public_name(kind: type) -> str:
+    """A class's name as the user knows it: ``Candidate``, or its full name.
+
+    The full name (``expressentry.pools.Pool``) when the package's top level has
+    another class of that name.
+    """
+    name = kind.__name__
+    top = sys.modules.get("expressentry")
+    if getattr(top, name, kind) is kind or not kind.__module__.startswith("expressentry."):
+        return name
+    return f"{kind.__module__}.{name}"
+
+
 def _pieces(value: object, depth: int) -> Iterator[str]:
     """The JSON form of ``value``, piece by piece, so a long one is cut off early."""
     if value is None or isinstance(value, bool):
@@ -89,7 +104,7 @@ def _pieces(value: object, depth: int) -> Iterator[str]:
     elif isinstance(value, date):  # and datetime
         yield _quote(value.isoformat())
     elif attrs.has(type(value)):
-        yield _article(type(value).__name__)
+        yield _article(_public_name(type(value)))
     elif depth >= _DEPTH and isinstance(value, dict | list | tuple):
         yield "…"
     elif isinstance(value, dict):
@@ -197,7 +212,32 @@ class RulesNotInForceError(ExpressEntryError, LookupError):
 
 
 class DataError(ExpressEntryError):
-    """Packaged rule data failed its own checks: a bug in a release, never the caller's."""
+    """Packaged rule data failed its own checks: a bug in a release, never the caller's.
+
+    A shipped file that is not the one released is the subclass
+    :exc:`DamagedDataError`: a damaged install, fixed by reinstalling.
+    """
+
+
+class DamagedDataError(DataError):
+    """A data file shipped with expressentry is not the file released: reinstall.
+
+    The round history's files are checked against the SHA-256 recorded in
+    ``expressentry/data/PROVENANCE.md`` when first read; a changed byte (a
+    damaged download, an edited file) raises this, naming the file. The command
+    line prints it and exits with status 4.
+
+    Attributes:
+        file: The file's path in the package, e.g. ``expressentry/data/ee_rounds.json``.
+    """
+
+    def __init__(self, file: str, found: str, expected: str) -> None:
+        self.file = file
+        super().__init__(
+            f"the data file {file} of the installed package is damaged: its SHA-256 is "
+            f"{found}, not the {expected} recorded in expressentry/data/PROVENANCE.md; "
+            "reinstall the package (python -m pip install --force-reinstall expressentry)"
+        )
 
 
 class InternalError(ExpressEntryError, RuntimeError):

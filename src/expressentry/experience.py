@@ -30,13 +30,8 @@ from expressentry._kinds import Kind, canadian_kind, foreign_kind
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import WorkHistory, WorkPeriod
-from expressentry.rules.experience import (
-    CRS_WINDOW_YEARS,
-    HOURS_DIGITS,
-    HOURS_PER_YEAR,
-    SKILLED_TEERS,
-    WEEKLY_HOURS_CAP,
-)
+from expressentry.rules import RuleSet, resolve_rules
+from expressentry.rules.experience import HOURS_DIGITS
 
 __all__ = [
     "Experience",
@@ -182,44 +177,57 @@ def whole_years(hours: float, hours_per_year: int) -> int:
     return years
 
 
-def _crs(history: WorkHistory, as_of: date, kind: Kind) -> Experience:
-    window = CRS_WINDOW_YEARS.at(as_of).value
-    start = as_of - relativedelta(years=window)
+def _crs(history: WorkHistory, as_of: date, rules: RuleSet, kind: Kind) -> Experience:
+    start = as_of - relativedelta(years=rules.crs_window_years.value)
     hours = credited_hours(
-        history, kind, start=start, end=as_of, weekly_cap=WEEKLY_HOURS_CAP.at(as_of).value
+        history, kind, start=start, end=as_of, weekly_cap=rules.weekly_hours_cap.value
     )
     return Experience(
-        int(counted(hours)), whole_years(hours, HOURS_PER_YEAR.at(as_of).value), start, as_of
+        int(counted(hours)), whole_years(hours, rules.hours_per_year.value), start, as_of
     )
 
 
-def _checked(history: object, as_of: date | None, where: str) -> date:
-    """``as_of`` checked (``None``: today), after ``history`` (a public function's arguments)."""
+def _checked(
+    history: object, as_of: date | None, rules: RuleSet | None, where: str
+) -> tuple[date, RuleSet]:
+    """``as_of`` checked (``None``: today) and its rules, after ``history`` (the arguments)."""
     if not isinstance(history, WorkHistory):
         raise InvalidInputError(where, [FieldProblem("history", history, "must be a WorkHistory")])
-    return resolve(as_of, where=where)
+    return resolve_rules(where, as_of, rules)
 
 
-def canadian_experience(history: WorkHistory, *, as_of: date | None = None) -> Experience:
+def canadian_experience(
+    history: WorkHistory, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> Experience:
     """Canadian skilled experience the CRS counts on ``as_of`` (last 10 years; ``None``: today).
 
+    ``rules`` is a reform to apply instead of the rules in force that day (the
+    weekly hours cap, the hours of a year, the window and the skilled TEERs are
+    read from it, as :func:`~expressentry.score` reads them).
+
     Raises:
-        InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
+        InvalidInputError: ``history`` is not a WorkHistory, ``as_of`` not a date
+            or ``rules`` not a RuleSet.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = _checked(history, as_of, "canadian_experience")
-    return _crs(history, as_of, canadian_kind(SKILLED_TEERS.at(as_of).value))
+    as_of, r = _checked(history, as_of, rules, "canadian_experience")
+    return _crs(history, as_of, r, canadian_kind(r.skilled_teers.value))
 
 
-def foreign_experience(history: WorkHistory, *, as_of: date | None = None) -> Experience:
+def foreign_experience(
+    history: WorkHistory, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> Experience:
     """Foreign skilled experience the CRS counts on ``as_of`` (last 10 years; ``None``: today).
 
+    ``rules`` as for :func:`canadian_experience`.
+
     Raises:
-        InvalidInputError: ``history`` is not a WorkHistory or ``as_of`` not a date.
+        InvalidInputError: ``history`` is not a WorkHistory, ``as_of`` not a date
+            or ``rules`` not a RuleSet.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
-    as_of = _checked(history, as_of, "foreign_experience")
-    return _crs(history, as_of, foreign_kind(SKILLED_TEERS.at(as_of).value))
+    as_of, r = _checked(history, as_of, rules, "foreign_experience")
+    return _crs(history, as_of, r, foreign_kind(r.skilled_teers.value))
 
 
 @functools.lru_cache(maxsize=1024)

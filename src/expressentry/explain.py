@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from attrs import field, frozen
 
+from expressentry._checks import items_of
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
@@ -99,7 +100,7 @@ class CrsBreakdown:
     as_of: date
     edition: str
     with_spouse: bool
-    lines: tuple[PointLine, ...]
+    lines: tuple[PointLine, ...] = field(validator=items_of(PointLine))
     total: int = field(validator=_check_total)
     rules_reviewed_on: date
 

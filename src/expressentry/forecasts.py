@@ -44,10 +44,12 @@ import attrs
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._checks import require_iterable
 from expressentry._hours import Segments, hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
+from expressentry.ages import birthday, completed_years
 from expressentry.batch import at_index
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
@@ -73,7 +75,6 @@ from expressentry.models import (
     Spouse,
     WorkHistory,
     check_dates,
-    completed_years,
     require_candidate,
 )
 from expressentry.rules import CRS_TIMELINES, ELIGIBILITY_TIMELINES, RuleSet, programs, rules_for
@@ -95,7 +96,7 @@ from expressentry.rules.programs import (
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, acceptable_tables
 from expressentry.rules.timelines import PROFILE_POOL_MONTHS
-from expressentry.validity import eca_expiry, language_expiry, profile_exit
+from expressentry.validity import eca_expiry, in_pool_on, language_expiry, profile_exit
 
 __all__ = [
     "Forecast",
@@ -1035,10 +1036,7 @@ def _birthdays(c: Candidate, start: date, end: date, plan: _Plan) -> None:
         age += 1
         if born.year + age > end.year:
             return
-        try:
-            day = born.replace(year=born.year + age)
-        except ValueError:  # born on 29 February: the birthday counts from 1 March
-            day = date(born.year + age, 3, 1)
+        day = birthday(born, age)
         if day > end:
             return
         tags, milestones = _turning(rules_for(as_of=day), age)
@@ -1103,7 +1101,7 @@ def _submitted(c: Candidate) -> date | None:
 
 def _in_pool(submitted: date | None, day: date) -> bool | None:
     """Whether a profile submitted on ``submitted`` is in the pool on ``day``."""
-    return None if submitted is None else submitted <= day < profile_exit(submitted)
+    return None if submitted is None else in_pool_on(submitted, day)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -1254,12 +1252,13 @@ def forecast_many(
 
     Raises:
         InvalidInputError: as :func:`forecast`; a bad profile is named by its
-            index (``[3].languages[0].test_date``).
+            index (``[3].languages[0].test_date``); ``candidates`` is not an
+            iterable of profiles (one profile alone: pass ``[profile]``).
         RulesNotInForceError: ``start`` is before Express Entry opened.
     """
     day, last = _days("forecast_many", start, end)
     flag = _ongoing("forecast_many", ongoing)
-    pool = list(candidates)
+    pool = list(require_iterable(candidates, Candidate, "candidates", "forecast_many"))
     for i, c in enumerate(pool):
         try:
             check_dates(require_candidate(c, "forecast_many"), as_of=day)

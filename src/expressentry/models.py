@@ -36,7 +36,9 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._checks import NOC_TEXT, type_words
 from expressentry._today import resolve
+from expressentry.ages import completed_years
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -62,7 +64,6 @@ from expressentry.plausibility import (
     RESULT_DELAY_DAYS,
     WORK_AGE,
     WORKING_AGE,
-    completed_years,
     is_country_code,
     tag,
 )
@@ -231,7 +232,10 @@ def _optional(check: _Check) -> _Check:
 def _check_noc(checks: _Checks, path: str, noc: object) -> None:
     if type(noc) is str and noc in unit_groups():  # every unit group is a valid code
         return
-    ok = isinstance(noc, str) and len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
+    if not isinstance(noc, str):  # the type before the format
+        checks.require(False, path, noc, f"must be a string, not {type_words(noc)}: {NOC_TEXT}")
+        return
+    ok = len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
     checks.require(
         ok,
         path,
@@ -1357,7 +1361,7 @@ def iter_dated_inputs(candidate: Candidate) -> Iterable[tuple[str, date]]:
             yield f"spouse.work_history[{i}].start", p.start
 
 
-def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
+def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
     """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
 
     Refused, each by its path: a test, result or ECA dated after ``as_of``; work
@@ -1367,6 +1371,9 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     2026-11-22); and a birth that makes the applicant older than
     :data:`~expressentry.plausibility.OLDEST_AGE` on ``as_of``. Ongoing work and
     work that ends after ``as_of`` are allowed: only the part up to ``as_of`` counts.
+    ``day`` says what ``as_of`` is to the user, with the date ("the deadline to
+    apply (2020-03-01) for the invitation of 2020-01-01"), so the error names a day
+    they gave or can place; by default "the day assessed (2020-03-01)".
 
     Raises:
         InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
@@ -1385,7 +1392,7 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
         and as_of.year - born.year <= OLDEST_AGE  # so the age is at most OLDEST_AGE
     ):
         return
-    after = f"is after the day assessed ({as_of.isoformat()})"
+    after = f"is after {day or f'the day assessed ({as_of.isoformat()})'}"
     problems = [
         FieldProblem(path, when, after)
         for path, when in iter_dated_inputs(candidate)
@@ -1393,20 +1400,21 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None) -> None:
     ]
     submitted = candidate.profile_submitted
     if submitted is not None:
-        day = submitted.astimezone(UTC).date()
-        if day > as_of:
+        in_utc = submitted.astimezone(UTC).date()
+        if in_utc > as_of:
             problems.append(
-                FieldProblem("profile_submitted", submitted, f"{after}: it is {day} in UTC")
+                FieldProblem("profile_submitted", submitted, f"{after}: it is {in_utc} in UTC")
             )
     if born > as_of:
-        problems.append(FieldProblem("date_of_birth", born, f"is after {as_of.isoformat()}"))
+        problems.append(FieldProblem("date_of_birth", born, after))
     elif completed_years(born, as_of) > OLDEST_AGE:
         problems.append(
             FieldProblem(
                 "date_of_birth",
                 born,
-                f"makes the applicant {completed_years(born, as_of)} on the day assessed "
-                f"({as_of.isoformat()}): no one has lived past {OLDEST_AGE} {tag(AGE)}",
+                f"makes the applicant {completed_years(born, as_of)} on "
+                f"{day or f'the day assessed ({as_of.isoformat()})'}: no one has lived past "
+                f"{OLDEST_AGE} {tag(AGE)}",
             )
         )
     if problems:

@@ -24,6 +24,7 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry._checks import NOC_TEXT, require_text
 from expressentry.enums import Teer
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
 
@@ -85,8 +86,10 @@ def occupation(code: str) -> Occupation:
     """The unit group of ``code``.
 
     Raises:
-        InvalidInputError: ``code`` is not a NOC 2021 unit group (never a guess).
+        InvalidInputError: ``code`` is not a string, or not a NOC 2021 unit group
+            (never a guess).
     """
+    code = require_text(code, "noc", "NOC", NOC_TEXT)
     found = _table()[0].get(code)
     if found is None:
         raise InvalidInputError(
@@ -99,8 +102,10 @@ def group_title(code: str) -> str:
     """The title of a broad category, major, sub-major or minor group (1 to 4 digits).
 
     Raises:
-        InvalidInputError: ``code`` is not such a group.
+        InvalidInputError: ``code`` is not a string, or not such a group.
     """
+    what = 'a NOC 2021 group code of 1 to 4 digits, such as "2123"'
+    code = require_text(code, "noc", "NOC", what)
     found = _table()[1].get(code)
     if found is None:
         raise InvalidInputError(

@@ -9,8 +9,6 @@ brackets (``[plausibility.after_birth]``), so a user can look it up here.
 The models apply the limits that need no day (:mod:`expressentry.models`);
 :func:`expressentry.models.check_dates` applies the age on the day assessed.
 
->>> completed_years(date(1996, 2, 29), date(2012, 2, 28))
-15
 >>> is_country_code("IN"), is_country_code("XX"), is_country_code("in")
 (True, False, False)
 """
@@ -18,7 +16,6 @@ The models apply the limits that need no day (:mod:`expressentry.models`);
 from __future__ import annotations
 
 import csv
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -40,7 +37,6 @@ __all__ = [
     "RULES",
     "WORKING_AGE",
     "WORK_AGE",
-    "completed_years",
     "country_codes",
     "is_country_code",
     "tag",
@@ -111,19 +107,6 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
 def tag(rule: str) -> str:
     """The mark a refusal ends with, naming its rule: ``[plausibility.after_birth]``."""
     return f"[{rule}]"
-
-
-def completed_years(born: date, on: date) -> int:
-    """Completed years from ``born`` to ``on`` (age on a birthday counts the new year).
-
-    A 29 February birthday falls on 1 March in a common year.
-
-    >>> completed_years(date(1996, 11, 22), date(2026, 11, 21))
-    29
-    >>> completed_years(date(1996, 11, 22), date(2026, 11, 22))
-    30
-    """
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 @cache

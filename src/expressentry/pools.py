@@ -27,6 +27,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from expressentry._checks import require_path
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.models import Candidate
 from expressentry.serialization import from_dict, from_json, parse_json
@@ -103,7 +104,7 @@ def pool_format(path: Path | str) -> str | None:
     >>> pool_format("pool.JSONL"), pool_format("pool.csv"), pool_format("profile.json")
     ('jsonl', 'csv', None)
     """
-    return FORMATS.get(Path(path).suffix.lower())
+    return FORMATS.get(Path(require_path(path, "path", "pool_format")).suffix.lower())
 
 
 def read_pool(path: Path | str) -> Pool:
@@ -129,7 +130,8 @@ def iter_pool(path: Path | str) -> Iterator[PoolLine]:
     """The lines of the pool file at ``path``, read one at a time (blank lines skipped).
 
     Raises:
-        InvalidInputError: the extension is neither ``.jsonl`` nor ``.csv``.
+        InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), or
+            its extension is neither ``.jsonl`` nor ``.csv``.
         OSError: the file cannot be read.
     """
     kind = pool_format(path)
@@ -223,7 +225,7 @@ def _from_record(header: list[str], record: list[str]) -> Candidate:
             ],
         )
     cells = dict(zip(header, record, strict=True))
-    data = parse_json(cells[PROFILE_COLUMN])
+    data = parse_json(cells[PROFILE_COLUMN], in_a_cell=True)
     submitted = cells.get(SUBMITTED_COLUMN, "").strip()
     if submitted:
         if not isinstance(data, dict):

@@ -39,6 +39,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from expressentry._checks import type_words
 from expressentry.errors import (
     MISSING,
     FieldProblem,
@@ -55,6 +56,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "join_path",
+    "json_error_words",
     "parse_json",
     "read_iso_date",
     "to_dict",
@@ -119,7 +121,11 @@ def _structure_float(value: object, _: type[Any]) -> float:
 def _structure_date(value: object, _: type[Any]) -> date:
     found = _DATES.get(value) if type(value) is str else None
     if found is None:
-        found = read_iso_date(value) if isinstance(value, str) else None
+        if not isinstance(value, str):  # the type before the format
+            raise _BadValueError(
+                value, f"must be a string written YYYY-MM-DD, not {type_words(value)}"
+            )
+        found = read_iso_date(value)
         if found is None:
             raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
         if type(value) is str:
@@ -135,11 +141,15 @@ _DATES_KEPT = 65_536
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
+    if not isinstance(value, str):  # the type before the format
+        raise _BadValueError(
+            value,
+            f"must be a string written as an ISO 8601 date and time, not {type_words(value)}",
+        )
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
     raise _BadValueError(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
 
 
@@ -374,13 +384,43 @@ def to_dict(obj: object) -> Any:
     return converter.unstructure(obj)
 
 
+def _check_plain(data: object, path: str, where: str) -> None:
+    """Refuse plain data that JSON cannot write, naming the first place that holds it."""
+    stack: list[tuple[str, object]] = [(path, data)]
+    while stack:
+        at, value = stack.pop()
+        if value is None or isinstance(value, str | int | float):
+            continue
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    message = f"has a key JSON cannot write: {type_words(key)}"
+                    raise InvalidInputError(where, [FieldProblem(at, key, message)])
+                stack.append((join_path(at, f"{key}") if isinstance(key, str) else at, item))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{at}[{i}]", item) for i, item in enumerate(value))
+        else:
+            kind = type_words(value)
+            message = f"must be a model or a result of expressentry, or plain data, not {kind}"
+            raise InvalidInputError(where, [FieldProblem(at, value, message)])
+
+
+def _require_model_class(cls: object, where: str) -> None:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        message = "must be a model class of expressentry, such as expressentry.Candidate"
+        raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
+
+
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a ``cls`` from plain data (what ``json.loads`` returns).
 
     Raises:
         InvalidProfileError: one entry per bad field, each with its ``$.`` path;
             whatever ``data`` holds, this is the only error bad data raises.
+        InvalidInputError: ``cls`` is not a model class (such as
+            :class:`~expressentry.Candidate`).
     """
+    _require_model_class(cls, "from_dict")
     try:
         return converter.structure(data, cls)
     except _Expected as exc:
@@ -429,8 +469,32 @@ def _raw_at(data: object, path: str) -> object:
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
-    """``obj`` as JSON text."""
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+    """``obj`` as JSON text.
+
+    Args:
+        obj: A model or a result (or plain data holding them).
+        indent: Spaces per level, 0 to 16; ``None`` writes one line.
+
+    Raises:
+        InvalidInputError: ``indent`` is out of range or not a whole number, or
+            ``obj`` holds a value JSON cannot write (bytes, an object of no class
+            of the package...), naming where it is.
+    """
+    spaces: object = indent  # of any type at run time
+    if spaces is not None and (
+        not isinstance(spaces, int) or isinstance(spaces, bool) or not 0 <= spaces <= _MOST_INDENT
+    ):
+        message = f"must be a whole number of spaces from 0 to {_MOST_INDENT}, or None"
+        raise InvalidInputError("to_json", [FieldProblem("indent", spaces, message)])
+    data = to_dict(obj)
+    try:
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+    except (TypeError, ValueError):
+        _check_plain(data, "obj", "to_json")  # names the value that JSON cannot write
+        raise
+
+
+_MOST_INDENT = 16
 
 
 class _Flagged:
@@ -527,7 +591,11 @@ def _decode(text: bytes) -> str | FieldProblem:
         )
 
 
-def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
+def _parse(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, list[FieldProblem]]:
+    given: object = text  # of any type at run time
+    if not isinstance(given, str | bytes | bytearray):
+        message = f"must be JSON text (a str, or UTF-8 bytes), not {type_words(given)}"
+        return None, [FieldProblem("$", given, message)]
     if isinstance(text, bytes | bytearray):
         decoded = _decode(bytes(text))
         if isinstance(decoded, FieldProblem):
@@ -540,21 +608,47 @@ def _parse(text: str | bytes) -> tuple[object, list[FieldProblem]]:
     try:
         data = parser.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"at line {exc.lineno}, column {exc.colno}"
-        return None, [FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")]
+        return None, [FieldProblem("$", MISSING, json_error_words(exc, in_a_cell=in_a_cell))]
     except RecursionError:
         return None, [FieldProblem("$", MISSING, "nested too deeply")]
     return data, _flagged_problems(data) if parser.flagged else []
 
 
-def parse_json(text: str | bytes, owner: str = "Candidate") -> Any:
+def json_error_words(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> str:
+    """What :mod:`json` found wrong, and where: a column, or a line and a column.
+
+    One line of text (a line of a pool file) says only its column, so a file's line
+    number and a position inside the line never share the word "line"; text of
+    several lines inside a file's record (``in_a_cell``: a CSV cell) says the
+    character of the cell, for the same reason. ``json``'s "starting at" is not
+    followed by a second "at".
+
+    >>> try:
+    ...     json.loads('{"a": "x')
+    ... except json.JSONDecodeError as exc:
+    ...     print(json_error_words(exc))
+    not valid JSON: Unterminated string starting at column 7
+    """
+    what = exc.msg.removesuffix(" at")
+    if exc.lineno == 1 and "\n" not in exc.doc.rstrip():
+        where = f"column {exc.colno}"
+    elif in_a_cell:
+        where = f"character {exc.pos + 1} of the cell"
+    else:
+        where = f"line {exc.lineno}, column {exc.colno}"
+    return f"not valid JSON: {what} at {where}"
+
+
+def parse_json(text: str | bytes, owner: str = "Candidate", *, in_a_cell: bool = False) -> Any:
     """JSON text parsed with the checks of :func:`from_json`, not yet structured.
+
+    ``in_a_cell``: the text is a cell of a file's record (see ``json_error_words``).
 
     Raises:
         InvalidProfileError: (of ``owner``) the text is not UTF-8 or not JSON, a key
             is given twice, or it holds ``NaN`` or ``Infinity``.
     """
-    data, problems = _parse(text)
+    data, problems = _parse(text, in_a_cell=in_a_cell)
     if problems:
         raise InvalidProfileError(owner, problems)
     return data
@@ -568,9 +662,13 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     ``Infinity``: either would silently lose or invent a value.
 
     Raises:
-        InvalidProfileError: the text is not UTF-8 or not JSON, or a field is bad;
-            whatever the text, this is the only error bad text raises.
+        InvalidProfileError: the text is not a string or bytes, is not UTF-8 or
+            not JSON, or a field is bad; whatever the text, this is the only
+            error bad text raises.
+        InvalidInputError: ``cls`` is not a model class (such as
+            :class:`~expressentry.Candidate`).
     """
+    _require_model_class(cls, "from_json")
     data, problems = _parse(text)
     if problems:
         raise InvalidProfileError(cls.__name__, problems)

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -62,12 +62,14 @@ from expressentry.rules.timelines import (
 from expressentry.validity import (
     eca_expiry,
     expiry_in_months,
+    in_pool_on,
     language_expiry,
     profile_exit,
     rule_words,
 )
 
 __all__ = [
+    "Deadline",
     "Document",
     "DocumentStatus",
     "PoolStatus",
@@ -292,15 +294,29 @@ def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
     )
 
 
-def ita_deadline(invited: date) -> tuple[date, Dated[int]]:
+class Deadline(NamedTuple):
+    """The last day to apply after an invitation, and the window rule that set it.
+
+    A named pair, so ``deadline, window = ita_deadline(day)`` reads it too.
+    """
+
+    day: date
+    """The last day the application can be submitted."""
+    window: Dated[int]
+    """The entry of ``ITA_WINDOW_DAYS`` in force on the invitation's day: the days given."""
+
+
+def ita_deadline(invited: date) -> Deadline:
     """The last day to submit the application after an invitation of ``invited``.
 
     The window in force on the invitation's own day applies
     (``ITA_WINDOW_DAYS`` (:mod:`expressentry.rules.timelines`)); the N calendar days are
     counted from the day after the invitation, so the deadline is ``invited + N``.
 
-    >>> ita_deadline(date(2021, 6, 28))[0], ita_deadline(date(2021, 6, 29))[0]
+    >>> ita_deadline(date(2021, 6, 28)).day, ita_deadline(date(2021, 6, 29)).day
     (datetime.date(2021, 9, 26), datetime.date(2021, 8, 28))
+    >>> ita_deadline(date(2021, 6, 29)).window.value
+    60
 
     Raises:
         InvalidInputError: ``invited`` is not a date.
@@ -309,7 +325,7 @@ def ita_deadline(invited: date) -> tuple[date, Dated[int]]:
     invited = resolve(invited, "invited", where="ita_deadline", optional=False)
     entry = ITA_WINDOW_DAYS.at(invited)
     try:
-        return invited + timedelta(days=entry.value), entry
+        return Deadline(invited + timedelta(days=entry.value), entry)
     except OverflowError:
         problem = FieldProblem(
             "invited", invited, "leaves no room for a deadline before 9999-12-31"
@@ -639,7 +655,7 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     check_dates(candidate, as_of=as_of)
     submitted = _submitted_day(candidate)
     expires = None if submitted is None else profile_exit(submitted)
-    in_pool = expires is not None and as_of < expires
+    in_pool = submitted is not None and in_pool_on(submitted, as_of)
     until = expires if in_pool and expires is not None else profile_exit(as_of)
     eligible, undecided = _verdicts(candidate, as_of)
     now = (in_pool, eligible, undecided)
@@ -648,7 +664,7 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     day = as_of
     while day < until and day < date.max:
         day += _ONE_DAY
-        state = (expires is not None and day < expires, *_verdicts(candidate, day))
+        state = (submitted is not None and in_pool_on(submitted, day), *_verdicts(candidate, day))
         if state != now:
             changes_on, change = day, _describe_change(candidate, day, now, state)
             break
@@ -847,6 +863,9 @@ def ita_readiness(
             )
     deadline, window = ita_deadline(invited)
     checked = deadline if planned is None else planned
+    what = "the deadline to apply" if planned is None else "the day planned to apply"
+    day = f"{what} ({checked.isoformat()}) for the invitation of {invited.isoformat()}"
+    check_dates(candidate, as_of=checked, day=day)
     medical = UPFRONT_MEDICAL_REQUIRED.at(checked)
     medical_required = medical.value
     people = [("candidate", candidate.medical_exam)]
@@ -859,7 +878,7 @@ def ita_readiness(
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
     lock = AGE_LOCKED_AT_INVITATION.at(invited)
     submitted = _submitted_day(candidate)
-    in_pool = None if submitted is None else submitted <= invited < profile_exit(submitted)
+    in_pool = None if submitted is None else in_pool_on(submitted, invited)
     return Readiness(
         invited=invited,
         deadline=deadline,

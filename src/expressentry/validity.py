@@ -39,6 +39,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
 from expressentry.enums import EducationLevel
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
@@ -55,8 +56,10 @@ __all__ = [
     "eca_valid",
     "expiry",
     "expiry_in_months",
+    "in_pool_on",
     "language_expiry",
     "language_valid",
+    "pool_submission_days",
     "profile_exit",
     "scored_level",
     "validity_years",
@@ -128,6 +131,7 @@ _language_expiry = functools.lru_cache(maxsize=65_536)(
     functools.partial(expiry, LANGUAGE_RESULT_VALID_YEARS)
 )
 _eca_expiry = functools.lru_cache(maxsize=65_536)(functools.partial(expiry, ECA_VALID_YEARS))
+_ONE_DAY = timedelta(days=1)
 _profile_exit = functools.lru_cache(maxsize=65_536)(
     functools.partial(expiry_in_months, PROFILE_POOL_MONTHS)
 )
@@ -139,19 +143,43 @@ def language_expiry(result: LanguageResult) -> date:
     Without a ``result_date`` the 2 years are counted from the test date, which
     is never later than the result date: the expiry may come a little early,
     never late.
+
+    Raises:
+        InvalidInputError: ``result`` is not a :class:`~expressentry.LanguageResult`.
     """
-    return _language_expiry(result.valid_from)
+    try:
+        return _language_expiry(result.valid_from)
+    except AttributeError:
+        raise _not_a(result, "result", "a LanguageResult", "language_expiry") from None
+
+
+def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:
+    """The error of an argument of the wrong type, found when it was first used.
+
+    The functions here are called once per document of a pool, so they do not
+    check types first: a wrong one is met as an ``AttributeError`` or a
+    ``TypeError``, and reported as this.
+    """
+    return InvalidInputError(where, [FieldProblem(name, value, f"must be {what}")])
+
+
+def _day_of(value: object, name: str, where: str) -> date:
+    return resolve(value, name, where=where, optional=False)  # type: ignore[arg-type]
 
 
 def language_valid(result: LanguageResult, *, as_of: date | None = None) -> bool:
     """Whether ``result`` is valid on ``as_of`` (``None``: today).
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``result`` is not a
+            :class:`~expressentry.LanguageResult`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="language_valid")
-    return as_of < language_expiry(result)
+    try:
+        return as_of < _language_expiry(result.valid_from)
+    except AttributeError:
+        raise _not_a(result, "result", "a LanguageResult", "language_valid") from None
 
 
 def profile_exit(submitted: date) -> date:
@@ -159,12 +187,80 @@ def profile_exit(submitted: date) -> date:
 
     >>> profile_exit(date(2024, 2, 29))
     datetime.date(2025, 2, 28)
+
+    Raises:
+        InvalidInputError: ``submitted`` is not a date.
     """
+    if type(submitted) is not date:
+        submitted = _day_of(submitted, "submitted", "profile_exit")
     return _profile_exit(submitted)
 
 
+def in_pool_on(submitted: date, day: date) -> bool:
+    """Whether a profile submitted on ``submitted`` (its UTC day) is in the pool on ``day``.
+
+    The one pool rule every part of the package applies (the outlook, a round's
+    selection, the replay, the timelines and the forecast): a profile is in the
+    pool from the day it is submitted up to the day before :func:`profile_exit`,
+    ``submitted <= day < profile_exit(submitted)`` (12 months,
+    :data:`~expressentry.rules.timelines.PROFILE_POOL_MONTHS`).
+
+    >>> submitted = date(2025, 10, 1)
+    >>> [in_pool_on(submitted, d) for d in (date(2025, 9, 30), submitted)]
+    [False, True]
+    >>> [in_pool_on(submitted, d) for d in (date(2026, 9, 30), date(2026, 10, 1))]
+    [True, False]
+
+    Raises:
+        InvalidInputError: ``submitted`` or ``day`` is not a date.
+    """
+    if type(submitted) is not date:
+        submitted = resolve(submitted, "submitted", where="in_pool_on", optional=False)
+    if type(day) is not date:
+        day = resolve(day, "day", where="in_pool_on", optional=False)
+    return submitted <= day < profile_exit(submitted)
+
+
+def pool_submission_days(day: date) -> tuple[date, date]:
+    """The first and last submission days of the profiles in the pool on ``day``.
+
+    A profile submitted on ``s`` is in the pool on ``day`` exactly when
+    ``first <= s <= last`` (``last`` is ``day`` itself): :func:`in_pool_on` read
+    the other way, so that a pool of a million profiles is filtered with two
+    comparisons each. The days are found by asking :func:`in_pool_on` itself,
+    going back from ``day``; they are one unbroken run because a later
+    submission never leaves the pool earlier (:func:`profile_exit` never
+    decreases).
+
+    >>> pool_submission_days(date(2026, 9, 30))
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> pool_submission_days(date(2025, 2, 28))  # 2024-02-29 leaves on 2025-02-28
+    (datetime.date(2024, 3, 1), datetime.date(2025, 2, 28))
+
+    Raises:
+        InvalidInputError: ``day`` is not a date.
+    """
+    if type(day) is not date:
+        day = resolve(day, "day", where="pool_submission_days", optional=False)
+    return _pool_submission_days(day)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _pool_submission_days(day: date) -> tuple[date, date]:
+    first = day
+    while first > date.min and in_pool_on(first - _ONE_DAY, day):
+        first -= _ONE_DAY
+    return first, day
+
+
 def eca_expiry(issued: date) -> date:
-    """The first day an ECA issued on ``issued`` is no longer valid (5 years)."""
+    """The first day an ECA issued on ``issued`` is no longer valid (5 years).
+
+    Raises:
+        InvalidInputError: ``issued`` is not a date.
+    """
+    if type(issued) is not date:
+        issued = _day_of(issued, "issued", "eca_expiry")
     return _eca_expiry(issued)
 
 
@@ -174,11 +270,15 @@ def eca_valid(education: Education, *, as_of: date | None = None) -> bool:
     No ECA is never a valid ECA: a foreign credential without one earns nothing.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
+            :class:`~expressentry.Education`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="eca_valid")
-    issued = education.eca_issued
+    try:
+        issued = education.eca_issued
+    except AttributeError:
+        raise _not_a(education, "education", "an Education", "eca_valid") from None
     return issued is not None and as_of < eca_expiry(issued)
 
 
@@ -190,11 +290,16 @@ def scored_level(education: Education, *, as_of: date | None = None) -> Educatio
     level it can be, and without one nothing counts.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
+            :class:`~expressentry.Education`.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="scored_level")
-    if not education.needs_eca or eca_valid(education, as_of=as_of):
+    try:
+        needs_eca = education.needs_eca
+    except AttributeError:
+        raise _not_a(education, "education", "an Education", "scored_level") from None
+    if not needs_eca or eca_valid(education, as_of=as_of):
         return education.level
     canadian = education.canadian_level
     return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian

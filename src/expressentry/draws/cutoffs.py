@@ -30,13 +30,14 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
+from expressentry._checks import require
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .estimator import Estimate, Forecaster
-from .history import rounds
+from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
@@ -156,9 +157,14 @@ _CATEGORY_WORDS: Final = {
 def round_type_of(round_: Round) -> RoundType:
     """The type of a round: its program, its category (any version), PNP or general.
 
+    >>> from expressentry.draws.history import rounds
     >>> round_type_of(rounds()[-1])
     RoundType('french')
+
+    Raises:
+        InvalidInputError: ``round_`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    round_ = require(round_, Round, "round_", "round_type_of")
     if round_.program is not None:
         return RoundType(RoundKind.PROGRAM, program=round_.program)
     if round_.category is not None:
@@ -179,21 +185,26 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     corrected towards the type's recent level and for a long gap, with an 80 %
     interval from the estimator's own earlier errors.
 
+    >>> from expressentry.draws.history import rounds
     >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
     (522.3, 518.1, 527.9, 523)
 
     Raises:
-        InvalidInputError: no round of the type before ``on``, or ``on`` is not a date.
+        InvalidInputError: no round of the type before ``on``, ``on`` is not a date,
+            ``history`` is not an iterable of rounds or ``round_type`` not a
+            :class:`RoundType`.
     """
     day = resolve(on, "on", where="estimate_cutoff")
+    kind = require(round_type, RoundType, "round_type", "estimate_cutoff")
+    history = history_of(history, "estimate_cutoff")
     forecaster = Forecaster(r for r in history if r.day < day)
-    if not forecaster.knows(round_type.key):
+    if not forecaster.knows(kind.key):
         raise InvalidInputError(
             "estimate_cutoff",
-            [FieldProblem("round_type", round_type.key, "needs at least one earlier round of it")],
+            [FieldProblem("round_type", kind.key, "needs at least one earlier round of it")],
         )
-    return forecaster.estimate(round_type.key, forecaster.next_day(round_type.key, day))
+    return forecaster.estimate(kind.key, forecaster.next_day(kind.key, day))
 
 
 @frozen(repr=False)
@@ -521,11 +532,12 @@ def backtest(
             learnt from (``since=date(2023, 1, 1)`` judges the recent years).
 
     Raises:
-        InvalidInputError: ``before`` or ``since`` is not a date.
+        InvalidInputError: ``before`` or ``since`` is not a date, or ``history``
+            is not an iterable of rounds.
     """
     day = None if before is None else resolve(before, "before", where="backtest")
     start = None if since is None else resolve(since, "since", where="backtest")
-    found = [r for r in (rounds() if history is None else history) if day is None or r.day < day]
+    found = [r for r in history_of(history, "backtest") if day is None or r.day < day]
     predictions, skipped = _predict_all(found)
     if start is not None:
         predictions = tuple(p for p in predictions if p.day >= start)

@@ -36,10 +36,16 @@ from typing import Final
 import attrs
 
 from expressentry.enums import CategoryId, Program
-from expressentry.errors import MISSING, DataError, FieldProblem, InvalidInputError
+from expressentry.errors import (
+    MISSING,
+    DamagedDataError,
+    DataError,
+    FieldProblem,
+    InvalidInputError,
+)
 from expressentry.rules import Source
 from expressentry.rules.categories import Category, categories_in_force
-from expressentry.serialization import read_iso_date
+from expressentry.serialization import json_error_words, read_iso_date
 
 from .records import POOL_BANDS, PoolDistribution, Quirk, Round, RoundKind
 
@@ -317,17 +323,15 @@ def read_checked(path: Traversable | Path, expected: str) -> bytes:
     """The bytes of a shipped data file, after checking its SHA-256.
 
     Raises:
-        DataError: the file's SHA-256 is not ``expected`` (the file was changed
-            after release): naming the file and both digests.
+        DamagedDataError: the file's SHA-256 is not ``expected`` (the file was
+            changed after release): naming the file and both digests, and saying
+            to reinstall the package.
     """
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != expected:
-        msg = (
-            f"{path.name}: SHA-256 is {digest}, not the {expected} recorded in "
-            "expressentry/data/PROVENANCE.md; the packaged file was modified"
-        )
-        raise DataError(msg)
+        file = f"expressentry/data/{path.name}"
+        raise DamagedDataError(file, digest, expected)
     return data
 
 
@@ -646,8 +650,7 @@ def parse_feed(
         problem = FieldProblem("$", MISSING, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
         raise InvalidInputError(origin, [problem]) from None
     except json.JSONDecodeError as exc:
-        where = f"at line {exc.lineno}, column {exc.colno}"
-        problem = FieldProblem("$", MISSING, f"not valid JSON: {exc.msg} {where}")
+        problem = FieldProblem("$", MISSING, json_error_words(exc))
         raise InvalidInputError(origin, [problem]) from None
     records = top.get("rounds") if isinstance(top, dict) else None
     if not isinstance(records, list):

@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 from attrs import frozen
 
+from expressentry._checks import require_items, require_path
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
@@ -45,6 +46,7 @@ __all__ = [
     "TrendPoint",
     "YearSummary",
     "find_rounds",
+    "history_of",
     "load_rounds",
     "rounds",
     "trends",
@@ -71,8 +73,8 @@ def rounds() -> tuple[Round, ...]:
     """Every round of the shipped history, oldest first (read once, then cached).
 
     Raises:
-        DataError: the shipped feed or its supplement was modified (its SHA-256
-            differs from ``data/PROVENANCE.md``).
+        DamagedDataError: the shipped feed or its supplement was modified (its
+            SHA-256 differs from ``data/PROVENANCE.md``): reinstall the package.
     """
     return _read_shipped()
 
@@ -90,12 +92,13 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
             from the shipped supplement, where the file still has none.
 
     Raises:
-        InvalidInputError: the file is not IRCC's feed, or a value cannot be read:
+        InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), the
+            file is not IRCC's feed, or a value cannot be read:
             every problem, naming the record, its round number, the field and the
             text as written.
         OSError: the file cannot be read.
     """
-    data = Path(path).read_bytes()
+    data = Path(require_path(path, "path", "load_rounds")).read_bytes()
     return parse_feed(
         data,
         origin=f"rounds feed {Path(path).name}",
@@ -130,7 +133,8 @@ def find_rounds(
     ['240']
 
     Raises:
-        InvalidInputError: a filter is not of its type, or ``since`` is after ``until``.
+        InvalidInputError: a filter is not of its type, ``since`` is after
+            ``until``, or ``history`` is not an iterable of rounds.
     """
     problems = []
     for name, value, kind_of in (
@@ -150,13 +154,25 @@ def find_rounds(
         )
     return tuple(
         r
-        for r in (rounds() if history is None else history)
+        for r in history_of(history, "find_rounds")
         if (kind is None or r.kind is kind)
         and (program is None or r.program is program)
         and (category is None or r.category_id is category)
         and (first is None or r.day >= first)
         and (last is None or r.day <= last)
     )
+
+
+def history_of(history: Iterable[Round] | None, where: str) -> tuple[Round, ...]:
+    """The rounds of ``history`` checked (each a :class:`Round`); the shipped ones for ``None``.
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds (a single
+            round, a string, ``None`` in a list...), naming ``where``.
+    """
+    if history is None:
+        return rounds()
+    return require_items(history, Round, "history", where)
 
 
 @frozen
@@ -178,9 +194,12 @@ def trends(history: Iterable[Round] | None = None) -> Mapping[str, tuple[TrendPo
     >>> cec = trends()["cec"]
     >>> cec[-1]
     TrendPoint(number='436', day=datetime.date(2026, 8, 18), cutoff=523, invitations=1000)
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     series: dict[str, list[TrendPoint]] = {}
-    for r in rounds() if history is None else history:
+    for r in history_of(history, "trends"):
         point = TrendPoint(r.number, r.day, r.cutoff, r.invitations)
         series.setdefault(r.round_type, []).append(point)
     return MappingProxyType({k: tuple(v) for k, v in series.items()})
@@ -224,9 +243,12 @@ def yearly_summary(history: Iterable[Round] | None = None) -> tuple[YearSummary,
     >>> [(s.round_type, s.rounds, s.cutoff_min, s.cutoff_max)
     ...  for s in yearly_summary() if s.year == 2026][:2]
     [('pnp', 16, 708, 805), ('cec', 14, 507, 523)]
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     groups: dict[tuple[int, str], list[Round]] = {}
-    for r in rounds() if history is None else history:
+    for r in history_of(history, "yearly_summary"):
         groups.setdefault((r.day.year, r.round_type), []).append(r)
     out = [_summary(year, kind, members) for (year, kind), members in groups.items()]
     return tuple(sorted(out, key=lambda s: (s.year, -s.rounds, s.round_type)))

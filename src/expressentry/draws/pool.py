@@ -8,13 +8,16 @@ columns a round reads: every candidate's CRS score (with
 rules on the same day, reuse them: each candidate is scored once per rule
 edition and day, not once per round.
 
-The pool is what you give it: a profile more than 12 months old is not removed
-(:func:`~expressentry.pool_status` says whether a profile is still in the pool).
+The pool holds every profile you give it; a round ranks only those in the pool
+on its day (:func:`~expressentry.validity.in_pool_on`: submitted on or before the
+day, and less than 12 months before it), found with :func:`pool_seconds`.
 
 >>> from datetime import UTC, datetime
+>>> import attrs
 >>> import expressentry as ee
 >>> c = ee.example_profile()
->>> pool = Pool([c, c], submitted=[datetime(2026, 1, 5, 9, 30, tzinfo=UTC), None])
+>>> unsubmitted = attrs.evolve(c, profile_submitted=None)
+>>> pool = Pool([unsubmitted, c], submitted=[datetime(2026, 1, 5, 9, 30, tzinfo=UTC), None])
 >>> len(pool), pool.submitted[1] == c.profile_submitted
 (2, True)
 """
@@ -25,14 +28,17 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Final
 
+from expressentry import pools as pool_files
+from expressentry._checks import require_iterable
 from expressentry.batch import at_index
 from expressentry.crs import score, score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
+from expressentry.validity import pool_submission_days
 
-__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags"]
+__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags", "pool_seconds", "ranked_pool"]
 
 SUBMISSION_PRECISION: Final = "second"
 """Submission times are compared to the whole second, in UTC.
@@ -69,6 +75,42 @@ def _seconds(when: datetime) -> int:
 
 
 _ONE_SECOND: Final = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - _EPOCH
+_DAY_SECONDS: Final = 86_400
+
+
+def pool_seconds(day: date) -> tuple[int, int]:
+    """The submission seconds of the profiles in the pool on ``day``: ``[low, high)``.
+
+    A profile submitted at ``t`` whole seconds since 1970-01-01 UTC
+    (:attr:`Pool.submitted_seconds`) is in the pool on ``day`` exactly when
+    ``low <= t < high``: ``low`` is the start of the first submission day still
+    in the pool that day, ``high`` the end of ``day`` (both UTC), from
+    :func:`~expressentry.validity.pool_submission_days`, so the rule is
+    :func:`~expressentry.validity.in_pool_on`, applied with two comparisons.
+
+    >>> low, high = pool_seconds(date(2026, 9, 30))
+    >>> datetime.fromtimestamp(low, UTC).isoformat(), datetime.fromtimestamp(high, UTC).isoformat()
+    ('2025-10-01T00:00:00+00:00', '2026-10-01T00:00:00+00:00')
+
+    Raises:
+        InvalidInputError: ``day`` is not a date.
+    """
+    first, last = pool_submission_days(day)
+    epoch = _EPOCH.date()
+    return (first - epoch).days * _DAY_SECONDS, ((last - epoch).days + 1) * _DAY_SECONDS
+
+
+def _differ(own: datetime | None, given: object) -> bool:
+    """Two submission times for one candidate: both given, both readable, not the same instant."""
+    if own is None or given is own or not isinstance(given, datetime):
+        return False
+    if given.utcoffset() is None or own.utcoffset() is None:
+        return False  # the missing time zone is the problem to report
+    return given != own
+
+
+def _iso(when: datetime | None) -> str:
+    return "none" if when is None else when.isoformat()
 
 
 class Pool:
@@ -80,13 +122,18 @@ class Pool:
         submitted: One submission date-time per candidate (time-zone aware), or
             ``None`` in a place to take the candidate's own
             :attr:`~expressentry.models.Candidate.profile_submitted`; leave it out to take
-            every candidate's own.
+            every candidate's own. A time given here for a candidate that has its
+            own must be the same instant.
 
     Raises:
-        InvalidInputError: a candidate is not a :class:`~expressentry.Candidate`,
-            has no submission time, or its time has no time zone; or ``submitted``
-            does not have one entry per candidate. Every problem names the
-            candidate's index (``[3].profile_submitted``).
+        InvalidInputError: ``candidates`` or ``submitted`` is not an iterable
+            (a list, a tuple...); a candidate is not a :class:`~expressentry.Candidate`,
+            has no submission time, or its time has no time zone; a time in
+            ``submitted`` differs from the candidate's own ``profile_submitted``
+            (one profile has one submission time, as a pool file's reader says
+            too); or ``submitted`` does not have one entry per candidate. Every
+            problem names the candidate's index (``submitted[3]``,
+            ``[3].profile_submitted``).
     """
 
     __slots__ = ("_candidates", "_flags", "_scores", "_seconds", "_submitted")
@@ -97,9 +144,11 @@ class Pool:
         *,
         submitted: Iterable[datetime | None] | None = None,
     ) -> None:
-        people = tuple(candidates)
+        people = tuple(require_iterable(candidates, Candidate, "candidates", "Pool"))
         given: tuple[datetime | None, ...] = (
-            (None,) * len(people) if submitted is None else tuple(submitted)
+            (None,) * len(people)
+            if submitted is None
+            else tuple(require_iterable(submitted, datetime, "submitted", "Pool", "date-time"))
         )
         problems: list[FieldProblem] = []
         if len(given) != len(people):
@@ -118,8 +167,18 @@ class Pool:
                 problems.append(FieldProblem(f"[{i}]", c, "must be a Candidate"))
                 continue
             path = f"[{i}].profile_submitted" if when is None else f"submitted[{i}]"
-            found: object = person.profile_submitted if when is None else when
-            if found is None:
+            own = person.profile_submitted
+            found: object = own if when is None else when
+            if _differ(own, found):
+                problems.append(
+                    FieldProblem(
+                        path,
+                        found,
+                        f"is given both on the candidate ([{i}].profile_submitted "
+                        f"{_iso(own)}) and in submitted=, two different times",
+                    )
+                )
+            elif found is None:
                 problems.append(
                     FieldProblem(
                         path,
@@ -232,3 +291,33 @@ def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInput
                 path = f"[{indices[int(k)]}]{rest}"
         problems.append(FieldProblem(path, p.value, p.message))
     return InvalidInputError("Pool", problems)
+
+
+def ranked_pool(value: object, where: str) -> Pool:
+    """``value`` as a :class:`Pool` to rank: a ``Pool``, or a pool file read whole.
+
+    A pool file read by :func:`expressentry.pools.read_pool` is taken as it is
+    when every line held a profile; one with bad lines is refused (ranking the
+    others would leave candidates out without a word).
+
+    Raises:
+        InvalidInputError: ``value`` is neither, or a file read with bad lines.
+    """
+    if isinstance(value, Pool):
+        return value
+    if isinstance(value, pool_files.Pool):
+        if value.ok:
+            return Pool(value.candidates)
+        first = value.failures[0].line
+        count = len(value.failures)
+        message = (
+            f"is a pool file read with {count:,} bad line{'s' if count > 1 else ''} (the first is "
+            f"line {first}); fix them, or rank the valid profiles with "
+            "expressentry.Pool(read.candidates)"
+        )
+        raise InvalidInputError(where, [FieldProblem("pool", MISSING, message)])
+    message = (
+        "must be an expressentry.Pool (build one with expressentry.Pool(candidates)) or a "
+        "pool file read by expressentry.pools.read_pool"
+    )
+    raise InvalidInputError(where, [FieldProblem("pool", value, message)])

@@ -14,18 +14,30 @@ it was submitted at or before the round's tie-break time. Where the profile's
 ``profile_submitted`` is given and the round published a tie-break, the tie is
 judged (:data:`TIE_BREAK_INCLUSIVE`); otherwise it is left open and said so.
 
+A round held on a day the profile was not in the pool could not invite it: held
+before the day it was submitted, or on or after the day it left the pool, 12
+months later (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+selection and of the timelines). Such a round is listed, said to be out of the
+pool and why, and not counted as cleared, whatever the score. Without
+``profile_submitted`` whether the profile was in the pool cannot be known: every
+round is compared as if it had been, and the outlook says so.
+
 >>> from expressentry.serialization import example_profile
 >>> found = outlook(example_profile(), as_of=date(2026, 8, 20), last=5)
 >>> found
-Outlook(574 on 2026-08-20: general 5/5, fsw 1/1, cec 5/5, french 5/5)
+Outlook(574 on 2026-08-20: general 0/0 (5 out of the pool), fsw 0/0 (1 out of the pool),
+        cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
 OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 522.3)
+>>> print(found.line(RoundType.parse("general")).checks[-1].reason)
+#294 (2024-04-23) cut-off 529: not invited, not in the pool that day: submitted after this
+round (the score is above the cut-off)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum, unique
 from typing import Any, Final
 
@@ -38,6 +50,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.validity import in_pool_on, profile_exit
 
 from .cutoffs import (
     BacktestRow,
@@ -46,7 +59,7 @@ from .cutoffs import (
     estimate_cutoff,
     round_type_of,
 )
-from .history import rounds
+from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
@@ -68,7 +81,8 @@ TIE_BREAK_INCLUSIVE: Final = True
 IRCC's wording ("the cut-off is based on the date and time they submitted their
 profiles") does not say whether the bound is inclusive; the published time looks
 like the submission time of the last candidate invited, which would make it so
-(``rules/draws.md`` §1.3). Secondary pages say "before"."""
+(the rounds page, https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/submit-profile/rounds-invitations.html).
+Secondary pages say "before"."""
 
 
 @unique
@@ -95,30 +109,55 @@ class RoundCheck:
 
     Attributes:
         round: The round.
-        clearance: How the score compares with its cut-off.
-        before_submission: The round was held before the profile's submission
-            time (the profile was not in the pool yet: the comparison is only
-            hypothetical).
+        clearance: How the score compares with its cut-off (for a round held
+            when the profile was not in the pool, only what the score would
+            have done).
+        before_submission: The round was held on a day before the profile's
+            submission day (UTC): the profile was not in the pool yet.
+        expired_on: When the round was held on or after the day the profile
+            left the pool (12 months after its submission), that day; else ``None``.
     """
 
     round: Round
     clearance: Clearance
     before_submission: bool = False
+    expired_on: date | None = None
+
+    @property
+    def in_pool(self) -> bool:
+        """Whether the profile was in the pool on the round's day (``True`` when unknown).
+
+        Only such a round could invite it: the others count as not cleared.
+        """
+        return not self.before_submission and self.expired_on is None
 
     @property
     def reason(self) -> str:
         """The comparison in words, with the cut-off and, at a tie, the tie-break."""
         r = self.round
         head = f"#{r.number} ({r.day.isoformat()}) cut-off {r.cutoff}"
+        if not self.in_pool:
+            why = (
+                "submitted after this round"
+                if self.before_submission
+                else f"the profile expired on {_iso(self.expired_on)}"
+            )
+            score = {
+                Clearance.ABOVE: "above",
+                Clearance.BELOW: "below",
+            }.get(self.clearance, "at")
+            return (
+                f"{head}: not invited, not in the pool that day: {why} "
+                f"(the score is {score} the cut-off)"
+            )
         tie = "none published" if r.tie_break is None else r.tie_break.isoformat()
-        note = "; held before the profile was submitted" if self.before_submission else ""
         return {
             Clearance.ABOVE: f"{head}: above it",
             Clearance.TIE_WON: f"{head}: at it, submitted by the tie-break {tie}",
             Clearance.TIE_LOST: f"{head}: at it, submitted after the tie-break {tie}",
             Clearance.TIE_OPEN: f"{head}: at it; the tie-break ({tie}) cannot be judged",
             Clearance.BELOW: f"{head}: below it",
-        }[self.clearance] + note
+        }[self.clearance]
 
     def __repr__(self) -> str:
         return f"RoundCheck(#{self.round.number}, cut-off {self.round.cutoff}, {self.clearance})"
@@ -135,9 +174,22 @@ def _clearance(r: Round, crs: int, submitted: datetime | None) -> Clearance:
     return Clearance.TIE_WON if won else Clearance.TIE_LOST
 
 
+def _iso(day: date | None) -> str:
+    return "an unknown day" if day is None else day.isoformat()
+
+
+def _submitted_day(submitted: datetime | None) -> date | None:
+    return None if submitted is None else submitted.astimezone(UTC).date()
+
+
 def _check(r: Round, crs: int, submitted: datetime | None) -> RoundCheck:
-    early = submitted is not None and r.held_at < submitted
-    return RoundCheck(r, _clearance(r, crs, submitted), before_submission=early)
+    day = _submitted_day(submitted)
+    clearance = _clearance(r, crs, submitted)
+    if day is None or in_pool_on(day, r.day):
+        return RoundCheck(r, clearance)
+    if r.day < day:
+        return RoundCheck(r, clearance, before_submission=True)
+    return RoundCheck(r, clearance, expired_on=profile_exit(day))
 
 
 def _rounds(n: int) -> str:
@@ -164,6 +216,10 @@ class OutlookLine:
         baseline: The previous cut-off of the type (the naive baseline), or ``None``.
         backtest: The backtest of the type over the rounds before the day, or
             ``None`` when fewer than two rounds of it were held.
+        submitted_on: The profile's submission day (UTC), or ``None`` when the
+            profile gives none.
+        pool_exit: The first day the profile is out of the pool (12 months after
+            ``submitted_on``), or ``None``.
     """
 
     round_type: RoundType
@@ -176,29 +232,59 @@ class OutlookLine:
     estimate: float | None
     baseline: int | None
     backtest: BacktestRow | None
+    submitted_on: date | None = None
+    pool_exit: date | None = None
 
     def _count(self, *kinds: Clearance) -> int:
-        return sum(1 for c in self.checks if c.clearance in kinds)
+        return sum(1 for c in self.checks if c.in_pool and c.clearance in kinds)
+
+    @property
+    def in_pool(self) -> int:
+        """Rounds among :attr:`checks` held on a day the profile was in the pool.
+
+        All of them when the profile gives no submission day (it cannot be known).
+        """
+        return sum(1 for c in self.checks if c.in_pool)
+
+    @property
+    def out_of_pool(self) -> int:
+        """Rounds among :attr:`checks` held on a day the profile was not in the pool."""
+        return len(self.checks) - self.in_pool
 
     @property
     def above(self) -> int:
-        """Rounds whose cut-off the score is above."""
+        """Rounds, the profile in the pool, whose cut-off the score is above."""
         return self._count(Clearance.ABOVE)
 
     @property
     def at_cutoff(self) -> int:
-        """Rounds whose cut-off the score equals (the tie-break decides)."""
+        """Rounds, the profile in the pool, whose cut-off the score equals (ties decided apart)."""
         return self._count(Clearance.TIE_WON, Clearance.TIE_LOST, Clearance.TIE_OPEN)
 
     @property
     def cleared(self) -> int:
-        """Rounds with a cut-off at or below the score (``above + at_cutoff``)."""
+        """Rounds, the profile in the pool, with a cut-off at or below the score.
+
+        ``above + at_cutoff``: a round held on a day the profile was not in the
+        pool is never cleared.
+        """
         return self.above + self.at_cutoff
 
     @property
     def ties_open(self) -> int:
-        """Rounds at the cut-off whose tie-break cannot be judged."""
+        """Rounds, the profile in the pool, at the cut-off whose tie-break cannot be judged."""
         return self._count(Clearance.TIE_OPEN)
+
+    def _out_words(self) -> str:
+        """Why the rounds out of the pool were: ``"2 held before it was submitted (...)"``."""
+        early = sum(1 for c in self.checks if c.before_submission)
+        late = self.out_of_pool - early
+        parts = []
+        if early:
+            parts.append(f"{early} held before it was submitted on {_iso(self.submitted_on)}")
+        if late:
+            parts.append(f"{late} held once it had expired on {_iso(self.pool_exit)}")
+        return ", ".join(parts)
 
     @property
     def last_round(self) -> Round | None:
@@ -220,9 +306,27 @@ class OutlookLine:
             ties = f", {self.at_cutoff} of them at the cut-off"
             if self.ties_open:
                 ties += f" ({self.ties_open} with the tie-break not judged)"
-        out.append(
-            f"  score {self.score} cleared {self.cleared} of {held} (score >= cut-off{ties})"
-        )
+        if not self.out_of_pool:
+            out.append(
+                f"  score {self.score} cleared {self.cleared} of {held} (score >= cut-off{ties})"
+            )
+        elif n == 1:
+            out.append(
+                f"  {held} could not invite the profile, not in the pool that day: "
+                f"{self._out_words().removeprefix('1 ')}"
+            )
+        elif not self.in_pool:
+            out.append(
+                f"  none of {held} could invite the profile, not in the pool those days: "
+                f"{self._out_words()}"
+            )
+        else:
+            out.append(
+                f"  score {self.score} cleared {self.cleared} of the {_rounds(self.in_pool)} "
+                f"the profile could have been invited in (score >= cut-off{ties}); "
+                f"of {held}, it was not in the pool for {self.out_of_pool}: "
+                f"{self._out_words()}"
+            )
         out.extend(f"    {c.reason}" for c in self.checks)
         if self.estimate is not None and self.baseline is not None:
             how = "the only earlier cut-off" if self.history == 1 else "the backtested method"
@@ -261,10 +365,14 @@ class OutlookLine:
                     if c.round.tie_break is None
                     else c.round.tie_break.isoformat(),
                     "clearance": c.clearance.value,
+                    "in_pool": c.in_pool,
                     "before_submission": c.before_submission,
+                    "expired_on": None if c.expired_on is None else c.expired_on.isoformat(),
                 }
                 for c in self.checks
             ],
+            "rounds_in_pool": self.in_pool,
+            "out_of_pool": self.out_of_pool,
             "cleared": self.cleared,
             "above": self.above,
             "at_cutoff": self.at_cutoff,
@@ -285,8 +393,9 @@ class OutlookLine:
 
     def __repr__(self) -> str:
         estimate = "no estimate" if self.estimate is None else f"estimate {self.estimate:g}"
+        out = f", {self.out_of_pool} out of the pool" if self.out_of_pool else ""
         return (
-            f"OutlookLine({self.round_type.key}: cleared {self.cleared} of {len(self.checks)}, "
+            f"OutlookLine({self.round_type.key}: cleared {self.cleared} of {self.in_pool}{out}, "
             f"{self.at_cutoff} at the cut-off, {estimate})"
         )
 
@@ -302,6 +411,10 @@ class Outlook:
         last: How many of the latest rounds of each type were compared.
         lines: One per round type the candidate could be invited in: general,
             PNP, programs (FSW, CEC, FST), then categories.
+        submitted_on: The profile's submission day (UTC), or ``None`` when the
+            profile gives none.
+        pool_exit: The first day the profile is out of the pool (12 months after
+            ``submitted_on``), or ``None``.
         rules_reviewed_on: Last day the rule tables were checked against their
             sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
@@ -311,7 +424,32 @@ class Outlook:
     eligibility: EligibilityReport
     last: int
     lines: tuple[OutlookLine, ...]
+    submitted_on: date | None = None
+    pool_exit: date | None = None
     rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def in_pool(self) -> bool | None:
+        """Whether the profile is in the pool on :attr:`as_of` (``None``: no submission day)."""
+        return None if self.submitted_on is None else in_pool_on(self.submitted_on, self.as_of)
+
+    def _pool_words(self) -> str:
+        if self.submitted_on is None:
+            return (
+                "The profile gives no submission day (profile_submitted), so whether it was in "
+                "the pool on a round's day cannot be known: every round is compared as if it was."
+            )
+        sub, leaves = self.submitted_on.isoformat(), _iso(self.pool_exit)
+        span = f"submitted on {sub}, it is in the pool up to the day before {leaves} (12 months)"
+        if self.in_pool:
+            return f"The profile is in the pool on {self.as_of.isoformat()}: {span}."
+        if self.as_of < self.submitted_on:
+            return f"The profile is not in the pool on {self.as_of.isoformat()}: {span}."
+        return (
+            f"The profile is not in the pool on {self.as_of.isoformat()}: it expired on "
+            f"{leaves}, 12 months after it was submitted on {sub}; no round from that day "
+            "can invite it (a new profile is needed)."
+        )
 
     @property
     def caveats(self) -> tuple[str, ...]:
@@ -342,6 +480,9 @@ class Outlook:
             f"is the one on {day}; on each round's own day it may have differed.",
             "A score equal to a cut-off was invited only if the profile was submitted by the "
             "round's tie-break time: those rounds are counted apart.",
+            self._pool_words(),
+            "A round held on a day the profile was not in the pool could not invite it, "
+            "whatever the score.",
             "",
         ]
         if not self.lines:
@@ -360,13 +501,20 @@ class Outlook:
             "as_of": self.as_of.isoformat(),
             "score": self.score,
             "last": self.last,
+            "submitted_on": None if self.submitted_on is None else self.submitted_on.isoformat(),
+            "pool_exit": None if self.pool_exit is None else self.pool_exit.isoformat(),
+            "in_pool": self.in_pool,
             "lines": [ln.as_dict() for ln in self.lines],
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{ln.round_type.key} {ln.cleared}/{len(ln.checks)}" for ln in self.lines)
+        parts = ", ".join(
+            f"{ln.round_type.key} {ln.cleared}/{ln.in_pool}"
+            + (f" ({ln.out_of_pool} out of the pool)" if ln.out_of_pool else "")
+            for ln in self.lines
+        )
         return f"Outlook({self.score} on {self.as_of.isoformat()}: {parts or 'no round type'})"
 
 
@@ -420,7 +568,8 @@ def outlook(
 
     Raises:
         InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
-            is not a date, or the profile is invalid on the day.
+            is not a date, ``history`` is not an iterable of rounds, or the
+            profile is invalid on the day.
         RulesNotInForceError: ``as_of`` is before the first rules known.
     """
     day = resolve(as_of, where="outlook")
@@ -430,8 +579,10 @@ def outlook(
         )
     breakdown = score(candidate, as_of=day)
     report = assess(candidate, as_of=day)
-    before = tuple(r for r in (rounds() if history is None else history) if r.day < day)
+    before = tuple(r for r in history_of(history, "outlook") if r.day < day)
     tested = backtest(before)
+    submitted_on = _submitted_day(candidate.profile_submitted)
+    pool_exit = None if submitted_on is None else profile_exit(submitted_on)
     lines = []
     for kind, verdict in _types(report, candidate.provincial_nomination):
         of_type = [r for r in before if round_type_of(r) == kind]
@@ -450,6 +601,8 @@ def outlook(
                 estimate=estimate_cutoff(before, kind, on=day).value if cutoffs else None,
                 baseline=cutoffs[-1] if cutoffs else None,
                 backtest=tested.row(kind),
+                submitted_on=submitted_on,
+                pool_exit=pool_exit,
             )
         )
     return Outlook(
@@ -458,5 +611,7 @@ def outlook(
         eligibility=report,
         last=last,
         lines=tuple(lines),
+        submitted_on=submitted_on,
+        pool_exit=pool_exit,
         rules_reviewed_on=breakdown.rules_reviewed_on,
     )

@@ -19,6 +19,7 @@ import attrs
 from attrs import frozen
 
 from expressentry.enums import CategoryId, Program
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.rules.categories import Category
 
 __all__ = [
@@ -153,12 +154,23 @@ def _counts_valid(
     attribute: attrs.Attribute[tuple[int | None, ...]],
     value: tuple[int | None, ...],
 ) -> None:
-    if len(value) != len(POOL_BANDS):
-        msg = f"PoolDistribution.counts: {len(POOL_BANDS)} counts needed, got {len(value)}"
-        raise ValueError(msg)
-    if any(c is not None and c < 0 for c in value):
-        msg = f"PoolDistribution.counts: a count is negative: {value}"
-        raise ValueError(msg)
+    given: object = value  # of any type at run time
+    bands = len(POOL_BANDS)
+    if not isinstance(given, tuple | list):
+        message = f"must be a tuple of {bands} counts (whole numbers, or None where unpublished)"
+        raise InvalidInputError("PoolDistribution", [FieldProblem("counts", given, message)])
+    problems = [
+        FieldProblem(f"counts[{i}]", c, "must be a whole number of 0 or more, or None")
+        for i, c in enumerate(given)
+        if c is not None and (not isinstance(c, int) or isinstance(c, bool) or c < 0)
+    ]
+    if len(given) != bands:
+        message = (
+            f"must hold {bands} counts, one per band of IRCC's distribution; it holds {len(given)}"
+        )
+        problems.insert(0, FieldProblem("counts", MISSING, message))
+    if problems:
+        raise InvalidInputError("PoolDistribution", problems)
 
 
 @frozen

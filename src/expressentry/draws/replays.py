@@ -3,18 +3,22 @@
 IRCC publishes with most rounds since #214 (2022-01-19) how many profiles the
 whole pool held in each CRS band a few days before. :func:`replay` builds a pool
 with exactly those counts (scores uniform inside each band, submission times
-uniform over the 12 months before the round, a fixed seed), runs the round's size
-on it with :func:`~expressentry.draws.selection.top_ranked`, and says in which
+uniform over the days a profile can have been submitted and still be in the pool
+on the round's day, a fixed seed), runs the round's size on the profiles in the
+pool that day (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+selection and of the outlook) with
+:func:`~expressentry.draws.selection.top_ranked`, and says in which
 band the cut-off lands: the band IRCC's distribution implies (counting bands from
 the top until the round's size is reached), and whether that is the band of the
 cut-off IRCC actually published.
 
 Only rounds that rank the whole pool can be checked this way. IRCC's distribution
 counts every profile; a PNP, program or category round ranks only the candidates
-eligible for it, whom the distribution does not show (``rules/draws.md`` §3).
+eligible for it, whom the distribution does not show.
 :meth:`ReplayReport.explain` reports each kind of round apart, with what its share
 means.
 
+>>> from expressentry.draws.history import rounds
 >>> r = {r.number: r for r in rounds()}["437"]
 >>> replay(r)
 RoundReplay(#437 french, 5,000 of 226,859: cut-off 576 in 501-600; IRCC 382 in 351-400)
@@ -27,21 +31,23 @@ from __future__ import annotations
 import random
 import textwrap
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Final
 
 from attrs import frozen
 
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry._checks import require
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
-from .history import rounds
+from .history import history_of
+from .pool import pool_seconds
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
 
 __all__ = [
+    "NO_DISTRIBUTION",
     "REPLAY_SEED",
-    "SUBMISSION_WINDOW",
     "KindSummary",
     "ReplayReport",
     "RoundReplay",
@@ -54,10 +60,6 @@ __all__ = [
 REPLAY_SEED: Final = 2026
 """The seed of every synthetic pool (mixed with the round's number, so each round
 has its own pool and every run gives the same figures)."""
-
-SUBMISSION_WINDOW: Final = timedelta(days=365)
-"""Submission times are drawn uniformly over this window before the round's
-date-time: a profile stays 12 months in the pool."""
 
 _PARENT_SPLITS: Final = ((2, (3, 4, 5, 6, 7)), (8, (9, 10, 11, 12, 13)))
 
@@ -112,21 +114,46 @@ def replay_bands(distribution: PoolDistribution) -> tuple[tuple[CrsBand, int], .
 
 
 def synthetic_keys(
-    bands: Sequence[tuple[CrsBand, int]], *, before: datetime, seed: str | int
+    bands: Sequence[tuple[CrsBand, int]],
+    *,
+    before: datetime,
+    seed: str | int,
+    day: date | None = None,
 ) -> tuple[list[int], list[int]]:
     """A synthetic pool's keys: exactly ``count`` scores per band, and submission seconds.
 
     Scores are uniform whole numbers inside each band; submission times are whole
-    seconds since 1970-01-01 UTC, uniform over :data:`SUBMISSION_WINDOW` before
-    ``before``. The same seed gives the same keys.
+    seconds since 1970-01-01 UTC, uniform over the seconds before ``before`` of
+    the days a profile in the pool on ``day`` can have been submitted
+    (:func:`~expressentry.draws.pool.pool_seconds`: 12 months of days up to
+    ``day``), so every synthetic profile is in the pool on ``day``. ``day``
+    defaults to ``before``'s UTC day. The same seed gives the same keys.
+
+    Raises:
+        InvalidInputError: ``day`` is not a date, or ``before`` is earlier than
+            the first second a profile in the pool on ``day`` can have been
+            submitted (no submission time is possible).
     """
+    end = int(before.timestamp())
+    low, high = pool_seconds(before.astimezone(UTC).date() if day is None else day)
+    last = min(end, high)  # exclusive
+    if last <= low:
+        raise InvalidInputError(
+            "synthetic_keys",
+            [
+                FieldProblem(
+                    "before",
+                    before,
+                    f"must be later than {datetime.fromtimestamp(low, UTC).isoformat()}, the "
+                    f"first submission time still in the pool on {day}",
+                )
+            ],
+        )
     rng = random.Random(seed)  # noqa: S311 (a reproducible simulation, not a secret)
     scores: list[int] = []
     for band, count in bands:
         scores.extend(rng.choices(range(band.low, band.high + 1), k=count))
-    end = int(before.timestamp())
-    window = int(SUBMISSION_WINDOW.total_seconds())
-    submitted = [end - s for s in rng.choices(range(1, window + 1), k=len(scores))]
+    submitted = [last - s for s in rng.choices(range(1, last - low + 1), k=len(scores))]
     return scores, submitted
 
 
@@ -156,6 +183,11 @@ class RoundReplay:
         band: The band of the replay's cut-off.
         implied_band: The band IRCC's distribution implies for the round's size.
         ircc_band: The band of IRCC's published cut-off.
+        submitted_after: Synthetic profiles left out because they were submitted
+            after the round's day (none, as :func:`synthetic_keys` draws them).
+        expired: Synthetic profiles left out because their 12 months in the pool
+            had run out by the round's day (none, as :func:`synthetic_keys`
+            draws them).
         rules_reviewed_on: Last day the rule tables were checked against their
             sources (:attr:`caveats` speaks when the round's day is after it).
     """
@@ -167,6 +199,8 @@ class RoundReplay:
     band: CrsBand
     implied_band: CrsBand
     ircc_band: CrsBand
+    submitted_after: int = 0
+    expired: int = 0
     rules_reviewed_on: date = LAST_REVIEWED
 
     @property
@@ -201,12 +235,21 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
 
     Raises:
         InvalidInputError: the round has no distribution, or one whose bands
-            cannot make a pool (a band that splits the pool once is unpublished).
+            cannot make a pool (a band that splits the pool once is unpublished),
+            or ``round`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    round = require(round, Round, "round", "replay")
     where = f"round #{round.number}"
     if round.distribution is None:
         raise InvalidInputError(
-            "replay", [FieldProblem("distribution", None, f"{where} has no pool distribution")]
+            "replay",
+            [
+                FieldProblem(
+                    "distribution",
+                    MISSING,
+                    f"{where}: {NO_DISTRIBUTION.format(it='it')}",
+                )
+            ],
         )
     bands = replay_bands(round.distribution)
     if not bands:
@@ -220,7 +263,18 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
                 )
             ],
         )
-    scores, submitted = synthetic_keys(bands, before=round.held_at, seed=f"{seed}:{round.number}")
+    drawn, when = synthetic_keys(
+        bands, before=round.held_at, seed=f"{seed}:{round.number}", day=round.day
+    )
+    low, high = pool_seconds(round.day)
+    kept = [k for k, t in enumerate(when) if low <= t < high]
+    scores = [drawn[k] for k in kept]
+    submitted = [when[k] for k in kept]
+    if not kept:
+        raise InvalidInputError(
+            "replay",
+            [FieldProblem("distribution", len(drawn), f"{where}: no profile in the pool that day")],
+        )
     last = top_ranked(scores, submitted, round.invitations)[-1]
     cutoff = scores[last]
     band = _band_of(bands, cutoff)
@@ -235,6 +289,8 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
         band=band,
         implied_band=_implied(bands, round.invitations),
         ircc_band=ircc,
+        submitted_after=sum(1 for t in when if t >= high),
+        expired=sum(1 for t in when if t < low),
     )
 
 
@@ -274,11 +330,17 @@ class ReplayReport:
         rules_reviewed_on: Last day the rule tables were checked against their
             sources (:attr:`caveats` speaks when the last round replayed is
             after it).
+        undistributed: The numbers of the rounds of the history for which IRCC
+            published no pool distribution, so none could be replayed (rounds #1
+            to #213 of the shipped history).
+        seed: The seed the synthetic pools were built with.
     """
 
     replays: tuple[RoundReplay, ...]
     skipped: tuple[tuple[str, str], ...]
     rules_reviewed_on: date = LAST_REVIEWED
+    undistributed: tuple[str, ...] = ()
+    seed: int = REPLAY_SEED
 
     @property
     def caveats(self) -> tuple[str, ...]:
@@ -326,9 +388,10 @@ class ReplayReport:
 
     def explain(self, *, rounds: bool = False) -> str:
         """The figures in words: per kind, per round type, and (``rounds=True``) per round."""
+        plural = "" if len(self.replays) == 1 else "s"
         lines = [
-            f"Replayed {len(self.replays)} rounds on synthetic pools built from IRCC's "
-            f"distributions (seed {REPLAY_SEED}).",
+            f"Replayed {len(self.replays)} round{plural} on synthetic pools built from IRCC's "
+            f"distributions (seed {self.seed}).",
             "",
             f"{'kind':<10}{'rounds':>7}{'in IRCC band':>14}{'share':>8}{'in implied band':>17}",
         ]
@@ -336,6 +399,14 @@ class ReplayReport:
             lines.append(
                 f"{s.kind.value:<10}{s.rounds:>7}{s.in_ircc_band:>14}{s.share:>8.0%}"
                 f"{s.in_implied_band:>17}"
+            )
+        after = sum(r.submitted_after for r in self.replays)
+        expired = sum(r.expired for r in self.replays)
+        if after or expired:
+            lines.append("")
+            lines.append(
+                f"Left out, not in the pool on their round's day: {after:,} synthetic profiles "
+                f"submitted after it, {expired:,} whose 12 months in the pool had run out."
             )
         lines.append("")
         lines.append(
@@ -348,9 +419,11 @@ class ReplayReport:
             lines.extend(
                 textwrap.wrap(f"- {s.kind.value} rounds {s.why}", width=88, subsequent_indent="  ")
             )
-        if self.skipped:
+        if self.skipped or self.undistributed:
             lines.append("")
-            lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        lines.extend(f"Not replayed: #{n}: {why}" for n, why in self.skipped)
+        if self.undistributed:
+            lines.append(f"Not replayed: {_undistributed(self.undistributed)}")
         if rounds:
             lines.append("")
             lines.append(
@@ -369,18 +442,46 @@ class ReplayReport:
         return "\n".join(lines)
 
 
+def _undistributed(numbers: tuple[str, ...]) -> str:
+    """The rounds with no distribution, in words: a few by number, many by count."""
+    if len(numbers) == 1:
+        return f"#{numbers[0]}: {NO_DISTRIBUTION.format(it='it')}"
+    if len(numbers) <= 5:
+        shown = ", ".join(f"#{n}" for n in numbers)
+        return f"{shown}: {NO_DISTRIBUTION.format(it='them')}"
+    return (
+        f"{len(numbers):,} rounds (the first #{numbers[0]}, the last #{numbers[-1]}): "
+        f"{NO_DISTRIBUTION.format(it='them')}"
+    )
+
+
+NO_DISTRIBUTION = "IRCC published no pool distribution for {it}, so no pool can be built"
+"""Why a round with no distribution is not replayed (``it`` is "it" or "them")."""
+
+
 def replay_all(history: Iterable[Round] | None = None, *, seed: int = REPLAY_SEED) -> ReplayReport:
     """Replay every round of ``history`` that has a pool distribution.
 
     ``history`` defaults to the shipped rounds (:func:`~expressentry.draws.history.rounds`).
+    The report names the rounds that could not be replayed, and why.
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds.
     """
     done: list[RoundReplay] = []
     skipped: list[tuple[str, str]] = []
-    for r in rounds() if history is None else history:
+    undistributed: list[str] = []
+    for r in history_of(history, "replay_all"):
         if r.distribution is None:
+            undistributed.append(r.number)
             continue
         try:
             done.append(replay(r, seed=seed))
         except InvalidInputError as exc:
-            skipped.append((r.number, exc.problems[0].message))
-    return ReplayReport(replays=tuple(done), skipped=tuple(skipped))
+            skipped.append((r.number, exc.problems[0].message.removeprefix(f"round #{r.number}: ")))
+    return ReplayReport(
+        replays=tuple(done),
+        skipped=tuple(skipped),
+        undistributed=tuple(undistributed),
+        seed=seed,
+    )

@@ -8,7 +8,8 @@ tie-breaking date-time: the submission time of that candidate. So everyone
 invited has a CRS at or above the cut-off, nobody left out has a CRS above it,
 and at the cut-off everyone invited was submitted no later than everyone left out.
 
-Which candidates a round ranks (``rules/draws.md`` §1, Ministerial Instructions):
+Which candidates a round ranks (the Ministerial Instructions of each round, linked
+from its record):
 
 - a **general** round: those eligible for at least one of FSW, CEC or FST (a
   provincial nominee in the pool is one of them, see :data:`PNP_NEEDS_PROGRAM`);
@@ -18,20 +19,34 @@ Which candidates a round ranks (``rules/draws.md`` §1, Ministerial Instructions
 - a **category** round: those eligible for the category in the version in force
   that day, which includes eligibility for FSW, CEC or FST.
 
-Three copies of the example profile (CRS 574), the second submitted a day earlier:
+Only the profiles in the pool on the round's day are ranked: submitted on or
+before it, and less than 12 months before it
+(:func:`~expressentry.validity.in_pool_on`, the rule of the outlook and the
+timelines too); the others are left out and counted in the explanation.
+
+Four copies of the example profile (CRS 574, submitted 2025-10-01 14:30 UTC), the
+second submitted an hour earlier, the fourth a day earlier: on 2026-09-30 the
+fourth has been in the pool 12 months and is out.
 
 >>> from datetime import date, timedelta
+>>> import attrs
 >>> import expressentry as ee
 >>> c = ee.example_profile()
 >>> when = c.profile_submitted
->>> pool = Pool([c, c, c], submitted=[when, when - timedelta(days=1), when])
->>> s = select(pool, RoundSpec(day=date(2026, 11, 22), size=2))
+>>> earlier = attrs.evolve(c, profile_submitted=when - timedelta(hours=1))
+>>> expired = attrs.evolve(c, profile_submitted=when - timedelta(days=1))
+>>> pool = Pool([c, earlier, c, expired])
+>>> s = select(pool, RoundSpec(day=date(2026, 9, 30), size=2))
 >>> [(i.index, i.crs) for i in s.invited], s.cutoff, s.tie_break.isoformat()
 ([(1, 574), (0, 574)], 574, '2025-10-01T14:30:00+00:00')
+>>> s.expired_profiles
+(3,)
 >>> print(s.explain())
-General round of 2026-11-22, 2 invitations
+General round of 2026-09-30, 2 invitations
   ranks candidates eligible for FSW, CEC or FST; rules in force from 2025-03-25
   pool: 3 candidates
+  not in the pool on 2026-09-30, so left out: 1 whose profile had expired (a profile
+    stays in the pool 12 months from its submission)
   ranked: 3 eligible for the round; 0 not eligible
   invited: the 2 highest-ranked
   cut-off: CRS 574 (the lowest-ranked invited, rank 2)
@@ -44,6 +59,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -51,6 +68,8 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry import pools as pool_files
+from expressentry._checks import require_items
 from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
@@ -59,7 +78,7 @@ from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool
+from .pool import Pool, pool_seconds, ranked_pool
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
@@ -233,10 +252,15 @@ class Selection:
             it; ``None`` when nobody was eligible.
         tie_break: The submission time (UTC, whole second) of the lowest-ranked
             candidate invited, as IRCC reports it; ``None`` when nobody was invited.
-        in_pool: Candidates in the pool for this round (submitted on or before its
-            day, not invited by an earlier round).
+        in_pool: Candidates in the pool for this round: in the pool on its day
+            (:func:`~expressentry.validity.in_pool_on`: submitted on or before
+            it, less than 12 months before it) and not invited by an earlier round.
         ranked: Those eligible for the round, who were ranked.
-        not_yet_submitted: Candidates left out because they were submitted after the round's day.
+        submitted_after: The pool indices of the candidates left out because
+            they were submitted after the round's day, ascending.
+        expired_profiles: The pool indices of the candidates left out because
+            their profile had left the pool by the round's day (12 months after
+            its submission, :func:`~expressentry.validity.profile_exit`), ascending.
         already_invited: Candidates left out because an earlier round invited them.
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out
             (submitted after the tie-break time, or in the same second later in pool order).
@@ -251,7 +275,8 @@ class Selection:
     tie_break: datetime | None
     in_pool: int
     ranked: int
-    not_yet_submitted: int
+    submitted_after: tuple[int, ...]
+    expired_profiles: tuple[int, ...]
     already_invited: int
     at_cutoff_left_out: int
     rules_edition: str
@@ -271,6 +296,16 @@ class Selection:
         return len(self.invited)
 
     @property
+    def not_yet_submitted(self) -> int:
+        """How many were left out because they were submitted after the round's day."""
+        return len(self.submitted_after)
+
+    @property
+    def expired(self) -> int:
+        """How many were left out because their profile had left the pool by the round's day."""
+        return len(self.expired_profiles)
+
+    @property
     def undecided_invited(self) -> int:
         """How many invited are eligible only "if" (see :data:`RANK_ELIGIBLE_IF`)."""
         return sum(1 for i in self.invited if i.undecided)
@@ -285,15 +320,27 @@ class Selection:
         s = self.spec
         lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
         lines.extend(f"  Note: {c}" for c in self.caveats)
-        left = []
-        if self.already_invited:
-            left.append(f"{self.already_invited:,} invited by an earlier round")
-        if self.not_yet_submitted:
-            left.append(f"{self.not_yet_submitted:,} submitted after {s.day.isoformat()}")
         pool = f"  pool: {self.in_pool:,} candidates"
-        if left:
-            pool += f" ({', '.join(left)}, not counted)"
+        if self.already_invited:
+            pool += f" ({self.already_invited:,} invited by an earlier round, not counted)"
         lines.append(pool)
+        if self.not_yet_submitted or self.expired:
+            why = []
+            if self.not_yet_submitted:
+                why.append(f"{self.not_yet_submitted:,} submitted after that day")
+            if self.expired:
+                why.append(
+                    f"{self.expired:,} whose profile had expired (a profile stays in the "
+                    "pool 12 months from its submission)"
+                )
+            lines.extend(
+                textwrap.wrap(
+                    f"not in the pool on {s.day.isoformat()}, so left out: {', '.join(why)}",
+                    width=86,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
         lines.append(
             f"  ranked: {self.ranked:,} eligible for the round; "
             f"{self.in_pool - self.ranked:,} not eligible"
@@ -453,21 +500,30 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
 
 
 def _select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
     rank_eligible_if: bool,
 ) -> Selection:
-    if not isinstance(pool, Pool):
-        raise InvalidInputError("select", [FieldProblem("pool", pool, "must be a Pool")])
+    pool = ranked_pool(pool, "select")
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
-    day_end = _seconds_of(spec.day + timedelta(days=1))
+    # the pool rule as two comparisons of whole seconds per candidate (pool_seconds)
+    low, high = pool_seconds(spec.day)
     seconds = pool.submitted_seconds
-    present = [i for i in range(len(pool)) if i not in removed and seconds[i] < day_end]
-    not_yet = len(pool) - len(removed) - len(present)
+    inside = [low <= t < high for t in seconds]
+    positions = range(len(pool))
+    present = list(itertools.compress(positions, inside))
+    if removed:
+        present = [i for i in present if i not in removed]
+    after: tuple[int, ...] = ()
+    expired: tuple[int, ...] = ()
+    if not all(inside):
+        out = list(itertools.compress(positions, map(operator.not_, inside)))
+        after = tuple(i for i in out if seconds[i] >= high and i not in removed)
+        expired = tuple(i for i in out if seconds[i] < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
     people = pool.candidates
     status = [
@@ -499,7 +555,8 @@ def _select(
         tie_break=tie,
         in_pool=len(present),
         ranked=len(ranked),
-        not_yet_submitted=not_yet,
+        submitted_after=after,
+        expired_profiles=expired,
         already_invited=len(removed),
         at_cutoff_left_out=at_cut_left,
         rules_edition=r.edition,
@@ -510,17 +567,12 @@ def _select(
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _seconds_of(day: date) -> int:
-    """Whole seconds since 1970-01-01 UTC at the start of ``day`` (UTC)."""
-    return (day - _EPOCH.date()).days * 86_400
-
-
 def _datetime_of(seconds: int) -> datetime:
     return _EPOCH + timedelta(seconds=seconds)
 
 
 def select(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -529,14 +581,17 @@ def select(
     """Run one round over ``pool``: rank the eligible, invite the first ``spec.size``.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times: a :class:`Pool`, or a
+            pool file read by :func:`expressentry.pools.read_pool` whose every
+            line held a profile.
         spec: The round's day, size and type.
         rules: Rules to apply instead of those in force on ``spec.day`` (a reform).
         rank_eligible_if: Rank candidates eligible only "if" something is
             confirmed (default :data:`RANK_ELIGIBLE_IF`).
 
     Raises:
-        InvalidInputError: ``pool`` or ``spec`` is not of its type, the category
+        InvalidInputError: ``pool`` is neither a :class:`Pool` nor a pool file
+            read with no bad line, ``spec`` is not a :class:`RoundSpec`, the category
             is not in force that day, or a candidate holds a document dated after
             the round's day (naming its index in the pool).
         RulesNotInForceError: the day is before 2015-01-01.
@@ -545,7 +600,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool,
+    pool: Pool | pool_files.Pool,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,
@@ -558,24 +613,18 @@ def run_rounds(
     so rounds on the same day share them.
 
     Args:
-        pool: The candidates and their submission times.
+        pool: The candidates and their submission times, as for :func:`select`.
         specs: The rounds, in the order they are held (days never going back).
         rules: Rules to apply on every day instead of those in force (a reform).
         rank_eligible_if: As for :func:`select`.
 
     Raises:
-        InvalidInputError: a round's day is before the one before it (naming
+        InvalidInputError: ``specs`` is not an iterable of
+            :class:`RoundSpec`, a round's day is before the one before it (naming
             ``specs[i].day``), or as for :func:`select`.
     """
-    rounds = tuple(specs)
-    given: tuple[object, ...] = rounds
-    problems = [
-        FieldProblem(f"specs[{i}]", s, "must be a RoundSpec")
-        for i, s in enumerate(given)
-        if not isinstance(s, RoundSpec)
-    ]
-    if problems:
-        raise InvalidInputError("run_rounds", problems)
+    rounds = require_items(specs, RoundSpec, "specs", "run_rounds")
+    problems: list[FieldProblem] = []
     for i, (a, b) in enumerate(itertools.pairwise(rounds), start=1):
         if b.day < a.day:
             problems.append(
@@ -585,6 +634,7 @@ def run_rounds(
             )
     if problems:
         raise InvalidInputError("run_rounds", problems)
+    pool = ranked_pool(pool, "run_rounds")
     removed: set[int] = set()
     out: list[Selection] = []
     for spec in rounds:

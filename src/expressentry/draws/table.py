@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Final
 
+from expressentry._checks import require, require_items
+from expressentry.errors import FieldProblem, InvalidInputError
+
 from .records import POOL_BANDS, Round
 
 __all__ = ["COLUMNS", "FORMATS", "render_rounds", "round_row"]
@@ -50,7 +53,11 @@ def round_row(r: Round) -> dict[str, str | int | None]:
 
     The pool columns (``pool_601_1200`` ... ``pool_0_300``, ``pool_total``) are
     ``None`` where IRCC published no count.
+
+    Raises:
+        InvalidInputError: ``r`` is not a :class:`~expressentry.draws.records.Round`.
     """
+    r = require(r, Round, "r", "round_row")
     d = r.distribution
     row: dict[str, str | int | None] = {
         "number": r.number,
@@ -102,9 +109,10 @@ def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
     """``rounds`` as a text table, a JSON list of :func:`round_row` rows, or CSV.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        InvalidInputError: ``fmt`` is not one of :data:`FORMATS`, or ``rounds``
+            is not an iterable of rounds.
     """
-    chosen = list(rounds)
+    chosen = list(require_items(rounds, Round, "rounds", "render_rounds"))
     if fmt == "text":
         return _text(chosen)
     rows = [round_row(r) for r in chosen]
@@ -116,5 +124,5 @@ def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
-    msg = f"format must be one of {', '.join(FORMATS)}, not {fmt!r}"
-    raise ValueError(msg)
+    message = f"must be one of {', '.join(FORMATS)}"
+    raise InvalidInputError("render_rounds", [FieldProblem("fmt", fmt, message)])

@@ -132,8 +132,10 @@ def flags_many(
 
     Raises:
         RulesNotInForceError: ``as_of`` is before the first rules known.
-        InvalidInputError: with ``errors="raise"``, a profile holds a document
-            dated after ``as_of`` or is not a :class:`~expressentry.models.Candidate`.
+        InvalidInputError: ``candidates`` is not an iterable of profiles (one
+            profile alone: pass ``[profile]``), or, with ``errors="raise"``, a
+            profile holds a document dated after ``as_of`` or is not a
+            :class:`~expressentry.models.Candidate`.
     """
     check_errors("flags_many", errors)
     day, r = resolve_rules("flags_many", as_of, rules)

@@ -14,13 +14,13 @@ from typing import Any, Final, NamedTuple
 
 from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
+from expressentry.ages import completed_years
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (
     Candidate,
     WorkHistory,
     WorkPeriod,
-    completed_years,
     require_candidate,
 )
 from expressentry.rules import RuleSet, resolve_rules

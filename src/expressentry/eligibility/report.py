@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 from attrs import field, frozen
 
+from expressentry._checks import is_a, items_of
 from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
@@ -64,6 +66,22 @@ class Verdict(StrEnum):
     """None is failed, but some cannot be checked: eligible if they are confirmed."""
 
 
+_STATUS_TYPE: Final = is_a(Status)
+_VERDICT_TYPE: Final = is_a(Verdict)
+
+
+def _statuses(requirements: object) -> Iterable[Status]:
+    """The statuses of ``requirements``; none for a value of the wrong type.
+
+    A value of the wrong type is refused by the field's own validator, which runs
+    after the defaults.
+    """
+    try:
+        return [r.status for r in requirements]  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):
+        return ()
+
+
 def _verdict_of(statuses: Iterable[Status]) -> Verdict:
     """The verdict of requirements with these statuses: one not met decides."""
     found = set(statuses)
@@ -74,7 +92,9 @@ def _verdict_of(statuses: Iterable[Status]) -> Verdict:
     return Verdict.ELIGIBLE
 
 
-def _check_status(instance: Requirement, _attribute: object, status: Status) -> None:
+def _check_status(instance: Requirement, attribute: object, status: Status) -> None:
+    if type(status) is not Status:  # the type before the invariant
+        _STATUS_TYPE(instance, attribute, status)
     if (status is Status.MET) != instance.met:
         msg = (
             f"Requirement {instance.id!r}: met={instance.met} contradicts status "
@@ -171,7 +191,7 @@ class FswGrid:
             force (``fsw.grid.factor_maxima``; 100).
     """
 
-    lines: tuple[GridLine, ...]
+    lines: tuple[GridLine, ...] = field(validator=items_of(GridLine))
     total: int = field(validator=_check_grid_total)
     pass_mark: int
     maximum: int = 100
@@ -190,7 +210,7 @@ class FswGrid:
 
 
 def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) -> None:
-    met = all(r.met for r in instance.requirements)
+    met = all(r.met for r in instance.requirements)  # checked by the field before
     if eligible != met:
         msg = (
             f"{type(instance).__name__}: eligible={eligible} but it must be {met}: "
@@ -199,8 +219,10 @@ def _check_eligible(instance: Assessment, _attribute: object, eligible: bool) ->
         raise InternalError(msg)
 
 
-def _check_verdict(instance: Assessment, _attribute: object, verdict: Verdict) -> None:
-    expected = _verdict_of(r.status for r in instance.requirements)
+def _check_verdict(instance: Assessment, attribute: object, verdict: Verdict) -> None:
+    if type(verdict) is not Verdict:  # the type before the invariant
+        _VERDICT_TYPE(instance, attribute, verdict)
+    expected = _verdict_of(_statuses(instance.requirements))
     if verdict is not expected:
         msg = (
             f"{type(instance).__name__}: verdict {verdict.value!r} but its requirements "
@@ -279,14 +301,14 @@ class ProgramResult(Assessment):
     """
 
     program: Program
-    requirements: tuple[Requirement, ...]
+    requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
     grid: FswGrid | None = None
     verdict: Verdict = field(validator=_check_verdict)
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
-        return _verdict_of(r.status for r in self.requirements)
+        return _verdict_of(_statuses(self.requirements))
 
     def __repr__(self) -> str:
         verdict = self._verdict_words()
@@ -315,13 +337,13 @@ class CategoryResult(Assessment):
     category: CategoryId
     name: str
     version: str
-    requirements: tuple[Requirement, ...]
+    requirements: tuple[Requirement, ...] = field(validator=items_of(Requirement))
     eligible: bool = field(validator=_check_eligible)
     verdict: Verdict = field(validator=_check_verdict)
 
     @verdict.default
     def _verdict_from_requirements(self) -> Verdict:
-        return _verdict_of(r.status for r in self.requirements)
+        return _verdict_of(_statuses(self.requirements))
 
     def __repr__(self) -> str:
         verdict = self._verdict_words()

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 import attrs
 from attrs import frozen
 
+from expressentry._checks import require_text
 from expressentry._reprs import cut, listed
 from expressentry._today import resolve
 from expressentry.enums import (
@@ -150,7 +151,15 @@ def factor_of(rule_id: str, part: str | None = None) -> str:
     validity rule instead (:mod:`expressentry.validity`); its factor is still
     that of the CRS rule it is a line of (``first_language.expired``,
     ``education``).
+
+    Raises:
+        InvalidInputError: ``rule_id`` is not a string, or ``part`` is neither a
+            string nor ``None``.
     """
+    if type(rule_id) is not str or (part is not None and type(part) is not str):
+        rule_id = require_text(rule_id, "rule_id", "factor_of", 'a rule id such as "crs.core.age"')
+        if part is not None:
+            part = require_text(part, "part", "factor_of", 'a part such as "listening", or None')
     name = _short_name(rule_id)
     return name if part is None else f"{name}.{part}"
 
@@ -167,9 +176,11 @@ def attribute_of(rule_id: str) -> str:
     ('additional_job_offer', 'skilled_teers')
 
     Raises:
-        InvalidInputError: ``rule_id`` is not the id of a CRS rule (an
-            eligibility rule has no attribute: read it with :meth:`RuleSet.entry`).
+        InvalidInputError: ``rule_id`` is not a string, or not the id of a CRS
+            rule (an eligibility rule has no attribute: read it with
+            :meth:`RuleSet.entry`).
     """
+    rule_id = require_text(rule_id, "rule_id", "attribute_of", 'a rule id such as "crs.core.age"')
     if rule_id not in _CRS_IDS:
         raise _unknown(rule_id, crs=True)
     return _short_name(rule_id).replace(".", "_")
@@ -255,8 +266,14 @@ class AddedFactor:
         section: The CRS section whose cap and subtotal it joins.
         title: What the factor rewards, in words.
         points: ``(candidate, as_of) -> (points, reason)``; the reason is the
-            line's plain explanation. Points must be 0 or more.
+            line's plain explanation. Points must be a whole number (an
+            ``int``), 0 or more; the reason a string.
         source: Where the proposal is published.
+
+    Raises:
+        InvalidInputError: a field of the wrong type (``points`` not a function,
+            ``section`` not a :class:`~expressentry.enums.CrsSection`...) or an
+            empty ``rule_id``, every problem named.
     """
 
     rule_id: str
@@ -264,6 +281,50 @@ class AddedFactor:
     title: str
     points: Callable[[Candidate, date], tuple[int, str]]
     source: Source
+
+    def __attrs_post_init__(self) -> None:
+        rule_id: object = self.rule_id  # each of any type at run time
+        section: object = self.section
+        title: object = self.title
+        points: object = self.points
+        source: object = self.source
+        sections = ", ".join(s.value for s in CrsSection)
+        checks = (
+            ("rule_id", rule_id, isinstance(rule_id, str) and bool(rule_id.strip()),
+             'must be a non-empty string, e.g. "reform.high_wage"'),
+            ("section", section, isinstance(section, CrsSection),
+             f"must be a CrsSection ({sections})"),
+            ("title", title, isinstance(title, str), "must be a string"),
+            ("points", points, callable(points),
+             "must be a function (candidate, as_of) -> (points, reason)"),
+            ("source", source, isinstance(source, Source), "must be a Source"),
+        )  # fmt: skip
+        problems = [FieldProblem(name, value, words) for name, value, ok, words in checks if not ok]
+        if problems:
+            raise InvalidInputError("AddedFactor", problems)
+
+    def score(self, candidate: Candidate, as_of: date) -> tuple[int, str]:
+        """The factor's points and reason for ``candidate`` on ``as_of``, checked.
+
+        Raises:
+            InvalidInputError: ``points`` returned something other than a pair of
+                a whole number of 0 or more and a string, naming the factor.
+        """
+        found: object = self.points(candidate, as_of)
+        points: object = None
+        reason: object = None
+        if isinstance(found, tuple) and len(found) == 2:
+            points, reason = found
+        if (
+            isinstance(points, int)
+            and not isinstance(points, bool)
+            and points >= 0
+            and isinstance(reason, str)
+        ):
+            return points, reason
+        message = "must return (points, reason): a whole number of 0 or more and a string"
+        owner = f"AddedFactor {self.rule_id!r}"
+        raise InvalidInputError(owner, [FieldProblem("points", found, message)])
 
     def __repr__(self) -> str:
         return f"AddedFactor({self.rule_id!r}, {self.section.value}, {cut(self.title, 80)!r})"
@@ -504,7 +565,39 @@ class RuleSet:
         return attrs.evolve(done, replaced=self.replaced, zeroed=_with(self.zeroed, rule_id))
 
     def add_factor(self, factor: AddedFactor, *, reform: str) -> RuleSet:
-        """A reform: this rule set with one more factor, scored in ``factor.section``."""
+        """A reform: this rule set with one more factor, scored in ``factor.section``.
+
+        Raises:
+            InvalidInputError: ``factor`` is not an :class:`AddedFactor`,
+                ``reform`` is not a string, or the factor's ``rule_id`` (or the
+                name of its lines, :func:`factor_of` it) is already that of a
+                rule or of a factor added before.
+        """
+        given: object = factor  # of any type at run time
+        if not isinstance(given, AddedFactor):
+            raise InvalidInputError(
+                "RuleSet.add_factor", [FieldProblem("factor", given, "must be an AddedFactor")]
+            )
+        problems: list[FieldProblem] = []
+        words: object = reform
+        if not isinstance(words, str):
+            problems.append(FieldProblem("reform", words, "must be a string"))
+        taken = {*_CRS_IDS, *ELIGIBILITY_TIMELINES, *(t.rule_id for t in TIMELINES)}
+        added = {f.rule_id for f in self.added_factors}
+        names = {factor_of(i): i for i in (*_CRS_IDS, *added)}
+        if factor.rule_id in taken:
+            problems.append(
+                FieldProblem("factor.rule_id", factor.rule_id, "is already the id of a rule")
+            )
+        elif factor.rule_id in added:
+            message = "is already the id of a factor this rule set added"
+            problems.append(FieldProblem("factor.rule_id", factor.rule_id, message))
+        elif factor_of(factor.rule_id) in names:
+            same = names[factor_of(factor.rule_id)]
+            message = f"would name its lines {factor_of(factor.rule_id)!r}, as {same} does"
+            problems.append(FieldProblem("factor.rule_id", factor.rule_id, message))
+        if problems:
+            raise InvalidInputError("RuleSet.add_factor", problems)
         return attrs.evolve(
             self,
             added_factors=(*self.added_factors, factor),

@@ -24,6 +24,7 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry._checks import NOC_TEXT, require_text
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, WorkPlace
 from expressentry.errors import DataError
@@ -294,8 +295,9 @@ def categories_listing(noc: str, *, as_of: date | None = None) -> tuple[Category
     ['healthcare_social_services']
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date.
+        InvalidInputError: ``as_of`` is not a date, or ``noc`` is not a string.
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     as_of = resolve(as_of, where="categories_listing")
+    noc = require_text(noc, "noc", "categories_listing", NOC_TEXT)
     return tuple(c for c in categories_in_force(as_of=as_of) if noc in c.nocs)

@@ -40,6 +40,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
+from expressentry._checks import NOC_TEXT, require_text
 from expressentry._today import resolve
 from expressentry.enums import Ability, Program, Teer
 from expressentry.enums import FundsExemptionCondition as Fx
@@ -364,8 +365,8 @@ def is_trade(noc: str, *, as_of: date | None = None) -> bool:
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     as_of = resolve(as_of, where="is_trade")
-    code: object = noc  # of any type at run time
-    if not isinstance(code, str) or not _NOC_CODE.fullmatch(code):
+    code = require_text(noc, "noc", "is_trade", NOC_TEXT)
+    if not _NOC_CODE.fullmatch(code):
         raise InvalidInputError(
             "is_trade", [FieldProblem("noc", noc, "must be a 5-digit NOC 2021 code")]
         )

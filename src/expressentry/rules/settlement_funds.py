@@ -149,8 +149,8 @@ requirement for a family of 8 or more is unknown from 2016-01-12 to 2017-01-26."
 FUNDS_2017_FROM: Final = date(2017, 1, 27)
 """UNCERTAIN reading, made explicit. "The new settlement funds requirement only
 applies to applications submitted as of January 27, 2017" (CIC News text copied at
-abhinav.com and bizhubafrica.blogspot.com; wwicsgroup.com agrees). One copy named in
-the research notes gives 2017-01-05; it was not found. Rounds #52 (2017-01-11) and
+abhinav.com and bizhubafrica.blogspot.com; wwicsgroup.com agrees). A copy said to
+give 2017-01-05 was not found. Rounds #52 (2017-01-11) and
 #53 (2017-01-25) fall between the two days and read the 2016 table."""
 
 FUNDS_2017_PER_ADDITIONAL: Final = 3314
@@ -172,14 +172,14 @@ FUNDS_2018_VERSION_B: Final = FundsTable((12475, 15531, 19093, 23181, 26292, 296
 """UNCERTAIN, recorded and **not applied**. A second version of the 2018 table, $1
 higher for 1, 2, 3, 5 and 7 members, reported "as of February 2018"
 (calverimmigrationservices.com, 2018-02-16) and by a filipinosincanada.com page
-(and, per the research notes, "updated ... on January 30, 2018", blog.zentora.com,
-not found again). Version A (:data:`FUNDS_2018_FROM`) is applied for all of 2018:
+(a blog.zentora.com page said to be "updated ... on January 30, 2018" was not
+found again). Version A (:data:`FUNDS_2018_FROM`) is applied for all of 2018:
 it is the version CIC News used, and, being the smaller, a candidate meeting it
 meets whichever version IRCC enforced but for $1."""
 
 FUNDS_2019_FROM: Final = date(2019, 1, 16)
 """UNCERTAIN reading, made explicit. "Revised Proof of Funds (as of January 16,
-2019)" (canadaopen.org; canadavisa.com per the research notes); CIC News published
+2019)" (canadaopen.org; a canadavisa.com page, not read again); CIC News published
 the table on 2019-01-17 (cicnews.com, copied at alphaconsultants.ca and
 immigrationxperts.com). Either day gives the same rounds: #108 (2019-01-09) reads
 the 2018 table, #109 (2019-01-23) the 2019 table."""

@@ -75,8 +75,8 @@ ITA_WINDOW_60_DAYS_AGAIN_2018: Final = date(2018, 6, 26)
 """Invitations from this day have 60 days again (90 since 2016-11-19). IRCC's
 announcement of 2018-06-26 is read through copies (greenlightcanada.com,
 cpdimmigration.com): 60 days "after June 26, 2018", 90 days "prior to June 26";
-neither says which applies to an ITA of the 26th itself. This reading, that of
-the research notes, gives that day 60 days."""
+neither says which applies to an ITA of the 26th itself. This reading gives that
+day 60 days."""
 
 COVID_ITA_WINDOW_FROM: Final = date(2020, 3, 31)
 """UNCERTAIN reading, made explicit. In March 2020, as a COVID-19 measure, IRCC gave

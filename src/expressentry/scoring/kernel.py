@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from expressentry.enums import CrsSection
-from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import Candidate, check_dates
 from expressentry.plausibility import OLDEST_AGE
@@ -159,11 +158,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
 
     for factor in p.rules.added_factors:
-        pts, why = factor.points(c, p.as_of)
-        if pts < 0:
-            raise InvalidInputError(
-                "AddedFactor", [FieldProblem(factor.rule_id, pts, "points must be 0 or more")]
-            )
+        pts, why = factor.score(c, p.as_of)
         if factor.section is _TRANSFER:
             transfer += pts
         elif factor.section is _ADDITIONAL:
