@@ -271,7 +271,7 @@ def test_a_csv_cell_of_several_lines_gives_the_character_not_a_line(tmp_path: Pa
 
 # -- the pool of a round -----------------------------------------------------------------
 
-SPEC = RoundSpec(day=AS_OF, size=1)
+SPEC = RoundSpec(day=date(2026, 9, 1), size=1)  # the example profile is in the pool that day
 
 
 def test_select_takes_a_pool_file_read_whole(tmp_path: Path) -> None:

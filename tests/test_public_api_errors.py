@@ -75,7 +75,7 @@ RECENT = tuple(r for r in HISTORY if r.day.year == 2025)
 WITH_DISTRIBUTION = next(r for r in reversed(RECENT) if r.distribution is not None)
 POOL = ee.Pool([PROFILE])
 FEED = str(resources.files("expressentry.data").joinpath("ee_rounds.json"))
-SPEC = RoundSpec(day=AS_OF, size=1, kind=RoundKind.GENERAL)
+SPEC = RoundSpec(day=date(2026, 9, 1), size=1, kind=RoundKind.GENERAL)  # in the pool that day
 
 
 class Stranger:
@@ -132,6 +132,7 @@ def _examples() -> dict[str, Any]:
     validity = ee.validity_on(PROFILE, as_of=AS_OF)
     mixed: list[Any] = [PROFILE, "x"]
     collected = ee.score_many(mixed, as_of=AS_OF, errors="collect")
+    replayed = ee.replay_all([WITH_DISTRIBUTION])
     assert isinstance(collected, ee.PoolResult)
     return {
         "CrsBreakdown": breakdown,
@@ -165,7 +166,7 @@ def _examples() -> dict[str, Any]:
         "DocumentStatus": validity.documents[0],
         "PoolStatus": ee.pool_status(PROFILE, as_of=AS_OF),
         "Readiness": ee.ita_readiness(PROFILE, invited=AS_OF),
-        "ReplayReport": ee.replay_all([WITH_DISTRIBUTION]),
+        "ReplayReport": replayed,
         "PoolResult": collected,
         "Failure": collected.failures[0],
         "Occupation": ee.occupation("21231"),
@@ -183,6 +184,13 @@ def _examples() -> dict[str, Any]:
         "WorkHistory": PROFILE.work_history,
         "WorkPeriod": PROFILE.work_history.periods[0],
         "PoliceCertificate": ee.PoliceCertificate(country="IN", issued=date(2025, 1, 1)),
+        "Deadline": ee.ita_deadline(AS_OF),
+        "EligibilityFlags": report.flags,
+        "CrsBand": ee.draws.POOL_BANDS[0],
+        "TrendPoint": next(iter(ee.trends(RECENT).values()))[0],
+        "YearSummary": ee.yearly_summary(RECENT)[0],
+        "RoundReplay": replayed.replays[0],
+        "KindSummary": replayed.summary()[0],
     }
 
 
@@ -191,6 +199,7 @@ RULES = EXAMPLES["RuleSet"]
 
 CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "Pool": (([PROFILE],), {"submitted": None}),
+    "Deadline": ((AS_OF, ee.ita_deadline(AS_OF).window), {}),
     "assess": ((PROFILE,), {"as_of": AS_OF, "rules": RULES}),
     "backtest": ((RECENT,), {"before": AS_OF}),
     "canadian_experience": ((PROFILE.work_history,), {"as_of": AS_OF}),
