@@ -34,7 +34,7 @@ from expressentry import (
 )
 from expressentry.__main__ import main
 from expressentry.draws import Clearance, backtest, estimate_cutoff, outlook, round_type_of
-from expressentry.draws.cutoffs import FEW_ROUNDS, WINDOW
+from expressentry.draws.cutoffs import FEW_ROUNDS
 from tests.builders import clb, cli_status
 
 DAY = date(2026, 8, 20)
@@ -98,13 +98,16 @@ def test_an_unknown_key_is_refused_with_the_known_ones() -> None:
 # --- the estimator and the baseline ---------------------------------------------------
 
 
-def test_the_estimate_is_the_median_of_the_last_window_cutoffs() -> None:
-    assert WINDOW == 5
-    assert estimate_cutoff([600, 520, 515, 700, 510, 512]) == 515.0  # 600 is out of the window
-    assert estimate_cutoff([500, 510]) == 505.0
-    assert estimate_cutoff([480]) == 480.0
-    with pytest.raises(InvalidInputError, match="cutoffs: needs at least one earlier cut-off"):
-        estimate_cutoff([])
+def test_a_type_seen_once_is_estimated_at_its_only_cutoff() -> None:
+    """One round: no level to return to (itself), no usual gap: the estimate is the cut-off."""
+    (only,) = [r for r in ee.rounds() if r.number == "240"]  # the only FSW round, 489
+    found = estimate_cutoff([only], round_type_of(only), on=DAY)
+    assert (found.value, found.baseline, found.day) == (489.0, 489, DAY)
+    assert (found.low, found.high) == (None, None)  # no earlier error to size an interval
+    with pytest.raises(InvalidInputError, match="round_type: needs at least one earlier round"):
+        estimate_cutoff([only], CEC, on=DAY)
+    with pytest.raises(InvalidInputError, match="round_type: needs at least one earlier round"):
+        estimate_cutoff([only], round_type_of(only), on=only.day)  # not before the day
 
 
 def test_baseline_and_estimate_of_real_rounds_hand_checked() -> None:
@@ -112,10 +115,10 @@ def test_baseline_and_estimate_of_real_rounds_hand_checked() -> None:
     found = {p.number: p for p in backtest().predictions}
     p436 = found["436"]
     assert (p436.actual, p436.baseline) == (523, 516)  # the previous CEC round, #432
-    assert p436.estimate == 516.0  # median of 516 517 516 516 518 (#417-#432)
-    assert (p436.error, p436.baseline_error) == (7.0, 7.0)
-    p432 = found["432"]
-    assert (p432.baseline, p432.estimate) == (516, 516.0)  # #428; median of #413-#428
+    assert p436.estimate.baseline == p436.baseline
+    assert p436.baseline_error == 7.0
+    assert p436.error == abs(p436.estimate.value - 523)
+    assert found["432"].baseline == 516  # #428
     # French: #433 391, #437 382; the baseline skips the CEC, PNP rounds between them
     assert (found["437"].baseline, found["437"].actual) == (391, 382)
     # the first round of a type has nothing before it
@@ -132,7 +135,7 @@ def test_every_prediction_is_from_earlier_rounds_of_its_type() -> None:
         earlier = [r for r in history[: index[p.number]] if round_type_of(r) == p.round_type]
         assert p.earlier == len(earlier) > 0
         assert p.baseline == earlier[-1].cutoff
-        assert p.estimate == estimate_cutoff([r.cutoff for r in earlier])
+        assert p.estimate.day == p.day
     assert len(report.predictions) + report.skipped == len(history)
     assert report.skipped == len({round_type_of(r) for r in history})
 
@@ -174,7 +177,7 @@ def test_the_report_says_plainly_where_the_estimate_is_no_better() -> None:
     text = report.explain()
     worse = report.worse_or_equal
     assert worse
-    assert "The estimate is no better than the baseline for: " in text
+    assert "Over all types the estimate beats the baseline; it is no better than the " in text
     for row in report.rows:
         assert row.better_than_baseline is (row.estimate_mae < row.baseline_mae)
         assert ("no better" in row.verdict) is (not row.better_than_baseline)
@@ -239,9 +242,9 @@ def test_hand_worked_outlook_on_a_fixed_day() -> None:
         "404", "407", "410", "413", "417", "420", "424", "428", "432", "436",
     ]  # fmt: skip
     assert (cec.above, cec.at_cutoff, cec.cleared, cec.ties_open) == (4, 3, 7, 3)
-    assert (
-        cec.estimate == 516.0
-    )  # median of 518 516 517 516 516... of #420-#436: 516 517 516 516 523
+    # the estimate of the CEC rounds before the day, for the next one (due 14 days after
+    # #436 of 2026-08-18, CEC's usual gap: two days after a round, none is expected)
+    assert cec.estimate == estimate_cutoff(ee.rounds(), CEC, on=date(2026, 9, 1)).value
     assert cec.baseline == 523
     assert cec.backtest == backtest(before=DAY).row(CEC)
     # general rounds: the last 10 (#275-#294, 2023-12 to 2024-04) were cut at 524-549
@@ -317,7 +320,7 @@ def test_reprs_are_short() -> None:
     found = outlook(built(), as_of=DAY)
     assert repr(found) == "Outlook(516 on 2026-08-20: general 0/10, fsw 1/1, cec 7/10)"
     assert repr(found.line(CEC)) == (
-        "OutlookLine(cec: cleared 7 of 10, 3 at the cut-off, estimate 516)"
+        "OutlookLine(cec: cleared 7 of 10, 3 at the cut-off, estimate 522.3)"
     )
     report = backtest()
     assert len(repr(report)) < 200
@@ -357,6 +360,14 @@ def test_cli_backtest(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["backtest", "--format", "json", "--before", "2016-01-01"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["round_type"] for r in data["rows"]] == ["general", "all types"]
+    assert main(["backtest", "--format", "json", "--since", "2023-01-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["since"] == "2023-01-01"
+    assert {"coverage", "intervals", "covered"} <= set(data["rows"][0])
+    assert main(["backtest", "--since", "2023-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert out == backtest(since=date(2023, 1, 1)).explain() + "\n"
+    assert "80% held" in out
 
 
 @pytest.mark.parametrize(

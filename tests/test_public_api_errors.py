@@ -149,6 +149,7 @@ def _examples() -> dict[str, Any]:
         "Backtest": back,
         "BacktestRow": back.overall,
         "Prediction": back.predictions[0],
+        "Estimate": back.predictions[0].estimate,
         "Outlook": look,
         "OutlookLine": look.lines[0],
         "RoundCheck": next(c for line in look.lines for c in line.checks),
@@ -204,7 +205,7 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "canadian_experience": ((PROFILE.work_history,), {"as_of": AS_OF}),
     "categories_in_force": ((), {"as_of": AS_OF}),
     "categories_listing": (("31301",), {"as_of": AS_OF}),
-    "estimate_cutoff": (([470, 480, 490],), {}),
+    "estimate_cutoff": ((RECENT, ee.RoundType.parse("cec")), {"on": AS_OF}),
     "example_profile": ((), {}),
     "find_rounds": (
         (),

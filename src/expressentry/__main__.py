@@ -6,7 +6,7 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry timeline PROFILE.json [--from ...] [--months 24] [--ita ...] [--format ...]``;
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
-``expressentry backtest [--before ...] [--format text|json]``;
+``expressentry backtest [--before ...] [--since ...] [--format text|json]``;
 ``expressentry replay [--rounds] [--number N]``.
 
 A command whose day (``--as-of``, the invitation or the forecast's end, the
@@ -146,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
     b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
+    b.add_argument("--since", type=_as_of, help="score only rounds from this day on, YYYY-MM-DD")
     b.add_argument("--format", choices=("text", "json"), default="text")
     m = commands.add_parser("simulate", help="run one round of invitations over a pool file")
     m.add_argument("pool", type=Path, help="pool file: JSON Lines (.jsonl) or CSV (.csv)")
@@ -204,7 +205,7 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    report = backtest(before=args.before)
+    report = backtest(before=args.before, since=args.since)
     text = json.dumps(report.as_dict(), indent=2) if args.format == "json" else report.explain()
     sys.stdout.write(text + "\n")
     sys.stdout.flush()

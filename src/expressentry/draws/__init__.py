@@ -6,7 +6,8 @@
 :mod:`expressentry.draws.pool` holds a pool of candidates and
 :mod:`expressentry.draws.selection` runs rounds over it,
 :mod:`expressentry.draws.replays` replays published rounds on synthetic pools,
-:mod:`expressentry.draws.cutoffs` holds the cut-off estimator and its backtest, and
+:mod:`expressentry.draws.cutoffs` holds round types, the cut-off estimate and its
+backtest, :mod:`expressentry.draws.estimator` the method behind the estimate, and
 :mod:`expressentry.draws.prospects` a candidate's outlook against past rounds.
 """
 
@@ -21,6 +22,7 @@ from .cutoffs import (
     estimate_cutoff,
     round_type_of,
 )
+from .estimator import Estimate, Forecaster
 from .history import (
     TrendPoint,
     YearSummary,
@@ -42,6 +44,8 @@ __all__ = [
     "BacktestRow",
     "Clearance",
     "CrsBand",
+    "Estimate",
+    "Forecaster",
     "Invited",
     "KindSummary",
     "Outlook",

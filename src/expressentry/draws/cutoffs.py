@@ -1,21 +1,23 @@
-"""Round types, the cut-off estimator, and its backtest over the whole history.
+"""Round types, the cut-off estimate, and its backtest over the whole history.
 
 Every round has a type (:class:`RoundType`): general, program-specific (FSW, CEC
 or FST), PNP, or category-based with its :class:`~expressentry.enums.CategoryId`
 (every version of one category is one type). The next cut-off of a type is
-estimated by :func:`estimate_cutoff` from the cut-offs of the rounds of that type
-*before* it, and nothing else.
+estimated by :func:`estimate_cutoff` from the rounds held *before* it, and
+nothing else (the method is :mod:`~expressentry.draws.estimator`'s), with an 80 %
+interval.
 
-:func:`backtest` says how wrong that has been: for each round of the history with
-at least one earlier round of its type, it predicts the round from the earlier
-rounds only and compares the estimate, and the naive baseline (the previous
-cut-off of the same type), with the cut-off IRCC published. The mean absolute
-errors are given per type, side by side, with a plain verdict where the estimate
-is no better than the baseline.
+:func:`backtest` says how wrong that has been: each round of the history with at
+least one earlier round of its type is predicted from the earlier rounds only,
+and the estimate, and the naive baseline (the previous cut-off of the same
+type), are compared with the cut-off IRCC published. The mean absolute errors
+are given per type, side by side, with the share of intervals that held the
+cut-off and a plain verdict where the estimate is no better than the baseline.
 
 >>> report = backtest()
->>> report.row(RoundType.parse("cec"))
-BacktestRow(cec: 66 rounds, estimate MAE 30.7, baseline MAE 25.2, no better than the baseline)
+>>> cec = report.row(RoundType.parse("cec"))
+>>> cec.rounds, round(cec.estimate_mae, 1), round(cec.baseline_mae, 1), round(cec.coverage, 2)
+(66, 19.3, 25.2, 0.82)
 """
 
 from __future__ import annotations
@@ -28,18 +30,19 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
-from expressentry._checks import require, require_items
+from expressentry._checks import require
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
+from .estimator import Estimate, Forecaster
 from .history import history_of
 from .records import Round, RoundKind
 
 __all__ = [
     "FEW_ROUNDS",
-    "WINDOW",
+    "METHOD",
     "Backtest",
     "BacktestRow",
     "Prediction",
@@ -48,16 +51,6 @@ __all__ = [
     "estimate_cutoff",
     "round_type_of",
 ]
-
-WINDOW: Final = 5
-"""How many of the latest cut-offs of a type :func:`estimate_cutoff` takes the median of.
-
-Chosen before any backtest was run, and not tuned to it: five rounds is about
-two to three months of one type in 2024-2026 (a PNP or CEC round every two
-weeks or so), short enough to follow a drift of the pool, and the median of five
-ignores up to two outliers (the CEC round of 2021-02-13 cut at 75; a one-off
-small round). The figures :func:`backtest` publishes are those of this choice.
-"""
 
 FEW_ROUNDS: Final = 10
 """Below this many backtested rounds, a type's comparison with the baseline is
@@ -179,39 +172,51 @@ def round_type_of(round_: Round) -> RoundType:
     return RoundType(round_.kind)
 
 
-def estimate_cutoff(cutoffs: Sequence[int]) -> float:
-    """The next cut-off of a type, from the cut-offs of its earlier rounds, oldest first.
+def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date) -> Estimate:
+    """The next cut-off of a type, seen on ``on``, from the rounds before that day.
 
-    The median of the last :data:`WINDOW` cut-offs (of all of them when there are
-    fewer). A median rather than a mean, because one odd round (a pandemic CEC
-    round cut at 75, a one-off small round) should not move the estimate; only
-    cut-offs, not sizes or days, because nothing else is known before a round.
+    ``history`` is every round known (of every type, oldest first: the fit pools
+    what all types teach); only those before ``on`` are read. The next round is
+    assumed held on ``on``, or when the type's usual gap after its last round has
+    passed if that is later (:attr:`Estimate.day <expressentry.draws.estimator.Estimate.day>`
+    says which): the estimate rises with the days since the last round. The method is
+    :mod:`~expressentry.draws.estimator`'s: the previous cut-off of the type (or,
+    when it is a one-off far from the type's last rounds, the median of those),
+    corrected towards the type's recent level and for a long gap, with an 80 %
+    interval from the estimator's own earlier errors.
 
-    >>> estimate_cutoff([520, 515, 700, 510, 512, 518])
-    515.0
+    >>> from expressentry.draws.history import rounds
+    >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
+    >>> found.value, found.low, found.high, found.baseline
+    (522.3, 518.1, 527.9, 523)
 
     Raises:
-        InvalidInputError: no cut-off was given, or ``cutoffs`` is not a list of
-            whole numbers.
+        InvalidInputError: no round of the type before ``on``, ``on`` is not a date,
+            ``history`` is not an iterable of rounds or ``round_type`` not a
+            :class:`RoundType`.
     """
-    cutoffs = require_items(cutoffs, int, "cutoffs", "estimate_cutoff", "whole number")
-    if not cutoffs:
+    day = resolve(on, "on", where="estimate_cutoff")
+    kind = require(round_type, RoundType, "round_type", "estimate_cutoff")
+    history = history_of(history, "estimate_cutoff")
+    forecaster = Forecaster(r for r in history if r.day < day)
+    if not forecaster.knows(kind.key):
         raise InvalidInputError(
-            "estimate_cutoff", [FieldProblem("cutoffs", [], "needs at least one earlier cut-off")]
+            "estimate_cutoff",
+            [FieldProblem("round_type", kind.key, "needs at least one earlier round of it")],
         )
-    return float(statistics.median(cutoffs[-WINDOW:]))
+    return forecaster.estimate(kind.key, forecaster.next_day(kind.key, day))
 
 
 @frozen(repr=False)
 class Prediction:
-    """One round of the history predicted from the earlier rounds of its type only.
+    """One round of the history predicted from the rounds before it only.
 
     Attributes:
         number: The round's number (``"437"``).
         day: The round's day.
         round_type: Its type.
         actual: The cut-off IRCC published.
-        estimate: :func:`estimate_cutoff` of the earlier rounds of its type.
+        estimate: The estimate, with its interval (:func:`estimate_cutoff`).
         baseline: The previous cut-off of its type.
         earlier: How many earlier rounds of its type there were.
     """
@@ -220,24 +225,31 @@ class Prediction:
     day: date
     round_type: RoundType
     actual: int
-    estimate: float
+    estimate: Estimate
     baseline: int
     earlier: int
 
     @property
     def error(self) -> float:
         """How far the estimate was from the cut-off (absolute)."""
-        return abs(self.estimate - self.actual)
+        return abs(self.estimate.value - self.actual)
 
     @property
     def baseline_error(self) -> float:
         """How far the baseline was from the cut-off (absolute)."""
         return float(abs(self.baseline - self.actual))
 
+    @property
+    def covered(self) -> bool | None:
+        """Whether the 80 % interval held the cut-off (``None`` without an interval)."""
+        return self.estimate.covers(self.actual)
+
     def __repr__(self) -> str:
+        e = self.estimate
+        interval = "" if e.low is None else f" [{e.low:g}, {e.high:g}]"
         return (
             f"Prediction(#{self.number} {self.day.isoformat()} {self.round_type.key}: "
-            f"cut-off {self.actual}, estimate {self.estimate:g}, baseline {self.baseline})"
+            f"cut-off {self.actual}, estimate {e.value:g}{interval}, baseline {self.baseline})"
         )
 
 
@@ -250,17 +262,26 @@ class BacktestRow:
         rounds: How many rounds were predicted (each with an earlier round of its type).
         estimate_mae: Mean absolute error of the estimate, in CRS points.
         baseline_mae: Mean absolute error of the baseline (previous cut-off).
+        intervals: How many of the estimates came with an 80 % interval.
+        covered: How many of those intervals held the cut-off.
     """
 
     round_type: RoundType | None
     rounds: int
     estimate_mae: float
     baseline_mae: float
+    intervals: int = 0
+    covered: int = 0
 
     @property
     def key(self) -> str:
         """The type's key, or ``"all types"``."""
         return "all types" if self.round_type is None else self.round_type.key
+
+    @property
+    def coverage(self) -> float | None:
+        """The share of intervals that held the cut-off (meant to be 0.8), or ``None``."""
+        return self.covered / self.intervals if self.intervals else None
 
     @property
     def better_than_baseline(self) -> bool:
@@ -275,23 +296,36 @@ class BacktestRow:
     @property
     def verdict(self) -> str:
         """The comparison in words: better by how much, or no better, and whether too few."""
+        if not self.rounds:
+            return "no round predicted"
         gap = abs(self.baseline_mae - self.estimate_mae)
+        by = f"{gap:.1f}" if gap >= 0.1 else f"{gap:.2f}"  # a hair is said as one
         if self.better_than_baseline:
-            words = f"better than the baseline by {gap:.1f} points"
+            words = f"better than the baseline by {by} points"
         elif gap == 0:
             words = "no better than the baseline (the same error)"
         else:
-            words = "no better than the baseline"
+            words = f"no better than the baseline (worse by {by} points)"
         if self.too_few:
             counted = "1 round" if self.rounds == 1 else f"{self.rounds} rounds"
             words += f" (only {counted}: too few to judge)"
         return words
 
     def __repr__(self) -> str:
+        cover = "" if self.coverage is None else f", 80% interval held {self.coverage:.0%}"
         return (
             f"BacktestRow({self.key}: {self.rounds} rounds, estimate MAE "
-            f"{self.estimate_mae:.1f}, baseline MAE {self.baseline_mae:.1f}, {self.verdict})"
+            f"{self.estimate_mae:.1f}, baseline MAE {self.baseline_mae:.1f}{cover}, "
+            f"{self.verdict})"
         )
+
+
+METHOD: Final = (
+    "the previous cut-off of the type (a one-off set aside), moved towards the type's "
+    "level of the last two years and up after a long gap, by weights fitted on earlier "
+    "rounds only"
+)
+"""The estimator in words, as :meth:`Backtest.explain` and the JSON give it."""
 
 
 @frozen(repr=False)
@@ -299,13 +333,14 @@ class Backtest:
     """How the cut-off estimate and the baseline did over a history, per round type.
 
     Attributes:
-        predictions: Every round predicted, in the history's order.
+        predictions: Every round scored, in the history's order.
         rows: One row per type, most rounds first.
         overall: Every type pooled.
-        window: :data:`WINDOW` when the backtest ran.
         first_day: The first round's day of the history backtested.
         last_day: The last round's day.
         skipped: Rounds with no earlier round of their type (nothing to predict from).
+        since: Only rounds from this day on were scored (all earlier rounds were
+            still learnt from), or ``None``.
         rules_reviewed_on: Last day the rule tables (the round types in force)
             were checked against their sources (:attr:`caveats` speaks when
             ``last_day`` is after it).
@@ -314,10 +349,10 @@ class Backtest:
     predictions: tuple[Prediction, ...]
     rows: tuple[BacktestRow, ...]
     overall: BacktestRow
-    window: int
     first_day: date | None
     last_day: date | None
     skipped: int
+    since: date | None = None
     rules_reviewed_on: date = LAST_REVIEWED
 
     @property
@@ -349,42 +384,65 @@ class Backtest:
             if self.first_day is None or self.last_day is None
             else f"rounds of {self.first_day.isoformat()} to {self.last_day.isoformat()}"
         )
+        scored = "" if self.since is None else f", scored from {self.since.isoformat()}"
         out = [
-            f"Cut-off backtest over {span}",
-            f"Estimate: the median of the last {self.window} cut-offs of the same type, "
-            "from earlier rounds only.",
+            f"Cut-off backtest over {span}{scored}",
+            f"Estimate: {METHOD}.",
             "Baseline: the previous cut-off of the same type.",
             "MAE: mean absolute error in CRS points; each round is predicted from the rounds "
             "before it.",
+            "80% held: the share of cut-offs inside the estimate's 80 % interval.",
             "",
-            f"{'type':<36}{'rounds':>7}{'estimate MAE':>14}{'baseline MAE':>14}  verdict",
+            f"{'type':<36}{'rounds':>7}{'estimate MAE':>14}{'baseline MAE':>14}"
+            f"{'80% held':>10}  verdict",
         ]
         for r in (*self.rows, self.overall):
+            held = "-" if r.coverage is None else f"{r.coverage:.0%}"
             out.append(
-                f"{r.key:<36}{r.rounds:>7}{r.estimate_mae:>14.1f}{r.baseline_mae:>14.1f}  "
-                f"{r.verdict}"
+                f"{r.key:<36}{r.rounds:>7}{r.estimate_mae:>14.1f}{r.baseline_mae:>14.1f}"
+                f"{held:>10}  {r.verdict}"
             )
-        worse = [r.key for r in self.worse_or_equal]
         out.append("")
         out.append(
-            f"{self.skipped} rounds were the first of their type: nothing to predict them from."
+            "1 round was the first of its type: nothing to predict it from."
+            if self.skipped == 1
+            else f"{self.skipped} rounds were the first of their type: nothing to predict "
+            "them from."
         )
-        out.append(
-            "The estimate is no better than the baseline for: " + ", ".join(worse) + "."
-            if worse
-            else "The estimate beats the baseline for every type."
-        )
+        if not self.predictions:
+            out.append("No round was predicted: nothing to judge.")
+        else:
+            out.append(self._losses())
+        if self.overall.coverage is not None:
+            out.append(
+                f"The 80 % intervals held {self.overall.coverage:.0%} of the cut-offs "
+                f"({self.overall.covered} of {self.overall.intervals})."
+            )
         out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
+
+    def _losses(self) -> str:
+        worse = [r.key for r in self.worse_or_equal]
+        pooled = self.overall
+        head = (
+            "Over all types the estimate beats the baseline"
+            if pooled.better_than_baseline
+            else "Over all types the estimate is NO better than the baseline"
+        )
+        if not worse:
+            return head + ", and for every type."
+        return head + "; it is no better than the baseline for: " + ", ".join(worse) + "."
 
     def as_dict(self) -> dict[str, Any]:
         """The table as plain JSON values (rows, the pooled row, the method)."""
         return {
-            "window": self.window,
+            "method": METHOD,
             "first_day": None if self.first_day is None else self.first_day.isoformat(),
             "last_day": None if self.last_day is None else self.last_day.isoformat(),
+            "since": None if self.since is None else self.since.isoformat(),
             "skipped": self.skipped,
             "rows": [_row_dict(r) for r in (*self.rows, self.overall)],
+            "worse_or_equal": [r.key for r in self.worse_or_equal],
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
@@ -402,6 +460,9 @@ def _row_dict(r: BacktestRow) -> dict[str, Any]:
         "rounds": r.rounds,
         "estimate_mae": round(r.estimate_mae, 2),
         "baseline_mae": round(r.baseline_mae, 2),
+        "intervals": r.intervals,
+        "covered": r.covered,
+        "coverage": None if r.coverage is None else round(r.coverage, 3),
         "better_than_baseline": r.better_than_baseline,
         "too_few": r.too_few,
         "verdict": r.verdict,
@@ -409,61 +470,78 @@ def _row_dict(r: BacktestRow) -> dict[str, Any]:
 
 
 def _row(round_type: RoundType | None, found: Sequence[Prediction]) -> BacktestRow:
+    held = [p.covered for p in found if p.covered is not None]
     return BacktestRow(
         round_type=round_type,
         rounds=len(found),
         estimate_mae=statistics.fmean(p.error for p in found) if found else 0.0,
         baseline_mae=statistics.fmean(p.baseline_error for p in found) if found else 0.0,
+        intervals=len(held),
+        covered=sum(held),
     )
 
 
 def _predict_all(history: Iterable[Round]) -> tuple[tuple[Prediction, ...], int]:
-    """Each round predicted from the earlier rounds of its type, and how many had none.
+    """Each round predicted from the rounds before it, and how many had none of their type.
 
     ``history`` is taken in its order (oldest first, as :func:`rounds` gives it).
     """
-    seen: dict[RoundType, list[int]] = {}
+    forecaster = Forecaster()
+    earlier: dict[RoundType, int] = {}
     out: list[Prediction] = []
     skipped = 0
     for r in history:
         kind = round_type_of(r)
-        earlier = seen.setdefault(kind, [])
-        if earlier:
+        if forecaster.knows(kind.key):
+            found = forecaster.estimate(kind.key, r.day)
             out.append(
                 Prediction(
                     number=r.number,
                     day=r.day,
                     round_type=kind,
                     actual=r.cutoff,
-                    estimate=estimate_cutoff(earlier),
-                    baseline=earlier[-1],
-                    earlier=len(earlier),
+                    estimate=found,
+                    baseline=found.baseline,
+                    earlier=earlier[kind],
                 )
             )
         else:
             skipped += 1
-        earlier.append(r.cutoff)
+        earlier[kind] = earlier.get(kind, 0) + 1
+        forecaster.add(r)
     return tuple(out), skipped
 
 
-def backtest(history: Iterable[Round] | None = None, *, before: date | None = None) -> Backtest:
+def backtest(
+    history: Iterable[Round] | None = None,
+    *,
+    before: date | None = None,
+    since: date | None = None,
+) -> Backtest:
     """The backtest of :func:`estimate_cutoff` and of the baseline over a history.
 
     Every round with at least one earlier round of its type is predicted from
-    those earlier rounds only; the mean absolute errors are given per type.
+    the rounds before it only; the mean absolute errors and the share of
+    intervals that held the cut-off are given per type.
 
     Args:
         history: The rounds, oldest first (default:
             :func:`~expressentry.draws.history.rounds`).
         before: Only rounds before this day (what was known on that day).
+        since: Score only the rounds from this day on; earlier rounds are still
+            learnt from (``since=date(2023, 1, 1)`` judges the recent years).
 
     Raises:
-        InvalidInputError: ``before`` is not a date, or ``history`` is not an
-            iterable of rounds.
+        InvalidInputError: ``before`` or ``since`` is not a date, or ``history``
+            is not an iterable of rounds.
     """
     day = None if before is None else resolve(before, "before", where="backtest")
+    start = None if since is None else resolve(since, "since", where="backtest")
     found = [r for r in history_of(history, "backtest") if day is None or r.day < day]
     predictions, skipped = _predict_all(found)
+    if start is not None:
+        predictions = tuple(p for p in predictions if p.day >= start)
+        skipped = sum(1 for r in found if r.day >= start) - len(predictions)
     by_type: dict[RoundType, list[Prediction]] = {}
     for p in predictions:
         by_type.setdefault(p.round_type, []).append(p)
@@ -475,8 +553,8 @@ def backtest(history: Iterable[Round] | None = None, *, before: date | None = No
         predictions=predictions,
         rows=tuple(rows),
         overall=_row(None, predictions),
-        window=WINDOW,
         first_day=found[0].day if found else None,
         last_day=found[-1].day if found else None,
         skipped=skipped,
+        since=start,
     )

@@ -28,7 +28,7 @@ round is compared as if it had been, and the outlook says so.
 Outlook(574 on 2026-08-20: general 0/0 (5 out of the pool), fsw 0/0 (1 out of the pool),
         cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
-OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 516)
+OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 522.3)
 >>> print(found.line(RoundType.parse("general")).checks[-1].reason)
 #294 (2024-04-23) cut-off 529: not invited, not in the pool that day: submitted after this
 round (the score is above the cut-off)
@@ -53,7 +53,6 @@ from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.validity import in_pool_on, profile_exit
 
 from .cutoffs import (
-    WINDOW,
     BacktestRow,
     RoundType,
     backtest,
@@ -334,8 +333,7 @@ class OutlookLine:
             )
         out.extend(f"    {c.reason}" for c in self.checks)
         if self.estimate is not None and self.baseline is not None:
-            used = min(WINDOW, self.history)
-            how = "the only earlier cut-off" if used == 1 else f"median of the last {used} cut-offs"
+            how = "the only earlier cut-off" if self.history == 1 else "the backtested method"
             out.append(
                 f"  next cut-off estimate {self.estimate:g} ({how}); "
                 f"baseline {self.baseline} (the previous cut-off)"
@@ -604,7 +602,7 @@ def outlook(
                 checks=tuple(
                     _check(r, breakdown.total, candidate.profile_submitted) for r in of_type[-last:]
                 ),
-                estimate=estimate_cutoff(cutoffs) if cutoffs else None,
+                estimate=estimate_cutoff(before, kind, on=day).value if cutoffs else None,
                 baseline=cutoffs[-1] if cutoffs else None,
                 backtest=tested.row(kind),
                 submitted_on=submitted_on,

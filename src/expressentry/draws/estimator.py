@@ -1,0 +1,302 @@
+"""The cut-off estimator: the last cut-off, corrected by what earlier rounds taught.
+
+A :class:`Forecaster` reads rounds in date order and, before each, can estimate
+the next cut-off of any type it has seen. The estimate starts from the previous
+cut-off of the type (the naive baseline, hard to beat: cut-offs mostly drift) and
+adds two corrections whose weights are fitted on the earlier rounds only:
+
+- **level**: the mean cut-off of the type over the last :data:`LEVEL_DAYS` days
+  (at most :data:`LEVEL_ROUNDS` rounds) minus the previous cut-off. Noisy types
+  (PNP rounds, whose cut-off is the lowest of a few hundred nominees) return to
+  their level; drifting types (general, CEC) learn a small weight.
+- **gap**: the log of the days since the previous round of the type over its
+  usual gap (the median of its last :data:`GAP_ROUNDS` gaps). A pool left alone
+  longer fills up, and the cut-off rises.
+
+A previous cut-off far out of line with the type's last rounds (the CEC round of
+2021-02-13 cut at 75 among rounds at 450-460) is a one-off, not a new level: a
+Hampel filter (the median of the last :data:`OUTLIER_WINDOW` cut-offs, and the
+median distance to it) replaces it by the median of the rounds before it when it
+lies more than *k* spreads away.
+
+The weights are a least-squares fit of the change of cut-off (clipped at ±
+:data:`CLIPS` points, so that one odd round does not teach a rule) on the two
+corrections: one fit pooled over every type, and one per type shrunk towards it
+(:data:`SHRINKS`; a type with few rounds gets the pooled weights). How hard to
+filter, clip and shrink is not chosen at all: the estimate is the median of the
+estimates of every combination of :data:`OUTLIER_SPREADS`, :data:`CLIPS` and
+:data:`SHRINKS` (64 of them), each fitted on the earlier rounds only.
+
+Each estimate carries an 80 % interval from the estimator's own earlier errors:
+the errors, divided by the mean absolute error of the last :data:`SCALE_ROUNDS`
+estimates of their type, give pooled quantiles; the interval is those quantiles
+times the type's current scale. A type that has been hard to predict lately gets
+a wide interval, and a calm one a narrow one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import statistics
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Final
+
+from attrs import field, frozen
+
+from .records import Round
+
+__all__ = [
+    "CLIPS",
+    "COVERAGE",
+    "GAP_ROUNDS",
+    "LEVEL_DAYS",
+    "LEVEL_ROUNDS",
+    "MIN_ERRORS",
+    "OUTLIER_SPREADS",
+    "OUTLIER_WINDOW",
+    "SCALE_ROUNDS",
+    "SHRINKS",
+    "Estimate",
+    "Forecaster",
+]
+
+LEVEL_DAYS: Final = 730
+"""The level of a type is the mean of its cut-offs of the last two years...
+(a level of 2021 says nothing about a round of 2024)."""
+LEVEL_ROUNDS: Final = 20
+"""...and of at most its last 20 rounds (about nine months of PNP or CEC rounds)."""
+GAP_ROUNDS: Final = 5
+"""A type's usual gap between rounds is the median of its last five gaps."""
+OUTLIER_WINDOW: Final = 5
+"""The Hampel filter compares the previous cut-off with the type's last five."""
+OUTLIER_SPREADS: Final = (3.0, 4.0, 5.0, math.inf)
+"""How many spreads away a previous cut-off is a one-off (3 is Hampel's usual
+choice; infinity never filters). The spread is the larger of 1.4826 times the
+median distance to the median, and the median change of the type's last
+:data:`LEVEL_ROUNDS` rounds (so that a type that sat on one cut-off does not
+flag its next move)."""
+CLIPS: Final = (20.0, 40.0, 60.0, 100.0)
+"""The clips (CRS points) of the change of cut-off tried when fitting the weights."""
+SHRINKS: Final = (1_000.0, 3_000.0, 10_000.0, 30_000.0)
+"""How strongly a type's own weights are pulled towards the pooled ones (a ridge
+penalty in squared points: larger means more pooled)."""
+COVERAGE: Final = 0.8
+"""The share of cut-offs an interval is meant to hold (10 % missed on each side)."""
+SCALE_ROUNDS: Final = 10
+"""A type's error scale is its mean absolute error over its last ten estimates."""
+MIN_ERRORS: Final = 10
+"""Below this many earlier errors (of any type), an estimate comes without an interval."""
+
+_POOLED_RIDGE: Final = 1.0
+_OWN_SCALE: Final = 3  # fewer earlier errors of its type: the scale of any type's last ones
+
+_Vec = tuple[float, float]
+_Value = tuple[float, list[_Vec], list[float]]
+
+
+@frozen
+class Estimate:
+    """The estimate of the next cut-off of a type, with its 80 % interval.
+
+    Attributes:
+        round_type: The type's key (``"cec"``).
+        day: The day the next round is assumed to be held.
+        value: The estimated cut-off (CRS points, to 0.1).
+        low: The interval's low end, or ``None`` when too few errors are known yet.
+        high: The interval's high end, or ``None``.
+        baseline: The previous cut-off of the type.
+    """
+
+    round_type: str
+    day: date
+    value: float
+    low: float | None
+    high: float | None
+    baseline: int
+
+    def covers(self, cutoff: int) -> bool | None:
+        """Whether the interval holds ``cutoff`` (``None`` without an interval)."""
+        if self.low is None or self.high is None:
+            return None
+        return self.low <= cutoff <= self.high
+
+
+@frozen
+class _Fit:
+    """Running sums of one least-squares fit: ``X'X`` (3 numbers) and ``X'y`` per clip."""
+
+    xx: list[float] = field(factory=lambda: [0.0, 0.0, 0.0])
+    xy: list[list[float]] = field(factory=lambda: [[0.0, 0.0] for _ in CLIPS])
+
+    def add(self, x: _Vec, change: float) -> None:
+        self.xx[0] += x[0] * x[0]
+        self.xx[1] += x[0] * x[1]
+        self.xx[2] += x[1] * x[1]
+        for i, clip in enumerate(CLIPS):
+            y = max(-clip, min(clip, change))
+            self.xy[i][0] += x[0] * y
+            self.xy[i][1] += x[1] * y
+
+    def solve(self, clip_index: int, ridge: float, prior: _Vec = (0.0, 0.0)) -> _Vec:
+        """The weights minimising squared error + ``ridge`` * distance to ``prior``."""
+        a, b, d = self.xx[0] + ridge, self.xx[1], self.xx[2] + ridge
+        u = self.xy[clip_index][0] + ridge * prior[0]
+        v = self.xy[clip_index][1] + ridge * prior[1]
+        det = a * d - b * b
+        return ((d * u - b * v) / det, (a * v - b * u) / det)
+
+
+@frozen
+class _Type:
+    """What is known of one type: its rounds (day, cut-off), its fits and its errors."""
+
+    days: list[date] = field(factory=list)
+    cutoffs: list[int] = field(factory=list)
+    fits: list[_Fit] = field(factory=lambda: [_Fit() for _ in OUTLIER_SPREADS])
+    errors: list[float] = field(factory=list)
+
+    def usual_gap(self) -> int:
+        """The median of the type's last :data:`GAP_ROUNDS` gaps in days (0 when unknown)."""
+        gaps = [(b - a).days for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])]
+        return round(statistics.median(gaps)) if gaps else 0
+
+    def anchors(self) -> list[float]:
+        """Where each filter of :data:`OUTLIER_SPREADS` starts from.
+
+        The previous cut-off, or the median of the rounds before it where the
+        filter flags it as a one-off.
+        """
+        c = self.cutoffs
+        last = float(c[-1])
+        if len(c) < OUTLIER_WINDOW:
+            return [last] * len(OUTLIER_SPREADS)
+        window = c[-OUTLIER_WINDOW:]
+        mid = statistics.median(window)
+        mad = statistics.median(abs(x - mid) for x in window)
+        moves = [abs(b - a) for a, b in itertools.pairwise(c[-LEVEL_ROUNDS:])]
+        spread = max(1.4826 * mad, statistics.median(moves), 1.0)
+        before = float(statistics.median(window[:-1]))
+        return [before if abs(last - mid) > k * spread else last for k in OUTLIER_SPREADS]
+
+    def features(self, day: date, anchor: float) -> _Vec:
+        """The two corrections for a round of this type on ``day``, from ``anchor``."""
+        recent = [
+            c
+            for d, c in zip(self.days[-LEVEL_ROUNDS:], self.cutoffs[-LEVEL_ROUNDS:], strict=True)
+            if (day - d).days <= LEVEL_DAYS
+        ]
+        level = statistics.fmean(recent) - anchor if recent else 0.0
+        usual = self.usual_gap()
+        gap = math.log(max((day - self.days[-1]).days, 1) / usual) if usual > 0 else 0.0
+        return (level, gap)
+
+
+class Forecaster:
+    """Reads rounds in date order; before each, estimates the next cut-off of a type.
+
+    Only what :meth:`add` was given is used: an estimate for a day is the same
+    whatever rounds come after it.
+
+    >>> from expressentry.draws.history import rounds
+    >>> f = Forecaster(rounds())
+    >>> found = f.estimate("cec", date(2026, 9, 1))
+    >>> found.value, found.low, found.high, found.baseline
+    (522.3, 518.1, 527.9, 523)
+    """
+
+    def __init__(self, history: Iterable[Round] = ()) -> None:
+        self._types: dict[str, _Type] = {}
+        self._pooled = [_Fit() for _ in OUTLIER_SPREADS]
+        self._errors: list[float] = []  # of every estimate, in order
+        self._scaled: list[float] = []  # the same divided by their scale, sorted
+        self._added = 0
+        self._memo: tuple[tuple[str, date, int], _Value] | None = None  # estimate, then add
+        for r in history:
+            self.add(r)
+
+    def knows(self, round_type: str) -> bool:
+        """Whether a round of this type was added (so that it can be estimated)."""
+        return round_type in self._types
+
+    def next_day(self, round_type: str, on: date) -> date:
+        """The day of the type's next round, seen from ``on``.
+
+        ``on``, or later when the type's usual gap after its last round has not
+        passed yet (a round two days after the last of its type is not expected).
+
+        Raises:
+            KeyError: no round of this type was added.
+        """
+        kind = self._types[round_type]
+        return max(on, kind.days[-1] + timedelta(days=kind.usual_gap()))
+
+    def estimate(self, round_type: str, day: date) -> Estimate:
+        """The next cut-off of ``round_type`` for a round held on ``day``.
+
+        Raises:
+            KeyError: no round of this type was added.
+        """
+        kind = self._types[round_type]
+        value = round(self._value(round_type, day)[0], 1)
+        low = high = None
+        if len(self._scaled) >= MIN_ERRORS:
+            scale = self._scale(kind)
+            n = len(self._scaled)
+            tail = (1 - COVERAGE) / 2
+            lo = self._scaled[max(1, math.floor((n + 1) * tail)) - 1]
+            hi = self._scaled[min(n, math.ceil((n + 1) * (1 - tail))) - 1]
+            low, high = round(value + lo * scale, 1), round(value + hi * scale, 1)
+        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1])
+
+    def add(self, round_: Round) -> None:
+        """Learn from a round (the next in date order): its error, then its cut-off."""
+        key = round_.round_type
+        kind = self._types.get(key)
+        if kind is None:
+            kind = self._types[key] = _Type()
+        else:
+            value, xs, anchors = self._value(key, round_.day)
+            error = round_.cutoff - round(value, 1)
+            scale = self._scale(kind)
+            for i, (x, anchor) in enumerate(zip(xs, anchors, strict=True)):
+                change = round_.cutoff - anchor
+                self._pooled[i].add(x, change)
+                kind.fits[i].add(x, change)
+            kind.errors.append(error)
+            self._errors.append(error)
+            bisect.insort(self._scaled, error / scale)
+        kind.days.append(round_.day)
+        kind.cutoffs.append(round_.cutoff)
+        self._added += 1
+
+    def _value(self, round_type: str, day: date) -> _Value:
+        """The median estimate of every (spread, clip, shrink).
+
+        With each spread's features and anchor, for :meth:`add` to learn from.
+        """
+        key = (round_type, day, self._added)
+        if self._memo is not None and self._memo[0] == key:
+            return self._memo[1]
+        kind = self._types[round_type]
+        anchors = kind.anchors()
+        known = {a: kind.features(day, a) for a in set(anchors)}
+        xs = [known[a] for a in anchors]
+        out = []
+        for pooled, fit, x, anchor in zip(self._pooled, kind.fits, xs, anchors, strict=True):
+            for clip in range(len(CLIPS)):
+                prior = pooled.solve(clip, _POOLED_RIDGE)
+                for shrink in SHRINKS:
+                    w = fit.solve(clip, shrink, prior)
+                    out.append(anchor + w[0] * x[0] + w[1] * x[1])
+        found = (statistics.median(out), xs, anchors)
+        self._memo = (key, found)
+        return found
+
+    def _scale(self, kind: _Type) -> float:
+        """The mean absolute error of the type's last estimates (of any type's, when few)."""
+        own = kind.errors[-SCALE_ROUNDS:]
+        recent = own if len(own) >= _OWN_SCALE else self._errors[-SCALE_ROUNDS:]
+        return max(statistics.fmean(abs(e) for e in recent), 1.0) if recent else 1.0
