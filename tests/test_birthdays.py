@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import expressentry as ee
-from expressentry.ages import birthday, completed_years
+from expressentry._ages import birthday, completed_years
 from expressentry.draws.feed import year_less_day
 
 PROFILE = ee.example_profile()

@@ -35,7 +35,7 @@ import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, date, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from math import ceil
 from typing import Any, Final, NamedTuple
@@ -44,12 +44,12 @@ import attrs
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._ages import birthday, completed_years
 from expressentry._checks import require_iterable
 from expressentry._hours import Segments, hour_days
 from expressentry._identity import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
-from expressentry.ages import birthday, completed_years
 from expressentry.batch import at_index
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, flags_many
@@ -1094,11 +1094,6 @@ def _expiries(c: Candidate, start: date, end: date, plan: _Plan) -> None:
                 plan.add(day, _CRS if spouse else _CRS | _FSW_DOWN, _eca_expires(whose, issued))
 
 
-def _submitted(c: Candidate) -> date | None:
-    when = c.profile_submitted
-    return None if when is None else when.astimezone(UTC).date()
-
-
 def _in_pool(submitted: date | None, day: date) -> bool | None:
     """Whether a profile submitted on ``submitted`` is in the pool on ``day``."""
     return None if submitted is None else in_pool_on(submitted, day)
@@ -1157,7 +1152,7 @@ def _plan(
         plan.add(day, _BOTH, milestones)
     _birthdays(c, start, end, plan)
     _expiries(c, start, end, plan)
-    submitted = _submitted(c)
+    submitted = c.submitted_day
     if submitted is not None:
         exit_day = profile_exit(submitted)
         if start < exit_day <= end:
@@ -1292,7 +1287,7 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
     verdicts_on = _eligibility(projected, start, plans, days)
     out: list[Forecast] = []
     for i, c in enumerate(projected):
-        submitted = _submitted(c)
+        submitted = c.submitted_day
         exit_day = None if submitted is None else profile_exit(submitted)
         initial = state = ForecastState(
             day=start,

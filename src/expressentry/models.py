@@ -36,9 +36,9 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
+from expressentry._ages import completed_years
 from expressentry._checks import NOC_TEXT, type_words
 from expressentry._today import resolve
-from expressentry.ages import completed_years
 from expressentry.enums import (
     Ability,
     CanadianCredential,
@@ -79,7 +79,6 @@ __all__ = [
     "WorkHistory",
     "WorkPeriod",
     "check_dates",
-    "completed_years",
     "noc_teer",
     "require_candidate",
 ]

@@ -26,12 +26,13 @@ The periods are dated rules in :mod:`expressentry.rules.timelines`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from attrs import frozen
 
+from expressentry._ages import completed_years
 from expressentry._reprs import cited, listed
 from expressentry._today import resolve
 from expressentry.eligibility import assess
@@ -44,7 +45,6 @@ from expressentry.models import (
     PoliceCertificate,
     Spouse,
     check_dates,
-    completed_years,
     require_candidate,
 )
 from expressentry.rules._timeline import LAST_REVIEWED, Dated, Timeline, review_caveats
@@ -347,11 +347,6 @@ def _invitation(invited: date, as_of: date) -> DocumentStatus:
     )
 
 
-def _submitted_day(candidate: Candidate) -> date | None:
-    when = candidate.profile_submitted
-    return None if when is None else when.astimezone(UTC).date()
-
-
 def _profile(submitted: date, as_of: date) -> DocumentStatus:
     months = PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)).value
     return _status(
@@ -473,7 +468,7 @@ def validity_on(
     candidate = require_candidate(candidate, "validity_on")
     check_dates(candidate, as_of=as_of)
     docs = list(_person_documents("candidate", candidate, as_of))
-    submitted = _submitted_day(candidate)
+    submitted = candidate.submitted_day
     if submitted is not None:
         docs.append(_profile(submitted, as_of))
     if invited is not None:
@@ -629,7 +624,7 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     as_of = resolve(as_of, where="pool_status")
     candidate = require_candidate(candidate, "pool_status")
     check_dates(candidate, as_of=as_of)
-    submitted = _submitted_day(candidate)
+    submitted = candidate.submitted_day
     expires = None if submitted is None else profile_exit(submitted)
     in_pool = submitted is not None and in_pool_on(submitted, as_of)
     until = expires if in_pool and expires is not None else profile_exit(as_of)
@@ -853,7 +848,7 @@ def ita_readiness(
     documents = tuple(d for d in validity.documents if d.document is not Document.PROFILE)
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
     lock = AGE_LOCKED_AT_INVITATION.at(invited)
-    submitted = _submitted_day(candidate)
+    submitted = candidate.submitted_day
     in_pool = None if submitted is None else in_pool_on(submitted, invited)
     return Readiness(
         invited=invited,

@@ -585,7 +585,7 @@ def outlook(
     report = assess(candidate, as_of=day)
     before = tuple(r for r in history_of(history, "outlook") if r.day < day)
     tested = backtest(before)
-    submitted_on = _submitted_day(candidate.profile_submitted)
+    submitted_on = candidate.submitted_day
     pool_exit = None if submitted_on is None else profile_exit(submitted_on)
     lines = []
     for kind, verdict in _types(report, candidate.provincial_nomination):

@@ -12,9 +12,9 @@ from datetime import date
 from enum import Enum
 from typing import Any, Final, NamedTuple
 
+from expressentry._ages import completed_years
 from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
-from expressentry.ages import completed_years
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (

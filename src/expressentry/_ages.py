@@ -1,5 +1,7 @@
 """Age in completed years, and the day of a birthday: one rule for every reader.
 
+Arithmetic on dates the callers have checked (not a public entry point).
+
 A person is a year older on the birthday itself. A 29 February birthday falls on
 1 March in a common year (the day after 28 February, the first day the year is
 complete). The CRS, the FSW grid, readiness, plausibility and the forecast all
