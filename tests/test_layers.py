@@ -37,6 +37,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 MODELS_LAYER = (
     "expressentry.models",
+    "expressentry.models.*",
     "expressentry.enums",
     "expressentry.errors",
     "expressentry.noc",

@@ -1,0 +1,639 @@
+"""The profile itself, the spouse's part of it, and the dates it must hold together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from attrs import field, frozen
+
+from expressentry._ages import completed_years
+from expressentry._today import resolve
+from expressentry.enums import (
+    MaritalStatus,
+    OfficialLanguage,
+)
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.models._fields import (
+    NO_PROBLEMS,
+    Checks,
+    Specs,
+    check_noc,
+    instance_of,
+    is_bool,
+    is_date,
+    is_datetime,
+    is_whole,
+    member_of,
+    optional,
+    tuple_of,
+)
+from expressentry.models.documents import (
+    JobOffer,
+    PoliceCertificate,
+    certificates_tuple,
+    documents_ok,
+)
+from expressentry.models.education import Education
+from expressentry.models.language import LanguageResult
+from expressentry.models.work import WorkHistory
+from expressentry.plausibility import (
+    AFTER_BIRTH,
+    AGE,
+    DEPENDENT_CHILDREN,
+    MOST_DEPENDENT_CHILDREN,
+    OLDEST_AGE,
+    PROFILE_SUBMITTED,
+    PROFILES_FROM,
+    WORK_AGE,
+    WORKING_AGE,
+    tag,
+)
+
+
+@frozen(kw_only=True)
+class Spouse:
+    """The candidate's spouse or common-law partner.
+
+    Attributes:
+        accompanying: Whether the spouse will come to Canada with the candidate.
+        canadian_citizen_or_pr: A citizen or permanent resident spouse never
+            changes the candidate's score.
+        education: The spouse's education.
+        language: The spouse's result in their first official language, if any.
+        work_history: The spouse's jobs (only Canadian skilled work scores).
+        studied_in_canada: The spouse completed two or more academic years of
+            full-time study in Canada (FSW adaptability).
+        medical_exam: The day of the spouse's immigration medical exam, if any.
+        passport_expiry: The expiry date printed in the spouse's passport, if known.
+        police_certificates: The spouse's police certificates, one per country.
+    """
+
+    accompanying: bool = True
+    canadian_citizen_or_pr: bool = False
+    education: Education | None = None
+    language: LanguageResult | None = None
+    work_history: WorkHistory = WorkHistory()  # noqa: RUF009 (frozen: one empty history)
+    studied_in_canada: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PoliceCertificate, ...] = field(
+        default=(), converter=certificates_tuple
+    )
+
+    def __attrs_post_init__(self) -> None:
+        f: Any = self  # the fields as given, of any type until checked
+        education, language = f.education, f.language
+        if not (
+            type(f.accompanying) is bool
+            and type(f.canadian_citizen_or_pr) is bool
+            and type(f.studied_in_canada) is bool
+            and (education is None or isinstance(education, Education))
+            and (language is None or isinstance(language, LanguageResult))
+            and isinstance(f.work_history, WorkHistory)
+            and documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
+        ):
+            c = Checks("Spouse")
+            c.types(self, _SPOUSE_TYPES)
+            c.done()
+
+    @property
+    def scored_with(self) -> bool:
+        """Whether the candidate is scored "with spouse" (accompanying, not citizen/PR)."""
+        return self.accompanying and not self.canadian_citizen_or_pr
+
+
+_SPOUSE_TYPES: Specs = (
+    ("accompanying", is_bool),
+    ("canadian_citizen_or_pr", is_bool),
+    ("education", optional(instance_of(Education))),
+    ("language", optional(instance_of(LanguageResult))),
+    ("work_history", instance_of(WorkHistory)),
+    ("studied_in_canada", is_bool),
+    ("medical_exam", optional(is_date)),
+    ("passport_expiry", optional(is_date)),
+    ("police_certificates", tuple_of(PoliceCertificate)),
+)
+
+
+def _languages_tuple(
+    value: tuple[LanguageResult, ...] | list[LanguageResult],
+) -> tuple[LanguageResult, ...]:
+    """A list of results becomes a tuple (anything else is checked, never converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+_DATED = frozenset(
+    {
+        "date_of_birth",
+        "spouse",
+        "languages",
+        "education",
+        "work_history",
+        "medical_exam",
+        "passport_expiry",
+        "police_certificates",
+    }
+)
+"""The fields that hold or lead to the profile's dates: checked only when all are of their type."""
+
+_WORK, _DOCUMENT, _EXPIRY = "work", "document", "expiry"
+"""The kinds of a profile's dates: a job's start, something done or issued on that
+day, and a passport's expiry (a day ahead, never "after the day assessed")."""
+
+_Dated = tuple[str, object, date, str, bool]
+"""(path, value as given, day, kind, the candidate's own)."""
+
+
+def _dated_fields(c: Candidate) -> Iterator[_Dated]:
+    """Every date of a profile, the candidate's and the spouse's, in one list.
+
+    Each as ``(path, value as given, day, kind, own)``: ``profile_submitted`` is
+    given as a date-time and counted by its day in UTC; ``own`` is false for the
+    spouse's, whose birth date the profile does not hold. The plausibility of a
+    lifetime and :func:`check_dates` both read this one list.
+    """
+    submitted = c._submitted_day
+    for prefix, p, own in (("", c, True), ("spouse.", c.spouse, False)):
+        if p is None:
+            continue
+        results = p.languages if isinstance(p, Candidate) else (p.language,)
+        for i, r in enumerate(results):
+            if r is None:
+                continue
+            at = f"{prefix}languages[{i}]" if own else f"{prefix}language"
+            yield f"{at}.test_date", r.test_date, r.test_date, _DOCUMENT, own
+            if r.result_date is not None:
+                yield f"{at}.result_date", r.result_date, r.result_date, _DOCUMENT, own
+        if p.education is not None and p.education.eca_issued is not None:
+            eca = p.education.eca_issued
+            yield f"{prefix}education.eca_issued", eca, eca, _DOCUMENT, own
+        for i, w in enumerate(p.work_history.periods):
+            yield f"{prefix}work_history[{i}].start", w.start, w.start, _WORK, own
+        if own and submitted is not None:
+            yield "profile_submitted", c.profile_submitted, submitted, _DOCUMENT, own
+        if p.medical_exam is not None:
+            yield f"{prefix}medical_exam", p.medical_exam, p.medical_exam, _DOCUMENT, own
+        for i, pc in enumerate(p.police_certificates):
+            at = f"{prefix}police_certificates[{i}]"
+            yield f"{at}.issued", pc.issued, pc.issued, _DOCUMENT, own
+            if pc.left is not None:
+                yield f"{at}.left", pc.left, pc.left, _DOCUMENT, own
+        if p.passport_expiry is not None:
+            yield f"{prefix}passport_expiry", p.passport_expiry, p.passport_expiry, _EXPIRY, own
+
+
+def _span(p: Candidate | Spouse) -> tuple[date | None, date | None]:
+    """The earliest and the latest day of a person's own dates, work and passport aside.
+
+    Tests, results, the ECA, the medical exam and police certificates (issued, left),
+    in one pass without a path or a message: what every construction needs.
+    """
+    days: list[date] = []
+    for r in p.languages if isinstance(p, Candidate) else (p.language,):
+        if r is not None:
+            days.append(r.test_date)
+            if r.result_date is not None:
+                days.append(r.result_date)
+    if p.education is not None and p.education.eca_issued is not None:
+        days.append(p.education.eca_issued)
+    if p.medical_exam is not None:
+        days.append(p.medical_exam)
+    for pc in p.police_certificates:
+        days.append(pc.issued)
+        if pc.left is not None:
+            days.append(pc.left)
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _bounds(c: Candidate, submitted: date | None) -> tuple[date | None, date | None, date | None]:
+    """(the candidate's earliest date, their latest day done, the latest day done of anyone).
+
+    The passport's expiry counts for the earliest only (it may lie ahead); the
+    lifetime checks look further only when one of these crosses a bound.
+    """
+    history = c.work_history
+    low, high = _span(c)
+    for day in (submitted, history.first_start, c.passport_expiry):
+        if day is not None and (low is None or day < low):
+            low = day
+    for day in (submitted, history.last_start):
+        if day is not None and (high is None or day > high):
+            high = day
+    everyone = high
+    spouse = c.spouse
+    if spouse is not None:
+        theirs = _span(spouse)[1]
+        started = spouse.work_history.last_start
+        if started is not None and (theirs is None or started > theirs):
+            theirs = started
+        if theirs is not None and (everyone is None or theirs > everyone):
+            everyone = theirs
+    return low, high, everyone
+
+
+def _check_lifetime(c: Checks, candidate: Candidate, born: date) -> None:
+    """Refuse every date outside the applicant's possible lifetime, and the birth date with them.
+
+    Which of the two is wrong is not known, so both are named: each date by its
+    path, and ``date_of_birth`` once per rule, with the first date it contradicts.
+    """
+    broken: dict[str, list[str]] = {}
+    for path, value, day, kind, own in _dated_fields(candidate):
+        if not own:
+            continue
+        if day < born:
+            rule, words = AFTER_BIRTH, f"is before the date of birth ({born.isoformat()})"
+        elif kind is _WORK and completed_years(born, day) < WORKING_AGE:
+            rule = WORK_AGE
+            words = f"is before the {WORKING_AGE}th birthday (born {born.isoformat()})"
+        elif kind is not _EXPIRY and completed_years(born, day) > OLDEST_AGE:
+            rule = AGE
+            words = (
+                f"is at age {OLDEST_AGE + 1} or more (born {born.isoformat()}): "
+                f"no one has lived past {OLDEST_AGE}"
+            )
+        else:
+            continue
+        c.require(False, path, value, f"{words} {tag(rule)}")
+        broken.setdefault(rule, []).append(f"{path} {day.isoformat()}")
+    said = {
+        AFTER_BIRTH: "is after",
+        WORK_AGE: f"is less than {WORKING_AGE} years before",
+        AGE: f"is more than {OLDEST_AGE} years before",
+    }
+    for rule, paths in broken.items():
+        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        c.require(
+            False,
+            "date_of_birth",
+            born,
+            f"{said[rule]} {paths[0]}{more}: one or the other is wrong {tag(rule)}",
+        )
+
+
+@frozen(kw_only=True)
+class Candidate:
+    """An Express Entry profile, as the CRS reads it.
+
+    Attributes:
+        date_of_birth: Age is counted in completed years on the day scored.
+        marital_status: Married and common-law candidates need a ``spouse``.
+        spouse: The spouse or partner, or ``None``.
+        education: The candidate's education.
+        languages: At most one result per official language: a tuple of
+            :class:`LanguageResult` (a list is accepted and stored as a tuple).
+        first_official_language: Which language is first; may be left out when
+            there is only one result.
+        work_history: Every job; experience years are derived from it. No job
+            may start before the 16th birthday (1 March for a 29 February birth
+            in a common year).
+        certificate_of_qualification: A trade certificate issued by a province,
+            territory or federal body.
+        certificate_noc: The NOC 2021 code of the certificate's trade (the
+            Federal Skilled Trades Program asks for the same trade as the work).
+        provincial_nomination: Holds a provincial or territorial nomination.
+        job_offer: A qualifying offer of arranged employment, if any.
+        sibling_in_canada: A brother or sister (of the candidate or the
+            accompanying spouse) living in Canada, 18+, citizen or PR.
+        profile_submitted: When the profile entered the pool (timezone-aware);
+            the tie-break key of rounds.
+        dependent_children: Dependent children of the candidate and the spouse;
+            with them, the family size settlement funds are measured against.
+        settlement_funds: Money available to settle in Canada, in Canadian
+            dollars, or ``None`` if not declared.
+        authorized_to_work_in_canada: Currently authorized to work in Canada
+            (with a job offer, it exempts from settlement funds).
+        studied_in_canada: Completed two or more academic years of full-time
+            study in Canada (FSW adaptability).
+        relative_in_canada: The candidate or accompanying spouse has a relative
+            (parent, grandparent, child, grandchild, sibling, aunt, uncle, niece
+            or nephew) living in Canada, 18+, citizen or PR (FSW adaptability).
+        plans_to_live_in_quebec: Quebec selects its own skilled workers; the
+            federal programs are for those who will live elsewhere.
+        medical_exam: The day of the candidate's immigration medical exam, if any.
+        passport_expiry: The expiry date printed in the candidate's passport, if
+            known.
+        police_certificates: The candidate's police certificates, one per country.
+
+    The last three change no score and no eligibility: they are read by
+    :mod:`expressentry.timelines` (what will be valid on the day of applying).
+    """
+
+    date_of_birth: date
+    education: Education
+    marital_status: MaritalStatus = MaritalStatus.NEVER_MARRIED
+    spouse: Spouse | None = None
+    languages: tuple[LanguageResult, ...] = field(default=(), converter=_languages_tuple)
+    first_official_language: OfficialLanguage | None = None
+    work_history: WorkHistory = WorkHistory()  # noqa: RUF009 (frozen: one empty history)
+    certificate_of_qualification: bool = False
+    provincial_nomination: bool = False
+    job_offer: JobOffer | None = None
+    sibling_in_canada: bool = False
+    profile_submitted: datetime | None = None
+    certificate_noc: str | None = None
+    dependent_children: int = 0
+    settlement_funds: int | None = None
+    authorized_to_work_in_canada: bool = False
+    studied_in_canada: bool = False
+    relative_in_canada: bool = False
+    plans_to_live_in_quebec: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PoliceCertificate, ...] = field(
+        default=(), converter=certificates_tuple
+    )
+    _first: LanguageResult | None = field(init=False, repr=False, eq=False)
+    _second: LanguageResult | None = field(init=False, repr=False, eq=False)
+    _latest_document: date | None = field(init=False, repr=False, eq=False)
+    _submitted_day: date | None = field(init=False, repr=False, eq=False)
+    derived: object = field(init=False, default=None, repr=False, eq=False)
+    """Where the library keeps what it derives from this immutable profile to score
+    it fast (the CRS inputs, packed on first use). It holds nothing of the profile:
+    it is never compared, hashed or serialized, and the models never read it."""
+
+    def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
+        c = Checks("Candidate")
+        f: Any = self  # the fields as given, of any type until checked
+        born, status, spouse = f.date_of_birth, f.marital_status, f.spouse
+        languages, first, history = f.languages, f.first_official_language, f.work_history
+        when, children, funds = f.profile_submitted, f.dependent_children, f.settlement_funds
+        languages_ok = type(languages) is tuple
+        if languages_ok:
+            for r in languages:
+                if not isinstance(r, LanguageResult):
+                    languages_ok = False
+                    break
+        bad = NO_PROBLEMS
+        if not (
+            languages_ok
+            and type(born) is date
+            and isinstance(f.education, Education)
+            and type(status) is MaritalStatus
+            and (spouse is None or isinstance(spouse, Spouse))
+            and (first is None or type(first) is OfficialLanguage)
+            and isinstance(history, WorkHistory)
+            and type(f.certificate_of_qualification) is bool
+            and type(f.provincial_nomination) is bool
+            and (f.job_offer is None or isinstance(f.job_offer, JobOffer))
+            and type(f.sibling_in_canada) is bool
+            and (when is None or type(when) is datetime)
+            and type(children) is int
+            and (funds is None or type(funds) is int)
+            and type(f.authorized_to_work_in_canada) is bool
+            and type(f.studied_in_canada) is bool
+            and type(f.relative_in_canada) is bool
+            and type(f.plans_to_live_in_quebec) is bool
+            and documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
+        ):
+            bad = c.types(self, _CANDIDATE_TYPES)
+        if (
+            "marital_status" not in bad
+            and "spouse" not in bad
+            and status.has_partner != (spouse is not None)
+        ):
+            c.require(
+                False,
+                "spouse",
+                spouse,
+                f"must be given exactly when marital_status is married or common_law "
+                f"(it is {status.value})",
+            )
+        by_language: dict[OfficialLanguage, LanguageResult] = {}
+        if "languages" not in bad:
+            by_language = {r.language: r for r in languages}
+            if len(by_language) != len(languages):
+                c.require(
+                    False,
+                    "languages",
+                    [r.test.value for r in languages],
+                    "give at most one result per official language",
+                )
+            if "first_official_language" not in bad:
+                if first is None and len(by_language) == 1:
+                    first = next(iter(by_language))
+                if by_language and (first is None or first not in by_language):
+                    c.require(
+                        False,
+                        "first_official_language",
+                        None if first is None else first.value,
+                        "must name the language of one of the results "
+                        f"({', '.join(sorted(lang.value for lang in by_language))})",
+                    )
+        submitted: date | None = None
+        if when is not None and "profile_submitted" not in bad:
+            if when.utcoffset() is None:
+                c.require(
+                    False,
+                    "profile_submitted",
+                    when,
+                    "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                )
+            else:
+                try:
+                    submitted = when.astimezone(UTC).date()
+                except OverflowError:
+                    c.require(False, "profile_submitted", when, "is out of range in UTC")
+        if self.certificate_noc is not None:
+            check_noc(c, "certificate_noc", self.certificate_noc)
+            if "certificate_of_qualification" not in bad:
+                c.require(
+                    self.certificate_of_qualification,
+                    "certificate_noc",
+                    self.certificate_noc,
+                    "names the trade of a certificate, "
+                    "so certificate_of_qualification must be true",
+                )
+        if "dependent_children" not in bad:
+            if children < 0:
+                c.require(False, "dependent_children", children, "must be 0 or more")
+            elif children > MOST_DEPENDENT_CHILDREN:
+                c.require(
+                    False,
+                    "dependent_children",
+                    children,
+                    f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
+                    f"{tag(DEPENDENT_CHILDREN)}",
+                )
+        if funds is not None and "settlement_funds" not in bad:
+            c.require(funds >= 0, "settlement_funds", funds, "must be 0 or more Canadian dollars")
+        if submitted is not None and submitted < PROFILES_FROM:
+            c.require(
+                False,
+                "profile_submitted",
+                when,
+                f"is before Express Entry opened ({PROFILES_FROM.isoformat()}) "
+                f"{tag(PROFILE_SUBMITTED)}",
+            )
+        object.__setattr__(self, "_submitted_day", submitted)
+        everyone = None
+        if not bad & _DATED:
+            earliest, latest, everyone = _bounds(self, submitted)
+            first_work = history.first_start
+            if earliest is not None and (
+                earliest < born
+                or (
+                    first_work is not None
+                    and first_work.year - born.year <= WORKING_AGE  # else surely old enough
+                    and completed_years(born, first_work) < WORKING_AGE
+                )
+                or (
+                    latest is not None
+                    and latest.year - born.year > OLDEST_AGE  # else surely young enough
+                    and completed_years(born, latest) > OLDEST_AGE
+                )
+            ):
+                _check_lifetime(c, self, born)
+        c.done()
+        second = None
+        if first is not None:
+            other = (
+                OfficialLanguage.FRENCH
+                if first is OfficialLanguage.ENGLISH
+                else OfficialLanguage.ENGLISH
+            )
+            second = by_language.get(other)
+        object.__setattr__(self, "_first", by_language.get(first) if first else None)
+        object.__setattr__(self, "_second", second)
+        object.__setattr__(self, "_latest_document", everyone)
+
+    @property
+    def latest_document(self) -> date | None:
+        """The latest date in the profile that must not be after the day assessed.
+
+        The latest of every test, result, ECA, medical exam and police certificate
+        date, the start of every job (the candidate's and the spouse's) and the day
+        ``profile_submitted`` falls on in UTC; ``None`` when the profile holds none
+        (see :func:`check_dates`).
+        """
+        return self._latest_document
+
+    @property
+    def submitted_day(self) -> date | None:
+        """The day ``profile_submitted`` falls on in UTC (the pool's days are UTC days)."""
+        return self._submitted_day
+
+    @property
+    def first_language_result(self) -> LanguageResult | None:
+        """The result in the first official language, if any."""
+        return self._first
+
+    @property
+    def second_language_result(self) -> LanguageResult | None:
+        """The result in the second official language, if any."""
+        return self._second
+
+    def result_in(self, language: OfficialLanguage) -> LanguageResult | None:
+        """The result in ``language``, if any."""
+        for r in self.languages:
+            if r.language is language:
+                return r
+        return None
+
+    @property
+    def family_size(self) -> int:
+        """The family size settlement funds are measured for.
+
+        The candidate, the spouse (accompanying or not, citizen or not) and every
+        dependent child count.
+        """
+        return 1 + (self.spouse is not None) + self.dependent_children
+
+    @property
+    def scored_with_spouse(self) -> bool:
+        """Whether the CRS uses its "with spouse" columns for this candidate."""
+        return self.spouse is not None and self.spouse.scored_with
+
+
+_CANDIDATE_TYPES: Specs = (
+    ("date_of_birth", is_date),
+    ("education", instance_of(Education)),
+    ("marital_status", member_of(MaritalStatus)),
+    ("spouse", optional(instance_of(Spouse))),
+    ("languages", tuple_of(LanguageResult)),
+    ("first_official_language", optional(member_of(OfficialLanguage))),
+    ("work_history", instance_of(WorkHistory)),
+    ("certificate_of_qualification", is_bool),
+    ("provincial_nomination", is_bool),
+    ("job_offer", optional(instance_of(JobOffer))),
+    ("sibling_in_canada", is_bool),
+    ("profile_submitted", optional(is_datetime)),
+    ("dependent_children", is_whole),
+    ("settlement_funds", optional(is_whole)),
+    ("authorized_to_work_in_canada", is_bool),
+    ("studied_in_canada", is_bool),
+    ("relative_in_canada", is_bool),
+    ("plans_to_live_in_quebec", is_bool),
+    ("medical_exam", optional(is_date)),
+    ("passport_expiry", optional(is_date)),
+    ("police_certificates", tuple_of(PoliceCertificate)),
+)
+
+
+def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
+    """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
+
+    Refused, each by its path: a test, result, ECA, medical exam or police
+    certificate dated after ``as_of``; work (the candidate's or the spouse's) that
+    starts after it; a birth after it; and a ``profile_submitted`` whose date **in
+    UTC** is after it (so
+    ``2026-11-22T23:30:00-05:00``, which is 2026-11-23 in UTC, is refused on
+    2026-11-22); and a birth that makes the applicant older than
+    :data:`~expressentry.plausibility.OLDEST_AGE` on ``as_of``. Ongoing work and
+    work that ends after ``as_of`` are allowed: only the part up to ``as_of`` counts.
+    ``day`` says what ``as_of`` is to the user, with the date ("the deadline to
+    apply (2020-03-01) for the invitation of 2020-01-01"), so the error names a day
+    they gave or can place; by default "the day assessed (2020-03-01)".
+
+    Raises:
+        InvalidInputError: naming every date after ``as_of``, or ``as_of`` itself
+            when it is not a date.
+    """
+    as_of = resolve(as_of, where="check_dates")
+    if not isinstance(candidate, Candidate):
+        raise InvalidInputError(
+            "check_dates", [FieldProblem("candidate", candidate, "must be a Candidate")]
+        )
+    latest = candidate._latest_document
+    born = candidate.date_of_birth
+    if (
+        born <= as_of
+        and (latest is None or latest <= as_of)
+        and as_of.year - born.year <= OLDEST_AGE  # so the age is at most OLDEST_AGE
+    ):
+        return
+    after = f"is after {day or f'the day assessed ({as_of.isoformat()})'}"
+    problems = [
+        FieldProblem(
+            path, value, f"{after}: it is {when} in UTC" if path == "profile_submitted" else after
+        )
+        for path, value, when, kind, _ in _dated_fields(candidate)
+        if when > as_of and kind is not _EXPIRY
+    ]
+    if born > as_of:
+        problems.append(FieldProblem("date_of_birth", born, after))
+    elif completed_years(born, as_of) > OLDEST_AGE:
+        problems.append(
+            FieldProblem(
+                "date_of_birth",
+                born,
+                f"makes the applicant {completed_years(born, as_of)} on "
+                f"{day or f'the day assessed ({as_of.isoformat()})'}: no one has lived past "
+                f"{OLDEST_AGE} {tag(AGE)}",
+            )
+        )
+    if problems:
+        raise InvalidInputError("Candidate", problems)
+
+
+def require_candidate(value: object, where: str) -> Candidate:
+    """``value`` if it is a :class:`Candidate`; else an error naming ``candidate``.
+
+    Public functions that take a profile call this first, so a wrong object is a
+    clear error rather than an ``AttributeError`` from deep inside a rule.
+    """
+    if isinstance(value, Candidate):
+        return value
+    raise InvalidInputError(where, [FieldProblem("candidate", value, "must be a Candidate")])

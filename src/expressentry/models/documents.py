@@ -1,0 +1,149 @@
+"""A job offer, and the police certificates an application needs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from attrs import field, frozen
+
+from expressentry.enums import (
+    JobOfferKind,
+    Teer,
+)
+from expressentry.models._fields import (
+    Checks,
+    Specs,
+    check_noc,
+    is_bool,
+    is_date,
+    is_string,
+    noc_teer,
+    optional,
+)
+from expressentry.plausibility import (
+    COUNTRY_CODE,
+    is_country_code,
+    tag,
+)
+
+
+@frozen(kw_only=True)
+class JobOffer:
+    """A qualifying offer of arranged employment.
+
+    Attributes:
+        noc: NOC 2021 code of the offered job.
+        canadian_armed_forces: The offer comes from the Canadian Armed Forces
+            (Canadian Forces Recruiting Group), as the skilled military recruits
+            category asks.
+    """
+
+    noc: str
+    canadian_armed_forces: bool = False
+    _teer: Teer = field(init=False, repr=False, eq=False)
+    _kind: JobOfferKind = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("JobOffer")
+        check_noc(c, "noc", self.noc)
+        is_bool("canadian_armed_forces", self.canadian_armed_forces, c.problems)
+        c.done()
+        object.__setattr__(self, "_teer", noc_teer(self.noc))
+        object.__setattr__(self, "_kind", JobOfferKind.of(self.noc))
+
+    @property
+    def teer(self) -> Teer:
+        """TEER of the offered job."""
+        return self._teer
+
+    @property
+    def kind(self) -> JobOfferKind:
+        """Senior manager (major group 00) or any other skilled occupation."""
+        return self._kind
+
+
+_COUNTRY_CODE_LENGTH = 2
+
+
+@frozen(kw_only=True)
+class PoliceCertificate:
+    """A police certificate from one country, for the permanent residence application.
+
+    Which countries need one (6 months or more in a row there since age 18) is
+    not checked: the profile holds no residence history. What the dates mean for
+    the application is in :mod:`expressentry.timelines`.
+
+    Attributes:
+        country: The country that issued it, as its ISO 3166-1 alpha-2 code
+            (``"IN"``, ``"FR"``), in capitals. Canada (``"CA"``) is refused: no
+            certificate is asked for Canada.
+        issued: The issue date printed on the certificate.
+        left: The day the person left that country after their last stay there,
+            or ``None`` while they still live there (then the certificate must be
+            recent; for a former country it must be issued after they left).
+    """
+
+    country: str
+    issued: date
+    left: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        f: Any = self  # the fields as given, of any type until checked
+        country, issued, left = f.country, f.issued, f.left
+        if (
+            is_country_code(country)
+            and country != "CA"
+            and type(issued) is date
+            and (left is None or type(left) is date)
+        ):
+            return
+        c = Checks("PoliceCertificate")
+        bad = c.types(self, _POLICE_CERTIFICATE_TYPES)
+        if "country" not in bad:
+            ok = (
+                len(country) == _COUNTRY_CODE_LENGTH
+                and country.isascii()
+                and country.isalpha()
+                and country.isupper()
+            )
+            c.require(
+                ok, "country", country, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN"
+            )
+            c.require(
+                not ok or is_country_code(country),
+                "country",
+                country,
+                f"is not the ISO 3166-1 alpha-2 code of a country {tag(COUNTRY_CODE)}",
+            )
+            c.require(
+                country != "CA",
+                "country",
+                country,
+                "no police certificate is asked for Canada; leave it out",
+            )
+        c.done()
+
+
+_POLICE_CERTIFICATE_TYPES: Specs = (
+    ("country", is_string),
+    ("issued", is_date),
+    ("left", optional(is_date)),
+)
+
+
+def certificates_tuple(
+    value: tuple[PoliceCertificate, ...] | list[PoliceCertificate],
+) -> tuple[PoliceCertificate, ...]:
+    """A list of certificates becomes a tuple (anything else is checked, never converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def documents_ok(medical: object, passport: object, certificates: object) -> bool:
+    """The fast type test of the document fields every person has."""
+    return (
+        (medical is None or type(medical) is date)
+        and (passport is None or type(passport) is date)
+        and type(certificates) is tuple
+        and all(isinstance(x, PoliceCertificate) for x in certificates)
+    )

@@ -1,0 +1,198 @@
+"""A designated language test result, read on the chart in force on its test date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from attrs import field, frozen
+
+from expressentry.enums import (
+    Ability,
+    LanguageTest,
+    OfficialLanguage,
+)
+from expressentry.errors import RulesNotInForceError
+from expressentry.models._fields import (
+    NO_PROBLEMS,
+    Checks,
+    Specs,
+    finite,
+    is_date,
+    is_number,
+    member_of,
+    optional,
+)
+from expressentry.plausibility import (
+    RESULT_DELAY,
+    RESULT_DELAY_DAYS,
+    tag,
+)
+from expressentry.rules.language_tables import chart_for
+
+_SCORE_FIELDS = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
+
+
+def _is_score(value: object) -> bool:
+    """The fast type test of a score: an exact float (finite) or int."""
+    return (type(value) is float and finite(value)) or type(value) is int
+
+
+@frozen(kw_only=True, repr=False)
+class LanguageResult:
+    """A designated language test result and its CLB/NCLC levels.
+
+    The raw scores are converted with the equivalency chart in force **on the test
+    date** (:mod:`expressentry.rules.language_tables`). The repr shows the levels
+    and the scores: ``LanguageResult(ielts_general 2025-09-20: CLB 10/10/10/9
+    L/S/R/W, scores 8.5/7.5/8.0/7.0)`` (NCLC for French).
+
+    Attributes:
+        test: Which designated test.
+        test_date: The day the test was taken; it picks the chart.
+        listening: Raw listening score.
+        speaking: Raw speaking score.
+        reading: Raw reading score.
+        writing: Raw writing score.
+        result_date: The date printed on the test report form. IRCC counts the
+            2 years of validity from it; when it is not given, validity is
+            counted from ``test_date`` (a few days early, never late), and
+            every line that relies on it says so.
+    """
+
+    test: LanguageTest
+    test_date: date
+    listening: float
+    speaking: float
+    reading: float
+    writing: float
+    result_date: date | None = None
+    _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
+    _lowest: int = field(init=False, repr=False, eq=False)
+    _language: OfficialLanguage = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("LanguageResult")
+        f: Any = self  # the fields as given, of any type until checked
+        test, taken, result_date = f.test, f.test_date, f.result_date
+        bad = NO_PROBLEMS
+        if not (
+            type(test) is LanguageTest
+            and type(taken) is date
+            and (result_date is None or type(result_date) is date)
+            and _is_score(f.listening)
+            and _is_score(f.speaking)
+            and _is_score(f.reading)
+            and _is_score(f.writing)
+        ):
+            bad = c.types(self, _LANGUAGE_RESULT_TYPES)
+        if result_date is not None and "test_date" not in bad and "result_date" not in bad:
+            c.require(
+                result_date >= taken,
+                "result_date",
+                result_date,
+                f"must not be before test_date ({taken.isoformat()})",
+            )
+            c.require(
+                (result_date - taken).days <= RESULT_DELAY_DAYS,
+                "result_date",
+                result_date,
+                f"must be at most {RESULT_DELAY_DAYS} days after test_date "
+                f"({taken.isoformat()}): results are reported within weeks {tag(RESULT_DELAY)}",
+            )
+        if "test" in bad or "test_date" in bad:
+            c.done()  # the chart, so the scale of every score, is unknown
+        try:
+            chart = chart_for(test, taken)
+        except RulesNotInForceError as exc:
+            c.require(
+                False,
+                "test_date",
+                taken,
+                f"IRCC accepts {test.value} results only from tests taken on or "
+                f"after {exc.first.isoformat()}",
+            )
+            c.done()
+            raise  # pragma: no cover (done() raised)
+        key = None
+        if not bad and not c.problems:
+            key = (id(chart), f.listening, f.speaking, f.reading, f.writing)
+            known = _LEVELS.get(key)
+            if known is not None and known[0] is chart:
+                # The same scores on the same chart: checked and read before.
+                object.__setattr__(self, "_levels", known[1])
+                object.__setattr__(self, "_lowest", known[2])
+                object.__setattr__(self, "_language", test.language)
+                return
+        for ability in _SCORE_FIELDS:
+            name = ability.value
+            if name in bad:
+                continue
+            score = getattr(self, name)
+            scale = chart.scales[ability]
+            if not scale.contains(score):
+                c.require(
+                    False,
+                    name,
+                    score,
+                    f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
+                )
+        c.done()
+        levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
+        if key is not None:
+            if len(_LEVELS) >= _LEVELS_KEPT:
+                _LEVELS.clear()
+            _LEVELS[key] = (chart, levels, min(levels))
+        object.__setattr__(self, "_levels", levels)
+        object.__setattr__(self, "_lowest", min(levels))
+        object.__setattr__(self, "_language", self.test.language)
+
+    @property
+    def language(self) -> OfficialLanguage:
+        """The official language this result proves."""
+        return self._language
+
+    @property
+    def valid_from(self) -> date:
+        """The day validity is counted from: ``result_date``, else ``test_date``."""
+        return self.test_date if self.result_date is None else self.result_date
+
+    def clb(self, ability: Ability) -> int:
+        """CLB (English) or NCLC (French) level of one ability; 0 below the chart."""
+        return self._levels[_SCORE_FIELDS.index(ability)]
+
+    @property
+    def levels(self) -> tuple[int, int, int, int]:
+        """CLB/NCLC levels as (listening, speaking, reading, writing)."""
+        return self._levels
+
+    @property
+    def lowest(self) -> int:
+        """The lowest of the four levels, the one minimum requirements look at."""
+        return self._lowest
+
+    def __repr__(self) -> str:
+        levels = "/".join(map(str, self._levels))
+        scores = "/".join(repr(getattr(self, a.value)) for a in _SCORE_FIELDS)
+        result = "" if self.result_date is None else f", result {self.result_date.isoformat()}"
+        return (
+            f"LanguageResult({self.test.value} {self.test_date.isoformat()}: "
+            f"{self._language.scale} {levels} L/S/R/W, scores {scores}{result})"
+        )
+
+
+_LEVELS: dict[tuple[int, float, float, float, float], tuple[Any, tuple[int, ...], int]] = {}
+"""Scores already read on a chart (by the chart's identity): the chart, the levels and the
+lowest. A pool repeats the same few scores, so most results are read from here."""
+_LEVELS_KEPT = 65_536
+
+
+_LANGUAGE_RESULT_TYPES: Specs = (
+    ("test", member_of(LanguageTest)),
+    ("test_date", is_date),
+    ("listening", is_number),
+    ("speaking", is_number),
+    ("reading", is_number),
+    ("writing", is_number),
+    ("result_date", optional(is_date)),
+)
