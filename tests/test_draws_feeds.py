@@ -27,6 +27,7 @@ from expressentry.draws.feed import FEED_FILE, unknown_category_key
 from expressentry.draws.history import find_rounds
 from expressentry.draws.prospects import outlook
 from expressentry.serialization import example_profile
+from tests.builders import cli_status
 
 NEW_NAME = "Entrepreneurs, 2026-Version 1"
 ENTREPRENEURS = RoundType.parse("category:entrepreneurs")
@@ -243,3 +244,63 @@ def test_rounds_of_one_day_may_come_in_any_order() -> None:
     assert first.day == second.day
     swapped = backtest((*rounds()[:90], second, first))
     assert len(swapped.predictions) == len(backtest(rounds()[:92]).predictions)
+
+
+# -- the command line --------------------------------------------------------------
+
+
+def test_every_command_that_reads_rounds_takes_a_feed_with_a_new_category(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = str(_renamed(tmp_path, "433", "437"))
+    assert cli_status(["rounds", "--feed", feed, "--since", "2026-08-19"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].split()[:3] == ["437", "2026-08-19", "category:entrepreneurs"]
+    assert cli_status(["rounds", "--feed", feed, "--type", "category:entrepreneurs"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "2 rounds, 10,000 invitations"
+    assert cli_status(["backtest", "--feed", feed, "--format", "json"]) == 0
+    row = next(
+        r for r in json.loads(capsys.readouterr().out)["rows"]
+        if r["round_type"] == "category:entrepreneurs"
+    )  # fmt: skip
+    assert (row["rounds"], row["baseline_mae"]) == (1, 9.0)
+    args = ["outlook", "--example", "--as-of", "2026-08-20", "--feed", feed, "--format", "json"]
+    assert cli_status(args) == 0
+    (unjudged,) = json.loads(capsys.readouterr().out)["unjudged"]
+    assert [r["number"] for r in unjudged["rounds"]] == ["433", "437"]
+    assert cli_status(["replay", "--feed", feed, "--number", "437"]) == 0
+    assert "By round type: category:entrepreneurs 0/1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command", [["rounds"], ["backtest"], ["outlook", "--example"], ["replay"]]
+)
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"rounds": []}', "$.rounds: the feed is empty"),
+        ("[" * 100_000, "$: nested too deeply to be IRCC's feed"),
+        (None, "cannot read"),
+    ],
+)
+def test_a_bad_feed_exits_2_naming_it_for_every_command(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    content: str | None,
+    message: str,
+) -> None:
+    path = tmp_path / "feed.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert cli_status([*command, "--feed", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "feed.json" in err
+    assert "internal error" not in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_round_type_key_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_status(["rounds", "--type", "category:two words"]) == 2
+    assert "or category:NAME" in capsys.readouterr().err
