@@ -146,6 +146,7 @@ def test_the_outlook_shows_an_unknown_category_as_not_judged(tmp_path: Path) -> 
     found = outlook(example_profile(), as_of=date(2026, 8, 20), last=5, history=loaded)
     assert [ln.round_type.key for ln in found.lines] == ["general", "fsw", "cec", "french"]
     (line,) = found.unjudged
+    assert found.line(ENTREPRENEURS) is line
     assert (line.round_type, line.verdict) == (ENTREPRENEURS, None)
     assert [(c.round.number, c.round.cutoff) for c in line.checks] == [("433", 391), ("437", 382)]
     assert (line.cleared, line.in_pool, line.baseline) == (2, 2, 382)  # 574 is above both

@@ -88,6 +88,12 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
     its SHA-256 is not checked (it is yours), but every value is, with the same
     named rules as the shipped copy.
 
+    A round of a category expressentry has no list of on its day (a category IRCC
+    added after this release, "Entrepreneurs, 2026-Version 1") is kept as a
+    category round with ``category`` ``None`` and its own type
+    (:attr:`Round.unknown_category <expressentry.draws.records.Round.unknown_category>`,
+    ``"category:entrepreneurs"``): a newer feed needs no newer package.
+
     Args:
         path: The file.
         supplement: Fill the distributions IRCC removed (#223, #224, #226, #227)
@@ -95,7 +101,9 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
 
     Raises:
         InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), the
-            file is not IRCC's feed, or a value cannot be read:
+            file is not IRCC's feed (not JSON, nested too deeply, no ``rounds``
+            list or an empty one), a round number is given twice, a round is
+            dated before a lower number, or a value cannot be read:
             every problem, naming the record, its round number, the field and the
             text as written.
         OSError: the file cannot be read.

@@ -483,8 +483,12 @@ class Outlook:
         return self.breakdown.total
 
     def line(self, round_type: RoundType) -> OutlookLine | None:
-        """The line of a type, or ``None`` when the candidate is not eligible for it."""
-        for ln in self.lines:
+        """The line of a type (of :attr:`lines` or :attr:`unjudged`).
+
+        ``None`` when the candidate is not eligible for it, or it is a category
+        expressentry has no list of with no round before the day.
+        """
+        for ln in (*self.lines, *self.unjudged):
             if ln.round_type == round_type:
                 return ln
         return None
