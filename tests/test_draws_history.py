@@ -457,7 +457,7 @@ def test_a_malformed_copy_names_every_record_field_and_text(tmp_path: Path) -> N
     path, feed = _feed_copy(tmp_path)
     feed["rounds"][0]["drawCRS"] = "n/a"
     feed["rounds"][1]["drawDateTime"] = "soon"
-    feed["rounds"][2]["drawName"] = "Lottery"
+    feed["rounds"][2]["drawName"] = " - "
     del feed["rounds"][3]["drawDate"]
     path.write_text(json.dumps(feed), encoding="utf-8")
     with pytest.raises(InvalidInputError) as caught:
@@ -467,10 +467,8 @@ def test_a_malformed_copy_names_every_record_field_and_text(tmp_path: Path) -> N
         "(e.g. '5,000') (got \"n/a\")",
         "$.rounds[1].drawDateTime: round 436: not a date and time as IRCC writes them "
         "(e.g. 'August 19, 2026 at 12:35:37 UTC') (got \"soon\")",
-        "$.rounds[2].drawName: round 435: not a round type expressentry knows: a general "
-        "round ('No Program Specified', 'General'), a program ('Canadian Experience "
-        "Class', ...), 'Provincial Nominee Program' or a category ('French language "
-        "proficiency', 'Healthcare ...', ...) (got \"Lottery\")",
+        "$.rounds[2].drawName: round 435: must name the round (IRCC's name has letters, "
+        "e.g. 'Canadian Experience Class') (got \" - \")",
         "$.rounds[3].drawDate: round 434: required field missing",
     ]
     assert str(caught.value).startswith("invalid rounds feed ee_rounds_123_en.json:")
@@ -490,8 +488,12 @@ def test_a_round_given_twice_is_refused(tmp_path: Path) -> None:
     path, feed = _feed_copy(tmp_path)
     feed["rounds"].insert(0, feed["rounds"][0])
     path.write_text(json.dumps(feed), encoding="utf-8")
-    with pytest.raises(InvalidInputError, match="round 437 is given 2 times"):
+    with pytest.raises(InvalidInputError) as caught:
         load_rounds(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "$.rounds[1].drawNumber: round 437 is a duplicate: $.rounds[0] has the same number "
+        '(IRCC numbers each round once) (got "437")'
+    ]
 
 
 # -- queries and trends ------------------------------------------------------------

@@ -7,7 +7,9 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
 ``expressentry backtest [--before ...] [--since ...] [--format text|json]``;
-``expressentry replay [--rounds] [--number N]``.
+``expressentry replay [--rounds] [--number N]``. Every command that reads rounds
+(``rounds``, ``outlook``, ``backtest``, ``replay``) takes ``--feed FILE``, a copy
+of IRCC's feed you downloaded, instead of the shipped rounds.
 
 A command whose day (``--as-of``, the invitation or the forecast's end, the
 round's day) is after the day the rules were last checked against their sources
@@ -53,7 +55,7 @@ from expressentry.draws import (
     rounds,
     select,
 )
-from expressentry.draws.cutoffs import backtest
+from expressentry.draws.cutoffs import RoundType, backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.replays import NO_DISTRIBUTION
 from expressentry.draws.table import FORMATS, render_rounds
@@ -135,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
                 default=DEFAULT_LAST,
                 help=f"rounds of each type to compare with (default: {DEFAULT_LAST})",
             )
+            _feed_argument(s)
     _timeline_arguments(
         commands.add_parser(
             "timeline",
@@ -148,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
     b.add_argument("--since", type=_as_of, help="score only rounds from this day on, YYYY-MM-DD")
     b.add_argument("--format", choices=("text", "json"), default="text")
+    _feed_argument(b)
     m = commands.add_parser("simulate", help="run one round of invitations over a pool file")
     m.add_argument("pool", type=Path, help="pool file: JSON Lines (.jsonl) or CSV (.csv)")
     m.add_argument("--size", type=_last, required=True, help="the number of invitations")
@@ -163,7 +167,32 @@ def _parser() -> argparse.ArgumentParser:
     r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
     r.add_argument("--rounds", action="store_true", help="also list every round")
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
+    _feed_argument(r)
     return parser
+
+
+def _feed_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--feed",
+        type=Path,
+        metavar="FILE",
+        help="a copy of IRCC's feed you downloaded (default: the shipped rounds)",
+    )
+
+
+def _history(args: argparse.Namespace) -> tuple[Round, ...] | None:
+    """The rounds of ``--feed``, or the shipped ones; ``None`` (said on stderr): unreadable.
+
+    Raises:
+        InvalidInputError: the file is not IRCC's feed or a value cannot be read.
+    """
+    if args.feed is None:
+        return rounds()
+    try:
+        return load_rounds(args.feed)
+    except OSError as exc:
+        sys.stderr.write(f"expressentry: cannot read {args.feed}: {exc.strerror or exc}\n")
+        return None
 
 
 def _note(caveats: Iterable[str]) -> None:
@@ -180,7 +209,10 @@ def _last(text: str) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    history: Iterable[Round] = rounds()
+    found = _history(args)
+    if found is None:
+        return _BAD_INPUT
+    history: Iterable[Round] = found
     if args.number:
         wanted = set(args.number)
         known = {r.number for r in history}
@@ -205,7 +237,10 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    report = backtest(before=args.before, since=args.since)
+    history = _history(args)
+    if history is None:
+        return _BAD_INPUT
+    report = backtest(history, before=args.before, since=args.since)
     text = json.dumps(report.as_dict(), indent=2) if args.format == "json" else report.explain()
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
@@ -286,35 +321,44 @@ _ROUND_TYPES = tuple(
 )
 
 
+def _type_key(text: str) -> str:
+    """A ``--type`` of ``rounds``: a kind, a program, a category, or ``category:NAME``."""
+    if text in _ROUND_TYPES:
+        return text
+    try:
+        RoundType.parse(text)
+    except InvalidInputError:
+        msg = (
+            f"invalid choice: {text!r} (choose from {', '.join(_ROUND_TYPES)}, or "
+            "category:NAME for a category expressentry has no list of)"
+        )
+        raise argparse.ArgumentTypeError(msg) from None
+    return text
+
+
 def _rounds_arguments(r: argparse.ArgumentParser) -> None:
     r.add_argument(
         "--type",
         action="append",
-        choices=_ROUND_TYPES,
+        type=_type_key,
         metavar="TYPE",
-        help="a kind (general, program, pnp, category), a program (cec, fsw, fst) or a "
-        "category (french, stem, ...); repeat for several",
+        help="a kind (general, program, pnp, category), a program (cec, fsw, fst), a "
+        "category (french, stem, ...) or category:NAME (a category expressentry has no "
+        "list of, as the rounds table writes it); repeat for several",
     )
     r.add_argument("--since", type=_as_of, help="rounds on or after this day, YYYY-MM-DD")
     r.add_argument("--until", type=_as_of, help="rounds on or before this day, YYYY-MM-DD")
     r.add_argument("--format", choices=FORMATS, default="text")
-    r.add_argument(
-        "--feed", type=Path, help="a copy of IRCC's feed you downloaded (default: the shipped one)"
-    )
+    _feed_argument(r)
 
 
 def _rounds(args: argparse.Namespace) -> int:
     if args.since is not None and args.until is not None and args.since > args.until:
         sys.stderr.write(f"expressentry: --until {args.until} is before --since {args.since}\n")
         return _BAD_INPUT
-    if args.feed is None:
-        history: tuple[Round, ...] = rounds()
-    else:
-        try:
-            history = load_rounds(args.feed)
-        except OSError as exc:
-            sys.stderr.write(f"expressentry: cannot read {args.feed}: {exc.strerror or exc}\n")
-            return _BAD_INPUT
+    history = _history(args)
+    if history is None:
+        return _BAD_INPUT
     found = find_rounds(since=args.since, until=args.until, history=history)
     if args.type:
         found = tuple(r for r in found if r.kind.value in args.type or r.round_type in args.type)
@@ -372,12 +416,7 @@ def _run(args: argparse.Namespace) -> int:
         _note(caveats)
         return 0
     if args.command == "outlook":
-        found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last)
-        out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
-        sys.stdout.write(out + "\n")
-        sys.stdout.flush()
-        _note(found.caveats)
-        return 0
+        return _outlook(args, candidate)
     result: CrsBreakdown | EligibilityReport = (
         score(candidate, as_of=args.as_of)
         if args.command == "score"
@@ -386,6 +425,18 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
     sys.stdout.flush()
     _note(result.caveats)
+    return 0
+
+
+def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
+    history = _history(args)
+    if history is None:
+        return _BAD_INPUT
+    found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
+    out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
+    sys.stdout.write(out + "\n")
+    sys.stdout.flush()
+    _note(found.caveats)
     return 0
 
 

@@ -22,6 +22,7 @@ cut-off and a plain verdict where the estimate is no better than the baseline.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -37,7 +38,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .estimator import Estimate, Forecaster
-from .history import history_of
+from .history import history_in_date_order
 from .records import Round, RoundKind
 
 __all__ = [
@@ -57,18 +58,38 @@ FEW_ROUNDS: Final = 10
 reported but called too few to judge (a handful of errors says little)."""
 
 
+_UNKNOWN_KEY: Final = re.compile(r"\w+(?:-\w+)*")
+
+
 def _type_valid(instance: RoundType, attribute: attrs.Attribute[Any], value: object) -> None:
     kind = instance.kind
     if not isinstance(kind, RoundKind):
         raise InvalidInputError("RoundType", [FieldProblem("kind", kind, "must be a RoundKind")])
     problems = []
     wants_program, wants_category = kind is RoundKind.PROGRAM, kind is RoundKind.CATEGORY
+    category: object = instance.category
+    unknown: object = instance.unknown_category  # of any type at run time
     if wants_program != isinstance(instance.program, Program):
         words = "must be a Program" if wants_program else f"must be None for a {kind} round"
         problems.append(FieldProblem("program", instance.program, words))
-    if wants_category != isinstance(instance.category, CategoryId):
-        words = "must be a CategoryId" if wants_category else f"must be None for a {kind} round"
-        problems.append(FieldProblem("category", instance.category, words))
+    if unknown is not None and (
+        not wants_category or not isinstance(unknown, str) or not _UNKNOWN_KEY.fullmatch(unknown)
+    ):
+        words = (
+            "must be a category's key: words joined by hyphens ('entrepreneurs')"
+            if wants_category
+            else f"must be None for a {kind} round"
+        )
+        problems.append(FieldProblem("unknown_category", unknown, words))
+    elif wants_category and (unknown is None) != isinstance(category, CategoryId):
+        words = (
+            "must be a CategoryId, or None with unknown_category"
+            if unknown is None
+            else "must be None with unknown_category"
+        )
+        problems.append(FieldProblem("category", category, words))
+    elif not wants_category and category is not None:
+        problems.append(FieldProblem("category", category, f"must be None for a {kind} round"))
     if problems:
         raise InvalidInputError("RoundType", problems)
 
@@ -78,17 +99,24 @@ class RoundType:
     """A type of round: the key under which rounds are compared and estimated.
 
     Its :attr:`key` is :attr:`Round.round_type <expressentry.draws.records.Round.round_type>`:
-    ``"general"``, ``"pnp"``, a program (``"cec"``) or a category (``"french"``).
+    ``"general"``, ``"pnp"``, a program (``"cec"``), a category (``"french"``) or a
+    category expressentry has no list of (``"category:entrepreneurs"``, from IRCC's
+    name of its rounds: nobody's eligibility for it can be judged).
 
     >>> RoundType(RoundKind.PROGRAM, program=Program.CEC)
     RoundType('cec')
     >>> RoundType.parse("french").label
     'French-language proficiency rounds'
+    >>> RoundType.parse("category:entrepreneurs").label
+    "rounds of the category 'entrepreneurs' (no list in expressentry)"
 
     Attributes:
         kind: General, program, PNP or category.
         program: The program of a program type, else ``None``.
         category: The category of a category type, else ``None``.
+        unknown_category: The key of a category expressentry has no list of
+            (:attr:`Round.unknown_category
+            <expressentry.draws.records.Round.unknown_category>`), else ``None``.
 
     Raises:
         InvalidInputError: the program or category does not fit the kind.
@@ -96,16 +124,27 @@ class RoundType:
 
     kind: RoundKind
     program: Program | None = None
-    category: CategoryId | None = attrs.field(default=None, validator=_type_valid)
+    category: CategoryId | None = None
+    unknown_category: str | None = attrs.field(default=None, validator=_type_valid)
 
     @property
     def key(self) -> str:
-        """The short key: ``"general"``, ``"pnp"``, ``"cec"``, ``"french"``..."""
+        """The short key: ``"general"``, ``"pnp"``, ``"cec"``, ``"french"``, ``"category:..."``."""
         if self.program is not None:
             return self.program.value
         if self.category is not None:
             return self.category.value
+        if self.unknown_category is not None:
+            return f"{RoundKind.CATEGORY.value}:{self.unknown_category}"
         return self.kind.value
+
+    @property
+    def known(self) -> bool:
+        """Whether expressentry can judge a candidate's eligibility for the type.
+
+        ``False`` for a category it has no list of (:attr:`unknown_category`).
+        """
+        return self.unknown_category is None
 
     @property
     def label(self) -> str:
@@ -114,6 +153,8 @@ class RoundType:
             return f"{self.program.label} rounds"
         if self.category is not None:
             return f"{_CATEGORY_WORDS[self.category]} rounds"
+        if self.unknown_category is not None:
+            return f"rounds of the category {self.unknown_category!r} (no list in expressentry)"
         if self.kind is RoundKind.PNP:
             return "Provincial Nominee Program rounds"
         return "general rounds (all programs)"
@@ -131,8 +172,15 @@ class RoundType:
             return cls(RoundKind.PROGRAM, program=Program(key))
         if key in {c.value for c in CategoryId}:
             return cls(RoundKind.CATEGORY, category=CategoryId(key))
+        given: object = key  # of any type at run time
+        prefix, colon, unknown = given.partition(":") if isinstance(given, str) else ("", "", "")
+        if colon and prefix == RoundKind.CATEGORY.value and _UNKNOWN_KEY.fullmatch(unknown):
+            return cls(RoundKind.CATEGORY, unknown_category=unknown)
         known = ", ".join(["general", "pnp", *Program, *CategoryId])
-        raise InvalidInputError("RoundType", [FieldProblem("key", key, f"must be one of {known}")])
+        raise InvalidInputError(
+            "RoundType",
+            [FieldProblem("key", key, f"must be one of {known}, or category:NAME")],
+        )
 
     def __repr__(self) -> str:
         return f"RoundType({self.key!r})"
@@ -157,6 +205,10 @@ _CATEGORY_WORDS: Final = {
 def round_type_of(round_: Round) -> RoundType:
     """The type of a round: its program, its category (any version), PNP or general.
 
+    A category round of a category expressentry has no list of has the type of
+    its :attr:`~expressentry.draws.records.Round.unknown_category`
+    (``RoundType('category:entrepreneurs')``).
+
     >>> from expressentry.draws.history import rounds
     >>> round_type_of(rounds()[-1])
     RoundType('french')
@@ -169,6 +221,8 @@ def round_type_of(round_: Round) -> RoundType:
         return RoundType(RoundKind.PROGRAM, program=round_.program)
     if round_.category is not None:
         return RoundType(RoundKind.CATEGORY, category=round_.category.id)
+    if round_.unknown_category is not None:
+        return RoundType(RoundKind.CATEGORY, unknown_category=round_.unknown_category)
     return RoundType(round_.kind)
 
 
@@ -192,12 +246,12 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
 
     Raises:
         InvalidInputError: no round of the type before ``on``, ``on`` is not a date,
-            ``history`` is not an iterable of rounds or ``round_type`` not a
-            :class:`RoundType`.
+            ``history`` is not an iterable of rounds oldest first, or
+            ``round_type`` not a :class:`RoundType`.
     """
     day = resolve(on, "on", where="estimate_cutoff")
     kind = require(round_type, RoundType, "round_type", "estimate_cutoff")
-    history = history_of(history, "estimate_cutoff")
+    history = history_in_date_order(history, "estimate_cutoff")
     forecaster = Forecaster(r for r in history if r.day < day)
     if not forecaster.knows(kind.key):
         raise InvalidInputError(
@@ -533,11 +587,12 @@ def backtest(
 
     Raises:
         InvalidInputError: ``before`` or ``since`` is not a date, or ``history``
-            is not an iterable of rounds.
+            is not an iterable of rounds, oldest first (naming the first round
+            dated before the one ahead of it).
     """
     day = None if before is None else resolve(before, "before", where="backtest")
     start = None if since is None else resolve(since, "since", where="backtest")
-    found = [r for r in history_of(history, "backtest") if day is None or r.day < day]
+    found = [r for r in history_in_date_order(history, "backtest") if day is None or r.day < day]
     predictions, skipped = _predict_all(found)
     if start is not None:
         predictions = tuple(p for p in predictions if p.day >= start)

@@ -46,6 +46,8 @@ from typing import Final
 
 from attrs import field, frozen
 
+from expressentry.errors import FieldProblem, InvalidInputError
+
 from .records import Round
 
 __all__ = [
@@ -198,7 +200,8 @@ class Forecaster:
     """Reads rounds in date order; before each, estimates the next cut-off of a type.
 
     Only what :meth:`add` was given is used: an estimate for a day is the same
-    whatever rounds come after it.
+    whatever rounds come after it. Rounds out of date order are refused
+    (:class:`~expressentry.errors.InvalidInputError`).
 
     >>> from expressentry.draws.history import rounds
     >>> f = Forecaster(rounds())
@@ -214,6 +217,7 @@ class Forecaster:
         self._scaled: list[float] = []  # the same divided by their scale, sorted
         self._added = 0
         self._memo: tuple[tuple[str, date, int], _Value] | None = None  # estimate, then add
+        self._last: Round | None = None
         for r in history:
             self.add(r)
 
@@ -252,7 +256,22 @@ class Forecaster:
         return Estimate(round_type, day, value, low, high, kind.cutoffs[-1])
 
     def add(self, round_: Round) -> None:
-        """Learn from a round (the next in date order): its error, then its cut-off."""
+        """Learn from a round (the next in date order): its error, then its cut-off.
+
+        Raises:
+            InvalidInputError: the round is dated before the round added before
+                it (naming both): rounds are learnt oldest first, else a round
+                would be predicted from later ones.
+        """
+        last = self._last
+        if last is not None and round_.day < last.day:
+            message = (
+                f"round {round_.number} ({round_.day.isoformat()}) is dated before round "
+                f"{last.number} ({last.day.isoformat()}), added before it: rounds are "
+                "added oldest first"
+            )
+            raise InvalidInputError("Forecaster", [FieldProblem("round_", round_.number, message)])
+        self._last = round_
         key = round_.round_type
         kind = self._types.get(key)
         if kind is None:

@@ -69,6 +69,7 @@ __all__ = [
     "read_clock",
     "read_datetime",
     "read_supplement",
+    "unknown_category_key",
     "year_less_day",
 ]
 
@@ -362,7 +363,12 @@ def read_supplement(data: bytes) -> Mapping[str, tuple[date, PoolDistribution]]:
 
 
 def _classify(name: str) -> tuple[RoundKind, Program | None, CategoryId | None]:
-    """A round's kind (and program or category) from IRCC's name for it."""
+    """A round's kind (and program or category) from IRCC's name for it.
+
+    A name of none of the known types is a category round of a category
+    expressentry does not know (``None``): IRCC names every new type of round
+    after its category.
+    """
     key = " ".join(name.lower().replace("-", " ").split())
     if key in GENERAL_ROUND_NAMES:
         return RoundKind.GENERAL, None, None
@@ -373,12 +379,42 @@ def _classify(name: str) -> tuple[RoundKind, Program | None, CategoryId | None]:
     for prefix, category in CATEGORY_NAME_PREFIXES:
         if key.startswith(prefix):
             return RoundKind.CATEGORY, None, category
-    msg = (
-        "not a round type expressentry knows: a general round ('No Program Specified', "
-        "'General'), a program ('Canadian Experience Class', ...), 'Provincial Nominee "
-        "Program' or a category ('French language proficiency', 'Healthcare ...', ...)"
-    )
-    raise ValueError(msg)
+    return RoundKind.CATEGORY, None, None
+
+
+_WORDS: Final = re.compile(r"[^\W_]+")
+_VERSION_START: Final = re.compile(r"[\d(,]")
+
+
+def unknown_category_key(name: str) -> str:
+    """The key of a category expressentry does not know, from IRCC's name of its round.
+
+    The words of the name before its version (the first digit, "(" or ","), in
+    lower case, joined by hyphens, without a trailing "version"; all the name's
+    words when none comes before the version. Rounds of one category keep one key
+    across versions, as IRCC's names of known categories do
+    (:data:`CATEGORY_NAME_PREFIXES`).
+
+    >>> unknown_category_key("Entrepreneurs, 2026-Version 1")
+    'entrepreneurs'
+    >>> unknown_category_key("Skilled Aviation occupations (Version 2)")
+    'skilled-aviation-occupations'
+    >>> unknown_category_key("Entrepreneurs 2027-Version 1")
+    'entrepreneurs'
+
+    Raises:
+        ValueError: the name has no letter or digit.
+    """
+    lowered = name.lower()
+    words = _WORDS.findall(_VERSION_START.split(lowered, maxsplit=1)[0])
+    while words and words[-1] == "version":
+        words.pop()
+    if not words:
+        words = _WORDS.findall(lowered)
+    if not words:
+        msg = "must name the round (IRCC's name has letters, e.g. 'Canadian Experience Class')"
+        raise ValueError(msg)
+    return "-".join(words)
 
 
 class _Record:
@@ -494,24 +530,30 @@ def _round_type(rec: _Record) -> tuple[str, RoundKind, Program | None, CategoryI
     name = rec.text("drawName")
     if name is None:
         return None
-    try:
-        return name, *_classify(name)
-    except ValueError as exc:
-        rec.problem("drawName", name, str(exc))
-        return None
+    found = _classify(name)
+    if found[0] is RoundKind.CATEGORY and found[2] is None:
+        try:
+            unknown_category_key(name)
+        except ValueError as exc:
+            rec.problem("drawName", name, str(exc))
+            return None
+    return name, *found
 
 
-def _category(rec: _Record, name: str, category_id: CategoryId, day: date) -> Category | None:
-    """The version of the round's category in force on its day."""
+def _category(
+    name: str, category_id: CategoryId | None, day: date
+) -> tuple[Category | None, str | None, tuple[Quirk, ...]]:
+    """The version of the round's category in force on its day.
+
+    Or, where expressentry has none (a name it does not know, or a category with no
+    list in force that day), the category's key and the quirk that says why.
+    """
+    if category_id is None:
+        return None, unknown_category_key(name), (Quirk.UNKNOWN_CATEGORY,)
     found = next((c for c in categories_in_force(as_of=day) if c.id is category_id), None)
     if found is None:
-        rec.problem(
-            "drawName",
-            name,
-            f"category {category_id.value} has no version in force on {day.isoformat()} "
-            "in expressentry's category lists",
-        )
-    return found
+        return None, category_id.value, (Quirk.CATEGORY_NOT_IN_FORCE,)
+    return found, None, ()
 
 
 def _size_and_cutoff(rec: _Record) -> tuple[int, int] | None:
@@ -560,14 +602,12 @@ def _read_record(
     distribution = _distribution(rec, day)
     if distribution is None and number in supplement and supplement[number][0] == day:
         distribution = supplement[number][1]
-    category = None
-    if what is not None and what[3] is not None:
-        category = _category(rec, what[0], what[3], day)
-        if category is None:
-            return None
     if what is None or counts is None or programs_text is None or held is None or tie is None:
         return None
-    quirks = [*held[1], *tie[1]]
+    category, unknown, unknown_quirks = (
+        _category(what[0], what[3], day) if what[1] is RoundKind.CATEGORY else (None, None, ())
+    )
+    quirks = [*unknown_quirks, *held[1], *tie[1]]
     if distribution is not None:
         quirks.extend(_distribution_quirks(distribution, day))
     href = _HREF.search(str(rec.raw.get("drawNumberURL", "")))
@@ -587,29 +627,43 @@ def _read_record(
         distribution=distribution,
         instructions_url=None if href is None else _CANADA_CA + href.group(1),
         quirks=tuple(dict.fromkeys(quirks)),
+        unknown_category=unknown,
     )
 
 
-def _order_key(r: Round) -> tuple[int, str]:
-    return r.sequence, r.number
+def _order_key(found: tuple[int, Round]) -> tuple[int, str, int]:
+    return found[1].sequence, found[1].number, found[0]
 
 
-def _check_order(rounds: Sequence[Round], problems: list[FieldProblem]) -> None:
-    """Numbers are unique and dates never go backwards as numbers rise."""
-    seen = Counter(r.number for r in rounds)
-    for number, times in sorted(seen.items()):
-        if times > 1:
+def _check_order(rounds: Sequence[tuple[int, Round]], problems: list[FieldProblem]) -> None:
+    """Numbers are unique and dates never go backwards as numbers rise.
+
+    ``rounds`` are ``(record index, round)``, by number. A number given twice is
+    said to be a duplicate at its later record; dates are compared between
+    different numbers only.
+    """
+    first: dict[str, int] = {}
+    for index, r in rounds:
+        if r.number in first:
             problems.append(
-                FieldProblem("$.rounds", number, f"round {number} is given {times} times")
+                FieldProblem(
+                    f"$.rounds[{index}].drawNumber",
+                    r.number,
+                    f"round {r.number} is a duplicate: $.rounds[{first[r.number]}] has the "
+                    "same number (IRCC numbers each round once)",
+                )
             )
-    for before, after in itertools.pairwise(rounds):
+        else:
+            first[r.number] = index
+    unique = [(i, r) for i, r in rounds if first[r.number] == i]
+    for (_, before), (index, after) in itertools.pairwise(unique):
         if after.day < before.day:
             problems.append(
                 FieldProblem(
-                    "$.rounds",
+                    f"$.rounds[{index}].drawDate",
                     after.day,
                     f"round {after.number} is dated before round {before.number} "
-                    f"({before.day.isoformat()})",
+                    f"({before.day.isoformat()}), a lower number",
                 )
             )
 
@@ -634,13 +688,22 @@ def parse_feed(
     """IRCC's feed read into rounds, oldest first (by number: 1, ..., 91a, 91b, 92, ...).
 
     Where a round's distribution is all "0" in the feed and ``supplement`` has one
-    for the same number and date, the supplement's is used (quirk 1). Fields the
+    for the same number and date, the supplement's is used (quirk 1). A round name
+    of no type expressentry knows, or of a category with no list in force on the
+    round's day, is read as a category round of a category expressentry has no
+    list of (``category`` ``None``, :attr:`Round.unknown_category
+    <expressentry.draws.records.Round.unknown_category>`, flagged
+    ``UNKNOWN_CATEGORY`` or ``CATEGORY_NOT_IN_FORCE``): a new category needs no new
+    release. Only what cannot be read is refused. Fields the
     rounds do not use (``drawDateFull``, ``mitext``, ``DrawText1``) and fields IRCC
     may add are ignored.
 
     Raises:
         InvalidInputError: owner ``origin``; every problem found, each naming the
-            record (``$.rounds[i]``, the round number), the field and the text.
+            record (``$.rounds[i]``, the round number), the field and the text; or
+            the feed is not JSON, nested too deeply, not an object with a
+            ``rounds`` list, or that list is empty; or a round number is given
+            twice (a duplicate), or a round is dated before a lower number.
     """
     problems: list[FieldProblem] = []
     try:
@@ -652,20 +715,28 @@ def parse_feed(
     except json.JSONDecodeError as exc:
         problem = FieldProblem("$", MISSING, json_error_words(exc))
         raise InvalidInputError(origin, [problem]) from None
+    except RecursionError:
+        problem = FieldProblem("$", MISSING, "nested too deeply to be IRCC's feed")
+        raise InvalidInputError(origin, [problem]) from None
     records = top.get("rounds") if isinstance(top, dict) else None
     if not isinstance(records, list):
         problem = FieldProblem("$.rounds", MISSING, "IRCC's feed is an object with a 'rounds' list")
         raise InvalidInputError(origin, [problem])
-    rounds: list[Round] = []
+    if not records:
+        problem = FieldProblem(
+            "$.rounds", records, "the feed is empty: IRCC's feed lists every round since 2015"
+        )
+        raise InvalidInputError(origin, [problem])
+    rounds: list[tuple[int, Round]] = []
     for index, raw in enumerate(records):
         if not isinstance(raw, dict):
             problems.append(FieldProblem(f"$.rounds[{index}]", raw, "must be an object"))
             continue
         found = _read_record(_Record(index, raw, problems), supplement or {})
         if found is not None:
-            rounds.append(found)
+            rounds.append((index, found))
     rounds.sort(key=_order_key)
     _check_order(rounds, problems)
     if problems:
         raise InvalidInputError(origin, problems)
-    return _same_moment(rounds)
+    return _same_moment([r for _, r in rounds])

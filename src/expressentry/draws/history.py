@@ -16,6 +16,7 @@ newer copy of the feed that you downloaded from :data:`~expressentry.draws.feed.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -46,6 +47,7 @@ __all__ = [
     "TrendPoint",
     "YearSummary",
     "find_rounds",
+    "history_in_date_order",
     "history_of",
     "load_rounds",
     "rounds",
@@ -86,6 +88,12 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
     its SHA-256 is not checked (it is yours), but every value is, with the same
     named rules as the shipped copy.
 
+    A round of a category expressentry has no list of on its day (a category IRCC
+    added after this release, "Entrepreneurs, 2026-Version 1") is kept as a
+    category round with ``category`` ``None`` and its own type
+    (:attr:`Round.unknown_category <expressentry.draws.records.Round.unknown_category>`,
+    ``"category:entrepreneurs"``): a newer feed needs no newer package.
+
     Args:
         path: The file.
         supplement: Fill the distributions IRCC removed (#223, #224, #226, #227)
@@ -93,7 +101,9 @@ def load_rounds(path: str | os.PathLike[str], *, supplement: bool = True) -> tup
 
     Raises:
         InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), the
-            file is not IRCC's feed, or a value cannot be read:
+            file is not IRCC's feed (not JSON, nested too deeply, no ``rounds``
+            list or an empty one), a round number is given twice, a round is
+            dated before a lower number, or a value cannot be read:
             every problem, naming the record, its round number, the field and the
             text as written.
         OSError: the file cannot be read.
@@ -173,6 +183,32 @@ def history_of(history: Iterable[Round] | None, where: str) -> tuple[Round, ...]
     if history is None:
         return rounds()
     return require_items(history, Round, "history", where)
+
+
+def history_in_date_order(history: Iterable[Round] | None, where: str) -> tuple[Round, ...]:
+    """:func:`history_of`, refused unless oldest first (no round dated before the one ahead).
+
+    What walks the history forward (the estimate, the backtest, the outlook)
+    learns each round from those before it in the order given: out of order, a
+    round would be "predicted" from later ones. Rounds of one day may come in any
+    order. :func:`rounds` and :func:`load_rounds` give them oldest first.
+
+    Raises:
+        InvalidInputError: ``history`` is not an iterable of rounds, or a round is
+            dated before the round ahead of it, naming both (the first such pair).
+    """
+    found = history_of(history, where)
+    for index, (ahead, behind) in enumerate(itertools.pairwise(found), start=1):
+        if behind.day < ahead.day:
+            message = (
+                f"round {behind.number} ({behind.day.isoformat()}) comes after round "
+                f"{ahead.number} ({ahead.day.isoformat()}) but is dated before it: the "
+                "rounds must be oldest first (sorted by day, as rounds() and load_rounds() "
+                "give them)"
+            )
+            problem = FieldProblem(f"history[{index}]", behind.number, message)
+            raise InvalidInputError(where, [problem])
+    return found
 
 
 @frozen

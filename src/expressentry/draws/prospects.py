@@ -59,7 +59,7 @@ from .cutoffs import (
     estimate_cutoff,
     round_type_of,
 )
-from .history import history_of
+from .history import history_in_date_order
 from .records import Round, RoundKind
 
 __all__ = [
@@ -208,7 +208,9 @@ class OutlookLine:
         round_type: The type.
         verdict: :attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE`, or
             :attr:`~expressentry.eligibility.report.Verdict.ELIGIBLE_IF` where something
-            that cannot be checked must be confirmed.
+            that cannot be checked must be confirmed; ``None`` for a category
+            expressentry has no list of (:attr:`Outlook.unjudged`), whose
+            eligibility it cannot judge.
         score: The candidate's CRS score on the day.
         as_of: The day.
         last: How many of the latest rounds were asked for.
@@ -227,7 +229,7 @@ class OutlookLine:
     """
 
     round_type: RoundType
-    verdict: Verdict
+    verdict: Verdict | None
     score: int
     as_of: date
     last: int
@@ -298,7 +300,12 @@ class OutlookLine:
     def explain(self) -> str:
         """The type in a few lines: eligibility, each round, the estimate and its error."""
         kind = self.round_type
-        when = "eligible" if self.verdict is Verdict.ELIGIBLE else "eligible if confirmed"
+        when = {
+            Verdict.ELIGIBLE: "eligible",
+            Verdict.ELIGIBLE_IF: "eligible if confirmed",
+            None: "eligibility NOT judged: expressentry has no list of this category, so "
+            "it cannot say whether the profile is eligible; compared as if it were",
+        }.get(self.verdict, str(self.verdict))
         out = [f"{kind.key}: {kind.label}, {when}"]
         if not self.checks:
             out.append("  no round of this type before the day: nothing to compare or estimate")
@@ -359,7 +366,7 @@ class OutlookLine:
         b = self.backtest
         return {
             "round_type": self.round_type.key,
-            "verdict": self.verdict.value,
+            "verdict": None if self.verdict is None else self.verdict.value,
             "rounds": [
                 {
                     "number": c.round.number,
@@ -415,6 +422,12 @@ class Outlook:
         last: How many of the latest rounds of each type were compared.
         lines: One per round type the candidate could be invited in: general,
             PNP, programs (FSW, CEC, FST), then categories.
+        unjudged: One per category expressentry has no list of (a category IRCC
+            added after this release, :attr:`RoundType.known
+            <expressentry.draws.cutoffs.RoundType.known>` false) with a round
+            before the day: whether the candidate is eligible for it cannot be
+            judged, so its rounds are compared as if it were (``verdict``
+            ``None``), apart from :attr:`lines`.
         submitted_on: The profile's submission day (UTC), or ``None`` when the
             profile gives none.
         pool_exit: The first day the profile is out of the pool (12 months after
@@ -431,6 +444,7 @@ class Outlook:
     submitted_on: date | None = None
     pool_exit: date | None = None
     rules_reviewed_on: date = LAST_REVIEWED
+    unjudged: tuple[OutlookLine, ...] = ()
 
     @property
     def in_pool(self) -> bool | None:
@@ -469,8 +483,12 @@ class Outlook:
         return self.breakdown.total
 
     def line(self, round_type: RoundType) -> OutlookLine | None:
-        """The line of a type, or ``None`` when the candidate is not eligible for it."""
-        for ln in self.lines:
+        """The line of a type (of :attr:`lines` or :attr:`unjudged`).
+
+        ``None`` when the candidate is not eligible for it, or it is a category
+        expressentry has no list of with no round before the day.
+        """
+        for ln in (*self.lines, *self.unjudged):
             if ln.round_type == round_type:
                 return ln
         return None
@@ -496,6 +514,13 @@ class Outlook:
             )
         for ln in self.lines:
             out.append(ln.explain())
+        if self.unjudged:
+            out.append(
+                "Round types whose eligibility expressentry cannot judge (categories it has "
+                "no list of, added by IRCC after this release): the profile may or may not "
+                "be eligible; its score is compared with their rounds all the same."
+            )
+            out.extend(ln.explain() for ln in self.unjudged)
         out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
@@ -509,6 +534,7 @@ class Outlook:
             "pool_exit": None if self.pool_exit is None else self.pool_exit.isoformat(),
             "in_pool": self.in_pool,
             "lines": [ln.as_dict() for ln in self.lines],
+            "unjudged": [ln.as_dict() for ln in self.unjudged],
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
@@ -519,6 +545,8 @@ class Outlook:
             + (f" ({ln.out_of_pool} out of the pool)" if ln.out_of_pool else "")
             for ln in self.lines
         )
+        unjudged = ", ".join(f"{ln.round_type.key} not judged" for ln in self.unjudged)
+        parts = ", ".join(p for p in (parts, unjudged) if p)
         return f"Outlook({self.score} on {self.as_of.isoformat()}: {parts or 'no round type'})"
 
 
@@ -559,7 +587,9 @@ def outlook(
     general rounds and each program it is eligible for (or eligible if something
     is confirmed); PNP rounds if it holds a provincial nomination (a nominee, too,
     must be eligible for a program to be in the pool); each category in force it
-    is eligible for. For each, the score is compared with the last ``last``
+    is eligible for; and, apart (:attr:`Outlook.unjudged`), each category
+    expressentry has no list of with a round before the day, whose eligibility it
+    cannot judge. For each, the score is compared with the last ``last``
     rounds of the type held before the day, and the next cut-off is estimated
     from every round of the type before the day, with the backtest of the type
     over those same rounds (nothing after the day is used).
@@ -572,8 +602,8 @@ def outlook(
 
     Raises:
         InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
-            is not a date, ``history`` is not an iterable of rounds, or the
-            profile is invalid on the day.
+            is not a date, ``history`` is not an iterable of rounds oldest first,
+            or the profile is invalid on the day.
         RulesNotInForceError: ``as_of`` is before the first rules known.
     """
     day = resolve(as_of, where="outlook")
@@ -583,12 +613,15 @@ def outlook(
         )
     breakdown = score(candidate, as_of=day)
     report = assess(candidate, as_of=day)
-    before = tuple(r for r in history_of(history, "outlook") if r.day < day)
+    before = tuple(r for r in history_in_date_order(history, "outlook") if r.day < day)
     tested = backtest(before)
     submitted_on = candidate.submitted_day
     pool_exit = None if submitted_on is None else profile_exit(submitted_on)
+    unknown = [round_type_of(r) for r in before if r.unknown_category is not None]
+    judged = _types(report, candidate.provincial_nomination)
+    unjudged: list[tuple[RoundType, Verdict | None]] = [(k, None) for k in dict.fromkeys(unknown)]
     lines = []
-    for kind, verdict in _types(report, candidate.provincial_nomination):
+    for kind, verdict in [*judged, *unjudged]:
         of_type = [r for r in before if round_type_of(r) == kind]
         cutoffs = [r.cutoff for r in of_type]
         lines.append(
@@ -614,7 +647,8 @@ def outlook(
         breakdown=breakdown,
         eligibility=report,
         last=last,
-        lines=tuple(lines),
+        lines=tuple(lines[: len(judged)]),
+        unjudged=tuple(lines[len(judged) :]),
         submitted_on=submitted_on,
         pool_exit=pool_exit,
         rules_reviewed_on=breakdown.rules_reviewed_on,

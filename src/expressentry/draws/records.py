@@ -95,6 +95,18 @@ class Quirk(StrEnum):
     """Quirk 8: the snapshot is more than
     :data:`~expressentry.draws.feed.STALE_DISTRIBUTION_DAYS` days before the round
     (#298, #409, #416)."""
+    UNKNOWN_CATEGORY = "unknown_category"
+    """A category round whose name names no category expressentry knows (a category
+    IRCC added after this release, e.g. "Entrepreneurs, 2026-Version 1"): kept with
+    ``category`` ``None`` and its own type, keyed from IRCC's name
+    (:attr:`Round.unknown_category`,
+    :func:`~expressentry.draws.feed.unknown_category_key`). Nobody's eligibility for
+    it can be judged."""
+    CATEGORY_NOT_IN_FORCE = "category_not_in_force"
+    """A category round whose name names a category expressentry knows, but with no
+    version of its list in force on the round's day (a list IRCC published after
+    this release): kept as for ``UNKNOWN_CATEGORY``, its key the category's id
+    (``"category:stem"``)."""
 
 
 @frozen
@@ -265,6 +277,10 @@ class Round:
         distribution: The pool's CRS distribution, or ``None`` where IRCC gives none.
         instructions_url: The round's Ministerial Instructions, as the feed links them.
         quirks: The named rules that had to read this round's text.
+        unknown_category: For a category round whose category has no list in
+            expressentry on its day (``category`` is ``None``; flagged
+            ``UNKNOWN_CATEGORY`` or ``CATEGORY_NOT_IN_FORCE``), the category's key
+            derived from IRCC's name (``"entrepreneurs"``); else ``None``.
     """
 
     number: str
@@ -282,6 +298,7 @@ class Round:
     distribution: PoolDistribution | None
     instructions_url: str | None
     quirks: tuple[Quirk, ...] = ()
+    unknown_category: str | None = None
 
     @property
     def category_id(self) -> CategoryId | None:
@@ -293,12 +310,16 @@ class Round:
         """One short key per round type, for queries, trends and the command line.
 
         ``"general"``, ``"pnp"``, a :class:`~expressentry.enums.Program` value
-        (``"cec"``) or a :class:`~expressentry.enums.CategoryId` value (``"french"``).
+        (``"cec"``), a :class:`~expressentry.enums.CategoryId` value (``"french"``)
+        or, for a category expressentry has no list of that day,
+        ``"category:"`` and :attr:`unknown_category` (``"category:entrepreneurs"``).
         """
         if self.program is not None:
             return self.program.value
         if self.category is not None:
             return self.category.id.value
+        if self.unknown_category is not None:
+            return f"{RoundKind.CATEGORY.value}:{self.unknown_category}"
         return self.kind.value
 
     def explain(self) -> str:
@@ -311,6 +332,16 @@ class Round:
             what = f"program round: {self.program.label}"
         if self.category is not None:
             what = f"category round: {self.category.name} (list version {self.category.version})"
+        elif self.unknown_category is not None:
+            why = (
+                "a category expressentry has no list of on that day"
+                if Quirk.CATEGORY_NOT_IN_FORCE in self.quirks
+                else "a category expressentry does not know"
+            )
+            what = (
+                f"category round: {self.unknown_category} ({why}: nobody's eligibility "
+                "for it can be judged)"
+            )
         lines = [
             f"Round #{self.number} of {self.day.isoformat()}, {what}",
             f"  IRCC's name: {self.name}",
