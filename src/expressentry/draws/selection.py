@@ -613,7 +613,8 @@ def _select(
     cutoff = invited[-1].crs if invited else None
     tie = tie_break_of(invited[-1].submitted) if invited else None
     taken = {p for p in chosen if crs[p] == cutoff}
-    left = [p for p, c in enumerate(crs) if c == cutoff and p not in taken]
+    at_cut = itertools.compress(range(len(crs)), map(operator.eq, crs, itertools.repeat(cutoff)))
+    left = [p for p in at_cut if p not in taken]
     within = same = 0
     if left and cutoff is not None and tie is not None:
         last = subs[chosen[-1]]
