@@ -61,7 +61,7 @@ General round of 2026-09-30, 2 invitations
   ranked: 3 eligible for the round; 0 not eligible
   invited: the 2 highest-ranked
   cut-off: CRS 574 (the lowest-ranked invited, rank 2)
-  tie-break: 2025-10-01T14:30:00+00:00 (that candidate's profile submission)
+  tie-break: 2025-10-01T14:30:00+00:00 (that candidate's profile submission, to the second)
   at CRS 574: 2 invited, submitted at or before the tie-break; 1 left out: 1 submitted at
     the same instant as the last invited, later in pool order
 """
@@ -399,7 +399,8 @@ class Selection:
             f"  cut-off: CRS {self.cutoff} (the lowest-ranked invited, rank {self.count:,})"
         )
         lines.append(
-            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission)"
+            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission, "
+            "to the second)"
         )
         lines.extend(
             textwrap.wrap(
@@ -631,6 +632,8 @@ def _select(
                     same += 1
                 else:
                     within += 1
+            elif verdict:  # pragma: no cover  (ranked after the last invited: never before it)
+                raise AssertionError(p)
     return Selection(
         spec=spec,
         invited=invited,
