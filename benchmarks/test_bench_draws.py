@@ -3,7 +3,9 @@
 The keys are 1,000,000 candidates (or ``EXPRESSENTRY_BENCH_POOL`` of them, as CI
 sets it to shrink the pools): a CRS drawn from the pool distribution IRCC
 published with round #437 (2026-08-19), uniform inside each band, and a
-submission second in the 12 months before the round; the seed is fixed.
+submission time in the 12 months before the round, in microseconds since
+1970-01-01 UTC (the key a :class:`~expressentry.draws.pool.Pool` ranks by, at the
+precision a ``datetime`` holds); the seed is fixed.
 
 Each test times :func:`~expressentry.draws.selection.top_ranked` with the
 benchmark fixture, then times both it and ``sorted(zip(-scores, submitted))`` of
@@ -34,7 +36,7 @@ POOL_ENV = "EXPRESSENTRY_BENCH_POOL"  # as in conftest.py
 ROUNDS = 3
 DEFAULT_KEYS = 1_000_000
 SEED = 437
-YEAR_SECONDS = 365 * 86_400
+YEAR_MICROS = 365 * 86_400 * 1_000_000
 ROUND_SIZE = 5_000  # a large round (French rounds of 2025-2026 invited 2,500-8,500)
 
 
@@ -46,7 +48,7 @@ def key_count() -> int:
 
 @pytest.fixture(scope="module")
 def keys() -> tuple[list[int], list[int]]:
-    """Scores shaped like round #437's pool, and submission seconds over a year."""
+    """Scores shaped like round #437's pool, and submission microseconds over a year."""
     r = {r.number: r for r in rounds()}["437"]
     assert r.distribution is not None
     counts = [r.distribution.count(b) or 0 for b in FINEST_BANDS]
@@ -54,8 +56,8 @@ def keys() -> tuple[list[int], list[int]]:
     n = key_count()
     bands = rng.choices(FINEST_BANDS, weights=counts, k=n)
     scores = [rng.randint(b.low, b.high) for b in bands]
-    end = int(r.held_at.timestamp())
-    submitted = [end - s for s in rng.choices(range(YEAR_SECONDS), k=n)]
+    end = int(r.held_at.timestamp()) * 1_000_000
+    submitted = [end - s for s in rng.choices(range(YEAR_MICROS), k=n)]
     return scores, submitted
 
 

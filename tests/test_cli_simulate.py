@@ -97,3 +97,26 @@ def test_bad_input_exits_2_without_a_traceback(
     with pytest.raises(SystemExit) as info:
         main(["simulate", str(bad), "--size", "0"])
     assert info.value.code == 2
+
+
+def test_a_pool_file_is_ranked_to_the_fraction_of_a_second(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # two at 574 submitted in the same second: line 2, 0.25 s earlier, is invited; the
+    # tie-break is reported to the second, and line 1 is said to be later within it
+    base = ee.example_profile()
+    second = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    profiles = [
+        attrs.evolve(base, profile_submitted=second.replace(microsecond=750_000)),
+        attrs.evolve(base, profile_submitted=second.replace(microsecond=500_000)),
+    ]
+    path = tmp_path / "pool.jsonl"
+    path.write_text("".join(ee.to_json(p).replace("\n", "") + "\n" for p in profiles), "utf-8")
+    args = ["simulate", str(path), "--size", "1", "--as-of", "2026-11-22"]
+    assert main([*args, "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [i["line"] for i in out["invited"]] == [2]
+    assert out["tie_break"] == "2026-01-01T09:00:00+00:00"
+    assert main(args) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "1 left out: 1 submitted later within that second than the last invited" in text

@@ -10,7 +10,7 @@ IRCC's feed; the candidate's score of 516 on 2026-08-20 is worked out in
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import attrs
@@ -241,7 +241,8 @@ def test_hand_worked_outlook_on_a_fixed_day() -> None:
     assert [c.round.number for c in cec.checks] == [
         "404", "407", "410", "413", "417", "420", "424", "428", "432", "436",
     ]  # fmt: skip
-    assert (cec.above, cec.at_cutoff, cec.cleared, cec.ties_open) == (4, 3, 7, 3)
+    assert (cec.above, cec.at_cutoff, cec.cleared, cec.ties_open) == (4, 3, 4, 3)
+    assert (cec.ties_won, cec.ties_lost, cec.invited) == (0, 0, 4)  # no submission time
     # the estimate of the CEC rounds before the day, for the next one (due 14 days after
     # #436 of 2026-08-18, CEC's usual gap: two days after a round, none is expected)
     assert cec.estimate == estimate_cutoff(ee.rounds(), CEC, on=date(2026, 9, 1)).value
@@ -255,9 +256,12 @@ def test_hand_worked_outlook_on_a_fixed_day() -> None:
     assert fsw is not None
     assert (fsw.cleared, len(fsw.checks), fsw.backtest) == (1, 1, None)  # #240, 489
     text = found.explain()
-    assert "score 516 cleared 7 of the last 10 rounds" in text
-    assert "3 of them at the cut-off (3 with the tie-break not judged)" in text
+    assert (
+        "score 516 cleared 4 of the last 10 rounds (above the cut-off); "
+        "at the cut-off in 3: 0 ties won, 0 lost, 3 not judged"
+    ) in text
     assert "#420 (2026-06-23) cut-off 516: at it; the tie-break" in text
+    assert "without the submission time" in text
     assert "no round type" not in repr(found)
 
 
@@ -272,11 +276,38 @@ def test_a_submission_time_judges_the_ties() -> None:
     assert (cec.at_cutoff, cec.ties_open) == (3, 0)
     early = [c.round.number for c in cec.checks if c.before_submission]
     assert early == ["404", "407", "410", "413"]  # held before 2026-05-01
-    # exactly at the tie-break time: won (TIE_BREAK_INCLUSIVE)
-    at = by_number()["420"].tie_break
-    cec = outlook(attrs.evolve(built(), profile_submitted=at), as_of=DAY, last=5).line(CEC)
+    # in the pool for #417-#436: 518, 517 and 523 are above the score; two ties won, one lost
+    assert (cec.cleared, cec.ties_won, cec.ties_lost, cec.invited) == (0, 2, 1, 2)
+    assert (
+        "score 516 cleared 0 of the 6 rounds the profile could have been invited in "
+        "(above the cut-off); at the cut-off in 3: 2 ties won, 1 lost;"
+    ) in cec.explain()
+    assert "#420 (2026-06-23) cut-off 516: at it, submitted after the tie-break" in cec.explain()
+
+
+# #420 (2026-06-23): its tie-break, published to the second, is 2026-04-14 00:03:10 UTC
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        (-timedelta(microseconds=1), Clearance.TIE_WON),  # before the tie-break's second
+        (timedelta(0), Clearance.TIE_OPEN),  # given to the second, equal to it
+        (timedelta(microseconds=999_999), Clearance.TIE_OPEN),  # within its second
+        (timedelta(seconds=1), Clearance.TIE_LOST),  # the next second
+    ],
+)
+def test_a_tie_within_the_published_second_is_not_judged(
+    offset: timedelta, expected: Clearance
+) -> None:
+    tie = by_number()["420"].tie_break
+    assert tie is not None
+    assert tie.microsecond == 0
+    profile = attrs.evolve(built(), profile_submitted=tie + offset)
+    cec = outlook(profile, as_of=DAY, last=5).line(CEC)
     assert cec is not None
-    assert [c.clearance for c in cec.checks if c.round.number == "420"] == [Clearance.TIE_WON]
+    (check,) = [c for c in cec.checks if c.round.number == "420"]
+    assert check.clearance is expected
+    if expected is Clearance.TIE_OPEN:
+        assert "submitted within the tie-break's second" in check.reason
 
 
 def test_rounds_on_the_day_are_not_known_yet() -> None:
@@ -318,9 +349,12 @@ def test_a_bad_last_is_refused_naming_it(last: object) -> None:
 
 def test_reprs_are_short() -> None:
     found = outlook(built(), as_of=DAY)
-    assert repr(found) == "Outlook(516 on 2026-08-20: general 0/10, fsw 1/1, cec 7/10)"
+    assert repr(found) == (
+        "Outlook(516 on 2026-08-20: general 0/10, fsw 1/1, "
+        "cec 4/10 +ties 0 won 0 lost 3 not judged)"
+    )
     assert repr(found.line(CEC)) == (
-        "OutlookLine(cec: cleared 7 of 10, 3 at the cut-off, estimate 522.3)"
+        "OutlookLine(cec: cleared 4 of 10, ties 0 won 0 lost 3 not judged, estimate 522.3)"
     )
     report = backtest()
     assert len(repr(report)) < 200
@@ -341,7 +375,7 @@ def test_cli_outlook_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["outlook", str(_profile(tmp_path)), "--as-of", "2026-08-20"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Outlook on 2026-08-20: CRS score 516")
-    assert "score 516 cleared 7 of the last 10 rounds" in out
+    assert "score 516 cleared 4 of the last 10 rounds (above the cut-off)" in out
 
 
 def test_cli_outlook_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -350,7 +384,8 @@ def test_cli_outlook_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     data = json.loads(capsys.readouterr().out)
     (cec,) = [ln for ln in data["lines"] if ln["round_type"] == "cec"]
     assert [r["number"] for r in cec["rounds"]] == ["424", "428", "432", "436"]
-    assert (cec["cleared"], cec["at_cutoff"], cec["baseline"]) == (2, 2, 523)
+    assert (cec["cleared"], cec["at_cutoff"], cec["baseline"]) == (0, 2, 523)
+    assert (cec["ties_won"], cec["ties_lost"], cec["ties_open"], cec["invited"]) == (0, 0, 2, 0)
 
 
 def test_cli_backtest(capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,20 +82,35 @@ def test_the_variants_are_what_the_tests_say() -> None:
 
 
 def test_ties_at_the_cutoff_are_broken_by_submission_on_both_sides() -> None:
-    # four at 574; the round invites three: the earliest two, then one of the two
-    # submitted in the same second (index 2 before index 3: pool order), whose
-    # submission is the tie-break. The candidate at 512 is below the cut-off.
+    # four at 574; the round invites three: the earliest two, then the earlier of the
+    # two submitted in the same second (index 3 at 200.0 s, before index 2 at 200.7 s,
+    # though index 2 is earlier in the pool), whose submission is the tie-break.
+    # The candidate at 512 is below the cut-off.
     pool = Pool(
         [EXAMPLE, EXAMPLE, EXAMPLE, EXAMPLE, ENGLISH_ONLY],
         submitted=[at(100), at(0), at(200.7), at(200), at(-500)],
     )
     s = select(pool, general(3))
-    assert s.indices == (1, 0, 2)
+    assert s.indices == (1, 0, 3)
     assert [i.rank for i in s.invited] == [1, 2, 3]
     assert s.cutoff == 574
-    assert s.tie_break == at(200)  # to the whole second: 200.7 s is reported as 200 s
+    assert s.tie_break == at(200)
+    assert s.last_invited == at(200)
     assert s.at_cutoff_left_out == 1
+    assert (s.left_out_within_second, s.left_out_same_instant, s.left_out_after_second) == (
+        1,
+        0,
+        0,
+    )
+    assert "1 left out: 1 submitted later within that second than the last invited" in (
+        " ".join(s.explain().split())
+    )
+    assert "after the tie-break" not in s.explain()
     assert s.count == 3
+    # the later of the two invited instead: the tie-break is cut to the second
+    late = Pool([EXAMPLE, EXAMPLE], submitted=[at(200.7), at(200.9)])
+    s1 = select(late, general(1))
+    assert (s1.indices, s1.tie_break, s1.last_invited) == ((0,), at(200), at(200.7))
     # one candidate fewer: the tie-break moves back to the second one's submission
     s2 = select(pool, general(2))
     assert s2.indices == (1, 0)
@@ -107,10 +122,33 @@ def test_ties_at_the_cutoff_are_broken_by_submission_on_both_sides() -> None:
     )
 
 
-def test_a_later_submission_within_the_same_second_is_ranked_by_pool_order() -> None:
-    # index 0 was submitted 0.9 s after index 1, but in the same second
+def test_an_earlier_submission_within_the_same_second_ranks_first() -> None:
+    # index 0 was submitted 0.9 s after index 1, in the same second: index 1 first
     pool = Pool([EXAMPLE, EXAMPLE], submitted=[at(10.9), at(10.0)])
-    assert select(pool, general(1)).indices == (0,)
+    s = select(pool, general(1))
+    assert s.indices == (1,)
+    assert (s.left_out_within_second, s.left_out_same_instant) == (1, 0)
+
+
+def test_one_microsecond_apart_is_ranked_by_time_not_pool_order() -> None:
+    pool = Pool([EXAMPLE, EXAMPLE], submitted=[at(10.000001), at(10.0)])
+    assert select(pool, general(1)).indices == (1,)
+
+
+def test_only_the_same_instant_is_ranked_by_pool_order() -> None:
+    pool = Pool([EXAMPLE, EXAMPLE, EXAMPLE], submitted=[at(10.5), at(10.5), at(30)])
+    s = select(pool, general(1))
+    assert s.indices == (0,)
+    assert (s.left_out_same_instant, s.left_out_within_second, s.left_out_after_second) == (
+        1,
+        0,
+        1,
+    )
+    words = " ".join(s.explain().split())
+    assert (
+        "2 left out: 1 submitted after the tie-break's second, 1 submitted at the same "
+        "instant as the last invited, later in pool order"
+    ) in words
 
 
 def test_a_higher_score_beats_an_earlier_submission() -> None:

@@ -159,7 +159,7 @@ def test_outlook_a_round_on_the_day_before_the_exit_day_is_cleared() -> None:
     text = line.explain()
     assert (
         "score 574 cleared 5 of the 5 rounds the profile could have been invited in "
-        "(score >= cut-off); of the last 10 rounds, it was not in the pool for 5: "
+        "(above the cut-off); of the last 10 rounds, it was not in the pool for 5: "
         "5 held once it had expired on 2026-05-28"
     ) in text
     assert (

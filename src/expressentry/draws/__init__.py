@@ -37,6 +37,7 @@ from .prospects import Clearance, Outlook, OutlookLine, RoundCheck, outlook
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
 from .replays import KindSummary, ReplayReport, RoundReplay, replay, replay_all
 from .selection import Invited, RoundSpec, Selection, run_rounds, select, top_ranked
+from .ties import invited_at_cutoff, tie_break_of
 
 __all__ = [
     "POOL_BANDS",
@@ -68,6 +69,7 @@ __all__ = [
     "eligibility_flags",
     "estimate_cutoff",
     "find_rounds",
+    "invited_at_cutoff",
     "load_rounds",
     "outlook",
     "replay",
@@ -76,6 +78,7 @@ __all__ = [
     "rounds",
     "run_rounds",
     "select",
+    "tie_break_of",
     "top_ranked",
     "trends",
     "yearly_summary",

@@ -12,6 +12,10 @@ The pool holds every profile you give it; a round ranks only those in the pool
 on its day (:func:`~expressentry.validity.in_pool_on`: submitted on or before the
 day, and less than 12 months before it), found with :func:`pool_seconds`.
 
+Ties at the same CRS are ranked by the submission time as given, to the
+microsecond (:attr:`Pool.submitted_micros`, :data:`SUBMISSION_PRECISION`), then
+by pool order only for identical instants.
+
 >>> from datetime import UTC, datetime
 >>> import attrs
 >>> import expressentry as ee
@@ -25,7 +29,7 @@ day, and less than 12 months before it), found with :func:`pool_seconds`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 import attrs
@@ -40,17 +44,25 @@ from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 from expressentry.validity import pool_submission_days
 
-__all__ = ["SUBMISSION_PRECISION", "Pool", "eligibility_flags", "pool_seconds", "ranked_pool"]
+__all__ = [
+    "SUBMISSION_PRECISION",
+    "Pool",
+    "eligibility_flags",
+    "pool_micros",
+    "pool_seconds",
+    "ranked_pool",
+]
 
-SUBMISSION_PRECISION: Final = "second"
-"""Submission times are compared to the whole second, in UTC.
+SUBMISSION_PRECISION: Final = "microsecond"
+"""Submission times are ranked at the precision they were given, in UTC.
 
-UNCERTAIN reading, made explicit: IRCC publishes each round's tie-break time to
-the second and never says whether it orders profiles more finely. A pool keeps
-each submission time as given, but ranks and reports them with the fraction of
-a second dropped (:attr:`Pool.submitted_seconds`); profiles submitted within the
-same second are then ordered by
-:data:`~expressentry.draws.selection.SAME_SECOND_ORDER`."""
+A :class:`~datetime.datetime` holds microseconds, so a pool ranks by the exact
+number of microseconds since 1970-01-01 UTC (:attr:`Pool.submitted_micros`, a
+whole number, never a float): a profile submitted 0.9 s before another in the
+same second ranks before it. Only profiles submitted at the same instant are
+ordered by :data:`~expressentry.draws.selection.SAME_INSTANT_ORDER`. The tie-break
+a round reports is cut to the second, as IRCC publishes it
+(:func:`~expressentry.draws.ties.tie_break_of`)."""
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -71,13 +83,14 @@ def eligibility_flags(
     return flags_many(candidates, as_of=as_of, rules=rules)
 
 
-def _seconds(when: datetime) -> int:
-    """Whole seconds since 1970-01-01 UTC (the fraction of a second dropped)."""
-    return (when - _EPOCH) // _ONE_SECOND
+def _micros(when: datetime) -> int:
+    """Microseconds since 1970-01-01 UTC, exactly (a datetime's own precision)."""
+    return (when - _EPOCH) // _ONE_MICROSECOND
 
 
-_ONE_SECOND: Final = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - _EPOCH
+_ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _DAY_SECONDS: Final = 86_400
+_MICROS: Final = 1_000_000
 
 
 def pool_seconds(day: date) -> tuple[int, int]:
@@ -100,6 +113,20 @@ def pool_seconds(day: date) -> tuple[int, int]:
     first, last = pool_submission_days(day)
     epoch = _EPOCH.date()
     return (first - epoch).days * _DAY_SECONDS, ((last - epoch).days + 1) * _DAY_SECONDS
+
+
+def pool_micros(day: date) -> tuple[int, int]:
+    """:func:`pool_seconds` in microseconds: the bounds of :attr:`Pool.submitted_micros`.
+
+    >>> day = date(2026, 9, 30)
+    >>> pool_micros(day) == tuple(t * 1_000_000 for t in pool_seconds(day))
+    True
+
+    Raises:
+        InvalidInputError: ``day`` is not a date.
+    """
+    low, high = pool_seconds(day)
+    return low * _MICROS, high * _MICROS
 
 
 def _differ(own: datetime | None, given: object) -> bool:
@@ -141,7 +168,7 @@ class Pool:
 
     Args:
         candidates: The profiles, in pool order (the order that ranks profiles
-            submitted within the same second).
+            submitted at the same instant).
         submitted: One submission date-time per candidate (time-zone aware), or
             ``None`` in a place to take the candidate's own
             :attr:`~expressentry.models.Candidate.profile_submitted`; leave it out to take
@@ -159,7 +186,7 @@ class Pool:
             ``[3].profile_submitted``).
     """
 
-    __slots__ = ("_candidates", "_flags", "_scores", "_seconds", "_submitted")
+    __slots__ = ("_candidates", "_flags", "_micros", "_scores", "_submitted")
 
     def __init__(
         self,
@@ -231,7 +258,7 @@ class Pool:
             raise InvalidInputError("Pool", problems)
         self._candidates = people
         self._submitted = tuple(times)
-        self._seconds = tuple(_seconds(t) for t in times)
+        self._micros = tuple(_micros(t) for t in times)
         self._scores: dict[tuple[int, date], tuple[RuleSet, list[int | None]]] = {}
         self._flags: dict[tuple[int, date], tuple[RuleSet, list[EligibilityFlags | None]]] = {}
 
@@ -252,12 +279,20 @@ class Pool:
         return self._submitted
 
     @property
-    def submitted_seconds(self) -> tuple[int, ...]:
-        """Each submission time in whole seconds since 1970-01-01 UTC: the tie-break key.
+    def submitted_micros(self) -> tuple[int, ...]:
+        """Each submission time in microseconds since 1970-01-01 UTC: the tie-break key.
 
-        See :data:`SUBMISSION_PRECISION`.
+        Exact whole numbers (see :data:`SUBMISSION_PRECISION`).
         """
-        return self._seconds
+        return self._micros
+
+    @property
+    def submitted_seconds(self) -> tuple[int, ...]:
+        """Each submission time in whole seconds since 1970-01-01 UTC (the fraction dropped).
+
+        For reports to the second; rounds rank by :attr:`submitted_micros`.
+        """
+        return tuple(t // _MICROS for t in self._micros)
 
     def scores(self, indices: Sequence[int], *, as_of: date, rules: RuleSet) -> list[int]:
         """The CRS totals of the candidates at ``indices`` on ``as_of`` under ``rules``.

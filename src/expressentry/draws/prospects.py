@@ -12,7 +12,13 @@ has been.
 A score equal to a cut-off is counted apart: such a profile was invited only if
 it was submitted at or before the round's tie-break time. Where the profile's
 ``profile_submitted`` is given and the round published a tie-break, the tie is
-judged (:data:`TIE_BREAK_INCLUSIVE`); otherwise it is left open and said so.
+judged by :func:`~expressentry.draws.ties.invited_at_cutoff`, the rule a
+selection's explanation applies too: won if submitted before the tie-break's
+second, lost if after it, and not judged if within it
+(:data:`~expressentry.draws.ties.WITHIN_TIE_BREAK_SECOND`: IRCC publishes the
+tie-break to the second). Otherwise the tie is left open and said so. The
+headline counts rounds cleared above the cut-off, ties won, ties lost and ties
+not judged apart: only the first two invited the profile.
 
 A round held on a day the profile was not in the pool could not invite it: held
 before the day it was submitted, or on or after the day it left the pool, 12
@@ -28,7 +34,7 @@ round is compared as if it had been, and the outlook says so.
 Outlook(574 on 2026-08-20: general 0/0 (5 out of the pool), fsw 0/0 (1 out of the pool),
         cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
-OutlookLine(cec: cleared 5 of 5, 0 at the cut-off, estimate 522.3)
+OutlookLine(cec: cleared 5 of 5, ties 0 won 0 lost 0 not judged, estimate 522.3)
 >>> print(found.line(RoundType.parse("general")).checks[-1].reason)
 #294 (2024-04-23) cut-off 529: not invited, not in the pool that day: submitted after this
 round (the score is above the cut-off)
@@ -61,6 +67,7 @@ from .cutoffs import (
 )
 from .history import history_in_date_order
 from .records import Round, RoundKind
+from .ties import TIE_BREAK_INCLUSIVE, invited_at_cutoff
 
 __all__ = [
     "DEFAULT_LAST",
@@ -75,15 +82,6 @@ __all__ = [
 DEFAULT_LAST: Final = 10
 """How many of the latest rounds of each type :func:`outlook` compares the score with."""
 
-TIE_BREAK_INCLUSIVE: Final = True
-"""UNCERTAIN: a profile submitted exactly at a round's tie-break time is read as invited.
-
-IRCC's wording ("the cut-off is based on the date and time they submitted their
-profiles") does not say whether the bound is inclusive; the published time looks
-like the submission time of the last candidate invited, which would make it so
-(the rounds page, https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/submit-profile/rounds-invitations.html).
-Secondary pages say "before"."""
-
 
 @unique
 class Clearance(StrEnum):
@@ -92,13 +90,15 @@ class Clearance(StrEnum):
     ABOVE = "above"
     """Above the cut-off: invited, had the profile been in the pool and eligible."""
     TIE_WON = "tie_won"
-    """At the cut-off, and submitted at or before the tie-break time (see
-    :data:`TIE_BREAK_INCLUSIVE`)."""
+    """At the cut-off, and submitted before the tie-break's second: invited
+    (:func:`~expressentry.draws.ties.invited_at_cutoff`)."""
     TIE_LOST = "tie_lost"
-    """At the cut-off, but submitted after the tie-break time: not invited."""
+    """At the cut-off, but submitted after the tie-break's second: not invited."""
     TIE_OPEN = "tie_open"
     """At the cut-off, and the tie cannot be judged: the profile has no submission
-    time, or the round published no tie-break (before #77)."""
+    time, the round published no tie-break (before #77), or the profile was
+    submitted within the tie-break's second
+    (:data:`~expressentry.draws.ties.WITHIN_TIE_BREAK_SECOND`)."""
     BELOW = "below"
     """Below the cut-off: not invited."""
 
@@ -117,12 +117,14 @@ class RoundCheck:
             not in the pool yet.
         expired_on: When the round was held on or after the day the profile
             left the pool (12 months after its submission), that day; else ``None``.
+        submitted: The profile's submission time, or ``None`` when not given.
     """
 
     round: Round
     clearance: Clearance
     before_submission: bool = False
     expired_on: date | None = None
+    submitted: datetime | None = None
 
     @property
     def in_pool(self) -> bool:
@@ -154,11 +156,22 @@ class RoundCheck:
         tie = "none published" if r.tie_break is None else r.tie_break.isoformat()
         return {
             Clearance.ABOVE: f"{head}: above it",
-            Clearance.TIE_WON: f"{head}: at it, submitted by the tie-break {tie}",
-            Clearance.TIE_LOST: f"{head}: at it, submitted after the tie-break {tie}",
-            Clearance.TIE_OPEN: f"{head}: at it; the tie-break ({tie}) cannot be judged",
+            Clearance.TIE_WON: f"{head}: at it, submitted before the tie-break {tie}: invited",
+            Clearance.TIE_LOST: (
+                f"{head}: at it, submitted after the tie-break {tie}: not invited"
+            ),
+            Clearance.TIE_OPEN: f"{head}: at it; {self._open_words(tie)}",
             Clearance.BELOW: f"{head}: below it",
         }[self.clearance]
+
+    def _open_words(self, tie: str) -> str:
+        if self.round.tie_break is None:
+            return f"the tie-break ({tie}) cannot be judged"
+        if self.submitted is None:
+            return f"the tie-break ({tie}) cannot be judged without the submission time"
+        return (
+            f"submitted within the tie-break's second ({tie}, published to the second): not judged"
+        )
 
     def __repr__(self) -> str:
         return f"RoundCheck(#{self.round.number}, cut-off {self.round.cutoff}, {self.clearance})"
@@ -171,7 +184,9 @@ def _clearance(r: Round, crs: int, submitted: datetime | None) -> Clearance:
         return Clearance.BELOW
     if submitted is None or r.tie_break is None:
         return Clearance.TIE_OPEN
-    won = submitted <= r.tie_break if TIE_BREAK_INCLUSIVE else submitted < r.tie_break
+    won = invited_at_cutoff(crs, submitted, cutoff=r.cutoff, tie_break=r.tie_break)
+    if won is None:
+        return Clearance.TIE_OPEN
     return Clearance.TIE_WON if won else Clearance.TIE_LOST
 
 
@@ -189,11 +204,14 @@ def _check(r: Round, crs: int, submitted: datetime | None) -> RoundCheck:
     if day is None or in_pool_on(day, r.day):
         # the round's time is known: one held earlier on the submission day came first
         return RoundCheck(
-            r, clearance, before_submission=submitted is not None and submitted > r.held_at
+            r,
+            clearance,
+            before_submission=submitted is not None and submitted > r.held_at,
+            submitted=submitted,
         )
     if r.day < day:
-        return RoundCheck(r, clearance, before_submission=True)
-    return RoundCheck(r, clearance, expired_on=profile_exit(day))
+        return RoundCheck(r, clearance, before_submission=True, submitted=submitted)
+    return RoundCheck(r, clearance, expired_on=profile_exit(day), submitted=submitted)
 
 
 def _rounds(n: int) -> str:
@@ -264,22 +282,54 @@ class OutlookLine:
 
     @property
     def at_cutoff(self) -> int:
-        """Rounds, the profile in the pool, whose cut-off the score equals (ties decided apart)."""
+        """Rounds, the profile in the pool, whose cut-off the score equals (ties).
+
+        ``ties_won + ties_lost + ties_open``.
+        """
         return self._count(Clearance.TIE_WON, Clearance.TIE_LOST, Clearance.TIE_OPEN)
 
     @property
     def cleared(self) -> int:
-        """Rounds, the profile in the pool, with a cut-off at or below the score.
+        """Rounds, the profile in the pool, whose cut-off the score is above: :attr:`above`.
 
-        ``above + at_cutoff``: a round held on a day the profile was not in the
-        pool is never cleared.
+        A tie is not counted here, won or lost (:attr:`ties_won`,
+        :attr:`ties_lost`, :attr:`ties_open`), nor a round held on a day the
+        profile was not in the pool.
         """
-        return self.above + self.at_cutoff
+        return self.above
+
+    @property
+    def ties_won(self) -> int:
+        """Rounds, the profile in the pool, at the cut-off and submitted before the tie-break."""
+        return self._count(Clearance.TIE_WON)
+
+    @property
+    def ties_lost(self) -> int:
+        """Rounds, the profile in the pool, at the cut-off and submitted after the tie-break."""
+        return self._count(Clearance.TIE_LOST)
 
     @property
     def ties_open(self) -> int:
         """Rounds, the profile in the pool, at the cut-off whose tie-break cannot be judged."""
         return self._count(Clearance.TIE_OPEN)
+
+    @property
+    def invited(self) -> int:
+        """Rounds that invited the profile, by the reading of each: ``above + ties_won``.
+
+        A tie not judged is not counted: :attr:`ties_open` more may have.
+        """
+        return self.above + self.ties_won
+
+    def _ties_words(self) -> str:
+        """``"; at the cut-off in 3: 1 tie won, 2 lost"``, or nothing without a tie."""
+        if not self.at_cutoff:
+            return ""
+        won = "1 tie won" if self.ties_won == 1 else f"{self.ties_won} ties won"
+        words = f"; at the cut-off in {self.at_cutoff}: {won}, {self.ties_lost} lost"
+        if self.ties_open:
+            words += f", {self.ties_open} not judged"
+        return words
 
     def _out_words(self) -> str:
         """Why the rounds out of the pool were: ``"2 held before it was submitted (...)"``."""
@@ -312,14 +362,10 @@ class OutlookLine:
             return "\n".join(out)
         n = len(self.checks)
         held = f"the {_rounds(n)} held" if n < self.last else f"the last {_rounds(n)}"
-        ties = ""
-        if self.at_cutoff:
-            ties = f", {self.at_cutoff} of them at the cut-off"
-            if self.ties_open:
-                ties += f" ({self.ties_open} with the tie-break not judged)"
+        ties = self._ties_words()
         if not self.out_of_pool:
             out.append(
-                f"  score {self.score} cleared {self.cleared} of {held} (score >= cut-off{ties})"
+                f"  score {self.score} cleared {self.cleared} of {held} (above the cut-off){ties}"
             )
         elif n == 1:
             out.append(
@@ -334,7 +380,7 @@ class OutlookLine:
         else:
             out.append(
                 f"  score {self.score} cleared {self.cleared} of the {_rounds(self.in_pool)} "
-                f"the profile could have been invited in (score >= cut-off{ties}); "
+                f"the profile could have been invited in (above the cut-off){ties}; "
                 f"of {held}, it was not in the pool for {self.out_of_pool}: "
                 f"{self._out_words()}"
             )
@@ -387,7 +433,10 @@ class OutlookLine:
             "cleared": self.cleared,
             "above": self.above,
             "at_cutoff": self.at_cutoff,
+            "ties_won": self.ties_won,
+            "ties_lost": self.ties_lost,
             "ties_open": self.ties_open,
+            "invited": self.invited,
             "rounds_of_type": self.history,
             "estimate": self.estimate,
             "baseline": self.baseline,
@@ -407,7 +456,8 @@ class OutlookLine:
         out = f", {self.out_of_pool} out of the pool" if self.out_of_pool else ""
         return (
             f"OutlookLine({self.round_type.key}: cleared {self.cleared} of {self.in_pool}{out}, "
-            f"{self.at_cutoff} at the cut-off, {estimate})"
+            f"ties {self.ties_won} won {self.ties_lost} lost {self.ties_open} not judged, "
+            f"{estimate})"
         )
 
 
@@ -501,7 +551,8 @@ class Outlook:
             f"Compared with the last {self.last} rounds of each type before {day}. The score "
             f"is the one on {day}; on each round's own day it may have differed.",
             "A score equal to a cut-off was invited only if the profile was submitted by the "
-            "round's tie-break time: those rounds are counted apart.",
+            "round's tie-break time: those rounds (ties) are counted apart, won, lost or not "
+            "judged, and not as cleared.",
             self._pool_words(),
             "A round held on a day the profile was not in the pool could not invite it, "
             "whatever the score.",
@@ -542,6 +593,11 @@ class Outlook:
     def __repr__(self) -> str:
         parts = ", ".join(
             f"{ln.round_type.key} {ln.cleared}/{ln.in_pool}"
+            + (
+                f" +ties {ln.ties_won} won {ln.ties_lost} lost {ln.ties_open} not judged"
+                if ln.at_cutoff
+                else ""
+            )
             + (f" ({ln.out_of_pool} out of the pool)" if ln.out_of_pool else "")
             for ln in self.lines
         )

@@ -44,6 +44,7 @@ from .history import history_of
 from .pool import pool_seconds
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
 from .selection import top_ranked
+from .ties import tie_break_of
 
 __all__ = [
     "NO_DISTRIBUTION",
@@ -179,7 +180,9 @@ class RoundReplay:
         round: The published round.
         pool_size: Profiles in the synthetic pool (the bands' counts added up).
         cutoff: The replay's cut-off: the CRS of its lowest-ranked invited.
-        tie_break: That candidate's (synthetic) submission time.
+        tie_break: That candidate's (synthetic) submission time, UTC, to the
+            second as IRCC reports it (:func:`~expressentry.draws.ties.tie_break_of`;
+            the synthetic times are whole seconds).
         band: The band of the replay's cut-off.
         implied_band: The band IRCC's distribution implies for the round's size.
         ircc_band: The band of IRCC's published cut-off.
@@ -285,7 +288,7 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
         round=round,
         pool_size=len(scores),
         cutoff=cutoff,
-        tie_break=datetime.fromtimestamp(submitted[last], tz=round.held_at.tzinfo),
+        tie_break=tie_break_of(datetime.fromtimestamp(submitted[last], tz=UTC)),
         band=band,
         implied_band=_implied(bands, round.invitations),
         ircc_band=ircc,

@@ -4,9 +4,20 @@ IRCC ranks the candidates eligible for a round by their CRS score on the round's
 day, highest first, and invites the first N; candidates with the same score are
 ordered by the date and time their profile was submitted, earliest first. It
 then publishes the CRS of the lowest-ranked candidate invited (the cut-off) and a
-tie-breaking date-time: the submission time of that candidate. So everyone
-invited has a CRS at or above the cut-off, nobody left out has a CRS above it,
-and at the cut-off everyone invited was submitted no later than everyone left out.
+tie-breaking date-time: the submission time of that candidate, to the second. So
+everyone invited has a CRS at or above the cut-off, nobody left out has a CRS
+above it, and at the cut-off everyone invited was submitted no later than
+everyone left out.
+
+Here candidates are ranked by CRS, highest first, then by the submission time at
+the precision it was given (to the microsecond,
+:data:`~expressentry.draws.pool.SUBMISSION_PRECISION`), then by pool order only
+for profiles submitted at the same instant (:data:`SAME_INSTANT_ORDER`). The
+tie-break is reported to the second, as IRCC publishes it
+(:func:`~expressentry.draws.ties.tie_break_of`), and the explanation says of each
+candidate left out at the cut-off whether it was submitted after the tie-break's
+second, later within that second, or at the same instant as the last invited
+(:func:`~expressentry.draws.ties.invited_at_cutoff`, the outlook's rule too).
 
 Which candidates a round ranks (the Ministerial Instructions of each round, linked
 from its record):
@@ -50,9 +61,9 @@ General round of 2026-09-30, 2 invitations
   ranked: 3 eligible for the round; 0 not eligible
   invited: the 2 highest-ranked
   cut-off: CRS 574 (the lowest-ranked invited, rank 2)
-  tie-break: 2025-10-01T14:30:00+00:00 (that candidate's profile submission)
-  at CRS 574: 2 invited, submitted at or before the tie-break; 1 left out,
-    submitted later (within the same second: pool order)
+  tie-break: 2025-10-01T14:30:00+00:00 (that candidate's profile submission, to the second)
+  at CRS 574: 2 invited, submitted at or before the tie-break; 1 left out: 1 submitted at
+    the same instant as the last invited, later in pool order
 """
 
 from __future__ import annotations
@@ -78,12 +89,13 @@ from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool, pool_seconds, ranked_pool
+from .pool import Pool, pool_micros, ranked_pool
+from .ties import TIE_BREAK_PRECISION, invited_at_cutoff, tie_break_of
 
 __all__ = [
     "PNP_NEEDS_PROGRAM",
     "RANK_ELIGIBLE_IF",
-    "SAME_SECOND_ORDER",
+    "SAME_INSTANT_ORDER",
     "Invited",
     "RoundSpec",
     "Selection",
@@ -92,12 +104,14 @@ __all__ = [
     "top_ranked",
 ]
 
-SAME_SECOND_ORDER: Final = "pool order"
-"""How candidates with the same CRS and the same submission second are ordered.
+SAME_INSTANT_ORDER: Final = "pool order"
+"""How candidates with the same CRS and the same submission instant are ordered.
 
-UNCERTAIN reading, made explicit: IRCC does not publish how it orders profiles
-submitted in the same second. Here the one earlier in the pool (lower index)
-ranks first, so a selection is deterministic."""
+UNCERTAIN reading, made explicit: IRCC does not say how it orders profiles
+submitted at the same instant. Here the one earlier in the pool (lower index)
+ranks first, so a selection is deterministic. Profiles submitted in the same
+second but not at the same instant are ranked by their submission time
+(:data:`~expressentry.draws.pool.SUBMISSION_PRECISION`)."""
 
 RANK_ELIGIBLE_IF: Final = True
 """Whether a candidate eligible only "if" something is confirmed is ranked.
@@ -228,8 +242,8 @@ class Invited:
         rank: 1 for the highest-ranked.
         index: The candidate's index in the pool.
         crs: The CRS score on the round's day.
-        submitted: The profile's submission time, UTC, to the whole second
-            (:data:`~expressentry.draws.pool.SUBMISSION_PRECISION`).
+        submitted: The profile's submission time, UTC, as given (to the
+            microsecond, :data:`~expressentry.draws.pool.SUBMISSION_PRECISION`).
         undecided: Whether the candidate is eligible for the round only if what
             cannot be checked that day is confirmed (see :data:`RANK_ELIGIBLE_IF`).
     """
@@ -250,8 +264,10 @@ class Selection:
         invited: The invited, highest-ranked first.
         cutoff: The CRS of the lowest-ranked candidate invited, as IRCC reports
             it; ``None`` when nobody was eligible.
-        tie_break: The submission time (UTC, whole second) of the lowest-ranked
-            candidate invited, as IRCC reports it; ``None`` when nobody was invited.
+        tie_break: The submission time of the lowest-ranked candidate invited,
+            UTC, cut to the whole second as IRCC reports it
+            (:func:`~expressentry.draws.ties.tie_break_of`; the exact instant is
+            :attr:`last_invited`); ``None`` when nobody was invited.
         in_pool: Candidates in the pool for this round: in the pool on its day
             (:func:`~expressentry.validity.in_pool_on`: submitted on or before
             it, less than 12 months before it) and not invited by an earlier round.
@@ -262,11 +278,20 @@ class Selection:
             their profile had left the pool by the round's day (12 months after
             its submission, :func:`~expressentry.validity.profile_exit`), ascending.
         already_invited: Candidates left out because an earlier round invited them.
-        at_cutoff_left_out: Candidates ranked with the cut-off score but left out
-            (submitted after the tie-break time, or in the same second later in pool order).
+        at_cutoff_left_out: Candidates ranked with the cut-off score but left out:
+            submitted after the tie-break's second, later within it
+            (:attr:`left_out_within_second`), or at the same instant as the last
+            invited (:attr:`left_out_same_instant`).
         rules_edition: The rules applied (:attr:`~expressentry.rules.RuleSet.edition`).
         rules_reviewed_on: Last day those rules were checked against their sources
             (:attr:`caveats` speaks when the round's day is after it).
+        left_out_within_second: Of :attr:`at_cutoff_left_out`, those submitted
+            within the tie-break's second but later than the last invited: IRCC's
+            tie-break, to the second, cannot tell them apart
+            (:data:`~expressentry.draws.ties.WITHIN_TIE_BREAK_SECOND`).
+        left_out_same_instant: Of :attr:`at_cutoff_left_out`, those submitted at
+            the same instant as the last invited, later in pool order
+            (:data:`SAME_INSTANT_ORDER`).
     """
 
     spec: RoundSpec
@@ -281,6 +306,21 @@ class Selection:
     at_cutoff_left_out: int
     rules_edition: str
     rules_reviewed_on: date = LAST_REVIEWED
+    left_out_within_second: int = 0
+    left_out_same_instant: int = 0
+
+    @property
+    def last_invited(self) -> datetime | None:
+        """The exact submission time of the lowest-ranked invited (``None``: nobody invited).
+
+        :attr:`tie_break` is this time cut to the second.
+        """
+        return self.invited[-1].submitted if self.invited else None
+
+    @property
+    def left_out_after_second(self) -> int:
+        """Of :attr:`at_cutoff_left_out`, those submitted after the tie-break's second."""
+        return self.at_cutoff_left_out - self.left_out_within_second - self.left_out_same_instant
 
     @property
     def caveats(self) -> tuple[str, ...]:
@@ -359,19 +399,43 @@ class Selection:
             f"  cut-off: CRS {self.cutoff} (the lowest-ranked invited, rank {self.count:,})"
         )
         lines.append(
-            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission)"
+            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission, "
+            "to the second)"
         )
-        lines.append(
-            f"  at CRS {self.cutoff}: {at:,} invited, submitted at or before the tie-break; "
-            f"{self.at_cutoff_left_out:,} left out,"
+        lines.extend(
+            textwrap.wrap(
+                f"at CRS {self.cutoff}: {at:,} invited, submitted at or before the "
+                f"tie-break; {self._left_out_words()}",
+                width=88,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
         )
-        lines.append(f"    submitted later (within the same second: {SAME_SECOND_ORDER})")
         if self.undecided_invited:
             lines.append(
                 f"  {self.undecided_invited:,} invited are eligible only if what cannot be "
                 "checked that day is confirmed (settlement funds)"
             )
         return "\n".join(lines)
+
+    def _left_out_words(self) -> str:
+        """The candidates left out at the cut-off, by how they compare with the last invited."""
+        if not self.at_cutoff_left_out:
+            return "none left out"
+        parts = []
+        if self.left_out_after_second:
+            parts.append(f"{self.left_out_after_second:,} submitted after the tie-break's second")
+        if self.left_out_within_second:
+            parts.append(
+                f"{self.left_out_within_second:,} submitted later within that second than "
+                "the last invited"
+            )
+        if self.left_out_same_instant:
+            parts.append(
+                f"{self.left_out_same_instant:,} submitted at the same instant as the last "
+                f"invited, later in {SAME_INSTANT_ORDER}"
+            )
+        return f"{self.at_cutoff_left_out:,} left out: {', '.join(parts)}"
 
     def __str__(self) -> str:
         return self.explain()
@@ -401,7 +465,7 @@ def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> li
     """The positions of the ``size`` best-ranked keys, best first.
 
     Ranks by score, highest first, then by submission, earliest first, then by
-    position (:data:`SAME_SECOND_ORDER`). Equal to
+    position (:data:`SAME_INSTANT_ORDER`). Equal to
     ``sorted(range(n), key=lambda i: (-scores[i], submitted[i], i))[:size]``, but
     it sorts only the keys it keeps: it counts the scores to find the cut-off,
     takes every key above it, and only the earliest of those at it.
@@ -411,7 +475,9 @@ def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> li
 
     Args:
         scores: Whole-number scores (CRS), one per candidate.
-        submitted: Submission keys (e.g. whole seconds), one per candidate.
+        submitted: Submission keys, one per candidate: whole numbers at the
+            precision the times were given (microseconds since 1970-01-01 UTC
+            for a :class:`~expressentry.draws.pool.Pool`).
         size: How many to keep (all when there are fewer).
 
     Raises:
@@ -510,10 +576,10 @@ def _select(
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
-    # the pool rule as two comparisons of whole seconds per candidate (pool_seconds)
-    low, high = pool_seconds(spec.day)
-    seconds = pool.submitted_seconds
-    inside = [low <= t < high for t in seconds]
+    # the pool rule as two comparisons of microseconds per candidate (pool_micros)
+    low, high = pool_micros(spec.day)
+    micros = pool.submitted_micros
+    inside = [low <= t < high for t in micros]
     positions = range(len(pool))
     present = list(itertools.compress(positions, inside))
     if removed:
@@ -522,8 +588,8 @@ def _select(
     expired: tuple[int, ...] = ()
     if not all(inside):
         out = list(itertools.compress(positions, map(operator.not_, inside)))
-        after = tuple(i for i in out if seconds[i] >= high and i not in removed)
-        expired = tuple(i for i in out if seconds[i] < low and i not in removed)
+        after = tuple(i for i in out if micros[i] >= high and i not in removed)
+        expired = tuple(i for i in out if micros[i] < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
     people = pool.candidates
     status = [
@@ -533,7 +599,7 @@ def _select(
     ranked = [i for i, s in zip(present, status, strict=True) if s]
     undecided = {i for i, s in zip(present, status, strict=True) if s == 2}
     crs = pool.scores(ranked, as_of=spec.day, rules=r)
-    subs = [seconds[i] for i in ranked]
+    subs = [micros[i] for i in ranked]
     chosen = top_ranked(crs, subs, spec.size)
     invited = tuple(
         Invited(
@@ -546,8 +612,28 @@ def _select(
         for k, p in enumerate(chosen)
     )
     cutoff = invited[-1].crs if invited else None
-    tie = invited[-1].submitted if invited else None
-    at_cut_left = sum(1 for c in crs if c == cutoff) - sum(1 for i in invited if i.crs == cutoff)
+    tie = tie_break_of(invited[-1].submitted) if invited else None
+    taken = {p for p in chosen if crs[p] == cutoff}
+    at_cut = itertools.compress(range(len(crs)), map(operator.eq, crs, itertools.repeat(cutoff)))
+    left = [p for p in at_cut if p not in taken]
+    within = same = 0
+    if left and cutoff is not None and tie is not None:
+        last = subs[chosen[-1]]
+        for p in left:
+            verdict = invited_at_cutoff(
+                cutoff,
+                _datetime_of(subs[p]),
+                cutoff=cutoff,
+                tie_break=tie,
+                precision=TIE_BREAK_PRECISION,
+            )
+            if verdict is None:  # within the tie-break's second
+                if subs[p] == last:
+                    same += 1
+                else:
+                    within += 1
+            elif verdict:  # pragma: no cover  (ranked after the last invited: never before it)
+                raise AssertionError(p)
     return Selection(
         spec=spec,
         invited=invited,
@@ -558,17 +644,20 @@ def _select(
         submitted_after=after,
         expired_profiles=expired,
         already_invited=len(removed),
-        at_cutoff_left_out=at_cut_left,
+        at_cutoff_left_out=len(left),
         rules_edition=r.edition,
         rules_reviewed_on=r.last_reviewed,
+        left_out_within_second=within,
+        left_out_same_instant=same,
     )
 
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _datetime_of(seconds: int) -> datetime:
-    return _EPOCH + timedelta(seconds=seconds)
+def _datetime_of(micros: int) -> datetime:
+    """The instant ``micros`` microseconds after 1970-01-01 UTC (exact)."""
+    return _EPOCH + timedelta(microseconds=micros)
 
 
 def select(
