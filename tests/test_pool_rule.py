@@ -31,10 +31,9 @@ import expressentry as ee
 from expressentry import InvalidInputError, Program, RoundKind, RoundType
 from expressentry.__main__ import main
 from expressentry.draws import outlook
-from expressentry.draws import replays as replays_module
 from expressentry.draws.pool import Pool, pool_seconds
 from expressentry.draws.records import CrsBand
-from expressentry.draws.replays import replay, synthetic_keys
+from expressentry.draws.replays import synthetic_keys
 from expressentry.draws.selection import RoundSpec, run_rounds, select
 from expressentry.validity import in_pool_on, pool_submission_days, profile_exit
 
@@ -306,29 +305,6 @@ def test_a_pool_refuses_two_submission_times_for_one_candidate() -> None:
 
 
 # --- the replay ----------------------------------------------------------------------------
-
-
-def test_replay_leaves_out_the_synthetic_profiles_not_in_the_pool(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # #437 was held on 2026-08-19: of four profiles, the first two are out of the pool
-    r = attrs.evolve(by_number()["437"], invitations=2)
-    stamps = [
-        utc(2025, 8, 19, 12),  # 950: out, its exit day is 2026-08-19
-        utc(2026, 8, 20),  # 900: submitted after the round's day
-        utc(2025, 8, 20),  # 560: in, its last day
-        utc(2026, 8, 19, 23, 59, 59),  # 520: in, submitted on the round's day
-    ]
-    keys = ([950, 900, 560, 520], [int(t.timestamp()) for t in stamps])
-    monkeypatch.setattr(replays_module, "synthetic_keys", lambda *a, **k: keys)
-    done = replay(r)
-    assert (done.cutoff, done.tie_break) == (520, stamps[3])
-    assert (done.pool_size, done.expired, done.submitted_after) == (2, 1, 1)
-    report = replays_module.ReplayReport(replays=(done,), skipped=())
-    assert (
-        "Left out, not in the pool on their round's day: 1 synthetic profiles submitted "
-        "after it, 1 whose 12 months in the pool had run out."
-    ) in report.explain()
 
 
 @settings(max_examples=60, deadline=None)

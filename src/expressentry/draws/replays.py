@@ -186,11 +186,6 @@ class RoundReplay:
         band: The band of the replay's cut-off.
         implied_band: The band IRCC's distribution implies for the round's size.
         ircc_band: The band of IRCC's published cut-off.
-        submitted_after: Synthetic profiles left out because they were submitted
-            after the round's day (none, as :func:`synthetic_keys` draws them).
-        expired: Synthetic profiles left out because their 12 months in the pool
-            had run out by the round's day (none, as :func:`synthetic_keys`
-            draws them).
         rules_reviewed_on: Last day the rule tables were checked against their
             sources (:attr:`caveats` speaks when the round's day is after it).
     """
@@ -202,8 +197,6 @@ class RoundReplay:
     band: CrsBand
     implied_band: CrsBand
     ircc_band: CrsBand
-    submitted_after: int = 0
-    expired: int = 0
     rules_reviewed_on: date = LAST_REVIEWED
 
     @property
@@ -269,15 +262,8 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
     drawn, when = synthetic_keys(
         bands, before=round.held_at, seed=f"{seed}:{round.number}", day=round.day
     )
-    low, high = pool_seconds(round.day)
-    kept = [k for k, t in enumerate(when) if low <= t < high]
-    scores = [drawn[k] for k in kept]
-    submitted = [when[k] for k in kept]
-    if not kept:
-        raise InvalidInputError(
-            "replay",
-            [FieldProblem("distribution", len(drawn), f"{where}: no profile in the pool that day")],
-        )
+    # every synthetic profile is in the pool that day: synthetic_keys draws its time there
+    scores, submitted = drawn, when
     last = top_ranked(scores, submitted, round.invitations)[-1]
     cutoff = scores[last]
     band = _band_of(bands, cutoff)
@@ -292,8 +278,6 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
         band=band,
         implied_band=_implied(bands, round.invitations),
         ircc_band=ircc,
-        submitted_after=sum(1 for t in when if t >= high),
-        expired=sum(1 for t in when if t < low),
     )
 
 
@@ -402,14 +386,6 @@ class ReplayReport:
             lines.append(
                 f"{s.kind.value:<10}{s.rounds:>7}{s.in_ircc_band:>14}{s.share:>8.0%}"
                 f"{s.in_implied_band:>17}"
-            )
-        after = sum(r.submitted_after for r in self.replays)
-        expired = sum(r.expired for r in self.replays)
-        if after or expired:
-            lines.append("")
-            lines.append(
-                f"Left out, not in the pool on their round's day: {after:,} synthetic profiles "
-                f"submitted after it, {expired:,} whose 12 months in the pool had run out."
             )
         lines.append("")
         lines.append(
