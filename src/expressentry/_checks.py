@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from os import PathLike
 from typing import Any, TypeVar
 
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import FieldProblem, InvalidInputError, article
 
 __all__ = [
     "NOC_TEXT",
@@ -28,10 +28,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-def _a(what: str) -> str:
-    return f"an {what}" if what[:1].lower() in "aeiou" else f"a {what}"
 
 
 _PLAIN_NAMES = {
@@ -58,8 +54,8 @@ def type_words(value: object) -> str:
     if kind in _PLAIN_NAMES:
         return _PLAIN_NAMES[kind]
     if kind.__module__ == "datetime":
-        return f"{_a(kind.__name__)} object (datetime.{kind.__name__})"
-    return _a(kind.__name__)
+        return f"{article(kind.__name__)} object (datetime.{kind.__name__})"
+    return article(kind.__name__)
 
 
 def require(value: object, kind: type[T], name: str, where: str, what: str | None = None) -> T:
@@ -73,7 +69,7 @@ def require(value: object, kind: type[T], name: str, where: str, what: str | Non
     """
     if isinstance(value, kind):
         return value
-    wanted = what or _a(kind.__name__)
+    wanted = what or article(kind.__name__)
     raise InvalidInputError(where, [FieldProblem(name, value, f"must be {wanted}")])
 
 
@@ -126,7 +122,7 @@ def require_items(
     wanted = what or kind.__name__
     items = tuple(require_iterable(value, kind, name, where, wanted))
     problems = [
-        FieldProblem(f"{name}[{i}]", item, f"must be {_a(wanted)}")
+        FieldProblem(f"{name}[{i}]", item, f"must be {article(wanted)}")
         for i, item in enumerate(items)
         if not isinstance(item, kind) or (kind is int and isinstance(item, bool))
     ]
@@ -164,7 +160,7 @@ def require_path(value: object, name: str, where: str) -> str | PathLike[str]:
 
 def is_a(kind: type[Any], what: str | None = None) -> Callable[[Any, Any, object], None]:
     """An attrs validator: the field holds a ``kind``."""
-    wanted = what or _a(kind.__name__)
+    wanted = what or article(kind.__name__)
 
     def check(instance: Any, attribute: Any, value: object) -> None:
         if not isinstance(value, kind):
@@ -185,7 +181,7 @@ def items_of(kind: type[Any]) -> Callable[[Any, Any, object], None]:
             message = f"must be a tuple (or a list) of {kind.__name__}"
             raise InvalidInputError(owner, [FieldProblem(attribute.name, value, message)])
         problems = [
-            FieldProblem(f"{attribute.name}[{i}]", item, f"must be {_a(kind.__name__)}")
+            FieldProblem(f"{attribute.name}[{i}]", item, f"must be {article(kind.__name__)}")
             for i, item in enumerate(value)
             if not isinstance(item, kind)
         ]

@@ -74,7 +74,8 @@ def _number(value: int | float) -> str:
     return f"a whole number of about {int(math.log10(abs(value))) + 1:,} digits"
 
 
-def _article(name: str) -> str:
+def article(name: str) -> str:
+    """``name`` with "a" or "an" before it, for messages: ``an Education``, ``a Candidate``."""
     return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
@@ -104,7 +105,7 @@ def _pieces(value: object, depth: int) -> Iterator[str]:
     elif isinstance(value, date):  # and datetime
         yield _quote(value.isoformat())
     elif attrs.has(type(value)):
-        yield _article(_public_name(type(value)))
+        yield article(_public_name(type(value)))
     elif depth >= _DEPTH and isinstance(value, dict | list | tuple):
         yield "…"
     elif isinstance(value, dict):

@@ -16,7 +16,7 @@ from expressentry._checks import NOC_TEXT, type_words
 from expressentry.enums import (
     Teer,
 )
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import FieldProblem, InvalidInputError, article
 from expressentry.noc import NOC_VERSION, unit_groups
 
 
@@ -121,12 +121,8 @@ def member_of(kind: type[Enum]) -> Check:
     return check
 
 
-def _article(name: str) -> str:
-    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
-
-
 def instance_of(cls: type) -> Check:
-    message = f"must be {_article(cls.__name__)}"
+    message = f"must be {article(cls.__name__)}"
 
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if isinstance(value, cls):
@@ -139,7 +135,7 @@ def instance_of(cls: type) -> Check:
 
 def tuple_of(cls: type) -> Check:
     message = f"must be a tuple (or a list) of {cls.__name__}"
-    item_message = f"must be {_article(cls.__name__)}"
+    item_message = f"must be {article(cls.__name__)}"
 
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if not isinstance(value, tuple):
