@@ -47,7 +47,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._ages import birthday, completed_years
 from expressentry._checks import require_iterable
 from expressentry._hours import Segments, hour_days
-from expressentry._identity import LastIdentityCache
+from expressentry._memo import LastIdentityCache
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
 from expressentry.batch import at_index

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from expressentry._hours import hour_days
-from expressentry._identity import LastIdentityCache
+from expressentry._memo import LastIdentityCache
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
 from expressentry.experience import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry._identity import LastIdentityCache
+from expressentry._memo import LastIdentityCache
 from expressentry.enums import OfficialLanguage, WorkPlace
 from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef

@@ -14,8 +14,8 @@ import functools
 from datetime import date
 from typing import NamedTuple
 
-from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
+from expressentry._memo import LastIdentityCache
 from expressentry.enums import Program, Teer
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import Kind, counted, reaches, segments

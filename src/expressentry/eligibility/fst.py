@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from expressentry._identity import LastIdentityCache
+from expressentry._memo import LastIdentityCache
 from expressentry.enums import Program
 from expressentry.experience import Kind, reaches
 from expressentry.models import Candidate, LanguageResult, WorkPeriod

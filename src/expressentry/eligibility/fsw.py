@@ -13,8 +13,8 @@ from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from expressentry._ages import completed_years
-from expressentry._identity import LastIdentityCache
 from expressentry._kinds import canadian_kind
+from expressentry._memo import LastIdentityCache
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (

@@ -30,6 +30,7 @@ import attrs
 from attrs import frozen
 
 from expressentry._checks import require_text
+from expressentry._memo import Memo
 from expressentry._reprs import cut, listed
 from expressentry._today import resolve
 from expressentry.enums import (
@@ -251,6 +252,8 @@ _CHANGE_POINTS: Final = tuple(
 looked up on their own (by the test's date), as is the validity of documents."""
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @frozen(kw_only=True, repr=False)
@@ -407,6 +410,8 @@ class RuleSet:
     _index: dict[str, Dated[Any]] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     """Entries already looked up, by rule id: eligibility reads a few rules once per
     candidate, so a pool reads each through one dictionary lookup."""
+    _memos: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    """What the package derived under this rule set, by name (see :meth:`memo`)."""
 
     @property
     def edition(self) -> str:
@@ -435,6 +440,42 @@ class RuleSet:
         of inputs it has met; both are rebuilt on the next score. Call this to
         free that memory in a long-running process, or to time a cold first pass.
         """
+        self._plans.clear()
+
+    def memo(self, name: str, derive: Callable[[K], V], *, size: int) -> Memo[K, V]:
+        """The memo of ``derive`` this rule set owns under ``name``, made on first use.
+
+        Values derived under rules belong to those rules: a reform (a new rule
+        set) starts with no memos, so it never reads a value derived under the
+        rules it replaced, and a rule set's memos go when it goes.
+
+        >>> from datetime import date
+        >>> rules = rules_for(as_of=date(2026, 11, 22))
+        >>> double = rules.memo("doc.double", lambda n: 2 * n, size=8)
+        >>> double(21), rules.memo("doc.double", lambda n: 0, size=8)(21)
+        (42, 42)
+        """
+        found: Memo[K, V] | None = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = Memo(derive, size=size)
+        return found
+
+    def derived(self, name: str, derive: Callable[[RuleSet], V]) -> V:
+        """``derive(self)``, computed once and kept by this rule set under ``name``.
+
+        For what eligibility and the forecast read from the rules once per rule
+        set (kinds of work, category shapes): a reform derives its own.
+        """
+        memos = self._memos
+        try:
+            return memos[name]  # type: ignore[no-any-return]
+        except KeyError:
+            value = memos[name] = derive(self)
+            return value
+
+    def clear_memos(self) -> None:
+        """Forget what was derived under this rule set (its memos and scoring plans)."""
+        self._memos.clear()
         self._plans.clear()
 
     @overload

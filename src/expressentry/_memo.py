@@ -1,10 +1,18 @@
-"""Values derived from an immutable object, kept for as long as the object lives.
+"""The package's memos: bounded, and each owned by the object whose values it keeps.
 
-Scoring a pool reads, for every candidate, inputs that never change (packed
-codes, hour segments). The models are immutable and know nothing of scoring, so
-those derived values live here, keyed by the object's identity: hashing a whole
-profile by value on every lookup would cost more than deriving it again. An
-entry goes when its object is garbage collected (a weak reference's callback).
+A pool asks the same questions of the same few values (a test date, a score on a
+chart, a rule set's kinds of work) hundreds of thousands of times. Two shapes of
+memo cover every case, and nothing else in the package keeps values of its own:
+
+- :class:`Memo`: values derived from hashable keys, at most ``size`` of them (the
+  oldest go first). A memo that depends on rules belongs to the
+  :class:`~expressentry.rules.RuleSet` it was derived under
+  (:meth:`~expressentry.rules.RuleSet.memo`), so a reform never reads a value
+  derived under other rules, and the memos go with the rule set.
+- :class:`IdentityCache`: values derived from an immutable object, kept for as
+  long as the object lives, keyed by its identity: hashing a whole profile by
+  value on every lookup would cost more than deriving it again. An entry goes when
+  its object is garbage collected (a weak reference's callback).
 """
 
 from __future__ import annotations
@@ -13,10 +21,52 @@ import weakref
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["IdentityCache", "LastIdentityCache"]
+__all__ = ["IdentityCache", "LastIdentityCache", "Memo"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """``derive(key)`` remembered for at most ``size`` keys; the oldest go first.
+
+    >>> calls = []
+    >>> square = Memo(lambda n: calls.append(n) or n * n, size=2)
+    >>> square(3), square(3), square(4), square(5), square(3), calls
+    (9, 9, 16, 25, 9, [3, 4, 5, 3])
+    >>> len(square)
+    2
+    """
+
+    __slots__ = ("_derive", "_entries", "size")
+
+    def __init__(self, derive: Callable[[K], V], *, size: int) -> None:
+        if size < 1:
+            msg = f"a memo holds at least 1 entry, not {size}"
+            raise ValueError(msg)
+        self._derive = derive
+        self._entries: dict[K, V] = {}
+        self.size = size
+
+    def __call__(self, key: K) -> V:
+        """The value derived from ``key``, derived now if it is not kept."""
+        entries = self._entries
+        try:
+            return entries[key]
+        except KeyError:
+            pass
+        value = self._derive(key)
+        if len(entries) >= self.size:
+            del entries[next(iter(entries))]  # the oldest entry (dicts keep order)
+        entries[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        """Forget every value."""
+        self._entries.clear()
 
 
 class IdentityCache(Generic[K, V]):
