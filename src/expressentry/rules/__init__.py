@@ -442,7 +442,7 @@ class RuleSet:
         """
         self._plans.clear()
 
-    def memo(self, name: str, derive: Callable[[K], V], *, size: int) -> Memo[K, V]:
+    def memo(self, name: str, derive: Callable[[K], V], *, size: int) -> Callable[[K], V]:
         """The memo of ``derive`` this rule set owns under ``name``, made on first use.
 
         Values derived under rules belong to those rules: a reform (a new rule
