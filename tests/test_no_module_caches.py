@@ -113,20 +113,19 @@ STILL_TO_MOVE: dict[str, list[str]] = {
     "expressentry.eligibility.fst": ["_TRADES"],
     "expressentry.eligibility.fsw": ["_TOTALS"],
     "expressentry.experience": ["window", "_KIND_NAMES"],
-    "expressentry.forecasts": [
-        "_SHARED",
-        "_back",
-        "_forward",
-        "_leap_pivots",
-        "_TERMS",
+    "expressentry.timelines.forecast.crossings": ["years_back", "years_forward", "_leap_pivots"],
+    "expressentry.timelines.forecast.events": [
+        "TERMS",
         "_result_expires",
         "_eca_expires",
         "_leaves_pool",
     ],
+    "expressentry.timelines.forecast.run": ["_SHARED"],
+    "expressentry.timelines.forecast.terms": ["TERMS"],
     "expressentry.models.education": ["_EDUCATION_CHECKED"],
     "expressentry.models.language": ["_LEVELS"],
     "expressentry.serialization": ["_DATES", "_MEMBERS"],
-    "expressentry.validity": [
+    "expressentry.timelines.validity": [
         "_language_expiry",
         "_eca_expiry",
         "_profile_exit",

@@ -32,7 +32,7 @@ from expressentry.rules.programs import (
     funds_needed,
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, FundsTable, acceptable_tables
-from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
+from expressentry.timelines.validity import eca_expiry, language_expiry, language_valid, rule_words
 
 from .report import Requirement, Status
 
@@ -98,7 +98,7 @@ def teer_words(skilled: Iterable[int]) -> str:
 
 
 def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
-    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
+    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.timelines.validity`)."""
     results = c.languages
     if len(results) == 1:  # most profiles: no generator for one result
         return results if language_valid(results[0], as_of=as_of) else ()

@@ -23,7 +23,7 @@ from expressentry.rules.categories import (
     Category,
     CategoryWorkRule,
 )
-from expressentry.validity import language_valid
+from expressentry.timelines.validity import language_valid
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words
 from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict

@@ -32,7 +32,7 @@ from expressentry.rules.programs import (
     FSW_MIN_HOURS,
     FSW_WINDOW_YEARS,
 )
-from expressentry.validity import eca_valid, language_valid, scored_level
+from expressentry.timelines.validity import eca_valid, language_valid, scored_level
 
 from ._common import (
     best_occupation,

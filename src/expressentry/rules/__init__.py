@@ -149,7 +149,7 @@ def factor_of(rule_id: str, part: str | None = None) -> str:
     'reform.high_wage'
 
     The line of an expired document (a language result, an ECA) cites the
-    validity rule instead (:mod:`expressentry.validity`); its factor is still
+    validity rule instead (:mod:`expressentry.timelines.validity`); its factor is still
     that of the CRS rule it is a line of (``first_language.expired``,
     ``education``).
 
@@ -219,7 +219,7 @@ ELIGIBILITY_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
 """Every eligibility rule a :class:`RuleSet` resolves, by rule id: program
 minimums, the FSW grid and pass mark, settlement funds and the categories.
 
-The validity of documents (:mod:`expressentry.validity`) is not among them: a
+The validity of documents (:mod:`expressentry.timelines.validity`) is not among them: a
 result's validity is the period in force on *its own* date, not on the day
 assessed, so no rule set of a day can hold it."""
 

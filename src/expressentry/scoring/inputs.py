@@ -8,7 +8,7 @@ know nothing of it. Nothing here depends on the day or on the rules: age and
 experience years are computed on the day scored, and points come from the rules
 in force.
 
-Documents expire (:mod:`expressentry.validity`). ``expires`` is the first day
+Documents expire (:mod:`expressentry.timelines.validity`). ``expires`` is the first day
 one of the documents the CRS reads is no longer valid; from that day the kernel
 asks :func:`pack` for the candidate's inputs *on the day*, in which each expired
 document earns nothing and has a code of its own (so its lines can say why).
@@ -53,7 +53,7 @@ from expressentry._hours import Segments
 from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
-from expressentry.validity import eca_expiry, language_expiry, scored_level
+from expressentry.timelines.validity import eca_expiry, language_expiry, scored_level
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult, WorkHistory

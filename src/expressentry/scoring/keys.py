@@ -19,7 +19,7 @@ from expressentry.enums import (
     LanguageTest,
 )
 from expressentry.scoring.inputs import transfer_parts
-from expressentry.validity import language_expiry, scored_level
+from expressentry.timelines.validity import language_expiry, scored_level
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from expressentry.enums import CanadianCredential, EducationLevel, EducationTier
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
-from expressentry.validity import eca_expiry, expiry, rule_words
+from expressentry.timelines.validity import eca_expiry, expiry, rule_words
 
 if TYPE_CHECKING:
     from expressentry.scoring.keys import (

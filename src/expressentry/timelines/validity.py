@@ -40,7 +40,8 @@ from dateutil.relativedelta import relativedelta
 from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.rules._timeline import Timeline
+from expressentry.explain import RuleRef
+from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
     LANGUAGE_RESULT_VALID_YEARS,
@@ -61,6 +62,7 @@ __all__ = [
     "language_valid",
     "pool_submission_days",
     "profile_exit",
+    "rule_ref",
     "scored_level",
     "validity_years",
 ]
@@ -303,6 +305,13 @@ def scored_level(education: Education, *, as_of: date | None = None) -> Educatio
         return education.level
     canadian = education.canadian_level
     return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian
+
+
+def rule_ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
+    """The reference a line or a status cites: ``entry`` of the rule ``timeline``."""
+    return RuleRef(
+        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+    )
 
 
 def rule_words(timeline: Timeline[Any], dated: date) -> str:
