@@ -125,12 +125,6 @@ STILL_TO_MOVE: dict[str, list[str]] = {
     "expressentry.models.education": ["_EDUCATION_CHECKED"],
     "expressentry.models.language": ["_LEVELS"],
     "expressentry.serialization": ["_DATES", "_MEMBERS"],
-    "expressentry.timelines.validity": [
-        "_language_expiry",
-        "_eca_expiry",
-        "_profile_exit",
-        "_pool_submission_days",
-    ],
 }
 
 

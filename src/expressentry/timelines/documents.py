@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
 from attrs import frozen
 
@@ -33,7 +32,8 @@ from expressentry.models import (
     check_dates,
     require_candidate,
 )
-from expressentry.rules._timeline import LAST_REVIEWED, Timeline, review_caveats
+from expressentry.rules import RuleSet
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.rules.timelines import (
     ITA_WINDOW_DAYS,
@@ -48,9 +48,12 @@ from expressentry.timelines.validity import (
     eca_expiry,
     expiry_in_months,
     language_expiry,
+    period,
+    period_ref,
     profile_exit,
     rule_ref,
     rule_words,
+    rules_of,
 )
 
 __all__ = [
@@ -84,11 +87,6 @@ class Document(StrEnum):
     """A police certificate (6 months for the country lived in)."""
     PASSPORT = "passport"
     """A passport (to the date printed in it)."""
-
-
-def _period_rule(timeline: Timeline[Any], dated: date) -> RuleRef:
-    """The rule of a document dated ``dated``: the period in force on its own date."""
-    return rule_ref(timeline, timeline.at(max(dated, timeline.first)))
 
 
 @frozen(kw_only=True, repr=False)
@@ -177,7 +175,7 @@ def _status(  # noqa: PLR0917 (the parts of one status)
     )
 
 
-def _language(person: str, r: LanguageResult, as_of: date) -> DocumentStatus:
+def _language(person: str, r: LanguageResult, as_of: date, rules: RuleSet) -> DocumentStatus:
     start = r.valid_from
     counted = "its result date" if r.result_date is not None else "its test date (no result date)"
     return _status(
@@ -185,53 +183,53 @@ def _language(person: str, r: LanguageResult, as_of: date) -> DocumentStatus:
         Document.LANGUAGE,
         f"{r.test.label} result of {start.isoformat()}",
         start,
-        language_expiry(r),
+        language_expiry(r, rules=rules),
         as_of,
-        f"{rule_words(LANGUAGE_RESULT_VALID_YEARS, start)}, counted from {counted}",
-        _period_rule(LANGUAGE_RESULT_VALID_YEARS, start),
+        f"{rule_words(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules)}, counted from {counted}",
+        period_ref(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules),
     )
 
 
-def _eca(person: str, issued: date, as_of: date) -> DocumentStatus:
+def _eca(person: str, issued: date, as_of: date, rules: RuleSet) -> DocumentStatus:
     return _status(
         person,
         Document.ECA,
         f"ECA issued {issued.isoformat()}",
         issued,
-        eca_expiry(issued),
+        eca_expiry(issued, rules=rules),
         as_of,
-        f"{rule_words(ECA_VALID_YEARS, issued)} from its issue date",
-        _period_rule(ECA_VALID_YEARS, issued),
+        f"{rule_words(ECA_VALID_YEARS, issued, rules=rules)} from its issue date",
+        period_ref(ECA_VALID_YEARS, issued, rules=rules),
     )
 
 
-def _medical(person: str, exam: date, as_of: date) -> DocumentStatus:
-    months = MEDICAL_VALID_MONTHS.at(max(exam, MEDICAL_VALID_MONTHS.first)).value
+def _medical(person: str, exam: date, as_of: date, rules: RuleSet) -> DocumentStatus:
+    months = period(MEDICAL_VALID_MONTHS, exam, rules=rules).value
     return _status(
         person,
         Document.MEDICAL,
         f"medical exam of {exam.isoformat()}",
         exam,
-        expiry_in_months(MEDICAL_VALID_MONTHS, exam),
+        expiry_in_months(MEDICAL_VALID_MONTHS, exam, rules=rules),
         as_of,
         f"valid {months} months from the exam",
-        _period_rule(MEDICAL_VALID_MONTHS, exam),
+        period_ref(MEDICAL_VALID_MONTHS, exam, rules=rules),
     )
 
 
-def _police(person: str, c: PoliceCertificate, as_of: date) -> DocumentStatus:
+def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> DocumentStatus:
     label = f"police certificate {c.country} of {c.issued.isoformat()}"
-    rule = _period_rule(POLICE_CURRENT_COUNTRY_MONTHS, c.issued)
+    rule = period_ref(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules)
     if c.left is None:
-        months = POLICE_CURRENT_COUNTRY_MONTHS.at(
-            max(c.issued, POLICE_CURRENT_COUNTRY_MONTHS.first)
-        ).value
+        months = period(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules).value
         return _status(
             person,
             Document.POLICE_CERTIFICATE,
             label,
             c.issued,
-            expiry_in_months(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, valid_on_last_day=True),
+            expiry_in_months(
+                POLICE_CURRENT_COUNTRY_MONTHS, c.issued, valid_on_last_day=True, rules=rules
+            ),
             as_of,
             f"from the country lived in: issued no more than {months} months before applying",
             rule,
@@ -267,8 +265,8 @@ def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
     )
 
 
-def _invitation(invited: date, as_of: date) -> DocumentStatus:
-    deadline, entry = ita_deadline(invited)
+def _invitation(invited: date, as_of: date, rules: RuleSet | None) -> DocumentStatus:
+    deadline, entry = ita_deadline(invited, rules=rules)
     return _status(
         "candidate",
         Document.INVITATION,
@@ -281,32 +279,34 @@ def _invitation(invited: date, as_of: date) -> DocumentStatus:
     )
 
 
-def _profile(submitted: date, as_of: date) -> DocumentStatus:
-    months = PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)).value
+def _profile(submitted: date, as_of: date, rules: RuleSet) -> DocumentStatus:
+    months = period(PROFILE_POOL_MONTHS, submitted, rules=rules).value
     return _status(
         "candidate",
         Document.PROFILE,
         f"profile submitted {submitted.isoformat()}",
         submitted,
-        profile_exit(submitted),
+        profile_exit(submitted, rules=rules),
         as_of,
         f"in the pool {months} months from the day it was submitted (in UTC)",
-        _period_rule(PROFILE_POOL_MONTHS, submitted),
+        period_ref(PROFILE_POOL_MONTHS, submitted, rules=rules),
     )
 
 
-def _person_documents(person: str, p: Candidate | Spouse, as_of: date) -> Iterator[DocumentStatus]:
+def _person_documents(
+    person: str, p: Candidate | Spouse, as_of: date, rules: RuleSet
+) -> Iterator[DocumentStatus]:
     if isinstance(p, Candidate):
         for r in p.languages:
-            yield _language(person, r, as_of)
+            yield _language(person, r, as_of, rules)
     elif p.language is not None:
-        yield _language(person, p.language, as_of)
+        yield _language(person, p.language, as_of, rules)
     if p.education is not None and p.education.eca_issued is not None:
-        yield _eca(person, p.education.eca_issued, as_of)
+        yield _eca(person, p.education.eca_issued, as_of, rules)
     if p.medical_exam is not None:
-        yield _medical(person, p.medical_exam, as_of)
+        yield _medical(person, p.medical_exam, as_of, rules)
     for c in p.police_certificates:
-        yield _police(person, c, as_of)
+        yield _police(person, c, as_of, rules)
     if p.passport_expiry is not None:
         yield _passport(person, p.passport_expiry, as_of)
 
@@ -377,7 +377,11 @@ class Validity:
 
 
 def validity_on(
-    candidate: Candidate, *, invited: date | None = None, as_of: date | None = None
+    candidate: Candidate,
+    *,
+    invited: date | None = None,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
 ) -> Validity:
     """Every document's status on ``as_of`` (``None``: today).
 
@@ -386,9 +390,13 @@ def validity_on(
         invited: The day of an invitation to apply, if any: its deadline is then
             one of the documents.
         as_of: The day asked.
+        rules: The rule set whose periods apply (``None``: the rules in force
+            on ``as_of``; a reform that replaced a period applies it to every
+            document).
 
     Raises:
-        InvalidInputError: ``as_of`` or ``invited`` is not a date, or a date of
+        InvalidInputError: ``rules`` is not a RuleSet, ``as_of`` or ``invited``
+            is not a date, or a date of
             the profile (a test, an ECA, a medical exam, a police certificate,
             the submission...) is after ``as_of``, each named by its path.
         RulesNotInForceError: ``invited`` is before Express Entry opened.
@@ -400,16 +408,17 @@ def validity_on(
     """
     as_of = resolve(as_of, where="validity_on")
     candidate = require_candidate(candidate, "validity_on")
+    r = rules_of(rules, as_of, "validity_on")
     check_dates(candidate, as_of=as_of)
-    docs = list(_person_documents("candidate", candidate, as_of))
+    docs = list(_person_documents("candidate", candidate, as_of, r))
     submitted = candidate.submitted_day
     if submitted is not None:
-        docs.append(_profile(submitted, as_of))
+        docs.append(_profile(submitted, as_of, r))
     if invited is not None:
         invited = resolve(invited, "invited", where="validity_on", optional=False)
-        docs.append(_invitation(invited, as_of))
+        docs.append(_invitation(invited, as_of, rules))
     if candidate.spouse is not None:
-        docs.extend(_person_documents("spouse", candidate.spouse, as_of))
+        docs.extend(_person_documents("spouse", candidate.spouse, as_of, r))
     return Validity(as_of=as_of, documents=tuple(docs))
 
 

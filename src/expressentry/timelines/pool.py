@@ -20,12 +20,10 @@ from expressentry.models import (
     check_dates,
     require_candidate,
 )
+from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.timelines.documents import Document, validity_on
-from expressentry.timelines.validity import (
-    in_pool_on,
-    profile_exit,
-)
+from expressentry.timelines.validity import in_pool_on, profile_exit, rules_of
 
 __all__ = [
     "PoolStatus",
@@ -37,8 +35,10 @@ _ONE_DAY = timedelta(days=1)
 # -- the pool -------------------------------------------------------------------------------
 
 
-def _verdicts(candidate: Candidate, day: date) -> tuple[tuple[Program, ...], tuple[Program, ...]]:
-    report = assess(candidate, as_of=day)
+def _verdicts(
+    candidate: Candidate, day: date, rules: RuleSet | None
+) -> tuple[tuple[Program, ...], tuple[Program, ...]]:
+    report = assess(candidate, as_of=day, rules=rules)
     return report.eligible_programs, report.undecided_programs
 
 
@@ -140,6 +140,7 @@ def _describe_change(
     day: date,
     before: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
     after: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
+    rules: RuleSet | None,
 ) -> str:
     parts: list[str] = []
     if before[0] and not after[0]:
@@ -154,7 +155,7 @@ def _describe_change(
         parts.append(f"eligible if confirmed: {_names(after[2])}")
     expiring = [
         d.label
-        for d in validity_on(candidate, as_of=day).documents
+        for d in validity_on(candidate, as_of=day, rules=rules).documents
         if d.expires == day and d.document is not Document.PROFILE
     ]
     if expiring:
@@ -162,7 +163,9 @@ def _describe_change(
     return "; ".join(parts) + "."
 
 
-def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatus:
+def pool_status(
+    candidate: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> PoolStatus:
     """Whether ``candidate`` is in the pool and eligible on ``as_of`` (``None``: today).
 
     Eligibility is :func:`expressentry.assess` of each day, so a language result
@@ -171,28 +174,35 @@ def pool_status(candidate: Candidate, *, as_of: date | None = None) -> PoolStatu
     to the day the profile leaves the pool (or 12 months, for a profile not in
     it), and the first day anything changes is reported.
 
+    ``rules`` is a reform to apply on every day instead of the rules in force
+    that day (its months in the pool, document periods and programs).
+
     Raises:
-        InvalidInputError: ``as_of`` is not a date, or a date of the profile is
-            after it.
+        InvalidInputError: ``as_of`` is not a date, a date of the profile is
+            after it, or ``rules`` is not a RuleSet.
         RulesNotInForceError: ``as_of`` is before the rules are known.
     """
     as_of = resolve(as_of, where="pool_status")
     candidate = require_candidate(candidate, "pool_status")
+    r = rules_of(rules, as_of, "pool_status")
     check_dates(candidate, as_of=as_of)
     submitted = candidate.submitted_day
-    expires = None if submitted is None else profile_exit(submitted)
-    in_pool = submitted is not None and in_pool_on(submitted, as_of)
-    until = expires if in_pool and expires is not None else profile_exit(as_of)
-    eligible, undecided = _verdicts(candidate, as_of)
+    expires = None if submitted is None else profile_exit(submitted, rules=r)
+    in_pool = submitted is not None and in_pool_on(submitted, as_of, rules=r)
+    until = expires if in_pool and expires is not None else profile_exit(as_of, rules=r)
+    eligible, undecided = _verdicts(candidate, as_of, rules)
     now = (in_pool, eligible, undecided)
     changes_on: date | None = None
     change = ""
     day = as_of
     while day < until and day < date.max:
         day += _ONE_DAY
-        state = (submitted is not None and in_pool_on(submitted, day), *_verdicts(candidate, day))
+        state = (
+            submitted is not None and in_pool_on(submitted, day, rules=r),
+            *_verdicts(candidate, day, rules),
+        )
         if state != now:
-            changes_on, change = day, _describe_change(candidate, day, now, state)
+            changes_on, change = day, _describe_change(candidate, day, now, state, rules)
             break
     return PoolStatus(
         as_of=as_of,

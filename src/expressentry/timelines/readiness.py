@@ -28,6 +28,7 @@ from expressentry.models import (
     check_dates,
     require_candidate,
 )
+from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.timelines import (
     AGE_LOCKED_AT_INVITATION,
@@ -36,7 +37,7 @@ from expressentry.rules.timelines import (
 )
 from expressentry.timelines.deadlines import ita_deadline
 from expressentry.timelines.documents import Document, DocumentStatus, validity_on
-from expressentry.timelines.validity import in_pool_on, rule_ref
+from expressentry.timelines.validity import in_pool_on, rule_ref, rules_of
 
 __all__ = [
     "Readiness",
@@ -195,7 +196,11 @@ class Readiness:
 
 
 def ita_readiness(
-    candidate: Candidate, *, invited: date | None = None, planned: date | None = None
+    candidate: Candidate,
+    *,
+    invited: date | None = None,
+    planned: date | None = None,
+    rules: RuleSet | None = None,
 ) -> Readiness:
     """What an invitation on ``invited`` (``None``: today) asks of the documents.
 
@@ -209,10 +214,14 @@ def ita_readiness(
     is that of the invitation day under the public policy on birthdays between
     invitation and application.
 
+    ``rules`` is a reform to read instead of the rules in force on each day
+    (the window, the upfront medical, the age lock, the documents' periods and
+    the months in the pool).
+
     Raises:
         InvalidInputError: ``invited`` or ``planned`` is not a date, ``planned``
-            is before ``invited``, or a date of the profile is after the day
-            checked.
+            is before ``invited``, a date of the profile is after the day
+            checked, or ``rules`` is not a RuleSet.
         RulesNotInForceError: ``invited`` is before Express Entry opened.
     """
     invited = resolve(invited, "invited", where="ita_readiness")
@@ -224,24 +233,25 @@ def ita_readiness(
                 "ita_readiness",
                 [FieldProblem("planned", planned, f"must not be before invited ({invited})")],
             )
-    deadline, window = ita_deadline(invited)
+    deadline, window = ita_deadline(invited, rules=rules)
     checked = deadline if planned is None else planned
     what = "the deadline to apply" if planned is None else "the day planned to apply"
     day = f"{what} ({checked.isoformat()}) for the invitation of {invited.isoformat()}"
     check_dates(candidate, as_of=checked, day=day)
-    medical = UPFRONT_MEDICAL_REQUIRED.at(checked)
+    medical = rules_of(rules, checked, "ita_readiness").entry_for(UPFRONT_MEDICAL_REQUIRED, checked)
     medical_required = medical.value
     people = [("candidate", candidate.medical_exam)]
     spouse = candidate.spouse
     if spouse is not None and not spouse.canadian_citizen_or_pr:  # a family member examined
         people.append(("spouse", spouse.medical_exam))
     missing = tuple(who for who, exam in people if medical_required and exam is None)
-    validity = validity_on(candidate, as_of=checked)
+    validity = validity_on(candidate, as_of=checked, rules=rules)
     documents = tuple(d for d in validity.documents if d.document is not Document.PROFILE)
     must = _MUST_BE_VALID | ({Document.MEDICAL} if medical_required else frozenset())
-    lock = AGE_LOCKED_AT_INVITATION.at(invited)
+    at_invitation = rules_of(rules, invited, "ita_readiness")
+    lock = at_invitation.entry_for(AGE_LOCKED_AT_INVITATION, invited)
     submitted = candidate.submitted_day
-    in_pool = None if submitted is None else in_pool_on(submitted, invited)
+    in_pool = None if submitted is None else in_pool_on(submitted, invited, rules=at_invitation)
     return Readiness(
         invited=invited,
         deadline=deadline,

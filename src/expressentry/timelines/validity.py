@@ -3,7 +3,12 @@
 A language result is valid 2 years from the date of the result, an Educational
 Credential Assessment (ECA) 5 years from its issue date
 (:data:`~expressentry.rules.programs.LANGUAGE_RESULT_VALID_YEARS`,
-:data:`~expressentry.rules.programs.ECA_VALID_YEARS`). On a day when a document
+:data:`~expressentry.rules.programs.ECA_VALID_YEARS`), read through the rule set
+in use (:meth:`RuleSet.entry_for <expressentry.rules.RuleSet.entry_for>`): a
+reform that replaces a period reaches the score, eligibility, the documents on
+a day and the forecast alike. Each function takes ``rules`` (``None``: the rules
+in force on the day; every rule set that does not replace a period reads the
+same periods). On a day when a document
 has expired, it counts for nothing: no CRS points, no program minimum met. The
 CRS (:mod:`expressentry.crs`) and the programs (:mod:`expressentry.eligibility`)
 both ask this module, so they never disagree about a document.
@@ -13,7 +18,8 @@ Two readings, made explicit:
 - The period that applies is the one in force on the document's own date (the
   first one known for a document older than the rule tables): a document's
   expiry day is then a fact of the document, the same whatever day it is read.
-  The periods have not changed since Express Entry opened.
+  The periods have not changed since Express Entry opened. A reform's period
+  applies to every document, whatever its date.
 - A document dated D is valid while ``D <= day < D + N years``
   (:data:`~expressentry.rules.programs.VALIDITY_ENDS_ON_ANNIVERSARY`); with the
   other reading it would still be valid on the anniversary itself.
@@ -32,8 +38,9 @@ datetime.date(2026, 2, 28)
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -41,7 +48,9 @@ from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
+from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import Dated, Timeline
+from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
     LANGUAGE_RESULT_VALID_YEARS,
@@ -60,44 +69,97 @@ __all__ = [
     "in_pool_on",
     "language_expiry",
     "language_valid",
+    "period",
+    "period_ref",
     "pool_submission_days",
     "profile_exit",
     "rule_ref",
+    "rule_words",
+    "rules_of",
     "scored_level",
-    "validity_years",
 ]
 
+K = TypeVar("K")
+V = TypeVar("V")
+_ONE_DAY = timedelta(days=1)
+_MEMO_SIZE = 65_536
+"""Expiry days kept per rule set: every candidate of a pool asks for its documents'."""
 
-def validity_years(timeline: Timeline[int], dated: date) -> int:
-    """Years a document dated ``dated`` stays valid: the period in force that day.
 
-    A document older than the first known period takes the first one. (For a
-    period in months, the same lookup gives the months.)
+def rules_of(rules: RuleSet | None, day: date, where: str) -> RuleSet:
+    """``rules``, checked; ``None``: the rules in force on ``day``.
+
+    A day before Express Entry opened takes the rules of its first day (a
+    document may be older than the rule tables).
+
+    Raises:
+        InvalidInputError: ``rules`` is neither a RuleSet nor ``None``.
     """
-    return timeline.at(max(dated, timeline.first)).value
+    if rules is None:
+        return rules_for(as_of=max(day, EXPRESS_ENTRY_OPENED))
+    if not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for) or None")]
+        )
+    return rules
 
 
-def expiry(timeline: Timeline[int], dated: date) -> date:
-    """The first day a document dated ``dated`` is no longer valid.
+def _memo(
+    rules: RuleSet, name: str, derive: Callable[[RuleSet, K], V], size: int = _MEMO_SIZE
+) -> Callable[[K], V]:
+    """The memo of ``derive`` under ``rules``, owned by the rule set."""
+    return rules.memo(name, functools.partial(derive, rules), size=size)
 
-    A document so late that its expiry falls after the last day a date can
-    hold (9999-12-31) never expires within the calendar.
+
+def period(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> Dated[Any]:
+    """The entry of a period that applies to a document (or invitation) of ``dated``.
+
+    The period in force on ``dated`` (the first one known for an older
+    document), or the period of a reform that replaced it.
+
+    >>> period(LANGUAGE_RESULT_VALID_YEARS, date(2024, 2, 29)).value
+    2
+
+    Raises:
+        InvalidInputError: ``rules`` is not a RuleSet, or ``timeline`` not a
+            period (:data:`~expressentry.rules.PERIOD_TIMELINES`).
     """
+    return rules_of(rules, dated, "period").entry_for(timeline, dated)
+
+
+def _after(dated: date, delta: relativedelta, on_anniversary: bool) -> date:
     try:
-        end = dated + relativedelta(years=validity_years(timeline, dated))
-        return end if VALIDITY_ENDS_ON_ANNIVERSARY else end + timedelta(days=1)
+        end = dated + delta
+        return end if on_anniversary else end + _ONE_DAY
     except (ValueError, OverflowError):  # past 9999-12-31
         return date.max
 
 
+def expiry(timeline: Timeline[int], dated: date, *, rules: RuleSet | None = None) -> date:
+    """The first day a document dated ``dated`` is no longer valid (a period in years).
+
+    A document so late that its expiry falls after the last day a date can
+    hold (9999-12-31) never expires within the calendar.
+
+    >>> expiry(ECA_VALID_YEARS, date(2024, 2, 29))
+    datetime.date(2029, 2, 28)
+    """
+    years = period(timeline, dated, rules=rules).value
+    return _after(dated, relativedelta(years=years), VALIDITY_ENDS_ON_ANNIVERSARY)
+
+
 def expiry_in_months(
-    timeline: Timeline[int], dated: date, *, valid_on_last_day: bool | None = None
+    timeline: Timeline[int],
+    dated: date,
+    *,
+    valid_on_last_day: bool | None = None,
+    rules: RuleSet | None = None,
 ) -> date:
     """The first day a document dated ``dated`` is no longer valid, for a period in months.
 
     The same rule as :func:`expiry`, for the periods counted in months (the
     profile's 12 months in the pool, a medical exam's 12 months, a police
-    certificate's 6 months): the period in force on the document's own date,
+    certificate's 6 months): the period that applies to the document's own date,
     counted with ``dateutil`` (a month end or a 29 February becomes the last
     day of the shorter month).
 
@@ -108,38 +170,34 @@ def expiry_in_months(
             months run out. ``None`` takes the reading of every period whose text
             does not say (:data:`~expressentry.rules.programs.VALIDITY_ENDS_ON_ANNIVERSARY`);
             ``True`` is for a text that says "no more than N months".
+        rules: The rule set (``None``: the rules in force on ``dated``).
 
-    >>> from expressentry.rules._timeline import Dated, Source
-    >>> src = Source("demo", "Demo", "https://www.canada.ca/", date(2026, 11, 22))
-    >>> six = Timeline("demo.months", (Dated(date(2015, 1, 1), 6, src),))
-    >>> expiry_in_months(six, date(2024, 8, 31))
+    >>> from expressentry.rules.timelines import POLICE_CURRENT_COUNTRY_MONTHS as SIX
+    >>> expiry_in_months(SIX, date(2024, 8, 31))
     datetime.date(2025, 2, 28)
-    >>> expiry_in_months(six, date(2024, 8, 31), valid_on_last_day=True)
+    >>> expiry_in_months(SIX, date(2024, 8, 31), valid_on_last_day=True)
     datetime.date(2025, 3, 1)
     """
     on_anniversary = (
         VALIDITY_ENDS_ON_ANNIVERSARY if valid_on_last_day is None else not valid_on_last_day
     )
-    try:
-        end = dated + relativedelta(months=validity_years(timeline, dated))
-        return end if on_anniversary else end + timedelta(days=1)
-    except (ValueError, OverflowError):  # past 9999-12-31
-        return date.max
+    months = period(timeline, dated, rules=rules).value
+    return _after(dated, relativedelta(months=months), on_anniversary)
 
 
-# Every candidate built asks for its documents' expiry days: cached by date alone
-# (hashing a timeline on each call would cost more than the arithmetic).
-_language_expiry = functools.lru_cache(maxsize=65_536)(
-    functools.partial(expiry, LANGUAGE_RESULT_VALID_YEARS)
-)
-_eca_expiry = functools.lru_cache(maxsize=65_536)(functools.partial(expiry, ECA_VALID_YEARS))
-_ONE_DAY = timedelta(days=1)
-_profile_exit = functools.lru_cache(maxsize=65_536)(
-    functools.partial(expiry_in_months, PROFILE_POOL_MONTHS)
-)
+def _language_expiry(rules: RuleSet, dated: date) -> date:
+    return expiry(LANGUAGE_RESULT_VALID_YEARS, dated, rules=rules)
 
 
-def language_expiry(result: LanguageResult) -> date:
+def _eca_expiry(rules: RuleSet, issued: date) -> date:
+    return expiry(ECA_VALID_YEARS, issued, rules=rules)
+
+
+def _profile_exit(rules: RuleSet, submitted: date) -> date:
+    return expiry_in_months(PROFILE_POOL_MONTHS, submitted, rules=rules)
+
+
+def language_expiry(result: LanguageResult, *, rules: RuleSet | None = None) -> date:
     """The first day ``result`` is no longer valid (2 years from its result date).
 
     Without a ``result_date`` the 2 years are counted from the test date, which
@@ -147,12 +205,15 @@ def language_expiry(result: LanguageResult) -> date:
     never late.
 
     Raises:
-        InvalidInputError: ``result`` is not a :class:`~expressentry.LanguageResult`.
+        InvalidInputError: ``result`` is not a :class:`~expressentry.LanguageResult`,
+            or ``rules`` not a RuleSet.
     """
     try:
-        return _language_expiry(result.valid_from)
+        start = result.valid_from
     except AttributeError:
         raise _not_a(result, "result", "a LanguageResult", "language_expiry") from None
+    r = rules_of(rules, start, "language_expiry")
+    return _memo(r, "validity.language_expiry", _language_expiry)(start)
 
 
 def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:
@@ -169,36 +230,41 @@ def _day_of(value: object, name: str, where: str) -> date:
     return resolve(value, name, where=where, optional=False)  # type: ignore[arg-type]
 
 
-def language_valid(result: LanguageResult, *, as_of: date | None = None) -> bool:
+def language_valid(
+    result: LanguageResult, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> bool:
     """Whether ``result`` is valid on ``as_of`` (``None``: today).
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date, or ``result`` is not a
-            :class:`~expressentry.LanguageResult`.
+        InvalidInputError: ``as_of`` is not a date, ``result`` is not a
+            :class:`~expressentry.LanguageResult`, or ``rules`` not a RuleSet.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="language_valid")
     try:
-        return as_of < _language_expiry(result.valid_from)
+        start = result.valid_from
     except AttributeError:
         raise _not_a(result, "result", "a LanguageResult", "language_valid") from None
+    r = rules_of(rules, as_of, "language_valid")
+    return as_of < _memo(r, "validity.language_expiry", _language_expiry)(start)
 
 
-def profile_exit(submitted: date) -> date:
+def profile_exit(submitted: date, *, rules: RuleSet | None = None) -> date:
     """The first day a profile submitted on ``submitted`` (its UTC day) is out of the pool.
 
     >>> profile_exit(date(2024, 2, 29))
     datetime.date(2025, 2, 28)
 
     Raises:
-        InvalidInputError: ``submitted`` is not a date.
+        InvalidInputError: ``submitted`` is not a date, or ``rules`` not a RuleSet.
     """
     if type(submitted) is not date:
         submitted = _day_of(submitted, "submitted", "profile_exit")
-    return _profile_exit(submitted)
+    r = rules_of(rules, submitted, "profile_exit")
+    return _memo(r, "validity.profile_exit", _profile_exit)(submitted)
 
 
-def in_pool_on(submitted: date, day: date) -> bool:
+def in_pool_on(submitted: date, day: date, *, rules: RuleSet | None = None) -> bool:
     """Whether a profile submitted on ``submitted`` (its UTC day) is in the pool on ``day``.
 
     The one pool rule every part of the package applies (the outlook, a round's
@@ -214,16 +280,18 @@ def in_pool_on(submitted: date, day: date) -> bool:
     [True, False]
 
     Raises:
-        InvalidInputError: ``submitted`` or ``day`` is not a date.
+        InvalidInputError: ``submitted`` or ``day`` is not a date, or ``rules``
+            not a RuleSet.
     """
     if type(submitted) is not date:
         submitted = resolve(submitted, "submitted", where="in_pool_on", optional=False)
     if type(day) is not date:
         day = resolve(day, "day", where="in_pool_on", optional=False)
-    return submitted <= day < profile_exit(submitted)
+    r = rules_of(rules, day, "in_pool_on")
+    return submitted <= day < _memo(r, "validity.profile_exit", _profile_exit)(submitted)
 
 
-def pool_submission_days(day: date) -> tuple[date, date]:
+def pool_submission_days(day: date, *, rules: RuleSet | None = None) -> tuple[date, date]:
     """The first and last submission days of the profiles in the pool on ``day``.
 
     A profile submitted on ``s`` is in the pool on ``day`` exactly when
@@ -240,40 +308,43 @@ def pool_submission_days(day: date) -> tuple[date, date]:
     (datetime.date(2024, 3, 1), datetime.date(2025, 2, 28))
 
     Raises:
-        InvalidInputError: ``day`` is not a date.
+        InvalidInputError: ``day`` is not a date, or ``rules`` not a RuleSet.
     """
     if type(day) is not date:
         day = resolve(day, "day", where="pool_submission_days", optional=False)
-    return _pool_submission_days(day)
+    r = rules_of(rules, day, "pool_submission_days")
+    return _memo(r, "validity.pool_submission_days", _pool_submission_days, 4_096)(day)
 
 
-@functools.lru_cache(maxsize=4_096)
-def _pool_submission_days(day: date) -> tuple[date, date]:
+def _pool_submission_days(rules: RuleSet, day: date) -> tuple[date, date]:
     first = day
-    while first > date.min and in_pool_on(first - _ONE_DAY, day):
+    while first > date.min and in_pool_on(first - _ONE_DAY, day, rules=rules):
         first -= _ONE_DAY
     return first, day
 
 
-def eca_expiry(issued: date) -> date:
+def eca_expiry(issued: date, *, rules: RuleSet | None = None) -> date:
     """The first day an ECA issued on ``issued`` is no longer valid (5 years).
 
     Raises:
-        InvalidInputError: ``issued`` is not a date.
+        InvalidInputError: ``issued`` is not a date, or ``rules`` not a RuleSet.
     """
     if type(issued) is not date:
         issued = _day_of(issued, "issued", "eca_expiry")
-    return _eca_expiry(issued)
+    r = rules_of(rules, issued, "eca_expiry")
+    return _memo(r, "validity.eca_expiry", _eca_expiry)(issued)
 
 
-def eca_valid(education: Education, *, as_of: date | None = None) -> bool:
+def eca_valid(
+    education: Education, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> bool:
     """Whether ``education`` has an ECA and it is valid on ``as_of`` (``None``: today).
 
     No ECA is never a valid ECA: a foreign credential without one earns nothing.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
-            :class:`~expressentry.Education`.
+        InvalidInputError: ``as_of`` is not a date, ``education`` is not an
+            :class:`~expressentry.Education`, or ``rules`` not a RuleSet.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="eca_valid")
@@ -281,10 +352,15 @@ def eca_valid(education: Education, *, as_of: date | None = None) -> bool:
         issued = education.eca_issued
     except AttributeError:
         raise _not_a(education, "education", "an Education", "eca_valid") from None
-    return issued is not None and as_of < eca_expiry(issued)
+    if issued is None:
+        return False
+    r = rules_of(rules, as_of, "eca_valid")
+    return as_of < _memo(r, "validity.eca_expiry", _eca_expiry)(issued)
 
 
-def scored_level(education: Education, *, as_of: date | None = None) -> EducationLevel:
+def scored_level(
+    education: Education, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> EducationLevel:
     """The level that earns points on ``as_of`` (``None``: today).
 
     The highest level counts when it needs no ECA (it may be Canadian) or its
@@ -292,8 +368,8 @@ def scored_level(education: Education, *, as_of: date | None = None) -> Educatio
     level it can be, and without one nothing counts.
 
     Raises:
-        InvalidInputError: ``as_of`` is not a date, or ``education`` is not an
-            :class:`~expressentry.Education`.
+        InvalidInputError: ``as_of`` is not a date, ``education`` is not an
+            :class:`~expressentry.Education`, or ``rules`` not a RuleSet.
     """
     if type(as_of) is not date:
         as_of = resolve(as_of, where="scored_level")
@@ -301,7 +377,7 @@ def scored_level(education: Education, *, as_of: date | None = None) -> Educatio
         needs_eca = education.needs_eca
     except AttributeError:
         raise _not_a(education, "education", "an Education", "scored_level") from None
-    if not needs_eca or eca_valid(education, as_of=as_of):
+    if not needs_eca or eca_valid(education, as_of=as_of, rules=rules):
         return education.level
     canadian = education.canadian_level
     return EducationLevel.LESS_THAN_SECONDARY if canadian is None else canadian
@@ -314,7 +390,12 @@ def rule_ref(timeline: Timeline[Any], entry: Dated[Any]) -> RuleRef:
     )
 
 
-def rule_words(timeline: Timeline[Any], dated: date) -> str:
+def period_ref(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> RuleRef:
+    """The reference to the period that applies to a document of ``dated`` (:func:`period`)."""
+    return rule_ref(timeline, period(timeline, dated, rules=rules))
+
+
+def rule_words(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> str:
     """``"valid 2 years"``: the period that applies to a document of ``dated``."""
-    years = validity_years(timeline, dated)
+    years = period(timeline, dated, rules=rules).value
     return f"valid {years} year{'s' if years != 1 else ''}"
