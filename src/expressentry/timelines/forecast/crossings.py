@@ -7,7 +7,6 @@ tags a forecast gives a day: what may change on it (the CRS total, eligibility).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 from math import ceil
@@ -16,6 +15,7 @@ from typing import Final, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, hour_days
+from expressentry._memo import Memo
 from expressentry.experience import (
     reaches,
     whole_years,
@@ -38,19 +38,59 @@ ANY_HOURS: Final = 1e-6
 # -- the days hour counts cross a line ------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65_536)
-def years_back(day: int, years: int) -> int:
-    """The first day of the window of ``years`` ending before ``day`` (ordinals)."""
+def _years_back(key: tuple[int, int]) -> int:
+    day, years = key
     return (date.fromordinal(day) - relativedelta(years=years)).toordinal()
 
 
-@functools.lru_cache(maxsize=65_536)
-def years_forward(day: int, years: int) -> int | None:
-    """The day ``years`` after ``day`` (ordinals); ``None`` past 9999-12-31."""
+def _years_forward(key: tuple[int, int]) -> int | None:
+    day, years = key
     try:
         return (date.fromordinal(day) + relativedelta(years=years)).toordinal()
     except (ValueError, OverflowError):
         return None
+
+
+def _leap_pivots(key: tuple[int, int]) -> tuple[tuple[int, ...], ...]:
+    """The days around each 28 February in ``(lo, hi)``, where a window's start jumps."""
+    lo, hi = key
+    out: list[tuple[int, ...]] = []
+    for year in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1):
+        feb28 = date(year, 2, 28).toordinal()
+        days = tuple(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
+        if days:
+            out.append(days)
+    return tuple(out)
+
+
+class Calendar:
+    """The calendar arithmetic of the windows a forecast counts, remembered.
+
+    A pool's counts ask the same days again and again: the first day of a window
+    of N years ending on a day (:meth:`years_back`), the day N years after a job's
+    start or end (:meth:`years_forward`), the days around each 28 February of a
+    stretch (:meth:`leap_pivots`). Owned by the terms of a rule set
+    (:class:`~expressentry.timelines.forecast.terms.Terms`), so its memos go with it.
+    """
+
+    __slots__ = ("_back", "_forward", "_leaps")
+
+    def __init__(self) -> None:
+        self._back = Memo(_years_back, size=65_536)
+        self._forward = Memo(_years_forward, size=65_536)
+        self._leaps = Memo(_leap_pivots, size=1_024)
+
+    def years_back(self, day: int, years: int) -> int:
+        """The first day of the window of ``years`` ending before ``day`` (ordinals)."""
+        return self._back((day, years))
+
+    def years_forward(self, day: int, years: int) -> int | None:
+        """The day ``years`` after ``day`` (ordinals); ``None`` past 9999-12-31."""
+        return self._forward((day, years))
+
+    def leap_pivots(self, lo: int, hi: int) -> tuple[tuple[int, ...], ...]:
+        """The days around each 28 February in ``(lo, hi)``, where a window's start jumps."""
+        return self._leaps((lo, hi))
 
 
 class Watch(NamedTuple):
@@ -71,7 +111,7 @@ class Watch(NamedTuple):
     """The tags of a fall, when they differ from those of a rise."""
 
 
-def _pivots(w: Watch, lo: int, hi: int) -> list[int]:
+def _pivots(w: Watch, lo: int, hi: int, calendar: Calendar) -> list[int]:
     """Days in ``[lo, hi]`` between which the count of ``w`` is linear in the day.
 
     The count changes pace where a job starts or ends, where such a day leaves the
@@ -84,39 +124,29 @@ def _pivots(w: Watch, lo: int, hi: int) -> list[int]:
             if lo < x < hi:
                 points.add(x)
             if years is not None:
-                f = years_forward(x, years)
+                f = calendar.years_forward(x, years)
                 if f is not None:
                     for y in (f - 1, f, f + 1):
                         if lo < y < hi:
                             points.add(y)
     if years is not None:
         # A window's start jumps around 29 February: only work there bends the count.
-        for days in _leap_pivots(lo, hi):
-            first, last = years_back(days[0], years) - 2, years_back(days[-1], years) + 2
+        for days in calendar.leap_pivots(lo, hi):
+            first = calendar.years_back(days[0], years) - 2
+            last = calendar.years_back(days[-1], years) + 2
             if any(s <= last and e >= first for s, e, _ in w.segs):
                 points.update(days)
     return sorted(points)
 
 
-@functools.lru_cache(maxsize=1024)
-def _leap_pivots(lo: int, hi: int) -> tuple[tuple[int, ...], ...]:
-    """The days around each 28 February in ``(lo, hi)``, where a window's start jumps."""
-    out: list[tuple[int, ...]] = []
-    for year in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1):
-        feb28 = date(year, 2, 28).toordinal()
-        days = tuple(y for y in range(feb28 - 1, feb28 + 4) if lo < y < hi)
-        if days:
-            out.append(days)
-    return tuple(out)
-
-
-def crossings(w: Watch, lo: int, hi: int) -> list[tuple[int, int, int]]:
+def crossings(w: Watch, lo: int, hi: int, calendar: Calendar) -> list[tuple[int, int, int]]:
     """``(day, level before, level after)`` for each day in ``(lo, hi]`` the level changes.
 
     On each linear piece the count is monotone, so each line is crossed at most
     once there: the day is solved from the pace, then checked on the exact count.
     """
     segs, years, step, threshold = w.segs, w.years, w.step, w.threshold
+    years_back = calendar.years_back
     # Every count of the range lies between the hours of the days all its windows
     # share and those of the days any of them holds: one level for both, no crossing.
     # (Most counts of a pool stop here: the test is written out, not called.)
@@ -145,7 +175,7 @@ def crossings(w: Watch, lo: int, hi: int) -> list[tuple[int, int, int]]:
             return whole_years(hours, step)
         return 1 if reaches(hours, threshold) else 0
 
-    pivots = _pivots(w, lo, hi)
+    pivots = _pivots(w, lo, hi, calendar)
     hours = [hour_days(segs, 1 if years is None else years_back(d, years), d) / 7 for d in pivots]
     levels = [(whole_years(h, step) if step else 1 if reaches(h, threshold) else 0) for h in hours]
     found: set[int] = set()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from expressentry._ages import birthday, completed_years
 from expressentry.models import (
@@ -34,19 +35,35 @@ from expressentry.timelines.forecast.crossings import (
     crossings,
 )
 from expressentry.timelines.forecast.results import Milestone, MilestoneKind
-from expressentry.timelines.forecast.terms import TERMS, Terms
+from expressentry.timelines.forecast.terms import Terms, terms_of
 from expressentry.timelines.forecast.watches import crs_watches, experience_words, program_watches
 from expressentry.timelines.validity import (
     eca_expiry,
     in_pool_on,
     language_expiry,
+    period_ref,
     profile_exit,
     rule_ref,
 )
 
+K = TypeVar("K")
 _ONE_DAY = timedelta(days=1)
 
 # -- every day that may change something ----------------------------------------------------
+
+
+class Scope(NamedTuple):
+    """The rules a forecast applies: a reform on every day, or the rules of each day."""
+
+    reform: RuleSet | None
+    """The rule set of every day (``None``: the rules in force on each day)."""
+    periods: RuleSet
+    """The rule set whose periods apply to the documents and the pool: the reform,
+    or the rules of the first day (every rule set of the law reads the same periods)."""
+
+    def on(self, day: date) -> RuleSet:
+        """The rules of ``day``."""
+        return rules_for(as_of=day) if self.reform is None else self.reform
 
 
 class Plan:
@@ -90,9 +107,14 @@ def _funds_accepted_days() -> tuple[date, ...]:
     return tuple(days)
 
 
-def rule_change_days(start: date, end: date) -> dict[date, tuple[Milestone, ...]]:
-    """Every change of a rule that scoring or eligibility reads, in ``(start, end]``."""
+def rule_change_days(start: date, end: date, scope: Scope) -> dict[date, tuple[Milestone, ...]]:
+    """Every change of a rule that scoring or eligibility reads, in ``(start, end]``.
+
+    None under a reform: its rules apply on every day.
+    """
     out: dict[date, list[Milestone]] = defaultdict(list)
+    if scope.reform is not None:
+        return {}
     for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values()):
         for e in t.entries:
             if start < e.effective_from <= end:
@@ -118,7 +140,7 @@ def rule_change_days(start: date, end: date) -> dict[date, tuple[Milestone, ...]
 
 def _turning(r: RuleSet, age: int) -> tuple[int, tuple[Milestone, ...]]:
     """What turning ``age`` may change under ``r`` (tags), and its milestone."""
-    turning = TERMS(r).turning
+    turning = terms_of(r).turning
     found = turning.get(age)
     if found is None:
         tags = 0
@@ -142,7 +164,7 @@ def _turning(r: RuleSet, age: int) -> tuple[int, tuple[Milestone, ...]]:
     return found
 
 
-def _birthdays(c: Candidate, start: date, end: date, plan: Plan) -> None:
+def _birthdays(c: Candidate, start: date, end: date, plan: Plan, scope: Scope) -> None:
     born = c.date_of_birth
     age = completed_years(born, start)
     while True:
@@ -152,37 +174,41 @@ def _birthdays(c: Candidate, start: date, end: date, plan: Plan) -> None:
         day = birthday(born, age)
         if day > end:
             return
-        tags, milestones = _turning(rules_for(as_of=day), age)
+        tags, milestones = _turning(scope.on(day), age)
         if milestones:
             plan.add(day, tags, milestones)
 
 
-@functools.lru_cache(maxsize=65_536)
-def _result_expires(whose: str, label: str, dated: date) -> tuple[Milestone]:
+def _result_expires(rules: RuleSet, key: tuple[str, str, date]) -> tuple[Milestone]:
+    whose, label, dated = key
     return (
         Milestone(
             kind=MilestoneKind.EXPIRY,
             description=f"{whose}'s {label} result of {dated.isoformat()} expires",
-            rule=rule_ref(
-                LANGUAGE_RESULT_VALID_YEARS,
-                LANGUAGE_RESULT_VALID_YEARS.at(max(dated, LANGUAGE_RESULT_VALID_YEARS.first)),
-            ),
+            rule=period_ref(LANGUAGE_RESULT_VALID_YEARS, dated, rules=rules),
         ),
     )
 
 
-@functools.lru_cache(maxsize=65_536)
-def _eca_expires(whose: str, issued: date) -> tuple[Milestone]:
+def _eca_expires(rules: RuleSet, key: tuple[str, date]) -> tuple[Milestone]:
+    whose, issued = key
     return (
         Milestone(
             kind=MilestoneKind.EXPIRY,
             description=f"{whose}'s ECA issued {issued.isoformat()} expires",
-            rule=rule_ref(ECA_VALID_YEARS, ECA_VALID_YEARS.at(max(issued, ECA_VALID_YEARS.first))),
+            rule=period_ref(ECA_VALID_YEARS, issued, rules=rules),
         ),
     )
 
 
-def _expiries(c: Candidate, start: date, end: date, plan: Plan) -> None:
+def _milestones(
+    rules: RuleSet, name: str, derive: Callable[[RuleSet, K], tuple[Milestone]]
+) -> Callable[[K], tuple[Milestone]]:
+    """The milestones of a document, one tuple shared by every candidate: a rule set's memo."""
+    return rules.memo(name, functools.partial(derive, rules), size=65_536)
+
+
+def _expiries(c: Candidate, start: date, end: date, plan: Plan, rules: RuleSet) -> None:
     people: list[tuple[str, Candidate | Spouse]] = [("Candidate", c)]
     if c.spouse is not None:
         people.append(("Spouse", c.spouse))
@@ -196,34 +222,33 @@ def _expiries(c: Candidate, start: date, end: date, plan: Plan) -> None:
             else (() if p.language is None else (p.language,))
         )
         for result in results:
-            day = language_expiry(result)
+            day = language_expiry(result, rules=rules)
             if start < day <= end:
-                milestones = _result_expires(whose, result.test.label, result.valid_from)
+                milestones = _milestones(rules, "forecast.result_expires", _result_expires)(
+                    (whose, result.test.label, result.valid_from)
+                )
                 plan.add(day, CRS_TAG | FSW_DOWN_TAG if spouse else BOTH_TAGS, milestones)
         issued = None if p.education is None else p.education.eca_issued
         if issued is not None:
-            day = eca_expiry(issued)
+            day = eca_expiry(issued, rules=rules)
             if start < day <= end:
-                plan.add(
-                    day, CRS_TAG if spouse else CRS_TAG | FSW_DOWN_TAG, _eca_expires(whose, issued)
+                milestones = _milestones(rules, "forecast.eca_expires", _eca_expires)(
+                    (whose, issued)
                 )
+                plan.add(day, CRS_TAG if spouse else CRS_TAG | FSW_DOWN_TAG, milestones)
 
 
-def in_pool_or_none(submitted: date | None, day: date) -> bool | None:
+def in_pool_or_none(submitted: date | None, day: date, rules: RuleSet) -> bool | None:
     """Whether a profile submitted on ``submitted`` is in the pool on ``day``."""
-    return None if submitted is None else in_pool_on(submitted, day)
+    return None if submitted is None else in_pool_on(submitted, day, rules=rules)
 
 
-@functools.lru_cache(maxsize=65_536)
-def _leaves_pool(submitted: date) -> tuple[Milestone]:
+def _leaves_pool(rules: RuleSet, submitted: date) -> tuple[Milestone]:
     return (
         Milestone(
             kind=MilestoneKind.POOL,
             description="The profile leaves the pool",
-            rule=rule_ref(
-                PROFILE_POOL_MONTHS,
-                PROFILE_POOL_MONTHS.at(max(submitted, PROFILE_POOL_MONTHS.first)),
-            ),
+            rule=period_ref(PROFILE_POOL_MONTHS, submitted, rules=rules),
         ),
     )
 
@@ -238,7 +263,7 @@ class Stretch(NamedTuple):
 
 
 def rule_stretches(
-    start: date, end: date, rule_days: dict[date, tuple[Milestone, ...]]
+    start: date, end: date, rule_days: dict[date, tuple[Milestone, ...]], scope: Scope
 ) -> list[Stretch]:
     """The stretches of ``(start, end]`` between the days a rule changes."""
     out: list[Stretch] = []
@@ -249,8 +274,8 @@ def rule_stretches(
         lo = first.toordinal() if first == start else first.toordinal() - 1
         hi = (after - _ONE_DAY).toordinal()
         if hi > lo:
-            r = rules_for(as_of=first)
-            out.append(Stretch(lo, hi, r, TERMS(r)))
+            r = scope.on(first)
+            out.append(Stretch(lo, hi, r, terms_of(r)))
     return out
 
 
@@ -260,22 +285,26 @@ def plan_of(
     end: date,
     rule_days: dict[date, tuple[Milestone, ...]],
     stretches: list[Stretch],
+    *,
+    scope: Scope,
 ) -> Plan:
     """Every day in ``(start, end]`` that may change ``c``'s total, eligibility or pool."""
     plan = Plan()
     for day, milestones in rule_days.items():
         plan.add(day, BOTH_TAGS, milestones)
-    _birthdays(c, start, end, plan)
-    _expiries(c, start, end, plan)
+    _birthdays(c, start, end, plan, scope)
+    periods = scope.periods
+    _expiries(c, start, end, plan, periods)
     submitted = c.submitted_day
     if submitted is not None:
-        exit_day = profile_exit(submitted)
+        exit_day = profile_exit(submitted, rules=periods)
         if start < exit_day <= end:
-            plan.add(exit_day, 0, _leaves_pool(submitted))
+            leaves = _milestones(periods, "forecast.leaves_pool", _leaves_pool)(submitted)
+            plan.add(exit_day, 0, leaves)
     # Hour counts, under the rules of each stretch between rule changes.
     for lo, hi, r, t in stretches:
         for w in (*crs_watches(c, t), *program_watches(c, r, t)):
-            for day_n, before, now in crossings(w, lo, hi):
+            for day_n, before, now in crossings(w, lo, hi, t.calendar):
                 if w.points is not None and w.points(before) == w.points(now):
                     continue  # a year more or less that earns the same
                 tags = w.tags if now > before or w.down_tags is None else w.down_tags

@@ -10,7 +10,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -27,9 +27,11 @@ from expressentry.models import (
     check_dates,
     require_candidate,
 )
+from expressentry.rules import RuleSet, resolve_rules
 from expressentry.timelines.forecast.crossings import CRS_TAG, ELIGIBILITY_TAG, FSW_DOWN_TAG
 from expressentry.timelines.forecast.events import (
     Plan,
+    Scope,
     in_pool_or_none,
     plan_of,
     rule_change_days,
@@ -55,8 +57,12 @@ _ONE_DAY = timedelta(days=1)
 # -- eligibility: the one call (a faster path can replace it here) --------------------------
 
 
+Shared = dict[tuple[tuple[Any, ...], ...], Verdicts]
+"""The verdicts of one run, by their programs and categories: one object for all alike."""
+
+
 def _verdicts(
-    pool: Sequence[Candidate], asked: Iterable[tuple[int, date]]
+    pool: Sequence[Candidate], asked: Iterable[tuple[int, date]], scope: Scope, shared: Shared
 ) -> dict[tuple[int, date], Verdicts]:
     """Eligibility of ``pool[i]`` on each day asked, as :func:`~expressentry.assess` gives it.
 
@@ -71,26 +77,26 @@ def _verdicts(
     for i, day in asked:
         ends = last.get(i)
         if ends is None:
-            ends = last[i] = max(map(language_expiry, pool[i].languages), default=date.min)
+            ends = last[i] = max(
+                (language_expiry(r, rules=scope.periods) for r in pool[i].languages),
+                default=date.min,
+            )
         if day < ends:
             by_day[day].append(i)
         else:
             out[i, day] = NO_VERDICTS
     for day, who in by_day.items():
-        flags = flags_many([pool[i] for i in who], as_of=day)
+        flags = flags_many([pool[i] for i in who], as_of=day, rules=scope.reform)
         seen: dict[int, Verdicts] = {}  # a day's equal flags are one object
         for i, found in zip(who, flags, strict=True):
             verdicts = seen.get(id(found))
             if verdicts is None:
-                verdicts = seen[id(found)] = _shared(found)
+                verdicts = seen[id(found)] = _shared(found, shared)
             out[i, day] = verdicts
     return out
 
 
-_SHARED: dict[tuple[tuple[Any, ...], ...], Verdicts] = {}
-
-
-def _shared(found: EligibilityFlags) -> Verdicts:
+def _shared(found: EligibilityFlags, shared: Shared) -> Verdicts:
     """The verdicts of ``found``: one object for all alike (a pool has few kinds)."""
     key = (
         found.eligible_programs,
@@ -98,15 +104,10 @@ def _shared(found: EligibilityFlags) -> Verdicts:
         found.eligible_categories,
         found.undecided_categories,
     )
-    verdicts = _SHARED.get(key)
+    verdicts = shared.get(key)
     if verdicts is None:
-        if len(_SHARED) >= _SHARED_LIMIT:
-            _SHARED.clear()
-        verdicts = _SHARED[key] = Verdicts.of(found)
+        verdicts = shared[key] = Verdicts.of(found)
     return verdicts
-
-
-_SHARED_LIMIT: Final = 4096
 
 
 # -- the forecast ---------------------------------------------------------------------------
@@ -147,7 +148,12 @@ def _ongoing(where: str, ongoing: object) -> bool:
 
 
 def forecast(
-    candidate: Candidate, *, start: date | None = None, end: date, ongoing: bool = True
+    candidate: Candidate,
+    *,
+    start: date | None = None,
+    end: date,
+    ongoing: bool = True,
+    rules: RuleSet | None = None,
 ) -> Forecast:
     """The days from ``start`` (``None``: today) to ``end`` on which anything changes.
 
@@ -157,15 +163,21 @@ def forecast(
     the day before ``start`` (``Forecast.candidate`` is then the profile so
     changed).
 
+    ``rules`` is a reform to apply on every day instead of the rules in force
+    on each day (no rule then changes between ``start`` and ``end``): its CRS
+    tables, programs, document periods and months in the pool.
+
     Raises:
         InvalidInputError: ``start`` or ``end`` is not a date, ``end`` is before
-            ``start``, or a date of the profile is after ``start``.
+            ``start``, a date of the profile is after ``start``, or ``rules`` is
+            not a RuleSet.
         RulesNotInForceError: ``start`` is before Express Entry opened.
     """
     day, last = _days("forecast", start, end)
     candidate = require_candidate(candidate, "forecast")
+    scope = _scope("forecast", day, rules)
     check_dates(candidate, as_of=day)
-    return _run([candidate], day, last, _ongoing("forecast", ongoing))[0]
+    return _run([candidate], day, last, _ongoing("forecast", ongoing), scope)[0]
 
 
 def forecast_many(
@@ -174,6 +186,7 @@ def forecast_many(
     start: date | None = None,
     end: date,
     ongoing: bool = True,
+    rules: RuleSet | None = None,
 ) -> list[Forecast]:
     """:func:`forecast` of every candidate of a pool, in order.
 
@@ -184,33 +197,43 @@ def forecast_many(
     Raises:
         InvalidInputError: as :func:`forecast`; a bad profile is named by its
             index (``[3].languages[0].test_date``); ``candidates`` is not an
-            iterable of profiles (one profile alone: pass ``[profile]``).
+            iterable of profiles (one profile alone: pass ``[profile]``); ``rules``
+            is not a RuleSet.
         RulesNotInForceError: ``start`` is before Express Entry opened.
     """
     day, last = _days("forecast_many", start, end)
     flag = _ongoing("forecast_many", ongoing)
+    scope = _scope("forecast_many", day, rules)
     pool = list(require_iterable(candidates, Candidate, "candidates", "forecast_many"))
     for i, c in enumerate(pool):
         try:
             check_dates(require_candidate(c, "forecast_many"), as_of=day)
         except InvalidInputError as exc:
             raise at_index(i, exc) from None
-    return _run(pool, day, last, flag)
+    return _run(pool, day, last, flag, scope)
+
+
+def _scope(where: str, start: date, rules: RuleSet | None) -> Scope:
+    """The rules of a forecast from ``start``: ``rules`` on every day, or each day's."""
+    _, first = resolve_rules(where, start, rules)
+    return Scope(reform=rules, periods=first)
 
 
 def _fsw_possible(v: Verdicts) -> bool:
     return Program.FSW in v.eligible_programs or Program.FSW in v.undecided_programs
 
 
-def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> list[Forecast]:
+def _run(
+    pool: Sequence[Candidate], start: date, end: date, ongoing: bool, scope: Scope
+) -> list[Forecast]:
     projected = [_projected(c, start, ongoing=ongoing) for c in pool]
-    rule_days = rule_change_days(start, end)
-    stretches = rule_stretches(start, end, rule_days)
-    plans = [plan_of(c, start, end, rule_days, stretches) for c in projected]
+    rule_days = rule_change_days(start, end, scope)
+    stretches = rule_stretches(start, end, rule_days, scope)
+    plans = [plan_of(c, start, end, rule_days, stretches, scope=scope) for c in projected]
     days = [sorted(plan.tags) for plan in plans]
     # The CRS: each day once, for every candidate whose total may change that day.
     totals: list[dict[date, int]] = [{} for _ in pool]
-    first = score_many(projected, as_of=start)
+    first = score_many(projected, as_of=start, rules=scope.reform)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, plan in enumerate(plans):
         for day, tags in plan.tags.items():
@@ -218,18 +241,19 @@ def _run(pool: Sequence[Candidate], start: date, end: date, ongoing: bool) -> li
                 by_day[day].append(i)
     for day in sorted(by_day):
         who = by_day[day]
-        for i, total in zip(who, score_many([projected[i] for i in who], as_of=day), strict=True):
+        scored = score_many([projected[i] for i in who], as_of=day, rules=scope.reform)
+        for i, total in zip(who, scored, strict=True):
             totals[i][day] = total
-    verdicts_on = _eligibility(projected, start, plans, days)
+    verdicts_on = _eligibility(projected, start, plans, days, scope)
     out: list[Forecast] = []
     for i, c in enumerate(projected):
         submitted = c.submitted_day
-        exit_day = None if submitted is None else profile_exit(submitted)
+        exit_day = None if submitted is None else profile_exit(submitted, rules=scope.periods)
         initial = state = ForecastState(
             day=start,
             total=first[i],
             verdicts=verdicts_on[i, start],
-            in_pool=in_pool_or_none(submitted, start),
+            in_pool=in_pool_or_none(submitted, start, scope.periods),
         )
         events: list[ForecastEvent] = []
         mine = totals[i]
@@ -276,6 +300,7 @@ def _eligibility(
     start: date,
     plans: list[Plan],
     days: list[list[date]],
+    scope: Scope,
 ) -> dict[tuple[int, date], Verdicts]:
     """The verdicts a forecast reads: on ``start``, and on each day that may change them.
 
@@ -284,6 +309,7 @@ def _eligibility(
     assessed in a second pass, only where it was.
     """
     n = len(pool)
+    shared: Shared = {}
     verdicts_on = _verdicts(
         pool,
         itertools.chain(
@@ -295,6 +321,8 @@ def _eligibility(
                 if tags & ELIGIBILITY_TAG
             ),
         ),
+        scope,
+        shared,
     )
     fsw_only: list[tuple[int, date]] = []
     for i, plan in enumerate(plans):
@@ -306,5 +334,5 @@ def _eligibility(
                 last = verdicts_on[i, day]
             elif tags & FSW_DOWN_TAG and _fsw_possible(last):
                 fsw_only.append((i, day))
-    verdicts_on.update(_verdicts(pool, fsw_only))
+    verdicts_on.update(_verdicts(pool, fsw_only, scope, shared))
     return verdicts_on

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from expressentry._memo import LastIdentityCache
 from expressentry.eligibility._common import teer_words
 from expressentry.enums import Teer, WorkPlace
 from expressentry.experience import (
@@ -32,7 +31,7 @@ from expressentry.rules.programs import (
     FSW_MIN_HOURS,
     FSW_WINDOW_YEARS,
 )
-from expressentry.timelines.forecast.crossings import ANY_HOURS
+from expressentry.timelines.forecast.crossings import ANY_HOURS, Calendar
 from expressentry.timelines.forecast.results import Milestone
 from expressentry.timelines.validity import (
     rule_ref,
@@ -97,6 +96,8 @@ class Terms(NamedTuple):
     category_rule: RuleRef | None
     turning: dict[int, tuple[int, tuple[Milestone, ...]]]
     """The tags and milestone of each birthday (filled on first use)."""
+    calendar: Calendar
+    """The calendar arithmetic of the counts' windows, remembered under these terms."""
 
 
 def _crs_counts(r: RuleSet) -> tuple[tuple[CrsCount, ...], CrsCount]:
@@ -220,6 +221,7 @@ def _terms(r: RuleSet) -> Terms:
         category_continuous=work is not None and work.value.continuous,
         category_rule=None if work is None else rule_ref(CATEGORY_WORK_RULE, work),
         turning={},
+        calendar=Calendar(),
     )
 
 
@@ -228,4 +230,6 @@ def by_order(count: CategoryCount) -> int:
     return count.order
 
 
-TERMS: LastIdentityCache[RuleSet, Terms] = LastIdentityCache(_terms)
+def terms_of(r: RuleSet) -> Terms:
+    """The terms of ``r``, read once and owned by the rule set."""
+    return r.derived("forecast.terms", _terms)
