@@ -100,9 +100,9 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
     highest, lowest = max(minima.values()), min(minima.values())
     high = frozenset(t for t in skilled if minima[Teer(t)] == highest)
     return (
-        canadian_kind(skilled),
-        canadian_kind(skilled - high),
-        canadian_kind(high),
+        canadian_kind(rules, skilled),
+        canadian_kind(rules, skilled - high),
+        canadian_kind(rules, high),
         lowest,
         highest,
     )

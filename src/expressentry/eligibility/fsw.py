@@ -448,7 +448,7 @@ def _adaptability(
     out.append(
         (
             AdaptabilityItem.PAST_WORK,
-            _canada_year(c.work_history, as_of, rules, canadian_kind(rules.skilled_teers.value)),
+            _canada_year(c.work_history, as_of, rules, canadian_kind(rules)),
         )
     )
     out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged))

@@ -50,7 +50,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from expressentry._hours import Segments
-from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
+from expressentry._kinds import DEFAULT_CAP, DEFAULT_RULES, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
 from expressentry.timelines.validity import eca_expiry, language_expiry, scored_level
@@ -78,7 +78,7 @@ __all__ = [
     "transfer_parts",
 ]
 
-_DEFAULT_KINDS = (canadian_kind(), foreign_kind())
+_DEFAULT_KINDS = (canadian_kind(DEFAULT_RULES), foreign_kind(DEFAULT_RULES))
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)

@@ -198,8 +198,8 @@ class Plan:
         self.nearly_a_year = self.hours_per_year - 1e-6  # whole_years rounds above it
         self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
         self.edition = r.edition
-        self.canadian_kind = canadian_kind(self.skilled)
-        self.foreign_kind = foreign_kind(self.skilled)
+        self.canadian_kind = canadian_kind(r)
+        self.foreign_kind = foreign_kind(r)
         self.refs = {
             name: RuleRef(
                 rule_id=_RULE_IDS[name],

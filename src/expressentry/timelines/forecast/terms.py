@@ -110,12 +110,10 @@ def _crs_counts(r: RuleSet) -> tuple[tuple[CrsCount, ...], CrsCount]:
             f"CRS: {words} {where}", kind, rule_ref(CRS_TIMELINES[attr], getattr(r, attr)), earns
         )
 
-    canadian = canadian_kind(teers)
+    canadian = canadian_kind(r)
     mine = (
         count("Canadian", canadian, "canadian_experience", _crs_canadian(r)),
-        count(
-            "foreign", foreign_kind(teers), "transferability_foreign_experience", _crs_foreign(r)
-        ),
+        count("foreign", foreign_kind(r), "transferability_foreign_experience", _crs_foreign(r)),
     )
     return mine, count("the spouse's Canadian", canadian, "canadian_experience", _crs_spouse(r))
 

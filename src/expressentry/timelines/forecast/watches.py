@@ -67,7 +67,7 @@ def program_watches(c: Candidate, r: RuleSet, t: Terms) -> Iterator[Watch]:
     for what, teers, line in t.cec:  # the TEERs of the first hold those of the others
         if line == ANY_HOURS and programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:
             continue  # the strict reading only
-        segs = segments(history, canadian_kind(teers), cap)
+        segs = segments(history, canadian_kind(r, teers), cap)
         if not segs and teers == t.cec[0][1]:
             break  # no Canadian skilled work at all
         if segs:
@@ -103,7 +103,7 @@ def program_watches(c: Candidate, r: RuleSet, t: Terms) -> Iterator[Watch]:
     full: list[tuple[str, Segments]] = [
         (
             t.adaptability_words,
-            full_time_segments(history, canadian_kind(r.skilled_teers.value), cap),
+            full_time_segments(history, canadian_kind(r), cap),
         )
     ]
     if c.spouse is not None:
