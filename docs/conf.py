@@ -82,7 +82,7 @@ nitpick_ignore_regex = [
     ),
     ("py:class", r"cattrs\.Converter"),
     # type variables of generic classes and functions (``T = TypeVar("T")``)
-    ("py:(class|obj)", r"expressentry(\.\w+)*\.T"),
+    ("py:(class|obj)", r"expressentry(\.\w+)*\.[TKV]"),
 ]
 
 # -- intersphinx, opt-in only (needs the network) ------------------------------

@@ -411,7 +411,11 @@ class RuleSet:
         - a threshold pair holds CLB/NCLC levels 1 to 12, or years 1 to 200;
           the transferability pairs go up (lower, then higher);
         - the weekly hours cap is 1 to 168, the hours of a year of work 1 to
-          8,784 and the window of recent experience 1 to 200 years.
+          8,784 and the window of recent experience 1 to 200 years;
+        - a period (:data:`PERIOD_TIMELINES`) is 1 to 100 years (a language
+          result, an ECA), 1 to 3,660 days (the invitation's window) or 1 to
+          1,200 months; a switch (the upfront medical, the age lock) is ``True``
+          or ``False``.
 
         >>> from datetime import date
         >>> r = rules_for(as_of=date(2026, 11, 22)).replace(
