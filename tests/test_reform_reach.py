@@ -315,3 +315,8 @@ def test_a_period_keeps_its_kind() -> None:
         _reform("timelines.ita_window_days", 0)
     with pytest.raises(ee.InvalidInputError, match="holds no points"):
         TODAY.zero("timelines.profile_pool_months", reform="x")
+
+
+def test_only_a_period_is_read_on_a_day_of_its_own() -> None:
+    with pytest.raises(ee.InvalidInputError, match="not a rule read on a day of its own"):
+        TODAY.entry_for("crs.core.age", DAY)

@@ -38,17 +38,17 @@ datetime.date(2026, 2, 28)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 from dateutil.relativedelta import relativedelta
 
+from expressentry._memo import Memo
 from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
-from expressentry.rules import RuleSet, rules_for
+from expressentry.rules import LAST_REVIEWED, PERIOD_TIMELINES, RuleSet, rules_for
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.programs import (
@@ -79,8 +79,6 @@ __all__ = [
     "scored_level",
 ]
 
-K = TypeVar("K")
-V = TypeVar("V")
 _ONE_DAY = timedelta(days=1)
 _MEMO_SIZE = 65_536
 """Expiry days kept per rule set: every candidate of a pool asks for its documents'."""
@@ -104,11 +102,39 @@ def rules_of(rules: RuleSet | None, day: date, where: str) -> RuleSet:
     return rules
 
 
-def _memo(
-    rules: RuleSet, name: str, derive: Callable[[RuleSet, K], V], size: int = _MEMO_SIZE
-) -> Callable[[K], V]:
-    """The memo of ``derive`` under ``rules``, owned by the rule set."""
-    return rules.memo(name, functools.partial(derive, rules), size=size)
+_LAW: Final = rules_for(as_of=LAST_REVIEWED)
+"""A rule set that replaced no period: every such rule set reads the same periods
+(the law's, by each document's own date), so they share the memos this one owns."""
+_PERIOD_IDS: Final = frozenset(PERIOD_TIMELINES)
+
+
+class _Memos:
+    """The expiry days derived under one rule set's periods, remembered."""
+
+    __slots__ = ("eca", "language", "pool_days", "profile_exit")
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.language = Memo(functools.partial(_language_expiry, rules), size=_MEMO_SIZE)
+        self.eca = Memo(functools.partial(_eca_expiry, rules), size=_MEMO_SIZE)
+        self.profile_exit = Memo(functools.partial(_profile_exit, rules), size=_MEMO_SIZE)
+        self.pool_days = Memo(functools.partial(_pool_submission_days, rules), size=4_096)
+
+
+def _memos(rules: RuleSet | None, where: str) -> _Memos:
+    """The memos of ``rules``' periods: its own if it replaced one, else the law's.
+
+    Raises:
+        InvalidInputError: ``rules`` is neither a RuleSet nor ``None``.
+    """
+    if rules is None:
+        owner = _LAW
+    elif type(rules) is not RuleSet:
+        owner = rules_of(rules, EXPRESS_ENTRY_OPENED, where)  # a subclass, or the error
+    else:
+        owner = rules
+    if owner is not _LAW and _PERIOD_IDS.isdisjoint(owner.replaced):
+        owner = _LAW
+    return owner.derived("validity.memos", _Memos)
 
 
 def period(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> Dated[Any]:
@@ -212,8 +238,7 @@ def language_expiry(result: LanguageResult, *, rules: RuleSet | None = None) -> 
         start = result.valid_from
     except AttributeError:
         raise _not_a(result, "result", "a LanguageResult", "language_expiry") from None
-    r = rules_of(rules, start, "language_expiry")
-    return _memo(r, "validity.language_expiry", _language_expiry)(start)
+    return _memos(rules, "language_expiry").language(start)
 
 
 def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:
@@ -245,8 +270,7 @@ def language_valid(
         start = result.valid_from
     except AttributeError:
         raise _not_a(result, "result", "a LanguageResult", "language_valid") from None
-    r = rules_of(rules, as_of, "language_valid")
-    return as_of < _memo(r, "validity.language_expiry", _language_expiry)(start)
+    return as_of < _memos(rules, "language_valid").language(start)
 
 
 def profile_exit(submitted: date, *, rules: RuleSet | None = None) -> date:
@@ -260,8 +284,7 @@ def profile_exit(submitted: date, *, rules: RuleSet | None = None) -> date:
     """
     if type(submitted) is not date:
         submitted = _day_of(submitted, "submitted", "profile_exit")
-    r = rules_of(rules, submitted, "profile_exit")
-    return _memo(r, "validity.profile_exit", _profile_exit)(submitted)
+    return _memos(rules, "profile_exit").profile_exit(submitted)
 
 
 def in_pool_on(submitted: date, day: date, *, rules: RuleSet | None = None) -> bool:
@@ -287,8 +310,7 @@ def in_pool_on(submitted: date, day: date, *, rules: RuleSet | None = None) -> b
         submitted = resolve(submitted, "submitted", where="in_pool_on", optional=False)
     if type(day) is not date:
         day = resolve(day, "day", where="in_pool_on", optional=False)
-    r = rules_of(rules, day, "in_pool_on")
-    return submitted <= day < _memo(r, "validity.profile_exit", _profile_exit)(submitted)
+    return submitted <= day < _memos(rules, "in_pool_on").profile_exit(submitted)
 
 
 def pool_submission_days(day: date, *, rules: RuleSet | None = None) -> tuple[date, date]:
@@ -312,8 +334,7 @@ def pool_submission_days(day: date, *, rules: RuleSet | None = None) -> tuple[da
     """
     if type(day) is not date:
         day = resolve(day, "day", where="pool_submission_days", optional=False)
-    r = rules_of(rules, day, "pool_submission_days")
-    return _memo(r, "validity.pool_submission_days", _pool_submission_days, 4_096)(day)
+    return _memos(rules, "pool_submission_days").pool_days(day)
 
 
 def _pool_submission_days(rules: RuleSet, day: date) -> tuple[date, date]:
@@ -331,8 +352,7 @@ def eca_expiry(issued: date, *, rules: RuleSet | None = None) -> date:
     """
     if type(issued) is not date:
         issued = _day_of(issued, "issued", "eca_expiry")
-    r = rules_of(rules, issued, "eca_expiry")
-    return _memo(r, "validity.eca_expiry", _eca_expiry)(issued)
+    return _memos(rules, "eca_expiry").eca(issued)
 
 
 def eca_valid(
@@ -354,8 +374,7 @@ def eca_valid(
         raise _not_a(education, "education", "an Education", "eca_valid") from None
     if issued is None:
         return False
-    r = rules_of(rules, as_of, "eca_valid")
-    return as_of < _memo(r, "validity.eca_expiry", _eca_expiry)(issued)
+    return as_of < _memos(rules, "eca_valid").eca(issued)
 
 
 def scored_level(
