@@ -112,9 +112,9 @@ def rule_change_days(start: date, end: date, scope: Scope) -> dict[date, tuple[M
 
     None under a reform: its rules apply on every day.
     """
-    out: dict[date, list[Milestone]] = defaultdict(list)
     if scope.reform is not None:
         return {}
+    out: dict[date, list[Milestone]] = defaultdict(list)
     for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values()):
         for e in t.entries:
             if start < e.effective_from <= end:
