@@ -46,7 +46,7 @@ from expressentry.rules.categories import categories_in_force, categories_listin
 from expressentry.rules.crs_additional import SIBLING
 from expressentry.rules.programs import is_trade, needs_settlement_funds
 from expressentry.rules.settlement_funds import acceptable_tables
-from expressentry.validity import eca_valid, language_valid, scored_level
+from expressentry.timelines.validity import eca_valid, language_valid, scored_level
 
 AS_OF = date(2026, 11, 22)
 NAIVE = datetime(2025, 1, 1, 12, 0)  # noqa: DTZ001 (a naive datetime is one of the wrong types)

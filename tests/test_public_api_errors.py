@@ -50,9 +50,9 @@ from expressentry import (
     noc,
     pools,
     rules,
-    validity,
 )
 from expressentry.draws import table
+from expressentry.timelines import validity
 
 AS_OF = date(2026, 11, 22)
 PROFILE = ee.example_profile()

@@ -18,11 +18,11 @@ import attrs
 import pytest
 
 import expressentry as ee
-from expressentry import timelines
 from expressentry.draws import feed
 from expressentry.enums import CategoryId
 from expressentry.rules import categories
-from expressentry.timelines import Document
+from expressentry.timelines import documents
+from expressentry.timelines.documents import Document
 
 
 def _passport(as_of: date) -> bool:
@@ -39,7 +39,7 @@ def _passport(as_of: date) -> bool:
 
 def test_passport_valid_on_expiry_date(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _passport(date(2027, 3, 15))
-    monkeypatch.setattr(timelines, "PASSPORT_VALID_ON_EXPIRY_DATE", False)
+    monkeypatch.setattr(documents, "PASSPORT_VALID_ON_EXPIRY_DATE", False)
     assert not _passport(date(2027, 3, 15))
     assert _passport(date(2027, 3, 14))
 

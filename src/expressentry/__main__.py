@@ -69,12 +69,13 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
-from expressentry.forecasts import forecast
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, iter_pool, pool_format
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
-from expressentry.timelines import ita_readiness, validity_on
+from expressentry.timelines.documents import validity_on
+from expressentry.timelines.forecast import forecast
+from expressentry.timelines.readiness import ita_readiness
 
 __all__ = ["main"]
 

@@ -22,7 +22,7 @@ not judged apart: only the first two invited the profile.
 
 A round held on a day the profile was not in the pool could not invite it: held
 before the day it was submitted, or on or after the day it left the pool, 12
-months later (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+months later (:func:`~expressentry.timelines.validity.in_pool_on`, the rule of a round's
 selection and of the timelines). Such a round is listed, said to be out of the
 pool and why, and not counted as cleared, whatever the score. Without
 ``profile_submitted`` whether the profile was in the pool cannot be known: every
@@ -56,7 +56,7 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
-from expressentry.validity import in_pool_on, profile_exit
+from expressentry.timelines.validity import in_pool_on, profile_exit
 
 from .cutoffs import (
     BacktestRow,

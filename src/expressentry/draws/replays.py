@@ -5,7 +5,7 @@ whole pool held in each CRS band a few days before. :func:`replay` builds a pool
 with exactly those counts (scores uniform inside each band, submission times
 uniform over the days a profile can have been submitted and still be in the pool
 on the round's day, a fixed seed), runs the round's size on the profiles in the
-pool that day (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+pool that day (:func:`~expressentry.timelines.validity.in_pool_on`, the rule of a round's
 selection and of the outlook) with
 :func:`~expressentry.draws.selection.top_ranked`, and says in which
 band the cut-off lands: the band IRCC's distribution implies (counting bands from

@@ -32,7 +32,7 @@ from its record):
 
 Only the profiles in the pool on the round's day are ranked: submitted on or
 before it, and less than 12 months before it
-(:func:`~expressentry.validity.in_pool_on`, the rule of the outlook and the
+(:func:`~expressentry.timelines.validity.in_pool_on`, the rule of the outlook and the
 timelines too); the others are left out and counted in the explanation.
 
 Four copies of the example profile (CRS 574, submitted 2025-10-01 14:30 UTC), the
@@ -269,14 +269,14 @@ class Selection:
             (:func:`~expressentry.draws.ties.tie_break_of`; the exact instant is
             :attr:`last_invited`); ``None`` when nobody was invited.
         in_pool: Candidates in the pool for this round: in the pool on its day
-            (:func:`~expressentry.validity.in_pool_on`: submitted on or before
+            (:func:`~expressentry.timelines.validity.in_pool_on`: submitted on or before
             it, less than 12 months before it) and not invited by an earlier round.
         ranked: Those eligible for the round, who were ranked.
         submitted_after: The pool indices of the candidates left out because
             they were submitted after the round's day, ascending.
         expired_profiles: The pool indices of the candidates left out because
             their profile had left the pool by the round's day (12 months after
-            its submission, :func:`~expressentry.validity.profile_exit`), ascending.
+            its submission, :func:`~expressentry.timelines.validity.profile_exit`), ascending.
         already_invited: Candidates left out because an earlier round invited them.
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out:
             submitted after the tie-break's second, later within it

@@ -32,7 +32,7 @@ from expressentry.rules.programs import (
     funds_needed,
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, FundsTable, acceptable_tables
-from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
+from expressentry.timelines.validity import eca_expiry, language_expiry, language_valid, rule_words
 
 from .report import Requirement, Status
 
@@ -43,7 +43,6 @@ __all__ = [
     "best_occupation",
     "best_result",
     "by_occupation",
-    "day_ref",
     "eca_words",
     "expired_words",
     "funds_check",
@@ -84,11 +83,6 @@ def ref(rules: RuleSet, timeline: Timeline[Any]) -> RuleRef:
     return _ref_of(timeline.rule_id, rules.entry(timeline))
 
 
-def day_ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
-    """The reference to the entry of a rule no rule set holds (document validity) on ``as_of``."""
-    return _ref_of(timeline.rule_id, timeline.at(as_of))
-
-
 def teer_words(skilled: Iterable[int]) -> str:
     """TEERs as a reason says them: ``"TEER 0-3"``, ``"TEER 0, 1, 3"``, ``"TEER 0"``."""
     teers = sorted(skilled)
@@ -97,12 +91,12 @@ def teer_words(skilled: Iterable[int]) -> str:
     return "TEER " + ", ".join(str(t) for t in teers)
 
 
-def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
-    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
+def valid_results(c: Candidate, as_of: date, rules: RuleSet) -> tuple[LanguageResult, ...]:
+    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.timelines.validity`)."""
     results = c.languages
     if len(results) == 1:  # most profiles: no generator for one result
-        return results if language_valid(results[0], as_of=as_of) else ()
-    return tuple(r for r in results if language_valid(r, as_of=as_of))
+        return results if language_valid(results[0], as_of=as_of, rules=rules) else ()
+    return tuple(r for r in results if language_valid(r, as_of=as_of, rules=rules))
 
 
 def result_words(r: LanguageResult) -> str:
@@ -118,28 +112,34 @@ def level_words(level: int, result: LanguageResult | None = None) -> str:
     return f"{result.language.scale} {level}"
 
 
-def expired_words(r: LanguageResult) -> str:
+def expired_words(r: LanguageResult, rules: RuleSet) -> str:
     """Why ``r`` no longer counts: its expiry day and the rule, in a sentence."""
-    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from, rules=rules)
     counted = (
         f"{valid} from the result date"
         if r.result_date is not None
         else f"{valid}, counted from the test date: no result date given"
     )
-    return f"{result_words(r)} expired on {language_expiry(r).isoformat()} ({counted})"
+    expired = language_expiry(r, rules=rules)
+    return f"{result_words(r)} expired on {expired.isoformat()} ({counted})"
 
 
-def no_valid_result(results: tuple[LanguageResult, ...], as_of: date, what: str) -> str:
+def no_valid_result(
+    results: tuple[LanguageResult, ...], as_of: date, what: str, rules: RuleSet
+) -> str:
     """``"No valid language result"``, naming the expired ones: ``what`` names the kind."""
-    expired = [expired_words(r) for r in results if not language_valid(r, as_of=as_of)]
+    expired = [
+        expired_words(r, rules) for r in results if not language_valid(r, as_of=as_of, rules=rules)
+    ]
     return f"No valid {what} result" + (f" ({'; '.join(expired)})" if expired else "")
 
 
-def eca_words(issued: date) -> str:
+def eca_words(issued: date, rules: RuleSet) -> str:
     """``"its ECA of 2019-01-01 expired on 2024-01-01 (valid 5 years)"``."""
     return (
-        f"its ECA of {issued.isoformat()} expired on {eca_expiry(issued).isoformat()} "
-        f"({rule_words(ECA_VALID_YEARS, issued)})"
+        f"its ECA of {issued.isoformat()} expired on "
+        f"{eca_expiry(issued, rules=rules).isoformat()} "
+        f"({rule_words(ECA_VALID_YEARS, issued, rules=rules)})"
     )
 
 

@@ -100,9 +100,9 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
     highest, lowest = max(minima.values()), min(minima.values())
     high = frozenset(t for t in skilled if minima[Teer(t)] == highest)
     return (
-        canadian_kind(skilled),
-        canadian_kind(skilled - high),
-        canadian_kind(high),
+        canadian_kind(rules, skilled),
+        canadian_kind(rules, skilled - high),
+        canadian_kind(rules, high),
         lowest,
         highest,
     )
@@ -111,9 +111,11 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
 _KINDS: LastIdentityCache[RuleSet, tuple[Kind, Kind, Kind, int, int]] = LastIdentityCache(_kinds)
 
 
-def _language_check(c: Candidate, as_of: date, needed: int) -> tuple[bool, LanguageResult | None]:
+def _language_check(
+    c: Candidate, as_of: date, needed: int, rules: RuleSet
+) -> tuple[bool, LanguageResult | None]:
     """A valid result at ``needed`` in all four abilities, and the result judged."""
-    best = best_result(valid_results(c, as_of), lambda r: r.lowest >= needed)
+    best = best_result(valid_results(c, as_of, rules), lambda r: r.lowest >= needed)
     return best is not None and best.lowest >= needed, best
 
 
@@ -133,7 +135,7 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         rule=ref(rules, CEC_MIN_HOURS),
     )
     needed = found.needed
-    met, best = _language_check(c, as_of, needed)
+    met, best = _language_check(c, as_of, needed, rules)
     _all, low, high, _lowest, _highest = _KINDS(rules)
     if found.lower:
         why = f" ({teer_words(low[1])} work makes the year)"
@@ -143,7 +145,7 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         why = ""
     which = f"{level_words(needed, best)} in all four abilities needed{why}"
     if best is None:
-        reason = f"{no_valid_result(c.languages, as_of, 'language')}; {which}"
+        reason = f"{no_valid_result(c.languages, as_of, 'language', rules)}; {which}"
     else:
         reason = f"{result_words(best)}; {which}"
     language = Requirement(
@@ -163,6 +165,6 @@ def cec_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
     if not outside_quebec(c):
         return Verdict.NOT_ELIGIBLE
     found = _work_check(c, as_of, rules)
-    if found.met and _language_check(c, as_of, found.needed)[0]:
+    if found.met and _language_check(c, as_of, found.needed, rules)[0]:
         return Verdict.ELIGIBLE
     return Verdict.NOT_ELIGIBLE

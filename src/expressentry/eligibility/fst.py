@@ -128,7 +128,7 @@ def _language_check(
 ) -> tuple[bool, LanguageResult | None]:
     """The minimum of each ability, and the result judged."""
     minima = _minima(rules)
-    result = best_result(valid_results(c, as_of), lambda r: _meets(r, minima))
+    result = best_result(valid_results(c, as_of, rules), lambda r: _meets(r, minima))
     return result is not None and _meets(result, minima), result
 
 
@@ -182,7 +182,7 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         met=met,
         reason=(
             (
-                no_valid_result(c.languages, as_of, "language")
+                no_valid_result(c.languages, as_of, "language", rules)
                 if result is None
                 else result_words(result)
             )

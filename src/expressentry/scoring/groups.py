@@ -44,6 +44,7 @@ from expressentry.scoring.keys import (
     TransferKey,
 )
 from expressentry.scoring.plan import DOMAIN, Lines, Plan, Reason
+from expressentry.timelines.validity import period_ref
 
 __all__ = [
     "additional_group",
@@ -74,11 +75,8 @@ _FOREIGN_TIERS: Final = (
 )
 
 
-def _validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
-    entry = timeline.at(max(dated, timeline.first))
-    return RuleRef(
-        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
-    )
+def _validity_ref(p: Plan, timeline: Timeline[int], dated: date) -> RuleRef:
+    return period_ref(timeline, dated, rules=p.rules)
 
 
 def _expired_line(
@@ -91,7 +89,7 @@ def _expired_line(
     reason: Reason[ExpiredResult],
 ) -> PointLine:
     """The 0-point line of an expired result, citing the validity rule."""
-    rule = _validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
+    rule = _validity_ref(p, LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
     return p.line(section, f"{factor}.expired", attr, 0, expired, reason=reason, rule=rule)
 
 
@@ -142,7 +140,7 @@ def age_group(p: Plan, key: AgeKey) -> Lines:
 def education_group(p: Plan, key: EducationKey) -> Lines:
     """Education; an expired ECA's line cites the validity rule."""
     pts = p.education[key.scored][0 if key.with_spouse else 1]
-    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    rule = None if key.eca_expired is None else _validity_ref(p, ECA_VALID_YEARS, key.eca_expired)
     return (p.line(_CORE, "education", "education", pts, key, reason=reasons.education, rule=rule),)
 
 
@@ -215,7 +213,7 @@ def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
     if key is None:
         return (p.line(_SPOUSE, factor, attr, 0, key, reason=reason),)
     pts = p.spouse_education[key.scored]
-    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    rule = None if key.eca_expired is None else _validity_ref(p, ECA_VALID_YEARS, key.eca_expired)
     return (p.line(_SPOUSE, factor, attr, pts, key, reason=reason, rule=rule),)
 
 

@@ -71,12 +71,12 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     ) = inputs  # fmt: skip
     if latest > p.last_day:
         check_dates(c, as_of=p.as_of)
-    if expires <= p.end:  # a document has expired: the inputs on this day
+    if expires <= p.end or p.periods_reformed:  # a document has expired: the inputs that day
         (
             born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
             transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
             segs, s_history, s_segs, expires,
-        ) = pack(c, p.as_of)  # fmt: skip
+        ) = pack(c, p.as_of, p.rules)  # fmt: skip
     age = p.year - born_year - (p.birthday_key < birthday)
     if age > OLDEST_AGE:  # no one is that old: refused by the check of the profile's dates
         check_dates(c, as_of=p.as_of)
@@ -105,7 +105,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     hit = education_of(edu_code)
     if hit is None:
-        education = education_key(c.education, p.as_of, ws)
+        education = education_key(c.education, p.as_of, ws, p.rules)
         hit = remember(p.memos.education, edu_code, groups.education_group(p, education))
     total += hit[0]
     if out is not None:
@@ -215,7 +215,7 @@ def _first_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
             lambda: p.memos.first_language.get(code) or _first_language(c, p, code, False),
         )
         return share(p.shared.first_language, code, entry)
-    result = result_key(c.first_language_result, p.as_of, not col)
+    result = result_key(c.first_language_result, p.as_of, not col, p.rules)
     return remember(p.memos.first_language, code, groups.first_language_group(p, result))
 
 
@@ -230,7 +230,7 @@ def _second_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
             lambda: p.memos.second_language.get(code) or _second_language(c, p, code, False),
         )
         return share(p.shared.second_language, code, entry)
-    result = result_key(c.second_language_result, p.as_of, not col)
+    result = result_key(c.second_language_result, p.as_of, not col, p.rules)
     return remember(p.memos.second_language, code, groups.second_language_group(p, result))
 
 
@@ -248,7 +248,7 @@ def _spouse_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
         return entry
     entry = p.memos.spouse_language.get(code)
     if entry is None:
-        lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of))
+        lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of, p.rules))
         entry = remember(p.memos.spouse_language, code, lines)
     return entry
 
@@ -264,7 +264,7 @@ def _spouse(
     edu = memos.spouse_education.get(education) or remember(
         memos.spouse_education,
         education,
-        groups.spouse_education_group(p, spouse_education_key(c, day)),
+        groups.spouse_education_group(p, spouse_education_key(c, day, p.rules)),
     )
     lang = _spouse_language(c, p, language, fast)
     work = memos.spouse_canadian_experience.get(years) or remember(

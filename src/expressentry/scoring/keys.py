@@ -19,10 +19,11 @@ from expressentry.enums import (
     LanguageTest,
 )
 from expressentry.scoring.inputs import transfer_parts
-from expressentry.validity import language_expiry, scored_level
+from expressentry.timelines.validity import language_expiry, scored_level
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult
+    from expressentry.rules import RuleSet
 
 __all__ = [
     "AbilityKey",
@@ -208,34 +209,40 @@ class FrenchKey(NamedTuple):
     english: bool
 
 
-def result_key(r: LanguageResult | None, day: date, with_spouse: bool) -> LanguageKey:
+def result_key(
+    r: LanguageResult | None, day: date, with_spouse: bool, rules: RuleSet | None = None
+) -> LanguageKey:
     """A result's levels on ``day``, the scale they are in, and why they are void."""
     if r is None:
         return LanguageKey(_NO_LEVELS, "CLB", None, with_spouse)
     scale = r.language.scale
-    if day < language_expiry(r):
+    if day < language_expiry(r, rules=rules):
         return LanguageKey(r.levels, scale, None, with_spouse)
     expired = ExpiredResult(r.test, r.valid_from, r.result_date is None)
     return LanguageKey(_NO_LEVELS, scale, expired, with_spouse)
 
 
-def spouse_result_key(c: Candidate, day: date) -> LanguageKey:
+def spouse_result_key(c: Candidate, day: date, rules: RuleSet | None = None) -> LanguageKey:
     """The spouse's result on ``day`` (level 0 in every ability for none)."""
-    return result_key(None if c.spouse is None else c.spouse.language, day, True)
+    return result_key(None if c.spouse is None else c.spouse.language, day, True, rules)
 
 
-def education_key(e: Education, day: date, with_spouse: bool | None) -> EducationKey:
+def education_key(
+    e: Education, day: date, with_spouse: bool | None, rules: RuleSet | None = None
+) -> EducationKey:
     """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
-    scored = scored_level(e, as_of=day)
+    scored = scored_level(e, as_of=day, rules=rules)
     expired = e.eca_issued if scored is not e.scored_level else None
     return EducationKey(e.level, scored, expired, with_spouse)
 
 
-def spouse_education_key(c: Candidate, day: date) -> EducationKey | None:
+def spouse_education_key(
+    c: Candidate, day: date, rules: RuleSet | None = None
+) -> EducationKey | None:
     """The spouse's education on ``day`` (``None``: not given)."""
     spouse = c.spouse
     education = None if spouse is None else spouse.education
-    return None if education is None else education_key(education, day, None)
+    return None if education is None else education_key(education, day, None, rules)
 
 
 def transfer_key(

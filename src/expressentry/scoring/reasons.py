@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from expressentry.enums import CanadianCredential, EducationLevel, EducationTier
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
-from expressentry.validity import eca_expiry, expiry, rule_words
+from expressentry.timelines.validity import eca_expiry, expiry, rule_words
 
 if TYPE_CHECKING:
     from expressentry.scoring.keys import (
@@ -92,20 +92,21 @@ def _language(column: int, scale: str, levels: tuple[int, int]) -> str:
     return f"first language below {scale} {levels[0]} in some ability"
 
 
-def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
+def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date, p: Plan) -> str:
     """Why a level with an expired ECA earns what it earns."""
     why = (
         f"{level.label}: its ECA of {issued.isoformat()} expired on "
-        f"{eca_expiry(issued).isoformat()} ({rule_words(ECA_VALID_YEARS, issued)})"
+        f"{eca_expiry(issued, rules=p.rules).isoformat()} "
+        f"({rule_words(ECA_VALID_YEARS, issued, rules=p.rules)})"
     )
     if scored is EducationLevel.LESS_THAN_SECONDARY:
         return f"{why}, so it earns no points"
     return f"{why}; the Canadian credential counts as {scored.label}"
 
 
-def _expired_result(whose: str, k: ExpiredResult) -> str:
-    result = expiry(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
-    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
+def _expired_result(whose: str, k: ExpiredResult, p: Plan) -> str:
+    result = expiry(LANGUAGE_RESULT_VALID_YEARS, k.valid_from, rules=p.rules)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, k.valid_from, rules=p.rules)
     counted = (
         f"{valid}, counted from the test date: no result date given"
         if k.from_test_date
@@ -128,7 +129,7 @@ def age(k: AgeKey, p: Plan) -> str:
 def education(k: EducationKey, p: Plan) -> str:
     """Education; a foreign level counts only with a valid ECA."""
     if k.eca_expired is not None:
-        return f"Education: {_expired_eca(k.level, k.scored, k.eca_expired)}"
+        return f"Education: {_expired_eca(k.level, k.scored, k.eca_expired, p)}"
     if k.scored is k.level:
         return f"Education: {k.level.label}, {_who(k.with_spouse)}"
     return f"Education: {k.level.label}, foreign with no ECA, earns no points"
@@ -142,7 +143,7 @@ def first_language(k: AbilityKey, p: Plan) -> str:
 
 def first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired first-language result, with the day it expired and why."""
-    return _expired_result("First official language", k)
+    return _expired_result("First official language", k, p)
 
 
 def second_language(k: AbilityKey, p: Plan) -> str:
@@ -152,7 +153,7 @@ def second_language(k: AbilityKey, p: Plan) -> str:
 
 def second_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired second-language result."""
-    return _expired_result("Second official language", k)
+    return _expired_result("Second official language", k, p)
 
 
 def second_language_cap(k: SecondCapKey, p: Plan) -> str:
@@ -176,7 +177,7 @@ def spouse_education(k: EducationKey | None, p: Plan) -> str:
     if k is None:
         return "Spouse's education: not given"
     if k.eca_expired is not None:
-        return f"Spouse's education: {_expired_eca(k.level, k.scored, k.eca_expired)}"
+        return f"Spouse's education: {_expired_eca(k.level, k.scored, k.eca_expired, p)}"
     if k.scored is k.level:
         return f"Spouse's education: {k.level.label}"
     return f"Spouse's education: {k.level.label}, foreign with no ECA, earns no points"
@@ -189,7 +190,7 @@ def spouse_first_language(k: AbilityKey, p: Plan) -> str:
 
 def spouse_first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired result of the spouse's."""
-    return _expired_result("Spouse's first official language", k)
+    return _expired_result("Spouse's first official language", k, p)
 
 
 def spouse_canadian_experience(k: ExperienceKey, p: Plan) -> str:
