@@ -35,7 +35,7 @@ from ._common import (
 )
 from .report import ProgramResult, Requirement, Verdict
 
-__all__ = ["assess_cec", "cec_verdict"]
+__all__ = ["assess_cec", "cec_kinds", "cec_verdict"]
 
 _P = "cec"
 
@@ -52,7 +52,7 @@ class _Work(NamedTuple):
 
 def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     """A year of skilled Canadian work, and which minimum language level it asks for."""
-    kinds = rules.derived("eligibility.cec.kinds", _kinds)
+    kinds = cec_kinds(rules)
     skilled, low, high = kinds.skilled, kinds.lower, kinds.higher
     lowest, highest = kinds.lowest, kinds.highest
     if not segments(c.work_history, skilled, rules.weekly_hours_cap.value):
@@ -86,6 +86,15 @@ class _Kinds(NamedTuple):
     highest: int
     no_work: _Work
     """What the work rule finds without Canadian skilled work (the higher level needed)."""
+
+
+def cec_kinds(rules: RuleSet) -> _Kinds:
+    """The kinds of Canadian work CEC counts under ``rules``, and the levels they ask.
+
+    Derived once per rule set: the checks and the thresholds
+    (:func:`~expressentry.eligibility.thresholds.work_thresholds`) read the same.
+    """
+    return rules.derived("eligibility.cec.kinds", _kinds)
 
 
 def _kinds(rules: RuleSet) -> _Kinds:
@@ -141,7 +150,7 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     )
     needed = found.needed
     met, best = _language_check(c, as_of, needed)
-    kinds = rules.derived("eligibility.cec.kinds", _kinds)
+    kinds = cec_kinds(rules)
     if found.lower:
         why = f" ({teer_words(kinds.lower[1])} work makes the year)"
     elif found.makes_year:
