@@ -58,7 +58,7 @@ from expressentry.rules import (
     timelines,
 )
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
-from expressentry.rules._timeline import LAST_REVIEWED, Dated, Source, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate
@@ -70,6 +70,7 @@ __all__ = [
     "TIMELINES",
     "AddedFactor",
     "Dated",
+    "ReviewedResult",
     "RuleSet",
     "Source",
     "SpouseSteps",
