@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry._memo import LastIdentityCache
 from expressentry.enums import OfficialLanguage, WorkPlace
 from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef
@@ -282,7 +281,7 @@ def category_verdicts(
 
     ``programs`` are the programs' verdicts; without a program, no category.
     """
-    shapes = _SHAPES(rules)
+    shapes = rules.derived("eligibility.categories.shapes", _shapes)
     program = program_status(programs)
     if program is Status.NOT_MET:
         return (Verdict.NOT_ELIGIBLE,) * len(shapes)
@@ -302,31 +301,26 @@ def category_verdicts(
 
 def _has_listed(c: Candidate, rules: RuleSet) -> bool:
     """Whether ``c`` has worked in an occupation some category's work rule lists."""
-    return not _LISTED(rules).isdisjoint([p.noc for p in c.work_history.periods])
+    listed = rules.derived("eligibility.categories.listed", _listed)
+    return not listed.isdisjoint([p.noc for p in c.work_history.periods])
 
 
 def _shapes(rules: RuleSet) -> tuple[tuple[Category, int | None, bool, bool], ...]:
-    """Each category in force, with what it asks: French level, CAF offer, work rule."""
+    """Each category in force, with what it asks: French level, CAF offer, work rule.
+
+    As :func:`category_verdicts` reads them per candidate: derived once per rule set.
+    """
     return tuple(
         (cat, cat.french_nclc, cat.needs_caf_job_offer, cat.work_rule_applies)
         for cat in rules.entry(CATEGORY_SETS).value.categories
     )
 
 
-_SHAPES: LastIdentityCache[RuleSet, tuple[tuple[Category, int | None, bool, bool], ...]] = (
-    LastIdentityCache(_shapes)
-)
-"""The categories of each rule set as :func:`category_verdicts` reads them, per candidate."""
-
-
 def _listed(rules: RuleSet) -> frozenset[str]:
-    """Every occupation a category's work rule lists."""
+    """Every occupation a category's work rule lists (derived once per rule set)."""
     return frozenset(
         noc
         for cat in rules.entry(CATEGORY_SETS).value.categories
         if cat.work_rule_applies
         for noc in cat.nocs
     )
-
-
-_LISTED: LastIdentityCache[RuleSet, frozenset[str]] = LastIdentityCache(_listed)

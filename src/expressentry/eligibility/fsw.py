@@ -8,13 +8,14 @@ age, arranged employment and adaptability out of 100.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from expressentry._ages import completed_years
 from expressentry._kinds import canadian_kind
-from expressentry._memo import LastIdentityCache
+from expressentry._memo import Memo
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (
@@ -326,10 +327,6 @@ def _grid_points(facts: _GridFacts, rules: RuleSet) -> tuple[_Line, ...]:
     return tuple(lines)
 
 
-_TOTALS: LastIdentityCache[RuleSet, dict[_GridFacts, int]] = LastIdentityCache(lambda _: {})
-"""The grid total of each set of facts met, per rule set (a pool repeats them)."""
-
-
 def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
     """Whether ``c`` reaches the grid's pass mark on ``as_of``, without the lines' words.
 
@@ -349,11 +346,20 @@ def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
 
 def _total(facts: _GridFacts, rules: RuleSet) -> int:
     """The grid total of ``facts`` (:func:`_grid_points`), remembered per rule set."""
-    totals = _TOTALS(rules)
-    total = totals.get(facts)
-    if total is None:
-        total = totals[facts] = sum(line[2] for line in _grid_points(facts, rules))
-    return total
+    return rules.derived("eligibility.fsw.totals", _totals)(facts)
+
+
+def _totals(rules: RuleSet) -> Callable[[_GridFacts], int]:
+    """The grid total of each set of facts met under ``rules`` (a pool repeats them)."""
+
+    def derive(facts: _GridFacts) -> int:
+        return sum(line[2] for line in _grid_points(facts, rules))
+
+    return Memo(derive, size=_TOTALS_SIZE)
+
+
+_TOTALS_SIZE: Final = 65_536
+"""Sets of grid facts kept per rule set: a pool of 100,000 has a few thousand."""
 
 
 def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None) -> FswGrid:

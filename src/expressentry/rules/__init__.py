@@ -51,7 +51,7 @@ from expressentry.rules import (
 from expressentry.rules._factors import AddedFactor
 from expressentry.rules._names import CRS_IDS, CRS_RULES, attribute_of, factor_of
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
-from expressentry.rules._timeline import LAST_REVIEWED, Dated, Source, Timeline
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
 from expressentry.rules._values import LIMITS, RISING, checked_value
 
 __all__ = [
@@ -62,6 +62,7 @@ __all__ = [
     "TIMELINES",
     "AddedFactor",
     "Dated",
+    "ReviewedResult",
     "RuleSet",
     "Source",
     "SpouseSteps",
