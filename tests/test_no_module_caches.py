@@ -123,9 +123,6 @@ STILL_TO_MOVE: dict[str, list[str]] = {
         "_eca_expires",
         "_leaves_pool",
     ],
-    "expressentry.models.education": ["_EDUCATION_CHECKED"],
-    "expressentry.models.language": ["_LEVELS"],
-    "expressentry.serialization": ["_DATES", "_MEMBERS"],
     "expressentry.validity": [
         "_language_expiry",
         "_eca_expiry",

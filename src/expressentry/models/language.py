@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
@@ -70,6 +70,8 @@ class LanguageResult:
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
     _lowest: int = field(init=False, repr=False, eq=False)
     _language: OfficialLanguage = field(init=False, repr=False, eq=False)
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         c = Checks("LanguageResult")
@@ -85,7 +87,7 @@ class LanguageResult:
             and _is_score(f.reading)
             and _is_score(f.writing)
         ):
-            bad = c.types(self, _LANGUAGE_RESULT_TYPES)
+            bad = c.types(self, _LANGUAGE_RESULT_CHECKS)
         if result_date is not None and "test_date" not in bad and "result_date" not in bad:
             c.require(
                 result_date >= taken,
@@ -114,14 +116,11 @@ class LanguageResult:
             )
             c.done()
             raise  # pragma: no cover (done() raised)
-        key = None
         if not bad and not c.problems:
-            key = (id(chart), f.listening, f.speaking, f.reading, f.writing)
-            known = _LEVELS.get(key)
-            if known is not None and known[0] is chart:
-                # The same scores on the same chart: checked and read before.
-                object.__setattr__(self, "_levels", known[1])
-                object.__setattr__(self, "_lowest", known[2])
+            read = chart.read((f.listening, f.speaking, f.reading, f.writing))
+            if read is not None:  # every score is on the chart's scale
+                object.__setattr__(self, "_levels", read[0])
+                object.__setattr__(self, "_lowest", read[1])
                 object.__setattr__(self, "_language", test.language)
                 return
         for ability in _SCORE_FIELDS:
@@ -137,15 +136,7 @@ class LanguageResult:
                     score,
                     f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
                 )
-        c.done()
-        levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
-        if key is not None:
-            if len(_LEVELS) >= _LEVELS_KEPT:
-                _LEVELS.clear()
-            _LEVELS[key] = (chart, levels, min(levels))
-        object.__setattr__(self, "_levels", levels)
-        object.__setattr__(self, "_lowest", min(levels))
-        object.__setattr__(self, "_language", self.test.language)
+        c.done()  # a score off the scale is a problem: this raises
 
     @property
     def language(self) -> OfficialLanguage:
@@ -181,13 +172,7 @@ class LanguageResult:
         )
 
 
-_LEVELS: dict[tuple[int, float, float, float, float], tuple[Any, tuple[int, ...], int]] = {}
-"""Scores already read on a chart (by the chart's identity): the chart, the levels and the
-lowest. A pool repeats the same few scores, so most results are read from here."""
-_LEVELS_KEPT = 65_536
-
-
-_LANGUAGE_RESULT_TYPES: Specs = (
+_LANGUAGE_RESULT_CHECKS: Specs = (
     ("test", member_of(LanguageTest)),
     ("test_date", is_date),
     ("listening", is_number),
@@ -196,3 +181,4 @@ _LANGUAGE_RESULT_TYPES: Specs = (
     ("writing", is_number),
     ("result_date", optional(is_date)),
 )
+LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
