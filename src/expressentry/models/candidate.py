@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from attrs import field, frozen
 
 from expressentry._ages import completed_years
+from expressentry._memo import IdentityCache
 from expressentry._today import resolve
 from expressentry.enums import (
     MaritalStatus,
@@ -37,7 +39,7 @@ from expressentry.models.documents import (
     documents_ok,
 )
 from expressentry.models.education import Education
-from expressentry.models.language import LanguageResult
+from expressentry.models.language import LanguageResult, read_under
 from expressentry.models.work import WorkHistory
 from expressentry.plausibility import (
     AFTER_BIRTH,
@@ -49,6 +51,10 @@ from expressentry.plausibility import (
     WORKING_AGE,
     tag,
 )
+from expressentry.rules.language_tables import CHARTS
+
+if TYPE_CHECKING:
+    from expressentry.rules import RuleSet
 
 
 @frozen(kw_only=True)
@@ -634,3 +640,34 @@ def require_candidate(value: object, where: str) -> Candidate:
     if isinstance(value, Candidate):
         return value
     raise InvalidInputError(where, [FieldProblem("candidate", value, "must be a Candidate")])
+
+
+def results_under(candidate: Candidate, rules: RuleSet) -> Candidate:
+    """``candidate`` with every language result read on its chart in ``rules``.
+
+    Under the published charts, ``candidate`` itself. Under a reform that replaced
+    a chart, a copy whose results (the candidate's and the spouse's) hold the
+    levels the reform reads (:func:`~expressentry.models.levels_under`), made once
+    per profile and kept by the rule set. Scoring and eligibility read a profile
+    through this, so a reformed chart moves ``score`` and ``assess`` alike.
+    """
+    if rules.language_charts is CHARTS:
+        return candidate
+    reread: IdentityCache[Candidate, Candidate] = rules.derived("models.results_under", _rereader)
+    return reread(candidate)
+
+
+def _rereader(rules: RuleSet) -> IdentityCache[Candidate, Candidate]:
+    return IdentityCache(lambda c: _reread(c, rules))
+
+
+def _reread(c: Candidate, rules: RuleSet) -> Candidate:
+    languages = tuple(read_under(r, rules) for r in c.languages)
+    spouse = c.spouse
+    if spouse is not None and spouse.language is not None:
+        language = read_under(spouse.language, rules)
+        if language is not spouse.language:
+            spouse = attrs.evolve(spouse, language=language)
+    if spouse is c.spouse and all(a is b for a, b in zip(languages, c.languages, strict=True)):
+        return c
+    return attrs.evolve(c, languages=languages, spouse=spouse)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
@@ -28,7 +29,10 @@ from expressentry.plausibility import (
     RESULT_DELAY_DAYS,
     tag,
 )
-from expressentry.rules.language_tables import chart_for
+from expressentry.rules.language_tables import CHARTS, Levels, chart_for, chart_in
+
+if TYPE_CHECKING:
+    from expressentry.rules import RuleSet
 
 _SCORE_FIELDS = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
 
@@ -182,3 +186,50 @@ _LANGUAGE_RESULT_CHECKS: Specs = (
     ("result_date", optional(is_date)),
 )
 LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
+
+
+def levels_under(result: LanguageResult, rules: RuleSet) -> Levels:
+    """The CLB/NCLC levels of ``result`` under ``rules``: on its chart in ``rules``.
+
+    Scoring and eligibility read every result's levels here, so a reform that
+    replaces a chart (:attr:`RuleSet.language_charts
+    <expressentry.rules.RuleSet.language_charts>`) reaches both. Under the
+    published charts these are the levels the result holds (:attr:`LanguageResult.levels`).
+
+    >>> from expressentry.rules import rules_for
+    >>> r = LanguageResult(test=LanguageTest.IELTS_GENERAL, test_date=date(2025, 1, 10),
+    ...                    listening=8.0, speaking=7.0, reading=7.0, writing=7.0)
+    >>> levels_under(r, rules_for(as_of=date(2026, 11, 22)))
+    (9, 9, 9, 9)
+    """
+    charts = rules.language_charts
+    if charts is CHARTS:  # the published charts: read when the result was built
+        return result._levels
+    timeline = charts[result.test]
+    if timeline is CHARTS[result.test]:
+        return result._levels
+    chart = chart_in(timeline, result.test_date)
+    scores = (result.listening, result.speaking, result.reading, result.writing)
+    read = chart.read(scores)
+    if read is not None:
+        return read[0]
+    # A score the reformed chart's scale does not hold: read by its bands alone.
+    listening, speaking, reading, writing = (
+        chart.level(ability, score) for ability, score in zip(_SCORE_FIELDS, scores, strict=True)
+    )
+    return listening, speaking, reading, writing
+
+
+def read_under(result: LanguageResult, rules: RuleSet) -> LanguageResult:
+    """``result`` holding its levels under ``rules`` (itself when they are the same).
+
+    For code that reads ``levels``, ``lowest`` and ``clb`` of a profile's results:
+    the copy answers them as the rules read the result.
+    """
+    levels = levels_under(result, rules)
+    if levels == result._levels:
+        return result
+    copied = copy.copy(result)
+    object.__setattr__(copied, "_levels", levels)
+    object.__setattr__(copied, "_lowest", min(levels))
+    return copied

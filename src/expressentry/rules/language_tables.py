@@ -157,7 +157,7 @@ class LanguageChart:
     def read(self, scores: tuple[float, float, float, float]) -> tuple[Levels, int] | None:
         """The levels of ``scores`` and the lowest; ``None`` if one is off the test's scale.
 
-        Scores and levels are in :data:`SCORE_ORDER` (listening, speaking, reading,
+        Scores and levels are in :data:`~expressentry.rules.language_tables.SCORE_ORDER` (listening, speaking, reading,
         writing).
 
         >>> from datetime import date
