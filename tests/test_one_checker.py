@@ -181,4 +181,4 @@ def test_json_strings_are_members_and_python_strings_are_refused() -> None:
     data = ee.to_dict(EXAMPLE)
     assert ee.from_dict(data, Candidate) == EXAMPLE
     with pytest.raises(InvalidInputError, match=r"pass EducationLevel\('masters'\)"):
-        attrs.evolve(EXAMPLE.education, level="masters")
+        attrs.evolve(EXAMPLE.education, level="masters")  # type: ignore[arg-type]
