@@ -368,7 +368,7 @@ def ranked_pool(value: object, where: str) -> Pool:
     """
     if isinstance(value, Pool):
         return value
-    if isinstance(value, pool_files.Pool):
+    if isinstance(value, pool_files.PoolFile):
         if value.ok:
             return Pool(value.candidates)
         first = value.failures[0].line

@@ -566,7 +566,7 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
 
 
 def _select(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
@@ -661,7 +661,7 @@ def _datetime_of(micros: int) -> datetime:
 
 
 def select(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -689,7 +689,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,

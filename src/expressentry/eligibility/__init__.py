@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry.models import Candidate, check_dates, require_candidate
+from expressentry.models import Candidate, check_dates, require_candidate, results_under
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules._timeline import LAST_REVIEWED
 
@@ -79,6 +79,7 @@ def assess(
     day, r = resolve_rules("assess", as_of, rules)
     candidate = require_candidate(candidate, "assess")
     check_dates(candidate, as_of=day)
+    candidate = results_under(candidate, r)  # its results read on the charts of r
     programs = (
         assess_fsw(candidate, day, r),
         assess_cec(candidate, day, r),

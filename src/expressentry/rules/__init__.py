@@ -38,6 +38,7 @@ from expressentry.enums import (
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
+    LanguageTest,
 )
 from expressentry.errors import DataError, FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
@@ -53,6 +54,7 @@ from expressentry.rules._names import CRS_IDS, CRS_RULES, attribute_of, factor_o
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
 from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
 from expressentry.rules._values import LIMITS, RISING, checked_value
+from expressentry.rules.language_tables import LanguageChart
 
 __all__ = [
     "CRS_TIMELINES",
@@ -62,6 +64,7 @@ __all__ = [
     "TIMELINES",
     "AddedFactor",
     "Dated",
+    "LanguageChart",
     "ReviewedResult",
     "RuleSet",
     "Source",
@@ -242,6 +245,14 @@ class RuleSet:
     Not compared: rule sets with the same rules are equal however they were made."""
     zeroed: tuple[str, ...] = attrs.field(default=(), eq=False)
     """Ids of the rules a reform set to 0 (with :meth:`zero`), in order; not compared."""
+    language_charts: Mapping[LanguageTest, Timeline[LanguageChart]] = attrs.field(
+        factory=lambda: language_tables.CHARTS, repr=False
+    )
+    """Each test's equivalency charts, by test date: a result is read on the chart in
+    force on its *test* date (:mod:`~expressentry.rules.language_tables`). A reform
+    replaces a test's charts with :meth:`replace` (``"language.tef_canada"``);
+    scoring and eligibility read every result's levels through them
+    (:func:`~expressentry.models.levels_under`)."""
     _plans: dict[date, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     """Scoring plans compiled from this rule set, one per day (see expressentry.crs)."""
     _index: dict[str, Dated[Any]] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -442,6 +453,18 @@ class RuleSet:
         cited: object = source
         if cited is not None and not isinstance(cited, Source):
             problems.append(FieldProblem("source", cited, "must be a Source or None"))
+        given: object = rule_id  # of any type at run time
+        test = _CHART_TESTS.get(given) if isinstance(given, str) else None
+        if test is not None:
+            charts = _replaced_charts(self.language_charts[test], value, reform, source, problems)
+            if problems:
+                raise InvalidInputError(owner, problems)
+            return attrs.evolve(
+                self,
+                language_charts=MappingProxyType({**self.language_charts, test: charts}),
+                reform=_join(self.reform, reform),
+                replaced=_with(self.replaced, rule_id),
+            )
         old: Dated[Any] = self.entry(rule_id)
         limit = LIMITS.get(rule_id)
         checked = checked_value(value, old.value, "value", limit, problems)
@@ -528,6 +551,44 @@ class RuleSet:
             added_factors=(*self.added_factors, factor),
             reform=_join(self.reform, reform),
         )
+
+
+_CHART_TESTS: Final = {t.rule_id: test for test, t in language_tables.CHARTS.items()}
+"""The test of each chart timeline, by its rule id (``language.tef_canada``)."""
+
+
+def _replaced_charts(
+    old: Timeline[LanguageChart],
+    value: object,
+    reform: str,
+    source: Source | None,
+    problems: list[FieldProblem],
+) -> Timeline[LanguageChart]:
+    """A test's charts replaced: by one chart for every test date, or by a timeline.
+
+    A timeline must read every test date the old one reads (its first chart in force
+    on the old one's first day or before).
+    """
+    test = old.entries[0].value.test
+    if isinstance(value, LanguageChart) and value.test is test:
+        entries = tuple(
+            Dated(e.effective_from, value, source or e.source, f"Reform: {reform}")
+            for e in old.entries
+        )
+        return Timeline(old.rule_id, entries, old.title)
+    if (
+        isinstance(value, Timeline)
+        and value.rule_id == old.rule_id
+        and value.first <= old.first
+        and all(isinstance(e.value, LanguageChart) and e.value.test is test for e in value.entries)
+    ):
+        return value
+    message = (
+        f"must be a LanguageChart of {test.value}, or a Timeline of them named "
+        f"{old.rule_id!r} that starts on {old.first.isoformat()} or before"
+    )
+    problems.append(FieldProblem("value", value, message))
+    return old
 
 
 def _join(old: str | None, new: str) -> str:

@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from expressentry.enums import CrsSection
 from expressentry.explain import PointLine, RuleRef
-from expressentry.models import Candidate, check_dates
+from expressentry.models import Candidate, check_dates, results_under
 from expressentry.plausibility import OLDEST_AGE
 from expressentry.rules import factor_of
+from expressentry.rules.language_tables import CHARTS
 from expressentry.scoring import groups, reasons
 from expressentry.scoring.inputs import (
     FRENCH_CODES,
@@ -63,6 +64,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
 
     A group's points are the sum of its lines, so the total is the sum of the lines.
     """
+    if p.rules.language_charts is not CHARTS:  # a reformed chart: the levels it reads
+        c = results_under(c, p.rules)
     inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
     (
         born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
