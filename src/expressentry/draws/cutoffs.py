@@ -37,6 +37,7 @@ from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
+from .chances import NAIVE_ROUNDS, ChanceScore, score_chances
 from .estimator import Estimate, Forecaster
 from .history import history_in_date_order
 from .records import Round, RoundKind
@@ -273,6 +274,9 @@ class Prediction:
         estimate: The estimate, with its interval (:func:`estimate_cutoff`).
         baseline: The previous cut-off of its type.
         earlier: How many earlier rounds of its type there were.
+        recent: The cut-offs of the type's last rounds before it (at most
+            :data:`~expressentry.draws.chances.NAIVE_ROUNDS`, oldest first), for
+            the naive invitation chance.
     """
 
     number: str
@@ -282,6 +286,7 @@ class Prediction:
     estimate: Estimate
     baseline: int
     earlier: int
+    recent: tuple[int, ...] = ()
 
     @property
     def error(self) -> float:
@@ -419,6 +424,15 @@ class Backtest:
             return ()
         return review_caveats(self.last_day, self.rules_reviewed_on)
 
+    @property
+    def chances(self) -> ChanceScore:
+        """How the invitation chances of the rounds scored did, against the naive chance.
+
+        Computed from :attr:`predictions` when asked
+        (:func:`~expressentry.draws.chances.score_chances`).
+        """
+        return score_chances((p.actual, p.estimate, p.recent) for p in self.predictions)
+
     def row(self, round_type: RoundType) -> BacktestRow | None:
         """The row of a type, or ``None`` when no round of it was predicted."""
         for r in self.rows:
@@ -472,6 +486,10 @@ class Backtest:
                 f"The 80 % intervals held {self.overall.coverage:.0%} of the cut-offs "
                 f"({self.overall.covered} of {self.overall.intervals})."
             )
+        chances = self.chances
+        if chances.cases:
+            out.append("")
+            out.append(chances.explain())
         out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
@@ -497,6 +515,7 @@ class Backtest:
             "skipped": self.skipped,
             "rows": [_row_dict(r) for r in (*self.rows, self.overall)],
             "worse_or_equal": [r.key for r in self.worse_or_equal],
+            "chances": self.chances.as_dict(),
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
@@ -541,11 +560,12 @@ def _predict_all(history: Iterable[Round]) -> tuple[tuple[Prediction, ...], int]
     ``history`` is taken in its order (oldest first, as :func:`rounds` gives it).
     """
     forecaster = Forecaster()
-    earlier: dict[RoundType, int] = {}
+    earlier: dict[RoundType, list[int]] = {}
     out: list[Prediction] = []
     skipped = 0
     for r in history:
         kind = round_type_of(r)
+        cutoffs = earlier.setdefault(kind, [])
         if forecaster.knows(kind.key):
             found = forecaster.estimate(kind.key, r.day)
             out.append(
@@ -556,12 +576,13 @@ def _predict_all(history: Iterable[Round]) -> tuple[tuple[Prediction, ...], int]
                     actual=r.cutoff,
                     estimate=found,
                     baseline=found.baseline,
-                    earlier=earlier[kind],
+                    earlier=len(cutoffs),
+                    recent=tuple(cutoffs[-NAIVE_ROUNDS:]),
                 )
             )
         else:
             skipped += 1
-        earlier[kind] = earlier.get(kind, 0) + 1
+        cutoffs.append(r.cutoff)
         forecaster.add(r)
     return tuple(out), skipped
 

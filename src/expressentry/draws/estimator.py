@@ -110,6 +110,10 @@ class Estimate:
         low: The interval's low end, or ``None`` when too few errors are known yet.
         high: The interval's high end, or ``None``.
         baseline: The previous cut-off of the type.
+        errors: The errors this estimate may have (cut-off minus :attr:`value`,
+            CRS points), sorted: the estimator's earlier errors over their
+            scale, times the type's current scale (the same that give the
+            interval); empty when too few are known. They give :meth:`chance`.
     """
 
     round_type: str
@@ -118,12 +122,54 @@ class Estimate:
     low: float | None
     high: float | None
     baseline: int
+    errors: tuple[float, ...] = field(default=(), repr=False)
 
     def covers(self, cutoff: int) -> bool | None:
         """Whether the interval holds ``cutoff`` (``None`` without an interval)."""
         if self.low is None or self.high is None:
             return None
         return self.low <= cutoff <= self.high
+
+    def below(self, x: float) -> float | None:
+        """The chance that the cut-off is at most ``x`` (``None`` without :attr:`errors`).
+
+        The errors' distribution, read as IRCC's cut-off = :attr:`value` + an
+        error: the i-th smallest of *n* errors is at probability i/(n+1), linearly
+        between them, and beyond the smallest or the largest it stays at 1/(n+1)
+        or n/(n+1): a cut-off further out than every earlier error keeps a
+        chance, never none.
+        """
+        z = self.errors
+        if not z:
+            return None
+        n = len(z)
+        t = x - self.value
+        if t <= z[0]:
+            return 1 / (n + 1)
+        if t >= z[-1]:
+            return n / (n + 1)
+        i = bisect.bisect_right(z, t)  # z[i - 1] <= t < z[i]
+        lo, hi = z[i - 1], z[i]
+        return (i + (t - lo) / (hi - lo)) / (n + 1)
+
+    def chance(self, crs: int, *, tie: float = 0.5) -> float | None:
+        """The chance that a round on :attr:`day` invites a score of ``crs``.
+
+        Cut-offs are whole numbers: the score is invited if the cut-off is below
+        it, and at the cut-off with the chance ``tie`` of winning the tie-break
+        (see :func:`~expressentry.draws.chances.tie_chance`; 0.5 when nothing is
+        known). ``None`` without :attr:`errors`.
+
+        >>> e = Estimate("cec", date(2026, 9, 1), 520.0, 510.0, 530.0, 520,
+        ...              errors=(-10.0, -5.0, 0.0, 5.0, 10.0))
+        >>> e.chance(520), e.chance(520, tie=1.0), e.chance(540), e.chance(500)
+        (0.5, 0.5166666666666667, 0.8333333333333334, 0.16666666666666666)
+        """
+        below = self.below(crs - 0.5)
+        at_most = self.below(crs + 0.5)
+        if below is None or at_most is None:
+            return None
+        return below + (at_most - below) * tie
 
 
 @frozen
@@ -246,6 +292,7 @@ class Forecaster:
         kind = self._types[round_type]
         value = round(self._value(round_type, day)[0], 1)
         low = high = None
+        errors: tuple[float, ...] = ()
         if len(self._scaled) >= MIN_ERRORS:
             scale = self._scale(kind)
             n = len(self._scaled)
@@ -253,7 +300,8 @@ class Forecaster:
             lo = self._scaled[max(1, math.floor((n + 1) * tail)) - 1]
             hi = self._scaled[min(n, math.ceil((n + 1) * (1 - tail))) - 1]
             low, high = round(value + lo * scale, 1), round(value + hi * scale, 1)
-        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1])
+            errors = tuple(z * scale for z in self._scaled)
+        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1], errors)
 
     def add(self, round_: Round) -> None:
         """Learn from a round (the next in date order): its error, then its cut-off.
