@@ -211,7 +211,26 @@ class RoundSpec:
 
     @classmethod
     def of(cls, round: Round) -> RoundSpec:
-        """The spec of a published round: its day, invitations, kind, program and category."""
+        """The spec of a published round: its day, invitations, kind, program and category.
+
+        Raises:
+            InvalidInputError: the round is of a category expressentry has no
+                list of (:attr:`~expressentry.draws.records.Round.unknown_category`):
+                nobody's eligibility for it can be judged, so it cannot be run.
+        """
+        if round.unknown_category is not None:
+            raise InvalidInputError(
+                "RoundSpec.of",
+                [
+                    FieldProblem(
+                        "round",
+                        round.number,
+                        f"round {round.number} is of the category {round.unknown_category!r}, "
+                        "which expressentry has no list of (added by IRCC after this release): "
+                        "nobody's eligibility for it can be judged, so it cannot be run",
+                    )
+                ],
+            )
         return cls(
             day=round.day,
             size=round.invitations,
