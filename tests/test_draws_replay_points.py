@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import expressentry as ee
+from expressentry.draws.ranking import top_ranked
 from expressentry.draws.records import PoolDistribution
 from expressentry.draws.replays import (
     NOMINEE_BAND_TOLERANCE,
@@ -25,7 +26,6 @@ from expressentry.draws.replays import (
     replay_bands,
     synthetic_keys,
 )
-from expressentry.draws.selection import top_ranked
 
 BY_NUMBER = {r.number: r for r in ee.rounds()}
 HAND_COUNTS = (10, 100, 1000, 200, 200, 200, 200, 200, 500, 100, 100, 100, 100, 100, 50, 0, 5)

@@ -2,9 +2,11 @@
 
 :mod:`expressentry.draws.history` loads and queries the rounds,
 :mod:`expressentry.draws.records` holds their types,
-:mod:`expressentry.draws.feed` the named rules that read IRCC's feed,
+:mod:`expressentry.draws.feed` and :mod:`expressentry.draws.feedtext` the named
+rules that read IRCC's feed,
 :mod:`expressentry.draws.pool` holds a pool of candidates and
-:mod:`expressentry.draws.selection` runs rounds over it,
+:mod:`expressentry.draws.selection` runs rounds over it (ranking with
+:mod:`expressentry.draws.ranking`),
 :mod:`expressentry.draws.replays` replays published rounds on synthetic pools,
 :mod:`expressentry.draws.cutoffs` holds round types, the cut-off estimate and its
 backtest, :mod:`expressentry.draws.estimator` the method behind the estimate,
@@ -39,9 +41,10 @@ from .history import (
 )
 from .pool import Pool, eligibility_flags
 from .prospects import Outlook, OutlookLine, outlook
+from .ranking import top_ranked
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
 from .replays import KindSummary, ReplayReport, RoundReplay, replay, replay_all
-from .selection import Invited, RoundSpec, Selection, run_rounds, select, top_ranked
+from .selection import Invited, RoundSpec, Selection, run_rounds, select
 from .ties import invited_at_cutoff, tie_break_of
 
 __all__ = [

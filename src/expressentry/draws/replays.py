@@ -7,7 +7,7 @@ uniform over the days a profile can have been submitted and still be in the pool
 on the round's day, a fixed seed), runs the round's size on the profiles in the
 pool that day (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
 selection and of the outlook) with
-:func:`~expressentry.draws.selection.top_ranked`, and says in which
+:func:`~expressentry.draws.ranking.top_ranked`, and says in which
 band the cut-off lands: the band IRCC's distribution implies (counting bands from
 the top until the round's size is reached), and whether that is the band of the
 cut-off IRCC actually published.
@@ -43,8 +43,8 @@ from expressentry.rules.dates import JOB_OFFER_POINTS_REMOVED
 
 from .history import history_of
 from .pool import pool_seconds
+from .ranking import top_ranked
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
-from .selection import top_ranked
 from .ties import tie_break_of
 
 __all__ = [
