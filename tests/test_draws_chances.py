@@ -102,8 +102,15 @@ def test_the_scoring_worked_by_hand() -> None:
     found = score_chances([(520, FIVE, [510, 530])])
     assert (found.rounds, found.cases) == (1, 2 * CHANCE_SPAN)
     scores = [s for s in range(480, 561) if s != 520]
-    brier = sum((FIVE.chance(s) - (s > 520)) ** 2 for s in scores) / 80  # type: ignore[operator]
-    naive = sum((naive_chance(s, [510, 530]) - (s > 520)) ** 2 for s in scores) / 80  # type: ignore[operator]
+    said = [FIVE.chance(s) for s in scores]
+    naive_said = [naive_chance(s, [510, 530]) for s in scores]
+    outcome = [1.0 if s > 520 else 0.0 for s in scores]
+    assert None not in said
+    assert None not in naive_said
+    brier = sum((p - y) ** 2 for p, y in zip(said, outcome, strict=True) if p is not None) / 80
+    naive = (
+        sum((q - y) ** 2 for q, y in zip(naive_said, outcome, strict=True) if q is not None) / 80
+    )
     assert found.brier == pytest.approx(brier)
     assert found.naive_brier == pytest.approx(naive)
     assert sum(b.cases for b in found.bins) == 80

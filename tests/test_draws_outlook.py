@@ -453,6 +453,7 @@ def test_the_outlook_gives_the_interval_and_the_chance_of_each_type() -> None:
     data = found.as_dict()["lines"][2]
     assert data["round_type"] == "cec"
     assert data["interval"] == [expected.low, expected.high]
+    assert cec.chance is not None
     assert data["chance"] == round(cec.chance, 4)
 
 
