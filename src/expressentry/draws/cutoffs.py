@@ -17,7 +17,7 @@ cut-off and a plain verdict where the estimate is no better than the baseline.
 >>> report = backtest()
 >>> cec = report.row(RoundType.parse("cec"))
 >>> cec.rounds, round(cec.estimate_mae, 1), round(cec.baseline_mae, 1), round(cec.coverage, 2)
-(66, 19.3, 25.2, 0.82)
+(66, 13.9, 25.2, 0.83)
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     >>> from expressentry.draws.history import rounds
     >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 518.1, 527.9, 523)
+    (522.3, 517.9, 527.6, 523)
 
     Raises:
         InvalidInputError: no round of the type before ``on``, ``on`` is not a date,
@@ -382,7 +382,8 @@ class BacktestRow:
 METHOD: Final = (
     "the previous cut-off of the type (a one-off set aside), moved towards the type's "
     "level of the last two years and up after a long gap, by weights fitted on earlier "
-    "rounds only"
+    "rounds only; for a program whose last round is from another pool (over a year "
+    "old), the general rounds' estimate"
 )
 """The estimator in words, as :meth:`Backtest.explain` and the JSON give it."""
 

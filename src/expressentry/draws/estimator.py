@@ -17,7 +17,14 @@ A previous cut-off far out of line with the type's last rounds (the CEC round of
 2021-02-13 cut at 75 among rounds at 450-460) is a one-off, not a new level: a
 Hampel filter (the median of the last :data:`OUTLIER_WINDOW` cut-offs, and the
 median distance to it) replaces it by the median of the rounds before it when it
-lies more than *k* spreads away.
+lies more than *k* spreads away. It compares only rounds that ranked the same
+pool: when those five span more than :data:`SAME_POOL_DAYS` (a profile stays in
+the pool 12 months, so the pool has renewed), nothing is flagged.
+
+A program type (CEC, FSW, FST) whose last round is more than
+:data:`SAME_POOL_DAYS` old was cut in another pool; general rounds rank every
+program's candidates, so when one was held within that time the program's
+estimate is the general rounds' estimate for the day (:data:`STALE_PROGRAM_FROM`).
 
 The weights are a least-squares fit of the change of cut-off (clipped at ±
 :data:`CLIPS` points, so that one odd round does not teach a rule) on the two
@@ -46,6 +53,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from expressentry.enums import Program
 from expressentry.errors import FieldProblem, InvalidInputError
 
 from .records import Round
@@ -59,8 +67,10 @@ __all__ = [
     "MIN_ERRORS",
     "OUTLIER_SPREADS",
     "OUTLIER_WINDOW",
+    "SAME_POOL_DAYS",
     "SCALE_ROUNDS",
     "SHRINKS",
+    "STALE_PROGRAM_FROM",
     "Estimate",
     "Forecaster",
 ]
@@ -92,6 +102,18 @@ SCALE_ROUNDS: Final = 10
 MIN_ERRORS: Final = 10
 """Below this many earlier errors (of any type), an estimate comes without an interval."""
 
+SAME_POOL_DAYS: Final = 365
+"""Rounds further apart than this ranked different pools: a profile stays in the pool
+12 months (:data:`~expressentry.rules.timelines.PROFILE_POOL_MONTHS`), so a year
+later every profile then ranked has left it or been submitted anew."""
+STALE_PROGRAM_FROM: Final = "general"
+"""The type whose estimate stands in for a program type's (``cec``, ``fsw``,
+``fst``) when the program's last round is more than :data:`SAME_POOL_DAYS` old
+and a general round is not: general rounds rank every program's candidates, so
+their cut-off is where the program's pool is now. (The CEC round of 2020-03-23
+followed one of 2015 cut at 808; general rounds were then cut at 471.)"""
+
+_PROGRAMS: Final = frozenset(p.value for p in Program)
 _POOLED_RIDGE: Final = 1.0
 _OWN_SCALE: Final = 3  # fewer earlier errors of its type: the scale of any type's last ones
 
@@ -221,6 +243,8 @@ class _Type:
         last = float(c[-1])
         if len(c) < OUTLIER_WINDOW:
             return [last] * len(OUTLIER_SPREADS)
+        if (self.days[-1] - self.days[-OUTLIER_WINDOW]).days > SAME_POOL_DAYS:
+            return [last] * len(OUTLIER_SPREADS)  # not one pool: nothing to compare with
         window = c[-OUTLIER_WINDOW:]
         mid = statistics.median(window)
         mad = statistics.median(abs(x - mid) for x in window)
@@ -253,7 +277,7 @@ class Forecaster:
     >>> f = Forecaster(rounds())
     >>> found = f.estimate("cec", date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 518.1, 527.9, 523)
+    (522.3, 517.9, 527.6, 523)
     """
 
     def __init__(self, history: Iterable[Round] = ()) -> None:
@@ -351,6 +375,10 @@ class Forecaster:
         anchors = kind.anchors()
         known = {a: kind.features(day, a) for a in set(anchors)}
         xs = [known[a] for a in anchors]
+        if self._stale_program(round_type, day):
+            found = (self._value(STALE_PROGRAM_FROM, day)[0], xs, anchors)
+            self._memo = (key, found)
+            return found
         out = []
         for pooled, fit, x, anchor in zip(self._pooled, kind.fits, xs, anchors, strict=True):
             for clip in range(len(CLIPS)):
@@ -361,6 +389,17 @@ class Forecaster:
         found = (statistics.median(out), xs, anchors)
         self._memo = (key, found)
         return found
+
+    def _stale_program(self, round_type: str, day: date) -> bool:
+        """Whether a program type's last round is from another pool and a general round is not."""
+        if round_type not in _PROGRAMS:
+            return False
+        general = self._types.get(STALE_PROGRAM_FROM)
+        return (
+            general is not None
+            and (day - self._types[round_type].days[-1]).days > SAME_POOL_DAYS
+            and (day - general.days[-1]).days <= SAME_POOL_DAYS
+        )
 
     def _scale(self, kind: _Type) -> float:
         """The mean absolute error of the type's last estimates (of any type's, when few)."""
