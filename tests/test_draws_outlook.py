@@ -354,7 +354,7 @@ def test_reprs_are_short() -> None:
         "cec 4/10 +ties 0 won 0 lost 3 not judged)"
     )
     assert repr(found.line(CEC)) == (
-        "OutlookLine(cec: cleared 4 of 10, ties 0 won 0 lost 3 not judged, estimate 522.3)"
+        "OutlookLine(cec: cleared 4 of 10, ties 0 won 0 lost 3 not judged, estimate 522.4)"
     )
     report = backtest()
     assert len(repr(report)) < 200

@@ -21,7 +21,7 @@ says, of the times the chance was about 70 %, how often the score was invited.
 >>> from expressentry.draws.cutoffs import backtest
 >>> found = backtest().chances
 >>> round(found.brier, 3), round(found.naive_brier, 3)
-(0.114, 0.158)
+(0.113, 0.158)
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ cut-off and a plain verdict where the estimate is no better than the baseline.
 >>> report = backtest()
 >>> cec = report.row(RoundType.parse("cec"))
 >>> cec.rounds, round(cec.estimate_mae, 1), round(cec.baseline_mae, 1), round(cec.coverage, 2)
-(66, 13.9, 25.2, 0.83)
+(66, 13.2, 25.2, 0.82)
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     >>> from expressentry.draws.history import rounds
     >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 517.9, 527.6, 523)
+    (522.4, 517.4, 527.7, 523)
 
     Raises:
         InvalidInputError: no round of the type before ``on``, ``on`` is not a date,

@@ -10,8 +10,9 @@ adds two corrections whose weights are fitted on the earlier rounds only:
   (PNP rounds, whose cut-off is the lowest of a few hundred nominees) return to
   their level; drifting types (general, CEC) learn a small weight.
 - **gap**: the log of the days since the previous round of the type over its
-  usual gap (the median of its last :data:`GAP_ROUNDS` gaps). A pool left alone
-  longer fills up, and the cut-off rises.
+  usual gap (the median of its last :data:`GAP_ROUNDS` gaps, a pause longer than
+  :data:`SAME_POOL_DAYS` left out). A pool left alone longer fills up, and the
+  cut-off rises.
 
 A previous cut-off far out of line with the type's last rounds (the CEC round of
 2021-02-13 cut at 75 among rounds at 450-460) is a one-off, not a new level: a
@@ -229,8 +230,15 @@ class _Type:
     errors: list[float] = field(factory=list)
 
     def usual_gap(self) -> int:
-        """The median of the type's last :data:`GAP_ROUNDS` gaps in days (0 when unknown)."""
-        gaps = [(b - a).days for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])]
+        """The median of the type's last :data:`GAP_ROUNDS` gaps in days (0 when unknown).
+
+        A gap longer than :data:`SAME_POOL_DAYS` (a pause of years) is left out.
+        """
+        gaps = [  # a pause longer than the pool's life is not a usual gap
+            (b - a).days
+            for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])
+            if (b - a).days <= SAME_POOL_DAYS
+        ]
         return round(statistics.median(gaps)) if gaps else 0
 
     def anchors(self) -> list[float]:
@@ -277,7 +285,7 @@ class Forecaster:
     >>> f = Forecaster(rounds())
     >>> found = f.estimate("cec", date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 517.9, 527.6, 523)
+    (522.4, 517.4, 527.7, 523)
     """
 
     def __init__(self, history: Iterable[Round] = ()) -> None:

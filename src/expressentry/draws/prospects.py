@@ -34,7 +34,7 @@ round is compared as if it had been, and the outlook says so.
 Outlook(574 on 2026-08-20: general 0/0 (5 out of the pool), fsw 0/0 (1 out of the pool),
         cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
-OutlookLine(cec: cleared 5 of 5, ties 0 won 0 lost 0 not judged, estimate 522.3)
+OutlookLine(cec: cleared 5 of 5, ties 0 won 0 lost 0 not judged, estimate 522.4)
 >>> print(found.line(RoundType.parse("general")).checks[-1].reason)
 #294 (2024-04-23) cut-off 529: not invited, not in the pool that day: submitted after this
 round (the score is above the cut-off)
