@@ -148,6 +148,8 @@ def _examples() -> dict[str, Any]:
         "PoolDistribution": WITH_DISTRIBUTION.distribution,
         "Backtest": back,
         "BacktestRow": back.overall,
+        "ChanceScore": back.chances,
+        "ReliabilityBin": back.chances.bins[0],
         "Prediction": back.predictions[0],
         "Estimate": back.predictions[0].estimate,
         "Outlook": look,

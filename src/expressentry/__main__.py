@@ -501,6 +501,13 @@ def _simulate(args: argparse.Namespace) -> int:
             "size": args.size,
             "cutoff": found.cutoff,
             "tie_break": None if found.tie_break is None else found.tie_break.isoformat(),
+            "last_invited": None if found.last_invited is None else found.last_invited.isoformat(),
+            "at_cutoff_left_out": {
+                "total": found.at_cutoff_left_out,
+                "after_second": found.left_out_after_second,
+                "within_second": found.left_out_within_second,
+                "same_instant": found.left_out_same_instant,
+            },
             "invited": [
                 {"rank": i.rank, "line": lines[i.index], "crs": i.crs} for i in found.invited
             ],

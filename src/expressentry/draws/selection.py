@@ -68,12 +68,10 @@ General round of 2026-09-30, 2 invitations
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import operator
 import textwrap
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
@@ -90,6 +88,7 @@ from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
 from .pool import Pool, pool_micros, ranked_pool
+from .ranking import top_ranked
 from .ties import TIE_BREAK_PRECISION, invited_at_cutoff, tie_break_of
 
 __all__ = [
@@ -101,7 +100,6 @@ __all__ = [
     "Selection",
     "run_rounds",
     "select",
-    "top_ranked",
 ]
 
 SAME_INSTANT_ORDER: Final = "pool order"
@@ -211,7 +209,26 @@ class RoundSpec:
 
     @classmethod
     def of(cls, round: Round) -> RoundSpec:
-        """The spec of a published round: its day, invitations, kind, program and category."""
+        """The spec of a published round: its day, invitations, kind, program and category.
+
+        Raises:
+            InvalidInputError: the round is of a category expressentry has no
+                list of (:attr:`~expressentry.draws.records.Round.unknown_category`):
+                nobody's eligibility for it can be judged, so it cannot be run.
+        """
+        if round.unknown_category is not None:
+            raise InvalidInputError(
+                "RoundSpec.of",
+                [
+                    FieldProblem(
+                        "round",
+                        round.number,
+                        f"round {round.number} is of the category {round.unknown_category!r}, "
+                        "which expressentry has no list of (added by IRCC after this release): "
+                        "nobody's eligibility for it can be judged, so it cannot be run",
+                    )
+                ],
+            )
         return cls(
             day=round.day,
             size=round.invitations,
@@ -459,68 +476,6 @@ def _who(spec: RoundSpec) -> str:
         return f"ranks provincial nominees{also}"
     category = spec.category.value if spec.category is not None else "?"
     return f"ranks candidates eligible for the category {category} (and for FSW, CEC or FST)"
-
-
-def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> list[int]:
-    """The positions of the ``size`` best-ranked keys, best first.
-
-    Ranks by score, highest first, then by submission, earliest first, then by
-    position (:data:`SAME_INSTANT_ORDER`). Equal to
-    ``sorted(range(n), key=lambda i: (-scores[i], submitted[i], i))[:size]``, but
-    it sorts only the keys it keeps: it counts the scores to find the cut-off,
-    takes every key above it, and only the earliest of those at it.
-
-    >>> top_ranked([480, 500, 480, 480], [30, 10, 20, 20], 3)
-    [1, 2, 3]
-
-    Args:
-        scores: Whole-number scores (CRS), one per candidate.
-        submitted: Submission keys, one per candidate: whole numbers at the
-            precision the times were given (microseconds since 1970-01-01 UTC
-            for a :class:`~expressentry.draws.pool.Pool`).
-        size: How many to keep (all when there are fewer).
-
-    Raises:
-        InvalidInputError: the sequences differ in length or ``size`` is negative.
-    """
-    n = len(scores)
-    if len(submitted) != n or size < 0:
-        raise InvalidInputError(
-            "top_ranked",
-            [
-                FieldProblem(
-                    "submitted" if len(submitted) != n else "size",
-                    len(submitted) if len(submitted) != n else size,
-                    f"must have one entry per score ({n})"
-                    if len(submitted) != n
-                    else "must be 0 or more",
-                )
-            ],
-        )
-    if size == 0 or n == 0:
-        return []
-    counts = Counter(scores)
-    above = 0
-    cut = min(counts)
-    for s in sorted(counts, reverse=True):
-        if above + counts[s] >= size:
-            cut = s
-            break
-        above += counts[s]
-    positions = range(n)
-    kept = list(itertools.compress(positions, map(cut.__lt__, scores)))
-    at = itertools.compress(positions, map(cut.__eq__, scores))
-    need = size - len(kept)
-    key = submitted.__getitem__
-    if need < counts[cut]:
-        kept.extend(heapq.nsmallest(need, at, key=key))  # stable: ties keep position order
-    else:
-        kept.extend(at)
-    # Two stable sorts on plain int keys (no tuple per key): by submission, then by
-    # score, highest first; equal keys keep position order (``reverse`` is stable).
-    kept.sort(key=key)
-    kept.sort(key=scores.__getitem__, reverse=True)
-    return kept
 
 
 def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bool) -> int:
