@@ -69,10 +69,11 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
+from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, pool_format, read_pool
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
-from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
+from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
 from expressentry.timelines.documents import validity_on
 from expressentry.timelines.forecast import forecast
 from expressentry.timelines.readiness import ita_readiness

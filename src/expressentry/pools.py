@@ -29,8 +29,9 @@ from attrs import frozen
 
 from expressentry._checks import require_path
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
+from expressentry.jsontext import parse_json
 from expressentry.models import Candidate
-from expressentry.serialization import from_dict, from_json, parse_json
+from expressentry.serialization import from_dict, from_json
 
 __all__ = [
     "FORMATS",

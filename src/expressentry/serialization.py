@@ -17,7 +17,6 @@ expressentry.errors.InvalidProfileError: invalid Candidate:
 
 from __future__ import annotations
 
-import codecs
 import json
 import math
 import re
@@ -50,6 +49,7 @@ from expressentry.errors import (
     InvalidProfileError,
     render_value,
 )
+from expressentry.jsontext import join_path, parse_text, path_step
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
 
 __all__ = [
@@ -57,9 +57,6 @@ __all__ = [
     "example_profile",
     "from_dict",
     "from_json",
-    "join_path",
-    "json_error_words",
-    "parse_json",
     "read_iso_date",
     "to_dict",
     "to_json",
@@ -424,20 +421,6 @@ converter = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
 
 
-def _step(key: object) -> str:
-    """The path step to ``key`` of an object: ``.name``, or ``["a b"]`` for other keys."""
-    if isinstance(key, str) and key.isidentifier():
-        return f".{key}"
-    return f"[{render_value(key)}]"
-
-
-def join_path(path: str, relative: str) -> str:
-    """``relative`` (a model's own path, e.g. ``languages[0].test``) placed under ``path``."""
-    if not relative:
-        return path
-    return path + relative if relative.startswith("[") else f"{path}.{relative}"
-
-
 _Expected = (
     ClassValidationError,
     IterableValidationError,
@@ -461,10 +444,10 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
             if isinstance(note, AttributeValidationNote):
                 if isinstance(sub, KeyError) and sub.args == (note.name,):
                     out.append(
-                        FieldProblem(path + _step(note.name), MISSING, "required field missing")
+                        FieldProblem(path + path_step(note.name), MISSING, "required field missing")
                     )
                     continue
-                _problems(sub, path + _step(note.name), out)
+                _problems(sub, path + path_step(note.name), out)
             else:
                 _problems(sub, f"{path}[{note.index}]", out)
         for sub in without:
@@ -473,7 +456,7 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
         out.extend(FieldProblem(join_path(path, p.path), p.value, p.message) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
         out.extend(
-            FieldProblem(path + _step(key), MISSING, "unknown key")
+            FieldProblem(path + path_step(key), MISSING, "unknown key")
             for key in sorted(exc.extra_fields, key=str)
         )
     elif isinstance(exc, _BadValueError):
@@ -606,163 +589,6 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 _MOST_INDENT = 16
 
 
-class _Flagged:
-    """What JSON parsing turned into a problem, to be placed by path afterwards.
-
-    :mod:`json`'s hooks see a value but not where it is, so they leave a marker
-    and the parsed tree is walked for the markers once (only if there are any).
-    """
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-
-class _Duplicates(dict[str, Any]):
-    """A JSON object in which some keys were given more than once."""
-
-    keys_repeated: tuple[str, ...] = ()
-
-
-class _Parser:
-    """:func:`json.loads` with hooks that flag what a profile must not hold.
-
-    The :mod:`json` module takes repeated keys (the last wins), ``NaN`` and
-    ``Infinity``; Python refuses integers longer than its conversion limit.
-    """
-
-    def __init__(self) -> None:
-        self.flagged = False
-
-    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = dict(pairs)
-        if len(obj) == len(pairs):
-            return obj
-        self.flagged = True
-        seen: set[str] = set()
-        repeated: list[str] = []
-        for key, _ in pairs:
-            if key in seen and key not in repeated:
-                repeated.append(key)
-            seen.add(key)
-        marked = _Duplicates(obj)
-        marked.keys_repeated = tuple(repeated)
-        return marked
-
-    def constant(self, name: str) -> _Flagged:
-        self.flagged = True
-        return _Flagged(f"not valid JSON: {name} is not a JSON number")
-
-    def integer(self, text: str) -> int | _Flagged:
-        try:
-            return int(text)
-        except ValueError:  # longer than sys.get_int_max_str_digits()
-            self.flagged = True
-            return _Flagged(f"number too long ({len(text.lstrip('-')):,} digits)")
-
-    def loads(self, text: str) -> Any:
-        return json.loads(
-            text,
-            object_pairs_hook=self.object_pairs,
-            parse_constant=self.constant,
-            parse_int=self.integer,
-        )
-
-
-def _flagged_problems(data: object) -> list[FieldProblem]:
-    """The problems the parser flagged, in document order, each at its path."""
-    out: list[FieldProblem] = []
-    stack: list[tuple[str, object]] = [("$", data)]
-    while stack:  # no recursion: the tree may be as deep as json allows
-        path, value = stack.pop()
-        if isinstance(value, _Flagged):
-            out.append(FieldProblem(path, MISSING, value.message))
-        elif isinstance(value, dict):
-            if isinstance(value, _Duplicates):
-                out.extend(
-                    FieldProblem(path + _step(k), MISSING, "duplicate key")
-                    for k in value.keys_repeated
-                )
-            stack.extend((path + _step(k), v) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
-    return out
-
-
-def _decode(text: bytes) -> str | FieldProblem:
-    """UTF-8 ``text`` without its byte order mark, or the problem at the bad byte."""
-    start = len(codecs.BOM_UTF8) if text.startswith(codecs.BOM_UTF8) else 0
-    try:
-        return text[start:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = start + exc.start
-        return FieldProblem(
-            "$", MISSING, f"not UTF-8 text: byte 0x{text[offset]:02x} at offset {offset:,}"
-        )
-
-
-def _parse(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, list[FieldProblem]]:
-    given: object = text  # of any type at run time
-    if not isinstance(given, str | bytes | bytearray):
-        message = f"must be JSON text (a str, or UTF-8 bytes), not {type_words(given)}"
-        return None, [FieldProblem("$", given, message)]
-    if isinstance(text, bytes | bytearray):
-        decoded = _decode(bytes(text))
-        if isinstance(decoded, FieldProblem):
-            return None, [decoded]
-        text = decoded
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        return None, [FieldProblem("$", MISSING, "not valid JSON: the text is empty")]
-    parser = _Parser()
-    try:
-        data = parser.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, [FieldProblem("$", MISSING, json_error_words(exc, in_a_cell=in_a_cell))]
-    except RecursionError:
-        return None, [FieldProblem("$", MISSING, "nested too deeply")]
-    return data, _flagged_problems(data) if parser.flagged else []
-
-
-def json_error_words(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> str:
-    """What :mod:`json` found wrong, and where: a column, or a line and a column.
-
-    One line of text (a line of a pool file) says only its column, so a file's line
-    number and a position inside the line never share the word "line"; text of
-    several lines inside a file's record (``in_a_cell``: a CSV cell) says the
-    character of the cell, for the same reason. ``json``'s "starting at" is not
-    followed by a second "at".
-
-    >>> try:
-    ...     json.loads('{"a": "x')
-    ... except json.JSONDecodeError as exc:
-    ...     print(json_error_words(exc))
-    not valid JSON: Unterminated string starting at column 7
-    """
-    what = exc.msg.removesuffix(" at")
-    if exc.lineno == 1 and "\n" not in exc.doc.rstrip():
-        where = f"column {exc.colno}"
-    elif in_a_cell:
-        where = f"character {exc.pos + 1} of the cell"
-    else:
-        where = f"line {exc.lineno}, column {exc.colno}"
-    return f"not valid JSON: {what} at {where}"
-
-
-def parse_json(text: str | bytes, owner: str = "Candidate", *, in_a_cell: bool = False) -> Any:
-    """JSON text parsed with the checks of :func:`from_json`, not yet structured.
-
-    ``in_a_cell``: the text is a cell of a file's record (see ``json_error_words``).
-
-    Raises:
-        InvalidProfileError: (of ``owner``) the text is not UTF-8 or not JSON, a key
-            is given twice, or it holds ``NaN`` or ``Infinity``.
-    """
-    data, problems = _parse(text, in_a_cell=in_a_cell)
-    if problems:
-        raise InvalidProfileError(owner, problems)
-    return data
-
-
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Build a ``cls`` from JSON text: a :class:`str`, or UTF-8 :class:`bytes`.
 
@@ -778,7 +604,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             :class:`~expressentry.Candidate`).
     """
     _require_model_class(cls, "from_json")
-    data, problems = _parse(text)
+    data, problems = parse_text(text)
     if problems:
         raise InvalidProfileError(cls.__name__, problems)
     return from_dict(data, cls)

@@ -41,9 +41,10 @@ from expressentry.errors import (
     FieldProblem,
     InvalidInputError,
 )
+from expressentry.jsontext import json_error_words
 from expressentry.rules import Source
 from expressentry.rules.categories import Category, categories_in_force
-from expressentry.serialization import json_error_words, read_iso_date
+from expressentry.serialization import read_iso_date
 
 from .feedtext import read_count, read_datetime, read_words_date
 from .records import POOL_BANDS, PoolDistribution, Quirk, Round, RoundKind
