@@ -23,6 +23,7 @@ from expressentry.models import noc_teer
 from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring import reasons
+from expressentry.scoring.factors import NOMINATION, SIBLING_IN_CANADA
 from expressentry.scoring.keys import (
     AbilityKey,
     AdditionalKey,
@@ -333,9 +334,7 @@ def additional_group(p: Plan, key: AdditionalKey) -> Lines:
     """Additional points; the section's cap is the kernel's (a reform may add points)."""
     lines: list[PointLine] = []
     if key.nomination:
-        factor, attr = "additional.provincial_nomination", "additional_provincial_nomination"
-        reason = reasons.additional_provincial_nomination
-        lines.append(p.line(_ADDITIONAL, factor, attr, p.nomination, (), reason=reason))
+        lines.append(p.factor_line(NOMINATION, p.rules.entry(NOMINATION.table), True))
     if key.noc is not None:
         skilled = noc_teer(key.noc) in p.skilled
         pts = p.job_offer[JobOfferKind.of(key.noc)] if skilled else 0
@@ -356,7 +355,5 @@ def additional_group(p: Plan, key: AdditionalKey) -> Lines:
         factor, attr = "additional.french", "additional_french"
         lines.append(p.line(_ADDITIONAL, factor, attr, pts, french_key, reason=reason_french))
     if key.sibling:
-        factor, attr = "additional.sibling", "additional_sibling"
-        reason = reasons.additional_sibling
-        lines.append(p.line(_ADDITIONAL, factor, attr, p.sibling, (), reason=reason))
+        lines.append(p.factor_line(SIBLING_IN_CANADA, p.rules.entry(SIBLING_IN_CANADA.table), True))
     return tuple(lines)

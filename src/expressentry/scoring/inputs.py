@@ -40,8 +40,13 @@ additional             ``((noc * 4 + study) * FRENCH_CODES + french) * 4 + nomin
 
 ``transfer`` is ``((tier * LEVELS + lowest) * 2 + french) * 2 + certificate``
 (:func:`transfer_parts` reads it back); ``noc`` is the job offer's NOC code plus
-one (0: no offer). A plan's work years of one history are one int,
-``canadian << YEAR_BITS | foreign``, so scoring allocates no pair.
+one (0: no offer).
+
+Language levels
+---------------
+
+:func:`language_levels` is the one place scoring reads the CLB or NCLC levels of
+a language result: every code, key and threshold above reads them through it.
 """
 
 from __future__ import annotations
@@ -68,10 +73,10 @@ __all__ = [
     "NEVER",
     "TIERS",
     "YEARS",
-    "YEAR_BITS",
     "CrsInputs",
     "education_code",
     "language_code",
+    "language_levels",
     "pack",
     "packed",
     "transfer_parts",
@@ -83,8 +88,7 @@ _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)
 LEVELS: Final = 13
 """Language levels 0 to 12 are one digit of a code in base 13."""
-YEAR_BITS: Final = 8
-YEARS: Final = 1 << YEAR_BITS
+YEARS: Final = 256
 """Whole years of experience are below this in every code (a work window is shorter)."""
 _FR = OfficialLanguage.FRENCH
 _TESTS = {test: i for i, test in enumerate(LanguageTest)}
@@ -107,7 +111,7 @@ result (-1: none)."""
 
 
 class CrsInputs(NamedTuple):
-    """One candidate's day-independent CRS inputs; codes end in the spouse column.
+    """One candidate's day-independent CRS inputs, read by name; codes end in the spouse column.
 
     ``col`` is 0 for the "with spouse" columns and 1 without; every memo code
     of a core factor is ``inputs_code * 2 + col``.
@@ -148,6 +152,19 @@ class CrsInputs(NamedTuple):
     """Ordinal of the first day a document the CRS reads has expired (``NEVER``: none)."""
 
 
+def language_levels(r: LanguageResult) -> tuple[int, int, int, int]:
+    """The CLB or NCLC levels of ``r``: listening, speaking, reading and writing.
+
+    The one place scoring reads a result's levels (the levels of its test's chart
+    in force on the test date).
+    """
+    return r.levels
+
+
+def _lowest(r: LanguageResult) -> int:
+    return min(language_levels(r))
+
+
 def language_code(r: LanguageResult | None, as_of: date | None) -> int:
     """The memo code of a result: -1 none, its levels if valid on ``as_of``, else expired.
 
@@ -156,7 +173,7 @@ def language_code(r: LanguageResult | None, as_of: date | None) -> int:
     if r is None:
         return -1
     if as_of is None or as_of < language_expiry(r):
-        listening, speaking, reading, writing = r.levels
+        listening, speaking, reading, writing = language_levels(r)
         levels = ((listening * LEVELS + speaking) * LEVELS + reading) * LEVELS + writing
         return levels * 2 + (r.language is OfficialLanguage.FRENCH)
     start = r.valid_from.toordinal() * 2 + (r.result_date is None)
@@ -184,7 +201,7 @@ def _french(first: LanguageResult | None, second: LanguageResult | None) -> tupl
         fr, en = second, first
     if fr is None or fr.language is not OfficialLanguage.FRENCH:
         return None
-    return fr.lowest, -1 if en is None else en.lowest
+    return _lowest(fr), -1 if en is None else _lowest(en)
 
 
 def _expires(c: Candidate, ws: bool) -> int:
@@ -225,7 +242,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     second_code = language_code(second_result, as_of)
     first = first_result if first_code < EXPIRED_LANGUAGE else None
     second = second_result if second_code < EXPIRED_LANGUAGE else None
-    low = 0 if first is None else first.lowest
+    low = 0 if first is None else _lowest(first)
     french = _french(first, second)
     french_code = 0 if french is None else 1 + french[0] * (LEVELS + 1) + french[1] + 1
     offer = c.job_offer

@@ -22,7 +22,6 @@ from expressentry.scoring import groups, reasons
 from expressentry.scoring.inputs import (
     FRENCH_CODES,
     LANGUAGE_CODES,
-    YEAR_BITS,
     YEARS,
     CrsInputs,
     pack,
@@ -53,7 +52,6 @@ from expressentry.scoring.plan import (
 __all__ = ["score_on"]
 
 _TRANSFER, _ADDITIONAL = CrsSection.TRANSFERABILITY, CrsSection.ADDITIONAL
-_YEARS_MASK = YEARS - 1  # the foreign years of a plan's work years
 
 
 def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
@@ -64,24 +62,16 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     A group's points are the sum of its lines, so the total is the sum of the lines.
     """
     inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
-    (
-        born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-        transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
-        segs, s_history, s_segs, expires,
-    ) = inputs  # fmt: skip
-    if latest > p.last_day:
+    if inputs.latest > p.last_day:
         check_dates(c, as_of=p.as_of)
-    if expires <= p.end:  # a document has expired: the inputs on this day
-        (
-            born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-            transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
-            segs, s_history, s_segs, expires,
-        ) = pack(c, p.as_of)  # fmt: skip
-    age = p.year - born_year - (p.birthday_key < birthday)
+    if inputs.expires <= p.end:  # a document has expired: the inputs on this day
+        inputs = pack(c, p.as_of)
+    age = p.year - inputs.birth_year - (p.birthday_key < inputs.birthday)
     if age > OLDEST_AGE:  # no one is that old: refused by the check of the profile's dates
         check_dates(c, as_of=p.as_of)
-    years = 0 if segs is None else p.years(history, segs)
-    cdn, foreign = years >> YEAR_BITS, years & _YEARS_MASK
+    segs = inputs.segments
+    cdn, foreign = (0, 0) if segs is None else p.years(inputs.history, segs)
+    ws, col = inputs.with_spouse, inputs.col
 
     (
         age_of,
@@ -103,6 +93,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     total = hit[0]
     if out is not None:
         out.append(hit[1])
+    edu_code = inputs.education
     hit = education_of(edu_code)
     if hit is None:
         education = education_key(c.education, p.as_of, ws)
@@ -110,12 +101,14 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
+    first_code = inputs.first_language
     hit = first_of(first_code)
     if hit is None:
         hit = _first_language(c, p, first_code, out is None)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
+    second_code = inputs.second_language
     if second_code is not None:
         hit = second_of(second_code)
         if hit is None:
@@ -132,7 +125,12 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if out is not None:
         out.append(hit[1])
     if ws:
-        s_years = 0 if s_segs is None else p.years(s_history, s_segs) >> YEAR_BITS
+        s_segs, s_edu_code, s_lang_code = (
+            inputs.spouse_segments,
+            inputs.spouse_education,
+            inputs.spouse_language,
+        )
+        s_years = 0 if s_segs is None else p.years(inputs.spouse_history, s_segs)[0]
         code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * YEARS + s_years
         hit = spouse_of(code)
         if hit is None:
@@ -143,19 +141,36 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
+    transfer_code = inputs.transfer
     code = (p.transfer_class[transfer_code] * YEARS + cdn) * YEARS + foreign
     hit = transfer_of(code)
     if hit is None:
-        hit = _transferability(p, code, transfer_code, lowest, years=years, fast=out is None)
+        hit = _transferability(
+            p, code, transfer_code, inputs.lowest, years=(cdn, foreign), fast=out is None
+        )
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = additional_of(additional_code)
+    hit = additional_of(inputs.additional)
     if hit is None:
-        hit = _additional(c, p, additional_code, french)
+        hit = _additional(c, p, inputs.additional, inputs.french)
     additional = hit[0]
     if out is not None:
         out.append(hit[1])
+
+    for one, entry, memo in p.factors:  # the factors compiled one by one
+        key = one.reads(c, p.as_of)
+        if key is None:
+            continue
+        hit = memo.get(key) or remember(memo, key, (p.factor_line(one, entry, key),))
+        if one.section is _TRANSFER:
+            transfer += hit[0]
+        elif one.section is _ADDITIONAL:
+            additional += hit[0]
+        else:
+            total += hit[0]
+        if out is not None:
+            out.append(hit[1])
 
     for factor in p.rules.added_factors:
         pts, why = factor.score(c, p.as_of)
@@ -278,7 +293,7 @@ def _spouse(
 
 
 def _transferability(
-    p: Plan, code: int, transfer: int, lowest: int, *, years: int, fast: bool
+    p: Plan, code: int, transfer: int, lowest: int, *, years: tuple[int, int], fast: bool
 ) -> Entry:
     """Skill transferability's entry; the fast path's is shared by the inputs paid alike."""
     if fast:
@@ -291,7 +306,7 @@ def _transferability(
             ),
         )
         return share(p.shared.transferability, code, entry)
-    key = transfer_key(transfer, lowest, years >> YEAR_BITS, years & _YEARS_MASK)
+    key = transfer_key(transfer, lowest, *years)
     return remember(p.memos.transferability, code, groups.transferability_group(p, key))
 
 

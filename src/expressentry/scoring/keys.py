@@ -18,7 +18,7 @@ from expressentry.enums import (
     EducationTier,
     LanguageTest,
 )
-from expressentry.scoring.inputs import transfer_parts
+from expressentry.scoring.inputs import language_levels, transfer_parts
 from expressentry.validity import language_expiry, scored_level
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def result_key(r: LanguageResult | None, day: date, with_spouse: bool) -> Langua
         return LanguageKey(_NO_LEVELS, "CLB", None, with_spouse)
     scale = r.language.scale
     if day < language_expiry(r):
-        return LanguageKey(r.levels, scale, None, with_spouse)
+        return LanguageKey(language_levels(r), scale, None, with_spouse)
     expired = ExpiredResult(r.test, r.valid_from, r.result_date is None)
     return LanguageKey(_NO_LEVELS, scale, expired, with_spouse)
 

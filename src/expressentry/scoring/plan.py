@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import date
-from typing import Final, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -23,13 +23,13 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import segments, whole_years
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import WorkHistory
-from expressentry.rules import CRS_TIMELINES, RuleSet
+from expressentry.rules import CRS_TIMELINES, Dated, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.scoring.factors import FACTORS, CrsFactor
 from expressentry.scoring.inputs import (
     EXPIRED_LANGUAGE,
     FRENCH_CODES,
     LEVELS,
-    YEAR_BITS,
     YEARS,
 )
 
@@ -37,6 +37,7 @@ __all__ = [
     "DOMAIN",
     "MAX_WINDOW_YEARS",
     "MEMO_LIMIT",
+    "Compiled",
     "Entry",
     "Lines",
     "Lookup",
@@ -70,6 +71,9 @@ Entry: TypeAlias = tuple[int, Lines]
 """A group's points (the sum of its lines) and its lines."""
 Memo: TypeAlias = dict[int, Entry]
 """A group's entries by memo code (:mod:`~expressentry.scoring.inputs`)."""
+Compiled: TypeAlias = tuple[CrsFactor[Any, Any], Dated[Any], dict[Any, Entry]]
+"""A factor of :data:`~expressentry.scoring.factors.FACTORS` in force on the
+plan's day: the factor, its entry, and its memo by the key it reads."""
 Reason: TypeAlias = Callable[[T, "Plan"], str]
 """The words of a line, from its key and the plan (whose values it may quote)."""
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
@@ -181,11 +185,9 @@ class Plan:
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
-        self.nomination = r.additional_provincial_nomination.value
         self.job_offer = dict(r.additional_job_offer.value)
         self.study = dict(r.additional_canadian_study.value)
         self.french = dict(r.additional_french.value)
-        self.sibling = r.additional_sibling.value
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
@@ -205,6 +207,7 @@ class Plan:
         }
         self.lines: dict[tuple[str, object], PointLine] = {}
         self.memos, self.shared, self.explained, self.lookups = _memos()
+        self.factors = _compiled(r, as_of)
 
     def on(self, as_of: date) -> Plan:
         """This plan moved to another day of the same rule set.
@@ -224,6 +227,7 @@ class Plan:
         plan.birthday_key = as_of.month * 100 + as_of.day
         plan.lines = {}
         plan.memos, plan.explained, plan.lookups = _with_age_memo(self.memos, self.shared)
+        plan.factors = _compiled(self.rules, as_of)
         return plan
 
     def line(
@@ -257,37 +261,53 @@ class Plan:
             self.lines[cache_key] = found
         return found
 
-    def years(self, history: WorkHistory | None, default: tuple[Segments, Segments]) -> int:
-        """Whole years of Canadian and foreign CRS experience, as one int.
+    def factor_line(self, factor: CrsFactor[Any, Any], entry: Dated[Any], key: object) -> PointLine:
+        """The (shared) line of ``factor`` for ``key`` under ``entry``, its entry in force."""
+        cache_key = (factor.factor, key)
+        found = self.lines.get(cache_key)
+        if found is None:
+            found = factor.line(entry, key)
+            if len(self.lines) >= MEMO_LIMIT:
+                self.lines.clear()
+            self.lines[cache_key] = found
+        return found
 
-        The int is ``canadian << YEAR_BITS | foreign``.
+    def years(
+        self, history: WorkHistory | None, default: tuple[Segments, Segments]
+    ) -> tuple[int, int]:
+        """Whole years of Canadian and foreign CRS experience in the window of the day.
+
         ``default`` holds the segments under today's skilled TEERs and weekly cap,
-        which most rule sets use. One int rather than a pair: scoring a pool then
-        allocates no container per candidate, so it triggers no garbage collection.
+        which most rule sets use.
         """
         if self.default_kinds or history is None:
             cdn, foreign = default
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end = self.first, self.end
+        return self._whole(cdn), self._whole(foreign)
+
+    def _whole(self, segs: Segments) -> int:
+        """Whole years of the hours of ``segs`` in the window."""
+        if not segs:
+            return 0
         per_year = self.hours_per_year
+        hours = hour_days(segs, self.first, self.end) / 7
+        years = int(hours // per_year)
         # whole_years, inlined: only within a millionth below a whole year is it called.
-        if cdn:
-            hours = hour_days(cdn, first, end) / 7
-            years = int(hours // per_year)
-            if hours - years * per_year > self.nearly_a_year:
-                years = whole_years(hours, per_year)
-            years <<= YEAR_BITS
-        else:
-            years = 0
-        if foreign:
-            hours = hour_days(foreign, first, end) / 7
-            abroad = int(hours // per_year)
-            if hours - abroad * per_year > self.nearly_a_year:
-                abroad = whole_years(hours, per_year)
-            return years | abroad
+        if hours - years * per_year > self.nearly_a_year:
+            return whole_years(hours, per_year)
         return years
+
+
+def _compiled(r: RuleSet, as_of: date) -> tuple[Compiled, ...]:
+    """The factors of :data:`~expressentry.scoring.factors.FACTORS` in force on ``as_of``."""
+    found: list[Compiled] = []
+    for factor in FACTORS:
+        entry = factor.in_force(r, as_of)
+        if entry is not None:
+            found.append((factor, entry, {}))
+    return tuple(found)
 
 
 def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:

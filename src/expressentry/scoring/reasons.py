@@ -40,8 +40,6 @@ __all__ = [
     "additional_canadian_study",
     "additional_french",
     "additional_job_offer",
-    "additional_provincial_nomination",
-    "additional_sibling",
     "age",
     "canadian_experience",
     "capped",
@@ -243,11 +241,6 @@ def transferability_certificate_language(k: CertificateKey, p: Plan) -> str:
 # Section D, additional points
 
 
-def additional_provincial_nomination(k: tuple[()], p: Plan) -> str:
-    """A provincial or territorial nomination."""
-    return "Provincial or territorial nomination"
-
-
 def additional_job_offer(k: JobOfferKey, p: Plan) -> str:
     """A job offer; its TEER says whether it qualifies."""
     if k.skilled:
@@ -269,11 +262,6 @@ def additional_french(k: FrenchKey, p: Plan) -> str:
         f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
         "ability, or no valid English result"
     )
-
-
-def additional_sibling(k: tuple[()], p: Plan) -> str:
-    """A brother or sister in Canada."""
-    return "Brother or sister living in Canada"
 
 
 # Caps
