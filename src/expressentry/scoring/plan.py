@@ -285,19 +285,20 @@ class Plan:
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        return self._whole(cdn), self._whole(foreign)
-
-    def _whole(self, segs: Segments) -> int:
-        """Whole years of the hours of ``segs`` in the window."""
-        if not segs:
-            return 0
-        per_year = self.hours_per_year
-        hours = hour_days(segs, self.first, self.end) / 7
-        years = int(hours // per_year)
+        first, end, per_year = self.first, self.end, self.hours_per_year
         # whole_years, inlined: only within a millionth below a whole year is it called.
-        if hours - years * per_year > self.nearly_a_year:
-            return whole_years(hours, per_year)
-        return years
+        years = abroad = 0
+        if cdn:
+            hours = hour_days(cdn, first, end) / 7
+            years = int(hours // per_year)
+            if hours - years * per_year > self.nearly_a_year:
+                years = whole_years(hours, per_year)
+        if foreign:
+            hours = hour_days(foreign, first, end) / 7
+            abroad = int(hours // per_year)
+            if hours - abroad * per_year > self.nearly_a_year:
+                abroad = whole_years(hours, per_year)
+        return years, abroad
 
 
 def _compiled(r: RuleSet, as_of: date) -> tuple[Compiled, ...]:
