@@ -16,23 +16,23 @@ document earns nothing and has a code of its own (so its lines can say why).
 Memo codes
 ----------
 
-Every memo of a plan is keyed by one int, laid out here and nowhere else (the
-kernel computes the codes that depend on the day with these constants). ``col``
-is 0 with an accompanying spouse, 1 without; ``years`` are whole years of
-experience on the day, below :data:`YEARS`.
+The memos of a plan are keyed by the factor's own input: age and years are whole
+numbers, and the inputs below are small ints, laid out here and nowhere else.
+The core factors have a memo for each column ("with spouse" or "without",
+:attr:`CrsInputs.col`), so their codes do not name the column. ``years`` are
+whole years of experience on the day, below :data:`YEARS`.
 
 =====================  ===================================================================
 memo                   code
 =====================  ===================================================================
-age                    ``age * 2 + col``
-education              ``education_code(e) * 2 + col``
-first, second          ``language_code(r) * 2 + col``
+age                    ``age``
+education              ``education_code(e)``
+first, second          ``language_code(r)``
 language
-Canadian experience    ``years * 2 + col``
+Canadian experience    ``years``
 spouse education       ``education_code(e)`` (-1: none given)
 spouse language        ``language_code(r)`` (-1: no result)
 spouse experience      ``years``
-spouse (the three)     ``((education + 1) * LANGUAGE_CODES + language + 1) * YEARS + years``
 transferability        ``(transfer * YEARS + canadian years) * YEARS + foreign years``
 additional             ``((noc * 4 + study) * FRENCH_CODES + french) * 4 + nomination * 2``
                        ``+ sibling``
@@ -116,9 +116,9 @@ result (-1: none)."""
 class CrsInputs:
     """One candidate's day-independent CRS inputs, read by name; codes end in the spouse column.
 
-    ``col`` is 0 for the "with spouse" columns and 1 without; every memo code
-    of a core factor is ``inputs_code * 2 + col``. Slotted: the kernel reads a
-    field as fast as a local name.
+    ``col`` is 0 for the "with spouse" columns and 1 without: the kernel reads
+    the core factors' memos of that column. Slotted: the kernel reads a field as
+    fast as a local name.
     """
 
     birth_year: int
@@ -275,9 +275,9 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         with_spouse=ws,
         col=col,
         latest=(born if latest is None or latest < born else latest).toordinal(),
-        education=education_code(edu, as_of) * 2 + col,
-        first_language=first_code * 2 + col,
-        second_language=None if second_result is None else second_code * 2 + col,
+        education=education_code(edu, as_of),
+        first_language=first_code,
+        second_language=None if second_result is None else second_code,
         transfer=((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
         + c.certificate_of_qualification,
         lowest=low,

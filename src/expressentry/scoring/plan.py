@@ -37,6 +37,8 @@ __all__ = [
     "DOMAIN",
     "MAX_WINDOW_YEARS",
     "MEMO_LIMIT",
+    "Column",
+    "Columns",
     "Compiled",
     "Entry",
     "Lines",
@@ -46,6 +48,7 @@ __all__ = [
     "Memos",
     "Plan",
     "Reason",
+    "SharedColumn",
     "SharedMemos",
     "language_class",
     "plan_for",
@@ -79,26 +82,46 @@ Reason: TypeAlias = Callable[[T, "Plan"], str]
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 
 
-class Memos(NamedTuple):
-    """One memo per factor group; cleared in place, never replaced."""
+class Column(NamedTuple):
+    """The memos of the core factors in one column ("with spouse" or "without").
+
+    Each is keyed by the factor's own input: age, the education's code, a
+    result's code (:mod:`~expressentry.scoring.inputs`), whole years.
+    """
 
     age: Memo
     education: Memo
     first_language: Memo
     second_language: Memo
     canadian_experience: Memo
-    spouse: Memo
-    transferability: Memo
-    additional: Memo
+
+
+class Memos(NamedTuple):
+    """One memo per factor group, those of the core by column; cleared in place."""
+
+    with_spouse: Column
+    without_spouse: Column
     spouse_education: Memo
     spouse_language: Memo
     spouse_canadian_experience: Memo
+    transferability: Memo
+    additional: Memo
     additional_classes: Memo
     """The additional entries by French class (the plan's ``french_class``)."""
 
 
+class SharedColumn(NamedTuple):
+    """The fast path's memos of age and the languages in one column, and their classes."""
+
+    age: Memo
+    first_language: Memo
+    second_language: Memo
+    first_language_classes: Memo
+    second_language_classes: Memo
+
+
 class SharedMemos(NamedTuple):
-    """The fast path's memos of age, the language groups, the spouse and transferability.
+    """The fast path's memos of age, the language groups and transferability.
 
     Inputs the tables pay alike (levels that earn the same points, the same levels
     in English or in French, years that reach the same column) word different
@@ -108,25 +131,26 @@ class SharedMemos(NamedTuple):
     lines name the day, serve every day of the rule set.
     """
 
-    age: Memo
-    first_language: Memo
-    second_language: Memo
+    with_spouse: SharedColumn
+    without_spouse: SharedColumn
     spouse_language: Memo
-    spouse: Memo
     transferability: Memo
-    first_language_classes: Memo
-    second_language_classes: Memo
     spouse_language_classes: Memo
     transferability_classes: Memo
 
 
 Lookup: TypeAlias = Callable[[int], Entry | None]
-Lookups: TypeAlias = tuple[Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup]
-"""The lookups of the memos the kernel reads for every candidate, bound once: age,
-education, first language, second language, Canadian experience, spouse,
-transferability, additional. A plain tuple: the kernel unpacks it for every
-candidate, and Python unpacks a plain tuple fastest. A plan's ``lookups`` read
-the shared memos of the fast path, its ``explained`` each code's own."""
+Lookups: TypeAlias = tuple[
+    Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup
+]
+"""The lookups of the memos the kernel reads for every candidate in one column,
+bound once: age, education, first language, second language, Canadian experience,
+the spouse's education, language and Canadian experience, transferability,
+additional. A plain tuple: the kernel unpacks it for every candidate, and Python
+unpacks a plain tuple fastest. A plan's ``lookups`` read the shared memos of the
+fast path, its ``explained`` each code's own; each holds one per column, with
+spouse first."""
+Columns: TypeAlias = tuple[Lookups, Lookups]
 
 
 def _flat(steps: Steps) -> list[int]:
@@ -311,42 +335,63 @@ def _compiled(r: RuleSet, as_of: date) -> tuple[Compiled, ...]:
     return tuple(found)
 
 
-def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
+def _memos() -> tuple[Memos, SharedMemos, Columns, Columns]:
     """Empty memos, and the lookups of the full breakdown and of the fast path."""
-    memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
-    shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+    memos = Memos(Column({}, {}, {}, {}, {}), Column({}, {}, {}, {}, {}), {}, {}, {}, {}, {}, {})
+    shared = SharedMemos(
+        SharedColumn({}, {}, {}, {}, {}), SharedColumn({}, {}, {}, {}, {}), {}, {}, {}, {}
+    )
     return (memos, shared, *_lookups(memos, shared))
 
 
-def _with_age_memo(memos: Memos, shared: SharedMemos) -> tuple[Memos, Lookups, Lookups]:
-    """``memos`` with an empty age memo of its own, and the lookups over them."""
-    mine = Memos({}, *memos[1:])
+def _with_age_memo(memos: Memos, shared: SharedMemos) -> tuple[Memos, Columns, Columns]:
+    """``memos`` with empty age memos of their own, and the lookups over them."""
+    mine = Memos(
+        Column({}, *memos.with_spouse[1:]), Column({}, *memos.without_spouse[1:]), *memos[2:]
+    )
     return (mine, *_lookups(mine, shared))
 
 
-def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Lookups, Lookups]:
+def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Columns, Columns]:
     """The lookups of the full breakdown and of the fast path over these memos."""
-    explained: Lookups = (
-        memos.age.get,
-        memos.education.get,
-        memos.first_language.get,
-        memos.second_language.get,
-        memos.canadian_experience.get,
-        memos.spouse.get,
-        memos.transferability.get,
-        memos.additional.get,
-    )
-    fast: Lookups = (
-        shared.age.get,
-        memos.education.get,
-        shared.first_language.get,
-        shared.second_language.get,
-        memos.canadian_experience.get,
-        shared.spouse.get,
-        shared.transferability.get,
-        memos.additional.get,
-    )
-    return explained, fast
+    explained: list[Lookups] = []
+    fast: list[Lookups] = []
+    for mine, fast_mine in (
+        (memos.with_spouse, shared.with_spouse),
+        (memos.without_spouse, shared.without_spouse),
+    ):
+        rest = (
+            memos.spouse_education.get,
+            memos.spouse_language.get,
+            memos.spouse_canadian_experience.get,
+        )
+        explained.append(
+            (
+                mine.age.get,
+                mine.education.get,
+                mine.first_language.get,
+                mine.second_language.get,
+                mine.canadian_experience.get,
+                *rest,
+                memos.transferability.get,
+                memos.additional.get,
+            )
+        )
+        fast.append(
+            (
+                fast_mine.age.get,
+                mine.education.get,
+                fast_mine.first_language.get,
+                fast_mine.second_language.get,
+                mine.canadian_experience.get,
+                rest[0],
+                shared.spouse_language.get,
+                rest[2],
+                shared.transferability.get,
+                memos.additional.get,
+            )
+        )
+    return (explained[0], explained[1]), (fast[0], fast[1])
 
 
 def plan_for(r: RuleSet, as_of: date) -> Plan:
