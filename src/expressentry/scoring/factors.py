@@ -10,18 +10,24 @@ A :class:`CrsFactor` says everything scoring needs to know of one factor:
 - ``reads``: what of the candidate decides its points on the day, as a hashable
   key (``None``: the factor does not apply, no line);
 - ``points``: the points of a key under the table in force;
-- ``reason``: the words of its line, which may quote the table in force.
+- ``reason``: the words of its line, which may quote the table in force;
+- ``cites``: the rule its line cites instead of the table's entry, if any (an
+  expired document's line cites the validity rule that expired it).
 
 Its line's ``factor`` is :func:`~expressentry.rules.factor_of` its rule id, and
 the line cites the entry that gave the points. The plan of a day
 (:mod:`~expressentry.scoring.plan`) compiles each factor in force into a memo
 of its own keyed by what ``reads`` returns, so a pool words each key once.
 
-The factors of IRCC's sections that scoring reads through its packed codes (the
-language, transferability and additional groups) are compiled by hand in the
-kernel; a factor that IRCC adds is one more object in :data:`FACTORS`, which
-the kernel scores in its section, inside the section's cap, without any other
-change (see "Adding a rule change" in the documentation).
+Age, education, the Canadian study, the provincial nomination and the sibling
+points are such objects (:data:`AGE`, :data:`EDUCATION`, :data:`CANADIAN_STUDY`,
+:data:`NOMINATION`, :data:`SIBLING_IN_CANADA`): the kernel reads their inputs
+through its packed codes and memos, and words and scores their lines with them.
+The language, experience, spouse and transferability factors are still worded
+by :mod:`~expressentry.scoring.groups` and :mod:`~expressentry.scoring.reasons`.
+A factor that IRCC adds is one more object in :data:`FACTORS`, which the kernel
+scores in its section, inside the section's cap, without any other change (see
+"Adding a rule change" in the documentation).
 """
 
 from __future__ import annotations
@@ -32,19 +38,33 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from attrs import frozen
 
-from expressentry.enums import CrsSection
+from expressentry._ages import completed_years
+from expressentry.enums import CanadianCredential, CrsSection, EducationLevel
 from expressentry.explain import PointLine, RuleRef
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
+from expressentry.rules._tables import SpouseSteps
+from expressentry.rules.crs_additional import CANADIAN_STUDY as CANADIAN_STUDY_POINTS
 from expressentry.rules.crs_additional import PROVINCIAL_NOMINATION, SIBLING
+from expressentry.rules.crs_core import AGE as AGE_POINTS
+from expressentry.rules.crs_core import EDUCATION as EDUCATION_POINTS
+from expressentry.rules.programs import ECA_VALID_YEARS
+from expressentry.scoring.keys import AgeKey, EducationKey, StudyKey, education_key
+from expressentry.validity import eca_expiry, rule_words
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate
 
 __all__ = [
+    "AGE",
+    "CANADIAN_STUDY",
+    "EDUCATION",
     "FACTORS",
     "NOMINATION",
     "SIBLING_IN_CANADA",
     "CrsFactor",
+    "expired_eca",
+    "validity_ref",
+    "who",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -65,6 +85,8 @@ class CrsFactor(Generic[K, T]):
             day (hashable), or ``None`` when the factor does not apply (no line).
         points: ``(value, key) -> points``, ``value`` the table in force.
         reason: ``(value, key) -> words`` of the line.
+        cites: ``key -> rule`` the line cites instead of the table's entry
+            (``None``: the entry).
     """
 
     table: Timeline[T]
@@ -72,6 +94,7 @@ class CrsFactor(Generic[K, T]):
     reads: Callable[[Candidate, date], K | None]
     points: Callable[[T, K], int]
     reason: Callable[[T, K], str]
+    cites: Callable[[K], RuleRef | None] | None = None
 
     @property
     def rule_id(self) -> str:
@@ -93,9 +116,13 @@ class CrsFactor(Generic[K, T]):
 
     def line(self, entry: Dated[T], key: K) -> PointLine:
         """The line of ``key`` under ``entry``, citing it."""
-        rule = RuleRef(
-            rule_id=self.table.rule_id, effective_from=entry.effective_from, source=entry.source
-        )
+        rule = None if self.cites is None else self.cites(key)
+        if rule is None:
+            rule = RuleRef(
+                rule_id=self.table.rule_id,
+                effective_from=entry.effective_from,
+                source=entry.source,
+            )
         return PointLine(
             section=self.section,
             factor=self.factor,
@@ -103,6 +130,30 @@ class CrsFactor(Generic[K, T]):
             reason=self.reason(entry.value, key),
             rule=rule,
         )
+
+
+def who(with_spouse: bool | None) -> str:
+    """The column in words."""
+    return "with accompanying spouse" if with_spouse else "without spouse"
+
+
+def validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
+    """The validity rule that expired a document dated ``dated`` (its entry of that day)."""
+    entry = timeline.at(max(dated, timeline.first))
+    return RuleRef(
+        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
+    )
+
+
+def expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
+    """Why a level with an expired ECA earns what it earns."""
+    why = (
+        f"{level.label}: its ECA of {issued.isoformat()} expired on "
+        f"{eca_expiry(issued).isoformat()} ({rule_words(ECA_VALID_YEARS, issued)})"
+    )
+    if scored is EducationLevel.LESS_THAN_SECONDARY:
+        return f"{why}, so it earns no points"
+    return f"{why}; the Canadian credential counts as {scored.label}"
 
 
 def _flag(holds: Callable[[Candidate], bool]) -> Callable[[Candidate, date], bool | None]:
@@ -113,6 +164,59 @@ def _flag(holds: Callable[[Candidate], bool]) -> Callable[[Candidate, date], boo
 def _amount(value: int, _key: object) -> int:
     return value
 
+
+# Section A, core
+
+AGE: Final[CrsFactor[AgeKey, SpouseSteps]] = CrsFactor(
+    table=AGE_POINTS,
+    section=CrsSection.CORE,
+    reads=lambda c, day: AgeKey(completed_years(c.date_of_birth, day), c.scored_with_spouse, day),
+    points=lambda steps, k: steps.points(k.age, with_spouse=k.with_spouse),
+    reason=lambda _steps, k: f"Age {k.age} on {k.on.isoformat()}, {who(k.with_spouse)}",
+)
+"""Age in completed years on the day scored, in the candidate's column."""
+
+
+def _education_words(_table: object, k: EducationKey) -> str:
+    if k.eca_expired is not None:
+        return f"Education: {expired_eca(k.level, k.scored, k.eca_expired)}"
+    if k.scored is k.level:
+        return f"Education: {k.level.label}, {who(k.with_spouse)}"
+    return f"Education: {k.level.label}, foreign with no ECA, earns no points"
+
+
+EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
+    table=EDUCATION_POINTS,
+    section=CrsSection.CORE,
+    reads=lambda c, day: education_key(c.education, day, c.scored_with_spouse),
+    points=lambda table, k: table[k.scored][0 if k.with_spouse else 1],
+    reason=_education_words,
+    cites=lambda k: None if k.eca_expired is None else validity_ref(ECA_VALID_YEARS, k.eca_expired),
+)
+"""The level of education that earns points on the day: a foreign level only
+with a valid ECA; an expired ECA's line cites the validity rule."""
+
+
+# Section D, additional points
+
+_STUDY_WORDS: Final = {
+    CanadianCredential.SECONDARY: "secondary school (no points)",
+    CanadianCredential.ONE_OR_TWO_YEAR: "one- or two-year post-secondary credential",
+    CanadianCredential.THREE_YEAR_OR_MORE: "three years or more, or a graduate degree",
+}
+
+CANADIAN_STUDY: Final[CrsFactor[StudyKey, Any]] = CrsFactor(
+    table=CANADIAN_STUDY_POINTS,
+    section=CrsSection.ADDITIONAL,
+    reads=lambda c, _day: (
+        None
+        if c.education.canadian_credential is CanadianCredential.NONE
+        else StudyKey(c.education.canadian_credential)
+    ),
+    points=lambda table, k: table[k.credential],
+    reason=lambda _table, k: f"Education in Canada: {_STUDY_WORDS[k.credential]}",
+)
+"""A Canadian credential (secondary school has a line of 0 points)."""
 
 NOMINATION: Final[CrsFactor[bool, int]] = CrsFactor(
     table=PROVINCIAL_NOMINATION,

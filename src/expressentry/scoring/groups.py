@@ -7,7 +7,6 @@ memo misses, so they may take their time.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from expressentry.enums import (
@@ -18,12 +17,18 @@ from expressentry.enums import (
     FrenchBonus,
     JobOfferKind,
 )
-from expressentry.explain import PointLine, RuleRef
+from expressentry.explain import PointLine
 from expressentry.models import noc_teer
-from expressentry.rules._timeline import Timeline
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring import reasons
-from expressentry.scoring.factors import NOMINATION, SIBLING_IN_CANADA
+from expressentry.scoring.factors import (
+    AGE,
+    CANADIAN_STUDY,
+    EDUCATION,
+    NOMINATION,
+    SIBLING_IN_CANADA,
+    validity_ref,
+)
 from expressentry.scoring.keys import (
     AbilityKey,
     AdditionalKey,
@@ -75,13 +80,6 @@ _FOREIGN_TIERS: Final = (
 )
 
 
-def _validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
-    entry = timeline.at(max(dated, timeline.first))
-    return RuleRef(
-        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
-    )
-
-
 def _expired_line(
     p: Plan,
     section: CrsSection,
@@ -92,7 +90,7 @@ def _expired_line(
     reason: Reason[ExpiredResult],
 ) -> PointLine:
     """The 0-point line of an expired result, citing the validity rule."""
-    rule = _validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
+    rule = validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
     return p.line(section, f"{factor}.expired", attr, 0, expired, reason=reason, rule=rule)
 
 
@@ -134,17 +132,13 @@ def _abilities(
 
 
 def age_group(p: Plan, key: AgeKey) -> Lines:
-    """Age."""
-    age = key.age if key.age < DOMAIN else DOMAIN - 1
-    pts = p.age[0 if key.with_spouse else 1][age]
-    return (p.line(_CORE, "age", "age", pts, key, reason=reasons.age),)
+    """Age (the factor :data:`~expressentry.scoring.factors.AGE`)."""
+    return (p.factor_line(AGE, p.rules.entry(AGE.table), key),)
 
 
 def education_group(p: Plan, key: EducationKey) -> Lines:
-    """Education; an expired ECA's line cites the validity rule."""
-    pts = p.education[key.scored][0 if key.with_spouse else 1]
-    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
-    return (p.line(_CORE, "education", "education", pts, key, reason=reasons.education, rule=rule),)
+    """Education (the factor :data:`~expressentry.scoring.factors.EDUCATION`)."""
+    return (p.factor_line(EDUCATION, p.rules.entry(EDUCATION.table), key),)
 
 
 def first_language_group(p: Plan, key: LanguageKey) -> Lines:
@@ -216,7 +210,7 @@ def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
     if key is None:
         return (p.line(_SPOUSE, factor, attr, 0, key, reason=reason),)
     pts = p.spouse_education[key.scored]
-    rule = None if key.eca_expired is None else _validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    rule = None if key.eca_expired is None else validity_ref(ECA_VALID_YEARS, key.eca_expired)
     return (p.line(_SPOUSE, factor, attr, pts, key, reason=reason, rule=rule),)
 
 
@@ -342,10 +336,8 @@ def additional_group(p: Plan, key: AdditionalKey) -> Lines:
         factor, attr = "additional.job_offer", "additional_job_offer"
         lines.append(p.line(_ADDITIONAL, factor, attr, pts, offer, reason=reason_offer))
     if key.study is not CanadianCredential.NONE:
-        pts, study = p.study[key.study], StudyKey(key.study)
-        factor, attr = "additional.canadian_study", "additional_canadian_study"
-        reason_study = reasons.additional_canadian_study
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, study, reason=reason_study))
+        entry = p.rules.entry(CANADIAN_STUDY.table)
+        lines.append(p.factor_line(CANADIAN_STUDY, entry, StudyKey(key.study)))
     french = key.french
     if french is not None and french[0] >= p.french_levels[0]:
         higher = french[1] >= p.french_levels[1]

@@ -230,7 +230,7 @@ def _class_entry(classes: Memo, same: int, build: Callable[[], Entry]) -> Entry:
 def _age(p: Plan, age: int, ws: bool, fast: bool) -> Entry:
     """Age's entry; the fast path keeps its points for every day of the rule set."""
     memo = _column(p, ws).age
-    entry = memo.get(age) or remember(memo, age, groups.age_group(p, AgeKey(age, ws)))
+    entry = memo.get(age) or remember(memo, age, groups.age_group(p, AgeKey(age, ws, p.as_of)))
     if fast:  # the fast path reads the points every day shares
         share(_shared(p, ws).age, age, entry)
     return entry

@@ -55,10 +55,11 @@ _NO_LEVELS = (0, 0, 0, 0)
 
 
 class AgeKey(NamedTuple):
-    """Age on the day scored, and the column."""
+    """Age on the day scored, the column, and the day (its line names it)."""
 
     age: int
     with_spouse: bool
+    on: date
 
 
 class EducationKey(NamedTuple):

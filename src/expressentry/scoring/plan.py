@@ -181,8 +181,6 @@ class Plan:
         self.first = (as_of - relativedelta(years=window)).toordinal()
         self.year = as_of.year
         self.birthday_key = as_of.month * 100 + as_of.day
-        self.age = _flat2(r.age.value)
-        self.education = dict(r.education.value)
         self.first_language = _flat2(r.first_language.value)
         self.second_language = _flat(r.second_language.value)
         self.second_cap = r.second_language_cap.value
@@ -210,7 +208,6 @@ class Plan:
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
         self.job_offer = dict(r.additional_job_offer.value)
-        self.study = dict(r.additional_canadian_study.value)
         self.french = dict(r.additional_french.value)
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
