@@ -50,7 +50,7 @@ def test_each_object_reads_what_the_kernel_scores(dated: tuple[date, ee.Candidat
     result = ee.score(candidate, as_of=day)
     for factor in BUILT_IN:
         lines = [line for line in result.lines if line.factor == factor.factor]
-        key = factor.reads(candidate, day)
+        key = factor.reads(candidate, day, rules)
         if key is None:
             assert lines == [], factor.rule_id
             continue
@@ -65,7 +65,7 @@ def test_hand_worked_lines() -> None:
     # 95/105, 31 90/99, 32 85/94.
     profile = ee.example_profile()
     rules = ee.rules_for(as_of=DAY)
-    key = AGE.reads(profile, DAY)
+    key = AGE.reads(profile, DAY, rules)
     assert key is not None
     line = AGE.line(rules.entry(AGE.table), key)
     assert line.reason == "Age 32 on 2026-11-22, with accompanying spouse"
@@ -73,7 +73,7 @@ def test_hand_worked_lines() -> None:
     assert profile.spouse is not None
     citizen = attrs.evolve(profile.spouse, canadian_citizen_or_pr=True)  # scored single
     single = attrs.evolve(profile, spouse=citizen)
-    key = AGE.reads(single, DAY)
+    key = AGE.reads(single, DAY, rules)
     assert key is not None
     assert AGE.line(rules.entry(AGE.table), key).points == 94
 
@@ -96,7 +96,7 @@ def test_a_listed_factor_joins_its_section_inside_the_cap(
             (Dated(date(2026, 1, 1), 590, CRS_CRITERIA, "A test factor."),),
         ),
         section=ee.CrsSection.ADDITIONAL,
-        reads=lambda c, _day: True if c.job_offer is not None else None,
+        reads=lambda c, _day, _rules: True if c.job_offer is not None else None,
         points=lambda value, _key: value,
         reason=lambda _value, _key: "A job offer (a test factor)",
     )

@@ -7,8 +7,8 @@ A :class:`CrsFactor` says everything scoring needs to know of one factor:
   the :class:`~expressentry.rules.RuleSet` when the rule set holds the rule (so
   a reform that replaced or zeroed it is what scoring sees), else the entry in
   force on the day scored;
-- ``reads``: what of the candidate decides its points on the day, as a hashable
-  key (``None``: the factor does not apply, no line);
+- ``reads``: what of the candidate decides its points on the day under the rule
+  set, as a hashable key (``None``: the factor does not apply, no line);
 - ``points``: the points of a key under the table in force;
 - ``reason``: the words of its line, which may quote the table in force;
 - ``cites``: the rule its line cites instead of the table's entry, if any (an
@@ -81,8 +81,9 @@ class CrsFactor(Generic[K, T]):
     Attributes:
         table: The rule's timeline; its ``rule_id`` names the factor's lines.
         section: The CRS section whose subtotal and cap the points join.
-        reads: ``(candidate, as_of) -> key``: what decides the points on the
-            day (hashable), or ``None`` when the factor does not apply (no line).
+        reads: ``(candidate, as_of, rules) -> key``: what decides the points on
+            the day under the rule set (hashable), or ``None`` when the factor
+            does not apply (no line).
         points: ``(value, key) -> points``, ``value`` the table in force.
         reason: ``(value, key) -> words`` of the line.
         cites: ``key -> rule`` the line cites instead of the table's entry
@@ -91,7 +92,7 @@ class CrsFactor(Generic[K, T]):
 
     table: Timeline[T]
     section: CrsSection
-    reads: Callable[[Candidate, date], K | None]
+    reads: Callable[[Candidate, date, RuleSet], K | None]
     points: Callable[[T, K], int]
     reason: Callable[[T, K], str]
     cites: Callable[[K], RuleRef | None] | None = None
@@ -156,9 +157,11 @@ def expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> 
     return f"{why}; the Canadian credential counts as {scored.label}"
 
 
-def _flag(holds: Callable[[Candidate], bool]) -> Callable[[Candidate, date], bool | None]:
+def _flag(
+    holds: Callable[[Candidate], bool],
+) -> Callable[[Candidate, date, RuleSet], bool | None]:
     """A factor that applies when ``holds(candidate)``: its key is ``True``, else ``None``."""
-    return lambda c, _day: True if holds(c) else None
+    return lambda c, _day, _rules: True if holds(c) else None
 
 
 def _amount(value: int, _key: object) -> int:
@@ -170,7 +173,9 @@ def _amount(value: int, _key: object) -> int:
 AGE: Final[CrsFactor[AgeKey, SpouseSteps]] = CrsFactor(
     table=AGE_POINTS,
     section=CrsSection.CORE,
-    reads=lambda c, day: AgeKey(completed_years(c.date_of_birth, day), c.scored_with_spouse, day),
+    reads=lambda c, day, _rules: AgeKey(
+        completed_years(c.date_of_birth, day), c.scored_with_spouse, day
+    ),
     points=lambda steps, k: steps.points(k.age, with_spouse=k.with_spouse),
     reason=lambda _steps, k: f"Age {k.age} on {k.on.isoformat()}, {who(k.with_spouse)}",
 )
@@ -188,7 +193,7 @@ def _education_words(_table: object, k: EducationKey) -> str:
 EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
     table=EDUCATION_POINTS,
     section=CrsSection.CORE,
-    reads=lambda c, day: education_key(c.education, day, c.scored_with_spouse),
+    reads=lambda c, day, _rules: education_key(c.education, day, c.scored_with_spouse),
     points=lambda table, k: table[k.scored][0 if k.with_spouse else 1],
     reason=_education_words,
     cites=lambda k: None if k.eca_expired is None else validity_ref(ECA_VALID_YEARS, k.eca_expired),
@@ -208,7 +213,7 @@ _STUDY_WORDS: Final = {
 CANADIAN_STUDY: Final[CrsFactor[StudyKey, Any]] = CrsFactor(
     table=CANADIAN_STUDY_POINTS,
     section=CrsSection.ADDITIONAL,
-    reads=lambda c, _day: (
+    reads=lambda c, _day, _rules: (
         None
         if c.education.canadian_credential is CanadianCredential.NONE
         else StudyKey(c.education.canadian_credential)

@@ -157,7 +157,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
 
     for one, entry, memo in p.factors:  # the factors compiled one by one
-        key = one.reads(c, p.as_of)
+        key = one.reads(c, p.as_of, p.rules)
         if key is None:
             continue
         hit = memo.get(key) or remember(memo, key, (p.factor_line(one, entry, key),))
