@@ -19,7 +19,7 @@ Memo codes
 The memos of a plan are keyed by the factor's own input: age and years are whole
 numbers, and the inputs below are small ints, laid out here and nowhere else.
 The core factors have a memo for each column ("with spouse" or "without",
-:attr:`CrsInputs.col`), so their codes do not name the column. ``years`` are
+``CrsInputs.col``), so their codes do not name the column. ``years`` are
 whole years of experience on the day, below :data:`YEARS`.
 
 =====================  ===================================================================
