@@ -27,6 +27,8 @@ from expressentry.scoring.factors import (
     AGE,
     CANADIAN_STUDY,
     EDUCATION,
+    FRENCH,
+    JOB_OFFER,
     NOMINATION,
     SIBLING_IN_CANADA,
     CrsFactor,
@@ -36,8 +38,10 @@ from tests.strategies import dated_candidates
 BUILT_IN: tuple[CrsFactor[Any, Any], ...] = (
     AGE,
     EDUCATION,
-    CANADIAN_STUDY,
     NOMINATION,
+    JOB_OFFER,
+    CANADIAN_STUDY,
+    FRENCH,
     SIBLING_IN_CANADA,
 )
 DAY = date(2026, 11, 22)

@@ -19,9 +19,9 @@ the line cites the entry that gave the points. The plan of a day
 (:mod:`~expressentry.scoring.plan`) compiles each factor in force into a memo
 of its own keyed by what ``reads`` returns, so a pool words each key once.
 
-Age, education, the Canadian study, the provincial nomination and the sibling
-points are such objects (:data:`AGE`, :data:`EDUCATION`, :data:`CANADIAN_STUDY`,
-:data:`NOMINATION`, :data:`SIBLING_IN_CANADA`): the kernel reads their inputs
+Age, education and the five additional factors are such objects (:data:`AGE`,
+:data:`EDUCATION`, :data:`NOMINATION`, :data:`JOB_OFFER`, :data:`CANADIAN_STUDY`,
+:data:`FRENCH`, :data:`SIBLING_IN_CANADA`): the kernel reads their inputs
 through its packed codes and memos, and words and scores their lines with them.
 The language, experience, spouse and transferability factors are still worded
 by :mod:`~expressentry.scoring.groups` and :mod:`~expressentry.scoring.reasons`.
@@ -39,16 +39,34 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 from attrs import frozen
 
 from expressentry._ages import completed_years
-from expressentry.enums import CanadianCredential, CrsSection, EducationLevel
+from expressentry.enums import (
+    CanadianCredential,
+    CrsSection,
+    EducationLevel,
+    FrenchBonus,
+    JobOfferKind,
+)
 from expressentry.explain import PointLine, RuleRef
+from expressentry.models import noc_teer
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
 from expressentry.rules._tables import SpouseSteps
 from expressentry.rules.crs_additional import CANADIAN_STUDY as CANADIAN_STUDY_POINTS
+from expressentry.rules.crs_additional import FRENCH as FRENCH_POINTS
+from expressentry.rules.crs_additional import JOB_OFFER as JOB_OFFER_POINTS
 from expressentry.rules.crs_additional import PROVINCIAL_NOMINATION, SIBLING
 from expressentry.rules.crs_core import AGE as AGE_POINTS
 from expressentry.rules.crs_core import EDUCATION as EDUCATION_POINTS
 from expressentry.rules.programs import ECA_VALID_YEARS
-from expressentry.scoring.keys import AgeKey, EducationKey, StudyKey, education_key
+from expressentry.scoring.inputs import pack
+from expressentry.scoring.keys import (
+    AgeKey,
+    EducationKey,
+    FrenchKey,
+    JobOfferKey,
+    StudyKey,
+    education_key,
+    french_key,
+)
 from expressentry.validity import eca_expiry, rule_words
 
 if TYPE_CHECKING:
@@ -59,6 +77,8 @@ __all__ = [
     "CANADIAN_STUDY",
     "EDUCATION",
     "FACTORS",
+    "FRENCH",
+    "JOB_OFFER",
     "NOMINATION",
     "SIBLING_IN_CANADA",
     "CrsFactor",
@@ -222,6 +242,51 @@ CANADIAN_STUDY: Final[CrsFactor[StudyKey, Any]] = CrsFactor(
     reason=lambda _table, k: f"Education in Canada: {_STUDY_WORDS[k.credential]}",
 )
 """A Canadian credential (secondary school has a line of 0 points)."""
+
+
+def _job_offer_words(_table: object, k: JobOfferKey) -> str:
+    if k.skilled:
+        return f"Job offer in NOC {k.noc}"
+    return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
+
+
+JOB_OFFER: Final[CrsFactor[JobOfferKey, Any]] = CrsFactor(
+    table=JOB_OFFER_POINTS,
+    section=CrsSection.ADDITIONAL,
+    reads=lambda c, _day, rules: (
+        None
+        if c.job_offer is None
+        else JobOfferKey(c.job_offer.noc, noc_teer(c.job_offer.noc) in rules.skilled_teers.value)
+    ),
+    points=lambda table, k: table[JobOfferKind.of(k.noc)] if k.skilled else 0,
+    reason=_job_offer_words,
+)
+"""A job offer: its points by the kind of occupation, if its TEER is skilled."""
+
+
+def _french_words(_table: object, k: FrenchKey) -> str:
+    nclc, clb = k.levels
+    if k.english:
+        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
+    return (
+        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
+        "ability, or no valid English result"
+    )
+
+
+FRENCH: Final[CrsFactor[FrenchKey, Any]] = CrsFactor(
+    table=FRENCH_POINTS,
+    section=CrsSection.ADDITIONAL,
+    reads=lambda c, day, rules: french_key(
+        pack(c, day).french, rules.additional_french_levels.value
+    ),
+    points=lambda table, k: table[
+        FrenchBonus.ENGLISH_CLB_5_OR_MORE if k.english else FrenchBonus.ENGLISH_CLB_4_OR_LESS
+    ],
+    reason=_french_words,
+)
+"""French at the level in force in all four abilities (valid results on the day);
+English at its level in all four gives the higher amount."""
 
 NOMINATION: Final[CrsFactor[bool, int]] = CrsFactor(
     table=PROVINCIAL_NOMINATION,

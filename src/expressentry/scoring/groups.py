@@ -14,8 +14,6 @@ from expressentry.enums import (
     CanadianCredential,
     CrsSection,
     ForeignExperienceTier,
-    FrenchBonus,
-    JobOfferKind,
 )
 from expressentry.explain import PointLine
 from expressentry.models import noc_teer
@@ -25,6 +23,8 @@ from expressentry.scoring.factors import (
     AGE,
     CANADIAN_STUDY,
     EDUCATION,
+    FRENCH,
+    JOB_OFFER,
     NOMINATION,
     SIBLING_IN_CANADA,
     validity_ref,
@@ -42,12 +42,12 @@ from expressentry.scoring.keys import (
     ExpiredResult,
     ForeignCanadianKey,
     ForeignLanguageKey,
-    FrenchKey,
     JobOfferKey,
     LanguageKey,
     SecondCapKey,
     StudyKey,
     TransferKey,
+    french_key,
 )
 from expressentry.scoring.plan import DOMAIN, Lines, Plan, Reason
 
@@ -325,27 +325,23 @@ def _group_cap(p: Plan, label: str, group: str, points: int) -> PointLine:
 
 
 def additional_group(p: Plan, key: AdditionalKey) -> Lines:
-    """Additional points; the section's cap is the kernel's (a reform may add points)."""
+    """Additional points, each from its factor object; the section's cap is the kernel's.
+
+    (A reform may add points to the section.)
+    """
     lines: list[PointLine] = []
+    entry = p.rules.entry
     if key.nomination:
-        lines.append(p.factor_line(NOMINATION, p.rules.entry(NOMINATION.table), True))
+        lines.append(p.factor_line(NOMINATION, entry(NOMINATION.table), True))
     if key.noc is not None:
-        skilled = noc_teer(key.noc) in p.skilled
-        pts = p.job_offer[JobOfferKind.of(key.noc)] if skilled else 0
-        offer, reason_offer = JobOfferKey(key.noc, skilled), reasons.additional_job_offer
-        factor, attr = "additional.job_offer", "additional_job_offer"
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, offer, reason=reason_offer))
+        offer = JobOfferKey(key.noc, noc_teer(key.noc) in p.skilled)
+        lines.append(p.factor_line(JOB_OFFER, entry(JOB_OFFER.table), offer))
     if key.study is not CanadianCredential.NONE:
-        entry = p.rules.entry(CANADIAN_STUDY.table)
-        lines.append(p.factor_line(CANADIAN_STUDY, entry, StudyKey(key.study)))
-    french = key.french
-    if french is not None and french[0] >= p.french_levels[0]:
-        higher = french[1] >= p.french_levels[1]
-        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if higher else FrenchBonus.ENGLISH_CLB_4_OR_LESS
-        pts, french_key = p.french[bonus], FrenchKey(higher)
-        reason_french = reasons.additional_french
-        factor, attr = "additional.french", "additional_french"
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, french_key, reason=reason_french))
+        study = StudyKey(key.study)
+        lines.append(p.factor_line(CANADIAN_STUDY, entry(CANADIAN_STUDY.table), study))
+    french = french_key(key.french, p.french_levels)
+    if french is not None:
+        lines.append(p.factor_line(FRENCH, entry(FRENCH.table), french))
     if key.sibling:
-        lines.append(p.factor_line(SIBLING_IN_CANADA, p.rules.entry(SIBLING_IN_CANADA.table), True))
+        lines.append(p.factor_line(SIBLING_IN_CANADA, entry(SIBLING_IN_CANADA.table), True))
     return tuple(lines)

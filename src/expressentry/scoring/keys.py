@@ -45,6 +45,7 @@ __all__ = [
     "TransferKey",
     "additional_key",
     "education_key",
+    "french_key",
     "result_key",
     "spouse_education_key",
     "spouse_result_key",
@@ -204,9 +205,11 @@ class StudyKey(NamedTuple):
 
 
 class FrenchKey(NamedTuple):
-    """Whether English reaches the higher French amount's level."""
+    """Whether English reaches the higher French amount's level, and the levels in force."""
 
     english: bool
+    levels: tuple[int, int]
+    """The French NCLC and the English CLB of the higher amount (the rule in force)."""
 
 
 def result_key(r: LanguageResult | None, day: date, with_spouse: bool) -> LanguageKey:
@@ -246,6 +249,16 @@ def transfer_key(
     tier, french, certificate = transfer_parts(transfer)
     scale = "NCLC" if french else "CLB"
     return TransferKey(tier, lowest, scale, certificate, canadian_years, foreign_years)
+
+
+def french_key(french: tuple[int, int] | None, levels: tuple[int, int]) -> FrenchKey | None:
+    """The French points' key of the lowest NCLC and CLB ``french`` under ``levels``.
+
+    ``None``: no valid French result, or French below the level in force.
+    """
+    if french is None or french[0] < levels[0]:
+        return None
+    return FrenchKey(french[1] >= levels[1], levels)
 
 
 def additional_key(c: Candidate, french: tuple[int, int] | None) -> AdditionalKey:

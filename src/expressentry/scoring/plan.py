@@ -207,8 +207,6 @@ class Plan:
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
-        self.job_offer = dict(r.additional_job_offer.value)
-        self.french = dict(r.additional_french.value)
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value

@@ -28,15 +28,11 @@ if TYPE_CHECKING:
         ExpiredResult,
         ForeignCanadianKey,
         ForeignLanguageKey,
-        FrenchKey,
-        JobOfferKey,
         SecondCapKey,
     )
     from expressentry.scoring.plan import Plan
 
 __all__ = [
-    "additional_french",
-    "additional_job_offer",
     "canadian_experience",
     "capped",
     "first_language",
@@ -197,27 +193,6 @@ def transferability_certificate_language(k: CertificateKey, p: Plan) -> str:
         else f"under {scale} {lower}"
     )
     return f"Certificate of qualification with {words} in all four abilities"
-
-
-# Section D, additional points
-
-
-def additional_job_offer(k: JobOfferKey, p: Plan) -> str:
-    """A job offer; its TEER says whether it qualifies."""
-    if k.skilled:
-        return f"Job offer in NOC {k.noc}"
-    return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
-
-
-def additional_french(k: FrenchKey, p: Plan) -> str:
-    """French, at the levels in force; English decides which amount."""
-    nclc, clb = p.french_levels
-    if k.english:
-        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
-    return (
-        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
-        "ability, or no valid English result"
-    )
 
 
 # Caps
