@@ -25,12 +25,14 @@ from expressentry.rules.sources import CRS_CRITERIA
 from expressentry.scoring import factors as factors_module
 from expressentry.scoring.factors import (
     AGE,
+    CANADIAN_EXPERIENCE,
     CANADIAN_STUDY,
     EDUCATION,
     FRENCH,
     JOB_OFFER,
     NOMINATION,
     SIBLING_IN_CANADA,
+    SPOUSE_CANADIAN_EXPERIENCE,
     CrsFactor,
 )
 from tests.strategies import dated_candidates
@@ -38,6 +40,8 @@ from tests.strategies import dated_candidates
 BUILT_IN: tuple[CrsFactor[Any, Any], ...] = (
     AGE,
     EDUCATION,
+    CANADIAN_EXPERIENCE,
+    SPOUSE_CANADIAN_EXPERIENCE,
     NOMINATION,
     JOB_OFFER,
     CANADIAN_STUDY,

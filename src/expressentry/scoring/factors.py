@@ -19,12 +19,14 @@ the line cites the entry that gave the points. The plan of a day
 (:mod:`~expressentry.scoring.plan`) compiles each factor in force into a memo
 of its own keyed by what ``reads`` returns, so a pool words each key once.
 
-Age, education and the five additional factors are such objects (:data:`AGE`,
-:data:`EDUCATION`, :data:`NOMINATION`, :data:`JOB_OFFER`, :data:`CANADIAN_STUDY`,
-:data:`FRENCH`, :data:`SIBLING_IN_CANADA`): the kernel reads their inputs
-through its packed codes and memos, and words and scores their lines with them.
-The language, experience, spouse and transferability factors are still worded
-by :mod:`~expressentry.scoring.groups` and :mod:`~expressentry.scoring.reasons`.
+Age, education, Canadian experience, the spouse's Canadian experience and the
+five additional factors are such objects (:data:`AGE`, :data:`EDUCATION`,
+:data:`CANADIAN_EXPERIENCE`, :data:`SPOUSE_CANADIAN_EXPERIENCE`,
+:data:`NOMINATION`, :data:`JOB_OFFER`, :data:`CANADIAN_STUDY`, :data:`FRENCH`,
+:data:`SIBLING_IN_CANADA`): the kernel reads their inputs through its packed
+codes and memos, and words and scores their lines with them. The language
+factors, the spouse's education and skill transferability are still worded by
+:mod:`~expressentry.scoring.groups` and :mod:`~expressentry.scoring.reasons`.
 A factor that IRCC adds is one more object in :data:`FACTORS`, which the kernel
 scores in its section, inside the section's cap, without any other change (see
 "Adding a rule change" in the documentation).
@@ -46,21 +48,25 @@ from expressentry.enums import (
     FrenchBonus,
     JobOfferKind,
 )
+from expressentry.experience import canadian_experience
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import noc_teer
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
-from expressentry.rules._tables import SpouseSteps
+from expressentry.rules._tables import SpouseSteps, Steps
 from expressentry.rules.crs_additional import CANADIAN_STUDY as CANADIAN_STUDY_POINTS
 from expressentry.rules.crs_additional import FRENCH as FRENCH_POINTS
 from expressentry.rules.crs_additional import JOB_OFFER as JOB_OFFER_POINTS
 from expressentry.rules.crs_additional import PROVINCIAL_NOMINATION, SIBLING
 from expressentry.rules.crs_core import AGE as AGE_POINTS
+from expressentry.rules.crs_core import CANADIAN_EXPERIENCE as CANADIAN_EXPERIENCE_POINTS
 from expressentry.rules.crs_core import EDUCATION as EDUCATION_POINTS
+from expressentry.rules.crs_spouse import SPOUSE_CANADIAN_EXPERIENCE as SPOUSE_EXPERIENCE_POINTS
 from expressentry.rules.programs import ECA_VALID_YEARS
 from expressentry.scoring.inputs import pack
 from expressentry.scoring.keys import (
     AgeKey,
     EducationKey,
+    ExperienceKey,
     FrenchKey,
     JobOfferKey,
     StudyKey,
@@ -74,6 +80,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGE",
+    "CANADIAN_EXPERIENCE",
     "CANADIAN_STUDY",
     "EDUCATION",
     "FACTORS",
@@ -81,6 +88,7 @@ __all__ = [
     "JOB_OFFER",
     "NOMINATION",
     "SIBLING_IN_CANADA",
+    "SPOUSE_CANADIAN_EXPERIENCE",
     "CrsFactor",
     "expired_eca",
     "validity_ref",
@@ -220,6 +228,52 @@ EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
 )
 """The level of education that earns points on the day: a foreign level only
 with a valid ECA; an expired ECA's line cites the validity rule."""
+
+
+def _years(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
+def _canadian_years(c: Candidate, day: date, rules: RuleSet) -> int:
+    return canadian_experience(c.work_history, as_of=day, rules=rules).years
+
+
+CANADIAN_EXPERIENCE: Final[CrsFactor[ExperienceKey, SpouseSteps]] = CrsFactor(
+    table=CANADIAN_EXPERIENCE_POINTS,
+    section=CrsSection.CORE,
+    reads=lambda c, day, rules: ExperienceKey(
+        _canadian_years(c, day, rules), c.scored_with_spouse, rules.crs_window_years.value
+    ),
+    points=lambda steps, k: steps.points(k.years, with_spouse=bool(k.with_spouse)),
+    reason=lambda _steps, k: (
+        f"Canadian skilled work in the last {k.window} years: {_years(k.years)}, "
+        f"{who(k.with_spouse)}"
+    ),
+)
+"""Whole years of Canadian skilled work in the window in force, in the candidate's column."""
+
+
+# Section B, spouse
+
+
+def _spouse_years(c: Candidate, day: date, rules: RuleSet) -> ExperienceKey | None:
+    spouse = c.spouse
+    if spouse is None or not c.scored_with_spouse:
+        return None
+    years = canadian_experience(spouse.work_history, as_of=day, rules=rules).years
+    return ExperienceKey(years, None, rules.crs_window_years.value)
+
+
+SPOUSE_CANADIAN_EXPERIENCE: Final[CrsFactor[ExperienceKey, Steps]] = CrsFactor(
+    table=SPOUSE_EXPERIENCE_POINTS,
+    section=CrsSection.SPOUSE,
+    reads=_spouse_years,
+    points=lambda steps, k: steps.points(k.years),
+    reason=lambda _steps, k: (
+        f"Spouse's Canadian skilled work in the last {k.window} years: {_years(k.years)}"
+    ),
+)
+"""The accompanying spouse's whole years of Canadian skilled work in the window in force."""
 
 
 # Section D, additional points

@@ -21,12 +21,14 @@ from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_Y
 from expressentry.scoring import reasons
 from expressentry.scoring.factors import (
     AGE,
+    CANADIAN_EXPERIENCE,
     CANADIAN_STUDY,
     EDUCATION,
     FRENCH,
     JOB_OFFER,
     NOMINATION,
     SIBLING_IN_CANADA,
+    SPOUSE_CANADIAN_EXPERIENCE,
     validity_ref,
 )
 from expressentry.scoring.keys import (
@@ -49,7 +51,7 @@ from expressentry.scoring.keys import (
     TransferKey,
     french_key,
 )
-from expressentry.scoring.plan import DOMAIN, Lines, Plan, Reason
+from expressentry.scoring.plan import Lines, Plan, Reason
 
 __all__ = [
     "additional_group",
@@ -194,11 +196,8 @@ def second_language_group(p: Plan, key: LanguageKey) -> Lines:
 
 
 def canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
-    """Canadian work experience."""
-    years = key.years if key.years < DOMAIN else DOMAIN - 1
-    pts = p.canadian[0 if key.with_spouse else 1][years]
-    factor = "canadian_experience"
-    return (p.line(_CORE, factor, factor, pts, key, reason=reasons.canadian_experience),)
+    """Canadian work experience (:data:`~expressentry.scoring.factors.CANADIAN_EXPERIENCE`)."""
+    return (p.factor_line(CANADIAN_EXPERIENCE, p.rules.entry(CANADIAN_EXPERIENCE.table), key),)
 
 
 # Section B, spouse
@@ -234,11 +233,12 @@ def spouse_language_group(p: Plan, key: LanguageKey) -> Lines:
 
 
 def spouse_canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
-    """The spouse's Canadian work experience."""
-    years = key.years if key.years < DOMAIN else DOMAIN - 1
-    pts = p.spouse_canadian[years]
-    factor, attr = "spouse.canadian_experience", "spouse_canadian_experience"
-    return (p.line(_SPOUSE, factor, attr, pts, key, reason=reasons.spouse_canadian_experience),)
+    """The spouse's Canadian work experience (its factor object).
+
+    (:data:`~expressentry.scoring.factors.SPOUSE_CANADIAN_EXPERIENCE`.)
+    """
+    entry = p.rules.entry(SPOUSE_CANADIAN_EXPERIENCE.table)
+    return (p.factor_line(SPOUSE_CANADIAN_EXPERIENCE, entry, key),)
 
 
 # Section C, skill transferability

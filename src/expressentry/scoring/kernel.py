@@ -110,7 +110,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             out.append(hit[1])
     hit = canadian_of(cdn)
     if hit is None:
-        lines = groups.canadian_experience_group(p, ExperienceKey(cdn, ws))
+        lines = groups.canadian_experience_group(p, ExperienceKey(cdn, ws, p.window))
         hit = remember(_column(p, ws).canadian_experience, cdn, lines)
     total += hit[0]
     if out is not None:
@@ -134,7 +134,9 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         s_years = 0 if s_segs is None else p.years(inputs.spouse_history, s_segs)[0]
         hit = spouse_experience_of(s_years)
         if hit is None:
-            lines = groups.spouse_canadian_experience_group(p, ExperienceKey(s_years, None))
+            lines = groups.spouse_canadian_experience_group(
+                p, ExperienceKey(s_years, None, p.window)
+            )
             hit = remember(p.memos.spouse_canadian_experience, s_years, lines)
         total += hit[0]
         if out is not None:

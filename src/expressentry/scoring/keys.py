@@ -114,11 +114,13 @@ class SecondCapKey(NamedTuple):
 
 
 class ExperienceKey(NamedTuple):
-    """Whole years of Canadian work on the day scored."""
+    """Whole years of Canadian work on the day scored, and the window they are counted in."""
 
     years: int
     with_spouse: bool | None
     """The column; ``None`` for the spouse's experience, which has one."""
+    window: int
+    """The years of the window in force (its line quotes them)."""
 
 
 class TransferKey(NamedTuple):

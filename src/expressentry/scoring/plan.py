@@ -184,10 +184,8 @@ class Plan:
         self.first_language = _flat2(r.first_language.value)
         self.second_language = _flat(r.second_language.value)
         self.second_cap = r.second_language_cap.value
-        self.canadian = _flat2(r.canadian_experience.value)
         self.spouse_education = dict(r.spouse_education.value)
         self.spouse_language = _flat(r.spouse_first_language.value)
-        self.spouse_canadian = _flat(r.spouse_canadian_experience.value)
         self.education_language = dict(r.transferability_education_language.value)
         self.education_experience = dict(r.transferability_education_experience.value)
         self.foreign_language = dict(r.transferability_foreign_language.value)

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
         EducationCanadianKey,
         EducationKey,
         EducationLanguageKey,
-        ExperienceKey,
         ExpiredResult,
         ForeignCanadianKey,
         ForeignLanguageKey,
@@ -33,14 +32,12 @@ if TYPE_CHECKING:
     from expressentry.scoring.plan import Plan
 
 __all__ = [
-    "canadian_experience",
     "capped",
     "first_language",
     "first_language_expired",
     "second_language",
     "second_language_cap",
     "second_language_expired",
-    "spouse_canadian_experience",
     "spouse_education",
     "spouse_first_language",
     "spouse_first_language_expired",
@@ -115,14 +112,6 @@ def second_language_cap(k: SecondCapKey, p: Plan) -> str:
     return f"Second official language capped at {k.cap}, {who(k.with_spouse)}"
 
 
-def canadian_experience(k: ExperienceKey, p: Plan) -> str:
-    """Canadian skilled work in the window in force, and the column."""
-    return (
-        f"Canadian skilled work in the last {p.window} years: {_years(k.years)}, "
-        f"{who(k.with_spouse)}"
-    )
-
-
 # Section B, spouse
 
 
@@ -145,11 +134,6 @@ def spouse_first_language(k: AbilityKey, p: Plan) -> str:
 def spouse_first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired result of the spouse's."""
     return _expired_result("Spouse's first official language", k)
-
-
-def spouse_canadian_experience(k: ExperienceKey, p: Plan) -> str:
-    """The spouse's Canadian skilled work in the window in force."""
-    return f"Spouse's Canadian skilled work in the last {p.window} years: {_years(k.years)}"
 
 
 # Section C, skill transferability
