@@ -141,3 +141,15 @@ def test_an_expired_ecas_line_cites_the_validity_rule() -> None:
             line for line in ee.score(profile, as_of=day).lines if line.factor == "education"
         )
         assert line.rule.rule_id == rule_id
+
+
+def test_the_experience_lines_quote_the_window_in_force() -> None:
+    # A reform of the window (10 years in force) to 5: the example's Canadian job
+    # (3 years) is counted in 5 years, and both experience lines say so.
+    profile = ee.example_profile()
+    five = ee.rules_for(as_of=DAY).replace("experience.crs_window_years", 5, reform="window 5")
+    reasons = {line.factor: line.reason for line in ee.score(profile, as_of=DAY, rules=five).lines}
+    assert reasons["canadian_experience"].startswith("Canadian skilled work in the last 5 years")
+    assert reasons["spouse.canadian_experience"].startswith(
+        "Spouse's Canadian skilled work in the last 5 years"
+    )
