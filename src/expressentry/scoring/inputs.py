@@ -54,7 +54,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from attrs import frozen
+from attrs import define
 
 from expressentry._hours import Segments
 from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
@@ -112,13 +112,15 @@ with the lowest NCLC of the French result and the lowest CLB of a valid English
 result (-1: none)."""
 
 
-@frozen(kw_only=True, eq=False)
+@define(kw_only=True, eq=False)
 class CrsInputs:
     """One candidate's day-independent CRS inputs, read by name; codes end in the spouse column.
 
     ``col`` is 0 for the "with spouse" columns and 1 without: the kernel reads
     the core factors' memos of that column. Slotted: the kernel reads a field as
-    fast as a local name.
+    fast as a local name. Never changed once packed (not frozen only because a
+    frozen class sets each field through ``object.__setattr__``, and a pool packs
+    every candidate).
     """
 
     birth_year: int
