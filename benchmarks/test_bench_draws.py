@@ -7,7 +7,7 @@ submission time in the 12 months before the round, in microseconds since
 1970-01-01 UTC (the key a :class:`~expressentry.draws.pool.Pool` ranks by, at the
 precision a ``datetime`` holds); the seed is fixed.
 
-Each test times :func:`~expressentry.draws.selection.top_ranked` with the
+Each test times :func:`~expressentry.draws.ranking.top_ranked` with the
 benchmark fixture, then times both it and ``sorted(zip(-scores, submitted))`` of
 the same keys (the negated scores made beforehand, untimed) in the same run, best
 of :data:`ROUNDS`, and records the ratio in ``extra_info["ratio_to_sorted"]``
@@ -27,8 +27,8 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from expressentry.draws.history import rounds
+from expressentry.draws.ranking import top_ranked
 from expressentry.draws.records import FINEST_BANDS
-from expressentry.draws.selection import top_ranked
 
 T = TypeVar("T")
 

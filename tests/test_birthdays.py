@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import expressentry as ee
 from expressentry._ages import birthday, completed_years
-from expressentry.draws.feed import year_less_day
+from expressentry.draws.feedtext import year_less_day
 
 PROFILE = ee.example_profile()
 EVE, BIRTHDAY = date(2030, 3, 14), date(2030, 3, 15)

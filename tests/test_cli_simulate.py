@@ -117,6 +117,13 @@ def test_a_pool_file_is_ranked_to_the_fraction_of_a_second(
     out = json.loads(capsys.readouterr().out)
     assert [i["line"] for i in out["invited"]] == [2]
     assert out["tie_break"] == "2026-01-01T09:00:00+00:00"
+    assert out["last_invited"] == "2026-01-01T09:00:00.500000+00:00"
+    assert out["at_cutoff_left_out"] == {
+        "total": 1,
+        "after_second": 0,
+        "within_second": 1,
+        "same_instant": 0,
+    }
     assert main(args) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "1 left out: 1 submitted later within that second than the last invited" in text

@@ -153,3 +153,51 @@ def test_the_experience_lines_quote_the_window_in_force() -> None:
     assert reasons["spouse.canadian_experience"].startswith(
         "Spouse's Canadian skilled work in the last 5 years"
     )
+
+
+def _reformed(day: date) -> ee.RuleSet:
+    """The rules of ``day`` with the ECA's validity at 3 years (the law: 5)."""
+    return ee.rules_for(as_of=day).replace("program.validity.eca_years", 3, reform="ECA 3 years")
+
+
+@given(dated_candidates())
+def test_each_object_reads_what_the_kernel_scores_under_a_reform(
+    dated: tuple[date, ee.Candidate],
+) -> None:
+    day, candidate = dated
+    rules = _reformed(day)
+    result = ee.score(candidate, as_of=day, rules=rules)
+    for factor in BUILT_IN:
+        lines = [line for line in result.lines if line.factor == factor.factor]
+        key = factor.reads(candidate, day, rules)
+        if key is None:
+            assert lines == [], factor.rule_id
+            continue
+        entry = factor.in_force(rules, day)
+        assert entry is not None
+        assert lines == [factor.line(entry, key)], factor.rule_id
+
+
+def test_an_expired_ecas_line_quotes_the_reformed_period() -> None:
+    # An ECA of 2020-06-15 under a reform of its validity to 3 years expired on
+    # 2023-06-15 (the law's 5 years: 2025-06-15); on 2024-01-01 the bachelor's earns
+    # nothing, and the line cites the reform's entry and says 3 years.
+    profile = ee.Candidate(
+        date_of_birth=date(1995, 1, 1),
+        education=ee.Education(level=ee.EducationLevel.BACHELORS, eca_issued=date(2020, 6, 15)),
+    )
+    day = date(2024, 1, 1)
+    rules = _reformed(day)
+    line = next(
+        line
+        for line in ee.score(profile, as_of=day, rules=rules).lines
+        if line.factor == "education"
+    )
+    assert (line.points, line.rule.rule_id) == (0, "program.validity.eca_years")
+    assert line.rule.effective_from == rules.entry("program.validity.eca_years").effective_from
+    assert "expired on 2023-06-15 (valid 3 years)" in line.reason
+    key = EDUCATION.reads(profile, day, rules)
+    assert key is not None
+    entry = EDUCATION.in_force(rules, day)
+    assert entry is not None
+    assert EDUCATION.line(entry, key) == line

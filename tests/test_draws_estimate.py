@@ -35,7 +35,11 @@ def synthetic(
 
 
 def test_truncating_the_history_at_any_round_leaves_every_earlier_prediction() -> None:
-    """Over every round: the backtest of the history up to it predicts the same as the whole."""
+    """Over every round: the backtest of the history up to it predicts the same as the whole.
+
+    A prediction is its estimate, interval and error distribution (which give the
+    invitation chances) and the earlier cut-offs of its type (the naive chance's).
+    """
     history = ee.rounds()
     full = backtest(history).predictions
     at = {p.number: i for i, p in enumerate(full)}
@@ -107,9 +111,11 @@ def test_intervals_come_once_enough_errors_are_known() -> None:
 
 
 def test_the_acceptance_figures_of_issue_18() -> None:
-    """Measured, not asserted: what the backtest gives on the shipped history (the
-    figures are in the Draws guide). MAE 21 over all types is NOT reached."""
+    """Measured on the shipped history (the figures are in the Draws guide): an MAE of
+    at most 21 over all types, no type of the four worse than its baseline, 80 %
+    intervals holding 75 % to 85 % of the cut-offs."""
     report = backtest()
+    assert report.overall.estimate_mae <= 21
     assert report.overall.estimate_mae < report.overall.baseline_mae
     for key in ("general", "pnp", "cec", "french"):
         row = report.row(RoundType.parse(key))
@@ -147,13 +153,6 @@ def test_no_round_backtested_says_so() -> None:
     assert report.overall.verdict == "no round predicted"
 
 
-def test_the_backtest_is_quick() -> None:
-    """About a tenth of a second on a laptop; generous for a shared CI machine."""
-    start = datetime.now(UTC)
-    backtest()
-    assert datetime.now(UTC) - start < timedelta(seconds=3)
-
-
 def test_a_one_off_cutoff_is_not_taken_for_the_new_level() -> None:
     """460 455 458 454 456, then 75 (like CEC on 2021-02-13): the last five sit within a
     few points of 455 and 75 is 380 away, beyond 3, 4 and 5 spreads of the Hampel
@@ -168,3 +167,41 @@ def test_a_one_off_cutoff_is_not_taken_for_the_new_level() -> None:
     # with the one-off three rounds back, the last cut-off is trusted again
     f = Forecaster(synthetic([460, 455, 458, 454, 456, 75, 380, 380, 380]))
     assert f.estimate("general", date(2020, 1, 1) + timedelta(days=14 * 9)).baseline == 380
+
+
+def test_a_one_off_is_judged_only_against_rounds_of_the_same_pool() -> None:
+    """470 five times, then 557. Two weeks after the fifth 470, 557 is a one-off (87
+    points off rounds two weeks old: three filters of four start from 470); after a
+    pause of 400 days (more than the 12 months a profile stays in the pool) the rounds
+    before it ranked another pool, nothing is flagged and every filter starts from
+    557 (only the side of 520 each estimate falls on is hand-worked: the weights are
+    fitted on four zero changes and one jump)."""
+    soon = synthetic([470] * 5 + [557])
+    f = Forecaster(soon)
+    assert f.estimate("general", soon[-1].day + timedelta(days=14)).value < 520
+    late = synthetic([470] * 5) + [
+        attrs.evolve(r, number="6", day=day, held_at=held)
+        for r in synthetic([557])
+        for day in [date(2020, 1, 1) + timedelta(days=14 * 4 + 400)]
+        for held in [datetime(day.year, day.month, day.day, 12, tzinfo=UTC)]
+    ]
+    g = Forecaster(late)
+    assert g.estimate("general", late[-1].day + timedelta(days=14)).value > 520
+
+
+def test_a_program_last_seen_in_another_pool_is_estimated_as_general_rounds() -> None:
+    """A CEC round cut at 808 in 2015, then general rounds at 471 in 2020: two weeks
+    after the last general round, a CEC round's estimate is the general rounds' (its
+    own last round, five years old, ranked another pool); the baseline stays 808."""
+    cec_round = next(r for r in ee.rounds() if r.round_type == "cec" and r.day.year == 2015)
+    history = [cec_round, *synthetic([471] * 12, start=date(2020, 1, 1))]
+    f = Forecaster(history)
+    day = history[-1].day + timedelta(days=14)
+    cec = f.estimate("cec", day)
+    assert cec.value == f.estimate("general", day).value == 471.0
+    assert cec.baseline == cec_round.cutoff
+    # with a CEC round within the year (cut at 808 too), the CEC rounds' own estimate
+    held = datetime(2020, 1, 20, tzinfo=UTC)
+    recent = attrs.evolve(cec_round, number="2a", day=held.date(), held_at=held)
+    g = Forecaster([*history[:3], recent, *history[3:]])
+    assert g.estimate("cec", day).value > 700

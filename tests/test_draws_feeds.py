@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import expressentry as ee
-from expressentry import InvalidInputError, Quirk, RoundKind, load_rounds, rounds
+from expressentry import CategoryId, InvalidInputError, Quirk, RoundKind, load_rounds, rounds
 from expressentry.draws.cutoffs import RoundType, backtest, estimate_cutoff, round_type_of
 from expressentry.draws.estimator import Forecaster
 from expressentry.draws.feed import FEED_FILE, unknown_category_key
@@ -81,6 +81,18 @@ def test_a_new_category_name_loads_as_a_category_round_of_its_own_type(tmp_path:
     assert "  quirk: unknown_category" in r.explain().splitlines()
     # every other round reads as in the shipped history
     assert loaded[:-1] == rounds()[:-1]
+
+
+def test_a_round_of_an_unknown_category_cannot_be_run_and_says_why(tmp_path: Path) -> None:
+    r = load_rounds(_renamed(tmp_path, "437"))[-1]
+    with pytest.raises(InvalidInputError) as info:
+        ee.RoundSpec.of(r)
+    assert str(info.value) == (
+        "invalid RoundSpec.of:\n  round: round 437 is of the category 'entrepreneurs', which "
+        "expressentry has no list of (added by IRCC after this release): nobody's "
+        'eligibility for it can be judged, so it cannot be run (got "437")'
+    )
+    assert ee.RoundSpec.of(rounds()[-1]).category is CategoryId.FRENCH
 
 
 def test_a_known_category_with_no_list_that_day_is_an_unknown_category(tmp_path: Path) -> None:

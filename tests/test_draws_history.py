@@ -39,9 +39,8 @@ from expressentry.draws.feed import (
     SUPPLEMENT_FILE,
     SUPPLEMENT_SHA256,
     read_checked,
-    read_clock,
-    read_datetime,
 )
+from expressentry.draws.feedtext import read_clock, read_datetime
 from expressentry.draws.records import POOL_BANDS, TOP_BANDS, CrsBand
 
 BY_NUMBER = {r.number: r for r in rounds()}

@@ -354,7 +354,7 @@ def test_reprs_are_short() -> None:
         "cec 4/10 +ties 0 won 0 lost 3 not judged)"
     )
     assert repr(found.line(CEC)) == (
-        "OutlookLine(cec: cleared 4 of 10, ties 0 won 0 lost 3 not judged, estimate 522.3)"
+        "OutlookLine(cec: cleared 4 of 10, ties 0 won 0 lost 3 not judged, estimate 522.4)"
     )
     report = backtest()
     assert len(repr(report)) < 200
@@ -433,3 +433,61 @@ def test_cli_bad_profile_and_missing_file_exit_2(
     assert "$.date_of_birth: must be a real date" in err
     assert main(["outlook", str(tmp_path / "missing.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+# --- invitation chances and rules ------------------------------------------------------
+
+
+def test_the_outlook_gives_the_interval_and_the_chance_of_each_type() -> None:
+    found = outlook(built(), as_of=DAY)
+    cec = found.line(CEC)
+    assert cec is not None
+    expected = estimate_cutoff(ee.rounds(), CEC, on=DAY)
+    assert cec.interval == (expected.low, expected.high)
+    assert cec.next_day == expected.day == date(2026, 9, 1)
+    assert cec.tie_chance == 0.5  # no submission time
+    assert cec.chance == expected.chance(516, tie=0.5)
+    text = cec.explain()
+    assert f"80 % interval {expected.low:g} to {expected.high:g}" in text
+    assert "chance that the next round invites 516: " in text
+    data = found.as_dict()["lines"][2]
+    assert data["round_type"] == "cec"
+    assert data["interval"] == [expected.low, expected.high]
+    assert cec.chance is not None
+    assert data["chance"] == round(cec.chance, 4)
+
+
+def test_an_earlier_submission_wins_more_ties() -> None:
+    early = attrs.evolve(built(), profile_submitted=datetime(2025, 9, 2, tzinfo=UTC))
+    late = attrs.evolve(built(), profile_submitted=datetime(2026, 8, 19, tzinfo=UTC))
+    won = outlook(early, as_of=DAY).line(CEC)
+    lost = outlook(late, as_of=DAY).line(CEC)
+    unknown = outlook(built(), as_of=DAY).line(CEC)
+    assert won is not None
+    assert lost is not None
+    assert unknown is not None
+    # the tie-breaks of CEC #404-#436 (UTC): 2025-05-11, 2026-03-18, 2025-06-10, 2025-09-24,
+    # 2026-04-30, 2026-04-14, 2025-12-29, 2026-05-26, 2026-07-03, 2026-08-17: a profile of
+    # 2025-09-02 (in the pool up to 2026-09-01, the next CEC round's day) wins 8 of 10;
+    # one of 2026-08-19 none
+    assert (won.tie_chance, lost.tie_chance) == (0.8, 0.0)
+    assert won.chance is not None
+    assert lost.chance is not None
+    assert unknown.chance is not None
+    assert won.chance > unknown.chance > lost.chance
+
+
+def test_the_outlook_scores_and_assesses_with_the_rules_given() -> None:
+    no_sibling = ee.rules_for(as_of=DAY).zero("crs.additional.sibling", reform="no sibling")
+    assert outlook(built(), as_of=DAY, rules=no_sibling).score == 516 - 15
+    with pytest.raises(InvalidInputError, match="rules: must be a RuleSet or None"):
+        outlook(built(), as_of=DAY, rules="2026")  # type: ignore[arg-type]
+
+
+def test_a_profile_out_of_the_pool_on_the_next_round_has_no_chance() -> None:
+    # submitted 2025-08-20: out of the pool from 2026-08-20, before CEC's next round
+    gone = attrs.evolve(built(), profile_submitted=datetime(2025, 8, 20, tzinfo=UTC))
+    cec = outlook(gone, as_of=DAY).line(CEC)
+    assert cec is not None
+    assert cec.chance == 0.0
+    assert "not in the pool on 2026-09-01" in cec.explain()

@@ -31,6 +31,7 @@ from expressentry import (
 from expressentry.__main__ import main as cli
 from expressentry.draws import pool as pool_module
 from expressentry.draws.pool import Pool
+from expressentry.draws.ranking import top_ranked
 from expressentry.draws.records import PoolDistribution
 from expressentry.draws.replays import (
     replay,
@@ -45,7 +46,6 @@ from expressentry.draws.selection import (
     Selection,
     run_rounds,
     select,
-    top_ranked,
 )
 from tests.builders import clb
 

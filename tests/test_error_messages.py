@@ -301,12 +301,12 @@ def test_select_names_the_pool_class_in_full() -> None:
     assert problem.message.startswith("must be an expressentry.Pool (build one with")
 
 
-def test_the_file_pool_is_named_in_full_where_it_is_shown(tmp_path: Path) -> None:
+def test_the_file_pool_is_named_where_it_is_shown(tmp_path: Path) -> None:
     pool = tmp_path / "pool.jsonl"
     pool.write_text(ee.to_json(PROFILE, indent=None) + "\n")
     with pytest.raises(InvalidInputError) as caught:
         ee.score_many(read_pool(pool), as_of=AS_OF)  # type: ignore[call-overload]
-    assert str(caught.value.problems[0]).endswith("(got an expressentry.pools.Pool)")
+    assert str(caught.value.problems[0]).endswith("(got a PoolFile)")
 
 
 # -- a damaged install -------------------------------------------------------------------

@@ -32,8 +32,10 @@ from expressentry.experience import (
     occupation_segments,
     window,
 )
+from expressentry.rules import rules_for
 
 AS_OF = date(2026, 11, 22)
+RULES = rules_for(as_of=AS_OF)
 
 
 def period(
@@ -183,7 +185,7 @@ def test_credited_hours_with_a_custom_kind() -> None:
     teer4: Kind = ("teer4", frozenset({4}), lambda p: p.teer == 4)
     hours = credited_hours(h, teer4, start=date(2024, 1, 1), end=AS_OF)
     assert hours == 1560
-    assert credited_hours(h, canadian_kind(), start=date(2024, 1, 1), end=AS_OF) == 0
+    assert credited_hours(h, canadian_kind(RULES), start=date(2024, 1, 1), end=AS_OF) == 0
 
 
 # --- program accounting: per occupation, continuous stretches, windows -------------------
@@ -240,7 +242,7 @@ def test_full_time_hours_count_only_full_weeks_of_30_hours() -> None:
         period(date(2024, 1, 1), 364, 15, noc="21231"),  # part time all year
         period(date(2024, 7, 1), 182, 15, noc="21232"),  # with this, full time for 26 weeks
     )
-    kind = canadian_kind()
+    kind = canadian_kind(RULES)
     start = date(2016, 1, 1)
     assert full_time_hours(h, kind, start=start, end=AS_OF) == pytest.approx(182 * 30 / 7)
     assert credited_hours(h, kind, start=start, end=AS_OF) == pytest.approx((364 + 182) * 15 / 7)
@@ -253,8 +255,11 @@ def test_full_time_segments_are_the_weeks_jobs_add_up_to_30_hours() -> None:
         period(date(2024, 7, 1), 182, 15, noc="21232"),
     )
     july = date(2024, 7, 1).toordinal()
-    assert full_time_segments(h, canadian_kind(), 30) == ((july, july + 182, 30),)
-    assert full_time_segments(history(period(date(2024, 1, 1), 366, 29)), canadian_kind(), 30) == ()
+    assert full_time_segments(h, canadian_kind(RULES), 30) == ((july, july + 182, 30),)
+    assert (
+        full_time_segments(history(period(date(2024, 1, 1), 366, 29)), canadian_kind(RULES), 30)
+        == ()
+    )
 
 
 def test_occupation_segments_per_noc_and_per_continuous_run() -> None:
@@ -264,12 +269,12 @@ def test_occupation_segments_per_noc_and_per_continuous_run() -> None:
     other = period(date(2024, 1, 1), 7, 30, noc="31301")
     h = history(first, later, other)
     jan = date(2024, 1, 1).toordinal()
-    one_run = occupation_segments(h, canadian_kind(), 30)
+    one_run = occupation_segments(h, canadian_kind(RULES), 30)
     assert one_run == (
         ("21231", (((jan, jan + 7, 30.0), (jan + 14, jan + 21, 20.0)),)),
         ("31301", (((jan, jan + 7, 30.0),),)),
     )
     # a 7-day gap ends a stretch when only 0 days may pass, not when 7 may
-    runs = dict(occupation_segments(h, canadian_kind(), 30, 0))
+    runs = dict(occupation_segments(h, canadian_kind(RULES), 30, 0))
     assert runs["21231"] == (((jan, jan + 7, 30.0),), ((jan + 14, jan + 21, 20.0),))
-    assert len(dict(occupation_segments(h, canadian_kind(), 30, 7))["21231"]) == 1
+    assert len(dict(occupation_segments(h, canadian_kind(RULES), 30, 7))["21231"]) == 1

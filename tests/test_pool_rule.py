@@ -35,7 +35,7 @@ from expressentry.draws.pool import Pool, pool_seconds
 from expressentry.draws.records import CrsBand
 from expressentry.draws.replays import synthetic_keys
 from expressentry.draws.selection import RoundSpec, run_rounds, select
-from expressentry.validity import in_pool_on, pool_submission_days, profile_exit
+from expressentry.timelines.validity import in_pool_on, pool_submission_days, profile_exit
 
 EXAMPLE = ee.example_profile()  # submitted 2025-10-01T14:30:00+00:00, CRS 574 in 2026
 SUBMITTED = datetime(2025, 10, 1, 14, 30, tzinfo=UTC)

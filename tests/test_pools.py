@@ -47,6 +47,15 @@ def _jsonl(tmp_path: Path) -> Path:
     return path
 
 
+def test_reading_reports_its_progress_in_bytes(tmp_path: Path) -> None:
+    # The command line's progress bar reads through read_pool, the one reader.
+    path = _jsonl(tmp_path)
+    seen: list[int] = []
+    read = read_pool(path, progress=seen.append)
+    assert sum(seen) == path.stat().st_size - len("\r\n")  # every line but the blank one
+    assert len(seen) == len(read.candidates) + len(read.failures)
+
+
 def test_jsonl_keeps_good_lines_and_names_each_bad_one(tmp_path: Path) -> None:
     pool = read_pool(_jsonl(tmp_path))
     assert pool.lines == (1, 5, 6)

@@ -50,9 +50,9 @@ from expressentry import (
     noc,
     pools,
     rules,
-    validity,
 )
 from expressentry.draws import table
+from expressentry.timelines import validity
 
 AS_OF = date(2026, 11, 22)
 PROFILE = ee.example_profile()
@@ -148,6 +148,8 @@ def _examples() -> dict[str, Any]:
         "PoolDistribution": WITH_DISTRIBUTION.distribution,
         "Backtest": back,
         "BacktestRow": back.overall,
+        "ChanceScore": back.chances,
+        "ReliabilityBin": back.chances.bins[0],
         "Prediction": back.predictions[0],
         "Estimate": back.predictions[0].estimate,
         "Outlook": look,

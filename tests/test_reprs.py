@@ -220,6 +220,7 @@ def test_what_a_reform_changed_is_not_compared() -> None:
         "zeroed",
         "_plans",
         "_index",
+        "_memos",
     }
 
 

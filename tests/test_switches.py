@@ -18,11 +18,11 @@ import attrs
 import pytest
 
 import expressentry as ee
-from expressentry import timelines
-from expressentry.draws import feed
+from expressentry.draws import feedtext
 from expressentry.enums import CategoryId
 from expressentry.rules import categories
-from expressentry.timelines import Document
+from expressentry.timelines import documents
+from expressentry.timelines.documents import Document
 
 
 def _passport(as_of: date) -> bool:
@@ -39,20 +39,20 @@ def _passport(as_of: date) -> bool:
 
 def test_passport_valid_on_expiry_date(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _passport(date(2027, 3, 15))
-    monkeypatch.setattr(timelines, "PASSPORT_VALID_ON_EXPIRY_DATE", False)
+    monkeypatch.setattr(documents, "PASSPORT_VALID_ON_EXPIRY_DATE", False)
     assert not _passport(date(2027, 3, 15))
     assert _passport(date(2027, 3, 14))
 
 
 def test_utc_when_no_zone(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "March 23, 2023 at 12:27:59"
-    read, quirks = feed.read_datetime(text)
+    read, quirks = feedtext.read_datetime(text)
     assert read == datetime(2023, 3, 23, 12, 27, 59, tzinfo=UTC)
     assert ee.Quirk.NO_TIME_ZONE in quirks
-    monkeypatch.setattr(feed, "UTC_WHEN_NO_ZONE", False)
+    monkeypatch.setattr(feedtext, "UTC_WHEN_NO_ZONE", False)
     with pytest.raises(ValueError, match="no zone"):
-        feed.read_datetime(text)
-    assert feed.read_datetime(text + " UTC")[0] == read
+        feedtext.read_datetime(text)
+    assert feedtext.read_datetime(text + " UTC")[0] == read
 
 
 def test_military_work_rule_applies(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,7 @@ from expressentry.crs import score, score_many
 from expressentry.draws import (
     Backtest,
     BacktestRow,
+    ChanceScore,
     Clearance,
     CrsBand,
     Estimate,
@@ -27,6 +28,7 @@ from expressentry.draws import (
     PoolDistribution,
     Prediction,
     Quirk,
+    ReliabilityBin,
     ReplayReport,
     Round,
     RoundCheck,
@@ -94,16 +96,6 @@ from expressentry.errors import (
 )
 from expressentry.experience import Experience, canadian_experience, foreign_experience
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.forecasts import (
-    Forecast,
-    ForecastEvent,
-    ForecastState,
-    Milestone,
-    MilestoneKind,
-    Verdicts,
-    forecast,
-    forecast_many,
-)
 from expressentry.models import (
     Candidate,
     Education,
@@ -125,18 +117,20 @@ from expressentry.serialization import (
     to_dict,
     to_json,
 )
-from expressentry.timelines import (
-    Deadline,
-    Document,
-    DocumentStatus,
-    PoolStatus,
-    Readiness,
-    Validity,
-    ita_deadline,
-    ita_readiness,
-    pool_status,
-    validity_on,
+from expressentry.timelines.deadlines import Deadline, ita_deadline
+from expressentry.timelines.documents import Document, DocumentStatus, Validity, validity_on
+from expressentry.timelines.forecast import (
+    Forecast,
+    ForecastEvent,
+    ForecastState,
+    Milestone,
+    MilestoneKind,
+    Verdicts,
+    forecast,
+    forecast_many,
 )
+from expressentry.timelines.pool import PoolStatus, pool_status
+from expressentry.timelines.readiness import Readiness, ita_readiness
 
 __version__ = "0.1.0"
 
@@ -151,6 +145,7 @@ __all__ = [
     "Category",
     "CategoryId",
     "CategoryResult",
+    "ChanceScore",
     "Clearance",
     "CrsBand",
     "CrsBreakdown",
@@ -204,6 +199,7 @@ __all__ = [
     "ProgramResult",
     "Quirk",
     "Readiness",
+    "ReliabilityBin",
     "ReplayReport",
     "Requirement",
     "Round",

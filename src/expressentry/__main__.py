@@ -69,12 +69,13 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
-from expressentry.forecasts import forecast
 from expressentry.models import Candidate
-from expressentry.pools import LineFailure, iter_pool, pool_format
+from expressentry.pools import LineFailure, pool_format, read_pool
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, join_path, read_iso_date, to_dict, to_json
-from expressentry.timelines import ita_readiness, validity_on
+from expressentry.timelines.documents import validity_on
+from expressentry.timelines.forecast import forecast
+from expressentry.timelines.readiness import ita_readiness
 
 __all__ = ["main"]
 
@@ -455,25 +456,16 @@ def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
 
 def _read_pool_file(
     path: Path,
-) -> tuple[list[Candidate], list[int], list[LineFailure]] | None:
+) -> tuple[list[Candidate], tuple[int, ...], list[LineFailure]] | None:
     """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable)."""
-    candidates: list[Candidate] = []
-    lines: list[int] = []
-    failures: list[LineFailure] = []
     try:
         size = path.stat().st_size
         with _progress(size, "B", f"reading {path.name}") as bar:
-            for row in iter_pool(path):
-                bar.update(row.size)
-                if row.candidate is not None:
-                    candidates.append(row.candidate)
-                    lines.append(row.line)
-                elif row.failure is not None:
-                    failures.append(row.failure)
+            read = read_pool(path, progress=bar.update)
     except OSError as exc:
         sys.stderr.write(f"expressentry: cannot read {path}: {exc.strerror or exc}\n")
         return None
-    return candidates, lines, failures
+    return list(read.candidates), read.lines, list(read.failures)
 
 
 def _report_lines(path: Path, failures: list[LineFailure]) -> None:
@@ -496,8 +488,10 @@ def _simulate(args: argparse.Namespace) -> int:
     if failures:
         return _BAD_INPUT
     day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
-    kind, program, category = _round_type(args.type)
-    spec = RoundSpec(day=day, size=args.size, kind=kind, program=program, category=category)
+    kind = RoundType.parse(args.type)
+    spec = RoundSpec(
+        day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
+    )
     with _progress(len(candidates), "profile", "ranking"):
         found = select(Pool(candidates), spec)
     if args.format == "json":
@@ -507,6 +501,13 @@ def _simulate(args: argparse.Namespace) -> int:
             "size": args.size,
             "cutoff": found.cutoff,
             "tie_break": None if found.tie_break is None else found.tie_break.isoformat(),
+            "last_invited": None if found.last_invited is None else found.last_invited.isoformat(),
+            "at_cutoff_left_out": {
+                "total": found.at_cutoff_left_out,
+                "after_second": found.left_out_after_second,
+                "within_second": found.left_out_within_second,
+                "same_instant": found.left_out_same_instant,
+            },
             "invited": [
                 {"rank": i.rank, "line": lines[i.index], "crs": i.crs} for i in found.invited
             ],
@@ -523,14 +524,6 @@ def _simulate(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     _note(found.caveats)
     return 0
-
-
-def _round_type(text: str) -> tuple[RoundKind, Program | None, CategoryId | None]:
-    if text in (RoundKind.GENERAL.value, RoundKind.PNP.value):
-        return RoundKind(text), None, None
-    if text in {p.value for p in Program}:
-        return RoundKind.PROGRAM, Program(text), None
-    return RoundKind.CATEGORY, None, CategoryId(text)
 
 
 def _pool(args: argparse.Namespace) -> int:

@@ -8,27 +8,44 @@ TEER; self-employment and work while studying still count.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from expressentry.rules.experience import SKILLED_TEERS, WEEKLY_HOURS_CAP
+from expressentry.rules import LAST_REVIEWED, RuleSet, rules_for
 
 if TYPE_CHECKING:
     from expressentry.models import WorkPeriod
 
-__all__ = ["DEFAULT_CAP", "DEFAULT_TEERS", "Kind", "canadian_kind", "foreign_kind"]
+__all__ = [
+    "DEFAULT_CAP",
+    "DEFAULT_RULES",
+    "DEFAULT_TEERS",
+    "Kind",
+    "canadian_kind",
+    "foreign_kind",
+]
 
-DEFAULT_TEERS: Final = SKILLED_TEERS.entries[-1].value
-DEFAULT_CAP: Final = WEEKLY_HOURS_CAP.entries[-1].value
+DEFAULT_RULES: Final = rules_for(as_of=LAST_REVIEWED)
+"""The rules the day-independent inputs of a profile are derived under: those in
+force on the day the tables were last reviewed. A rule set with other skilled
+TEERs or another weekly cap derives its own (a scoring plan compares them)."""
+DEFAULT_TEERS: Final = DEFAULT_RULES.skilled_teers.value
+DEFAULT_CAP: Final = DEFAULT_RULES.weekly_hours_cap.value
 
 Kind = tuple[str, frozenset[int], Callable[["WorkPeriod"], bool]]
 """A kind of experience: its name, the skilled TEERs and the test of one period."""
 
 
-@functools.cache
-def canadian_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
-    """The test for Canadian skilled work with these TEERs (one per set of TEERs)."""
+def canadian_kind(rules: RuleSet, teers: frozenset[int] | None = None) -> Kind:
+    """The test for Canadian skilled work under ``rules``: its skilled TEERs, or ``teers``.
+
+    One per set of TEERs, owned by the rule set (:meth:`~expressentry.rules.RuleSet.memo`).
+    """
+    chosen = rules.skilled_teers.value if teers is None else teers
+    return rules.memo("kinds.canadian", _canadian, size=64)(chosen)
+
+
+def _canadian(teers: frozenset[int]) -> Kind:
 
     def include(p: WorkPeriod) -> bool:
         return (
@@ -42,9 +59,16 @@ def canadian_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
     return ("canadian", teers, include)
 
 
-@functools.cache
-def foreign_kind(teers: frozenset[int] = DEFAULT_TEERS) -> Kind:
-    """The test for foreign skilled work with these TEERs (one per set of TEERs)."""
+def foreign_kind(rules: RuleSet, teers: frozenset[int] | None = None) -> Kind:
+    """The test for foreign skilled work under ``rules``: its skilled TEERs, or ``teers``.
+
+    One per set of TEERs, owned by the rule set.
+    """
+    chosen = rules.skilled_teers.value if teers is None else teers
+    return rules.memo("kinds.foreign", _foreign, size=64)(chosen)
+
+
+def _foreign(teers: frozenset[int]) -> Kind:
 
     def include(p: WorkPeriod) -> bool:
         return not p.in_canada and p.teer in teers

@@ -82,7 +82,7 @@ def article(name: str) -> str:
 def _public_name(kind: type) -> str:
     """A class's name as the user knows it: ``Candidate``, or its full name.
 
-    The full name (``expressentry.pools.Pool``) when the package's top level has
+    The full name (``expressentry.module.Name``) when the package's top level has
     another class of that name.
     """
     name = kind.__name__

@@ -17,7 +17,6 @@ on the day scored and after it has not happened yet.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -77,7 +76,8 @@ def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     >>> h = WorkHistory(periods=(
     ...     WorkPeriod(start=date(2024, 1, 1), end=date(2024, 1, 7), hours_per_week=45,
     ...                noc="21231", in_canada=True),))
-    >>> segments(h, canadian_kind(), 30)
+    >>> from expressentry.rules import rules_for
+    >>> segments(h, canadian_kind(rules_for(as_of=date(2026, 11, 22))), 30)
     ((738886, 738893, 30),)
     """
     built = _derived(history)
@@ -211,7 +211,7 @@ def canadian_experience(
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     as_of, r = _checked(history, as_of, rules, "canadian_experience")
-    return _crs(history, as_of, r, canadian_kind(r.skilled_teers.value))
+    return _crs(history, as_of, r, canadian_kind(r))
 
 
 def foreign_experience(
@@ -227,16 +227,15 @@ def foreign_experience(
         RulesNotInForceError: ``as_of`` is before 2015-01-01.
     """
     as_of, r = _checked(history, as_of, rules, "foreign_experience")
-    return _crs(history, as_of, r, foreign_kind(r.skilled_teers.value))
+    return _crs(history, as_of, r, foreign_kind(r))
 
 
-@functools.lru_cache(maxsize=1024)
 def window(years: int, *, as_of: date) -> tuple[date, date]:
     """The window ``[as_of - years, as_of)`` of a rule that counts work "in the N years before".
 
     Calendar years (python-dateutil): from 2024-02-29 one year back is 2023-02-28.
-    Cached, as a whole pool is assessed on the same few windows; so ``as_of`` is
-    required (a cached "today" would go stale).
+    ``as_of`` is required: a pool assessed on one day asks for the same few
+    windows, and whoever asks keeps them (a remembered "today" would go stale).
 
     >>> [d.isoformat() for d in window(3, as_of=date(2026, 11, 22))]
     ['2023-11-22', '2026-11-22']
@@ -367,11 +366,4 @@ def kind_name(kind: Kind) -> str:
 
     Two kinds of one name differ only by their TEERs (a reform's skilled TEERs).
     """
-    key = (kind[0], kind[1])
-    found = _KIND_NAMES.get(key)
-    if found is None:
-        found = _KIND_NAMES[key] = f"{kind[0]}{sorted(kind[1])}"
-    return found
-
-
-_KIND_NAMES: dict[tuple[str, frozenset[int]], str] = {}
+    return f"{kind[0]}{sorted(kind[1])}"

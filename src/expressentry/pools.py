@@ -32,7 +32,15 @@ from expressentry.errors import MISSING, FieldProblem, InvalidInputError, Invali
 from expressentry.models import Candidate
 from expressentry.serialization import from_dict, from_json, parse_json
 
-__all__ = ["FORMATS", "LineFailure", "Pool", "PoolLine", "iter_pool", "pool_format", "read_pool"]
+__all__ = [
+    "FORMATS",
+    "LineFailure",
+    "PoolFile",
+    "PoolLine",
+    "iter_pool",
+    "pool_format",
+    "read_pool",
+]
 
 FORMATS = {".jsonl": "jsonl", ".csv": "csv"}
 """The extensions of pool files, and the format each names."""
@@ -79,8 +87,12 @@ class PoolLine:
 
 
 @frozen(kw_only=True)
-class Pool:
-    """The candidates of a pool file and its bad lines.
+class PoolFile:
+    """A pool file as read: its candidates and its bad lines.
+
+    Not the pool a round selects from (:class:`expressentry.Pool`): rank the
+    candidates of a file with every line valid by passing it to
+    :func:`~expressentry.select` as it is, or ``expressentry.Pool(read.candidates)``.
 
     Attributes:
         candidates: The valid profiles, in file order.
@@ -107,8 +119,11 @@ def pool_format(path: Path | str) -> str | None:
     return FORMATS.get(Path(require_path(path, "path", "pool_format")).suffix.lower())
 
 
-def read_pool(path: Path | str) -> Pool:
+def read_pool(path: Path | str, *, progress: Callable[[int], object] | None = None) -> PoolFile:
     """Every profile of the pool file at ``path``, and every bad line.
+
+    ``progress`` is called with the bytes of each line read (a progress bar's
+    ``update``).
 
     Raises:
         InvalidInputError: the extension is neither ``.jsonl`` nor ``.csv``.
@@ -118,12 +133,14 @@ def read_pool(path: Path | str) -> Pool:
     lines: list[int] = []
     failures: list[LineFailure] = []
     for row in iter_pool(path):
+        if progress is not None:
+            progress(row.size)
         if row.candidate is not None:
             candidates.append(row.candidate)
             lines.append(row.line)
         elif row.failure is not None:
             failures.append(row.failure)
-    return Pool(candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures))
+    return PoolFile(candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures))
 
 
 def iter_pool(path: Path | str) -> Iterator[PoolLine]:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum, IntEnum, StrEnum
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -38,8 +38,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
 
 from expressentry._checks import type_words
+from expressentry._memo import Memo
 from expressentry.errors import (
     MISSING,
     FieldProblem,
@@ -118,26 +120,66 @@ def _structure_float(value: object, _: type[Any]) -> float:
     return value
 
 
-def _structure_date(value: object, _: type[Any]) -> date:
-    found = _DATES.get(value) if type(value) is str else None
-    if found is None:
-        if not isinstance(value, str):  # the type before the format
+def _as_given(value: object, _: object) -> object:
+    """A model's plain field: the model checks it (type and value), in its own words."""
+    return value
+
+
+_DATES_KEPT = 65_536
+
+
+class _Readers:
+    """The structuring hooks that remember what they read: owned by one converter.
+
+    A pool repeats the same days and the same enum values many times; each is
+    read once per converter.
+    """
+
+    def __init__(self) -> None:
+        self.dates: Memo[str, date | None] = Memo(read_iso_date, size=_DATES_KEPT)
+        self.members: Memo[type[Enum], dict[tuple[type, object], Enum]] = Memo(
+            lambda kind: {(type(m.value), m.value): m for m in kind}, size=256
+        )
+
+    def date(self, value: object, _: type[Any]) -> date:
+        if type(value) is not str:  # the type before the format
             raise _BadValueError(
                 value, f"must be a string written YYYY-MM-DD, not {type_words(value)}"
             )
-        found = read_iso_date(value)
+        found = self.dates(value)
         if found is None:
             raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
-        if type(value) is str:
-            if len(_DATES) >= _DATES_KEPT:
-                _DATES.clear()
-            _DATES[value] = found
-    return found
+        return found
 
+    def member(self, value: object, kind: type[Enum]) -> Enum | None:
+        """The member of ``kind`` whose value is ``value`` (of its type), else ``None``."""
+        try:
+            return self.members(kind).get((type(value), value))
+        except TypeError:  # an unhashable value: a list, an object
+            return None
 
-_DATES: dict[str, date] = {}
-"""Dates already read, by their text: a pool repeats the same days many times."""
-_DATES_KEPT = 65_536
+    def enum(self, value: object, kind: type[Enum]) -> Enum:
+        found = self.member(value, kind)
+        if found is not None:
+            return found
+        allowed = ", ".join(render_value(m.value) for m in kind)
+        raise _BadValueError(value, f"must be one of {allowed}")
+
+    def enum_or_as_given(self, kind: type[Enum]) -> Callable[[object, object], object]:
+        """A model's enum field: a member from its value, anything else as given.
+
+        The model refuses a value that names no member, in its own words.
+        """
+        members = self.members(kind)
+
+        def structure(value: object, _: object) -> object:
+            try:
+                found = members.get((type(value), value))
+            except TypeError:  # an unhashable value: a list, an object
+                return value
+            return value if found is None else found
+
+        return structure
 
 
 def _structure_datetime(value: object, _: type[Any]) -> datetime:
@@ -151,24 +193,6 @@ def _structure_datetime(value: object, _: type[Any]) -> datetime:
     except ValueError:
         pass
     raise _BadValueError(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
-
-
-def _structure_enum(value: object, kind: type[Enum]) -> Enum:
-    members = _MEMBERS.get(kind)
-    if members is None:
-        members = _MEMBERS[kind] = {(type(m.value), m.value): m for m in kind}
-    try:
-        found = members.get((type(value), value))
-    except TypeError:  # an unhashable value: a list, an object
-        found = None
-    if found is not None:
-        return found
-    allowed = ", ".join(render_value(m.value) for m in kind)
-    raise _BadValueError(value, f"must be one of {allowed}")
-
-
-_MEMBERS: dict[type[Enum], dict[tuple[type, object], Enum]] = {}
-"""Each enum's members by the type and the value of their value (``True`` is not ``1``)."""
 
 
 def _is_optional(kind: Any) -> bool:
@@ -195,18 +219,56 @@ def _is_reviewed(kind: Any) -> bool:
     )
 
 
+_PLAIN: Final = (bool, int, float, str)
+"""The field types JSON writes as they are: a model checks them itself."""
+
+
+def _plain_part(kind: Any) -> Any:
+    """``kind`` without its ``| None``."""
+    if _is_optional(kind):
+        return next(a for a in typing.get_args(kind) if a is not type(None))
+    return kind
+
+
+def _model_hooks(
+    kind: type[Any], readers: _Readers
+) -> dict[str, Callable[[object, object], object]]:
+    """The hooks of a model's plain and enum fields: values go to the model as given.
+
+    A plain field (a boolean, a number, a string) is passed as JSON wrote it, and an
+    enum field as its member, or as written when it names none: the model checks
+    them, so the words are the model's whichever way the value came.
+    """
+    hooks: dict[str, Callable[[object, object], object]] = {}
+    for a in attrs.fields(attrs.resolve_types(kind)):
+        if not a.init:
+            continue
+        part = _plain_part(a.type)
+        if part in _PLAIN:
+            hooks[a.name] = _as_given
+        elif isinstance(part, type) and issubclass(part, Enum):
+            hooks[a.name] = readers.enum_or_as_given(part)
+    return hooks
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(date, _structure_date)
-    conv.register_structure_hook(datetime, _structure_datetime)
+    readers = _Readers()
+    # The results' plain fields (a model checks its own: see _model_hooks).
+    plain: tuple[tuple[type, Callable[[object, Any], Any]], ...] = (
+        (int, _strict(int, "a whole number")),
+        (str, _strict(str, "a string")),
+        (bool, _strict(bool, "true or false")),
+        (float, _structure_float),
+        (date, readers.date),
+        (datetime, _structure_datetime),
+    )
+    for kind, hook in plain:
+        conv.register_structure_hook(kind, hook)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     for enum_base in (Enum, StrEnum, IntEnum):  # before str and int in the MRO
-        conv.register_structure_hook(enum_base, _structure_enum)
+        conv.register_structure_hook(enum_base, readers.enum)
         conv.register_unstructure_hook(enum_base, lambda member: member.value)
     # Each optional field and list gets its own hook, built once: the structuring
     # is the same, without a dispatch per value.
@@ -225,6 +287,9 @@ def _make_converter() -> cattrs.Converter:
     def attrs_factory(kind: type[Any]) -> Callable[[object, Any], Any]:
         # cattrs would read a list or a string as an object and fail with an
         # AttributeError; say what is wrong instead.
+        checks = getattr(kind, "field_checks", None)
+        if checks is not None:
+            return _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
         inner = conv.gen_structure_attrs_fromdict(kind)
         if _is_reviewed(kind):
             return _reviewed_structure(kind, inner)
@@ -286,6 +351,50 @@ def _make_converter() -> cattrs.Converter:
         lambda v, _: WorkHistory(periods=conv.structure(v, tuple[WorkPeriod, ...])),
     )
     return conv
+
+
+def _model_structure(
+    conv: cattrs.Converter,
+    kind: type[Any],
+    hooks: dict[str, Callable[[object, object], object]],
+    checks: dict[str, Callable[[str, object, list[FieldProblem]], bool]],
+) -> Callable[[object, Any], Any]:
+    """Read a model: JSON's shapes turned into one call of its constructor.
+
+    The constructor checks every field, once. When the call cannot be made (a
+    field missing, an unknown key, a date not written YYYY-MM-DD...), the plain and
+    enum fields given are checked by the model's own field checks, so every
+    problem is still reported at once, in the model's words.
+    """
+    overrides: dict[str, Any] = {name: override(struct_hook=hook) for name, hook in hooks.items()}
+    inner = make_dict_structure_fn(
+        kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
+    name = kind.__name__
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _BadValueError(value, "must be a JSON object")
+        try:
+            return inner(value, kind)
+        except ClassValidationError as exc:
+            if any(_from_the_constructor(e) for e in exc.exceptions):
+                raise  # the model checked every field
+            found: list[FieldProblem] = []
+            for field, hook in hooks.items():
+                if field in value:
+                    checks[field](field, hook(value[field], None), found)
+            if not found:
+                raise
+            more = [*exc.exceptions, InvalidInputError(name, found)]
+            raise ClassValidationError(exc.message, more, kind) from None
+
+    return structure
+
+
+def _from_the_constructor(exc: Exception) -> bool:
+    """Whether ``exc`` is the model's own error (cattrs notes each field's)."""
+    return isinstance(exc, InvalidInputError) and not getattr(exc, "__notes__", None)
 
 
 def _reviewed_structure(

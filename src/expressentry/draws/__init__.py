@@ -2,17 +2,24 @@
 
 :mod:`expressentry.draws.history` loads and queries the rounds,
 :mod:`expressentry.draws.records` holds their types,
-:mod:`expressentry.draws.feed` the named rules that read IRCC's feed,
+:mod:`expressentry.draws.feed` and :mod:`expressentry.draws.feedtext` the named
+rules that read IRCC's feed,
 :mod:`expressentry.draws.pool` holds a pool of candidates and
-:mod:`expressentry.draws.selection` runs rounds over it,
+:mod:`expressentry.draws.selection` runs rounds over it (ranking with
+:mod:`expressentry.draws.ranking`),
 :mod:`expressentry.draws.replays` replays published rounds on synthetic pools,
 :mod:`expressentry.draws.cutoffs` holds round types, the cut-off estimate and its
-backtest, :mod:`expressentry.draws.estimator` the method behind the estimate, and
-:mod:`expressentry.draws.prospects` a candidate's outlook against past rounds.
+backtest, :mod:`expressentry.draws.estimator` the method behind the estimate,
+:mod:`expressentry.draws.chances` the chance that a round invites a score and its
+backtest, :mod:`expressentry.draws.clearance` how a score compares with a past
+round, and :mod:`expressentry.draws.prospects` a candidate's outlook against past
+rounds.
 """
 
 from __future__ import annotations
 
+from .chances import ChanceScore, ReliabilityBin, naive_chance, score_chances, tie_chance
+from .clearance import Clearance, RoundCheck, check_round
 from .cutoffs import (
     Backtest,
     BacktestRow,
@@ -33,16 +40,18 @@ from .history import (
     yearly_summary,
 )
 from .pool import Pool, eligibility_flags
-from .prospects import Clearance, Outlook, OutlookLine, RoundCheck, outlook
+from .prospects import Outlook, OutlookLine, outlook
+from .ranking import top_ranked
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
 from .replays import KindSummary, ReplayReport, RoundReplay, replay, replay_all
-from .selection import Invited, RoundSpec, Selection, run_rounds, select, top_ranked
+from .selection import Invited, RoundSpec, Selection, run_rounds, select
 from .ties import invited_at_cutoff, tie_break_of
 
 __all__ = [
     "POOL_BANDS",
     "Backtest",
     "BacktestRow",
+    "ChanceScore",
     "Clearance",
     "CrsBand",
     "Estimate",
@@ -55,6 +64,7 @@ __all__ = [
     "PoolDistribution",
     "Prediction",
     "Quirk",
+    "ReliabilityBin",
     "ReplayReport",
     "Round",
     "RoundCheck",
@@ -66,19 +76,23 @@ __all__ = [
     "TrendPoint",
     "YearSummary",
     "backtest",
+    "check_round",
     "eligibility_flags",
     "estimate_cutoff",
     "find_rounds",
     "invited_at_cutoff",
     "load_rounds",
+    "naive_chance",
     "outlook",
     "replay",
     "replay_all",
     "round_type_of",
     "rounds",
     "run_rounds",
+    "score_chances",
     "select",
     "tie_break_of",
+    "tie_chance",
     "top_ranked",
     "trends",
     "yearly_summary",

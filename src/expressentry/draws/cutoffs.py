@@ -17,7 +17,7 @@ cut-off and a plain verdict where the estimate is no better than the baseline.
 >>> report = backtest()
 >>> cec = report.row(RoundType.parse("cec"))
 >>> cec.rounds, round(cec.estimate_mae, 1), round(cec.baseline_mae, 1), round(cec.coverage, 2)
-(66, 19.3, 25.2, 0.82)
+(66, 13.2, 25.2, 0.82)
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
+from .chances import NAIVE_ROUNDS, ChanceScore, score_chances
 from .estimator import Estimate, Forecaster
 from .history import history_in_date_order
 from .records import Round, RoundKind
@@ -242,7 +243,7 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     >>> from expressentry.draws.history import rounds
     >>> found = estimate_cutoff(rounds(), RoundType.parse("cec"), on=date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 518.1, 527.9, 523)
+    (522.4, 517.4, 527.7, 523)
 
     Raises:
         InvalidInputError: no round of the type before ``on``, ``on`` is not a date,
@@ -273,6 +274,9 @@ class Prediction:
         estimate: The estimate, with its interval (:func:`estimate_cutoff`).
         baseline: The previous cut-off of its type.
         earlier: How many earlier rounds of its type there were.
+        recent: The cut-offs of the type's last rounds before it (at most
+            :data:`~expressentry.draws.chances.NAIVE_ROUNDS`, oldest first), for
+            the naive invitation chance.
     """
 
     number: str
@@ -282,6 +286,7 @@ class Prediction:
     estimate: Estimate
     baseline: int
     earlier: int
+    recent: tuple[int, ...] = ()
 
     @property
     def error(self) -> float:
@@ -377,7 +382,8 @@ class BacktestRow:
 METHOD: Final = (
     "the previous cut-off of the type (a one-off set aside), moved towards the type's "
     "level of the last two years and up after a long gap, by weights fitted on earlier "
-    "rounds only"
+    "rounds only; for a program whose last round is from another pool (over a year "
+    "old), the general rounds' estimate"
 )
 """The estimator in words, as :meth:`Backtest.explain` and the JSON give it."""
 
@@ -418,6 +424,15 @@ class Backtest:
         if self.last_day is None:
             return ()
         return review_caveats(self.last_day, self.rules_reviewed_on)
+
+    @property
+    def chances(self) -> ChanceScore:
+        """How the invitation chances of the rounds scored did, against the naive chance.
+
+        Computed from :attr:`predictions` when asked
+        (:func:`~expressentry.draws.chances.score_chances`).
+        """
+        return score_chances((p.actual, p.estimate, p.recent) for p in self.predictions)
 
     def row(self, round_type: RoundType) -> BacktestRow | None:
         """The row of a type, or ``None`` when no round of it was predicted."""
@@ -472,6 +487,10 @@ class Backtest:
                 f"The 80 % intervals held {self.overall.coverage:.0%} of the cut-offs "
                 f"({self.overall.covered} of {self.overall.intervals})."
             )
+        chances = self.chances
+        if chances.cases:
+            out.append("")
+            out.append(chances.explain())
         out.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(out)
 
@@ -497,6 +516,7 @@ class Backtest:
             "skipped": self.skipped,
             "rows": [_row_dict(r) for r in (*self.rows, self.overall)],
             "worse_or_equal": [r.key for r in self.worse_or_equal],
+            "chances": self.chances.as_dict(),
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
@@ -541,11 +561,12 @@ def _predict_all(history: Iterable[Round]) -> tuple[tuple[Prediction, ...], int]
     ``history`` is taken in its order (oldest first, as :func:`rounds` gives it).
     """
     forecaster = Forecaster()
-    earlier: dict[RoundType, int] = {}
+    earlier: dict[RoundType, list[int]] = {}
     out: list[Prediction] = []
     skipped = 0
     for r in history:
         kind = round_type_of(r)
+        cutoffs = earlier.setdefault(kind, [])
         if forecaster.knows(kind.key):
             found = forecaster.estimate(kind.key, r.day)
             out.append(
@@ -556,12 +577,13 @@ def _predict_all(history: Iterable[Round]) -> tuple[tuple[Prediction, ...], int]
                     actual=r.cutoff,
                     estimate=found,
                     baseline=found.baseline,
-                    earlier=earlier[kind],
+                    earlier=len(cutoffs),
+                    recent=tuple(cutoffs[-NAIVE_ROUNDS:]),
                 )
             )
         else:
             skipped += 1
-        earlier[kind] = earlier.get(kind, 0) + 1
+        cutoffs.append(r.cutoff)
         forecaster.add(r)
     return tuple(out), skipped
 

@@ -10,14 +10,22 @@ adds two corrections whose weights are fitted on the earlier rounds only:
   (PNP rounds, whose cut-off is the lowest of a few hundred nominees) return to
   their level; drifting types (general, CEC) learn a small weight.
 - **gap**: the log of the days since the previous round of the type over its
-  usual gap (the median of its last :data:`GAP_ROUNDS` gaps). A pool left alone
-  longer fills up, and the cut-off rises.
+  usual gap (the median of its last :data:`GAP_ROUNDS` gaps, a pause longer than
+  :data:`SAME_POOL_DAYS` left out). A pool left alone longer fills up, and the
+  cut-off rises.
 
 A previous cut-off far out of line with the type's last rounds (the CEC round of
 2021-02-13 cut at 75 among rounds at 450-460) is a one-off, not a new level: a
 Hampel filter (the median of the last :data:`OUTLIER_WINDOW` cut-offs, and the
 median distance to it) replaces it by the median of the rounds before it when it
-lies more than *k* spreads away.
+lies more than *k* spreads away. It compares only rounds that ranked the same
+pool: when those five span more than :data:`SAME_POOL_DAYS` (a profile stays in
+the pool 12 months, so the pool has renewed), nothing is flagged.
+
+A program type (CEC, FSW, FST) whose last round is more than
+:data:`SAME_POOL_DAYS` old was cut in another pool; general rounds rank every
+program's candidates, so when one was held within that time the program's
+estimate is the general rounds' estimate for the day (:data:`STALE_PROGRAM_FROM`).
 
 The weights are a least-squares fit of the change of cut-off (clipped at ±
 :data:`CLIPS` points, so that one odd round does not teach a rule) on the two
@@ -46,6 +54,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from expressentry.enums import Program
 from expressentry.errors import FieldProblem, InvalidInputError
 
 from .records import Round
@@ -59,8 +68,10 @@ __all__ = [
     "MIN_ERRORS",
     "OUTLIER_SPREADS",
     "OUTLIER_WINDOW",
+    "SAME_POOL_DAYS",
     "SCALE_ROUNDS",
     "SHRINKS",
+    "STALE_PROGRAM_FROM",
     "Estimate",
     "Forecaster",
 ]
@@ -92,6 +103,18 @@ SCALE_ROUNDS: Final = 10
 MIN_ERRORS: Final = 10
 """Below this many earlier errors (of any type), an estimate comes without an interval."""
 
+SAME_POOL_DAYS: Final = 365
+"""Rounds further apart than this ranked different pools: a profile stays in the pool
+12 months (:data:`~expressentry.rules.timelines.PROFILE_POOL_MONTHS`), so a year
+later every profile then ranked has left it or been submitted anew."""
+STALE_PROGRAM_FROM: Final = "general"
+"""The type whose estimate stands in for a program type's (``cec``, ``fsw``,
+``fst``) when the program's last round is more than :data:`SAME_POOL_DAYS` old
+and a general round is not: general rounds rank every program's candidates, so
+their cut-off is where the program's pool is now. (The CEC round of 2020-03-23
+followed one of 2015 cut at 808; general rounds were then cut at 471.)"""
+
+_PROGRAMS: Final = frozenset(p.value for p in Program)
 _POOLED_RIDGE: Final = 1.0
 _OWN_SCALE: Final = 3  # fewer earlier errors of its type: the scale of any type's last ones
 
@@ -110,6 +133,10 @@ class Estimate:
         low: The interval's low end, or ``None`` when too few errors are known yet.
         high: The interval's high end, or ``None``.
         baseline: The previous cut-off of the type.
+        errors: The errors this estimate may have (cut-off minus :attr:`value`,
+            CRS points), sorted: the estimator's earlier errors over their
+            scale, times the type's current scale (the same that give the
+            interval); empty when too few are known. They give :meth:`chance`.
     """
 
     round_type: str
@@ -118,12 +145,54 @@ class Estimate:
     low: float | None
     high: float | None
     baseline: int
+    errors: tuple[float, ...] = field(default=(), repr=False)
 
     def covers(self, cutoff: int) -> bool | None:
         """Whether the interval holds ``cutoff`` (``None`` without an interval)."""
         if self.low is None or self.high is None:
             return None
         return self.low <= cutoff <= self.high
+
+    def below(self, x: float) -> float | None:
+        """The chance that the cut-off is at most ``x`` (``None`` without :attr:`errors`).
+
+        The errors' distribution, read as IRCC's cut-off = :attr:`value` + an
+        error: the i-th smallest of *n* errors is at probability i/(n+1), linearly
+        between them, and beyond the smallest or the largest it stays at 1/(n+1)
+        or n/(n+1): a cut-off further out than every earlier error keeps a
+        chance, never none.
+        """
+        z = self.errors
+        if not z:
+            return None
+        n = len(z)
+        t = x - self.value
+        if t <= z[0]:
+            return 1 / (n + 1)
+        if t >= z[-1]:
+            return n / (n + 1)
+        i = bisect.bisect_right(z, t)  # z[i - 1] <= t < z[i]
+        lo, hi = z[i - 1], z[i]
+        return (i + (t - lo) / (hi - lo)) / (n + 1)
+
+    def chance(self, crs: int, *, tie: float = 0.5) -> float | None:
+        """The chance that a round on :attr:`day` invites a score of ``crs``.
+
+        Cut-offs are whole numbers: the score is invited if the cut-off is below
+        it, and at the cut-off with the chance ``tie`` of winning the tie-break
+        (see :func:`~expressentry.draws.chances.tie_chance`; 0.5 when nothing is
+        known). ``None`` without :attr:`errors`.
+
+        >>> e = Estimate("cec", date(2026, 9, 1), 520.0, 510.0, 530.0, 520,
+        ...              errors=(-10.0, -5.0, 0.0, 5.0, 10.0))
+        >>> e.chance(520), e.chance(520, tie=1.0), e.chance(540), e.chance(500)
+        (0.5, 0.5166666666666667, 0.8333333333333334, 0.16666666666666666)
+        """
+        below = self.below(crs - 0.5)
+        at_most = self.below(crs + 0.5)
+        if below is None or at_most is None:
+            return None
+        return below + (at_most - below) * tie
 
 
 @frozen
@@ -161,8 +230,15 @@ class _Type:
     errors: list[float] = field(factory=list)
 
     def usual_gap(self) -> int:
-        """The median of the type's last :data:`GAP_ROUNDS` gaps in days (0 when unknown)."""
-        gaps = [(b - a).days for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])]
+        """The median of the type's last :data:`GAP_ROUNDS` gaps in days (0 when unknown).
+
+        A gap longer than :data:`SAME_POOL_DAYS` (a pause of years) is left out.
+        """
+        gaps = [  # a pause longer than the pool's life is not a usual gap
+            (b - a).days
+            for a, b in itertools.pairwise(self.days[-GAP_ROUNDS - 1 :])
+            if (b - a).days <= SAME_POOL_DAYS
+        ]
         return round(statistics.median(gaps)) if gaps else 0
 
     def anchors(self) -> list[float]:
@@ -175,6 +251,8 @@ class _Type:
         last = float(c[-1])
         if len(c) < OUTLIER_WINDOW:
             return [last] * len(OUTLIER_SPREADS)
+        if (self.days[-1] - self.days[-OUTLIER_WINDOW]).days > SAME_POOL_DAYS:
+            return [last] * len(OUTLIER_SPREADS)  # not one pool: nothing to compare with
         window = c[-OUTLIER_WINDOW:]
         mid = statistics.median(window)
         mad = statistics.median(abs(x - mid) for x in window)
@@ -207,7 +285,7 @@ class Forecaster:
     >>> f = Forecaster(rounds())
     >>> found = f.estimate("cec", date(2026, 9, 1))
     >>> found.value, found.low, found.high, found.baseline
-    (522.3, 518.1, 527.9, 523)
+    (522.4, 517.4, 527.7, 523)
     """
 
     def __init__(self, history: Iterable[Round] = ()) -> None:
@@ -246,6 +324,7 @@ class Forecaster:
         kind = self._types[round_type]
         value = round(self._value(round_type, day)[0], 1)
         low = high = None
+        errors: tuple[float, ...] = ()
         if len(self._scaled) >= MIN_ERRORS:
             scale = self._scale(kind)
             n = len(self._scaled)
@@ -253,7 +332,8 @@ class Forecaster:
             lo = self._scaled[max(1, math.floor((n + 1) * tail)) - 1]
             hi = self._scaled[min(n, math.ceil((n + 1) * (1 - tail))) - 1]
             low, high = round(value + lo * scale, 1), round(value + hi * scale, 1)
-        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1])
+            errors = tuple(z * scale for z in self._scaled)
+        return Estimate(round_type, day, value, low, high, kind.cutoffs[-1], errors)
 
     def add(self, round_: Round) -> None:
         """Learn from a round (the next in date order): its error, then its cut-off.
@@ -303,6 +383,10 @@ class Forecaster:
         anchors = kind.anchors()
         known = {a: kind.features(day, a) for a in set(anchors)}
         xs = [known[a] for a in anchors]
+        if self._stale_program(round_type, day):
+            found = (self._value(STALE_PROGRAM_FROM, day)[0], xs, anchors)
+            self._memo = (key, found)
+            return found
         out = []
         for pooled, fit, x, anchor in zip(self._pooled, kind.fits, xs, anchors, strict=True):
             for clip in range(len(CLIPS)):
@@ -313,6 +397,17 @@ class Forecaster:
         found = (statistics.median(out), xs, anchors)
         self._memo = (key, found)
         return found
+
+    def _stale_program(self, round_type: str, day: date) -> bool:
+        """Whether a program type's last round is from another pool and a general round is not."""
+        if round_type not in _PROGRAMS:
+            return False
+        general = self._types.get(STALE_PROGRAM_FROM)
+        return (
+            general is not None
+            and (day - self._types[round_type].days[-1]).days > SAME_POOL_DAYS
+            and (day - general.days[-1]).days <= SAME_POOL_DAYS
+        )
 
     def _scale(self, kind: _Type) -> float:
         """The mean absolute error of the type's last estimates (of any type's, when few)."""

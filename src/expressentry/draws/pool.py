@@ -9,7 +9,7 @@ rules on the same day, reuse them: each candidate is scored once per rule
 edition and day, not once per round.
 
 The pool holds every profile you give it; a round ranks only those in the pool
-on its day (:func:`~expressentry.validity.in_pool_on`: submitted on or before the
+on its day (:func:`~expressentry.timelines.validity.in_pool_on`: submitted on or before the
 day, and less than 12 months before it), found with :func:`pool_seconds`.
 
 Ties at the same CRS are ranked by the submission time as given, to the
@@ -42,7 +42,7 @@ from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
-from expressentry.validity import pool_submission_days
+from expressentry.timelines.validity import pool_submission_days
 
 __all__ = [
     "SUBMISSION_PRECISION",
@@ -100,8 +100,8 @@ def pool_seconds(day: date) -> tuple[int, int]:
     (:attr:`Pool.submitted_seconds`) is in the pool on ``day`` exactly when
     ``low <= t < high``: ``low`` is the start of the first submission day still
     in the pool that day, ``high`` the end of ``day`` (both UTC), from
-    :func:`~expressentry.validity.pool_submission_days`, so the rule is
-    :func:`~expressentry.validity.in_pool_on`, applied with two comparisons.
+    :func:`~expressentry.timelines.validity.pool_submission_days`, so the rule is
+    :func:`~expressentry.timelines.validity.in_pool_on`, applied with two comparisons.
 
     >>> low, high = pool_seconds(date(2026, 9, 30))
     >>> datetime.fromtimestamp(low, UTC).isoformat(), datetime.fromtimestamp(high, UTC).isoformat()
@@ -368,7 +368,7 @@ def ranked_pool(value: object, where: str) -> Pool:
     """
     if isinstance(value, Pool):
         return value
-    if isinstance(value, pool_files.Pool):
+    if isinstance(value, pool_files.PoolFile):
         if value.ok:
             return Pool(value.candidates)
         first = value.failures[0].line

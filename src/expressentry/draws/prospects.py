@@ -22,7 +22,7 @@ not judged apart: only the first two invited the profile.
 
 A round held on a day the profile was not in the pool could not invite it: held
 before the day it was submitted, or on or after the day it left the pool, 12
-months later (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+months later (:func:`~expressentry.timelines.validity.in_pool_on`, the rule of a round's
 selection and of the timelines). Such a round is listed, said to be out of the
 pool and why, and not counted as cleared, whatever the score. Without
 ``profile_submitted`` whether the profile was in the pool cannot be known: every
@@ -34,7 +34,7 @@ round is compared as if it had been, and the outlook says so.
 Outlook(574 on 2026-08-20: general 0/0 (5 out of the pool), fsw 0/0 (1 out of the pool),
         cec 5/5, french 5/5)
 >>> found.line(RoundType.parse("cec"))
-OutlookLine(cec: cleared 5 of 5, ties 0 won 0 lost 0 not judged, estimate 522.3)
+OutlookLine(cec: cleared 5 of 5, ties 0 won 0 lost 0 not judged, estimate 522.4)
 >>> print(found.line(RoundType.parse("general")).checks[-1].reason)
 #294 (2024-04-23) cut-off 529: not invited, not in the pool that day: submitted after this
 round (the score is above the cut-off)
@@ -43,8 +43,7 @@ round (the score is above the cut-off)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
-from enum import StrEnum, unique
+from datetime import date
 from typing import Any, Final
 
 from attrs import frozen
@@ -55,19 +54,17 @@ from expressentry.eligibility import EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
+from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
-from expressentry.validity import in_pool_on, profile_exit
+from expressentry.timelines.validity import in_pool_on, profile_exit
 
-from .cutoffs import (
-    BacktestRow,
-    RoundType,
-    backtest,
-    estimate_cutoff,
-    round_type_of,
-)
+from .chances import tie_chance
+from .clearance import Clearance, RoundCheck, check_round, iso_or_unknown
+from .cutoffs import BacktestRow, RoundType, backtest, round_type_of
+from .estimator import Estimate, Forecaster
 from .history import history_in_date_order
 from .records import Round, RoundKind
-from .ties import TIE_BREAK_INCLUSIVE, invited_at_cutoff
+from .ties import TIE_BREAK_INCLUSIVE
 
 __all__ = [
     "DEFAULT_LAST",
@@ -83,135 +80,13 @@ DEFAULT_LAST: Final = 10
 """How many of the latest rounds of each type :func:`outlook` compares the score with."""
 
 
-@unique
-class Clearance(StrEnum):
-    """How a score compares with one round's cut-off."""
-
-    ABOVE = "above"
-    """Above the cut-off: invited, had the profile been in the pool and eligible."""
-    TIE_WON = "tie_won"
-    """At the cut-off, and submitted before the tie-break's second: invited
-    (:func:`~expressentry.draws.ties.invited_at_cutoff`)."""
-    TIE_LOST = "tie_lost"
-    """At the cut-off, but submitted after the tie-break's second: not invited."""
-    TIE_OPEN = "tie_open"
-    """At the cut-off, and the tie cannot be judged: the profile has no submission
-    time, the round published no tie-break (before #77), or the profile was
-    submitted within the tie-break's second
-    (:data:`~expressentry.draws.ties.WITHIN_TIE_BREAK_SECOND`)."""
-    BELOW = "below"
-    """Below the cut-off: not invited."""
-
-
-@frozen(repr=False)
-class RoundCheck:
-    """One past round against the candidate's score.
-
-    Attributes:
-        round: The round.
-        clearance: How the score compares with its cut-off (for a round held
-            when the profile was not in the pool, only what the score would
-            have done).
-        before_submission: The round was held before the profile was submitted
-            (on an earlier day in UTC, or earlier on the same day): the profile was
-            not in the pool yet.
-        expired_on: When the round was held on or after the day the profile
-            left the pool (12 months after its submission), that day; else ``None``.
-        submitted: The profile's submission time, or ``None`` when not given.
-    """
-
-    round: Round
-    clearance: Clearance
-    before_submission: bool = False
-    expired_on: date | None = None
-    submitted: datetime | None = None
-
-    @property
-    def in_pool(self) -> bool:
-        """Whether the profile was in the pool on the round's day (``True`` when unknown).
-
-        Only such a round could invite it: the others count as not cleared.
-        """
-        return not self.before_submission and self.expired_on is None
-
-    @property
-    def reason(self) -> str:
-        """The comparison in words, with the cut-off and, at a tie, the tie-break."""
-        r = self.round
-        head = f"#{r.number} ({r.day.isoformat()}) cut-off {r.cutoff}"
-        if not self.in_pool:
-            why = (
-                "submitted after this round"
-                if self.before_submission
-                else f"the profile expired on {_iso(self.expired_on)}"
-            )
-            score = {
-                Clearance.ABOVE: "above",
-                Clearance.BELOW: "below",
-            }.get(self.clearance, "at")
-            return (
-                f"{head}: not invited, not in the pool that day: {why} "
-                f"(the score is {score} the cut-off)"
-            )
-        tie = "none published" if r.tie_break is None else r.tie_break.isoformat()
-        return {
-            Clearance.ABOVE: f"{head}: above it",
-            Clearance.TIE_WON: f"{head}: at it, submitted before the tie-break {tie}: invited",
-            Clearance.TIE_LOST: (
-                f"{head}: at it, submitted after the tie-break {tie}: not invited"
-            ),
-            Clearance.TIE_OPEN: f"{head}: at it; {self._open_words(tie)}",
-            Clearance.BELOW: f"{head}: below it",
-        }[self.clearance]
-
-    def _open_words(self, tie: str) -> str:
-        if self.round.tie_break is None:
-            return f"the tie-break ({tie}) cannot be judged"
-        if self.submitted is None:
-            return f"the tie-break ({tie}) cannot be judged without the submission time"
-        return (
-            f"submitted within the tie-break's second ({tie}, published to the second): not judged"
-        )
-
-    def __repr__(self) -> str:
-        return f"RoundCheck(#{self.round.number}, cut-off {self.round.cutoff}, {self.clearance})"
-
-
-def _clearance(r: Round, crs: int, submitted: datetime | None) -> Clearance:
-    if crs > r.cutoff:
-        return Clearance.ABOVE
-    if crs < r.cutoff:
-        return Clearance.BELOW
-    if submitted is None or r.tie_break is None:
-        return Clearance.TIE_OPEN
-    won = invited_at_cutoff(crs, submitted, cutoff=r.cutoff, tie_break=r.tie_break)
-    if won is None:
-        return Clearance.TIE_OPEN
-    return Clearance.TIE_WON if won else Clearance.TIE_LOST
-
-
-def _iso(day: date | None) -> str:
-    return "an unknown day" if day is None else day.isoformat()
-
-
-def _submitted_day(submitted: datetime | None) -> date | None:
-    return None if submitted is None else submitted.astimezone(UTC).date()
-
-
-def _check(r: Round, crs: int, submitted: datetime | None) -> RoundCheck:
-    day = _submitted_day(submitted)
-    clearance = _clearance(r, crs, submitted)
-    if day is None or in_pool_on(day, r.day):
-        # the round's time is known: one held earlier on the submission day came first
-        return RoundCheck(
-            r,
-            clearance,
-            before_submission=submitted is not None and submitted > r.held_at,
-            submitted=submitted,
-        )
-    if r.day < day:
-        return RoundCheck(r, clearance, before_submission=True, submitted=submitted)
-    return RoundCheck(r, clearance, expired_on=profile_exit(day), submitted=submitted)
+def _percent(p: float) -> str:
+    """A chance in words: whole per cents, but never 0 % or 100 % for what may happen."""
+    if p < 0.01:
+        return "under 1 %"
+    if p > 0.99:
+        return "over 99 %"
+    return f"{p:.0%}".replace("%", " %")
 
 
 def _rounds(n: int) -> str:
@@ -244,6 +119,17 @@ class OutlookLine:
             profile gives none.
         pool_exit: The first day the profile is out of the pool (12 months after
             ``submitted_on``), or ``None``.
+        interval: The estimate's 80 % interval, or ``None`` when too few
+            earlier errors are known.
+        chance: The chance that the type's next round (on :attr:`next_day`)
+            invites the score, from the estimate's error distribution
+            (:meth:`Estimate.chance <expressentry.draws.estimator.Estimate.chance>`),
+            or ``None`` without it; 0 when the profile is out of the pool that
+            day. It takes the profile as eligible on that day.
+        tie_chance: The chance of winning a tie at the cut-off
+            (:func:`~expressentry.draws.chances.tie_chance`: the profile's
+            submission against the last ``last`` rounds' tie-breaks).
+        next_day: The day the next round of the type is assumed held, or ``None``.
     """
 
     round_type: RoundType
@@ -258,6 +144,10 @@ class OutlookLine:
     backtest: BacktestRow | None
     submitted_on: date | None = None
     pool_exit: date | None = None
+    interval: tuple[float, float] | None = None
+    chance: float | None = None
+    tie_chance: float = 0.5
+    next_day: date | None = None
 
     def _count(self, *kinds: Clearance) -> int:
         return sum(1 for c in self.checks if c.in_pool and c.clearance in kinds)
@@ -337,9 +227,10 @@ class OutlookLine:
         late = self.out_of_pool - early
         parts = []
         if early:
-            parts.append(f"{early} held before it was submitted on {_iso(self.submitted_on)}")
+            on = iso_or_unknown(self.submitted_on)
+            parts.append(f"{early} held before it was submitted on {on}")
         if late:
-            parts.append(f"{late} held once it had expired on {_iso(self.pool_exit)}")
+            parts.append(f"{late} held once it had expired on {iso_or_unknown(self.pool_exit)}")
         return ", ".join(parts)
 
     @property
@@ -387,9 +278,27 @@ class OutlookLine:
         out.extend(f"    {c.reason}" for c in self.checks)
         if self.estimate is not None and self.baseline is not None:
             how = "the only earlier cut-off" if self.history == 1 else "the backtested method"
+            interval = (
+                ""
+                if self.interval is None
+                else f", 80 % interval {self.interval[0]:g} to {self.interval[1]:g}"
+            )
+            when = "" if self.next_day is None else f" for a round on {self.next_day.isoformat()}"
             out.append(
-                f"  next cut-off estimate {self.estimate:g} ({how}); "
+                f"  next cut-off estimate {self.estimate:g}{interval}{when} ({how}); "
                 f"baseline {self.baseline} (the previous cut-off)"
+            )
+        if self.chance is not None and not self._in_pool_next():
+            out.append(
+                f"  chance that the next round invites {self.score}: none, the profile is "
+                f"not in the pool on {iso_or_unknown(self.next_day)} (it expired on "
+                f"{iso_or_unknown(self.pool_exit)})"
+            )
+        elif self.chance is not None:
+            out.append(
+                f"  chance that the next round invites {self.score}: {_percent(self.chance)} "
+                f"(from the estimate's earlier errors; a tie at the cut-off won with a chance "
+                f"of {self.tie_chance * 100:.0f} %, {self._tie_source()})"
             )
         latest = self.checks[-1].round.day
         gap = (self.as_of - latest).days
@@ -406,6 +315,17 @@ class OutlookLine:
                 f"points on average, baseline by {b.baseline_mae:.1f}: {b.verdict}"
             )
         return "\n".join(out)
+
+    def _in_pool_next(self) -> bool:
+        """Whether the profile is in the pool on :attr:`next_day` (``True`` when unknown)."""
+        if self.submitted_on is None or self.next_day is None:
+            return True
+        return in_pool_on(self.submitted_on, self.next_day)
+
+    def _tie_source(self) -> str:
+        if self.submitted_on is None:
+            return "no submission time given"
+        return "the submission time against the recent tie-breaks"
 
     def as_dict(self) -> dict[str, Any]:
         """The line as plain JSON values."""
@@ -439,6 +359,10 @@ class OutlookLine:
             "invited": self.invited,
             "rounds_of_type": self.history,
             "estimate": self.estimate,
+            "interval": None if self.interval is None else list(self.interval),
+            "next_day": None if self.next_day is None else self.next_day.isoformat(),
+            "chance": None if self.chance is None else round(self.chance, 4),
+            "tie_chance": round(self.tie_chance, 4),
             "baseline": self.baseline,
             "backtest": None
             if b is None
@@ -507,7 +431,7 @@ class Outlook:
                 "The profile gives no submission day (profile_submitted), so whether it was in "
                 "the pool on a round's day cannot be known: every round is compared as if it was."
             )
-        sub, leaves = self.submitted_on.isoformat(), _iso(self.pool_exit)
+        sub, leaves = self.submitted_on.isoformat(), iso_or_unknown(self.pool_exit)
         span = f"submitted on {sub}, it is in the pool up to the day before {leaves} (12 months)"
         if self.in_pool:
             return f"The profile is in the pool on {self.as_of.isoformat()}: {span}."
@@ -630,12 +554,20 @@ def _types(report: EligibilityReport, nominee: bool) -> list[tuple[RoundType, Ve
     return out
 
 
+def _chance(found: Estimate, crs: int, tie: float, submitted_on: date | None) -> float | None:
+    """The estimate's chance of ``crs``; none when the profile is out of the pool that day."""
+    if submitted_on is not None and not in_pool_on(submitted_on, found.day):
+        return None if found.chance(crs, tie=tie) is None else 0.0
+    return found.chance(crs, tie=tie)
+
+
 def outlook(
     candidate: Candidate,
     *,
     as_of: date | None = None,
     last: int = DEFAULT_LAST,
     history: Iterable[Round] | None = None,
+    rules: RuleSet | None = None,
 ) -> Outlook:
     """The outlook of ``candidate`` on ``as_of``: score, round types, past rounds, estimates.
 
@@ -655,6 +587,9 @@ def outlook(
         as_of: The day; ``None`` means today.
         last: How many of the latest rounds of each type to compare with.
         history: The rounds (default: the shipped :func:`~expressentry.draws.history.rounds`).
+        rules: The rule set to score and assess the profile with (default: the
+            rules in force on the day; a reform's
+            :class:`~expressentry.rules.RuleSet`).
 
     Raises:
         InvalidInputError: ``last`` is not a whole number of at least 1, ``as_of``
@@ -667,12 +602,17 @@ def outlook(
         raise InvalidInputError(
             "outlook", [FieldProblem("last", last, "must be a whole number of at least 1")]
         )
-    breakdown = score(candidate, as_of=day)
-    report = assess(candidate, as_of=day)
+    if rules is not None and not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            "outlook", [FieldProblem("rules", rules, "must be a RuleSet or None")]
+        )
+    breakdown = score(candidate, as_of=day, rules=rules)
+    report = assess(candidate, as_of=day, rules=rules)
     before = tuple(r for r in history_in_date_order(history, "outlook") if r.day < day)
     tested = backtest(before)
+    forecaster = Forecaster(before)
     submitted_on = candidate.submitted_day
-    pool_exit = None if submitted_on is None else profile_exit(submitted_on)
+    pool_exit = None if submitted_on is None else profile_exit(submitted_on, rules=rules)
     unknown = [round_type_of(r) for r in before if r.unknown_category is not None]
     judged = _types(report, candidate.provincial_nomination)
     unjudged: list[tuple[RoundType, Verdict | None]] = [(k, None) for k in dict.fromkeys(unknown)]
@@ -680,6 +620,11 @@ def outlook(
     for kind, verdict in [*judged, *unjudged]:
         of_type = [r for r in before if round_type_of(r) == kind]
         cutoffs = [r.cutoff for r in of_type]
+        submitted = candidate.profile_submitted
+        ties = tie_chance(submitted, (r.tie_break for r in of_type[-last:]))
+        found = None
+        if forecaster.knows(kind.key):
+            found = forecaster.estimate(kind.key, forecaster.next_day(kind.key, day))
         lines.append(
             OutlookLine(
                 round_type=kind,
@@ -688,14 +633,20 @@ def outlook(
                 as_of=day,
                 last=last,
                 history=len(of_type),
-                checks=tuple(
-                    _check(r, breakdown.total, candidate.profile_submitted) for r in of_type[-last:]
-                ),
-                estimate=estimate_cutoff(before, kind, on=day).value if cutoffs else None,
+                checks=tuple(check_round(r, breakdown.total, submitted) for r in of_type[-last:]),
+                estimate=None if found is None else found.value,
                 baseline=cutoffs[-1] if cutoffs else None,
                 backtest=tested.row(kind),
                 submitted_on=submitted_on,
                 pool_exit=pool_exit,
+                interval=None
+                if found is None or found.low is None or found.high is None
+                else (found.low, found.high),
+                chance=None
+                if found is None
+                else _chance(found, breakdown.total, ties, submitted_on),
+                tie_chance=ties,
+                next_day=None if found is None else found.day,
             )
         )
     return Outlook(

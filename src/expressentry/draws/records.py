@@ -74,13 +74,13 @@ class Quirk(StrEnum):
     #91a/#91b: a PNP and an FST round under separate instructions)."""
     NO_TIME_ZONE = "no_time_zone"
     """A date-time written without "UTC" (#6, #258, #383), read as UTC by
-    :data:`~expressentry.draws.feed.UTC_WHEN_NO_ZONE`."""
+    :data:`~expressentry.draws.feedtext.UTC_WHEN_NO_ZONE`."""
     STRAY_MERIDIEM = "stray_meridiem"
     """Quirk 6: a 24-hour time followed by AM or PM (#210, #270), read by
-    :func:`~expressentry.draws.feed.read_clock`."""
+    :func:`~expressentry.draws.feedtext.read_clock`."""
     TIE_BREAK_YEAR_INFERRED = "tie_break_year_inferred"
     """Quirk 6: a tie-break written without a year (#208), read by
-    :func:`~expressentry.draws.feed.year_less_day`."""
+    :func:`~expressentry.draws.feedtext.year_less_day`."""
     DISTRIBUTION_FROM_SUPPLEMENT = "distribution_from_supplement"
     """Quirk 1: IRCC removed this round's distribution from the feed; it comes from
     the shipped supplement (#223, #224, #226, #227)."""

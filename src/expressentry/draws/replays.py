@@ -5,9 +5,9 @@ whole pool held in each CRS band a few days before. :func:`replay` builds a pool
 with exactly those counts (scores uniform inside each band, submission times
 uniform over the days a profile can have been submitted and still be in the pool
 on the round's day, a fixed seed), runs the round's size on the profiles in the
-pool that day (:func:`~expressentry.validity.in_pool_on`, the rule of a round's
+pool that day (:func:`~expressentry.timelines.validity.in_pool_on`, the rule of a round's
 selection and of the outlook) with
-:func:`~expressentry.draws.selection.top_ranked`, and says in which
+:func:`~expressentry.draws.ranking.top_ranked`, and says in which
 band the cut-off lands: the band IRCC's distribution implies (counting bands from
 the top until the round's size is reached), and whether that is the band of the
 cut-off IRCC actually published.
@@ -39,14 +39,16 @@ from attrs import frozen
 from expressentry._checks import require
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules.dates import JOB_OFFER_POINTS_REMOVED
 
 from .history import history_of
 from .pool import pool_seconds
+from .ranking import top_ranked
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Round, RoundKind
-from .selection import top_ranked
 from .ties import tie_break_of
 
 __all__ = [
+    "NOMINEE_BAND_TOLERANCE",
     "NO_DISTRIBUTION",
     "REPLAY_SEED",
     "KindSummary",
@@ -61,6 +63,17 @@ __all__ = [
 REPLAY_SEED: Final = 2026
 """The seed of every synthetic pool (mixed with the round's number, so each round
 has its own pool and every run gives the same figures)."""
+
+NOMINEE_BAND_TOLERANCE: Final = 0.1
+"""A PNP round's size matches IRCC's 601-1200 band when it is within 10 % of it.
+
+A nomination adds 600 points, so the band counts the nominees in the pool a few
+days before the round, and a PNP round invites nearly all of them. Since
+job-offer points ended (:data:`~expressentry.rules.dates.JOB_OFFER_POINTS_REMOVED`)
+the band has matched the next PNP round's size within a few per cent; before, it
+also held candidates with 50 or 200 job-offer points, so a round invited fewer
+than the band held. Nominations made after the snapshot can make a round larger
+than the band (#350: 125 invited, 102 in the band)."""
 
 _PARENT_SPLITS: Final = ((2, (3, 4, 5, 6, 7)), (8, (9, 10, 11, 12, 13)))
 
@@ -217,6 +230,42 @@ class RoundReplay:
         """Whether the cut-off lands in the band of IRCC's published cut-off."""
         return self.band == self.ircc_band
 
+    @property
+    def error(self) -> int:
+        """The replay's cut-off minus IRCC's, in CRS points (positive: the replay is high).
+
+        A measure of the replay for a general round, which ranks the population the
+        distribution counts; for another kind it says how far the round's own
+        ranking reaches from the whole pool's.
+        """
+        return self.cutoff - self.round.cutoff
+
+    @property
+    def nominee_band(self) -> int | None:
+        """IRCC's count of profiles above 600 (the 601-1200 band), ``None`` if unpublished."""
+        distribution = self.round.distribution
+        return None if distribution is None else distribution.counts[0]
+
+    @property
+    def nominee_ratio(self) -> float | None:
+        """The round's invitations over :attr:`nominee_band` (``None`` when it is 0 or unknown).
+
+        For a PNP round, about 1 when the round invited the nominees the band counts.
+        """
+        band = self.nominee_band
+        return self.round.invitations / band if band else None
+
+    @property
+    def matches_nominee_band(self) -> bool | None:
+        """Whether a PNP round's size is within :data:`NOMINEE_BAND_TOLERANCE` of the band.
+
+        ``None`` for a round of another kind, or without the band.
+        """
+        ratio = self.nominee_ratio
+        if self.round.kind is not RoundKind.PNP or ratio is None:
+            return None
+        return abs(ratio - 1) <= NOMINEE_BAND_TOLERANCE
+
     def __repr__(self) -> str:
         r = self.round
         return (
@@ -259,11 +308,16 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
                 )
             ],
         )
-    drawn, when = synthetic_keys(
-        bands, before=round.held_at, seed=f"{seed}:{round.number}", day=round.day
+    implied = _implied(bands, round.invitations)
+    reach = next(i for i, (b, _) in enumerate(bands) if b == implied) + 1
+    # Only the bands down to the implied one can hold an invited profile: those above
+    # it hold fewer than the round's size, and it holds the rest. A profile of a lower
+    # band ranks below every one of them, so it is never drawn (the same pool, cut
+    # where no invitation can reach; every synthetic profile is in the pool that
+    # day: synthetic_keys draws its time there).
+    scores, submitted = synthetic_keys(
+        bands[:reach], before=round.held_at, seed=f"{seed}:{round.number}", day=round.day
     )
-    # every synthetic profile is in the pool that day: synthetic_keys draws its time there
-    scores, submitted = drawn, when
     last = top_ranked(scores, submitted, round.invitations)[-1]
     cutoff = scores[last]
     band = _band_of(bands, cutoff)
@@ -272,11 +326,11 @@ def replay(round: Round, *, seed: int = REPLAY_SEED) -> RoundReplay:
         raise AssertionError(cutoff)
     return RoundReplay(
         round=round,
-        pool_size=len(scores),
+        pool_size=sum(c for _, c in bands),
         cutoff=cutoff,
         tie_break=tie_break_of(datetime.fromtimestamp(submitted[last], tz=UTC)),
         band=band,
-        implied_band=_implied(bands, round.invitations),
+        implied_band=implied,
         ircc_band=ircc,
     )
 
@@ -362,6 +416,44 @@ class ReplayReport:
             f"in IRCC's band: {shares})"
         )
 
+    def general_errors(self) -> tuple[tuple[str, int], ...]:
+        """``(round number, error)`` of each general round replayed, in CRS points.
+
+        The error is :attr:`RoundReplay.error`: the replay's cut-off minus IRCC's.
+        """
+        return tuple(
+            (r.round.number, r.error) for r in self.replays if r.round.kind is RoundKind.GENERAL
+        )
+
+    @property
+    def general_mae(self) -> float | None:
+        """The mean absolute error of the general rounds replayed (``None`` when none)."""
+        errors = [abs(e) for _, e in self.general_errors()]
+        return sum(errors) / len(errors) if errors else None
+
+    @property
+    def general_bias(self) -> float | None:
+        """The mean error (signed) of the general rounds replayed (``None`` when none)."""
+        errors = [e for _, e in self.general_errors()]
+        return sum(errors) / len(errors) if errors else None
+
+    def nominee_checks(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """PNP rounds whose size matches the 601-1200 band: ``((matched, rounds), ...)``.
+
+        The first pair for rounds before job-offer points ended
+        (:data:`~expressentry.rules.dates.JOB_OFFER_POINTS_REMOVED`), the second
+        for rounds from that day (:attr:`RoundReplay.matches_nominee_band`).
+        """
+        before, since = [0, 0], [0, 0]
+        for r in self.replays:
+            match = r.matches_nominee_band
+            if match is None:
+                continue
+            pair = since if r.round.day >= JOB_OFFER_POINTS_REMOVED else before
+            pair[0] += match
+            pair[1] += 1
+        return (before[0], before[1]), (since[0], since[1])
+
     def by_round_type(self) -> dict[str, tuple[int, int]]:
         """``{round_type: (rounds, landed in IRCC's band)}``.
 
@@ -387,6 +479,7 @@ class ReplayReport:
                 f"{s.kind.value:<10}{s.rounds:>7}{s.in_ircc_band:>14}{s.share:>8.0%}"
                 f"{s.in_implied_band:>17}"
             )
+        lines.extend(self._points())
         lines.append("")
         lines.append(
             "By round type: "
@@ -407,18 +500,46 @@ class ReplayReport:
             lines.append("")
             lines.append(
                 f"{'round':<7}{'day':<12}{'type':<28}{'size':>7}{'pool':>9}"
-                f"{'replay':>8}{'IRCC':>6}  band / IRCC band"
+                f"{'replay':>8}{'IRCC':>6}{'error':>7}  band / IRCC band"
             )
             for r in self.replays:
                 rd = r.round
                 mark = "" if r.in_ircc_band else "  (miss)"
+                if r.matches_nominee_band is not None:
+                    mark += f"  (size {r.nominee_ratio:.0%} of the 601-1200 band)"
                 lines.append(
                     f"{rd.number:<7}{rd.day.isoformat():<12}{rd.round_type:<28}"
                     f"{rd.invitations:>7,}{r.pool_size:>9,}{r.cutoff:>8}{rd.cutoff:>6}"
-                    f"  {r.band.label} / {r.ircc_band.label}{mark}"
+                    f"{r.error:>+7}  {r.band.label} / {r.ircc_band.label}{mark}"
                 )
         lines.extend(f"Note: {c}" for c in self.caveats)
         return "\n".join(lines)
+
+    def _points(self) -> list[str]:
+        """The general rounds' errors in points, and the PNP rounds against the 601-1200 band."""
+        lines = []
+        errors = self.general_errors()
+        if errors:
+            lines.append("")
+            words = (
+                f"General rounds in CRS points (the replay's cut-off minus IRCC's): mean "
+                f"absolute error {self.general_mae:.1f}, mean {self.general_bias:+.1f} over "
+                f"{len(errors)} rounds; by round: " + ", ".join(f"#{n} {e:+d}" for n, e in errors)
+            )
+            lines.extend(textwrap.wrap(words, width=88, subsequent_indent="  "))
+        (hit_before, before), (hit_since, since) = self.nominee_checks()
+        if before or since:
+            lines.append("")
+            cut = JOB_OFFER_POINTS_REMOVED.isoformat()
+            words = (
+                f"PNP rounds against IRCC's 601-1200 band (the nominees, a few days before): "
+                f"the round's size within {NOMINEE_BAND_TOLERANCE:.0%} of the band in "
+                f"{hit_since} of {since} rounds from {cut} (no job-offer points: the band is "
+                f"the nominees), in {hit_before} of {before} before (the band also held "
+                "candidates with job-offer points)."
+            )
+            lines.extend(textwrap.wrap(words, width=88, subsequent_indent="  "))
+        return lines
 
 
 def _undistributed(numbers: tuple[str, ...]) -> str:

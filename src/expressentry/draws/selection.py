@@ -32,7 +32,7 @@ from its record):
 
 Only the profiles in the pool on the round's day are ranked: submitted on or
 before it, and less than 12 months before it
-(:func:`~expressentry.validity.in_pool_on`, the rule of the outlook and the
+(:func:`~expressentry.timelines.validity.in_pool_on`, the rule of the outlook and the
 timelines too); the others are left out and counted in the explanation.
 
 Four copies of the example profile (CRS 574, submitted 2025-10-01 14:30 UTC), the
@@ -68,12 +68,10 @@ General round of 2026-09-30, 2 invitations
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import operator
 import textwrap
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
@@ -90,6 +88,7 @@ from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
 
 from .pool import Pool, pool_micros, ranked_pool
+from .ranking import top_ranked
 from .ties import TIE_BREAK_PRECISION, invited_at_cutoff, tie_break_of
 
 __all__ = [
@@ -101,7 +100,6 @@ __all__ = [
     "Selection",
     "run_rounds",
     "select",
-    "top_ranked",
 ]
 
 SAME_INSTANT_ORDER: Final = "pool order"
@@ -211,7 +209,26 @@ class RoundSpec:
 
     @classmethod
     def of(cls, round: Round) -> RoundSpec:
-        """The spec of a published round: its day, invitations, kind, program and category."""
+        """The spec of a published round: its day, invitations, kind, program and category.
+
+        Raises:
+            InvalidInputError: the round is of a category expressentry has no
+                list of (:attr:`~expressentry.draws.records.Round.unknown_category`):
+                nobody's eligibility for it can be judged, so it cannot be run.
+        """
+        if round.unknown_category is not None:
+            raise InvalidInputError(
+                "RoundSpec.of",
+                [
+                    FieldProblem(
+                        "round",
+                        round.number,
+                        f"round {round.number} is of the category {round.unknown_category!r}, "
+                        "which expressentry has no list of (added by IRCC after this release): "
+                        "nobody's eligibility for it can be judged, so it cannot be run",
+                    )
+                ],
+            )
         return cls(
             day=round.day,
             size=round.invitations,
@@ -269,14 +286,14 @@ class Selection:
             (:func:`~expressentry.draws.ties.tie_break_of`; the exact instant is
             :attr:`last_invited`); ``None`` when nobody was invited.
         in_pool: Candidates in the pool for this round: in the pool on its day
-            (:func:`~expressentry.validity.in_pool_on`: submitted on or before
+            (:func:`~expressentry.timelines.validity.in_pool_on`: submitted on or before
             it, less than 12 months before it) and not invited by an earlier round.
         ranked: Those eligible for the round, who were ranked.
         submitted_after: The pool indices of the candidates left out because
             they were submitted after the round's day, ascending.
         expired_profiles: The pool indices of the candidates left out because
             their profile had left the pool by the round's day (12 months after
-            its submission, :func:`~expressentry.validity.profile_exit`), ascending.
+            its submission, :func:`~expressentry.timelines.validity.profile_exit`), ascending.
         already_invited: Candidates left out because an earlier round invited them.
         at_cutoff_left_out: Candidates ranked with the cut-off score but left out:
             submitted after the tie-break's second, later within it
@@ -461,68 +478,6 @@ def _who(spec: RoundSpec) -> str:
     return f"ranks candidates eligible for the category {category} (and for FSW, CEC or FST)"
 
 
-def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> list[int]:
-    """The positions of the ``size`` best-ranked keys, best first.
-
-    Ranks by score, highest first, then by submission, earliest first, then by
-    position (:data:`SAME_INSTANT_ORDER`). Equal to
-    ``sorted(range(n), key=lambda i: (-scores[i], submitted[i], i))[:size]``, but
-    it sorts only the keys it keeps: it counts the scores to find the cut-off,
-    takes every key above it, and only the earliest of those at it.
-
-    >>> top_ranked([480, 500, 480, 480], [30, 10, 20, 20], 3)
-    [1, 2, 3]
-
-    Args:
-        scores: Whole-number scores (CRS), one per candidate.
-        submitted: Submission keys, one per candidate: whole numbers at the
-            precision the times were given (microseconds since 1970-01-01 UTC
-            for a :class:`~expressentry.draws.pool.Pool`).
-        size: How many to keep (all when there are fewer).
-
-    Raises:
-        InvalidInputError: the sequences differ in length or ``size`` is negative.
-    """
-    n = len(scores)
-    if len(submitted) != n or size < 0:
-        raise InvalidInputError(
-            "top_ranked",
-            [
-                FieldProblem(
-                    "submitted" if len(submitted) != n else "size",
-                    len(submitted) if len(submitted) != n else size,
-                    f"must have one entry per score ({n})"
-                    if len(submitted) != n
-                    else "must be 0 or more",
-                )
-            ],
-        )
-    if size == 0 or n == 0:
-        return []
-    counts = Counter(scores)
-    above = 0
-    cut = min(counts)
-    for s in sorted(counts, reverse=True):
-        if above + counts[s] >= size:
-            cut = s
-            break
-        above += counts[s]
-    positions = range(n)
-    kept = list(itertools.compress(positions, map(cut.__lt__, scores)))
-    at = itertools.compress(positions, map(cut.__eq__, scores))
-    need = size - len(kept)
-    key = submitted.__getitem__
-    if need < counts[cut]:
-        kept.extend(heapq.nsmallest(need, at, key=key))  # stable: ties keep position order
-    else:
-        kept.extend(at)
-    # Two stable sorts on plain int keys (no tuple per key): by submission, then by
-    # score, highest first; equal keys keep position order (``reverse`` is stable).
-    kept.sort(key=key)
-    kept.sort(key=scores.__getitem__, reverse=True)
-    return kept
-
-
 def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bool) -> int:
     """0: not ranked; 1: ranked; 2: ranked, eligible only if something is confirmed."""
     if spec.kind is RoundKind.CATEGORY and spec.category is not None:
@@ -566,7 +521,7 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
 
 
 def _select(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
@@ -661,7 +616,7 @@ def _datetime_of(micros: int) -> datetime:
 
 
 def select(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -689,7 +644,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool | pool_files.Pool,
+    pool: Pool | pool_files.PoolFile,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,

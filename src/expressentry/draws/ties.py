@@ -68,7 +68,7 @@ WITHIN_TIE_BREAK_SECOND: Final = "not judged"
 """How a profile at the cut-off submitted within the tie-break's published second is decided.
 
 Named reading: it is **not judged** (:func:`invited_at_cutoff` answers
-``None``, the outlook's :attr:`~expressentry.draws.prospects.Clearance.TIE_OPEN`).
+``None``, the outlook's :attr:`~expressentry.draws.clearance.Clearance.TIE_OPEN`).
 IRCC publishes the tie-break to the second (``00:03:10``): the last candidate
 invited was submitted at some instant from ``00:03:10.000000`` to
 ``00:03:10.999999``, and a profile submitted within that second (or given to the

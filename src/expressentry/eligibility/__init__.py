@@ -5,13 +5,15 @@ is the candidate eligible for on a day, which categories could invite them, and
 for each requirement not met, by how much. Work experience is counted by
 :mod:`expressentry.experience`, the same accounting the CRS uses.
 :func:`flags_many` gives the verdicts alone for a whole pool, from the same checks.
+:func:`work_thresholds` gives the counts of work a profile crosses as days pass
+(hours in a window of years), each program's line on them and its rule.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from expressentry.models import Candidate, check_dates, require_candidate
+from expressentry.models import Candidate, check_dates, require_candidate, results_under
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules._timeline import LAST_REVIEWED
 
@@ -31,6 +33,7 @@ from .report import (
     Status,
     Verdict,
 )
+from .thresholds import WorkThreshold, WorkThresholds, work_thresholds
 
 __all__ = [
     "CategoryResult",
@@ -42,10 +45,13 @@ __all__ = [
     "Requirement",
     "Status",
     "Verdict",
+    "WorkThreshold",
+    "WorkThresholds",
     "assess",
     "flags_many",
     "fsw_grid",
     "primary_occupation",
+    "work_thresholds",
 ]
 
 
@@ -73,6 +79,7 @@ def assess(
     day, r = resolve_rules("assess", as_of, rules)
     candidate = require_candidate(candidate, "assess")
     check_dates(candidate, as_of=day)
+    candidate = results_under(candidate, r)  # its results read on the charts of r
     programs = (
         assess_fsw(candidate, day, r),
         assess_cec(candidate, day, r),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from expressentry._hours import hour_days
-from expressentry._memo import LastIdentityCache
+from expressentry._memo import Memo
 from expressentry.enums import Ability, Program
 from expressentry.errors import RulesNotInForceError
 from expressentry.experience import (
@@ -21,7 +21,7 @@ from expressentry.experience import (
 from expressentry.explain import RuleRef
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
-from expressentry.rules._timeline import Dated, Source, Timeline
+from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.programs import (
     ECA_VALID_YEARS,
     FUNDS_EXEMPTION,
@@ -32,7 +32,7 @@ from expressentry.rules.programs import (
     funds_needed,
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, FundsTable, acceptable_tables
-from expressentry.validity import eca_expiry, language_expiry, language_valid, rule_words
+from expressentry.timelines.validity import eca_expiry, language_expiry, language_valid, rule_words
 
 from .report import Requirement, Status
 
@@ -43,7 +43,6 @@ __all__ = [
     "best_occupation",
     "best_result",
     "by_occupation",
-    "day_ref",
     "eca_words",
     "expired_words",
     "funds_check",
@@ -56,6 +55,7 @@ __all__ = [
     "ref",
     "result_words",
     "skilled_paid",
+    "skilled_paid_reading",
     "teer_words",
     "valid_results",
 ]
@@ -65,28 +65,29 @@ ABILITIES = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITI
 Include = Callable[[WorkPeriod], bool]
 
 
-_REFS: dict[tuple[str, date, Source], RuleRef] = {}
-
-
 def _ref_of(rule_id: str, entry: Dated[Any]) -> RuleRef:
-    key = (rule_id, entry.effective_from, entry.source)
-    found = _REFS.get(key)
-    if found is None:
-        found = RuleRef(rule_id=rule_id, effective_from=entry.effective_from, source=entry.source)
-        if len(_REFS) >= 50_000:
-            _REFS.clear()
-        _REFS[key] = found
-    return found
+    return RuleRef(rule_id=rule_id, effective_from=entry.effective_from, source=entry.source)
+
+
+def _refs(rules: RuleSet) -> Callable[[str], RuleRef]:
+    """The references to the entries of ``rules``, by rule id, made on first use."""
+
+    def derive(rule_id: str) -> RuleRef:
+        return _ref_of(rule_id, rules.entry(rule_id))
+
+    return Memo(derive, size=_REFS_SIZE)
+
+
+_REFS_SIZE: Final = 256
+"""More than the rules a rule set holds: every reference of a rule set is kept."""
 
 
 def ref(rules: RuleSet, timeline: Timeline[Any]) -> RuleRef:
-    """The reference to the entry of ``timeline`` in ``rules`` (a reform's, if replaced)."""
-    return _ref_of(timeline.rule_id, rules.entry(timeline))
+    """The reference to the entry of ``timeline`` in ``rules`` (a reform's, if replaced).
 
-
-def day_ref(timeline: Timeline[Any], as_of: date) -> RuleRef:
-    """The reference to the entry of a rule no rule set holds (document validity) on ``as_of``."""
-    return _ref_of(timeline.rule_id, timeline.at(as_of))
+    Made once per rule set and rule: a pool's reports share them.
+    """
+    return rules.derived("eligibility.refs", _refs)(timeline.rule_id)
 
 
 def teer_words(skilled: Iterable[int]) -> str:
@@ -97,12 +98,12 @@ def teer_words(skilled: Iterable[int]) -> str:
     return "TEER " + ", ".join(str(t) for t in teers)
 
 
-def valid_results(c: Candidate, as_of: date) -> tuple[LanguageResult, ...]:
-    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.validity`)."""
+def valid_results(c: Candidate, as_of: date, rules: RuleSet) -> tuple[LanguageResult, ...]:
+    """The candidate's results still valid on ``as_of`` (:mod:`expressentry.timelines.validity`)."""
     results = c.languages
     if len(results) == 1:  # most profiles: no generator for one result
-        return results if language_valid(results[0], as_of=as_of) else ()
-    return tuple(r for r in results if language_valid(r, as_of=as_of))
+        return results if language_valid(results[0], as_of=as_of, rules=rules) else ()
+    return tuple(r for r in results if language_valid(r, as_of=as_of, rules=rules))
 
 
 def result_words(r: LanguageResult) -> str:
@@ -118,28 +119,34 @@ def level_words(level: int, result: LanguageResult | None = None) -> str:
     return f"{result.language.scale} {level}"
 
 
-def expired_words(r: LanguageResult) -> str:
+def expired_words(r: LanguageResult, rules: RuleSet) -> str:
     """Why ``r`` no longer counts: its expiry day and the rule, in a sentence."""
-    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from, rules=rules)
     counted = (
         f"{valid} from the result date"
         if r.result_date is not None
         else f"{valid}, counted from the test date: no result date given"
     )
-    return f"{result_words(r)} expired on {language_expiry(r).isoformat()} ({counted})"
+    expired = language_expiry(r, rules=rules)
+    return f"{result_words(r)} expired on {expired.isoformat()} ({counted})"
 
 
-def no_valid_result(results: tuple[LanguageResult, ...], as_of: date, what: str) -> str:
+def no_valid_result(
+    results: tuple[LanguageResult, ...], as_of: date, what: str, rules: RuleSet
+) -> str:
     """``"No valid language result"``, naming the expired ones: ``what`` names the kind."""
-    expired = [expired_words(r) for r in results if not language_valid(r, as_of=as_of)]
+    expired = [
+        expired_words(r, rules) for r in results if not language_valid(r, as_of=as_of, rules=rules)
+    ]
     return f"No valid {what} result" + (f" ({'; '.join(expired)})" if expired else "")
 
 
-def eca_words(issued: date) -> str:
+def eca_words(issued: date, rules: RuleSet) -> str:
     """``"its ECA of 2019-01-01 expired on 2024-01-01 (valid 5 years)"``."""
     return (
-        f"its ECA of {issued.isoformat()} expired on {eca_expiry(issued).isoformat()} "
-        f"({rule_words(ECA_VALID_YEARS, issued)})"
+        f"its ECA of {issued.isoformat()} expired on "
+        f"{eca_expiry(issued, rules=rules).isoformat()} "
+        f"({rule_words(ECA_VALID_YEARS, issued, rules=rules)})"
     )
 
 
@@ -163,11 +170,20 @@ def skilled_paid(rules: RuleSet, program: Program) -> Kind:
     exclude it).
     """
     self_employment = SELF_EMPLOYMENT_COUNTS[program]  # read on each call: a test flips it
-    kinds = _SKILLED_PAID(rules)
-    found = kinds.get(self_employment)
-    if found is None:
-        found = kinds[self_employment] = _skilled_paid(rules, self_employment)
-    return found
+    return rules.derived("eligibility.skilled_paid", _skilled_paid_kinds)[self_employment]
+
+
+def skilled_paid_reading(rules: RuleSet, self_employment: bool) -> Kind:
+    """:func:`skilled_paid` under one reading of self-employment (counted or not)."""
+    return rules.derived("eligibility.skilled_paid", _skilled_paid_kinds)[self_employment]
+
+
+def _skilled_paid_kinds(rules: RuleSet) -> tuple[Kind, Kind]:
+    """The skilled paid kind without, then with self-employment (indexed by the reading).
+
+    One closure per rule set, not one per candidate.
+    """
+    return _skilled_paid(rules, False), _skilled_paid(rules, True)
 
 
 def _skilled_paid(rules: RuleSet, self_employment: bool) -> Kind:
@@ -185,32 +201,31 @@ def _skilled_paid(rules: RuleSet, self_employment: bool) -> Kind:
     return (name, teers, include)
 
 
-_SKILLED_PAID: LastIdentityCache[RuleSet, dict[bool, Kind]] = LastIdentityCache(lambda _: {})
-"""The skilled paid kind of each reading of self-employment, per rule set: one closure,
-not one per candidate."""
-
-
 def hours(
     history: WorkHistory, kind: Kind, as_of: date, years: int, rules: RuleSet
 ) -> tuple[float, date]:
     """Hours of ``kind`` work in the ``years`` before ``as_of``, and the window's start."""
-    start, first, end = _window_days(years, as_of)
+    start, first, end = _window_days(years, as_of, rules)
     built = segments(history, kind, rules.weekly_hours_cap.value)
     return hour_days(built, first, end) / 7, start
 
 
-def _window_days(years: int, as_of: date) -> tuple[date, int, int]:
-    """:func:`~expressentry.experience.window`, with its days as ordinals."""
-    found = _WINDOWS.get((years, as_of))
-    if found is None:
-        start, end = window(years, as_of=as_of)
-        if len(_WINDOWS) >= 4096:
-            _WINDOWS.clear()
-        found = _WINDOWS[years, as_of] = (start, start.toordinal(), end.toordinal())
-    return found
+def _window_days(years: int, as_of: date, rules: RuleSet) -> tuple[date, int, int]:
+    """:func:`~expressentry.experience.window`, with its days as ordinals.
+
+    Kept by the rule set the window is counted under (a pool asks for a few windows
+    of one day, per candidate and program).
+    """
+    return rules.memo("eligibility.windows", _window_of, size=_WINDOWS_SIZE)((years, as_of))
 
 
-_WINDOWS: dict[tuple[int, date], tuple[date, int, int]] = {}
+def _window_of(key: tuple[int, date]) -> tuple[date, int, int]:
+    years, as_of = key
+    start, end = window(years, as_of=as_of)
+    return start, start.toordinal(), end.toordinal()
+
+
+_WINDOWS_SIZE: Final = 4096
 
 
 def by_occupation(
@@ -228,7 +243,7 @@ def by_occupation(
     """
     if not history.periods:
         return {}
-    start, _first, _end = _window_days(years, as_of)
+    start, _first, _end = _window_days(years, as_of, rules)
     return hours_by_occupation(
         history,
         kind[2],
@@ -255,7 +270,7 @@ def best_occupation(
     """
     if not history.periods:
         return None, 0.0
-    _start, first, end = _window_days(years, as_of)
+    _start, first, end = _window_days(years, as_of, rules)
     best, most = None, 0.0
     cap = rules.weekly_hours_cap.value
     for noc, runs in occupation_segments(history, kind, cap, continuous_gap_days):
@@ -327,10 +342,7 @@ def funds_check(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> 
         c.job_offer is not None,
         c.family_size,
     )
-    found = _FUNDS(rules).get(key)
-    if found is None:
-        found = _FUNDS(rules)[key] = _funds_checks(key, rules)
-    met, not_met, unknown, known = found
+    met, not_met, unknown, known = rules.derived("eligibility.funds", _funds_days)(key)
     if met.exempt:
         return met
     funds = c.settlement_funds
@@ -387,8 +399,17 @@ def _funds_checks(key: _FundsKey, rules: RuleSet) -> _FundsDay:
     )
 
 
-_FUNDS: LastIdentityCache[RuleSet, dict[_FundsKey, _FundsDay]] = LastIdentityCache(lambda _: {})
-"""The funds rule per day, program and family, per rule set: a pool repeats them."""
+def _funds_days(rules: RuleSet) -> Callable[[_FundsKey], _FundsDay]:
+    """The funds rule per day, program and family under ``rules``: a pool repeats them."""
+
+    def derive(key: _FundsKey) -> _FundsDay:
+        return _funds_checks(key, rules)
+
+    return Memo(derive, size=_FUNDS_SIZE)
+
+
+_FUNDS_SIZE: Final = 4096
+"""Days, programs and family sizes kept per rule set (a pool's fill a few dozen)."""
 
 
 def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSet) -> Requirement:

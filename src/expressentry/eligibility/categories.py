@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from expressentry._memo import LastIdentityCache
 from expressentry.enums import OfficialLanguage, WorkPlace
 from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef
@@ -23,7 +22,7 @@ from expressentry.rules.categories import (
     Category,
     CategoryWorkRule,
 )
-from expressentry.validity import language_valid
+from expressentry.timelines.validity import language_valid
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words
 from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
@@ -85,13 +84,15 @@ def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement
     return Requirement(id="category.program", met=False, reason=why, rule=rule)
 
 
-def _french_check(c: Candidate, as_of: date, minimum: int) -> tuple[bool, LanguageResult | None]:
+def _french_check(
+    c: Candidate, as_of: date, minimum: int, rules: RuleSet
+) -> tuple[bool, LanguageResult | None]:
     """French at ``minimum`` in all four abilities, and the best valid French result."""
     best: LanguageResult | None = None
     for r in c.languages:  # the first of the highest, as max() would pick
         if (
             r.language is OfficialLanguage.FRENCH
-            and language_valid(r, as_of=as_of)
+            and language_valid(r, as_of=as_of, rules=rules)
             and (best is None or r.lowest > best.lowest)
         ):
             best = r
@@ -179,11 +180,11 @@ class _ListedWork:
         return noc, 0.0 if noc is None else hours[noc]
 
 
-def _french(c: Candidate, cat: Category, as_of: date, minimum: int) -> Requirement:
-    met, best = _french_check(c, as_of, minimum)
+def _french(c: Candidate, cat: Category, as_of: date, minimum: int, rules: RuleSet) -> Requirement:
+    met, best = _french_check(c, as_of, minimum, rules)
     if best is None:
         tested = tuple(r for r in c.languages if r.language is OfficialLanguage.FRENCH)
-        reason = no_valid_result(tested, as_of, "French")
+        reason = no_valid_result(tested, as_of, "French", rules)
     else:
         reason = f"French: {result_words(best)}"
     reason += f"; NCLC {minimum} in all four abilities needed"
@@ -256,7 +257,7 @@ def assess_categories(
     for cat in rules.entry(CATEGORY_SETS).value.categories:
         reqs = [program]
         if cat.french_nclc is not None:
-            reqs.append(_french(c, cat, as_of, cat.french_nclc))
+            reqs.append(_french(c, cat, as_of, cat.french_nclc, rules))
         if cat.work_rule_applies:
             reqs.append(_work(work, cat))
         if cat.needs_caf_job_offer:
@@ -280,7 +281,7 @@ def category_verdicts(
 
     ``programs`` are the programs' verdicts; without a program, no category.
     """
-    shapes = _SHAPES(rules)
+    shapes = rules.derived("eligibility.categories.shapes", _shapes)
     program = program_status(programs)
     if program is Status.NOT_MET:
         return (Verdict.NOT_ELIGIBLE,) * len(shapes)
@@ -291,7 +292,7 @@ def category_verdicts(
     for cat, french, caf, work_rule in shapes:
         ok = (
             (not work_rule or (work is not None and work.met(cat)))
-            and (french is None or _french_check(c, as_of, french)[0])
+            and (french is None or _french_check(c, as_of, french, rules)[0])
             and (not caf or _caf_check(c, cat))
         )
         out.append(met if ok else Verdict.NOT_ELIGIBLE)
@@ -300,31 +301,26 @@ def category_verdicts(
 
 def _has_listed(c: Candidate, rules: RuleSet) -> bool:
     """Whether ``c`` has worked in an occupation some category's work rule lists."""
-    return not _LISTED(rules).isdisjoint([p.noc for p in c.work_history.periods])
+    listed = rules.derived("eligibility.categories.listed", _listed)
+    return not listed.isdisjoint([p.noc for p in c.work_history.periods])
 
 
 def _shapes(rules: RuleSet) -> tuple[tuple[Category, int | None, bool, bool], ...]:
-    """Each category in force, with what it asks: French level, CAF offer, work rule."""
+    """Each category in force, with what it asks: French level, CAF offer, work rule.
+
+    As :func:`category_verdicts` reads them per candidate: derived once per rule set.
+    """
     return tuple(
         (cat, cat.french_nclc, cat.needs_caf_job_offer, cat.work_rule_applies)
         for cat in rules.entry(CATEGORY_SETS).value.categories
     )
 
 
-_SHAPES: LastIdentityCache[RuleSet, tuple[tuple[Category, int | None, bool, bool], ...]] = (
-    LastIdentityCache(_shapes)
-)
-"""The categories of each rule set as :func:`category_verdicts` reads them, per candidate."""
-
-
 def _listed(rules: RuleSet) -> frozenset[str]:
-    """Every occupation a category's work rule lists."""
+    """Every occupation a category's work rule lists (derived once per rule set)."""
     return frozenset(
         noc
         for cat in rules.entry(CATEGORY_SETS).value.categories
         if cat.work_rule_applies
         for noc in cat.nocs
     )
-
-
-_LISTED: LastIdentityCache[RuleSet, frozenset[str]] = LastIdentityCache(_listed)

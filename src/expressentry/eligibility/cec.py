@@ -10,12 +10,10 @@ the work mixes both, the reading
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import NamedTuple
 
 from expressentry._kinds import canadian_kind
-from expressentry._memo import LastIdentityCache
 from expressentry.enums import Program, Teer
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import Kind, counted, reaches, segments
@@ -37,7 +35,7 @@ from ._common import (
 )
 from .report import ProgramResult, Requirement, Verdict
 
-__all__ = ["assess_cec", "cec_verdict"]
+__all__ = ["assess_cec", "cec_kinds", "cec_verdict"]
 
 _P = "cec"
 
@@ -54,9 +52,11 @@ class _Work(NamedTuple):
 
 def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     """A year of skilled Canadian work, and which minimum language level it asks for."""
-    skilled, low, high, lowest, highest = _KINDS(rules)
+    kinds = cec_kinds(rules)
+    skilled, low, high = kinds.skilled, kinds.lower, kinds.higher
+    lowest, highest = kinds.lowest, kinds.highest
     if not segments(c.work_history, skilled, rules.weekly_hours_cap.value):
-        return _no_work(highest)  # no Canadian skilled work at all (most of a pool)
+        return kinds.no_work  # no Canadian skilled work at all (most of a pool)
     years = rules.entry(CEC_WINDOW_YEARS).value
     need = rules.entry(CEC_MIN_HOURS).value
     all_hours = hours(c.work_history, skilled, as_of, years, rules)[0]
@@ -73,14 +73,32 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     return _Work(True, all_hours, makes_year, lower, needed)
 
 
-@functools.cache
-def _no_work(highest: int) -> _Work:
+class _Kinds(NamedTuple):
+    """The kinds of work CEC counts under one rule set, and the language levels they ask."""
+
+    skilled: Kind
+    """Canadian skilled work."""
+    lower: Kind
+    """That of the TEERs asking the lower level."""
+    higher: Kind
+    """That of the TEERs asking the higher level."""
+    lowest: int
+    highest: int
+    no_work: _Work
     """What the work rule finds without Canadian skilled work (the higher level needed)."""
-    return _Work(False, 0.0, False, False, highest)
 
 
-def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
-    """Canadian skilled work; that of the TEERs asking the lower, the higher level; the levels."""
+def cec_kinds(rules: RuleSet) -> _Kinds:
+    """The kinds of Canadian work CEC counts under ``rules``, and the levels they ask.
+
+    Derived once per rule set: the checks and the thresholds
+    (:func:`~expressentry.eligibility.thresholds.work_thresholds`) read the same.
+    """
+    return rules.derived("eligibility.cec.kinds", _kinds)
+
+
+def _kinds(rules: RuleSet) -> _Kinds:
+    """The kinds of Canadian work CEC counts under ``rules``, read once per rule set."""
     skilled = rules.skilled_teers.value
     minima = rules.entry(CEC_MIN_CLB_BY_TEER).value
     missing = sorted(t for t in skilled if Teer(t) not in minima)
@@ -99,21 +117,21 @@ def _kinds(rules: RuleSet) -> tuple[Kind, Kind, Kind, int, int]:
         )
     highest, lowest = max(minima.values()), min(minima.values())
     high = frozenset(t for t in skilled if minima[Teer(t)] == highest)
-    return (
-        canadian_kind(skilled),
-        canadian_kind(skilled - high),
-        canadian_kind(high),
+    return _Kinds(
+        canadian_kind(rules, skilled),
+        canadian_kind(rules, skilled - high),
+        canadian_kind(rules, high),
         lowest,
         highest,
+        _Work(False, 0.0, False, False, highest),
     )
 
 
-_KINDS: LastIdentityCache[RuleSet, tuple[Kind, Kind, Kind, int, int]] = LastIdentityCache(_kinds)
-
-
-def _language_check(c: Candidate, as_of: date, needed: int) -> tuple[bool, LanguageResult | None]:
+def _language_check(
+    c: Candidate, as_of: date, needed: int, rules: RuleSet
+) -> tuple[bool, LanguageResult | None]:
     """A valid result at ``needed`` in all four abilities, and the result judged."""
-    best = best_result(valid_results(c, as_of), lambda r: r.lowest >= needed)
+    best = best_result(valid_results(c, as_of, rules), lambda r: r.lowest >= needed)
     return best is not None and best.lowest >= needed, best
 
 
@@ -133,17 +151,17 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         rule=ref(rules, CEC_MIN_HOURS),
     )
     needed = found.needed
-    met, best = _language_check(c, as_of, needed)
-    _all, low, high, _lowest, _highest = _KINDS(rules)
+    met, best = _language_check(c, as_of, needed, rules)
+    kinds = cec_kinds(rules)
     if found.lower:
-        why = f" ({teer_words(low[1])} work makes the year)"
+        why = f" ({teer_words(kinds.lower[1])} work makes the year)"
     elif found.makes_year:
-        why = f" ({teer_words(high[1])} work in the window)"
+        why = f" ({teer_words(kinds.higher[1])} work in the window)"
     else:
         why = ""
     which = f"{level_words(needed, best)} in all four abilities needed{why}"
     if best is None:
-        reason = f"{no_valid_result(c.languages, as_of, 'language')}; {which}"
+        reason = f"{no_valid_result(c.languages, as_of, 'language', rules)}; {which}"
     else:
         reason = f"{result_words(best)}; {which}"
     language = Requirement(
@@ -163,6 +181,6 @@ def cec_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
     if not outside_quebec(c):
         return Verdict.NOT_ELIGIBLE
     found = _work_check(c, as_of, rules)
-    if found.met and _language_check(c, as_of, found.needed)[0]:
+    if found.met and _language_check(c, as_of, found.needed, rules)[0]:
         return Verdict.ELIGIBLE
     return Verdict.NOT_ELIGIBLE

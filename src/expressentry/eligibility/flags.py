@@ -17,7 +17,7 @@ from typing import Literal, overload
 
 from expressentry.batch import PoolResult, check_errors, run_pool
 from expressentry.enums import CategoryId, Program
-from expressentry.models import Candidate, check_dates, require_candidate
+from expressentry.models import Candidate, check_dates, require_candidate, results_under
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules.categories import CATEGORY_SETS
 
@@ -48,7 +48,7 @@ class _Flagger:
         """``c`` if it is a profile that can be assessed on the day."""
         c = require_candidate(c, "flags_many")
         check_dates(c, as_of=self.day)
-        return c
+        return results_under(c, self.rules)  # its results read on the charts of the rules
 
     def flags(self, pool: list[Candidate]) -> list[EligibilityFlags]:
         """Each candidate's flags, the pool run one program at a time.

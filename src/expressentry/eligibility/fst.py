@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from expressentry._memo import LastIdentityCache
 from expressentry.enums import Program
 from expressentry.experience import Kind, reaches
 from expressentry.models import Candidate, LanguageResult, WorkPeriod
@@ -21,6 +20,7 @@ from expressentry.rules.programs import (
     FST_MIN_HOURS,
     FST_TRADE_GROUPS,
     FST_WINDOW_YEARS,
+    SELF_EMPLOYMENT_COUNTS,
 )
 
 from ._common import (
@@ -34,12 +34,12 @@ from ._common import (
     quebec_requirement,
     ref,
     result_words,
-    skilled_paid,
+    skilled_paid_reading,
     valid_results,
 )
 from .report import ProgramResult, Requirement, Status, Verdict
 
-__all__ = ["assess_fst", "fst_verdict"]
+__all__ = ["assess_fst", "fst_verdict", "trades_kind"]
 
 _P = "fst"
 
@@ -55,19 +55,34 @@ def _meets(r: LanguageResult, minima: tuple[int, int, int, int]) -> bool:
     )
 
 
-def _trades_kind(rules: RuleSet) -> Kind:
-    """Skilled paid FST work (:func:`skilled_paid`) in a skilled trade of ``rules``."""
-    name, teers, skilled = skilled_paid(rules, Program.FST)
+def trades_kind(rules: RuleSet) -> Kind:
+    """Skilled paid FST work (:func:`skilled_paid`) in a skilled trade of ``rules``.
+
+    Kept by the rule set (a reform may change the trades), one per reading of
+    self-employment (:data:`~expressentry.rules.programs.SELF_EMPLOYMENT_COUNTS`,
+    read on each call: a test flips it).
+    """
+    reading = SELF_EMPLOYMENT_COUNTS[Program.FST]
+    return rules.derived("eligibility.fst.trades", _trades_kinds)[reading]
+
+
+def _trades_kinds(rules: RuleSet) -> tuple[Kind, Kind]:
+    """:func:`trades_kind` without, then with self-employment."""
+    return _trades_kind(rules, False), _trades_kind(rules, True)
+
+
+def _trades_kind(rules: RuleSet, self_employment: bool) -> Kind:
+    name, teers, skilled = skilled_paid_reading(rules, self_employment)
     trade_groups = rules.entry(FST_TRADE_GROUPS).value
 
     def include(p: WorkPeriod) -> bool:
         return skilled(p) and trade_groups.contains(p.noc)
 
-    return (f"{name}.trades", teers, include)
-
-
-_TRADES: LastIdentityCache[RuleSet, Kind] = LastIdentityCache(_trades_kind)
-"""The kind of work FST counts, per rule set (a reform may change the trades)."""
+    # Work is counted once per history and kind *name*: the name says which trades,
+    # so a reform's trades are never read from hours counted under other trades.
+    included = ",".join(g.code for g in trade_groups.included)
+    excluded = ",".join(g.code for g in trade_groups.excluded)
+    return (f"{name}.trades[{included}][-{excluded}]", teers, include)
 
 
 def _minima(rules: RuleSet) -> tuple[int, int, int, int]:
@@ -90,7 +105,7 @@ def _work_check(c: Candidate, as_of: date, rules: RuleSet) -> _Work:
     years = rules.entry(FST_WINDOW_YEARS).value
     need = rules.entry(FST_MIN_HOURS).value
     # Each trade's hours are its own, so only the work in a trade is counted.
-    trades = by_occupation(c.work_history, _TRADES(rules), as_of, years, rules)
+    trades = by_occupation(c.work_history, trades_kind(rules), as_of, years, rules)
     backed = _backed_trades(c, rules)
     # A trade with both the hours and an offer or certificate wins; otherwise the
     # trade with the most hours, so the report says what that trade still lacks.
@@ -128,7 +143,7 @@ def _language_check(
 ) -> tuple[bool, LanguageResult | None]:
     """The minimum of each ability, and the result judged."""
     minima = _minima(rules)
-    result = best_result(valid_results(c, as_of), lambda r: _meets(r, minima))
+    result = best_result(valid_results(c, as_of, rules), lambda r: _meets(r, minima))
     return result is not None and _meets(result, minima), result
 
 
@@ -182,7 +197,7 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
         met=met,
         reason=(
             (
-                no_valid_result(c.languages, as_of, "language")
+                no_valid_result(c.languages, as_of, "language", rules)
                 if result is None
                 else result_words(result)
             )

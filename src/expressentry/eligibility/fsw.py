@@ -8,13 +8,14 @@ age, arranged employment and adaptability out of 100.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, Final, NamedTuple
 
 from expressentry._ages import completed_years
 from expressentry._kinds import canadian_kind
-from expressentry._memo import LastIdentityCache
+from expressentry._memo import Memo
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
 from expressentry.models import (
@@ -32,11 +33,10 @@ from expressentry.rules.programs import (
     FSW_MIN_HOURS,
     FSW_WINDOW_YEARS,
 )
-from expressentry.validity import eca_valid, language_valid, scored_level
+from expressentry.timelines.validity import eca_valid, language_valid, period_ref, scored_level
 
 from ._common import (
     best_occupation,
-    day_ref,
     eca_words,
     expired_words,
     funds_check,
@@ -121,14 +121,15 @@ def _language_met(c: Candidate, as_of: date, rules: RuleSet) -> bool:
     return (
         first is not None
         and first.lowest >= rules.entry(_MIN_CLB).value
-        and language_valid(first, as_of=as_of)
+        and language_valid(first, as_of=as_of, rules=rules)
     )
 
 
 def _language_check(c: Candidate, as_of: date, rules: RuleSet) -> tuple[bool, bool]:
     """The first-language minimum: whether it is met, and whether the first result is valid."""
     first = c.first_language_result
-    return _language_met(c, as_of, rules), first is not None and language_valid(first, as_of=as_of)
+    valid = first is not None and language_valid(first, as_of=as_of, rules=rules)
+    return _language_met(c, as_of, rules), valid
 
 
 _MIN_CLB = grid.MIN_FIRST_LANGUAGE_CLB
@@ -145,7 +146,7 @@ def _language(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
             "in all four abilities needed"
         )
     elif not valid:
-        reason = f"First official language: {expired_words(first)}; a valid result is needed"
+        reason = f"First official language: {expired_words(first, rules)}; a valid result is needed"
     else:
         reason = (
             f"First official language: {result_words(first)}; "
@@ -167,23 +168,23 @@ class _Edu(Enum):
 _EDU_MET = frozenset({_Edu.VALID_ECA, _Edu.CANADIAN})
 
 
-def _education_check(c: Candidate, as_of: date) -> _Edu:
+def _education_check(c: Candidate, as_of: date, rules: RuleSet) -> _Edu:
     """A completed Canadian credential, or a foreign one with a valid ECA."""
     edu = c.education
     if edu.level.rank < EducationLevel.SECONDARY.rank:
         return _Edu.BELOW_SECONDARY
-    if edu.eca_issued is not None and eca_valid(edu, as_of=as_of):
+    if edu.eca_issued is not None and eca_valid(edu, as_of=as_of, rules=rules):
         return _Edu.VALID_ECA
     if edu.canadian_credential is not CanadianCredential.NONE:
         return _Edu.CANADIAN
     return _Edu.NO_ECA if edu.eca_issued is None else _Edu.EXPIRED_ECA
 
 
-def _education(c: Candidate, as_of: date) -> Requirement:
+def _education(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     edu = c.education
     level = edu.level
     issued = edu.eca_issued
-    how = _education_check(c, as_of)
+    how = _education_check(c, as_of, rules)
     if how is _Edu.BELOW_SECONDARY:
         why = "Less than secondary school: a completed credential is needed"
     elif how is _Edu.VALID_ECA and issued is not None:
@@ -192,37 +193,37 @@ def _education(c: Candidate, as_of: date) -> Requirement:
         credential = edu.canadian_credential.value.replace("_", " ")
         why = f"Education: a Canadian credential ({credential})"
     elif how is _Edu.EXPIRED_ECA and issued is not None:
-        why = f"Foreign {level.label}: {eca_words(issued)}"
+        why = f"Foreign {level.label}: {eca_words(issued, rules)}"
     else:
         why = f"Foreign {level.label} without an ECA report"
     return Requirement(
         id=f"{_P}.education",
         met=how in _EDU_MET,
         reason=why,
-        rule=day_ref(ECA_VALID_YEARS, as_of),
+        rule=period_ref(ECA_VALID_YEARS, as_of, rules=rules),
     )
 
 
-def _scored_education(c: Candidate, as_of: date) -> EducationLevel | None:
+def _scored_education(c: Candidate, as_of: date, rules: RuleSet) -> EducationLevel | None:
     """The level the grid scores (``None``: no points).
 
     The highest level counts when it needs no ECA or its ECA is valid; otherwise a
     Canadian credential still counts, at the lowest level it can be.
     """
     edu = c.education
-    scored = scored_level(edu, as_of=as_of)
+    scored = scored_level(edu, as_of=as_of, rules=rules)
     if scored is edu.level or edu.canadian_level is not None:
         return scored
     return None
 
 
-def _scored_words(c: Candidate, scored: EducationLevel | None) -> str:
+def _scored_words(c: Candidate, scored: EducationLevel | None, rules: RuleSet) -> str:
     """How the scored education is described."""
     edu = c.education
     if scored is edu.level:
         return edu.level.label
     issued = edu.eca_issued
-    why = "it has no ECA" if issued is None else eca_words(issued)
+    why = "it has no ECA" if issued is None else eca_words(issued, rules)
     if scored is None:
         return f"foreign {edu.level.label}: {why}, so no points"
     return f"the Canadian credential ({scored.label}); for the foreign {edu.level.label}, {why}"
@@ -263,9 +264,13 @@ def _grid_facts(
     offer = c.job_offer
     arranged = offer is not None and offer.teer in rules.skilled_teers.value
     facts = _GridFacts(  # by position: keywords cost a pool twice the time
-        first.levels if first is not None and language_valid(first, as_of=as_of) else None,
-        second.lowest if second is not None and language_valid(second, as_of=as_of) else None,
-        _scored_education(c, as_of),
+        first.levels
+        if first is not None and language_valid(first, as_of=as_of, rules=rules)
+        else None,
+        second.lowest
+        if second is not None and language_valid(second, as_of=as_of, rules=rules)
+        else None,
+        _scored_education(c, as_of, rules),
         whole_years(total, rules.hours_per_year.value),
         completed_years(c.date_of_birth, as_of),
         arranged,
@@ -322,10 +327,6 @@ def _grid_points(facts: _GridFacts, rules: RuleSet) -> tuple[_Line, ...]:
     return tuple(lines)
 
 
-_TOTALS: LastIdentityCache[RuleSet, dict[_GridFacts, int]] = LastIdentityCache(lambda _: {})
-"""The grid total of each set of facts met, per rule set (a pool repeats them)."""
-
-
 def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
     """Whether ``c`` reaches the grid's pass mark on ``as_of``, without the lines' words.
 
@@ -345,11 +346,20 @@ def grid_passed(c: Candidate, as_of: date, rules: RuleSet) -> bool:
 
 def _total(facts: _GridFacts, rules: RuleSet) -> int:
     """The grid total of ``facts`` (:func:`_grid_points`), remembered per rule set."""
-    totals = _TOTALS(rules)
-    total = totals.get(facts)
-    if total is None:
-        total = totals[facts] = sum(line[2] for line in _grid_points(facts, rules))
-    return total
+    return rules.derived("eligibility.fsw.totals", _totals)(facts)
+
+
+def _totals(rules: RuleSet) -> Callable[[_GridFacts], int]:
+    """The grid total of each set of facts met under ``rules`` (a pool repeats them)."""
+
+    def derive(facts: _GridFacts) -> int:
+        return sum(line[2] for line in _grid_points(facts, rules))
+
+    return Memo(derive, size=_TOTALS_SIZE)
+
+
+_TOTALS_SIZE: Final = 65_536
+"""Sets of grid facts kept per rule set: a pool of 100,000 has a few thousand."""
 
 
 def fsw_grid(c: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None) -> FswGrid:
@@ -374,14 +384,14 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
                 f"First official language: {level_words(level, first)} in {name}"
             )
     else:
-        why = "no result" if first is None else expired_words(first)
+        why = "no result" if first is None else expired_words(first, rules)
         reasons["first_language"] = f"First official language: {why}"
     if facts.second is not None and second is not None:
         reasons["second_language"] = (
             f"Second official language: {level_words(facts.second, second)} or more "
             "in all four abilities"
         )
-    reasons["education"] = f"Education: {_scored_words(c, facts.scored)}"
+    reasons["education"] = f"Education: {_scored_words(c, facts.scored, rules)}"
     years = facts.years
     reasons["experience"] = (
         f"Skilled work since {start.isoformat()}: {int(total):,} hours, "
@@ -428,7 +438,9 @@ def _adaptability(
         out.append(
             (
                 AdaptabilityItem.SPOUSE_LANGUAGE,
-                lang is not None and language_valid(lang, as_of=as_of) and lang.lowest >= minimum,
+                lang is not None
+                and language_valid(lang, as_of=as_of, rules=rules)
+                and lang.lowest >= minimum,
             )
         )
         out.append((AdaptabilityItem.SPOUSE_PAST_STUDY, spouse.studied_in_canada))
@@ -442,7 +454,7 @@ def _adaptability(
     out.append(
         (
             AdaptabilityItem.PAST_WORK,
-            _canada_year(c.work_history, as_of, rules, canadian_kind(rules.skilled_teers.value)),
+            _canada_year(c.work_history, as_of, rules, canadian_kind(rules)),
         )
     )
     out.append((AdaptabilityItem.ARRANGED_EMPLOYMENT, arranged))
@@ -502,7 +514,7 @@ def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     requirements = (
         _work(c, as_of, rules),
         _language(c, as_of, rules),
-        _education(c, as_of),
+        _education(c, as_of, rules),
         grid_req,
         funds_requirement(Program.FSW, c, as_of, rules),
         quebec_requirement(Program.FSW, c, rules),
@@ -525,7 +537,7 @@ def fsw_verdict(c: Candidate, as_of: date, rules: RuleSet) -> Verdict:
     funds = funds_check(Program.FSW, c, as_of, rules).status
     if (
         funds is Status.NOT_MET
-        or _education_check(c, as_of) not in _EDU_MET
+        or _education_check(c, as_of, rules) not in _EDU_MET
         or not _work_check(c, as_of, rules)[0]
         or not grid_passed(c, as_of, rules)
     ):

@@ -27,7 +27,7 @@ from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
-from expressentry.rules._timeline import review_caveats
+from expressentry.rules._timeline import ReviewedResult
 
 __all__ = [
     "Assessment",
@@ -419,7 +419,7 @@ class EligibilityFlags:
 
 
 @frozen(kw_only=True, repr=False)
-class EligibilityReport:
+class EligibilityReport(ReviewedResult):
     """Program and category eligibility on one day, requirement by requirement.
 
     Its repr is each program's verdict and the categories the candidate could be
@@ -433,7 +433,7 @@ class EligibilityReport:
         categories: Every category in force on ``as_of`` (none before 2023-05-31).
         rules_reviewed_on: Last day the rule tables were checked against their
             sources; a later ``as_of`` is assessed with the rules known then
-            (:attr:`caveats` says so).
+            (its :attr:`~expressentry.rules.ReviewedResult.caveats` say so).
     """
 
     as_of: date
@@ -441,13 +441,8 @@ class EligibilityReport:
     categories: tuple[CategoryResult, ...]
     rules_reviewed_on: date
 
-    @property
-    def caveats(self) -> tuple[str, ...]:
-        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
-
-        Printed by :meth:`explain` and written in the JSON form.
-        """
-        return review_caveats(self.as_of, self.rules_reviewed_on)
+    def _reviewed_for(self) -> date:
+        return self.as_of
 
     @property
     def eligible_programs(self) -> tuple[Program, ...]:
@@ -515,7 +510,7 @@ class EligibilityReport:
                 out.extend("  " + _requirement(r) for r in c.requirements)
         else:
             out.append("Category-based selection: no categories in force on this day")
-        out.extend(f"Note: {c}" for c in self.caveats)
+        out.extend(self.note_lines())
         return "\n".join(out).rstrip()
 
     def __str__(self) -> str:

@@ -29,10 +29,16 @@ from __future__ import annotations
 
 from expressentry.enums import Ability, LanguageTest  # noqa: F401 (the doctest above)
 from expressentry.models._fields import noc_teer
-from expressentry.models.candidate import Candidate, Spouse, check_dates, require_candidate
+from expressentry.models.candidate import (
+    Candidate,
+    Spouse,
+    check_dates,
+    require_candidate,
+    results_under,
+)
 from expressentry.models.documents import JobOffer, PoliceCertificate
 from expressentry.models.education import Education
-from expressentry.models.language import LanguageResult
+from expressentry.models.language import LanguageResult, levels_under, read_under
 from expressentry.models.work import WorkHistory, WorkPeriod
 
 __all__ = [
@@ -45,6 +51,9 @@ __all__ = [
     "WorkHistory",
     "WorkPeriod",
     "check_dates",
+    "levels_under",
     "noc_teer",
+    "read_under",
     "require_candidate",
+    "results_under",
 ]

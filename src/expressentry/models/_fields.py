@@ -1,7 +1,16 @@
 """How the models check their fields: every problem of an object, collected then raised.
 
-Types are checked first, in one cheap expression per model; only when that fails do
-these checks name each field of the wrong type, so a wrong type never reaches a
+The models are the one place a field is checked, whichever way its value arrives:
+a Python constructor, ``attrs.evolve`` or JSON (:mod:`expressentry.serialization`
+only turns JSON's shapes into model calls, and adds the JSON path to the models'
+messages). So a value gets the same words either way.
+
+Each model lists its **field checks** (``field_checks``): per field, its type and
+the rules that field obeys on its own (hours in a week, a NOC code, the number of
+children); what several fields decide together (an end after a start, a score on
+the scale of its test) is checked by the model's ``__attrs_post_init__``. Types are
+checked first, in one cheap expression per model; only when that fails do the
+field checks name each field of the wrong type, so a wrong type never reaches a
 comparison.
 """
 
@@ -16,8 +25,15 @@ from expressentry._checks import NOC_TEXT, type_words
 from expressentry.enums import (
     Teer,
 )
-from expressentry.errors import FieldProblem, InvalidInputError, article
+from expressentry.errors import FieldProblem, InvalidInputError, article, render_value
 from expressentry.noc import NOC_VERSION, unit_groups
+from expressentry.plausibility import (
+    COUNTRY_CODE,
+    DEPENDENT_CHILDREN,
+    MOST_DEPENDENT_CHILDREN,
+    is_country_code,
+    tag,
+)
 
 
 class Checks:
@@ -36,12 +52,17 @@ class Checks:
             raise InvalidInputError(self.owner, self.problems)
 
     def types(self, obj: object, specs: Specs) -> frozenset[str]:
-        """Check the type of every field in ``specs``; the names of the bad ones."""
+        """Run the field check of every field in ``specs``; the names of the bad ones."""
         bad: list[str] = []
         for name, check in specs:
             if not check(name, getattr(obj, name), self.problems):
                 bad.append(name)
         return frozenset(bad)
+
+    def fields(self, obj: object, specs: Specs) -> None:
+        """Run the field checks in ``specs``, of fields whose type is known right."""
+        for name, check in specs:
+            check(name, getattr(obj, name), self.problems)
 
 
 # --- type checks ---------------------------------------------------------------------
@@ -68,18 +89,24 @@ def is_bool(path: str, value: object, out: list[FieldProblem]) -> bool:
 def is_whole(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, int) and not isinstance(value, bool | Enum):
         return True
-    words = ", not a boolean" if isinstance(value, bool) else " (an int)"
+    words = ", not a boolean" if isinstance(value, bool) else ""
     out.append(FieldProblem(path, value, f"must be a whole number{words}"))
     return False
+
+
+_MOST_BITS = 1000
 
 
 def is_number(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, bool):
         message = "must be a number, not a boolean"
     elif isinstance(value, Enum) or not isinstance(value, int | float):
-        message = "must be a number (an int or a float)"
+        message = "must be a number"
     elif isinstance(value, float) and not finite(value):
-        message = "must be a finite number (not NaN or infinity)"
+        message = "must be a finite number"
+    elif isinstance(value, int) and value.bit_length() > _MOST_BITS:
+        # An int too big for a float would overflow in the first computation.
+        message = "must be a number of a sensible size"
     else:
         return True
     out.append(FieldProblem(path, value, message))
@@ -106,13 +133,18 @@ def is_datetime(path: str, value: object, out: list[FieldProblem]) -> bool:
 
 
 def member_of(kind: type[Enum]) -> Check:
+    """A member of ``kind``. The message lists the values as JSON writes them.
+
+    In Python, a plain string equal to a value is refused too, and the message says
+    how to pass it (JSON's strings are converted before they reach a model).
+    """
     values = [m.value for m in kind]
-    allowed = ", ".join(repr(v) for v in values)
+    allowed = f"must be one of {', '.join(render_value(v) for v in values)}"
 
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if isinstance(value, kind):
             return True
-        message = f"must be a member of {kind.__name__}, one of {allowed}"
+        message = allowed
         if isinstance(value, str) and value in values:
             message += f"; a plain string is not converted: pass {kind.__name__}({value!r})"
         out.append(FieldProblem(path, value, message))
@@ -158,26 +190,95 @@ def optional(check: Check) -> Check:
     return optional
 
 
-def check_noc(checks: Checks, path: str, noc: object) -> None:
+# --- field checks: a type, then what the field obeys on its own ------------------------
+
+
+def is_noc(path: str, noc: object, out: list[FieldProblem]) -> bool:
+    """A NOC 2021 unit group code, such as ``"21231"``."""
     if type(noc) is str and noc in unit_groups():  # every unit group is a valid code
-        return
+        return True
     if not isinstance(noc, str):  # the type before the format
-        checks.require(False, path, noc, f"must be a string, not {type_words(noc)}: {NOC_TEXT}")
-        return
-    ok = len(noc) == 5 and noc.isdigit() and noc[1] in "012345"
-    checks.require(
-        ok,
-        path,
-        noc,
-        "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5",
-    )
-    if ok:
-        checks.require(
-            noc in unit_groups(),
-            path,
-            noc,
-            f"is not a unit group of {NOC_VERSION}",
+        out.append(FieldProblem(path, noc, f"must be a string, not {type_words(noc)}: {NOC_TEXT}"))
+    elif not (len(noc) == 5 and noc.isdigit() and noc[1] in "012345"):
+        message = "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5"
+        out.append(FieldProblem(path, noc, message))
+    elif noc not in unit_groups():
+        out.append(FieldProblem(path, noc, f"is not a unit group of {NOC_VERSION}"))
+    else:  # pragma: no cover (a unit group returned above)
+        return True
+    return False
+
+
+def check_noc(checks: Checks, path: str, noc: object) -> None:
+    is_noc(path, noc, checks.problems)
+
+
+def hours_in_a_week(path: str, hours: object, out: list[FieldProblem]) -> bool:
+    """Paid hours a week: more than 0 and at most 168."""
+    if (type(hours) is float or type(hours) is int) and 0 < hours <= 168:
+        return True  # the common case, in one test (NaN fails the comparison)
+    if not is_number(path, hours, out):
+        return False
+    if 0 < hours <= 168:  # type: ignore[operator]  # a number, checked above
+        return True
+    message = "must be more than 0 and at most 168 (the hours in a week)"
+    out.append(FieldProblem(path, hours, message))
+    return False
+
+
+def children_count(path: str, children: object, out: list[FieldProblem]) -> bool:
+    """Dependent children: a whole number, 0 to the plausible most."""
+    if type(children) is int and 0 <= children <= MOST_DEPENDENT_CHILDREN:
+        return True  # the common case, in one test
+    if not is_whole(path, children, out):
+        return False
+    if children < 0:  # type: ignore[operator]  # a whole number, checked above
+        out.append(FieldProblem(path, children, "must be 0 or more"))
+    elif children > MOST_DEPENDENT_CHILDREN:  # type: ignore[operator]
+        message = (
+            f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
+            f"{tag(DEPENDENT_CHILDREN)}"
         )
+        out.append(FieldProblem(path, children, message))
+    else:
+        return True
+    return False
+
+
+def dollars(path: str, amount: object, out: list[FieldProblem]) -> bool:
+    """An amount of Canadian dollars: a whole number, 0 or more."""
+    if type(amount) is int and amount >= 0:
+        return True  # the common case, in one test
+    if not is_whole(path, amount, out):
+        return False
+    if amount >= 0:  # type: ignore[operator]  # a whole number, checked above
+        return True
+    out.append(FieldProblem(path, amount, "must be 0 or more Canadian dollars"))
+    return False
+
+
+_COUNTRY_CODE_LENGTH = 2
+
+
+def is_country(path: str, code: object, out: list[FieldProblem]) -> bool:
+    """The ISO 3166-1 alpha-2 code of a country other than Canada, in capitals."""
+    if is_country_code(code) and code != "CA":
+        return True
+    if not is_string(path, code, out):
+        return False
+    assert isinstance(code, str)  # noqa: S101 (checked above)
+    ok = len(code) == _COUNTRY_CODE_LENGTH and code.isascii() and code.isalpha() and code.isupper()
+    if not ok:
+        out.append(
+            FieldProblem(path, code, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN")
+        )
+    elif not is_country_code(code):
+        message = f"is not the ISO 3166-1 alpha-2 code of a country {tag(COUNTRY_CODE)}"
+        out.append(FieldProblem(path, code, message))
+    else:
+        message = "no police certificate is asked for Canada; leave it out"
+        out.append(FieldProblem(path, code, message))
+    return False
 
 
 def noc_teer(noc: str) -> Teer:

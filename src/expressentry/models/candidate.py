@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from attrs import field, frozen
 
 from expressentry._ages import completed_years
+from expressentry._memo import IdentityCache
 from expressentry._today import resolve
 from expressentry.enums import (
     MaritalStatus,
@@ -19,12 +21,13 @@ from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
     Specs,
-    check_noc,
+    children_count,
+    dollars,
     instance_of,
     is_bool,
     is_date,
     is_datetime,
-    is_whole,
+    is_noc,
     member_of,
     optional,
     tuple_of,
@@ -36,13 +39,11 @@ from expressentry.models.documents import (
     documents_ok,
 )
 from expressentry.models.education import Education
-from expressentry.models.language import LanguageResult
+from expressentry.models.language import LanguageResult, read_under
 from expressentry.models.work import WorkHistory
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
-    DEPENDENT_CHILDREN,
-    MOST_DEPENDENT_CHILDREN,
     OLDEST_AGE,
     PROFILE_SUBMITTED,
     PROFILES_FROM,
@@ -50,6 +51,10 @@ from expressentry.plausibility import (
     WORKING_AGE,
     tag,
 )
+from expressentry.rules.language_tables import CHARTS
+
+if TYPE_CHECKING:
+    from expressentry.rules import RuleSet
 
 
 @frozen(kw_only=True)
@@ -81,6 +86,8 @@ class Spouse:
     police_certificates: tuple[PoliceCertificate, ...] = field(
         default=(), converter=certificates_tuple
     )
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         f: Any = self  # the fields as given, of any type until checked
@@ -95,7 +102,7 @@ class Spouse:
             and documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
         ):
             c = Checks("Spouse")
-            c.types(self, _SPOUSE_TYPES)
+            c.types(self, _SPOUSE_CHECKS)
             c.done()
 
     @property
@@ -104,7 +111,7 @@ class Spouse:
         return self.accompanying and not self.canadian_citizen_or_pr
 
 
-_SPOUSE_TYPES: Specs = (
+_SPOUSE_CHECKS: Specs = (
     ("accompanying", is_bool),
     ("canadian_citizen_or_pr", is_bool),
     ("education", optional(instance_of(Education))),
@@ -115,6 +122,7 @@ _SPOUSE_TYPES: Specs = (
     ("passport_expiry", optional(is_date)),
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
+Spouse.field_checks = _SPOUSE_CHECKS
 
 
 def _languages_tuple(
@@ -353,6 +361,8 @@ class Candidate:
     """Where the library keeps what it derives from this immutable profile to score
     it fast (the CRS inputs, packed on first use). It holds nothing of the profile:
     it is never compared, hashed or serialized, and the models never read it."""
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
         c = Checks("Candidate")
@@ -367,7 +377,7 @@ class Candidate:
                     languages_ok = False
                     break
         bad = NO_PROBLEMS
-        if not (
+        typed = (
             languages_ok
             and type(born) is date
             and isinstance(f.education, Education)
@@ -387,8 +397,9 @@ class Candidate:
             and type(f.relative_in_canada) is bool
             and type(f.plans_to_live_in_quebec) is bool
             and documents_ok(f.medical_exam, f.passport_expiry, f.police_certificates)
-        ):
-            bad = c.types(self, _CANDIDATE_TYPES)
+        )
+        if not typed:
+            bad = c.types(self, _CANDIDATE_CHECKS)
         if (
             "marital_status" not in bad
             and "spouse" not in bad
@@ -436,29 +447,15 @@ class Candidate:
                     submitted = when.astimezone(UTC).date()
                 except OverflowError:
                     c.require(False, "profile_submitted", when, "is out of range in UTC")
-        if self.certificate_noc is not None:
-            check_noc(c, "certificate_noc", self.certificate_noc)
-            if "certificate_of_qualification" not in bad:
-                c.require(
-                    self.certificate_of_qualification,
-                    "certificate_noc",
-                    self.certificate_noc,
-                    "names the trade of a certificate, "
-                    "so certificate_of_qualification must be true",
-                )
-        if "dependent_children" not in bad:
-            if children < 0:
-                c.require(False, "dependent_children", children, "must be 0 or more")
-            elif children > MOST_DEPENDENT_CHILDREN:
-                c.require(
-                    False,
-                    "dependent_children",
-                    children,
-                    f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
-                    f"{tag(DEPENDENT_CHILDREN)}",
-                )
-        if funds is not None and "settlement_funds" not in bad:
-            c.require(funds >= 0, "settlement_funds", funds, "must be 0 or more Canadian dollars")
+        if typed and (children or funds is not None or f.certificate_noc is not None):
+            c.fields(self, _CANDIDATE_VALUES)
+        if self.certificate_noc is not None and "certificate_of_qualification" not in bad:
+            c.require(
+                self.certificate_of_qualification,
+                "certificate_noc",
+                self.certificate_noc,
+                "names the trade of a certificate, so certificate_of_qualification must be true",
+            )
         if submitted is not None and submitted < PROFILES_FROM:
             c.require(
                 False,
@@ -547,7 +544,13 @@ class Candidate:
         return self.spouse is not None and self.spouse.scored_with
 
 
-_CANDIDATE_TYPES: Specs = (
+_CANDIDATE_VALUES: Specs = (
+    ("certificate_noc", optional(is_noc)),
+    ("dependent_children", children_count),
+    ("settlement_funds", optional(dollars)),
+)
+"""The fields whose check goes beyond the type (run alone when every type is right)."""
+_CANDIDATE_CHECKS: Specs = (
     ("date_of_birth", is_date),
     ("education", instance_of(Education)),
     ("marital_status", member_of(MaritalStatus)),
@@ -560,8 +563,7 @@ _CANDIDATE_TYPES: Specs = (
     ("job_offer", optional(instance_of(JobOffer))),
     ("sibling_in_canada", is_bool),
     ("profile_submitted", optional(is_datetime)),
-    ("dependent_children", is_whole),
-    ("settlement_funds", optional(is_whole)),
+    *_CANDIDATE_VALUES,
     ("authorized_to_work_in_canada", is_bool),
     ("studied_in_canada", is_bool),
     ("relative_in_canada", is_bool),
@@ -570,6 +572,7 @@ _CANDIDATE_TYPES: Specs = (
     ("passport_expiry", optional(is_date)),
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
+Candidate.field_checks = _CANDIDATE_CHECKS
 
 
 def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
@@ -637,3 +640,34 @@ def require_candidate(value: object, where: str) -> Candidate:
     if isinstance(value, Candidate):
         return value
     raise InvalidInputError(where, [FieldProblem("candidate", value, "must be a Candidate")])
+
+
+def results_under(candidate: Candidate, rules: RuleSet) -> Candidate:
+    """``candidate`` with every language result read on its chart in ``rules``.
+
+    Under the published charts, ``candidate`` itself. Under a reform that replaced
+    a chart, a copy whose results (the candidate's and the spouse's) hold the
+    levels the reform reads (:func:`~expressentry.models.levels_under`), made once
+    per profile and kept by the rule set. Scoring and eligibility read a profile
+    through this, so a reformed chart moves ``score`` and ``assess`` alike.
+    """
+    if rules.language_charts is CHARTS:
+        return candidate
+    reread: IdentityCache[Candidate, Candidate] = rules.derived("models.results_under", _rereader)
+    return reread(candidate)
+
+
+def _rereader(rules: RuleSet) -> IdentityCache[Candidate, Candidate]:
+    return IdentityCache(lambda c: _reread(c, rules))
+
+
+def _reread(c: Candidate, rules: RuleSet) -> Candidate:
+    languages = tuple(read_under(r, rules) for r in c.languages)
+    spouse = c.spouse
+    if spouse is not None and spouse.language is not None:
+        language = read_under(spouse.language, rules)
+        if language is not spouse.language:
+            spouse = attrs.evolve(spouse, language=language)
+    if spouse is c.spouse and all(a is b for a, b in zip(languages, c.languages, strict=True)):
+        return c
+    return attrs.evolve(c, languages=languages, spouse=spouse)

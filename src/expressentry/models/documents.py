@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
@@ -14,18 +14,14 @@ from expressentry.enums import (
 from expressentry.models._fields import (
     Checks,
     Specs,
-    check_noc,
     is_bool,
+    is_country,
     is_date,
-    is_string,
+    is_noc,
     noc_teer,
     optional,
 )
-from expressentry.plausibility import (
-    COUNTRY_CODE,
-    is_country_code,
-    tag,
-)
+from expressentry.plausibility import is_country_code
 
 
 @frozen(kw_only=True)
@@ -43,11 +39,12 @@ class JobOffer:
     canadian_armed_forces: bool = False
     _teer: Teer = field(init=False, repr=False, eq=False)
     _kind: JobOfferKind = field(init=False, repr=False, eq=False)
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         c = Checks("JobOffer")
-        check_noc(c, "noc", self.noc)
-        is_bool("canadian_armed_forces", self.canadian_armed_forces, c.problems)
+        c.types(self, _JOB_OFFER_CHECKS)
         c.done()
         object.__setattr__(self, "_teer", noc_teer(self.noc))
         object.__setattr__(self, "_kind", JobOfferKind.of(self.noc))
@@ -63,7 +60,8 @@ class JobOffer:
         return self._kind
 
 
-_COUNTRY_CODE_LENGTH = 2
+_JOB_OFFER_CHECKS: Specs = (("noc", is_noc), ("canadian_armed_forces", is_bool))
+JobOffer.field_checks = _JOB_OFFER_CHECKS
 
 
 @frozen(kw_only=True)
@@ -87,6 +85,8 @@ class PoliceCertificate:
     country: str
     issued: date
     left: date | None = None
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         f: Any = self  # the fields as given, of any type until checked
@@ -99,37 +99,16 @@ class PoliceCertificate:
         ):
             return
         c = Checks("PoliceCertificate")
-        bad = c.types(self, _POLICE_CERTIFICATE_TYPES)
-        if "country" not in bad:
-            ok = (
-                len(country) == _COUNTRY_CODE_LENGTH
-                and country.isascii()
-                and country.isalpha()
-                and country.isupper()
-            )
-            c.require(
-                ok, "country", country, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN"
-            )
-            c.require(
-                not ok or is_country_code(country),
-                "country",
-                country,
-                f"is not the ISO 3166-1 alpha-2 code of a country {tag(COUNTRY_CODE)}",
-            )
-            c.require(
-                country != "CA",
-                "country",
-                country,
-                "no police certificate is asked for Canada; leave it out",
-            )
+        c.types(self, _POLICE_CERTIFICATE_CHECKS)
         c.done()
 
 
-_POLICE_CERTIFICATE_TYPES: Specs = (
-    ("country", is_string),
+_POLICE_CERTIFICATE_CHECKS: Specs = (
+    ("country", is_country),
     ("issued", is_date),
     ("left", optional(is_date)),
 )
+PoliceCertificate.field_checks = _POLICE_CERTIFICATE_CHECKS
 
 
 def certificates_tuple(

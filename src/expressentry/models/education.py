@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
@@ -11,6 +11,7 @@ from expressentry.enums import (
     CanadianCredential,
     EducationLevel,
 )
+from expressentry.errors import FieldProblem
 from expressentry.models._fields import Checks, Specs, is_date, member_of, optional
 
 _COVERS = {
@@ -25,17 +26,43 @@ _NEEDS = {
     CanadianCredential.ONE_OR_TWO_YEAR: EducationLevel.ONE_YEAR,
     CanadianCredential.THREE_YEAR_OR_MORE: EducationLevel.BACHELORS,
 }
-_EDUCATION_CHECKED: dict[
-    tuple[EducationLevel, CanadianCredential, bool], tuple[EducationLevel, bool]
-] = {}
-"""The scored level, and whether an ECA is needed, of each valid (level, credential,
-no ECA) already checked (at most 64)."""
-
-_EDUCATION_TYPES: Specs = (
+_EDUCATION_CHECKS: Specs = (
     ("level", member_of(EducationLevel)),
     ("canadian_credential", member_of(CanadianCredential)),
     ("eca_issued", optional(is_date)),
 )
+
+_Reading = tuple[EducationLevel, bool, tuple[FieldProblem, ...]]
+"""The level scored, whether an ECA is needed, and the problems of the combination."""
+
+
+def _read(level: EducationLevel, credential: CanadianCredential, no_eca: bool) -> _Reading:
+    """What a level, a Canadian credential and an ECA (or none) make together."""
+    problems: list[FieldProblem] = []
+    need = _NEEDS[credential]
+    if level.rank < need.rank:
+        message = f"needs a level of {need.value} or higher (level is {level.value})"
+        problems.append(FieldProblem("canadian_credential", credential.value, message))
+    covered = level.rank <= _COVERS[credential].rank
+    if credential is not CanadianCredential.NONE and not covered and no_eca:
+        message = (
+            f"a {level.value} level above the Canadian {credential.value} credential "
+            "must be foreign, so it needs the ECA issue date"
+        )
+        problems.append(FieldProblem("eca_issued", None, message))
+    needs = level is not EducationLevel.LESS_THAN_SECONDARY and not covered
+    scored = level if not no_eca or not needs else EducationLevel.LESS_THAN_SECONDARY
+    return scored, needs, tuple(problems)
+
+
+_READINGS: dict[tuple[EducationLevel, CanadianCredential, bool], _Reading] = {
+    (level, credential, no_eca): _read(level, credential, no_eca)
+    for level in EducationLevel
+    for credential in CanadianCredential
+    for no_eca in (True, False)
+}
+"""Every combination read once, when the module is loaded (64 of them): a table of
+the rules, not a cache."""
 
 
 @frozen(kw_only=True)
@@ -56,9 +83,10 @@ class Education:
     eca_issued: date | None = None
     _scored_level: EducationLevel = field(init=False, repr=False, eq=False)
     _needs_eca: bool = field(init=False, repr=False, eq=False)
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("Education")
         f: Any = self  # the fields as given, of any type until checked
         level, credential, eca = f.level, f.canadian_credential, f.eca_issued
         if not (
@@ -66,34 +94,14 @@ class Education:
             and type(credential) is CanadianCredential
             and (eca is None or type(eca) is date)
         ):
-            c.types(self, _EDUCATION_TYPES)
+            c = Checks("Education")
+            c.types(self, _EDUCATION_CHECKS)
             c.done()  # the checks below compare the level and the credential
-        key = (level, credential, eca is None)
-        known = _EDUCATION_CHECKED.get(key)
-        if known is not None:  # the same level, credential and ECA or not: checked before
-            object.__setattr__(self, "_scored_level", known[0])
-            object.__setattr__(self, "_needs_eca", known[1])
-            return
-        need = _NEEDS[credential]
-        c.require(
-            level.rank >= need.rank,
-            "canadian_credential",
-            credential.value,
-            f"needs a level of {need.value} or higher (level is {level.value})",
-        )
-        covered = level.rank <= _COVERS[credential].rank
-        c.require(
-            credential is CanadianCredential.NONE or covered or eca is not None,
-            "eca_issued",
-            eca,
-            f"a {level.value} level above the Canadian "
-            f"{credential.value} credential must be foreign, "
-            "so it needs the ECA issue date",
-        )
-        c.done()
-        needs = level is not EducationLevel.LESS_THAN_SECONDARY and not covered
-        scored = level if eca is not None or not needs else EducationLevel.LESS_THAN_SECONDARY
-        _EDUCATION_CHECKED[key] = (scored, needs)
+        scored, needs, problems = _READINGS[level, credential, eca is None]
+        if problems:
+            c = Checks("Education")
+            c.problems.extend(problems)
+            c.done()
         object.__setattr__(self, "_scored_level", scored)
         object.__setattr__(self, "_needs_eca", needs)
 
@@ -131,3 +139,6 @@ class Education:
         if self.canadian_credential is CanadianCredential.NONE:
             return None
         return _NEEDS[self.canadian_credential]
+
+
+Education.field_checks = _EDUCATION_CHECKS

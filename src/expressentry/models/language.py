@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
@@ -28,7 +29,10 @@ from expressentry.plausibility import (
     RESULT_DELAY_DAYS,
     tag,
 )
-from expressentry.rules.language_tables import chart_for
+from expressentry.rules.language_tables import CHARTS, Levels, chart_for, chart_in
+
+if TYPE_CHECKING:
+    from expressentry.rules import RuleSet
 
 _SCORE_FIELDS = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
 
@@ -70,6 +74,8 @@ class LanguageResult:
     _levels: tuple[int, int, int, int] = field(init=False, repr=False, eq=False)
     _lowest: int = field(init=False, repr=False, eq=False)
     _language: OfficialLanguage = field(init=False, repr=False, eq=False)
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         c = Checks("LanguageResult")
@@ -85,7 +91,7 @@ class LanguageResult:
             and _is_score(f.reading)
             and _is_score(f.writing)
         ):
-            bad = c.types(self, _LANGUAGE_RESULT_TYPES)
+            bad = c.types(self, _LANGUAGE_RESULT_CHECKS)
         if result_date is not None and "test_date" not in bad and "result_date" not in bad:
             c.require(
                 result_date >= taken,
@@ -114,14 +120,11 @@ class LanguageResult:
             )
             c.done()
             raise  # pragma: no cover (done() raised)
-        key = None
         if not bad and not c.problems:
-            key = (id(chart), f.listening, f.speaking, f.reading, f.writing)
-            known = _LEVELS.get(key)
-            if known is not None and known[0] is chart:
-                # The same scores on the same chart: checked and read before.
-                object.__setattr__(self, "_levels", known[1])
-                object.__setattr__(self, "_lowest", known[2])
+            read = chart.read((f.listening, f.speaking, f.reading, f.writing))
+            if read is not None:  # every score is on the chart's scale
+                object.__setattr__(self, "_levels", read[0])
+                object.__setattr__(self, "_lowest", read[1])
                 object.__setattr__(self, "_language", test.language)
                 return
         for ability in _SCORE_FIELDS:
@@ -137,15 +140,7 @@ class LanguageResult:
                     score,
                     f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
                 )
-        c.done()
-        levels = tuple(chart.level(a, getattr(self, a.value)) for a in _SCORE_FIELDS)
-        if key is not None:
-            if len(_LEVELS) >= _LEVELS_KEPT:
-                _LEVELS.clear()
-            _LEVELS[key] = (chart, levels, min(levels))
-        object.__setattr__(self, "_levels", levels)
-        object.__setattr__(self, "_lowest", min(levels))
-        object.__setattr__(self, "_language", self.test.language)
+        c.done()  # a score off the scale is a problem: this raises
 
     @property
     def language(self) -> OfficialLanguage:
@@ -181,13 +176,7 @@ class LanguageResult:
         )
 
 
-_LEVELS: dict[tuple[int, float, float, float, float], tuple[Any, tuple[int, ...], int]] = {}
-"""Scores already read on a chart (by the chart's identity): the chart, the levels and the
-lowest. A pool repeats the same few scores, so most results are read from here."""
-_LEVELS_KEPT = 65_536
-
-
-_LANGUAGE_RESULT_TYPES: Specs = (
+_LANGUAGE_RESULT_CHECKS: Specs = (
     ("test", member_of(LanguageTest)),
     ("test_date", is_date),
     ("listening", is_number),
@@ -196,3 +185,51 @@ _LANGUAGE_RESULT_TYPES: Specs = (
     ("writing", is_number),
     ("result_date", optional(is_date)),
 )
+LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
+
+
+def levels_under(result: LanguageResult, rules: RuleSet) -> Levels:
+    """The CLB/NCLC levels of ``result`` under ``rules``: on its chart in ``rules``.
+
+    Scoring and eligibility read every result's levels here, so a reform that
+    replaces a chart (:attr:`RuleSet.language_charts
+    <expressentry.rules.RuleSet.language_charts>`) reaches both. Under the
+    published charts these are the levels the result holds (:attr:`LanguageResult.levels`).
+
+    >>> from expressentry.rules import rules_for
+    >>> r = LanguageResult(test=LanguageTest.IELTS_GENERAL, test_date=date(2025, 1, 10),
+    ...                    listening=8.0, speaking=7.0, reading=7.0, writing=7.0)
+    >>> levels_under(r, rules_for(as_of=date(2026, 11, 22)))
+    (9, 9, 9, 9)
+    """
+    charts = rules.language_charts
+    if charts is CHARTS:  # the published charts: read when the result was built
+        return result._levels
+    timeline = charts[result.test]
+    if timeline is CHARTS[result.test]:
+        return result._levels
+    chart = chart_in(timeline, result.test_date)
+    scores = (result.listening, result.speaking, result.reading, result.writing)
+    read = chart.read(scores)
+    if read is not None:
+        return read[0]
+    # A score the reformed chart's scale does not hold: read by its bands alone.
+    listening, speaking, reading, writing = (
+        chart.level(ability, score) for ability, score in zip(_SCORE_FIELDS, scores, strict=True)
+    )
+    return listening, speaking, reading, writing
+
+
+def read_under(result: LanguageResult, rules: RuleSet) -> LanguageResult:
+    """``result`` holding its levels under ``rules`` (itself when they are the same).
+
+    For code that reads ``levels``, ``lowest`` and ``clb`` of a profile's results:
+    the copy answers them as the rules read the result.
+    """
+    levels = levels_under(result, rules)
+    if levels == result._levels:
+        return result
+    copied = copy.copy(result)
+    object.__setattr__(copied, "_levels", levels)
+    object.__setattr__(copied, "_lowest", min(levels))
+    return copied

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
@@ -17,11 +17,11 @@ from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
     Specs,
-    check_noc,
     finite,
+    hours_in_a_week,
     is_bool,
     is_date,
-    is_number,
+    is_noc,
     is_whole,
     noc_teer,
     optional,
@@ -57,13 +57,15 @@ class WorkPeriod:
     self_employed: bool = False
     full_time_student: bool = False
     authorized: bool = True
+    field_checks: ClassVar[Specs]
+    """Each field's own check: its type, then the rules it obeys alone."""
 
     def __attrs_post_init__(self) -> None:
         c = Checks("WorkPeriod")
         f: Any = self  # the fields as given, of any type until checked
         start, end, hours = f.start, f.end, f.hours_per_week
         bad = NO_PROBLEMS
-        if not (
+        typed = (
             type(start) is date
             and (end is None or type(end) is date)
             and ((type(hours) is float and finite(hours)) or type(hours) is int)
@@ -71,18 +73,14 @@ class WorkPeriod:
             and type(f.self_employed) is bool
             and type(f.full_time_student) is bool
             and type(f.authorized) is bool
-        ):
-            bad = c.types(self, _WORK_PERIOD_TYPES)
+        )
+        if not typed:
+            bad = c.types(self, _WORK_PERIOD_CHECKS)
         if end is not None and "start" not in bad and "end" not in bad and end < start:
             c.require(False, "end", end, f"must not be before start ({start.isoformat()})")
-        if "hours_per_week" not in bad:
-            c.require(
-                0 < hours <= 168,
-                "hours_per_week",
-                hours,
-                "must be more than 0 and at most 168 (the hours in a week)",
-            )
-        check_noc(c, "noc", self.noc)
+        if typed:  # the checks of the fields that go beyond their type
+            hours_in_a_week("hours_per_week", hours, c.problems)
+            is_noc("noc", f.noc, c.problems)
         c.done()
 
     @property
@@ -96,15 +94,17 @@ class WorkPeriod:
         return (self.start.toordinal(), end, self.hours_per_week)
 
 
-_WORK_PERIOD_TYPES: Specs = (
+_WORK_PERIOD_CHECKS: Specs = (
     ("start", is_date),
     ("end", optional(is_date)),
-    ("hours_per_week", is_number),
+    ("hours_per_week", hours_in_a_week),
+    ("noc", is_noc),
     ("in_canada", is_bool),
     ("self_employed", is_bool),
     ("full_time_student", is_bool),
     ("authorized", is_bool),
 )
+WorkPeriod.field_checks = _WORK_PERIOD_CHECKS
 
 
 _WORK_HISTORY_TYPES: Specs = (("periods", tuple_of(WorkPeriod)),)

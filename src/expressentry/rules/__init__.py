@@ -22,54 +22,50 @@ import bisect
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
-from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
+from typing import Any, Final, TypeVar, overload
 
 import attrs
 from attrs import frozen
 
-from expressentry._checks import require_text
 from expressentry._memo import Memo
 from expressentry._reprs import cut, listed
 from expressentry._today import resolve
 from expressentry.enums import (
     CanadianCredential,
-    CrsSection,
     EducationLevel,
     EducationTier,
     ForeignExperienceTier,
     FrenchBonus,
     JobOfferKind,
-    Teer,
+    LanguageTest,
 )
 from expressentry.errors import DataError, FieldProblem, InvalidInputError, RulesNotInForceError
 from expressentry.rules import (
     categories,
-    crs_additional,
-    crs_core,
-    crs_spouse,
-    crs_transferability,
-    experience,
     fsw_grid,
     language_tables,
     programs,
     settlement_funds,
     timelines,
 )
+from expressentry.rules._factors import AddedFactor
+from expressentry.rules._names import CRS_IDS, CRS_RULES, attribute_of, factor_of
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
-from expressentry.rules._timeline import LAST_REVIEWED, Dated, Source, Timeline
-
-if TYPE_CHECKING:
-    from expressentry.models import Candidate
+from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
+from expressentry.rules._values import LIMITS, RISING, checked_value
+from expressentry.rules.language_tables import LanguageChart
 
 __all__ = [
     "CRS_TIMELINES",
     "ELIGIBILITY_TIMELINES",
     "LAST_REVIEWED",
+    "PERIOD_TIMELINES",
     "TIMELINES",
     "AddedFactor",
     "Dated",
+    "LanguageChart",
+    "ReviewedResult",
     "RuleSet",
     "Source",
     "SpouseSteps",
@@ -81,116 +77,8 @@ __all__ = [
     "rules_for",
 ]
 
-_CRS: Final[tuple[Timeline[Any], ...]] = (
-    crs_core.AGE,
-    crs_core.EDUCATION,
-    crs_core.FIRST_LANGUAGE,
-    crs_core.SECOND_LANGUAGE,
-    crs_core.SECOND_LANGUAGE_CAP,
-    crs_core.CANADIAN_EXPERIENCE,
-    crs_spouse.SPOUSE_EDUCATION,
-    crs_spouse.SPOUSE_LANGUAGE,
-    crs_spouse.SPOUSE_CANADIAN_EXPERIENCE,
-    crs_transferability.EDUCATION_LANGUAGE,
-    crs_transferability.EDUCATION_EXPERIENCE,
-    crs_transferability.FOREIGN_LANGUAGE,
-    crs_transferability.FOREIGN_EXPERIENCE,
-    crs_transferability.CERTIFICATE_LANGUAGE,
-    crs_transferability.LANGUAGE_LEVELS,
-    crs_transferability.CANADIAN_EXPERIENCE_YEARS,
-    crs_transferability.FOREIGN_EXPERIENCE_YEARS,
-    crs_transferability.CERTIFICATE_LANGUAGE_LEVELS,
-    crs_transferability.GROUP_CAP,
-    crs_transferability.SECTION_CAP,
-    crs_additional.PROVINCIAL_NOMINATION,
-    crs_additional.JOB_OFFER,
-    crs_additional.CANADIAN_STUDY,
-    crs_additional.FRENCH,
-    crs_additional.FRENCH_LEVELS,
-    crs_additional.SIBLING,
-    crs_additional.ADDITIONAL_CAP,
-    experience.SKILLED_TEERS,
-    experience.WEEKLY_HOURS_CAP,
-    experience.HOURS_PER_YEAR,
-    experience.CRS_WINDOW_YEARS,
-)
-
-_NAMESPACES: Final = ("crs.core.", "crs.", "experience.")
-"""The start of a rule id that its other names leave out (the first that matches)."""
-
-
-def _short_name(rule_id: str) -> str:
-    """``rule_id`` without its namespace: ``crs.spouse.education`` -> ``spouse.education``."""
-    for prefix in _NAMESPACES:
-        if rule_id.startswith(prefix):
-            return rule_id[len(prefix) :]
-    return rule_id
-
-
-def factor_of(rule_id: str, part: str | None = None) -> str:
-    """The ``factor`` of the breakdown lines of a CRS rule.
-
-    Every CRS rule has one name, its rule id; its other names are derived from
-    it. Its *short name* is the id without ``crs.core.`` (the core factors),
-    ``crs.`` (the other sections) or ``experience.`` (the counting of work
-    experience). A line's factor is the short name of the rule that gave its
-    points, then ``.part`` when the rule gives several lines: the ability of a
-    language line (``listening``, ``speaking``, ``reading``, ``writing``),
-    ``expired`` for the one 0-point line of an expired language result, and the
-    group a transferability group cap takes points from (``education``,
-    ``foreign_experience``). The line of a factor a reform adds
-    (:class:`AddedFactor`) is named the same way from its ``rule_id``.
-
-    >>> factor_of("crs.core.age"), factor_of("crs.spouse.first_language", "listening")
-    ('age', 'spouse.first_language.listening')
-    >>> factor_of("crs.transferability.group_cap", "education")
-    'transferability.group_cap.education'
-    >>> factor_of("reform.high_wage")
-    'reform.high_wage'
-
-    The line of an expired document (a language result, an ECA) cites the
-    validity rule instead (:mod:`expressentry.validity`); its factor is still
-    that of the CRS rule it is a line of (``first_language.expired``,
-    ``education``).
-
-    Raises:
-        InvalidInputError: ``rule_id`` is not a string, or ``part`` is neither a
-            string nor ``None``.
-    """
-    if type(rule_id) is not str or (part is not None and type(part) is not str):
-        rule_id = require_text(rule_id, "rule_id", "factor_of", 'a rule id such as "crs.core.age"')
-        if part is not None:
-            part = require_text(part, "part", "factor_of", 'a part such as "listening", or None')
-    name = _short_name(rule_id)
-    return name if part is None else f"{name}.{part}"
-
-
-def attribute_of(rule_id: str) -> str:
-    """The :class:`RuleSet` attribute that holds a CRS rule.
-
-    The rule's short name (see :func:`factor_of`) with its dots turned to
-    underscores: the id without ``crs.core.``, ``crs.`` or ``experience.``.
-
-    >>> attribute_of("crs.core.age"), attribute_of("crs.spouse.first_language")
-    ('age', 'spouse_first_language')
-    >>> attribute_of("crs.additional.job_offer"), attribute_of("experience.skilled_teers")
-    ('additional_job_offer', 'skilled_teers')
-
-    Raises:
-        InvalidInputError: ``rule_id`` is not a string, or not the id of a CRS
-            rule (an eligibility rule has no attribute: read it with
-            :meth:`RuleSet.entry`).
-    """
-    rule_id = require_text(rule_id, "rule_id", "attribute_of", 'a rule id such as "crs.core.age"')
-    if rule_id not in _CRS_IDS:
-        raise _unknown(rule_id, crs=True)
-    return _short_name(rule_id).replace(".", "_")
-
-
-_CRS_IDS: Final = frozenset(t.rule_id for t in _CRS)
-
 CRS_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
-    {attribute_of(t.rule_id): t for t in _CRS}
+    {attribute_of(t.rule_id): t for t in CRS_RULES}
 )
 """Every timeline a :class:`RuleSet` resolves, by the attribute that holds it
 (:func:`attribute_of` its rule id)."""
@@ -219,9 +107,32 @@ ELIGIBILITY_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
 """Every eligibility rule a :class:`RuleSet` resolves, by rule id: program
 minimums, the FSW grid and pass mark, settlement funds and the categories.
 
-The validity of documents (:mod:`expressentry.validity`) is not among them: a
-result's validity is the period in force on *its own* date, not on the day
-assessed, so no rule set of a day can hold it."""
+The periods of documents and invitations are not among them: they are read on a
+day of their own (:data:`PERIOD_TIMELINES`)."""
+
+_PERIODS: Final[tuple[Timeline[Any], ...]] = (
+    programs.LANGUAGE_RESULT_VALID_YEARS,
+    programs.ECA_VALID_YEARS,
+    timelines.ITA_WINDOW_DAYS,
+    timelines.PROFILE_POOL_MONTHS,
+    timelines.MEDICAL_VALID_MONTHS,
+    timelines.UPFRONT_MEDICAL_REQUIRED,
+    timelines.POLICE_CURRENT_COUNTRY_MONTHS,
+    timelines.AGE_LOCKED_AT_INVITATION,
+)
+PERIOD_TIMELINES: Final[Mapping[str, Timeline[Any]]] = MappingProxyType(
+    {t.rule_id: t for t in _PERIODS}
+)
+"""Every rule a :class:`RuleSet` holds that is read on a day of its own, by rule id.
+
+A language result's validity and an ECA's are the periods in force on the
+document's own date; so are the months a profile stays in the pool (from its
+submission), a medical exam's and a police certificate's; the invitation's
+window and the age lock are those of the invitation's day; the upfront medical
+those of the day of applying. :meth:`RuleSet.entry_for` reads them so: a
+document's expiry day is a fact of the document, whatever day it is read. A
+reform that replaces one (:meth:`RuleSet.replace`) applies its value to every
+document and invitation, whatever its day."""
 
 TIMELINES: Final[tuple[Timeline[Any], ...]] = (
     *CRS_TIMELINES.values(),
@@ -242,7 +153,7 @@ _CHANGE_POINTS: Final = tuple(
         {_FIRST}
         | {
             d
-            for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values())
+            for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values(), *_PERIODS)
             for d in t.change_dates
             if d > _FIRST
         }
@@ -254,83 +165,6 @@ looked up on their own (by the test's date), as is the validity of documents."""
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
-
-
-@frozen(kw_only=True, repr=False)
-class AddedFactor:
-    """A factor a reform adds to the CRS, such as a proposed high-wage factor.
-
-    Its repr names the factor: ``AddedFactor('reform.high_wage', additional,
-    'A job offer paying twice the median wage')``.
-
-    Attributes:
-        rule_id: Id cited by the factor's lines, e.g. ``"reform.high_wage"``;
-            their ``factor`` is :func:`factor_of` it.
-        section: The CRS section whose cap and subtotal it joins.
-        title: What the factor rewards, in words.
-        points: ``(candidate, as_of) -> (points, reason)``; the reason is the
-            line's plain explanation. Points must be a whole number (an
-            ``int``), 0 or more; the reason a string.
-        source: Where the proposal is published.
-
-    Raises:
-        InvalidInputError: a field of the wrong type (``points`` not a function,
-            ``section`` not a :class:`~expressentry.enums.CrsSection`...) or an
-            empty ``rule_id``, every problem named.
-    """
-
-    rule_id: str
-    section: CrsSection
-    title: str
-    points: Callable[[Candidate, date], tuple[int, str]]
-    source: Source
-
-    def __attrs_post_init__(self) -> None:
-        rule_id: object = self.rule_id  # each of any type at run time
-        section: object = self.section
-        title: object = self.title
-        points: object = self.points
-        source: object = self.source
-        sections = ", ".join(s.value for s in CrsSection)
-        checks = (
-            ("rule_id", rule_id, isinstance(rule_id, str) and bool(rule_id.strip()),
-             'must be a non-empty string, e.g. "reform.high_wage"'),
-            ("section", section, isinstance(section, CrsSection),
-             f"must be a CrsSection ({sections})"),
-            ("title", title, isinstance(title, str), "must be a string"),
-            ("points", points, callable(points),
-             "must be a function (candidate, as_of) -> (points, reason)"),
-            ("source", source, isinstance(source, Source), "must be a Source"),
-        )  # fmt: skip
-        problems = [FieldProblem(name, value, words) for name, value, ok, words in checks if not ok]
-        if problems:
-            raise InvalidInputError("AddedFactor", problems)
-
-    def score(self, candidate: Candidate, as_of: date) -> tuple[int, str]:
-        """The factor's points and reason for ``candidate`` on ``as_of``, checked.
-
-        Raises:
-            InvalidInputError: ``points`` returned something other than a pair of
-                a whole number of 0 or more and a string, naming the factor.
-        """
-        found: object = self.points(candidate, as_of)
-        points: object = None
-        reason: object = None
-        if isinstance(found, tuple) and len(found) == 2:
-            points, reason = found
-        if (
-            isinstance(points, int)
-            and not isinstance(points, bool)
-            and points >= 0
-            and isinstance(reason, str)
-        ):
-            return points, reason
-        message = "must return (points, reason): a whole number of 0 or more and a string"
-        owner = f"AddedFactor {self.rule_id!r}"
-        raise InvalidInputError(owner, [FieldProblem("points", found, message)])
-
-    def __repr__(self) -> str:
-        return f"AddedFactor({self.rule_id!r}, {self.section.value}, {cut(self.title, 80)!r})"
 
 
 @frozen(kw_only=True, repr=False)
@@ -398,6 +232,12 @@ class RuleSet:
     """The eligibility rules in force, by rule id (see :data:`ELIGIBILITY_TIMELINES`);
     read one with :meth:`entry`. A rule not yet in force that day is absent
     (settlement funds before 2016-01-12)."""
+    periods: Mapping[str, Dated[Any]] = attrs.field(
+        factory=lambda: MappingProxyType({}), repr=False
+    )
+    """The periods in force on the rule set's day, by rule id (see
+    :data:`PERIOD_TIMELINES`); each is applied by the day of its own document or
+    invitation: read one with :meth:`entry_for`."""
     last_reviewed: date = LAST_REVIEWED
     replaced: tuple[str, ...] = attrs.field(default=(), eq=False)
     """Ids of the rules a reform replaced (with :meth:`replace`), in order.
@@ -405,6 +245,14 @@ class RuleSet:
     Not compared: rule sets with the same rules are equal however they were made."""
     zeroed: tuple[str, ...] = attrs.field(default=(), eq=False)
     """Ids of the rules a reform set to 0 (with :meth:`zero`), in order; not compared."""
+    language_charts: Mapping[LanguageTest, Timeline[LanguageChart]] = attrs.field(
+        factory=lambda: language_tables.CHARTS, repr=False
+    )
+    """Each test's equivalency charts, by test date: a result is read on the chart in
+    force on its *test* date (:mod:`~expressentry.rules.language_tables`). A reform
+    replaces a test's charts with :meth:`replace` (``"language.tef_canada"``);
+    scoring and eligibility read every result's levels through them
+    (:func:`~expressentry.models.levels_under`)."""
     _plans: dict[date, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     """Scoring plans compiled from this rule set, one per day (see expressentry.crs)."""
     _index: dict[str, Dated[Any]] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -509,6 +357,8 @@ class RuleSet:
         rule_id = key if isinstance(key, str) else ""
         attr = _ATTR_BY_RULE_ID.get(rule_id)
         found = getattr(self, attr) if attr is not None else self.eligibility.get(rule_id)
+        if found is None:
+            found = self.periods.get(rule_id)
         if found is not None:
             self._index[rule_id] = found
             return found
@@ -516,6 +366,45 @@ class RuleSet:
         if timeline is None:
             raise _unknown(key)
         raise RulesNotInForceError(rule_id, self.in_force_from, timeline.first)
+
+    @overload
+    def entry_for(self, rule: Timeline[T], day: date) -> Dated[T]: ...
+
+    @overload
+    def entry_for(self, rule: str, day: date) -> Dated[Any]: ...
+
+    def entry_for(self, rule: Timeline[Any] | str, day: date) -> Dated[Any]:
+        """The entry of a rule read on a day of its own (:data:`PERIOD_TIMELINES`).
+
+        ``day`` is the document's date (a language result's, an ECA's, a
+        profile's submission, a medical exam's, a police certificate's issue),
+        the invitation's day (its window, the age lock) or the day of applying
+        (the upfront medical). The entry is the law's in force on ``day`` (the
+        first one for a day before it), unless this rule set is a reform that
+        replaced the rule: its value then applies whatever the day.
+
+        >>> from datetime import date
+        >>> rules = rules_for(as_of=date(2026, 11, 22))
+        >>> rules.entry_for("timelines.ita_window_days", date(2021, 6, 28)).value
+        90
+        >>> three = rules.replace("program.validity.language_result_years", 3, reform="3 years")
+        >>> three.entry_for("program.validity.language_result_years", date(2016, 1, 1)).value
+        3
+
+        Raises:
+            InvalidInputError: no rule read on a day of its own has that id.
+        """
+        key: object = rule.rule_id if isinstance(rule, Timeline) else rule
+        timeline = PERIOD_TIMELINES.get(key) if isinstance(key, str) else None
+        if timeline is None:
+            ids = ", ".join(sorted(PERIOD_TIMELINES))
+            problem = FieldProblem(
+                "rule", key, f"is not a rule read on a day of its own; known: {ids}"
+            )
+            raise InvalidInputError("RuleSet.entry_for", [problem])
+        if timeline.rule_id in self.replaced:
+            return self.periods[timeline.rule_id]
+        return timeline.at(max(day, timeline.first))
 
     def replace(
         self, rule_id: str, value: object, *, reform: str, source: Source | None = None
@@ -534,7 +423,11 @@ class RuleSet:
         - a threshold pair holds CLB/NCLC levels 1 to 12, or years 1 to 200;
           the transferability pairs go up (lower, then higher);
         - the weekly hours cap is 1 to 168, the hours of a year of work 1 to
-          8,784 and the window of recent experience 1 to 200 years.
+          8,784 and the window of recent experience 1 to 200 years;
+        - a period (:data:`PERIOD_TIMELINES`) is 1 to 100 years (a language
+          result, an ECA), 1 to 3,660 days (the invitation's window) or 1 to
+          1,200 months; a switch (the upfront medical, the age lock) is ``True``
+          or ``False``.
 
         >>> from datetime import date
         >>> r = rules_for(as_of=date(2026, 11, 22)).replace(
@@ -560,10 +453,22 @@ class RuleSet:
         cited: object = source
         if cited is not None and not isinstance(cited, Source):
             problems.append(FieldProblem("source", cited, "must be a Source or None"))
+        given: object = rule_id  # of any type at run time
+        test = _CHART_TESTS.get(given) if isinstance(given, str) else None
+        if test is not None:
+            charts = _replaced_charts(self.language_charts[test], value, reform, source, problems)
+            if problems:
+                raise InvalidInputError(owner, problems)
+            return attrs.evolve(
+                self,
+                language_charts=MappingProxyType({**self.language_charts, test: charts}),
+                reform=_join(self.reform, reform),
+                replaced=_with(self.replaced, rule_id),
+            )
         old: Dated[Any] = self.entry(rule_id)
-        limit = _LIMITS.get(rule_id)
-        checked = _checked_value(value, old.value, "value", limit, problems)
-        if rule_id in _RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
+        limit = LIMITS.get(rule_id)
+        checked = checked_value(value, old.value, "value", limit, problems)
+        if rule_id in RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
             problems.append(FieldProblem("value", value, "must go up: (lower, higher)"))
         if problems:
             raise InvalidInputError(owner, problems)
@@ -573,7 +478,9 @@ class RuleSet:
             "replaced": _with(self.replaced, rule_id),
         }
         attr = _ATTR_BY_RULE_ID.get(rule_id)
-        if attr is None:
+        if rule_id in PERIOD_TIMELINES:
+            changes["periods"] = MappingProxyType({**self.periods, rule_id: new})
+        elif attr is None:
             changes["eligibility"] = MappingProxyType({**self.eligibility, rule_id: new})
         else:
             changes[attr] = new
@@ -594,7 +501,7 @@ class RuleSet:
         """
         old = self.entry(rule_id)
         try:
-            if rule_id in _LIMITS:
+            if rule_id in LIMITS or rule_id in PERIOD_TIMELINES:
                 raise DataError(rule_id)
             zero = zeroed(old.value)
         except DataError:
@@ -623,9 +530,9 @@ class RuleSet:
         words: object = reform
         if not isinstance(words, str):
             problems.append(FieldProblem("reform", words, "must be a string"))
-        taken = {*_CRS_IDS, *ELIGIBILITY_TIMELINES, *(t.rule_id for t in TIMELINES)}
+        taken = {*CRS_IDS, *ELIGIBILITY_TIMELINES, *(t.rule_id for t in TIMELINES)}
         added = {f.rule_id for f in self.added_factors}
-        names = {factor_of(i): i for i in (*_CRS_IDS, *added)}
+        names = {factor_of(i): i for i in (*CRS_IDS, *added)}
         if factor.rule_id in taken:
             problems.append(
                 FieldProblem("factor.rule_id", factor.rule_id, "is already the id of a rule")
@@ -646,191 +553,42 @@ class RuleSet:
         )
 
 
-_LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
-    {
-        experience.WEEKLY_HOURS_CAP.rule_id: (168, "hours (the hours in a week)"),
-        experience.HOURS_PER_YEAR.rule_id: (8_784, "hours (the hours in a leap year)"),
-        experience.CRS_WINDOW_YEARS.rule_id: (200, "years"),
-        crs_transferability.LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
-        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id: (200, "years"),
-        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id: (200, "years"),
-        crs_transferability.CERTIFICATE_LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
-        crs_additional.FRENCH_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
-        programs.FSW_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.CEC_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.FST_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.FSW_MIN_HOURS.rule_id: (100_000, "hours"),
-        programs.CEC_MIN_HOURS.rule_id: (100_000, "hours"),
-        programs.FST_MIN_HOURS.rule_id: (100_000, "hours"),
-        programs.CEC_MIN_CLB_BY_TEER.rule_id: (12, "(a CLB or NCLC level)"),
-        programs.FST_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
-        fsw_grid.MIN_FIRST_LANGUAGE_CLB.rule_id: (12, "(a CLB or NCLC level)"),
-        fsw_grid.SPOUSE_LANGUAGE_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
-        fsw_grid.PASS_MARK.rule_id: (100, "points (the grid's total)"),
-    }
-)
-"""Rules where 0 is meaningless, by rule id: each must be 1 to its highest value."""
-
-_RISING: Final = frozenset(
-    {
-        crs_transferability.LANGUAGE_LEVELS.rule_id,
-        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id,
-        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id,
-        crs_transferability.CERTIFICATE_LANGUAGE_LEVELS.rule_id,
-    }
-)
-"""Threshold pairs ``(lower, higher)``: the second must be above the first."""
-
-_TEERS: Final = frozenset(range(6))
+_CHART_TESTS: Final = {t.rule_id: test for test, t in language_tables.CHARTS.items()}
+"""The test of each chart timeline, by its rule id (``language.tef_canada``)."""
 
 
-def _key_text(key: object) -> str:
-    return repr(key.value if isinstance(key, Enum) else key)
-
-
-def _checked_value(
+def _replaced_charts(
+    old: Timeline[LanguageChart],
     value: object,
-    old: object,
-    path: str,
-    limit: tuple[int, str] | None,
+    reform: str,
+    source: Source | None,
     problems: list[FieldProblem],
-) -> object:
-    """``value`` in the shape of ``old`` (mappings read-only, keys those of ``old``).
+) -> Timeline[LanguageChart]:
+    """A test's charts replaced: by one chart for every test date, or by a timeline.
 
-    Each problem found is added to ``problems``, named by its place in ``value``.
+    A timeline must read every test date the old one reads (its first chart in force
+    on the old one's first day or before).
     """
-    if isinstance(old, Steps | SpouseSteps) or attrs.has(type(old)):
-        # A step table, funds table, list of trades...: its constructor checked it.
-        if not isinstance(value, type(old)):
-            problems.append(FieldProblem(path, value, f"must be a {type(old).__name__}, as before"))
-        return value
-    if isinstance(old, frozenset):
-        if all(isinstance(t, Teer) for t in old):
-            return _checked_teers(value, path, problems)
-        return _checked_members(value, old, path, problems)
-    if isinstance(old, Mapping):
-        return _checked_mapping(value, old, path, limit, problems)
-    if isinstance(old, tuple):
-        return _checked_tuple(value, old, path, limit, problems)
-    _check_amount(value, path, limit, problems)
-    return value
-
-
-def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> object:
-    if not isinstance(value, set | frozenset):
-        problems.append(FieldProblem(path, value, "must be a set of TEERs (0 to 5)"))
-        return value
-    wrong = [t for t in value if isinstance(t, bool) or not isinstance(t, int) or t not in _TEERS]
-    if wrong:
-        listed = ", ".join(sorted(repr(t) for t in wrong))
-        problems.append(FieldProblem(path, value, f"must hold TEERs 0 to 5 only, not {listed}"))
-        return value
-    return frozenset(Teer(t) for t in value)
-
-
-def _checked_members(
-    value: object, old: frozenset[Any], path: str, problems: list[FieldProblem]
-) -> object:
-    """A set of members of the enum ``old`` holds (members or their values)."""
-    kind = type(next(iter(old)))
-    if not isinstance(value, set | frozenset):
-        problems.append(FieldProblem(path, value, f"must be a set of {kind.__name__}"))
-        return value
-    out = set()
-    for member in value:
-        try:
-            out.add(kind(member))
-        except (ValueError, TypeError):
-            known = ", ".join(repr(m.value) for m in kind)
-            problems.append(FieldProblem(path, value, f"{member!r} is not one of {known}"))
-    return frozenset(out)
-
-
-def _checked_mapping(
-    value: object,
-    old: Mapping[Any, Any],
-    path: str,
-    limit: tuple[int, str] | None,
-    problems: list[FieldProblem],
-) -> object:
-    if not isinstance(value, Mapping):
-        problems.append(FieldProblem(path, value, "must be a mapping with the same keys"))
-        return value
-    if old and all(isinstance(k, Teer) for k in old):
-        return _checked_by_teer(value, old, path, limit, problems)
-    given = dict(value)
-    missing = [k for k in old if k not in given]
-    extra = [k for k in given if k not in old]
-    if missing or extra:
-        message = f"must have exactly the keys {', '.join(_key_text(k) for k in old)}"
-        if missing:
-            message += f"; missing {', '.join(_key_text(k) for k in missing)}"
-        if extra:
-            message += f"; unknown {', '.join(_key_text(k) for k in extra)}"
-        problems.append(FieldProblem(path, value, message))
-        return value
-    return MappingProxyType(
-        {
-            k: _checked_value(given[k], v, f"{path}[{_key_text(k)}]", limit, problems)
-            for k, v in old.items()
-        }
-    )
-
-
-def _checked_by_teer(
-    value: Mapping[Any, Any],
-    old: Mapping[Any, Any],
-    path: str,
-    limit: tuple[int, str] | None,
-    problems: list[FieldProblem],
-) -> object:
-    """A value per TEER: any TEERs 0 to 5 (a reform may add one it makes skilled)."""
-    wrong = [k for k in value if isinstance(k, bool) or not isinstance(k, int) or k not in _TEERS]
-    if wrong or not value:
-        listed = ", ".join(sorted(repr(k) for k in wrong)) or "none"
-        problems.append(
-            FieldProblem(path, value, f"must map TEERs 0 to 5 to a value; not {listed}")
+    test = old.entries[0].value.test
+    if isinstance(value, LanguageChart) and value.test is test:
+        entries = tuple(
+            Dated(e.effective_from, value, source or e.source, f"Reform: {reform}")
+            for e in old.entries
         )
+        return Timeline(old.rule_id, entries, old.title)
+    if (
+        isinstance(value, Timeline)
+        and value.rule_id == old.rule_id
+        and value.first <= old.first
+        and all(isinstance(e.value, LanguageChart) and e.value.test is test for e in value.entries)
+    ):
         return value
-    example = next(iter(old.values()))
-    return MappingProxyType(
-        {
-            Teer(k): _checked_value(v, example, f"{path}[{k!r}]", limit, problems)
-            for k, v in sorted(value.items())
-        }
+    message = (
+        f"must be a LanguageChart of {test.value}, or a Timeline of them named "
+        f"{old.rule_id!r} that starts on {old.first.isoformat()} or before"
     )
-
-
-def _checked_tuple(
-    value: object,
-    old: tuple[Any, ...],
-    path: str,
-    limit: tuple[int, str] | None,
-    problems: list[FieldProblem],
-) -> object:
-    if not isinstance(value, tuple) or len(value) != len(old):
-        problems.append(
-            FieldProblem(path, value, f"must be a tuple of {len(old)} items, as before")
-        )
-        return value
-    return tuple(
-        _checked_value(v, o, f"{path}[{i}]", limit, problems)
-        for i, (v, o) in enumerate(zip(value, old, strict=True))
-    )
-
-
-def _check_amount(
-    value: object, path: str, limit: tuple[int, str] | None, problems: list[FieldProblem]
-) -> None:
-    """A whole number: points (0 or more), or a cap, hours or years (1 to ``limit``)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(FieldProblem(path, value, "must be a whole number (an int)"))
-    elif limit is not None:
-        most, unit = limit
-        if not 0 < value <= most:
-            problems.append(FieldProblem(path, value, f"must be 1 to {most:,} {unit}"))
-    elif value < 0:
-        problems.append(FieldProblem(path, value, "must be 0 or more points"))
+    problems.append(FieldProblem("value", value, message))
+    return old
 
 
 def _join(old: str | None, new: str) -> str:
@@ -844,13 +602,12 @@ def _with(ids: tuple[str, ...], rule_id: str) -> tuple[str, ...]:
 _ATTR_BY_RULE_ID: Final = {t.rule_id: name for name, t in CRS_TIMELINES.items()}
 
 
-def _unknown(rule_id: object, *, crs: bool = False) -> InvalidInputError:
-    """The error of an unknown id: of any rule, or (``crs``) of a CRS rule."""
-    ids = _CRS_IDS if crs else (*_CRS_IDS, *ELIGIBILITY_TIMELINES)
-    what = "a CRS rule id" if crs else "a rule id"
+def _unknown(rule_id: object) -> InvalidInputError:
+    """The error of an unknown rule id."""
+    ids = (*CRS_IDS, *ELIGIBILITY_TIMELINES, *PERIOD_TIMELINES)
     return InvalidInputError(
-        "attribute_of" if crs else "RuleSet",
-        [FieldProblem("rule_id", rule_id, f"is not {what}; known: {', '.join(sorted(ids))}")],
+        "RuleSet",
+        [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {', '.join(sorted(ids))}")],
     )
 
 
@@ -872,7 +629,10 @@ def _resolve(change_point: date) -> RuleSet:
             if t.first <= change_point
         }
     )
-    return RuleSet(in_force_from=in_force, eligibility=eligibility, **values)
+    periods = MappingProxyType(
+        {rule_id: t.at(change_point) for rule_id, t in PERIOD_TIMELINES.items()}
+    )
+    return RuleSet(in_force_from=in_force, eligibility=eligibility, periods=periods, **values)
 
 
 def rules_for(*, as_of: date | None = None) -> RuleSet:

@@ -25,7 +25,7 @@ from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.errors import DataError, RulesNotInForceError
 
-__all__ = ["LAST_REVIEWED", "Dated", "Source", "Timeline", "review_caveats"]
+__all__ = ["LAST_REVIEWED", "Dated", "ReviewedResult", "Source", "Timeline", "review_caveats"]
 
 T = TypeVar("T")
 
@@ -52,6 +52,56 @@ def review_caveats(day: date, reviewed: date = LAST_REVIEWED) -> tuple[str, ...]
         f"Rules last checked against their sources on {reviewed.isoformat()}: this result, "
         f"for {day.isoformat()}, applies the rules known then, not any change made since.",
     )
+
+
+class ReviewedResult:
+    """What every result computed for a day says about the rules' review day.
+
+    A result class holds a ``rules_reviewed_on`` field (its own attrs field, with
+    its default) and names the day it is for in ``_reviewed_for()``; this mixin
+    gives it :attr:`caveats` (``review_caveats`` of the two days), the ``Note:``
+    lines its ``explain()`` ends with (:meth:`note_lines`), and the two JSON
+    fields (:meth:`review_fields`). One wording for every result, written once.
+
+    >>> from attrs import frozen
+    >>> @frozen
+    ... class Result(ReviewedResult):
+    ...     day: date
+    ...     rules_reviewed_on: date = LAST_REVIEWED
+    ...     def _reviewed_for(self) -> date:
+    ...         return self.day
+    >>> Result(date(2026, 1, 1)).caveats
+    ()
+    >>> Result(date(2030, 1, 1)).note_lines("  ")[0][:40]
+    '  Note: Rules last checked against their'
+    """
+
+    __slots__ = ()
+
+    rules_reviewed_on: date
+
+    def _reviewed_for(self) -> date:
+        """The day the result is for (the day assessed, the round's day...)."""
+        raise NotImplementedError
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the result's day is after it.
+
+        Printed by ``explain()`` and written in the JSON form.
+        """
+        return review_caveats(self._reviewed_for(), self.rules_reviewed_on)
+
+    def note_lines(self, indent: str = "") -> list[str]:
+        """The lines ``explain()`` ends with: ``"Note: ..."``, one per caveat."""
+        return [f"{indent}Note: {c}" for c in self.caveats]
+
+    def review_fields(self) -> dict[str, object]:
+        """``rules_reviewed_on`` and ``caveats`` as a JSON form writes them."""
+        return {
+            "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
+            "caveats": list(self.caveats),
+        }
 
 
 @frozen(repr=False)

@@ -27,6 +27,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from expressentry._memo import Memo
 from expressentry.enums import Ability, LanguageTest
 from expressentry.errors import DataError
 from expressentry.rules._timeline import Dated, Timeline
@@ -44,13 +45,16 @@ __all__ = [
     "IELTS_GENERAL",
     "PTE_CORE",
     "PTE_CORE_ACCEPTED_FROM",
+    "SCORE_ORDER",
     "TCF_CANADA",
     "TCF_CANADA_ACCEPTED_FROM",
     "TEF_CANADA",
     "Band",
     "LanguageChart",
+    "Levels",
     "Scale",
     "chart_for",
+    "chart_in",
 ]
 
 _R, _W, _L, _S = Ability.READING, Ability.WRITING, Ability.LISTENING, Ability.SPEAKING
@@ -115,6 +119,15 @@ def _check_bands(
                 raise DataError(msg)
 
 
+Levels = tuple[int, int, int, int]
+"""CLB/NCLC levels as (listening, speaking, reading, writing)."""
+
+SCORE_ORDER: Final = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
+"""The order of a result's scores and levels: listening, speaking, reading, writing."""
+
+_READINGS_KEPT = 65_536
+
+
 @frozen
 class LanguageChart:
     """One test's equivalency chart: per ability, score bands to CLB/NCLC levels.
@@ -126,6 +139,13 @@ class LanguageChart:
     test: LanguageTest
     scales: Mapping[Ability, Scale]
     bands: Mapping[Ability, tuple[Band, ...]] = field(validator=_check_bands)
+    _readings: Memo[tuple[float, float, float, float], tuple[Levels, int] | None] = field(
+        init=False, repr=False, eq=False
+    )
+    """Scores already read on this chart: a pool repeats the same few scores."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_readings", Memo(self._read, size=_READINGS_KEPT))
 
     def level(self, ability: Ability, score: float) -> int:
         """The CLB/NCLC level of ``score`` in ``ability``; 0 below the chart."""
@@ -133,6 +153,29 @@ class LanguageChart:
             if score >= band.low:
                 return band.level
         return 0
+
+    def read(self, scores: tuple[float, float, float, float]) -> tuple[Levels, int] | None:
+        """The levels of ``scores`` and the lowest; ``None`` if one is off the test's scale.
+
+        Scores and levels are in :data:`~expressentry.rules.language_tables.SCORE_ORDER` (listening, speaking, reading,
+        writing).
+
+        >>> from datetime import date
+        >>> chart_for(LanguageTest.IELTS_GENERAL, date(2024, 5, 1)).read((8.0, 7.0, 7.0, 7.0))
+        ((9, 9, 9, 9), 9)
+        """
+        return self._readings(scores)
+
+    def _read(self, scores: tuple[float, float, float, float]) -> tuple[Levels, int] | None:
+        scales = self.scales
+        for ability, score in zip(SCORE_ORDER, scores, strict=True):
+            if not scales[ability].contains(score):
+                return None
+        listening, speaking, reading, writing = (
+            self.level(ability, score) for ability, score in zip(SCORE_ORDER, scores, strict=True)
+        )
+        levels = (listening, speaking, reading, writing)
+        return levels, min(levels)
 
 
 def _min_chart(
@@ -381,7 +424,18 @@ def chart_for(test: LanguageTest, test_date: date) -> LanguageChart:
     Raises:
         RulesNotInForceError: IRCC did not accept the test on that date.
     """
-    timeline = CHARTS[test]
+    return chart_in(CHARTS[test], test_date)
+
+
+def chart_in(timeline: Timeline[LanguageChart], test_date: date) -> LanguageChart:
+    """The chart of ``timeline`` (one test's charts) that reads a test taken on ``test_date``.
+
+    A timeline that starts the day Express Entry opened reads earlier tests with its
+    first chart (:data:`EARLIEST_CHART_READS_EARLIER_TESTS`).
+
+    Raises:
+        RulesNotInForceError: the timeline starts after ``test_date``.
+    """
     if test_date < timeline.first == EARLIEST_CHART_READS_EARLIER_TESTS:
         return timeline.entries[0].value
     return timeline.at(test_date).value

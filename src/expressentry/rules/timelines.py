@@ -3,7 +3,7 @@
 The language result's 2 years and the ECA's 5 years are not here: they are
 :data:`~expressentry.rules.programs.LANGUAGE_RESULT_VALID_YEARS` and
 :data:`~expressentry.rules.programs.ECA_VALID_YEARS`, the rule scoring and
-eligibility apply (:mod:`expressentry.validity`). This module holds the others:
+eligibility apply (:mod:`expressentry.timelines.validity`). This module holds the others:
 
 - ``ITA_WINDOW_DAYS``: the calendar days to submit the application after an
   invitation to apply (ITA), which was 60, 90, 60, 90 and 60 days again;

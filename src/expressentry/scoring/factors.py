@@ -50,7 +50,7 @@ from expressentry.enums import (
 )
 from expressentry.experience import canadian_experience
 from expressentry.explain import PointLine, RuleRef
-from expressentry.models import noc_teer
+from expressentry.models import noc_teer, results_under
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
 from expressentry.rules._tables import SpouseSteps, Steps
 from expressentry.rules.crs_additional import CANADIAN_STUDY as CANADIAN_STUDY_POINTS
@@ -61,19 +61,19 @@ from expressentry.rules.crs_core import AGE as AGE_POINTS
 from expressentry.rules.crs_core import CANADIAN_EXPERIENCE as CANADIAN_EXPERIENCE_POINTS
 from expressentry.rules.crs_core import EDUCATION as EDUCATION_POINTS
 from expressentry.rules.crs_spouse import SPOUSE_CANADIAN_EXPERIENCE as SPOUSE_EXPERIENCE_POINTS
-from expressentry.rules.programs import ECA_VALID_YEARS
 from expressentry.scoring.inputs import pack
 from expressentry.scoring.keys import (
     AgeKey,
     EducationKey,
     ExperienceKey,
+    ExpiredEca,
     FrenchKey,
     JobOfferKey,
     StudyKey,
     education_key,
     french_key,
 )
-from expressentry.validity import eca_expiry, rule_words
+from expressentry.timelines.validity import period_ref
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate
@@ -166,19 +166,16 @@ def who(with_spouse: bool | None) -> str:
     return "with accompanying spouse" if with_spouse else "without spouse"
 
 
-def validity_ref(timeline: Timeline[int], dated: date) -> RuleRef:
-    """The validity rule that expired a document dated ``dated`` (its entry of that day)."""
-    entry = timeline.at(max(dated, timeline.first))
-    return RuleRef(
-        rule_id=timeline.rule_id, effective_from=entry.effective_from, source=entry.source
-    )
+def validity_ref(timeline: Timeline[int], dated: date, *, rules: RuleSet | None = None) -> RuleRef:
+    """The validity rule that expired a document dated ``dated`` (the period ``rules`` apply)."""
+    return period_ref(timeline, dated, rules=rules)
 
 
-def expired_eca(level: EducationLevel, scored: EducationLevel, issued: date) -> str:
-    """Why a level with an expired ECA earns what it earns."""
+def expired_eca(level: EducationLevel, scored: EducationLevel, eca: ExpiredEca) -> str:
+    """Why a level with an expired ECA earns what it earns (the period its key quotes)."""
     why = (
-        f"{level.label}: its ECA of {issued.isoformat()} expired on "
-        f"{eca_expiry(issued).isoformat()} ({rule_words(ECA_VALID_YEARS, issued)})"
+        f"{level.label}: its ECA of {eca.issued.isoformat()} expired on "
+        f"{eca.expired_on.isoformat()} ({eca.words})"
     )
     if scored is EducationLevel.LESS_THAN_SECONDARY:
         return f"{why}, so it earns no points"
@@ -221,13 +218,13 @@ def _education_words(_table: object, k: EducationKey) -> str:
 EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
     table=EDUCATION_POINTS,
     section=CrsSection.CORE,
-    reads=lambda c, day, _rules: education_key(c.education, day, c.scored_with_spouse),
+    reads=lambda c, day, rules: education_key(c.education, day, c.scored_with_spouse, rules),
     points=lambda table, k: table[k.scored][0 if k.with_spouse else 1],
     reason=_education_words,
-    cites=lambda k: None if k.eca_expired is None else validity_ref(ECA_VALID_YEARS, k.eca_expired),
+    cites=lambda k: None if k.eca_expired is None else k.eca_expired.rule,
 )
 """The level of education that earns points on the day: a foreign level only
-with a valid ECA; an expired ECA's line cites the validity rule."""
+with a valid ECA; an expired ECA's line cites the validity period in force."""
 
 
 def _years(n: int) -> str:
@@ -332,7 +329,7 @@ FRENCH: Final[CrsFactor[FrenchKey, Any]] = CrsFactor(
     table=FRENCH_POINTS,
     section=CrsSection.ADDITIONAL,
     reads=lambda c, day, rules: french_key(
-        pack(c, day).french, rules.additional_french_levels.value
+        pack(results_under(c, rules), day, rules).french, rules.additional_french_levels.value
     ),
     points=lambda table, k: table[
         FrenchBonus.ENGLISH_CLB_5_OR_MORE if k.english else FrenchBonus.ENGLISH_CLB_4_OR_LESS

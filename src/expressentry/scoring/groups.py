@@ -17,7 +17,7 @@ from expressentry.enums import (
 )
 from expressentry.explain import PointLine
 from expressentry.models import noc_teer
-from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.rules.programs import LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring import reasons
 from expressentry.scoring.factors import (
     AGE,
@@ -92,7 +92,7 @@ def _expired_line(
     reason: Reason[ExpiredResult],
 ) -> PointLine:
     """The 0-point line of an expired result, citing the validity rule."""
-    rule = validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
+    rule = validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from, rules=p.rules)
     return p.line(section, f"{factor}.expired", attr, 0, expired, reason=reason, rule=rule)
 
 
@@ -209,7 +209,7 @@ def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
     if key is None:
         return (p.line(_SPOUSE, factor, attr, 0, key, reason=reason),)
     pts = p.spouse_education[key.scored]
-    rule = None if key.eca_expired is None else validity_ref(ECA_VALID_YEARS, key.eca_expired)
+    rule = None if key.eca_expired is None else key.eca_expired.rule
     return (p.line(_SPOUSE, factor, attr, pts, key, reason=reason, rule=rule),)
 
 

@@ -8,7 +8,7 @@ know nothing of it. Nothing here depends on the day or on the rules: age and
 experience years are computed on the day scored, and points come from the rules
 in force.
 
-Documents expire (:mod:`expressentry.validity`). ``expires`` is the first day
+Documents expire (:mod:`expressentry.timelines.validity`). ``expires`` is the first day
 one of the documents the CRS reads is no longer valid; from that day the kernel
 asks :func:`pack` for the candidate's inputs *on the day*, in which each expired
 document earns nothing and has a code of its own (so its lines can say why).
@@ -57,13 +57,14 @@ from typing import TYPE_CHECKING, Final
 from attrs import define
 
 from expressentry._hours import Segments
-from expressentry._kinds import DEFAULT_CAP, canadian_kind, foreign_kind
+from expressentry._kinds import DEFAULT_CAP, DEFAULT_RULES, canadian_kind, foreign_kind
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
-from expressentry.validity import eca_expiry, language_expiry, scored_level
+from expressentry.timelines.validity import eca_expiry, language_expiry, scored_level
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult, WorkHistory
+    from expressentry.rules import RuleSet
 
 __all__ = [
     "EDUCATION_CODES",
@@ -84,7 +85,7 @@ __all__ = [
     "transfer_parts",
 ]
 
-_DEFAULT_KINDS = (canadian_kind(), foreign_kind())
+_DEFAULT_KINDS = (canadian_kind(DEFAULT_RULES), foreign_kind(DEFAULT_RULES))
 
 _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)
@@ -162,7 +163,9 @@ def language_levels(r: LanguageResult) -> tuple[int, int, int, int]:
     """The CLB or NCLC levels of ``r``: listening, speaking, reading and writing.
 
     The one place scoring reads a result's levels (the levels of its test's chart
-    in force on the test date).
+    in force on the test date). Under a reformed chart the kernel scores the
+    profile read through :func:`~expressentry.models.results_under`, whose results
+    hold the levels of the rule set's chart.
     """
     return r.levels
 
@@ -171,14 +174,16 @@ def _lowest(r: LanguageResult) -> int:
     return min(language_levels(r))
 
 
-def language_code(r: LanguageResult | None, as_of: date | None) -> int:
+def language_code(
+    r: LanguageResult | None, as_of: date | None, rules: RuleSet | None = None
+) -> int:
     """The memo code of a result: -1 none, its levels if valid on ``as_of``, else expired.
 
     A valid result's code is its four levels in base 13, then its language.
     """
     if r is None:
         return -1
-    if as_of is None or as_of < language_expiry(r):
+    if as_of is None or as_of < language_expiry(r, rules=rules):
         listening, speaking, reading, writing = language_levels(r)
         levels = ((listening * LEVELS + speaking) * LEVELS + reading) * LEVELS + writing
         return levels * 2 + (r.language is OfficialLanguage.FRENCH)
@@ -186,13 +191,13 @@ def language_code(r: LanguageResult | None, as_of: date | None) -> int:
     return EXPIRED_LANGUAGE + start * 8 + _TESTS[r.test]
 
 
-def education_code(e: Education, as_of: date | None) -> int:
+def education_code(e: Education, as_of: date | None, rules: RuleSet | None = None) -> int:
     """The memo code of an education: level and level scored, or with an expired ECA."""
     recognized = e.scored_level
     code = e.level.rank * 8 + recognized.rank
     if as_of is None:
         return code
-    level = scored_level(e, as_of=as_of)
+    level = scored_level(e, as_of=as_of, rules=rules)
     if level is recognized or e.eca_issued is None:
         return code
     return EXPIRED_EDUCATION + (e.eca_issued.toordinal() * 8 + e.level.rank) * 8 + level.rank
@@ -210,17 +215,17 @@ def _french(first: LanguageResult | None, second: LanguageResult | None) -> tupl
     return _lowest(fr), -1 if en is None else _lowest(en)
 
 
-def _expires(c: Candidate, ws: bool) -> int:
-    days = [language_expiry(r) for r in c.languages]
+def _expires(c: Candidate, ws: bool, rules: RuleSet | None) -> int:
+    days = [language_expiry(r, rules=rules) for r in c.languages]
     if c.education.needs_eca and c.education.eca_issued is not None:
-        days.append(eca_expiry(c.education.eca_issued))
+        days.append(eca_expiry(c.education.eca_issued, rules=rules))
     spouse = c.spouse
     if ws and spouse is not None:
         if spouse.language is not None:
-            days.append(language_expiry(spouse.language))
+            days.append(language_expiry(spouse.language, rules=rules))
         s_edu = spouse.education
         if s_edu is not None and s_edu.needs_eca and s_edu.eca_issued is not None:
-            days.append(eca_expiry(s_edu.eca_issued))
+            days.append(eca_expiry(s_edu.eca_issued, rules=rules))
     return min(days).toordinal() if days else NEVER
 
 
@@ -231,7 +236,7 @@ def _segments(history: WorkHistory) -> tuple[Segments, Segments]:
     )
 
 
-def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
+def pack(c: Candidate, as_of: date | None = None, rules: RuleSet | None = None) -> CrsInputs:
     """Pack ``c``'s CRS inputs: day-independent, or on ``as_of`` with expired documents.
 
     With ``as_of``, a document expired that day earns nothing: an expired first
@@ -244,8 +249,8 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     col = 0 if ws else 1
     edu = c.education
     first_result, second_result = c.first_language_result, c.second_language_result
-    first_code = language_code(first_result, as_of)
-    second_code = language_code(second_result, as_of)
+    first_code = language_code(first_result, as_of, rules)
+    second_code = language_code(second_result, as_of, rules)
     first = first_result if first_code < EXPIRED_LANGUAGE else None
     second = second_result if second_code < EXPIRED_LANGUAGE else None
     low = 0 if first is None else _lowest(first)
@@ -261,13 +266,13 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
     spouse_history = spouse_segments = None
     if ws and spouse is not None:
         s_edu = spouse.education
-        spouse_education = -1 if s_edu is None else education_code(s_edu, as_of)
-        spouse_language = language_code(spouse.language, as_of)
+        spouse_education = -1 if s_edu is None else education_code(s_edu, as_of, rules)
+        spouse_language = language_code(spouse.language, as_of, rules)
         if spouse.work_history.periods:
             spouse_history = spouse.work_history
             # Only the spouse's Canadian work scores: no foreign hours to count.
             spouse_segments = (segments(spouse_history, _DEFAULT_KINDS[0], DEFAULT_CAP), ())
-    level = edu.scored_level if as_of is None else scored_level(edu, as_of=as_of)
+    level = edu.scored_level if as_of is None else scored_level(edu, as_of=as_of, rules=rules)
     tier = TIERS.index(EducationTier.of(level))
     latest = c.latest_document
     born = c.date_of_birth
@@ -277,7 +282,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         with_spouse=ws,
         col=col,
         latest=(born if latest is None or latest < born else latest).toordinal(),
-        education=education_code(edu, as_of),
+        education=education_code(edu, as_of, rules),
         first_language=first_code,
         second_language=None if second_result is None else second_code,
         transfer=((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
@@ -291,7 +296,7 @@ def pack(c: Candidate, as_of: date | None = None) -> CrsInputs:
         segments=_segments(c.work_history) if c.work_history.periods else None,
         spouse_history=spouse_history,
         spouse_segments=spouse_segments,
-        expires=_expires(c, ws),
+        expires=_expires(c, ws, rules),
     )
 
 

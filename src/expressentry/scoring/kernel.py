@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from expressentry.enums import CrsSection
 from expressentry.explain import PointLine, RuleRef
-from expressentry.models import Candidate, check_dates
+from expressentry.models import Candidate, check_dates, results_under
 from expressentry.plausibility import OLDEST_AGE
 from expressentry.rules import factor_of
+from expressentry.rules.language_tables import CHARTS
 from expressentry.scoring import groups, reasons
 from expressentry.scoring.inputs import FRENCH_CODES, YEARS, CrsInputs, pack, packed
 from expressentry.scoring.keys import (
@@ -56,11 +57,13 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
 
     A group's points are the sum of its lines, so the total is the sum of the lines.
     """
+    if p.rules.language_charts is not CHARTS:  # a reformed chart: the levels it reads
+        c = results_under(c, p.rules)
     inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
     if inputs.latest > p.last_day:
         check_dates(c, as_of=p.as_of)
-    if inputs.expires <= p.end:  # a document has expired: the inputs on this day
-        inputs = pack(c, p.as_of)
+    if inputs.expires <= p.end or p.periods_reformed:  # expired, or a reformed period: that day's
+        inputs = pack(c, p.as_of, p.rules)
     age = p.year - inputs.birth_year - (p.birthday_key < inputs.birthday)
     if age > OLDEST_AGE:  # no one is that old: refused by the check of the profile's dates
         check_dates(c, as_of=p.as_of)
@@ -88,7 +91,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         out.append(hit[1])
     hit = education_of(inputs.education)
     if hit is None:
-        education = education_key(c.education, p.as_of, ws)
+        education = education_key(c.education, p.as_of, ws, p.rules)
         memo = _column(p, ws).education
         hit = remember(memo, inputs.education, groups.education_group(p, education))
     total += hit[0]
@@ -118,7 +121,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if ws:
         hit = spouse_education_of(inputs.spouse_education)
         if hit is None:
-            key = spouse_education_key(c, p.as_of)
+            key = spouse_education_key(c, p.as_of, p.rules)
             lines = groups.spouse_education_group(p, key)
             hit = remember(p.memos.spouse_education, inputs.spouse_education, lines)
         total += hit[0]
@@ -251,7 +254,7 @@ def _first_language(c: Candidate, p: Plan, code: int, ws: bool, fast: bool) -> E
             ),
         )
         return share(shared.first_language, code, entry)
-    result = result_key(c.first_language_result, p.as_of, ws)
+    result = result_key(c.first_language_result, p.as_of, ws, p.rules)
     lines = groups.first_language_group(p, result)
     return remember(_column(p, ws).first_language, code, lines)
 
@@ -269,7 +272,7 @@ def _second_language(c: Candidate, p: Plan, code: int, ws: bool, fast: bool) -> 
             ),
         )
         return share(shared.second_language, code, entry)
-    result = result_key(c.second_language_result, p.as_of, ws)
+    result = result_key(c.second_language_result, p.as_of, ws, p.rules)
     lines = groups.second_language_group(p, result)
     return remember(_column(p, ws).second_language, code, lines)
 
@@ -285,7 +288,7 @@ def _spouse_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
         return share(shared.spouse_language, code, entry)
     found = p.memos.spouse_language.get(code)
     if found is None:
-        lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of))
+        lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of, p.rules))
         found = remember(p.memos.spouse_language, code, lines)
     return found
 

@@ -18,11 +18,20 @@ from expressentry.enums import (
     EducationTier,
     LanguageTest,
 )
+from expressentry.explain import RuleRef
+from expressentry.rules.programs import ECA_VALID_YEARS
 from expressentry.scoring.inputs import language_levels, transfer_parts
-from expressentry.validity import language_expiry, scored_level
+from expressentry.timelines.validity import (
+    eca_expiry,
+    language_expiry,
+    period_ref,
+    rule_words,
+    scored_level,
+)
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult
+    from expressentry.rules import RuleSet
 
 __all__ = [
     "AbilityKey",
@@ -34,6 +43,7 @@ __all__ = [
     "EducationKey",
     "EducationLanguageKey",
     "ExperienceKey",
+    "ExpiredEca",
     "ExpiredResult",
     "ForeignCanadianKey",
     "ForeignLanguageKey",
@@ -69,10 +79,22 @@ class EducationKey(NamedTuple):
     level: EducationLevel
     scored: EducationLevel
     """The level that earns points on the day."""
-    eca_expired: date | None
-    """The issue day of an ECA expired on the day (``None``: valid or not needed)."""
+    eca_expired: ExpiredEca | None
+    """An ECA expired on the day (``None``: valid or not needed)."""
     with_spouse: bool | None
     """The column; ``None`` for the spouse's education, which has one."""
+
+
+class ExpiredEca(NamedTuple):
+    """An ECA expired on the day scored, under the validity period in force (its line quotes it)."""
+
+    issued: date
+    expired_on: date
+    """The first day it was no longer valid."""
+    words: str
+    """The period that applies to it, in words (``"valid 5 years"``)."""
+    rule: RuleRef
+    """The period's entry, which its line cites."""
 
 
 class ExpiredResult(NamedTuple):
@@ -214,34 +236,48 @@ class FrenchKey(NamedTuple):
     """The French NCLC and the English CLB of the higher amount (the rule in force)."""
 
 
-def result_key(r: LanguageResult | None, day: date, with_spouse: bool) -> LanguageKey:
+def result_key(
+    r: LanguageResult | None, day: date, with_spouse: bool, rules: RuleSet | None = None
+) -> LanguageKey:
     """A result's levels on ``day``, the scale they are in, and why they are void."""
     if r is None:
         return LanguageKey(_NO_LEVELS, "CLB", None, with_spouse)
     scale = r.language.scale
-    if day < language_expiry(r):
+    if day < language_expiry(r, rules=rules):
         return LanguageKey(language_levels(r), scale, None, with_spouse)
     expired = ExpiredResult(r.test, r.valid_from, r.result_date is None)
     return LanguageKey(_NO_LEVELS, scale, expired, with_spouse)
 
 
-def spouse_result_key(c: Candidate, day: date) -> LanguageKey:
+def spouse_result_key(c: Candidate, day: date, rules: RuleSet | None = None) -> LanguageKey:
     """The spouse's result on ``day`` (level 0 in every ability for none)."""
-    return result_key(None if c.spouse is None else c.spouse.language, day, True)
+    return result_key(None if c.spouse is None else c.spouse.language, day, True, rules)
 
 
-def education_key(e: Education, day: date, with_spouse: bool | None) -> EducationKey:
+def education_key(
+    e: Education, day: date, with_spouse: bool | None, rules: RuleSet | None = None
+) -> EducationKey:
     """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
-    scored = scored_level(e, as_of=day)
-    expired = e.eca_issued if scored is not e.scored_level else None
+    scored = scored_level(e, as_of=day, rules=rules)
+    issued = e.eca_issued
+    if scored is e.scored_level or issued is None:
+        return EducationKey(e.level, scored, None, with_spouse)
+    expired = ExpiredEca(
+        issued,
+        eca_expiry(issued, rules=rules),
+        rule_words(ECA_VALID_YEARS, issued, rules=rules),
+        period_ref(ECA_VALID_YEARS, issued, rules=rules),
+    )
     return EducationKey(e.level, scored, expired, with_spouse)
 
 
-def spouse_education_key(c: Candidate, day: date) -> EducationKey | None:
+def spouse_education_key(
+    c: Candidate, day: date, rules: RuleSet | None = None
+) -> EducationKey | None:
     """The spouse's education on ``day`` (``None``: not given)."""
     spouse = c.spouse
     education = None if spouse is None else spouse.education
-    return None if education is None else education_key(education, day, None)
+    return None if education is None else education_key(education, day, None, rules)
 
 
 def transfer_key(

@@ -25,6 +25,7 @@ from expressentry.explain import PointLine, RuleRef
 from expressentry.models import WorkHistory
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
+from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring.factors import FACTORS, CrsFactor
 from expressentry.scoring.inputs import (
     EXPIRED_LANGUAGE,
@@ -80,6 +81,8 @@ plan's day: the factor, its entry, and its memo by the key it reads."""
 Reason: TypeAlias = Callable[[T, "Plan"], str]
 """The words of a line, from its key and the plan (whose values it may quote)."""
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
+_PERIOD_IDS: Final = frozenset({LANGUAGE_RESULT_VALID_YEARS.rule_id, ECA_VALID_YEARS.rule_id})
+"""The validity periods a score reads (a reform of one re-derives the inputs)."""
 
 
 class Column(NamedTuple):
@@ -168,7 +171,9 @@ class Plan:
     """A rule set compiled for one day: flat tables, the work window, memos and lines."""
 
     def __init__(self, r: RuleSet, as_of: date) -> None:
-        self.rules = r
+        # periods_reformed: a reform of a document's validity (the packed inputs' expiry
+        # days are the law's, so the inputs are packed again under the reform)
+        self.rules, self.periods_reformed = r, any(i in _PERIOD_IDS for i in r.replaced)
         self.as_of = as_of
         # last_day: the ordinal of the latest document date allowed
         self.end = self.last_day = as_of.toordinal()
@@ -212,8 +217,8 @@ class Plan:
         self.nearly_a_year = self.hours_per_year - 1e-6  # whole_years rounds above it
         self.default_kinds = self.skilled == DEFAULT_TEERS and self.weekly_cap == DEFAULT_CAP
         self.edition = r.edition
-        self.canadian_kind = canadian_kind(self.skilled)
-        self.foreign_kind = foreign_kind(self.skilled)
+        self.canadian_kind = canadian_kind(r)
+        self.foreign_kind = foreign_kind(r)
         self.refs = {
             name: RuleRef(
                 rule_id=_RULE_IDS[name],

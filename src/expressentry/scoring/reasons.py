@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from expressentry.enums import EducationTier
 from expressentry.rules.programs import LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring.factors import expired_eca, who
-from expressentry.validity import expiry, rule_words
+from expressentry.timelines.validity import expiry, rule_words
 
 if TYPE_CHECKING:
     from expressentry.scoring.keys import (
@@ -69,9 +69,9 @@ def _language(column: int, scale: str, levels: tuple[int, int]) -> str:
     return f"first language below {scale} {levels[0]} in some ability"
 
 
-def _expired_result(whose: str, k: ExpiredResult) -> str:
-    result = expiry(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
-    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, k.valid_from)
+def _expired_result(whose: str, k: ExpiredResult, p: Plan) -> str:
+    result = expiry(LANGUAGE_RESULT_VALID_YEARS, k.valid_from, rules=p.rules)
+    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, k.valid_from, rules=p.rules)
     counted = (
         f"{valid}, counted from the test date: no result date given"
         if k.from_test_date
@@ -94,7 +94,7 @@ def first_language(k: AbilityKey, p: Plan) -> str:
 
 def first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired first-language result, with the day it expired and why."""
-    return _expired_result("First official language", k)
+    return _expired_result("First official language", k, p)
 
 
 def second_language(k: AbilityKey, p: Plan) -> str:
@@ -104,7 +104,7 @@ def second_language(k: AbilityKey, p: Plan) -> str:
 
 def second_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired second-language result."""
-    return _expired_result("Second official language", k)
+    return _expired_result("Second official language", k, p)
 
 
 def second_language_cap(k: SecondCapKey, p: Plan) -> str:
@@ -133,7 +133,7 @@ def spouse_first_language(k: AbilityKey, p: Plan) -> str:
 
 def spouse_first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired result of the spouse's."""
-    return _expired_result("Spouse's first official language", k)
+    return _expired_result("Spouse's first official language", k, p)
 
 
 # Section C, skill transferability

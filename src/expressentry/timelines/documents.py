@@ -1,0 +1,425 @@
+"""Every document's validity on a day: :func:`validity_on`.
+
+Each document of the candidate and the spouse (language results, ECAs, the
+profile in the pool, the invitation's deadline, medical exams, police
+certificates, passports), with the first day it is no longer valid, the days
+left and its rule. Language results and ECAs expire by
+:mod:`expressentry.timelines.validity`, the rule scoring and eligibility apply.
+
+>>> from datetime import date
+>>> import expressentry as ee
+>>> v = ee.validity_on(ee.example_profile(), as_of=date(2026, 11, 22))
+>>> v.documents[0].document.value, v.documents[0].valid
+('language', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from enum import StrEnum
+
+from attrs import frozen
+
+from expressentry._reprs import cited
+from expressentry._today import resolve
+from expressentry.explain import RuleRef
+from expressentry.models import (
+    Candidate,
+    LanguageResult,
+    PoliceCertificate,
+    Spouse,
+    check_dates,
+    require_candidate,
+)
+from expressentry.rules import RuleSet
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.rules.timelines import (
+    ITA_WINDOW_DAYS,
+    MEDICAL_VALID_MONTHS,
+    PASSPORT_VALID_ON_EXPIRY_DATE,
+    POLICE_CURRENT_COUNTRY_MONTHS,
+    POLICE_ISSUED_ON_DEPARTURE_DAY_COUNTS,
+    PROFILE_POOL_MONTHS,
+)
+from expressentry.timelines.deadlines import ita_deadline
+from expressentry.timelines.validity import (
+    eca_expiry,
+    expiry_in_months,
+    language_expiry,
+    period,
+    period_ref,
+    profile_exit,
+    rule_ref,
+    rule_words,
+    rules_of,
+)
+
+__all__ = [
+    "Document",
+    "DocumentStatus",
+    "Validity",
+    "validity_on",
+]
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+class Document(StrEnum):
+    """The kinds of document whose validity runs out."""
+
+    LANGUAGE = "language"
+    """A language test result (2 years)."""
+    ECA = "eca"
+    """An Educational Credential Assessment (5 years)."""
+    PROFILE = "profile"
+    """The Express Entry profile in the pool (12 months)."""
+    INVITATION = "invitation"
+    """An invitation to apply (60 or 90 days)."""
+    MEDICAL = "medical"
+    """An immigration medical exam (12 months)."""
+    POLICE_CERTIFICATE = "police_certificate"
+    """A police certificate (6 months for the country lived in)."""
+    PASSPORT = "passport"
+    """A passport (to the date printed in it)."""
+
+
+@frozen(kw_only=True, repr=False)
+class DocumentStatus:
+    """One document on one day.
+
+    Its repr is the document in short: ``DocumentStatus(candidate language
+    'IELTS General Training result of 2025-09-20': valid until 2027-09-19, 302 days left)``.
+
+    Attributes:
+        person: ``"candidate"`` or ``"spouse"``.
+        document: What kind of document.
+        label: Which one, in words (the test and its date, the country...).
+        dated: The day its period counts from.
+        expires: The first day it is no longer valid; ``None`` when no period
+            ends it (a police certificate of a former country).
+        valid: Whether it is valid on the day asked.
+        days_left: Days from the day asked to ``expires`` (0 once expired);
+            ``None`` when ``expires`` is.
+        reason: Why, in a sentence.
+        rule: The dated rule that sets the period; ``None`` for a passport,
+            whose own date sets it.
+    """
+
+    person: str
+    document: Document
+    label: str
+    dated: date
+    expires: date | None
+    valid: bool
+    days_left: int | None
+    reason: str
+    rule: RuleRef | None
+
+    @property
+    def last_valid_day(self) -> date | None:
+        """The last day it is valid (the day before ``expires``)."""
+        return None if self.expires is None else self.expires - _ONE_DAY
+
+    def __repr__(self) -> str:
+        head = f"DocumentStatus({self.person} {self.document.value} {self.label!r}: "
+        if self.expires is None:
+            state = "valid" if self.valid else "not valid"
+        elif self.valid:
+            last = self.expires - _ONE_DAY
+            state = f"valid until {last.isoformat()}, {_days(self.days_left or 0)} left"
+        else:
+            state = f"expired on {self.expires.isoformat()}"
+        return f"{head}{state})"
+
+
+def _status(  # noqa: PLR0917 (the parts of one status)
+    person: str,
+    document: Document,
+    label: str,
+    dated: date,
+    expires: date | None,
+    as_of: date,
+    reason: str,
+    rule: RuleRef | None,
+    *,
+    valid: bool | None = None,
+) -> DocumentStatus:
+    if valid is None:
+        valid = expires is None or as_of < expires
+    days: int | None = None
+    when = ""
+    if expires is not None:
+        days = max(0, (expires - as_of).days)
+        last = (expires - _ONE_DAY).isoformat()
+        when = (
+            f"; valid until {last} ({_days(days)} left)"
+            if valid
+            else f"; expired on {expires.isoformat()}"
+        )
+    return DocumentStatus(
+        person=person,
+        document=document,
+        label=label,
+        dated=dated,
+        expires=expires,
+        valid=valid,
+        days_left=days,
+        reason=reason + when,
+        rule=rule,
+    )
+
+
+def _language(person: str, r: LanguageResult, as_of: date, rules: RuleSet) -> DocumentStatus:
+    start = r.valid_from
+    counted = "its result date" if r.result_date is not None else "its test date (no result date)"
+    return _status(
+        person,
+        Document.LANGUAGE,
+        f"{r.test.label} result of {start.isoformat()}",
+        start,
+        language_expiry(r, rules=rules),
+        as_of,
+        f"{rule_words(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules)}, counted from {counted}",
+        period_ref(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules),
+    )
+
+
+def _eca(person: str, issued: date, as_of: date, rules: RuleSet) -> DocumentStatus:
+    return _status(
+        person,
+        Document.ECA,
+        f"ECA issued {issued.isoformat()}",
+        issued,
+        eca_expiry(issued, rules=rules),
+        as_of,
+        f"{rule_words(ECA_VALID_YEARS, issued, rules=rules)} from its issue date",
+        period_ref(ECA_VALID_YEARS, issued, rules=rules),
+    )
+
+
+def _medical(person: str, exam: date, as_of: date, rules: RuleSet) -> DocumentStatus:
+    months = period(MEDICAL_VALID_MONTHS, exam, rules=rules).value
+    return _status(
+        person,
+        Document.MEDICAL,
+        f"medical exam of {exam.isoformat()}",
+        exam,
+        expiry_in_months(MEDICAL_VALID_MONTHS, exam, rules=rules),
+        as_of,
+        f"valid {months} months from the exam",
+        period_ref(MEDICAL_VALID_MONTHS, exam, rules=rules),
+    )
+
+
+def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> DocumentStatus:
+    label = f"police certificate {c.country} of {c.issued.isoformat()}"
+    rule = period_ref(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules)
+    if c.left is None:
+        months = period(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules).value
+        return _status(
+            person,
+            Document.POLICE_CERTIFICATE,
+            label,
+            c.issued,
+            expiry_in_months(
+                POLICE_CURRENT_COUNTRY_MONTHS, c.issued, valid_on_last_day=True, rules=rules
+            ),
+            as_of,
+            f"from the country lived in: issued no more than {months} months before applying",
+            rule,
+        )
+    after = c.issued >= c.left if POLICE_ISSUED_ON_DEPARTURE_DAY_COUNTS else c.issued > c.left
+    words = "after" if after else "not after"
+    return _status(
+        person,
+        Document.POLICE_CERTIFICATE,
+        label,
+        c.issued,
+        None,
+        as_of,
+        f"from a former country: issued {words} leaving it on {c.left.isoformat()}"
+        + ("" if after else "; a new one, issued after leaving, is needed"),
+        rule,
+        valid=after,
+    )
+
+
+def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
+    ends = expiry + _ONE_DAY if PASSPORT_VALID_ON_EXPIRY_DATE and expiry < date.max else expiry
+    return _status(
+        person,
+        Document.PASSPORT,
+        f"passport expiring {expiry.isoformat()}",
+        expiry,
+        ends,
+        as_of,
+        "valid to the expiry date printed in it; a confirmation of permanent residence "
+        "cannot outlast it",
+        None,
+    )
+
+
+def _invitation(invited: date, as_of: date, rules: RuleSet | None) -> DocumentStatus:
+    deadline, entry = ita_deadline(invited, rules=rules)
+    return _status(
+        "candidate",
+        Document.INVITATION,
+        f"invitation of {invited.isoformat()}",
+        invited,
+        deadline + _ONE_DAY if deadline < date.max else deadline,
+        as_of,
+        f"{entry.value} calendar days to apply, by {deadline.isoformat()}",
+        rule_ref(ITA_WINDOW_DAYS, entry),
+    )
+
+
+def _profile(submitted: date, as_of: date, rules: RuleSet) -> DocumentStatus:
+    months = period(PROFILE_POOL_MONTHS, submitted, rules=rules).value
+    return _status(
+        "candidate",
+        Document.PROFILE,
+        f"profile submitted {submitted.isoformat()}",
+        submitted,
+        profile_exit(submitted, rules=rules),
+        as_of,
+        f"in the pool {months} months from the day it was submitted (in UTC)",
+        period_ref(PROFILE_POOL_MONTHS, submitted, rules=rules),
+    )
+
+
+def _person_documents(
+    person: str, p: Candidate | Spouse, as_of: date, rules: RuleSet
+) -> Iterator[DocumentStatus]:
+    if isinstance(p, Candidate):
+        for r in p.languages:
+            yield _language(person, r, as_of, rules)
+    elif p.language is not None:
+        yield _language(person, p.language, as_of, rules)
+    if p.education is not None and p.education.eca_issued is not None:
+        yield _eca(person, p.education.eca_issued, as_of, rules)
+    if p.medical_exam is not None:
+        yield _medical(person, p.medical_exam, as_of, rules)
+    for c in p.police_certificates:
+        yield _police(person, c, as_of, rules)
+    if p.passport_expiry is not None:
+        yield _passport(person, p.passport_expiry, as_of)
+
+
+@frozen(kw_only=True, repr=False)
+class Validity:
+    """Every document of a candidate and spouse on one day.
+
+    Its repr counts them: ``Validity(2026-11-22: 7 documents, 0 expired, next
+    expiry 2026-09-30 profile)``.
+
+    Attributes:
+        as_of: The day asked.
+        documents: The candidate's documents, then the spouse's.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when ``as_of`` is after it).
+    """
+
+    as_of: date
+    documents: tuple[DocumentStatus, ...]
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when ``as_of`` is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.as_of, self.rules_reviewed_on)
+
+    @property
+    def expired(self) -> tuple[DocumentStatus, ...]:
+        """The documents not valid on ``as_of``."""
+        return tuple(d for d in self.documents if not d.valid)
+
+    @property
+    def next_expiry(self) -> DocumentStatus | None:
+        """The valid document that expires first, if any expires."""
+        running = [d for d in self.documents if d.valid and d.expires is not None]
+        return min(running, key=lambda d: (d.expires, d.label)) if running else None
+
+    def explain(self) -> str:
+        """One line per document, its status and its rule."""
+        lines = [f"Documents on {self.as_of.isoformat()}:"]
+        if not self.documents:
+            lines.append("  none dated in the profile")
+        for d in self.documents:
+            state = "valid" if d.valid else "NOT VALID"
+            rule = "" if d.rule is None else f" [{cited(d.rule.rule_id, d.rule.effective_from)}]"
+            lines.append(f"  {d.person} {d.document.value}: {d.label}: {state}: {d.reason}{rule}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        nxt = self.next_expiry
+        then = (
+            ""
+            if nxt is None or nxt.expires is None
+            else f", next expiry {nxt.expires.isoformat()} {nxt.document.value}"
+        )
+        return (
+            f"Validity({self.as_of.isoformat()}: {len(self.documents)} documents, "
+            f"{len(self.expired)} expired{then})"
+        )
+
+
+def validity_on(
+    candidate: Candidate,
+    *,
+    invited: date | None = None,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+) -> Validity:
+    """Every document's status on ``as_of`` (``None``: today).
+
+    Args:
+        candidate: The profile.
+        invited: The day of an invitation to apply, if any: its deadline is then
+            one of the documents.
+        as_of: The day asked.
+        rules: The rule set whose periods apply (``None``: the rules in force
+            on ``as_of``; a reform that replaced a period applies it to every
+            document).
+
+    Raises:
+        InvalidInputError: ``rules`` is not a RuleSet, ``as_of`` or ``invited``
+            is not a date, or a date of
+            the profile (a test, an ECA, a medical exam, a police certificate,
+            the submission...) is after ``as_of``, each named by its path.
+        RulesNotInForceError: ``invited`` is before Express Entry opened.
+
+    >>> import expressentry as ee
+    >>> v = ee.validity_on(ee.example_profile(), as_of=date(2026, 11, 22))
+    >>> [(d.person, d.document.value, d.valid) for d in v.documents][:3]
+    [('candidate', 'language', True), ('candidate', 'language', True), ('candidate', 'eca', True)]
+    """
+    as_of = resolve(as_of, where="validity_on")
+    candidate = require_candidate(candidate, "validity_on")
+    r = rules_of(rules, as_of, "validity_on")
+    check_dates(candidate, as_of=as_of)
+    docs = list(_person_documents("candidate", candidate, as_of, r))
+    submitted = candidate.submitted_day
+    if submitted is not None:
+        docs.append(_profile(submitted, as_of, r))
+    if invited is not None:
+        invited = resolve(invited, "invited", where="validity_on", optional=False)
+        docs.append(_invitation(invited, as_of, rules))
+    if candidate.spouse is not None:
+        docs.extend(_person_documents("spouse", candidate.spouse, as_of, r))
+    return Validity(as_of=as_of, documents=tuple(docs))
+
+
+# -- the pool -------------------------------------------------------------------------------

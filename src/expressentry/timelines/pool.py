@@ -1,0 +1,220 @@
+"""The profile in the pool: :func:`pool_status`.
+
+On a day, whether the profile is in the pool and eligible
+(:func:`expressentry.assess`: an expired result makes a program fail even when
+the score is unchanged), and the first day either changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from attrs import frozen
+
+from expressentry._reprs import listed
+from expressentry._today import resolve
+from expressentry.eligibility import assess
+from expressentry.enums import Program
+from expressentry.models import (
+    Candidate,
+    check_dates,
+    require_candidate,
+)
+from expressentry.rules import RuleSet
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.timelines.documents import Document, validity_on
+from expressentry.timelines.validity import in_pool_on, profile_exit, rules_of
+
+__all__ = [
+    "PoolStatus",
+    "pool_status",
+]
+
+_ONE_DAY = timedelta(days=1)
+
+# -- the pool -------------------------------------------------------------------------------
+
+
+def _verdicts(
+    candidate: Candidate, day: date, rules: RuleSet | None
+) -> tuple[tuple[Program, ...], tuple[Program, ...]]:
+    report = assess(candidate, as_of=day, rules=rules)
+    return report.eligible_programs, report.undecided_programs
+
+
+def _names(programs: tuple[Program, ...]) -> str:
+    return ", ".join(p.name for p in programs) if programs else "no program"
+
+
+@frozen(kw_only=True, repr=False)
+class PoolStatus:
+    """Whether a profile is in the pool and eligible on a day, and when that changes.
+
+    Its repr: ``PoolStatus(2026-11-22: in the pool until 2026-09-30, eligible for
+    FSW, CEC, changes 2027-03-01)``.
+
+    Attributes:
+        as_of: The day asked.
+        in_pool: Submitted on or before ``as_of`` and not yet expired.
+        submitted: The day the profile was submitted (in UTC), if it was.
+        expires: The first day out of the pool (12 months after submission).
+        eligible_programs: Programs whose every requirement is met on ``as_of``
+            (:func:`expressentry.assess`).
+        undecided_programs: Programs eligible only if what cannot be checked is
+            confirmed.
+        changes_on: The first day after ``as_of`` on which the pool status or the
+            programs change, up to ``looked_until``; ``None`` if none does.
+        change: What changes that day, in words.
+        looked_until: The last day examined: the day the profile leaves the pool,
+            or 12 months after ``as_of`` for a profile not in the pool.
+        rules_reviewed_on: Last day the rule tables were checked against their
+            sources (:attr:`caveats` speaks when the last day examined (``changes_on``, else
+            ``looked_until``) is after it).
+    """
+
+    as_of: date
+    in_pool: bool
+    submitted: date | None
+    expires: date | None
+    eligible_programs: tuple[Program, ...]
+    undecided_programs: tuple[Program, ...]
+    changes_on: date | None
+    change: str
+    looked_until: date
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    @property
+    def eligible(self) -> bool:
+        """Eligible for at least one program on ``as_of``."""
+        return bool(self.eligible_programs)
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """What to bear in mind: the rules' review day, when the last day examined is after it.
+
+        Printed by :meth:`explain` and written in the JSON form.
+        """
+        return review_caveats(self.changes_on or self.looked_until, self.rules_reviewed_on)
+
+    def explain(self) -> str:
+        """The status and its next change, in plain words."""
+        if self.in_pool and self.expires is not None:
+            where = (
+                f"In the pool since {self.submitted}, until "
+                f"{(self.expires - _ONE_DAY).isoformat()} "
+                f"(it leaves on {self.expires.isoformat()})."
+            )
+        elif self.submitted is None:
+            where = "Not in the pool: no profile submitted."
+        else:
+            where = f"Not in the pool: the profile submitted {self.submitted} expired."
+        lines = [f"On {self.as_of.isoformat()}: {where}"]
+        lines.append(f"Eligible for {_names(self.eligible_programs)}.")
+        if self.undecided_programs:
+            lines.append(f"Eligible if confirmed: {_names(self.undecided_programs)}.")
+        if self.changes_on is None:
+            lines.append(f"No change up to {self.looked_until.isoformat()}.")
+        else:
+            lines.append(f"First change on {self.changes_on.isoformat()}: {self.change}")
+        lines.extend(f"Note: {c}" for c in self.caveats)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        where = (
+            f"in the pool until {(self.expires - _ONE_DAY).isoformat()}"
+            if self.in_pool and self.expires is not None
+            else "not in the pool"
+        )
+        then = "" if self.changes_on is None else f", changes {self.changes_on.isoformat()}"
+        return (
+            f"PoolStatus({self.as_of.isoformat()}: {where}, eligible for "
+            f"{_names(self.eligible_programs)}{then})"
+        )
+
+
+def _describe_change(
+    candidate: Candidate,
+    day: date,
+    before: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
+    after: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
+    rules: RuleSet | None,
+) -> str:
+    parts: list[str] = []
+    if before[0] and not after[0]:
+        parts.append("the profile leaves the pool")
+    lost = [p for p in before[1] if p not in after[1]]
+    gained = [p for p in after[1] if p not in before[1]]
+    if lost:
+        parts.append(f"no longer eligible for {_names(tuple(lost))}")
+    if gained:
+        parts.append(f"eligible for {_names(tuple(gained))}")
+    if not lost and not gained and before[2] != after[2]:
+        parts.append(f"eligible if confirmed: {_names(after[2])}")
+    expiring = [
+        d.label
+        for d in validity_on(candidate, as_of=day, rules=rules).documents
+        if d.expires == day and d.document is not Document.PROFILE
+    ]
+    if expiring:
+        parts.append(f"expired that day: {listed(expiring, 200)}")
+    return "; ".join(parts) + "."
+
+
+def pool_status(
+    candidate: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> PoolStatus:
+    """Whether ``candidate`` is in the pool and eligible on ``as_of`` (``None``: today).
+
+    Eligibility is :func:`expressentry.assess` of each day, so a language result
+    or an ECA that expires, experience that accrues or a rule that changes is
+    seen on the day it does. The days after ``as_of`` are examined one by one up
+    to the day the profile leaves the pool (or 12 months, for a profile not in
+    it), and the first day anything changes is reported.
+
+    ``rules`` is a reform to apply on every day instead of the rules in force
+    that day (its months in the pool, document periods and programs).
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date, a date of the profile is
+            after it, or ``rules`` is not a RuleSet.
+        RulesNotInForceError: ``as_of`` is before the rules are known.
+    """
+    as_of = resolve(as_of, where="pool_status")
+    candidate = require_candidate(candidate, "pool_status")
+    r = rules_of(rules, as_of, "pool_status")
+    check_dates(candidate, as_of=as_of)
+    submitted = candidate.submitted_day
+    expires = None if submitted is None else profile_exit(submitted, rules=r)
+    in_pool = submitted is not None and in_pool_on(submitted, as_of, rules=r)
+    until = expires if in_pool and expires is not None else profile_exit(as_of, rules=r)
+    eligible, undecided = _verdicts(candidate, as_of, rules)
+    now = (in_pool, eligible, undecided)
+    changes_on: date | None = None
+    change = ""
+    day = as_of
+    while day < until and day < date.max:
+        day += _ONE_DAY
+        state = (
+            submitted is not None and in_pool_on(submitted, day, rules=r),
+            *_verdicts(candidate, day, rules),
+        )
+        if state != now:
+            changes_on, change = day, _describe_change(candidate, day, now, state, rules)
+            break
+    return PoolStatus(
+        as_of=as_of,
+        in_pool=in_pool,
+        submitted=submitted,
+        expires=expires,
+        eligible_programs=eligible,
+        undecided_programs=undecided,
+        changes_on=changes_on,
+        change=change,
+        looked_until=until,
+    )
+
+
+# -- readiness for an invitation -------------------------------------------------------------
