@@ -81,8 +81,9 @@ nitpick_ignore_regex = [
         r"(datetime|collections\.abc|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date(time)?",
     ),
     ("py:class", r"cattrs\.Converter"),
-    # type variables of generic classes and functions (``T = TypeVar("T")``, K, V)
-    ("py:(class|obj)", r"expressentry(\.\w+)*\.[TKV]"),
+    # type variables of generic classes and functions (``T = TypeVar("T")``, K, V),
+    # named with their module or, in a string annotation, alone
+    ("py:(class|obj)", r"(expressentry(\.\w+)*\.)?[TKV]"),
 ]
 
 # -- intersphinx, opt-in only (needs the network) ------------------------------

@@ -65,14 +65,15 @@ SCORING_LAYER = (
 SCORING_ORDER = (
     "expressentry.scoring.inputs",
     "expressentry.scoring.keys",
+    "expressentry.scoring.factors",
     "expressentry.scoring.plan",
     "expressentry.scoring.reasons",
     "expressentry.scoring.groups",
     "expressentry.scoring.kernel",
     "expressentry.crs",
 )
-"""Scoring from the ground up: packed inputs, keys, the plan of a day, reasons,
-factor groups, the kernel, the public functions."""
+"""Scoring from the ground up: packed inputs, keys, factor objects, the plan of a
+day, reasons, factor groups, the kernel, the public functions."""
 
 PRIVATE_READS_ALLOWED: frozenset[tuple[str, str]] = frozenset(
     # (module, attribute) pairs judged legitimate. None today: add one only with a

@@ -3,9 +3,13 @@
 Each module has one job, and each reads only the modules above it:
 
 - :mod:`~expressentry.scoring.inputs`: a candidate's day-independent inputs,
-  packed once as small int codes, and the layout of every memo code;
+  packed once as a record of named small int codes, and the layout of every
+  memo code;
 - :mod:`~expressentry.scoring.keys`: the typed inputs that decide each factor
   group and each explained line;
+- :mod:`~expressentry.scoring.factors`: a CRS factor as one object (its dated
+  table, how it reads a candidate, its points and words), and the factors the
+  kernel scores one by one;
 - :mod:`~expressentry.scoring.plan`: the rules of one day compiled into flat
   lookups, with the memos and the shared lines;
 - :mod:`~expressentry.scoring.reasons`: the words of each line, quoting the

@@ -7,7 +7,6 @@ memo misses, so they may take their time.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 from expressentry.enums import (
@@ -15,14 +14,23 @@ from expressentry.enums import (
     CanadianCredential,
     CrsSection,
     ForeignExperienceTier,
-    FrenchBonus,
-    JobOfferKind,
 )
-from expressentry.explain import PointLine, RuleRef
+from expressentry.explain import PointLine
 from expressentry.models import noc_teer
-from expressentry.rules._timeline import Timeline
-from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.rules.programs import LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring import reasons
+from expressentry.scoring.factors import (
+    AGE,
+    CANADIAN_EXPERIENCE,
+    CANADIAN_STUDY,
+    EDUCATION,
+    FRENCH,
+    JOB_OFFER,
+    NOMINATION,
+    SIBLING_IN_CANADA,
+    SPOUSE_CANADIAN_EXPERIENCE,
+    validity_ref,
+)
 from expressentry.scoring.keys import (
     AbilityKey,
     AdditionalKey,
@@ -36,15 +44,14 @@ from expressentry.scoring.keys import (
     ExpiredResult,
     ForeignCanadianKey,
     ForeignLanguageKey,
-    FrenchKey,
     JobOfferKey,
     LanguageKey,
     SecondCapKey,
     StudyKey,
     TransferKey,
+    french_key,
 )
-from expressentry.scoring.plan import DOMAIN, Lines, Plan, Reason
-from expressentry.timelines.validity import period_ref
+from expressentry.scoring.plan import Lines, Plan, Reason
 
 __all__ = [
     "additional_group",
@@ -75,10 +82,6 @@ _FOREIGN_TIERS: Final = (
 )
 
 
-def _validity_ref(p: Plan, timeline: Timeline[int], dated: date) -> RuleRef:
-    return period_ref(timeline, dated, rules=p.rules)
-
-
 def _expired_line(
     p: Plan,
     section: CrsSection,
@@ -89,7 +92,7 @@ def _expired_line(
     reason: Reason[ExpiredResult],
 ) -> PointLine:
     """The 0-point line of an expired result, citing the validity rule."""
-    rule = _validity_ref(p, LANGUAGE_RESULT_VALID_YEARS, expired.valid_from)
+    rule = validity_ref(LANGUAGE_RESULT_VALID_YEARS, expired.valid_from, rules=p.rules)
     return p.line(section, f"{factor}.expired", attr, 0, expired, reason=reason, rule=rule)
 
 
@@ -131,17 +134,13 @@ def _abilities(
 
 
 def age_group(p: Plan, key: AgeKey) -> Lines:
-    """Age."""
-    age = key.age if key.age < DOMAIN else DOMAIN - 1
-    pts = p.age[0 if key.with_spouse else 1][age]
-    return (p.line(_CORE, "age", "age", pts, key, reason=reasons.age),)
+    """Age (the factor :data:`~expressentry.scoring.factors.AGE`)."""
+    return (p.factor_line(AGE, p.rules.entry(AGE.table), key),)
 
 
 def education_group(p: Plan, key: EducationKey) -> Lines:
-    """Education; an expired ECA's line cites the validity rule."""
-    pts = p.education[key.scored][0 if key.with_spouse else 1]
-    rule = None if key.eca_expired is None else _validity_ref(p, ECA_VALID_YEARS, key.eca_expired)
-    return (p.line(_CORE, "education", "education", pts, key, reason=reasons.education, rule=rule),)
+    """Education (the factor :data:`~expressentry.scoring.factors.EDUCATION`)."""
+    return (p.factor_line(EDUCATION, p.rules.entry(EDUCATION.table), key),)
 
 
 def first_language_group(p: Plan, key: LanguageKey) -> Lines:
@@ -197,11 +196,8 @@ def second_language_group(p: Plan, key: LanguageKey) -> Lines:
 
 
 def canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
-    """Canadian work experience."""
-    years = key.years if key.years < DOMAIN else DOMAIN - 1
-    pts = p.canadian[0 if key.with_spouse else 1][years]
-    factor = "canadian_experience"
-    return (p.line(_CORE, factor, factor, pts, key, reason=reasons.canadian_experience),)
+    """Canadian work experience (:data:`~expressentry.scoring.factors.CANADIAN_EXPERIENCE`)."""
+    return (p.factor_line(CANADIAN_EXPERIENCE, p.rules.entry(CANADIAN_EXPERIENCE.table), key),)
 
 
 # Section B, spouse
@@ -213,7 +209,7 @@ def spouse_education_group(p: Plan, key: EducationKey | None) -> Lines:
     if key is None:
         return (p.line(_SPOUSE, factor, attr, 0, key, reason=reason),)
     pts = p.spouse_education[key.scored]
-    rule = None if key.eca_expired is None else _validity_ref(p, ECA_VALID_YEARS, key.eca_expired)
+    rule = None if key.eca_expired is None else key.eca_expired.rule
     return (p.line(_SPOUSE, factor, attr, pts, key, reason=reason, rule=rule),)
 
 
@@ -237,11 +233,12 @@ def spouse_language_group(p: Plan, key: LanguageKey) -> Lines:
 
 
 def spouse_canadian_experience_group(p: Plan, key: ExperienceKey) -> Lines:
-    """The spouse's Canadian work experience."""
-    years = key.years if key.years < DOMAIN else DOMAIN - 1
-    pts = p.spouse_canadian[years]
-    factor, attr = "spouse.canadian_experience", "spouse_canadian_experience"
-    return (p.line(_SPOUSE, factor, attr, pts, key, reason=reasons.spouse_canadian_experience),)
+    """The spouse's Canadian work experience (its factor object).
+
+    (:data:`~expressentry.scoring.factors.SPOUSE_CANADIAN_EXPERIENCE`.)
+    """
+    entry = p.rules.entry(SPOUSE_CANADIAN_EXPERIENCE.table)
+    return (p.factor_line(SPOUSE_CANADIAN_EXPERIENCE, entry, key),)
 
 
 # Section C, skill transferability
@@ -328,33 +325,23 @@ def _group_cap(p: Plan, label: str, group: str, points: int) -> PointLine:
 
 
 def additional_group(p: Plan, key: AdditionalKey) -> Lines:
-    """Additional points; the section's cap is the kernel's (a reform may add points)."""
+    """Additional points, each from its factor object; the section's cap is the kernel's.
+
+    (A reform may add points to the section.)
+    """
     lines: list[PointLine] = []
+    entry = p.rules.entry
     if key.nomination:
-        factor, attr = "additional.provincial_nomination", "additional_provincial_nomination"
-        reason = reasons.additional_provincial_nomination
-        lines.append(p.line(_ADDITIONAL, factor, attr, p.nomination, (), reason=reason))
+        lines.append(p.factor_line(NOMINATION, entry(NOMINATION.table), True))
     if key.noc is not None:
-        skilled = noc_teer(key.noc) in p.skilled
-        pts = p.job_offer[JobOfferKind.of(key.noc)] if skilled else 0
-        offer, reason_offer = JobOfferKey(key.noc, skilled), reasons.additional_job_offer
-        factor, attr = "additional.job_offer", "additional_job_offer"
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, offer, reason=reason_offer))
+        offer = JobOfferKey(key.noc, noc_teer(key.noc) in p.skilled)
+        lines.append(p.factor_line(JOB_OFFER, entry(JOB_OFFER.table), offer))
     if key.study is not CanadianCredential.NONE:
-        pts, study = p.study[key.study], StudyKey(key.study)
-        factor, attr = "additional.canadian_study", "additional_canadian_study"
-        reason_study = reasons.additional_canadian_study
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, study, reason=reason_study))
-    french = key.french
-    if french is not None and french[0] >= p.french_levels[0]:
-        higher = french[1] >= p.french_levels[1]
-        bonus = FrenchBonus.ENGLISH_CLB_5_OR_MORE if higher else FrenchBonus.ENGLISH_CLB_4_OR_LESS
-        pts, french_key = p.french[bonus], FrenchKey(higher)
-        reason_french = reasons.additional_french
-        factor, attr = "additional.french", "additional_french"
-        lines.append(p.line(_ADDITIONAL, factor, attr, pts, french_key, reason=reason_french))
+        study = StudyKey(key.study)
+        lines.append(p.factor_line(CANADIAN_STUDY, entry(CANADIAN_STUDY.table), study))
+    french = french_key(key.french, p.french_levels)
+    if french is not None:
+        lines.append(p.factor_line(FRENCH, entry(FRENCH.table), french))
     if key.sibling:
-        factor, attr = "additional.sibling", "additional_sibling"
-        reason = reasons.additional_sibling
-        lines.append(p.line(_ADDITIONAL, factor, attr, p.sibling, (), reason=reason))
+        lines.append(p.factor_line(SIBLING_IN_CANADA, entry(SIBLING_IN_CANADA.table), True))
     return tuple(lines)

@@ -16,23 +16,23 @@ document earns nothing and has a code of its own (so its lines can say why).
 Memo codes
 ----------
 
-Every memo of a plan is keyed by one int, laid out here and nowhere else (the
-kernel computes the codes that depend on the day with these constants). ``col``
-is 0 with an accompanying spouse, 1 without; ``years`` are whole years of
-experience on the day, below :data:`YEARS`.
+The memos of a plan are keyed by the factor's own input: age and years are whole
+numbers, and the inputs below are small ints, laid out here and nowhere else.
+The core factors have a memo for each column ("with spouse" or "without",
+``CrsInputs.col``), so their codes do not name the column. ``years`` are
+whole years of experience on the day, below :data:`YEARS`.
 
 =====================  ===================================================================
 memo                   code
 =====================  ===================================================================
-age                    ``age * 2 + col``
-education              ``education_code(e) * 2 + col``
-first, second          ``language_code(r) * 2 + col``
+age                    ``age``
+education              ``education_code(e)``
+first, second          ``language_code(r)``
 language
-Canadian experience    ``years * 2 + col``
+Canadian experience    ``years``
 spouse education       ``education_code(e)`` (-1: none given)
 spouse language        ``language_code(r)`` (-1: no result)
 spouse experience      ``years``
-spouse (the three)     ``((education + 1) * LANGUAGE_CODES + language + 1) * YEARS + years``
 transferability        ``(transfer * YEARS + canadian years) * YEARS + foreign years``
 additional             ``((noc * 4 + study) * FRENCH_CODES + french) * 4 + nomination * 2``
                        ``+ sibling``
@@ -40,14 +40,21 @@ additional             ``((noc * 4 + study) * FRENCH_CODES + french) * 4 + nomin
 
 ``transfer`` is ``((tier * LEVELS + lowest) * 2 + french) * 2 + certificate``
 (:func:`transfer_parts` reads it back); ``noc`` is the job offer's NOC code plus
-one (0: no offer). A plan's work years of one history are one int,
-``canadian << YEAR_BITS | foreign``, so scoring allocates no pair.
+one (0: no offer).
+
+Language levels
+---------------
+
+:func:`language_levels` is the one place scoring reads the CLB or NCLC levels of
+a language result: every code, key and threshold above reads them through it.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
+
+from attrs import define
 
 from expressentry._hours import Segments
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_RULES, canadian_kind, foreign_kind
@@ -69,10 +76,10 @@ __all__ = [
     "NEVER",
     "TIERS",
     "YEARS",
-    "YEAR_BITS",
     "CrsInputs",
     "education_code",
     "language_code",
+    "language_levels",
     "pack",
     "packed",
     "transfer_parts",
@@ -84,8 +91,7 @@ _STUDY = {credential: i for i, credential in enumerate(CanadianCredential)}
 TIERS: Final = tuple(EducationTier)
 LEVELS: Final = 13
 """Language levels 0 to 12 are one digit of a code in base 13."""
-YEAR_BITS: Final = 8
-YEARS: Final = 1 << YEAR_BITS
+YEARS: Final = 256
 """Whole years of experience are below this in every code (a work window is shorter)."""
 _FR = OfficialLanguage.FRENCH
 _TESTS = {test: i for i, test in enumerate(LanguageTest)}
@@ -107,11 +113,15 @@ with the lowest NCLC of the French result and the lowest CLB of a valid English
 result (-1: none)."""
 
 
-class CrsInputs(NamedTuple):
-    """One candidate's day-independent CRS inputs; codes end in the spouse column.
+@define(kw_only=True, eq=False)
+class CrsInputs:
+    """One candidate's day-independent CRS inputs, read by name; codes end in the spouse column.
 
-    ``col`` is 0 for the "with spouse" columns and 1 without; every memo code
-    of a core factor is ``inputs_code * 2 + col``.
+    ``col`` is 0 for the "with spouse" columns and 1 without: the kernel reads
+    the core factors' memos of that column. Slotted: the kernel reads a field as
+    fast as a local name. Never changed once packed (not frozen only because a
+    frozen class sets each field through ``object.__setattr__``, and a pool packs
+    every candidate).
     """
 
     birth_year: int
@@ -149,6 +159,21 @@ class CrsInputs(NamedTuple):
     """Ordinal of the first day a document the CRS reads has expired (``NEVER``: none)."""
 
 
+def language_levels(r: LanguageResult) -> tuple[int, int, int, int]:
+    """The CLB or NCLC levels of ``r``: listening, speaking, reading and writing.
+
+    The one place scoring reads a result's levels (the levels of its test's chart
+    in force on the test date). Under a reformed chart the kernel scores the
+    profile read through :func:`~expressentry.models.results_under`, whose results
+    hold the levels of the rule set's chart.
+    """
+    return r.levels
+
+
+def _lowest(r: LanguageResult) -> int:
+    return min(language_levels(r))
+
+
 def language_code(
     r: LanguageResult | None, as_of: date | None, rules: RuleSet | None = None
 ) -> int:
@@ -159,7 +184,7 @@ def language_code(
     if r is None:
         return -1
     if as_of is None or as_of < language_expiry(r, rules=rules):
-        listening, speaking, reading, writing = r.levels
+        listening, speaking, reading, writing = language_levels(r)
         levels = ((listening * LEVELS + speaking) * LEVELS + reading) * LEVELS + writing
         return levels * 2 + (r.language is OfficialLanguage.FRENCH)
     start = r.valid_from.toordinal() * 2 + (r.result_date is None)
@@ -187,7 +212,7 @@ def _french(first: LanguageResult | None, second: LanguageResult | None) -> tupl
         fr, en = second, first
     if fr is None or fr.language is not OfficialLanguage.FRENCH:
         return None
-    return fr.lowest, -1 if en is None else en.lowest
+    return _lowest(fr), -1 if en is None else _lowest(en)
 
 
 def _expires(c: Candidate, ws: bool, rules: RuleSet | None) -> int:
@@ -228,7 +253,7 @@ def pack(c: Candidate, as_of: date | None = None, rules: RuleSet | None = None) 
     second_code = language_code(second_result, as_of, rules)
     first = first_result if first_code < EXPIRED_LANGUAGE else None
     second = second_result if second_code < EXPIRED_LANGUAGE else None
-    low = 0 if first is None else first.lowest
+    low = 0 if first is None else _lowest(first)
     french = _french(first, second)
     french_code = 0 if french is None else 1 + french[0] * (LEVELS + 1) + french[1] + 1
     offer = c.job_offer
@@ -257,9 +282,9 @@ def pack(c: Candidate, as_of: date | None = None, rules: RuleSet | None = None) 
         with_spouse=ws,
         col=col,
         latest=(born if latest is None or latest < born else latest).toordinal(),
-        education=education_code(edu, as_of, rules) * 2 + col,
-        first_language=first_code * 2 + col,
-        second_language=None if second_result is None else second_code * 2 + col,
+        education=education_code(edu, as_of, rules),
+        first_language=first_code,
+        second_language=None if second_result is None else second_code,
         transfer=((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
         + c.certificate_of_qualification,
         lowest=low,

@@ -20,15 +20,7 @@ from expressentry.plausibility import OLDEST_AGE
 from expressentry.rules import factor_of
 from expressentry.rules.language_tables import CHARTS
 from expressentry.scoring import groups, reasons
-from expressentry.scoring.inputs import (
-    FRENCH_CODES,
-    LANGUAGE_CODES,
-    YEAR_BITS,
-    YEARS,
-    CrsInputs,
-    pack,
-    packed,
-)
+from expressentry.scoring.inputs import FRENCH_CODES, YEARS, CrsInputs, pack, packed
 from expressentry.scoring.keys import (
     AgeKey,
     CapKey,
@@ -41,10 +33,12 @@ from expressentry.scoring.keys import (
     transfer_key,
 )
 from expressentry.scoring.plan import (
+    Column,
     Entry,
     Lines,
     Memo,
     Plan,
+    SharedColumn,
     language_class,
     remember,
     share,
@@ -54,7 +48,6 @@ from expressentry.scoring.plan import (
 __all__ = ["score_on"]
 
 _TRANSFER, _ADDITIONAL = CrsSection.TRANSFERABILITY, CrsSection.ADDITIONAL
-_YEARS_MASK = YEARS - 1  # the foreign years of a plan's work years
 
 
 def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
@@ -67,24 +60,16 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if p.rules.language_charts is not CHARTS:  # a reformed chart: the levels it reads
         c = results_under(c, p.rules)
     inputs: CrsInputs = c.derived or packed(c)  # type: ignore[assignment]  # its cache slot
-    (
-        born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-        transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
-        segs, s_history, s_segs, expires,
-    ) = inputs  # fmt: skip
-    if latest > p.last_day:
+    if inputs.latest > p.last_day:
         check_dates(c, as_of=p.as_of)
-    if expires <= p.end or p.periods_reformed:  # a document has expired: the inputs that day
-        (
-            born_year, birthday, ws, col, latest, edu_code, first_code, second_code,
-            transfer_code, lowest, additional_code, french, s_edu_code, s_lang_code, history,
-            segs, s_history, s_segs, expires,
-        ) = pack(c, p.as_of, p.rules)  # fmt: skip
-    age = p.year - born_year - (p.birthday_key < birthday)
+    if inputs.expires <= p.end or p.periods_reformed:  # expired, or a reformed period: that day's
+        inputs = pack(c, p.as_of, p.rules)
+    age = p.year - inputs.birth_year - (p.birthday_key < inputs.birthday)
     if age > OLDEST_AGE:  # no one is that old: refused by the check of the profile's dates
         check_dates(c, as_of=p.as_of)
-    years = 0 if segs is None else p.years(history, segs)
-    cdn, foreign = years >> YEAR_BITS, years & _YEARS_MASK
+    segs = inputs.segments
+    cdn, foreign = (0, 0) if segs is None else p.years(inputs.history, segs)
+    ws = inputs.with_spouse
 
     (
         age_of,
@@ -92,73 +77,103 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
         first_of,
         second_of,
         canadian_of,
-        spouse_of,
+        spouse_education_of,
+        spouse_language_of,
+        spouse_experience_of,
         transfer_of,
         additional_of,
-    ) = p.lookups if out is None else p.explained
-    hit = age_of(age * 2 + col)
+    ) = (p.lookups if out is None else p.explained)[inputs.col]
+    hit = age_of(age)
     if hit is None:
-        hit = p.memos.age.get(age * 2 + col) or remember(
-            p.memos.age, age * 2 + col, groups.age_group(p, AgeKey(age, ws))
-        )
-        if out is None:  # the fast path reads the points every day shares
-            share(p.shared.age, age * 2 + col, hit)
+        hit = _age(p, age, ws, out is None)
     total = hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = education_of(edu_code)
+    hit = education_of(inputs.education)
     if hit is None:
         education = education_key(c.education, p.as_of, ws, p.rules)
-        hit = remember(p.memos.education, edu_code, groups.education_group(p, education))
+        memo = _column(p, ws).education
+        hit = remember(memo, inputs.education, groups.education_group(p, education))
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = first_of(first_code)
+    hit = first_of(inputs.first_language)
     if hit is None:
-        hit = _first_language(c, p, first_code, out is None)
+        hit = _first_language(c, p, inputs.first_language, ws, out is None)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
-    if second_code is not None:
-        hit = second_of(second_code)
+    second = inputs.second_language
+    if second is not None:
+        hit = second_of(second)
         if hit is None:
-            hit = _second_language(c, p, second_code, out is None)
+            hit = _second_language(c, p, second, ws, out is None)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
-    code = cdn * 2 + col
-    hit = canadian_of(code)
+    hit = canadian_of(cdn)
     if hit is None:
-        lines = groups.canadian_experience_group(p, ExperienceKey(cdn, ws))
-        hit = remember(p.memos.canadian_experience, code, lines)
+        lines = groups.canadian_experience_group(p, ExperienceKey(cdn, ws, p.window))
+        hit = remember(_column(p, ws).canadian_experience, cdn, lines)
     total += hit[0]
     if out is not None:
         out.append(hit[1])
     if ws:
-        s_years = 0 if s_segs is None else p.years(s_history, s_segs) >> YEAR_BITS
-        code = ((s_edu_code + 1) * LANGUAGE_CODES + s_lang_code + 1) * YEARS + s_years
-        hit = spouse_of(code)
+        hit = spouse_education_of(inputs.spouse_education)
         if hit is None:
-            fast = out is None
-            hit = _spouse(
-                c, p, code, education=s_edu_code, language=s_lang_code, years=s_years, fast=fast
-            )
+            key = spouse_education_key(c, p.as_of, p.rules)
+            lines = groups.spouse_education_group(p, key)
+            hit = remember(p.memos.spouse_education, inputs.spouse_education, lines)
         total += hit[0]
         if out is not None:
             out.append(hit[1])
+        hit = spouse_language_of(inputs.spouse_language)
+        if hit is None:
+            hit = _spouse_language(c, p, inputs.spouse_language, out is None)
+        total += hit[0]
+        if out is not None:
+            out.append(hit[1])
+        s_segs = inputs.spouse_segments
+        s_years = 0 if s_segs is None else p.years(inputs.spouse_history, s_segs)[0]
+        hit = spouse_experience_of(s_years)
+        if hit is None:
+            lines = groups.spouse_canadian_experience_group(
+                p, ExperienceKey(s_years, None, p.window)
+            )
+            hit = remember(p.memos.spouse_canadian_experience, s_years, lines)
+        total += hit[0]
+        if out is not None:
+            out.append(hit[1])
+    transfer_code = inputs.transfer
     code = (p.transfer_class[transfer_code] * YEARS + cdn) * YEARS + foreign
     hit = transfer_of(code)
     if hit is None:
-        hit = _transferability(p, code, transfer_code, lowest, years=years, fast=out is None)
+        hit = _transferability(
+            p, code, transfer_code, inputs.lowest, years=(cdn, foreign), fast=out is None
+        )
     transfer = hit[0]
     if out is not None:
         out.append(hit[1])
-    hit = additional_of(additional_code)
+    hit = additional_of(inputs.additional)
     if hit is None:
-        hit = _additional(c, p, additional_code, french)
+        hit = _additional(c, p, inputs.additional, inputs.french)
     additional = hit[0]
     if out is not None:
         out.append(hit[1])
+
+    for one, entry, memo in p.factors:  # the factors compiled one by one
+        key = one.reads(c, p.as_of, p.rules)
+        if key is None:
+            continue
+        hit = memo.get(key) or remember(memo, key, (p.factor_line(one, entry, key),))
+        if one.section is _TRANSFER:
+            transfer += hit[0]
+        elif one.section is _ADDITIONAL:
+            additional += hit[0]
+        else:
+            total += hit[0]
+        if out is not None:
+            out.append(hit[1])
 
     for factor in p.rules.added_factors:
         pts, why = factor.score(c, p.as_of)
@@ -196,6 +211,16 @@ def _cap_line(p: Plan, section: CrsSection, name: str, points: int, key: CapKey)
     return p.line(section, f"{name}.cap", f"{name}_cap", points, key, reason=reasons.capped)
 
 
+def _column(p: Plan, with_spouse: bool) -> Column:
+    """The memos of the core factors in the candidate's column."""
+    return p.memos.with_spouse if with_spouse else p.memos.without_spouse
+
+
+def _shared(p: Plan, with_spouse: bool) -> SharedColumn:
+    """The fast path's memos of the core factors in the candidate's column."""
+    return p.shared.with_spouse if with_spouse else p.shared.without_spouse
+
+
 def _class_entry(classes: Memo, same: int, build: Callable[[], Entry]) -> Entry:
     """The fast path's entry of a class of codes paid alike: the first code's, built once.
 
@@ -207,81 +232,69 @@ def _class_entry(classes: Memo, same: int, build: Callable[[], Entry]) -> Entry:
     return entry
 
 
-def _first_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
+def _age(p: Plan, age: int, ws: bool, fast: bool) -> Entry:
+    """Age's entry; the fast path keeps its points for every day of the rule set."""
+    memo = _column(p, ws).age
+    entry = memo.get(age) or remember(memo, age, groups.age_group(p, AgeKey(age, ws, p.as_of)))
+    if fast:  # the fast path reads the points every day shares
+        share(_shared(p, ws).age, age, entry)
+    return entry
+
+
+def _first_language(c: Candidate, p: Plan, code: int, ws: bool, fast: bool) -> Entry:
     """The first language's entry; the fast path's is shared by the results paid alike."""
-    col = code & 1
     if fast:
-        same = language_class(code >> 1, p.first_levels[col]) * 2 + col
+        shared = _shared(p, ws)
+        same = language_class(code, p.first_levels[0 if ws else 1])
         entry = _class_entry(
-            p.shared.first_language_classes,
+            shared.first_language_classes,
             same,
-            lambda: p.memos.first_language.get(code) or _first_language(c, p, code, False),
+            lambda: (
+                _column(p, ws).first_language.get(code) or _first_language(c, p, code, ws, False)
+            ),
         )
-        return share(p.shared.first_language, code, entry)
-    result = result_key(c.first_language_result, p.as_of, not col, p.rules)
-    return remember(p.memos.first_language, code, groups.first_language_group(p, result))
+        return share(shared.first_language, code, entry)
+    result = result_key(c.first_language_result, p.as_of, ws, p.rules)
+    lines = groups.first_language_group(p, result)
+    return remember(_column(p, ws).first_language, code, lines)
 
 
-def _second_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
+def _second_language(c: Candidate, p: Plan, code: int, ws: bool, fast: bool) -> Entry:
     """The second language's entry; the fast path's is shared by the results paid alike."""
-    col = code & 1
     if fast:
-        same = language_class(code >> 1, p.second_levels) * 2 + col
+        shared = _shared(p, ws)
+        same = language_class(code, p.second_levels)
         entry = _class_entry(
-            p.shared.second_language_classes,
+            shared.second_language_classes,
             same,
-            lambda: p.memos.second_language.get(code) or _second_language(c, p, code, False),
+            lambda: (
+                _column(p, ws).second_language.get(code) or _second_language(c, p, code, ws, False)
+            ),
         )
-        return share(p.shared.second_language, code, entry)
-    result = result_key(c.second_language_result, p.as_of, not col, p.rules)
-    return remember(p.memos.second_language, code, groups.second_language_group(p, result))
+        return share(shared.second_language, code, entry)
+    result = result_key(c.second_language_result, p.as_of, ws, p.rules)
+    lines = groups.second_language_group(p, result)
+    return remember(_column(p, ws).second_language, code, lines)
 
 
 def _spouse_language(c: Candidate, p: Plan, code: int, fast: bool) -> Entry:
     """The spouse's language entry; the fast path's is shared by the results paid alike."""
     if fast:
         shared = p.shared
-        entry = shared.spouse_language.get(code)
-        if entry is None:
-            same = language_class(code, p.spouse_levels)
-            entry = _class_entry(
-                shared.spouse_language_classes, same, lambda: _spouse_language(c, p, code, False)
-            )
-            share(shared.spouse_language, code, entry)
-        return entry
-    entry = p.memos.spouse_language.get(code)
-    if entry is None:
+        same = language_class(code, p.spouse_levels)
+        entry = _class_entry(
+            shared.spouse_language_classes, same, lambda: _spouse_language(c, p, code, False)
+        )
+        return share(shared.spouse_language, code, entry)
+    found = p.memos.spouse_language.get(code)
+    if found is None:
         lines = groups.spouse_language_group(p, spouse_result_key(c, p.as_of, p.rules))
-        entry = remember(p.memos.spouse_language, code, lines)
-    return entry
-
-
-def _spouse(
-    c: Candidate, p: Plan, code: int, *, education: int, language: int, years: int, fast: bool
-) -> Entry:
-    """The spouse factors' entry, composed from the entries of its three factors.
-
-    The fast path's entry holds only the points: its lines are never read.
-    """
-    memos, day = p.memos, p.as_of
-    edu = memos.spouse_education.get(education) or remember(
-        memos.spouse_education,
-        education,
-        groups.spouse_education_group(p, spouse_education_key(c, day, p.rules)),
-    )
-    lang = _spouse_language(c, p, language, fast)
-    work = memos.spouse_canadian_experience.get(years) or remember(
-        memos.spouse_canadian_experience,
-        years,
-        groups.spouse_canadian_experience_group(p, ExperienceKey(years, None)),
-    )
-    if fast:
-        return share(p.shared.spouse, code, (edu[0] + lang[0] + work[0], ()))
-    return share(memos.spouse, code, (edu[0] + lang[0] + work[0], edu[1] + lang[1] + work[1]))
+        found = remember(p.memos.spouse_language, code, lines)
+    return found
 
 
 def _transferability(
-    p: Plan, code: int, transfer: int, lowest: int, *, years: int, fast: bool
+    p: Plan, code: int, transfer: int, lowest: int, *, years: tuple[int, int], fast: bool
 ) -> Entry:
     """Skill transferability's entry; the fast path's is shared by the inputs paid alike."""
     if fast:
@@ -294,7 +307,7 @@ def _transferability(
             ),
         )
         return share(p.shared.transferability, code, entry)
-    key = transfer_key(transfer, lowest, years >> YEAR_BITS, years & _YEARS_MASK)
+    key = transfer_key(transfer, lowest, *years)
     return remember(p.memos.transferability, code, groups.transferability_group(p, key))
 
 

@@ -18,8 +18,16 @@ from expressentry.enums import (
     EducationTier,
     LanguageTest,
 )
-from expressentry.scoring.inputs import transfer_parts
-from expressentry.timelines.validity import language_expiry, scored_level
+from expressentry.explain import RuleRef
+from expressentry.rules.programs import ECA_VALID_YEARS
+from expressentry.scoring.inputs import language_levels, transfer_parts
+from expressentry.timelines.validity import (
+    eca_expiry,
+    language_expiry,
+    period_ref,
+    rule_words,
+    scored_level,
+)
 
 if TYPE_CHECKING:
     from expressentry.models import Candidate, Education, LanguageResult
@@ -35,6 +43,7 @@ __all__ = [
     "EducationKey",
     "EducationLanguageKey",
     "ExperienceKey",
+    "ExpiredEca",
     "ExpiredResult",
     "ForeignCanadianKey",
     "ForeignLanguageKey",
@@ -46,6 +55,7 @@ __all__ = [
     "TransferKey",
     "additional_key",
     "education_key",
+    "french_key",
     "result_key",
     "spouse_education_key",
     "spouse_result_key",
@@ -56,10 +66,11 @@ _NO_LEVELS = (0, 0, 0, 0)
 
 
 class AgeKey(NamedTuple):
-    """Age on the day scored, and the column."""
+    """Age on the day scored, the column, and the day (its line names it)."""
 
     age: int
     with_spouse: bool
+    on: date
 
 
 class EducationKey(NamedTuple):
@@ -68,10 +79,22 @@ class EducationKey(NamedTuple):
     level: EducationLevel
     scored: EducationLevel
     """The level that earns points on the day."""
-    eca_expired: date | None
-    """The issue day of an ECA expired on the day (``None``: valid or not needed)."""
+    eca_expired: ExpiredEca | None
+    """An ECA expired on the day (``None``: valid or not needed)."""
     with_spouse: bool | None
     """The column; ``None`` for the spouse's education, which has one."""
+
+
+class ExpiredEca(NamedTuple):
+    """An ECA expired on the day scored, under the validity period in force (its line quotes it)."""
+
+    issued: date
+    expired_on: date
+    """The first day it was no longer valid."""
+    words: str
+    """The period that applies to it, in words (``"valid 5 years"``)."""
+    rule: RuleRef
+    """The period's entry, which its line cites."""
 
 
 class ExpiredResult(NamedTuple):
@@ -113,11 +136,13 @@ class SecondCapKey(NamedTuple):
 
 
 class ExperienceKey(NamedTuple):
-    """Whole years of Canadian work on the day scored."""
+    """Whole years of Canadian work on the day scored, and the window they are counted in."""
 
     years: int
     with_spouse: bool | None
     """The column; ``None`` for the spouse's experience, which has one."""
+    window: int
+    """The years of the window in force (its line quotes them)."""
 
 
 class TransferKey(NamedTuple):
@@ -204,9 +229,11 @@ class StudyKey(NamedTuple):
 
 
 class FrenchKey(NamedTuple):
-    """Whether English reaches the higher French amount's level."""
+    """Whether English reaches the higher French amount's level, and the levels in force."""
 
     english: bool
+    levels: tuple[int, int]
+    """The French NCLC and the English CLB of the higher amount (the rule in force)."""
 
 
 def result_key(
@@ -217,7 +244,7 @@ def result_key(
         return LanguageKey(_NO_LEVELS, "CLB", None, with_spouse)
     scale = r.language.scale
     if day < language_expiry(r, rules=rules):
-        return LanguageKey(r.levels, scale, None, with_spouse)
+        return LanguageKey(language_levels(r), scale, None, with_spouse)
     expired = ExpiredResult(r.test, r.valid_from, r.result_date is None)
     return LanguageKey(_NO_LEVELS, scale, expired, with_spouse)
 
@@ -232,7 +259,15 @@ def education_key(
 ) -> EducationKey:
     """The level, the level scored on ``day`` and the ECA's issue day if it has expired."""
     scored = scored_level(e, as_of=day, rules=rules)
-    expired = e.eca_issued if scored is not e.scored_level else None
+    issued = e.eca_issued
+    if scored is e.scored_level or issued is None:
+        return EducationKey(e.level, scored, None, with_spouse)
+    expired = ExpiredEca(
+        issued,
+        eca_expiry(issued, rules=rules),
+        rule_words(ECA_VALID_YEARS, issued, rules=rules),
+        period_ref(ECA_VALID_YEARS, issued, rules=rules),
+    )
     return EducationKey(e.level, scored, expired, with_spouse)
 
 
@@ -252,6 +287,16 @@ def transfer_key(
     tier, french, certificate = transfer_parts(transfer)
     scale = "NCLC" if french else "CLB"
     return TransferKey(tier, lowest, scale, certificate, canadian_years, foreign_years)
+
+
+def french_key(french: tuple[int, int] | None, levels: tuple[int, int]) -> FrenchKey | None:
+    """The French points' key of the lowest NCLC and CLB ``french`` under ``levels``.
+
+    ``None``: no valid French result, or French below the level in force.
+    """
+    if french is None or french[0] < levels[0]:
+        return None
+    return FrenchKey(french[1] >= levels[1], levels)
 
 
 def additional_key(c: Candidate, french: tuple[int, int] | None) -> AdditionalKey:

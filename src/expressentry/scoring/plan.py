@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import date
-from typing import Final, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -23,14 +23,14 @@ from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import segments, whole_years
 from expressentry.explain import PointLine, RuleRef
 from expressentry.models import WorkHistory
-from expressentry.rules import CRS_TIMELINES, RuleSet
+from expressentry.rules import CRS_TIMELINES, Dated, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
+from expressentry.scoring.factors import FACTORS, CrsFactor
 from expressentry.scoring.inputs import (
     EXPIRED_LANGUAGE,
     FRENCH_CODES,
     LEVELS,
-    YEAR_BITS,
     YEARS,
 )
 
@@ -38,6 +38,9 @@ __all__ = [
     "DOMAIN",
     "MAX_WINDOW_YEARS",
     "MEMO_LIMIT",
+    "Column",
+    "Columns",
+    "Compiled",
     "Entry",
     "Lines",
     "Lookup",
@@ -46,6 +49,7 @@ __all__ = [
     "Memos",
     "Plan",
     "Reason",
+    "SharedColumn",
     "SharedMemos",
     "language_class",
     "plan_for",
@@ -71,6 +75,9 @@ Entry: TypeAlias = tuple[int, Lines]
 """A group's points (the sum of its lines) and its lines."""
 Memo: TypeAlias = dict[int, Entry]
 """A group's entries by memo code (:mod:`~expressentry.scoring.inputs`)."""
+Compiled: TypeAlias = tuple[CrsFactor[Any, Any], Dated[Any], dict[Any, Entry]]
+"""A factor of :data:`~expressentry.scoring.factors.FACTORS` in force on the
+plan's day: the factor, its entry, and its memo by the key it reads."""
 Reason: TypeAlias = Callable[[T, "Plan"], str]
 """The words of a line, from its key and the plan (whose values it may quote)."""
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
@@ -78,26 +85,46 @@ _PERIOD_IDS: Final = frozenset({LANGUAGE_RESULT_VALID_YEARS.rule_id, ECA_VALID_Y
 """The validity periods a score reads (a reform of one re-derives the inputs)."""
 
 
-class Memos(NamedTuple):
-    """One memo per factor group; cleared in place, never replaced."""
+class Column(NamedTuple):
+    """The memos of the core factors in one column ("with spouse" or "without").
+
+    Each is keyed by the factor's own input: age, the education's code, a
+    result's code (:mod:`~expressentry.scoring.inputs`), whole years.
+    """
 
     age: Memo
     education: Memo
     first_language: Memo
     second_language: Memo
     canadian_experience: Memo
-    spouse: Memo
-    transferability: Memo
-    additional: Memo
+
+
+class Memos(NamedTuple):
+    """One memo per factor group, those of the core by column; cleared in place."""
+
+    with_spouse: Column
+    without_spouse: Column
     spouse_education: Memo
     spouse_language: Memo
     spouse_canadian_experience: Memo
+    transferability: Memo
+    additional: Memo
     additional_classes: Memo
     """The additional entries by French class (the plan's ``french_class``)."""
 
 
+class SharedColumn(NamedTuple):
+    """The fast path's memos of age and the languages in one column, and their classes."""
+
+    age: Memo
+    first_language: Memo
+    second_language: Memo
+    first_language_classes: Memo
+    second_language_classes: Memo
+
+
 class SharedMemos(NamedTuple):
-    """The fast path's memos of age, the language groups, the spouse and transferability.
+    """The fast path's memos of age, the language groups and transferability.
 
     Inputs the tables pay alike (levels that earn the same points, the same levels
     in English or in French, years that reach the same column) word different
@@ -107,25 +134,26 @@ class SharedMemos(NamedTuple):
     lines name the day, serve every day of the rule set.
     """
 
-    age: Memo
-    first_language: Memo
-    second_language: Memo
+    with_spouse: SharedColumn
+    without_spouse: SharedColumn
     spouse_language: Memo
-    spouse: Memo
     transferability: Memo
-    first_language_classes: Memo
-    second_language_classes: Memo
     spouse_language_classes: Memo
     transferability_classes: Memo
 
 
 Lookup: TypeAlias = Callable[[int], Entry | None]
-Lookups: TypeAlias = tuple[Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup]
-"""The lookups of the memos the kernel reads for every candidate, bound once: age,
-education, first language, second language, Canadian experience, spouse,
-transferability, additional. A plain tuple: the kernel unpacks it for every
-candidate, and Python unpacks a plain tuple fastest. A plan's ``lookups`` read
-the shared memos of the fast path, its ``explained`` each code's own."""
+Lookups: TypeAlias = tuple[
+    Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup, Lookup
+]
+"""The lookups of the memos the kernel reads for every candidate in one column,
+bound once: age, education, first language, second language, Canadian experience,
+the spouse's education, language and Canadian experience, transferability,
+additional. A plain tuple: the kernel unpacks it for every candidate, and Python
+unpacks a plain tuple fastest. A plan's ``lookups`` read the shared memos of the
+fast path, its ``explained`` each code's own; each holds one per column, with
+spouse first."""
+Columns: TypeAlias = tuple[Lookups, Lookups]
 
 
 def _flat(steps: Steps) -> list[int]:
@@ -158,15 +186,11 @@ class Plan:
         self.first = (as_of - relativedelta(years=window)).toordinal()
         self.year = as_of.year
         self.birthday_key = as_of.month * 100 + as_of.day
-        self.age = _flat2(r.age.value)
-        self.education = dict(r.education.value)
         self.first_language = _flat2(r.first_language.value)
         self.second_language = _flat(r.second_language.value)
         self.second_cap = r.second_language_cap.value
-        self.canadian = _flat2(r.canadian_experience.value)
         self.spouse_education = dict(r.spouse_education.value)
         self.spouse_language = _flat(r.spouse_first_language.value)
-        self.spouse_canadian = _flat(r.spouse_canadian_experience.value)
         self.education_language = dict(r.transferability_education_language.value)
         self.education_experience = dict(r.transferability_education_experience.value)
         self.foreign_language = dict(r.transferability_foreign_language.value)
@@ -186,11 +210,6 @@ class Plan:
         self.window = window
         self.group_cap = r.transferability_group_cap.value
         self.transfer_cap = r.transferability_cap.value
-        self.nomination = r.additional_provincial_nomination.value
-        self.job_offer = dict(r.additional_job_offer.value)
-        self.study = dict(r.additional_canadian_study.value)
-        self.french = dict(r.additional_french.value)
-        self.sibling = r.additional_sibling.value
         self.additional_cap = r.additional_cap.value
         self.skilled = r.skilled_teers.value
         self.weekly_cap = r.weekly_hours_cap.value
@@ -210,6 +229,7 @@ class Plan:
         }
         self.lines: dict[tuple[str, object], PointLine] = {}
         self.memos, self.shared, self.explained, self.lookups = _memos()
+        self.factors = _compiled(r, as_of)
 
     def on(self, as_of: date) -> Plan:
         """This plan moved to another day of the same rule set.
@@ -229,6 +249,7 @@ class Plan:
         plan.birthday_key = as_of.month * 100 + as_of.day
         plan.lines = {}
         plan.memos, plan.explained, plan.lookups = _with_age_memo(self.memos, self.shared)
+        plan.factors = _compiled(self.rules, as_of)
         return plan
 
     def line(
@@ -262,75 +283,113 @@ class Plan:
             self.lines[cache_key] = found
         return found
 
-    def years(self, history: WorkHistory | None, default: tuple[Segments, Segments]) -> int:
-        """Whole years of Canadian and foreign CRS experience, as one int.
+    def factor_line(self, factor: CrsFactor[Any, Any], entry: Dated[Any], key: object) -> PointLine:
+        """The (shared) line of ``factor`` for ``key`` under ``entry``, its entry in force."""
+        cache_key = (factor.factor, key)
+        found = self.lines.get(cache_key)
+        if found is None:
+            found = factor.line(entry, key)
+            if len(self.lines) >= MEMO_LIMIT:
+                self.lines.clear()
+            self.lines[cache_key] = found
+        return found
 
-        The int is ``canadian << YEAR_BITS | foreign``.
+    def years(
+        self, history: WorkHistory | None, default: tuple[Segments, Segments]
+    ) -> tuple[int, int]:
+        """Whole years of Canadian and foreign CRS experience in the window of the day.
+
         ``default`` holds the segments under today's skilled TEERs and weekly cap,
-        which most rule sets use. One int rather than a pair: scoring a pool then
-        allocates no container per candidate, so it triggers no garbage collection.
+        which most rule sets use.
         """
         if self.default_kinds or history is None:
             cdn, foreign = default
         else:
             cdn = segments(history, self.canadian_kind, self.weekly_cap)
             foreign = segments(history, self.foreign_kind, self.weekly_cap)
-        first, end = self.first, self.end
-        per_year = self.hours_per_year
+        first, end, per_year = self.first, self.end, self.hours_per_year
         # whole_years, inlined: only within a millionth below a whole year is it called.
+        years = abroad = 0
         if cdn:
             hours = hour_days(cdn, first, end) / 7
             years = int(hours // per_year)
             if hours - years * per_year > self.nearly_a_year:
                 years = whole_years(hours, per_year)
-            years <<= YEAR_BITS
-        else:
-            years = 0
         if foreign:
             hours = hour_days(foreign, first, end) / 7
             abroad = int(hours // per_year)
             if hours - abroad * per_year > self.nearly_a_year:
                 abroad = whole_years(hours, per_year)
-            return years | abroad
-        return years
+        return years, abroad
 
 
-def _memos() -> tuple[Memos, SharedMemos, Lookups, Lookups]:
+def _compiled(r: RuleSet, as_of: date) -> tuple[Compiled, ...]:
+    """The factors of :data:`~expressentry.scoring.factors.FACTORS` in force on ``as_of``."""
+    found: list[Compiled] = []
+    for factor in FACTORS:
+        entry = factor.in_force(r, as_of)
+        if entry is not None:
+            found.append((factor, entry, {}))
+    return tuple(found)
+
+
+def _memos() -> tuple[Memos, SharedMemos, Columns, Columns]:
     """Empty memos, and the lookups of the full breakdown and of the fast path."""
-    memos = Memos({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
-    shared = SharedMemos({}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+    memos = Memos(Column({}, {}, {}, {}, {}), Column({}, {}, {}, {}, {}), {}, {}, {}, {}, {}, {})
+    shared = SharedMemos(
+        SharedColumn({}, {}, {}, {}, {}), SharedColumn({}, {}, {}, {}, {}), {}, {}, {}, {}
+    )
     return (memos, shared, *_lookups(memos, shared))
 
 
-def _with_age_memo(memos: Memos, shared: SharedMemos) -> tuple[Memos, Lookups, Lookups]:
-    """``memos`` with an empty age memo of its own, and the lookups over them."""
-    mine = Memos({}, *memos[1:])
+def _with_age_memo(memos: Memos, shared: SharedMemos) -> tuple[Memos, Columns, Columns]:
+    """``memos`` with empty age memos of their own, and the lookups over them."""
+    mine = Memos(
+        Column({}, *memos.with_spouse[1:]), Column({}, *memos.without_spouse[1:]), *memos[2:]
+    )
     return (mine, *_lookups(mine, shared))
 
 
-def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Lookups, Lookups]:
+def _lookups(memos: Memos, shared: SharedMemos) -> tuple[Columns, Columns]:
     """The lookups of the full breakdown and of the fast path over these memos."""
-    explained: Lookups = (
-        memos.age.get,
-        memos.education.get,
-        memos.first_language.get,
-        memos.second_language.get,
-        memos.canadian_experience.get,
-        memos.spouse.get,
-        memos.transferability.get,
-        memos.additional.get,
-    )
-    fast: Lookups = (
-        shared.age.get,
-        memos.education.get,
-        shared.first_language.get,
-        shared.second_language.get,
-        memos.canadian_experience.get,
-        shared.spouse.get,
-        shared.transferability.get,
-        memos.additional.get,
-    )
-    return explained, fast
+    explained: list[Lookups] = []
+    fast: list[Lookups] = []
+    for mine, fast_mine in (
+        (memos.with_spouse, shared.with_spouse),
+        (memos.without_spouse, shared.without_spouse),
+    ):
+        rest = (
+            memos.spouse_education.get,
+            memos.spouse_language.get,
+            memos.spouse_canadian_experience.get,
+        )
+        explained.append(
+            (
+                mine.age.get,
+                mine.education.get,
+                mine.first_language.get,
+                mine.second_language.get,
+                mine.canadian_experience.get,
+                *rest,
+                memos.transferability.get,
+                memos.additional.get,
+            )
+        )
+        fast.append(
+            (
+                fast_mine.age.get,
+                mine.education.get,
+                fast_mine.first_language.get,
+                fast_mine.second_language.get,
+                mine.canadian_experience.get,
+                rest[0],
+                shared.spouse_language.get,
+                rest[2],
+                shared.transferability.get,
+                memos.additional.get,
+            )
+        )
+    return (explained[0], explained[1]), (fast[0], fast[1])
 
 
 def plan_for(r: RuleSet, as_of: date) -> Plan:

@@ -9,49 +9,35 @@ reform changes the words too. Each function is a
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from expressentry.enums import CanadianCredential, EducationLevel, EducationTier
-from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
-from expressentry.timelines.validity import eca_expiry, expiry, rule_words
+from expressentry.enums import EducationTier
+from expressentry.rules.programs import LANGUAGE_RESULT_VALID_YEARS
+from expressentry.scoring.factors import expired_eca, who
+from expressentry.timelines.validity import expiry, rule_words
 
 if TYPE_CHECKING:
     from expressentry.scoring.keys import (
         AbilityKey,
-        AgeKey,
         CapKey,
         CertificateKey,
         EducationCanadianKey,
         EducationKey,
         EducationLanguageKey,
-        ExperienceKey,
         ExpiredResult,
         ForeignCanadianKey,
         ForeignLanguageKey,
-        FrenchKey,
-        JobOfferKey,
         SecondCapKey,
-        StudyKey,
     )
     from expressentry.scoring.plan import Plan
 
 __all__ = [
-    "additional_canadian_study",
-    "additional_french",
-    "additional_job_offer",
-    "additional_provincial_nomination",
-    "additional_sibling",
-    "age",
-    "canadian_experience",
     "capped",
-    "education",
     "first_language",
     "first_language_expired",
     "second_language",
     "second_language_cap",
     "second_language_expired",
-    "spouse_canadian_experience",
     "spouse_education",
     "spouse_first_language",
     "spouse_first_language_expired",
@@ -67,11 +53,6 @@ _TIER_WORDS: Final = {
     EducationTier.POST_SECONDARY: "Post-secondary credential of one year or more",
     EducationTier.TWO_OR_MORE_OR_GRADUATE: "Two or more credentials, master's or doctorate",
 }
-_STUDY_WORDS: Final = {
-    CanadianCredential.SECONDARY: "secondary school (no points)",
-    CanadianCredential.ONE_OR_TWO_YEAR: "one- or two-year post-secondary credential",
-    CanadianCredential.THREE_YEAR_OR_MORE: "three years or more, or a graduate degree",
-}
 
 
 def _clb(level: int, scale: str) -> str:
@@ -82,26 +63,10 @@ def _years(n: int) -> str:
     return "1 year" if n == 1 else f"{n} years"
 
 
-def _who(ws: bool | None) -> str:
-    return "with accompanying spouse" if ws else "without spouse"
-
-
 def _language(column: int, scale: str, levels: tuple[int, int]) -> str:
     if column >= 0:
         return f"{scale} {levels[column]}+ in all four abilities"
     return f"first language below {scale} {levels[0]} in some ability"
-
-
-def _expired_eca(level: EducationLevel, scored: EducationLevel, issued: date, p: Plan) -> str:
-    """Why a level with an expired ECA earns what it earns."""
-    why = (
-        f"{level.label}: its ECA of {issued.isoformat()} expired on "
-        f"{eca_expiry(issued, rules=p.rules).isoformat()} "
-        f"({rule_words(ECA_VALID_YEARS, issued, rules=p.rules)})"
-    )
-    if scored is EducationLevel.LESS_THAN_SECONDARY:
-        return f"{why}, so it earns no points"
-    return f"{why}; the Canadian credential counts as {scored.label}"
 
 
 def _expired_result(whose: str, k: ExpiredResult, p: Plan) -> str:
@@ -121,24 +86,10 @@ def _expired_result(whose: str, k: ExpiredResult, p: Plan) -> str:
 # Section A, core
 
 
-def age(k: AgeKey, p: Plan) -> str:
-    """Age on the day scored (completed years), and the column."""
-    return f"Age {k.age} on {p.as_of.isoformat()}, {_who(k.with_spouse)}"
-
-
-def education(k: EducationKey, p: Plan) -> str:
-    """Education; a foreign level counts only with a valid ECA."""
-    if k.eca_expired is not None:
-        return f"Education: {_expired_eca(k.level, k.scored, k.eca_expired, p)}"
-    if k.scored is k.level:
-        return f"Education: {k.level.label}, {_who(k.with_spouse)}"
-    return f"Education: {k.level.label}, foreign with no ECA, earns no points"
-
-
 def first_language(k: AbilityKey, p: Plan) -> str:
     """One ability of the first official language, and the column."""
     clb = _clb(k.level, k.scale)
-    return f"First official language: {clb} in {k.ability.value}, {_who(k.with_spouse)}"
+    return f"First official language: {clb} in {k.ability.value}, {who(k.with_spouse)}"
 
 
 def first_language_expired(k: ExpiredResult, p: Plan) -> str:
@@ -158,15 +109,7 @@ def second_language_expired(k: ExpiredResult, p: Plan) -> str:
 
 def second_language_cap(k: SecondCapKey, p: Plan) -> str:
     """The second language above its cap, which depends on the column."""
-    return f"Second official language capped at {k.cap}, {_who(k.with_spouse)}"
-
-
-def canadian_experience(k: ExperienceKey, p: Plan) -> str:
-    """Canadian skilled work in the window in force, and the column."""
-    return (
-        f"Canadian skilled work in the last {p.window} years: {_years(k.years)}, "
-        f"{_who(k.with_spouse)}"
-    )
+    return f"Second official language capped at {k.cap}, {who(k.with_spouse)}"
 
 
 # Section B, spouse
@@ -177,7 +120,7 @@ def spouse_education(k: EducationKey | None, p: Plan) -> str:
     if k is None:
         return "Spouse's education: not given"
     if k.eca_expired is not None:
-        return f"Spouse's education: {_expired_eca(k.level, k.scored, k.eca_expired, p)}"
+        return f"Spouse's education: {expired_eca(k.level, k.scored, k.eca_expired)}"
     if k.scored is k.level:
         return f"Spouse's education: {k.level.label}"
     return f"Spouse's education: {k.level.label}, foreign with no ECA, earns no points"
@@ -191,11 +134,6 @@ def spouse_first_language(k: AbilityKey, p: Plan) -> str:
 def spouse_first_language_expired(k: ExpiredResult, p: Plan) -> str:
     """An expired result of the spouse's."""
     return _expired_result("Spouse's first official language", k, p)
-
-
-def spouse_canadian_experience(k: ExperienceKey, p: Plan) -> str:
-    """The spouse's Canadian skilled work in the window in force."""
-    return f"Spouse's Canadian skilled work in the last {p.window} years: {_years(k.years)}"
 
 
 # Section C, skill transferability
@@ -239,42 +177,6 @@ def transferability_certificate_language(k: CertificateKey, p: Plan) -> str:
         else f"under {scale} {lower}"
     )
     return f"Certificate of qualification with {words} in all four abilities"
-
-
-# Section D, additional points
-
-
-def additional_provincial_nomination(k: tuple[()], p: Plan) -> str:
-    """A provincial or territorial nomination."""
-    return "Provincial or territorial nomination"
-
-
-def additional_job_offer(k: JobOfferKey, p: Plan) -> str:
-    """A job offer; its TEER says whether it qualifies."""
-    if k.skilled:
-        return f"Job offer in NOC {k.noc}"
-    return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
-
-
-def additional_canadian_study(k: StudyKey, p: Plan) -> str:
-    """Education in Canada."""
-    return f"Education in Canada: {_STUDY_WORDS[k.credential]}"
-
-
-def additional_french(k: FrenchKey, p: Plan) -> str:
-    """French, at the levels in force; English decides which amount."""
-    nclc, clb = p.french_levels
-    if k.english:
-        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
-    return (
-        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
-        "ability, or no valid English result"
-    )
-
-
-def additional_sibling(k: tuple[()], p: Plan) -> str:
-    """A brother or sister in Canada."""
-    return "Brother or sister living in Canada"
 
 
 # Caps
