@@ -31,8 +31,6 @@ BOTH_TAGS: Final = CRS_TAG | ELIGIBILITY_TAG
 FSW_DOWN_TAG: Final = 4
 """A milestone that can only lower the FSW grid or fail an FSW requirement: it
 cannot change eligibility when FSW was not eligible the day before."""
-ANY_HOURS: Final = 1e-6
-"""The least count of hours that is not none (hours count to the millionth)."""
 
 
 # -- the days hour counts cross a line ------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
 from expressentry._ages import birthday, completed_years
+from expressentry.eligibility.thresholds import WorkThresholds, work_thresholds
 from expressentry.models import (
     Candidate,
     LanguageResult,
@@ -260,6 +261,8 @@ class Stretch(NamedTuple):
     hi: int
     rules: RuleSet
     terms: Terms
+    thresholds: WorkThresholds
+    """The programs' and categories' counts under ``rules`` and the readings of the run."""
 
 
 def rule_stretches(
@@ -275,7 +278,7 @@ def rule_stretches(
         hi = (after - _ONE_DAY).toordinal()
         if hi > lo:
             r = scope.on(first)
-            out.append(Stretch(lo, hi, r, terms_of(r)))
+            out.append(Stretch(lo, hi, r, terms_of(r), work_thresholds(rules=r)))
     return out
 
 
@@ -302,8 +305,8 @@ def plan_of(
             leaves = _milestones(periods, "forecast.leaves_pool", _leaves_pool)(submitted)
             plan.add(exit_day, 0, leaves)
     # Hour counts, under the rules of each stretch between rule changes.
-    for lo, hi, r, t in stretches:
-        for w in (*crs_watches(c, t), *program_watches(c, r, t)):
+    for lo, hi, _, t, found in stretches:
+        for w in (*crs_watches(c, t), *program_watches(c, t.cap, found)):
             for day_n, before, now in crossings(w, lo, hi, t.calendar):
                 if w.points is not None and w.points(before) == w.points(now):
                     continue  # a year more or less that earns the same
