@@ -63,3 +63,13 @@ def test_age_grows_by_one_on_each_birthday_and_not_the_day_before(born: date, ag
     assert completed_years(born, day - timedelta(days=1)) == age - 1
     # the birthday is the same day of the year, or 1 March for 29 February in a common year
     assert (day.month, day.day) in {(born.month, born.day), (3, 1)}
+
+
+def test_a_birthday_on_the_forecasts_last_day_is_forecast() -> None:
+    # A forecast covers the days (start, end]: a birthday on ``end`` itself is an
+    # event. Born 1996-02-29, the profile turns 30 on 2026-03-01 (a common year),
+    # when the CRS age points fall from 100 to 95 with a spouse (CRS core, age).
+    leap = attrs.evolve(PROFILE, date_of_birth=date(1996, 2, 29))
+    ahead = ee.forecast(leap, start=date(2026, 2, 26), end=date(2026, 3, 1))
+    turns = [e for e in ahead.events if any("Turns 30" in repr(m) for m in e.milestones)]
+    assert [(e.day, e.change) for e in turns] == [(date(2026, 3, 1), -5)]

@@ -16,7 +16,7 @@ import pytest
 import expressentry as ee
 from expressentry import InvalidInputError, RoundType
 from expressentry.draws import backtest, estimate_cutoff
-from expressentry.draws.estimator import MIN_ERRORS, Forecaster
+from expressentry.draws.estimator import MIN_ERRORS, SAME_POOL_DAYS, Forecaster
 
 GENERAL = RoundType.parse("general")
 
@@ -205,3 +205,15 @@ def test_a_program_last_seen_in_another_pool_is_estimated_as_general_rounds() ->
     recent = attrs.evolve(cec_round, number="2a", day=held.date(), held_at=held)
     g = Forecaster([*history[:3], recent, *history[3:]])
     assert g.estimate("cec", day).value > 700
+
+
+@pytest.mark.parametrize(
+    ("every", "gap"), [(SAME_POOL_DAYS, SAME_POOL_DAYS), (SAME_POOL_DAYS + 1, 0)]
+)
+def test_a_gap_as_long_as_a_profiles_life_is_still_a_usual_gap(every: int, gap: int) -> None:
+    # Only a gap *longer* than SAME_POOL_DAYS (365) is left out of the usual gap:
+    # two rounds 365 days apart make a usual gap of 365 days, 366 days apart none.
+    two = synthetic([500, 500], every=every)
+    f = Forecaster(two)
+    last = two[-1].day
+    assert f.next_day(two[-1].round_type, last) == last + timedelta(days=gap)

@@ -317,3 +317,18 @@ def test_a_bad_feed_exits_2_naming_it_for_every_command(
 def test_a_bad_round_type_key_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_status(["rounds", "--type", "category:two words"]) == 2
     assert "or category:NAME" in capsys.readouterr().err
+
+
+# -- the age of a pool snapshot ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("as_on", "stale"), [("June 5, 2024", False), ("June 4, 2024", True)])
+def test_a_snapshot_is_stale_only_more_than_14_days_before_its_round(
+    tmp_path: Path, as_on: str, stale: bool
+) -> None:
+    # STALE_DISTRIBUTION_DAYS: a snapshot *more than* 14 days before its round is
+    # stale. Round #298 is of 2024-06-19: 2024-06-05 is 14 days before it, 06-04 15.
+    path, feed = _feed(tmp_path)
+    _record(feed, "298")["drawDistributionAsOn"] = as_on
+    (r,) = [r for r in load_rounds(_write(path, feed)) if r.number == "298"]
+    assert (Quirk.DISTRIBUTION_STALE in r.quirks) is stale

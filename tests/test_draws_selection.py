@@ -224,6 +224,19 @@ def test_a_candidate_submitted_after_the_round_is_not_yet_in_the_pool() -> None:
     assert "not in the pool on 2026-11-22, so left out: 1 submitted after that day" in (s.explain())
 
 
+def test_a_profile_submitted_at_the_first_instant_still_in_the_pool_is_ranked() -> None:
+    # Worked by hand: a profile stays in the pool 12 months, so one submitted on
+    # 2025-11-22 leaves on 2026-11-22 and one submitted on 2025-11-23 (from its
+    # first microsecond, 00:00 UTC) is still in the pool on DAY (2026-11-22).
+    first = datetime(2025, 11, 23, tzinfo=UTC)
+    gone = first - timedelta(microseconds=1)
+    pool = Pool([EXAMPLE, EXAMPLE], submitted=[first, gone])
+    s = select(pool, general(2))
+    assert s.indices == (0,)
+    assert s.expired_profiles == (1,)
+    assert s.submitted_after == ()
+
+
 FUNDS_DAY = date(2015, 6, 1)  # before the first settlement-funds table known (2016-01-12)
 FSW_IF_FUNDS = Candidate(
     date_of_birth=date(1985, 1, 1),

@@ -142,6 +142,17 @@ def test_cec_exactly_1560_hours_passes_and_1559_fails() -> None:
     assert short_req.reason.startswith("1,559 of 1,560 hours")
 
 
+def test_cec_window_starts_exactly_three_years_before_the_day_assessed() -> None:
+    # IRPR 87.1(2)(a): the year of work is counted in the 3 years before the day.
+    # Worked by hand: the window of 2026-11-22 opens on 2023-11-22. 52 weeks from
+    # that day are 364 days x 30 h / 7 = 1,560 h; from the day before, the first
+    # day falls outside and 363 days leave 1,555.7 h.
+    first_day = person(weeks(date(2023, 11, 22), 52))
+    day_before = person(weeks(date(2023, 11, 21), 52))
+    assert req(program(first_day, Program.CEC), "work_experience").met
+    assert not req(program(day_before, Program.CEC), "work_experience").met
+
+
 def test_cec_45_hours_a_week_count_as_30() -> None:
     c = person(weeks(date(2025, 1, 6), 40, hours=45))  # 40 weeks: 1,200 h, not 1,800
     r = req(program(c, Program.CEC), "work_experience")

@@ -268,6 +268,20 @@ def test_the_age_is_locked_at_the_invitation() -> None:
     assert "Age locked at 29" in r.explain()
 
 
+@pytest.mark.parametrize(
+    ("invited", "locked"), [(date(2015, 7, 12), False), (date(2015, 7, 13), True)]
+)
+def test_the_age_lock_is_that_of_the_invitation_day(invited: date, locked: bool) -> None:
+    # AGE_LOCK_POLICY_FROM (2015-07-13): invitations from that day lock the age,
+    # earlier ones do not, even when their 60-day deadline (2015-09-10 for
+    # 2015-07-12) falls after it. Born 1985-08-01, the applicant turns 30 in between.
+    born = ee.Candidate(
+        date_of_birth=date(1985, 8, 1), education=ee.Education(level=ee.EducationLevel.BACHELORS)
+    )
+    r = ee.ita_readiness(born, invited=invited)
+    assert (r.age_at_invitation, r.age_when_applying, r.age_locked) == (29, 30, locked)
+
+
 def test_a_planned_day_after_the_deadline_is_late() -> None:
     r = ee.ita_readiness(READY, invited=date(2026, 11, 25), planned=date(2027, 1, 25))
     assert r.late
