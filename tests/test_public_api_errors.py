@@ -134,6 +134,8 @@ def _examples() -> dict[str, Any]:
     collected = ee.score_many(mixed, as_of=AS_OF, errors="collect")
     replayed = ee.replay_all([WITH_DISTRIBUTION])
     assert isinstance(collected, ee.PoolResult)
+    plan = ee.improvements(PROFILE, as_of=AS_OF, history=RECENT)
+    best = plan.improvements[0]
     return {
         "CrsBreakdown": breakdown,
         "PointLine": breakdown.lines[0],
@@ -193,6 +195,11 @@ def _examples() -> dict[str, Any]:
         "YearSummary": ee.yearly_summary(RECENT)[0],
         "RoundReplay": replayed.replays[0],
         "KindSummary": replayed.summary()[0],
+        "ImprovementPlan": plan,
+        "Improvement": best,
+        "LineChange": best.lines[0],
+        "ChanceChange": best.chances[0],
+        "Loss": plan.losses[0],
     }
 
 
@@ -232,6 +239,10 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "load_rounds": ((FEED,), {"supplement": True}),
     "occupation": (("21231",), {}),
     "outlook": ((PROFILE,), {"as_of": AS_OF, "last": 3, "history": RECENT}),
+    "improvements": (
+        (PROFILE,),
+        {"as_of": AS_OF, "rules": RULES, "months": 12, "chances": True, "history": RECENT},
+    ),
     "pool_status": ((PROFILE,), {"as_of": AS_OF}),
     "replay": ((WITH_DISTRIBUTION,), {"seed": 1}),
     "replay_all": (([WITH_DISTRIBUTION],), {"seed": 1}),

@@ -107,6 +107,15 @@ from expressentry.models import (
     WorkPeriod,
 )
 from expressentry.noc import Occupation, occupation
+from expressentry.planner import (
+    ChanceChange,
+    ChangeKind,
+    Improvement,
+    ImprovementPlan,
+    LineChange,
+    Loss,
+    improvements,
+)
 from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
 from expressentry.rules.categories import Category, categories_in_force, categories_listing
 from expressentry.rules.programs import is_trade
@@ -145,7 +154,9 @@ __all__ = [
     "Category",
     "CategoryId",
     "CategoryResult",
+    "ChanceChange",
     "ChanceScore",
+    "ChangeKind",
     "Clearance",
     "CrsBand",
     "CrsBreakdown",
@@ -172,6 +183,8 @@ __all__ = [
     "FrenchBonus",
     "FswGrid",
     "GridLine",
+    "Improvement",
+    "ImprovementPlan",
     "InternalError",
     "InvalidInputError",
     "InvalidProfileError",
@@ -181,6 +194,8 @@ __all__ = [
     "KindSummary",
     "LanguageResult",
     "LanguageTest",
+    "LineChange",
+    "Loss",
     "MaritalStatus",
     "Milestone",
     "MilestoneKind",
@@ -239,6 +254,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "fsw_grid",
+    "improvements",
     "is_trade",
     "ita_deadline",
     "ita_readiness",

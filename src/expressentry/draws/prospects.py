@@ -50,7 +50,7 @@ from attrs import frozen
 
 from expressentry._today import resolve
 from expressentry.crs import score
-from expressentry.eligibility import EligibilityReport, Verdict, assess
+from expressentry.eligibility import EligibilityFlags, EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import Candidate
@@ -530,11 +530,13 @@ class Outlook:
         return f"Outlook({self.score} on {self.as_of.isoformat()}: {parts or 'no round type'})"
 
 
-def _types(report: EligibilityReport, nominee: bool) -> list[tuple[RoundType, Verdict]]:
-    """The round types the candidate could be invited in, with their verdict."""
-    programs = [
-        (p.program, p.verdict) for p in report.programs if p.verdict is not Verdict.NOT_ELIGIBLE
-    ]
+def round_types(flags: EligibilityFlags, nominee: bool) -> list[tuple[RoundType, Verdict]]:
+    """The round types a candidate with ``flags`` could be invited in, with their verdict.
+
+    General rounds (and PNP rounds for a nominee) with the best verdict of any
+    program, each program, and each category, not eligible ones left out.
+    """
+    programs = [(p, v) for p, v in flags.programs if v is not Verdict.NOT_ELIGIBLE]
     out: list[tuple[RoundType, Verdict]] = []
     if programs:
         best = (
@@ -547,14 +549,14 @@ def _types(report: EligibilityReport, nominee: bool) -> list[tuple[RoundType, Ve
             out.append((RoundType(RoundKind.PNP), best))
     out.extend((RoundType(RoundKind.PROGRAM, program=p), v) for p, v in programs)
     out.extend(
-        (RoundType(RoundKind.CATEGORY, category=c.category), c.verdict)
-        for c in report.categories
-        if c.verdict is not Verdict.NOT_ELIGIBLE
+        (RoundType(RoundKind.CATEGORY, category=c), v)
+        for c, v in flags.categories
+        if v is not Verdict.NOT_ELIGIBLE
     )
     return out
 
 
-def _chance(found: Estimate, crs: int, tie: float, submitted_on: date | None) -> float | None:
+def chance_of(found: Estimate, crs: int, tie: float, submitted_on: date | None) -> float | None:
     """The estimate's chance of ``crs``; none when the profile is out of the pool that day."""
     if submitted_on is not None and not in_pool_on(submitted_on, found.day):
         return None if found.chance(crs, tie=tie) is None else 0.0
@@ -614,7 +616,7 @@ def outlook(
     submitted_on = candidate.submitted_day
     pool_exit = None if submitted_on is None else profile_exit(submitted_on, rules=rules)
     unknown = [round_type_of(r) for r in before if r.unknown_category is not None]
-    judged = _types(report, candidate.provincial_nomination)
+    judged = round_types(report.flags, candidate.provincial_nomination)
     unjudged: list[tuple[RoundType, Verdict | None]] = [(k, None) for k in dict.fromkeys(unknown)]
     lines = []
     for kind, verdict in [*judged, *unjudged]:
@@ -644,7 +646,7 @@ def outlook(
                 else (found.low, found.high),
                 chance=None
                 if found is None
-                else _chance(found, breakdown.total, ties, submitted_on),
+                else chance_of(found, breakdown.total, ties, submitted_on),
                 tie_chance=ties,
                 next_day=None if found is None else found.day,
             )

@@ -122,7 +122,7 @@ def _ended(history: WorkHistory, start: date) -> WorkHistory:
     return WorkHistory(periods=periods)
 
 
-def _projected(c: Candidate, start: date, *, ongoing: bool) -> Candidate:
+def projected(c: Candidate, start: date, *, ongoing: bool) -> Candidate:
     """``c`` with its (and the spouse's) ongoing jobs ended the day before ``start``."""
     if ongoing:
         return c
@@ -226,14 +226,14 @@ def _fsw_possible(v: Verdicts) -> bool:
 def _run(
     pool: Sequence[Candidate], start: date, end: date, ongoing: bool, scope: Scope
 ) -> list[Forecast]:
-    projected = [_projected(c, start, ongoing=ongoing) for c in pool]
+    ended = [projected(c, start, ongoing=ongoing) for c in pool]
     rule_days = rule_change_days(start, end, scope)
     stretches = rule_stretches(start, end, rule_days, scope)
-    plans = [plan_of(c, start, end, rule_days, stretches, scope=scope) for c in projected]
+    plans = [plan_of(c, start, end, rule_days, stretches, scope=scope) for c in ended]
     days = [sorted(plan.tags) for plan in plans]
     # The CRS: each day once, for every candidate whose total may change that day.
     totals: list[dict[date, int]] = [{} for _ in pool]
-    first = score_many(projected, as_of=start, rules=scope.reform)
+    first = score_many(ended, as_of=start, rules=scope.reform)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, plan in enumerate(plans):
         for day, tags in plan.tags.items():
@@ -241,12 +241,12 @@ def _run(
                 by_day[day].append(i)
     for day in sorted(by_day):
         who = by_day[day]
-        scored = score_many([projected[i] for i in who], as_of=day, rules=scope.reform)
+        scored = score_many([ended[i] for i in who], as_of=day, rules=scope.reform)
         for i, total in zip(who, scored, strict=True):
             totals[i][day] = total
-    verdicts_on = _eligibility(projected, start, plans, days, scope)
+    verdicts_on = _eligibility(ended, start, plans, days, scope)
     out: list[Forecast] = []
-    for i, c in enumerate(projected):
+    for i, c in enumerate(ended):
         submitted = c.submitted_day
         exit_day = None if submitted is None else profile_exit(submitted, rules=scope.periods)
         initial = state = ForecastState(

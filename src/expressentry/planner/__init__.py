@@ -1,0 +1,39 @@
+"""The improvement planner: what a candidate could change, and what each change is worth.
+
+:func:`improvements` lists every realistic change to a profile (a better
+language result, a test in the other official language, a renewal, the
+spouse's test, education or work, a credential, a further year of work, a job
+offer, a nomination, a sibling, a certificate), each scored exactly by the
+library on the earliest day it takes effect, ranked, and combined in the best
+pair and triple; and the days points will be lost.
+
+>>> from datetime import date
+>>> import expressentry as ee
+>>> plan = ee.improvements(ee.example_profile(), as_of=date(2026, 11, 22), chances=False)
+>>> best = plan.improvements[0]
+>>> best.description, best.gain
+('A provincial or territorial nomination', 550)
+"""
+
+from __future__ import annotations
+
+from expressentry.planner.options import ChangeKind
+from expressentry.planner.planning import DEFAULT_MONTHS, improvements
+from expressentry.planner.results import (
+    ChanceChange,
+    Improvement,
+    ImprovementPlan,
+    LineChange,
+    Loss,
+)
+
+__all__ = [
+    "DEFAULT_MONTHS",
+    "ChanceChange",
+    "ChangeKind",
+    "Improvement",
+    "ImprovementPlan",
+    "LineChange",
+    "Loss",
+    "improvements",
+]

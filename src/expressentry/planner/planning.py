@@ -1,0 +1,393 @@
+"""The planner itself: :func:`improvements`.
+
+Every option is scored on its day (:func:`~expressentry.score_many`) and
+assessed (:func:`~expressentry.eligibility.flags_many`) with its baseline, in one
+pass per day; the options that gain points or open a program or category are
+ranked, and the best of them are combined in pairs and triples.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import reduce
+from typing import Final
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from expressentry.crs import score, score_many
+from expressentry.draws.chances import tie_chance
+from expressentry.draws.cutoffs import RoundType, round_type_of
+from expressentry.draws.estimator import Forecaster
+from expressentry.draws.history import history_in_date_order
+from expressentry.draws.prospects import DEFAULT_LAST, chance_of, round_types
+from expressentry.draws.records import Round
+from expressentry.eligibility import EligibilityFlags, flags_many
+from expressentry.enums import CrsSection
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.explain import CrsBreakdown
+from expressentry.models import Candidate, check_dates, require_candidate
+from expressentry.planner.language import language_options
+from expressentry.planner.later import experience_options, renewal_options, run_forecast
+from expressentry.planner.options import Option
+from expressentry.planner.profile import additional_options, education_options, spouse_options
+from expressentry.planner.results import (
+    ChanceChange,
+    Improvement,
+    ImprovementPlan,
+    LineChange,
+    Loss,
+)
+from expressentry.rules import RuleSet, resolve_rules
+from expressentry.timelines.forecast import Forecast, MilestoneKind
+
+__all__ = ["DEFAULT_MONTHS", "improvements"]
+
+DEFAULT_MONTHS: Final = 12
+"""The planning horizon: renewals, further years of work and losses up to 12 months ahead."""
+
+MAX_MONTHS: Final = 120
+
+COMBINED: Final = 6
+"""How many of the best changes are combined in pairs and triples (20 triples at most)."""
+
+
+def _is_cap(factor: str) -> bool:
+    return factor.endswith("cap") or "_cap" in factor or ".cap" in factor
+
+
+def _key_lines(b: CrsBreakdown) -> dict[tuple[CrsSection, str], tuple[int, str]]:
+    return {(ln.section, ln.factor): (ln.points, ln.reason) for ln in b.lines}
+
+
+def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
+    old, new = _key_lines(before), _key_lines(after)
+    out: list[LineChange] = []
+    for key in dict.fromkeys([*new, *old]):
+        was, now = old.get(key, (0, "")), new.get(key, (0, ""))
+        if was[0] != now[0]:
+            out.append(
+                LineChange(
+                    section=key[0],
+                    factor=key[1],
+                    before=was[0],
+                    after=now[0],
+                    reason=now[1] or was[1],
+                )
+            )
+    return tuple(out)
+
+
+def _sections(before: CrsBreakdown, after: CrsBreakdown) -> tuple[tuple[CrsSection, int], ...]:
+    moved = ((s, after.subtotal(s) - before.subtotal(s)) for s in CrsSection)
+    return tuple((s, n) for s, n in moved if n)
+
+
+class _Odds:
+    """The next round's chance per round type, from the rounds before the day."""
+
+    def __init__(self, history: Sequence[Round], day: date, submitted: Candidate) -> None:
+        before = [r for r in history if r.day < day]
+        self._forecaster = Forecaster(before)
+        self._rounds = before
+        self._candidate = submitted
+        self._ties: dict[str, float] = {}
+
+    def _tie(self, kind: RoundType) -> float:
+        tie = self._ties.get(kind.key)
+        if tie is None:
+            of_type = [r for r in self._rounds if round_type_of(r) == kind][-DEFAULT_LAST:]
+            tie = self._ties[kind.key] = tie_chance(
+                self._candidate.profile_submitted, (r.tie_break for r in of_type)
+            )
+        return tie
+
+    def chances(
+        self, flags: EligibilityFlags, total: int, on: date, nominee: bool
+    ) -> dict[RoundType, float | None]:
+        out: dict[RoundType, float | None] = {}
+        f = self._forecaster
+        for kind, _verdict in round_types(flags, nominee):
+            if not f.knows(kind.key):
+                out[kind] = None
+                continue
+            found = f.estimate(kind.key, f.next_day(kind.key, on))
+            out[kind] = chance_of(found, total, self._tie(kind), self._candidate.submitted_day)
+        return out
+
+
+def _measure(  # noqa: PLR0917 (private)
+    c: Candidate,
+    option: Option,
+    pair: tuple[CrsBreakdown, CrsBreakdown],
+    flags: tuple[EligibilityFlags, EligibilityFlags],
+    odds: _Odds | None,
+    steps: tuple[str, ...] | None = None,
+) -> Improvement:
+    before, after = pair
+    was, now = flags
+    lines = _moved(before, after)
+    caps = tuple(ln.reason for ln in lines if _is_cap(ln.factor) and ln.change < 0)
+    gain = after.total - before.total
+    why = None
+    if gain == 0 and lines:
+        why = (
+            "absorbed by " + "; ".join(caps)
+            if caps
+            else "the points it adds are offset by points it removes"
+        )
+    chances: tuple[ChanceChange, ...] = ()
+    if odds is not None:
+        old = odds.chances(was, before.total, option.day, option.baseline.provincial_nomination)
+        new = odds.chances(now, after.total, option.day, option.changed.provincial_nomination)
+        chances = tuple(
+            ChanceChange(round_type=k, before=old.get(k), after=new.get(k))
+            for k in dict.fromkeys([*old, *new])
+        )
+    return Improvement(
+        kind=option.kind,
+        description=option.description,
+        steps=steps or (option.description,),
+        day=option.day,
+        total_before=before.total,
+        total=after.total,
+        sections=_sections(before, after),
+        lines=lines,
+        capped_by=caps,
+        why_nothing=why,
+        programs_opened=tuple(p for p in now.eligible_programs if p not in was.eligible_programs),
+        programs_closed=tuple(p for p in was.eligible_programs if p not in now.eligible_programs),
+        categories_opened=tuple(
+            k for k in now.eligible_categories if k not in was.eligible_categories
+        ),
+        categories_closed=tuple(
+            k for k in was.eligible_categories if k not in now.eligible_categories
+        ),
+        chances=chances,
+        decision=option.decision,
+        profile=option.changed,
+        baseline=None if option.baseline is c else option.baseline,
+    )
+
+
+def _scored(
+    c: Candidate, options: Sequence[Option], rules: RuleSet | None, odds: _Odds | None
+) -> list[Improvement]:
+    """Each option measured on its day; each day scored and assessed in one pass."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, option in enumerate(options):
+        by_day[option.day].append(i)
+    out: list[Improvement | None] = [None] * len(options)
+    for day, which in by_day.items():
+        profiles: dict[int, Candidate] = {}
+        for i in which:
+            profiles.setdefault(id(options[i].baseline), options[i].baseline)
+            profiles[id(options[i].changed)] = options[i].changed
+        keys = list(profiles)
+        pool = [profiles[k] for k in keys]
+        scores = {k: score(p, as_of=day, rules=rules) for k, p in zip(keys, pool, strict=True)}
+        verdicts = dict(zip(keys, flags_many(pool, as_of=day, rules=rules), strict=True))
+        for i in which:
+            o = options[i]
+            b, a = id(o.baseline), id(o.changed)
+            out[i] = _measure(c, o, (scores[b], scores[a]), (verdicts[b], verdicts[a]), odds)
+    return [imp for imp in out if imp is not None]
+
+
+def _signature(imp: Improvement) -> tuple[object, ...]:
+    return (
+        imp.total,
+        imp.lines and tuple(ln.after for ln in imp.lines),
+        imp.programs_opened,
+        imp.categories_opened,
+    )
+
+
+def _distinct(options: Sequence[Option], measured: Sequence[Improvement]) -> list[Improvement]:
+    """Leave out a level that changes nothing over the one below it on the same target."""
+    last: dict[tuple[object, frozenset[str]], tuple[object, ...]] = {}
+    out: list[Improvement] = []
+    for o, imp in zip(options, measured, strict=True):
+        key = (o.kind, o.targets)
+        sig = _signature(imp)
+        if last.get(key) == sig:
+            continue
+        last[key] = sig
+        if imp.lines or imp.opens or imp.programs_closed or imp.categories_closed:
+            out.append(imp)
+    return out
+
+
+def _rank(imp: Improvement) -> tuple[int, int, date, str]:
+    opened = len(imp.programs_opened) + len(imp.categories_opened)
+    return (-imp.gain, -opened, imp.day, imp.description)
+
+
+def _combined(  # noqa: PLR0917 (private)
+    c: Candidate,
+    day: date,
+    options: Sequence[Option],
+    measured: Sequence[Improvement],
+    size: int,
+    rules: RuleSet | None,
+    odds: _Odds | None,
+) -> Improvement | None:
+    """The best combination of ``size`` changes to different things, taking effect on ``day``."""
+    best: dict[frozenset[str], tuple[int, Option]] = {}
+    for o, imp in zip(options, measured, strict=True):
+        if o.day != day or o.decision or imp.gain <= 0:
+            continue
+        held = best.get(o.targets)
+        if held is None or imp.gain > held[0]:
+            best[o.targets] = (imp.gain, o)
+    top = [o for _, o in sorted(best.values(), key=lambda t: -t[0])[:COMBINED]]
+    combos: list[tuple[tuple[Option, ...], Candidate]] = []
+    for group in itertools.combinations(top, size):
+        targets = [o.targets for o in group]
+        if any(a & b for a, b in itertools.combinations(targets, 2)):
+            continue
+        try:
+            profile = reduce(lambda p, o: o.edit(p), group, c)
+        except (InvalidInputError, LookupError):
+            continue
+        combos.append((group, profile))
+    if not combos:
+        return None
+    totals = score_many([p for _, p in combos], as_of=day, rules=rules)
+    group, profile = combos[max(range(len(combos)), key=totals.__getitem__)]
+    option = Option(
+        kind=group[0].kind,
+        description=" + ".join(o.description for o in group),
+        targets=frozenset().union(*(o.targets for o in group)),
+        day=day,
+        edit=group[0].edit,
+        changed=profile,
+        baseline=c,
+    )
+    found = _scored(c, [option], rules, odds)[0]
+    return attrs.evolve(found, steps=tuple(o.description for o in group))
+
+
+def _losses(f: Forecast) -> tuple[Loss, ...]:
+    out: list[Loss] = []
+    for event in f.events:
+        closed_p = event.lost
+        was = event.before.verdicts.eligible_categories
+        now = event.after.verdicts.eligible_categories
+        closed_c = tuple(k for k in was if k not in now)
+        if event.change >= 0 and not closed_p and not closed_c:
+            continue
+        kinds = {
+            MilestoneKind.BIRTHDAY,
+            MilestoneKind.EXPIRY,
+            MilestoneKind.POOL,
+            MilestoneKind.RULES,
+        }
+        words = [m.description for m in event.milestones if m.kind in kinds]
+        if not words:
+            continue
+        out.append(
+            Loss(
+                day=event.day,
+                total_before=event.before.total,
+                total=event.after.total,
+                description="; ".join(words),
+                programs_closed=closed_p,
+                categories_closed=closed_c,
+            )
+        )
+    return tuple(out)
+
+
+def _months(months: object) -> int:
+    if type(months) is not int or not 1 <= months <= MAX_MONTHS:
+        raise InvalidInputError(
+            "improvements",
+            [FieldProblem("months", months, f"must be a whole number from 1 to {MAX_MONTHS}")],
+        )
+    return months
+
+
+def improvements(
+    candidate: Candidate,
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    months: int = DEFAULT_MONTHS,
+    chances: bool = True,
+    history: Iterable[Round] | None = None,
+) -> ImprovementPlan:
+    """Every realistic change to ``candidate``, each with its exact effect, best first.
+
+    Each change is scored and assessed with the library's own rules on the
+    earliest day it can take effect, against the profile as it is that same
+    day: a better language result, a test in the other official language,
+    renewing a document before (or after) it expires, the spouse's test,
+    education and Canadian work, a further or a Canadian credential, a further
+    year of work if the job goes on, a job offer, a nomination, a sibling in
+    Canada, a certificate of qualification. The best pair and triple of changes
+    to different things are found among the best six, and the days points are
+    lost (birthdays, expiries) are listed.
+
+    Args:
+        candidate: The profile.
+        as_of: The day planned from; ``None`` means today.
+        rules: A reform to apply instead of the rules in force.
+        months: The horizon, in months (1 to 120): renewals, years of work and
+            losses up to then.
+        chances: Whether to give each change's chance of the next round of each
+            type, before and after (from the draws' estimates).
+        history: The rounds for the chances (default: the shipped rounds).
+
+    Raises:
+        InvalidInputError: ``candidate`` is not a profile or holds a document
+            dated after ``as_of``; ``as_of`` is not a date; ``months`` is not a
+            whole number from 1 to 120; ``chances`` is not a bool.
+        RulesNotInForceError: ``as_of`` is before Express Entry opened.
+    """
+    day, r = resolve_rules("improvements", as_of, rules)
+    candidate = require_candidate(candidate, "improvements")
+    check_dates(candidate, as_of=day)
+    end = day + relativedelta(months=_months(months))
+    if type(chances) is not bool:
+        raise InvalidInputError(
+            "improvements", [FieldProblem("chances", chances, "must be True or False")]
+        )
+    odds = None
+    if chances:
+        odds = _Odds(history_in_date_order(history, "improvements"), day, candidate)
+    f = run_forecast(candidate, day, end, rules)
+    options = [
+        *language_options(candidate, day, r),
+        *education_options(candidate, day),
+        *spouse_options(candidate, day, r),
+        *additional_options(candidate, day, r),
+        *renewal_options(candidate, day, end, r),
+        *experience_options(candidate, f),
+    ]
+    measured = _scored(candidate, options, rules, odds)
+    kept = _distinct(options, measured)
+    ranked = sorted((m for m in kept if m.gain > 0 or (m.gain == 0 and m.opens)), key=_rank)
+    nothing = tuple(m for m in kept if m.gain == 0 and not m.opens and m.why_nothing)
+    breakdown = score(candidate, as_of=day, rules=rules)
+    flags = flags_many([candidate], as_of=day, rules=rules)[0]
+    return ImprovementPlan(
+        as_of=day,
+        end=end,
+        candidate=candidate,
+        breakdown=breakdown,
+        improvements=tuple(ranked),
+        worth_nothing=nothing,
+        best_pair=_combined(candidate, day, options, measured, 2, rules, odds),
+        best_triple=_combined(candidate, day, options, measured, 3, rules, odds),
+        losses=_losses(f),
+        chances=()
+        if odds is None
+        else tuple(
+            odds.chances(flags, breakdown.total, day, candidate.provincial_nomination).items()
+        ),
+        rules_reviewed_on=r.last_reviewed,
+    )

@@ -1,0 +1,278 @@
+"""Options that change the profile: education, the spouse, and the additional factors.
+
+The additional factors are a job offer, a nomination, a sibling and a certificate.
+
+Each proposes the change as IRCC would see it once done: a further foreign
+credential comes with its ECA issued the day asked, a spouse's test is a full
+result. What it is worth is left to the scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from expressentry.enums import CanadianCredential, EducationLevel, LanguageTest, Teer
+from expressentry.errors import InvalidInputError
+from expressentry.models import (
+    Candidate,
+    Education,
+    JobOffer,
+    Spouse,
+    WorkHistory,
+    WorkPeriod,
+    levels_under,
+    noc_teer,
+)
+from expressentry.planner.language import new_result, raised
+from expressentry.planner.options import ChangeKind, Option
+from expressentry.rules import RuleSet
+from expressentry.rules.language_tables import SCORE_ORDER, chart_in
+from expressentry.rules.programs import FST_TRADE_GROUPS
+
+__all__ = ["additional_options", "education_options", "spouse_edit", "spouse_of", "spouse_options"]
+
+SKILLED_NOC = "21231"
+"""A TEER 1 occupation (software engineers) for work or an offer whose occupation
+the planner cannot know: any TEER 0-3 code counts the same in the CRS."""
+
+MAJOR_GROUP_00_NOC = "00012"
+"""A senior management occupation (NOC major group 00), for the larger job-offer points."""
+
+FULL_TIME_HOURS = 30.0
+"""Hours a week of the spouse's proposed Canadian job: full time as IRCC counts it."""
+
+SPOUSE_LEVELS = (4, 10)
+"""The spouse's levels proposed: CLB 4 (below it no points) to CLB 10."""
+
+_EDUCATION = frozenset({"education"})
+_CREDENTIALS = (CanadianCredential.ONE_OR_TWO_YEAR, CanadianCredential.THREE_YEAR_OR_MORE)
+_CREDENTIAL_WORDS = {
+    CanadianCredential.ONE_OR_TWO_YEAR: "a Canadian credential of one or two years",
+    CanadianCredential.THREE_YEAR_OR_MORE: "a Canadian credential of three years or more",
+}
+
+
+def _education(
+    level: EducationLevel, credential: CanadianCredential, eca: date | None
+) -> Education | None:
+    """The education, or ``None`` where the combination cannot be held."""
+    try:
+        return Education(level=level, canadian_credential=credential, eca_issued=eca)
+    except InvalidInputError:
+        return None
+
+
+def _further(now: Education, day: date, whose: str) -> list[tuple[str, Education]]:
+    """A further (foreign) credential at each higher level, or an ECA for the one held."""
+    out: list[tuple[str, Education]] = []
+    if not now.recognized:
+        new = _education(now.level, now.canadian_credential, day)
+        if new is not None:
+            out.append((f"An ECA for {whose} credential held ({now.level.label})", new))
+    for level in EducationLevel:
+        if level.rank <= now.level.rank:
+            continue
+        new = _education(level, now.canadian_credential, day)
+        if new is not None:
+            out.append(
+                (f"{whose.capitalize()} further credential: {level.label}, with its ECA", new)
+            )
+    return out
+
+
+def _education_edit(new: Education) -> Callable[[Candidate], Candidate]:
+    return lambda c: attrs.evolve(c, education=new)
+
+
+def education_options(c: Candidate, day: date) -> list[Option]:
+    """A further credential (with its ECA) and each Canadian credential not yet held."""
+    now = c.education
+    out = [
+        Option.of(ChangeKind.EDUCATION, words, _EDUCATION, day, c, _education_edit(new))
+        for words, new in _further(now, day, "the candidate's")
+    ]
+    order = list(CanadianCredential)
+    for credential in _CREDENTIALS:
+        if order.index(credential) <= order.index(now.canadian_credential):
+            continue
+        found = None
+        for level in EducationLevel:  # the lowest level the credential can be held at
+            if level.rank >= now.level.rank:
+                found = _education(level, credential, now.eca_issued)
+                if found is not None:
+                    break
+        if found is not None:
+            out.append(
+                Option.of(
+                    ChangeKind.CANADIAN_EDUCATION,
+                    f"Complete {_CREDENTIAL_WORDS[credential]}",
+                    _EDUCATION,
+                    day,
+                    c,
+                    _education_edit(found),
+                )
+            )
+    return out
+
+
+def spouse_of(c: Candidate) -> Spouse:
+    """The candidate's spouse (an option is only made for a spouse)."""
+    if c.spouse is None:
+        msg = "no spouse"
+        raise LookupError(msg)
+    return c.spouse
+
+
+def spouse_edit(**changes: Any) -> Callable[[Candidate], Candidate]:
+    """The edit that changes the spouse's ``changes``."""
+    return lambda c: attrs.evolve(c, spouse=attrs.evolve(spouse_of(c), **changes))
+
+
+def _spouse_language(c: Candidate, s: Spouse, day: date, rules: RuleSet) -> list[Option]:
+    result = s.language
+    out: list[Option] = []
+    target = frozenset({"spouse.language"})
+    if result is None:
+        for level in range(SPOUSE_LEVELS[0], SPOUSE_LEVELS[1] + 1):
+            new = new_result(LanguageTest.IELTS_GENERAL, day, level, rules)
+            if new is not None:
+                words = f"The spouse's {new.test.label} result at CLB {level} in all four"
+                out.append(
+                    Option.of(ChangeKind.SPOUSE, words, target, day, c, spouse_edit(language=new))
+                )
+        return out
+    chart = chart_in(rules.language_charts[result.test], result.test_date)
+    levels = dict(zip(SCORE_ORDER, levels_under(result, rules), strict=True))
+    for level in range(min(levels.values()) + 1, SPOUSE_LEVELS[1] + 1):
+        better = raised(result, chart, {a: level for a in SCORE_ORDER if levels[a] < level})
+        if better is not None:
+            words = (
+                f"The spouse's {result.test.label}: "
+                f"{result.language.scale} {level} or more in all four"
+            )
+            out.append(
+                Option.of(ChangeKind.SPOUSE, words, target, day, c, spouse_edit(language=better))
+            )
+    return out
+
+
+def _spouse_work(c: Candidate, s: Spouse, day: date) -> Option:
+    job = WorkPeriod(
+        start=day, end=None, hours_per_week=FULL_TIME_HOURS, noc=SKILLED_NOC, in_canada=True
+    )
+
+    def edit(c: Candidate) -> Candidate:
+        s = spouse_of(c)
+        history = WorkHistory(periods=(*s.work_history.periods, job))
+        return attrs.evolve(c, spouse=attrs.evolve(s, work_history=history))
+
+    return Option.of(
+        ChangeKind.SPOUSE,
+        "The spouse works a year full time in skilled (TEER 0-3) work in Canada",
+        frozenset({"spouse.work"}),
+        day + relativedelta(years=1),
+        c,
+        edit,
+    )
+
+
+def spouse_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
+    """The spouse's test, education and Canadian work; and not accompanying."""
+    s = c.spouse
+    if s is None or not s.scored_with:
+        return []
+    out = [
+        Option.of(
+            ChangeKind.NOT_ACCOMPANYING,
+            "Apply with the spouse not accompanying (the candidate's decision)",
+            frozenset(
+                {"spouse.accompanying", "spouse.language", "spouse.education", "spouse.work"}
+            ),
+            day,
+            c,
+            spouse_edit(accompanying=False),
+            decision=True,
+        )
+    ]
+    out.extend(_spouse_language(c, s, day, rules))
+    held = s.education or Education(level=EducationLevel.LESS_THAN_SECONDARY)
+    for words, new in _further(held, day, "the spouse's"):
+        out.append(
+            Option.of(
+                ChangeKind.SPOUSE,
+                words,
+                frozenset({"spouse.education"}),
+                day,
+                c,
+                spouse_edit(education=new),
+            )
+        )
+    out.append(_spouse_work(c, s, day))
+    return out
+
+
+def _current_noc(c: Candidate) -> str | None:
+    periods = sorted(c.work_history.periods, key=lambda p: p.start)
+    return periods[-1].noc if periods else None
+
+
+def _set(**changes: Any) -> Callable[[Candidate], Candidate]:
+    return lambda c: attrs.evolve(c, **changes)
+
+
+def additional_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
+    """A job offer, a provincial nomination, a sibling in Canada, a certificate of qualification."""
+    out: list[Option] = []
+    noc = _current_noc(c)
+    offer = frozenset({"job_offer"})
+    if c.job_offer is None:
+        skilled = noc is not None and noc_teer(noc) <= Teer.TEER_3 and noc[:2] != "00"
+        own = noc if skilled and noc is not None else SKILLED_NOC
+        words = f"A qualifying job offer in NOC {own}"
+        out.append(
+            Option.of(ChangeKind.JOB_OFFER, words, offer, day, c, _set(job_offer=JobOffer(noc=own)))
+        )
+    if c.job_offer is None or c.job_offer.noc[:2] != "00":
+        words = f"A qualifying job offer in NOC major group 00 (e.g. {MAJOR_GROUP_00_NOC})"
+        edit = _set(job_offer=JobOffer(noc=MAJOR_GROUP_00_NOC))
+        out.append(Option.of(ChangeKind.JOB_OFFER, words, offer, day, c, edit))
+    if not c.provincial_nomination:
+        out.append(
+            Option.of(
+                ChangeKind.NOMINATION,
+                "A provincial or territorial nomination",
+                frozenset({"nomination"}),
+                day,
+                c,
+                _set(provincial_nomination=True),
+            )
+        )
+    if not c.sibling_in_canada:
+        out.append(
+            Option.of(
+                ChangeKind.SIBLING,
+                "A brother or sister in Canada (citizen or permanent resident, 18 or older)",
+                frozenset({"sibling"}),
+                day,
+                c,
+                _set(sibling_in_canada=True),
+            )
+        )
+    trades = rules.entry(FST_TRADE_GROUPS).value
+    if not c.certificate_of_qualification and noc is not None and trades.contains(noc):
+        out.append(
+            Option.of(
+                ChangeKind.CERTIFICATE,
+                f"A certificate of qualification in the trade of NOC {noc}",
+                frozenset({"certificate"}),
+                day,
+                c,
+                _set(certificate_of_qualification=True, certificate_noc=noc),
+            )
+        )
+    return out

@@ -1,0 +1,302 @@
+"""What a plan says: each change's exact effect, the losses ahead, and the plan.
+
+:class:`Improvement` is a change, :class:`Loss` a day points are lost,
+:class:`ImprovementPlan` holds both.
+
+Every figure comes from scoring the changed profile the same way as any other:
+the planner computes no points of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import frozen
+
+from expressentry._reprs import cut
+from expressentry.draws.cutoffs import RoundType
+from expressentry.enums import CategoryId, CrsSection, Program
+from expressentry.explain import CrsBreakdown
+from expressentry.models import Candidate
+from expressentry.planner.options import ChangeKind
+from expressentry.rules._timeline import LAST_REVIEWED, ReviewedResult
+
+__all__ = ["ChanceChange", "Improvement", "ImprovementPlan", "LineChange", "Loss"]
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def _percent(p: float | None) -> str:
+    return "-" if p is None else f"{round(p * 100)} %"
+
+
+@frozen(kw_only=True, repr=False)
+class LineChange:
+    """A breakdown line the change moved.
+
+    Attributes:
+        section: The CRS section.
+        factor: The line's factor (as :attr:`PointLine.factor
+            <expressentry.explain.PointLine.factor>`).
+        before: Points before the change (0 where the line was not there).
+        after: Points after it (0 where the line is gone).
+        reason: The line's reason after the change (before it, if gone).
+    """
+
+    section: CrsSection
+    factor: str
+    before: int
+    after: int
+    reason: str
+
+    @property
+    def change(self) -> int:
+        """Points gained on the line (lost, if negative; a cap line moves down)."""
+        return self.after - self.before
+
+    def __repr__(self) -> str:
+        return f"LineChange({self.factor} {self.before} → {self.after})"
+
+
+@frozen(kw_only=True, repr=False)
+class ChanceChange:
+    """The chance of the next round of a type, before and after a change.
+
+    Attributes:
+        round_type: The round type.
+        before: The chance with the profile as it is (``None``: the candidate
+            cannot enter rounds of this type, or no estimate).
+        after: The chance with the change.
+    """
+
+    round_type: RoundType
+    before: float | None
+    after: float | None
+
+    def __repr__(self) -> str:
+        return (
+            f"ChanceChange({self.round_type.key}: {_percent(self.before)} → {_percent(self.after)})"
+        )
+
+
+@frozen(kw_only=True, repr=False)
+class Improvement:
+    """One change (or a combination of changes) and its exact effect.
+
+    Attributes:
+        kind: What the change is about (for a combination, its first change's).
+        description: The change in words; a combination's joins its changes.
+        steps: The changes it is made of, each in words (one for a single change).
+        day: The earliest day it takes effect; both scores are of that day.
+        total_before: The CRS total on ``day`` without the change.
+        total: The CRS total on ``day`` with it.
+        sections: Points gained per section (only sections that moved).
+        lines: The breakdown lines that moved.
+        capped_by: Reasons of the cap lines that absorbed some of the change
+            (empty when no cap did).
+        why_nothing: For a change worth no points, why.
+        programs_opened: Programs the candidate is eligible for with the change only.
+        programs_closed: Programs eligible for without it, not with it.
+        categories_opened: Categories the candidate is eligible for with the change only.
+        categories_closed: Categories eligible for without it, not with it.
+        chances: The chance of each round type's next round, before and after
+            (empty when chances were not asked for).
+        decision: A choice of the candidate's rather than something to attain
+            (applying without the spouse accompanying).
+        profile: The profile with the change.
+        baseline: What the change is measured against when it is not the
+            profile planned for (a job that goes on is measured against the job
+            ending the day before the plan starts); ``None`` otherwise.
+    """
+
+    kind: ChangeKind
+    description: str
+    steps: tuple[str, ...]
+    day: date
+    total_before: int
+    total: int
+    sections: tuple[tuple[CrsSection, int], ...]
+    lines: tuple[LineChange, ...]
+    capped_by: tuple[str, ...] = ()
+    why_nothing: str | None = None
+    programs_opened: tuple[Program, ...] = ()
+    programs_closed: tuple[Program, ...] = ()
+    categories_opened: tuple[CategoryId, ...] = ()
+    categories_closed: tuple[CategoryId, ...] = ()
+    chances: tuple[ChanceChange, ...] = ()
+    decision: bool = False
+    profile: Candidate
+    baseline: Candidate | None = None
+
+    @property
+    def gain(self) -> int:
+        """CRS points gained on :attr:`day`: ``total - total_before``."""
+        return self.total - self.total_before
+
+    @property
+    def opens(self) -> bool:
+        """Whether the change opens a program or a category."""
+        return bool(self.programs_opened or self.categories_opened)
+
+    def explain(self) -> str:
+        """The change, its gain and day, and the lines and chances that moved."""
+        head = f"{_signed(self.gain)} → {self.total}  {self.description}"
+        out = [head, f"    from {self.day.isoformat()}"]
+        if self.decision:
+            out.append("    This is the candidate's own decision, not a recommendation.")
+        for ln in self.lines:
+            out.append(f"    {_signed(ln.change):>5}  {ln.reason}")
+        if self.capped_by:
+            out.append("    absorbed by: " + "; ".join(self.capped_by))
+        if self.why_nothing:
+            out.append(f"    worth nothing: {self.why_nothing}")
+        opened = [p.value.upper() for p in self.programs_opened] + [
+            f"category {c.value}" for c in self.categories_opened
+        ]
+        closed = [p.value.upper() for p in self.programs_closed] + [
+            f"category {c.value}" for c in self.categories_closed
+        ]
+        if opened:
+            out.append("    opens: " + ", ".join(opened))
+        if closed:
+            out.append("    closes: " + ", ".join(closed))
+        out.extend(
+            f"    next {ch.round_type.key} round: {_percent(ch.before)} → {_percent(ch.after)}"
+            for ch in self.chances
+        )
+        return "\n".join(out)
+
+    def __repr__(self) -> str:
+        return (
+            f"Improvement({_signed(self.gain)} → {self.total} from {self.day.isoformat()}: "
+            f"{cut(self.description, 80)!r})"
+        )
+
+
+@frozen(kw_only=True, repr=False)
+class Loss:
+    """A day on which points or eligibility are lost unless the candidate acts first.
+
+    Attributes:
+        day: The day of the loss (be invited, or renew, before it).
+        total_before: The CRS total the day before.
+        total: The CRS total that day.
+        description: What happens, in words (a birthday, a document expiring).
+        programs_closed: Programs no longer eligible for from that day.
+        categories_closed: Categories no longer eligible for from that day.
+    """
+
+    day: date
+    total_before: int
+    total: int
+    description: str
+    programs_closed: tuple[Program, ...] = ()
+    categories_closed: tuple[CategoryId, ...] = ()
+
+    @property
+    def points(self) -> int:
+        """Points lost that day (0 or negative)."""
+        return self.total - self.total_before
+
+    def explain(self) -> str:
+        """The day, the points lost and why."""
+        closed = [p.value.upper() for p in self.programs_closed] + [
+            f"category {c.value}" for c in self.categories_closed
+        ]
+        tail = f"; closes {', '.join(closed)}" if closed else ""
+        return (
+            f"{self.day.isoformat()}: {_signed(self.points)} → {self.total}  "
+            f"{self.description}{tail} (act before {self.day.isoformat()})"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Loss({self.day.isoformat()}: {_signed(self.points)}, {cut(self.description, 60)!r})"
+        )
+
+
+@frozen(kw_only=True, repr=False)
+class ImprovementPlan(ReviewedResult):
+    """A candidate's improvement plan on a day.
+
+    Attributes:
+        as_of: The day planned from.
+        end: The last day of the planning horizon.
+        candidate: The profile planned for.
+        breakdown: Its CRS score on :attr:`as_of`.
+        improvements: Every change that gains points or opens a program or
+            category, best first (most points, then what it opens, then the
+            earliest day); choices of the candidate's are marked ``decision``.
+        worth_nothing: Changes that move breakdown lines but not the total (a
+            cap absorbs them), each with why.
+        best_pair: The best combination of two changes to different things
+            taking effect on :attr:`as_of`, or ``None``.
+        best_triple: The best combination of three, or ``None``.
+        losses: The days up to :attr:`end` on which points or eligibility are
+            lost (a birthday, a document expiring), earliest first.
+        chances: The chance of each round type's next round as the profile is
+            (empty when chances were not asked for).
+        rules_reviewed_on: Last day the rule tables were checked against their sources.
+    """
+
+    as_of: date
+    end: date
+    candidate: Candidate
+    breakdown: CrsBreakdown
+    improvements: tuple[Improvement, ...]
+    worth_nothing: tuple[Improvement, ...] = ()
+    best_pair: Improvement | None = None
+    best_triple: Improvement | None = None
+    losses: tuple[Loss, ...] = ()
+    chances: tuple[tuple[RoundType, float | None], ...] = ()
+    rules_reviewed_on: date = LAST_REVIEWED
+
+    def _reviewed_for(self) -> date:
+        return self.as_of
+
+    @property
+    def total(self) -> int:
+        """The CRS total on :attr:`as_of` as the profile is."""
+        return self.breakdown.total
+
+    def explain(self, top: int | None = None) -> str:
+        """The plan in words: the best ``top`` changes (all by default), and the rest.
+
+        The best combinations, what is worth nothing, and the losses ahead follow.
+        """
+        shown = self.improvements if top is None else self.improvements[:top]
+        out = [
+            f"Improvement plan on {self.as_of.isoformat()} (to {self.end.isoformat()}): "
+            f"CRS {self.total}"
+        ]
+        out.extend(f"  next {kind.key} round: {_percent(chance)}" for kind, chance in self.chances)
+        out.append("")
+        out.append(f"Changes, best first ({len(shown)} of {len(self.improvements)}):")
+        out.extend(f"{i}. {imp.explain()}" for i, imp in enumerate(shown, 1))
+        for name, combo in (("pair", self.best_pair), ("triple", self.best_triple)):
+            if combo is not None:
+                out.append("")
+                out.append(f"Best {name}: {combo.explain()}")
+        if self.worth_nothing:
+            out.append("")
+            out.append("Worth nothing now:")
+            out.extend(f"  {imp.description}: {imp.why_nothing}" for imp in self.worth_nothing)
+        if self.losses:
+            out.append("")
+            out.append("Losses ahead:")
+            out.extend(f"  {loss.explain()}" for loss in self.losses)
+        out.extend(self.note_lines())
+        return "\n".join(out)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        best = self.improvements[0] if self.improvements else None
+        head = f"best {_signed(best.gain)}" if best is not None else "no change gains"
+        return (
+            f"ImprovementPlan({self.total} on {self.as_of.isoformat()}: "
+            f"{len(self.improvements)} changes, {head}, {len(self.losses)} losses ahead)"
+        )
