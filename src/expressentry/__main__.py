@@ -71,6 +71,7 @@ from expressentry.errors import (
 from expressentry.explain import CrsBreakdown
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
+from expressentry.planner.planning import DEFAULT_MONTHS, MAX_MONTHS, improvements
 from expressentry.pools import LineFailure, pool_format, read_pool
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
@@ -81,6 +82,8 @@ from expressentry.timelines.readiness import ita_readiness
 __all__ = ["main"]
 
 _EXAMPLE = "examples/profile.json"
+DEFAULT_TOP = 10
+"""Changes ``plan`` shows unless ``--top`` says otherwise."""
 _BAD_INPUT = 2
 _BUG = 3
 _DAMAGED = 4  # a shipped data file is not the one released: reinstall
@@ -107,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         ("score", "CRS score of a profile, explained line by line", "score"),
         ("eligibility", "program and category eligibility, requirement by requirement", "assess"),
         ("outlook", "past rounds a profile would have cleared, and cut-off estimates", "look"),
+        ("plan", "every change that would raise the score, ranked, with its day", "plan"),
     ):
         s = commands.add_parser(name, help=help_text)
         where = s.add_mutually_exclusive_group(required=True)
@@ -140,6 +144,8 @@ def _parser() -> argparse.ArgumentParser:
                 help=f"rounds of each type to compare with (default: {DEFAULT_LAST})",
             )
             _feed_argument(s)
+        if name == "plan":
+            _plan_arguments(s)
     _timeline_arguments(
         commands.add_parser(
             "timeline",
@@ -171,6 +177,27 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
     _feed_argument(r)
     return parser
+
+
+def _plan_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--top", type=_last, default=DEFAULT_TOP, help=f"changes to show (default: {DEFAULT_TOP})"
+    )
+    command.add_argument(
+        "--horizon",
+        type=_horizon,
+        default=DEFAULT_MONTHS,
+        metavar="MONTHS",
+        help=f"months ahead for renewals, years of work and losses (default: {DEFAULT_MONTHS})",
+    )
+    _feed_argument(command)
+
+
+def _horizon(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_MONTHS:
+        msg = f"not a whole number of months from 1 to {MAX_MONTHS}: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _feed_argument(command: argparse.ArgumentParser) -> None:
@@ -417,8 +444,9 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         _note(caveats)
         return 0
-    if args.command == "outlook":
-        return _outlook(args, candidate)
+    command_of_profile = _OF_PROFILE.get(args.command)
+    if command_of_profile is not None:
+        return command_of_profile(args, candidate)
     result: CrsBreakdown | EligibilityReport = (
         score(candidate, as_of=args.as_of)
         if args.command == "score"
@@ -436,6 +464,22 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
     out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
+    sys.stdout.write(out + "\n")
+    sys.stdout.flush()
+    _note(found.caveats)
+    return 0
+
+
+def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
+    history = _history(args)
+    if history is None:
+        return _BAD_INPUT
+    found = improvements(candidate, as_of=args.as_of, months=args.horizon, history=history)
+    out = (
+        json.dumps(found.as_dict(top=args.top), indent=2, ensure_ascii=False)
+        if args.format == "json"
+        else found.explain(top=args.top)
+    )
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -596,6 +640,9 @@ def _quiet_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
+
+_OF_PROFILE = {"outlook": _outlook, "plan": _plan}
+"""The commands of one profile that print a result of their own."""
 
 _NO_PROFILE = {
     "rounds": _rounds,

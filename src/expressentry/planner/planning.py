@@ -43,6 +43,7 @@ from expressentry.planner.results import (
 )
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.timelines.forecast import Forecast, MilestoneKind
+from expressentry.timelines.validity import profile_exit
 
 __all__ = ["DEFAULT_MONTHS", "improvements"]
 
@@ -50,6 +51,7 @@ DEFAULT_MONTHS: Final = 12
 """The planning horizon: renewals, further years of work and losses up to 12 months ahead."""
 
 MAX_MONTHS: Final = 120
+"""The longest horizon a plan looks ahead: ten years."""
 
 COMBINED: Final = 6
 """How many of the best changes are combined in pairs and triples (20 triples at most)."""
@@ -389,5 +391,8 @@ def improvements(
         else tuple(
             odds.chances(flags, breakdown.total, day, candidate.provincial_nomination).items()
         ),
+        pool_exit=None
+        if candidate.submitted_day is None
+        else profile_exit(candidate.submitted_day, rules=rules),
         rules_reviewed_on=r.last_reviewed,
     )

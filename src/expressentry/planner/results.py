@@ -10,6 +10,7 @@ the planner computes no points of its own.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from attrs import frozen
 
@@ -26,6 +27,10 @@ __all__ = ["ChanceChange", "Improvement", "ImprovementPlan", "LineChange", "Loss
 
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n)
+
+
+def _rounded(p: float | None) -> float | None:
+    return None if p is None else round(p, 4)
 
 
 def _percent(p: float | None) -> str:
@@ -56,6 +61,17 @@ class LineChange:
         """Points gained on the line (lost, if negative; a cap line moves down)."""
         return self.after - self.before
 
+    def as_dict(self) -> dict[str, Any]:
+        """The line as plain JSON values."""
+        return {
+            "section": self.section.value,
+            "factor": self.factor,
+            "before": self.before,
+            "after": self.after,
+            "change": self.change,
+            "reason": self.reason,
+        }
+
     def __repr__(self) -> str:
         return f"LineChange({self.factor} {self.before} → {self.after})"
 
@@ -74,6 +90,14 @@ class ChanceChange:
     round_type: RoundType
     before: float | None
     after: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The chances as plain JSON values (rounded to 4 places)."""
+        return {
+            "round_type": self.round_type.key,
+            "before": _rounded(self.before),
+            "after": _rounded(self.after),
+        }
 
     def __repr__(self) -> str:
         return (
@@ -165,8 +189,31 @@ class Improvement:
         out.extend(
             f"    next {ch.round_type.key} round: {_percent(ch.before)} → {_percent(ch.after)}"
             for ch in self.chances
+            if _percent(ch.before) != _percent(ch.after)
         )
         return "\n".join(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The change as plain JSON values (without the changed profile)."""
+        return {
+            "kind": self.kind.value,
+            "description": self.description,
+            "steps": list(self.steps),
+            "day": self.day.isoformat(),
+            "total_before": self.total_before,
+            "total": self.total,
+            "gain": self.gain,
+            "sections": {section.value: n for section, n in self.sections},
+            "lines": [ln.as_dict() for ln in self.lines],
+            "capped_by": list(self.capped_by),
+            "why_nothing": self.why_nothing,
+            "programs_opened": [p.value for p in self.programs_opened],
+            "programs_closed": [p.value for p in self.programs_closed],
+            "categories_opened": [c.value for c in self.categories_opened],
+            "categories_closed": [c.value for c in self.categories_closed],
+            "chances": [ch.as_dict() for ch in self.chances],
+            "decision": self.decision,
+        }
 
     def __repr__(self) -> str:
         return (
@@ -211,6 +258,18 @@ class Loss:
             f"{self.description}{tail} (act before {self.day.isoformat()})"
         )
 
+    def as_dict(self) -> dict[str, Any]:
+        """The loss as plain JSON values."""
+        return {
+            "day": self.day.isoformat(),
+            "total_before": self.total_before,
+            "total": self.total,
+            "points": self.points,
+            "description": self.description,
+            "programs_closed": [p.value for p in self.programs_closed],
+            "categories_closed": [c.value for c in self.categories_closed],
+        }
+
     def __repr__(self) -> str:
         return (
             f"Loss({self.day.isoformat()}: {_signed(self.points)}, {cut(self.description, 60)!r})"
@@ -238,6 +297,8 @@ class ImprovementPlan(ReviewedResult):
             lost (a birthday, a document expiring), earliest first.
         chances: The chance of each round type's next round as the profile is
             (empty when chances were not asked for).
+        pool_exit: The first day the profile is out of the pool (12 months after
+            it was submitted), or ``None`` when the profile gives no submission.
         rules_reviewed_on: Last day the rule tables were checked against their sources.
     """
 
@@ -251,6 +312,7 @@ class ImprovementPlan(ReviewedResult):
     best_triple: Improvement | None = None
     losses: tuple[Loss, ...] = ()
     chances: tuple[tuple[RoundType, float | None], ...] = ()
+    pool_exit: date | None = None
     rules_reviewed_on: date = LAST_REVIEWED
 
     def _reviewed_for(self) -> date:
@@ -272,6 +334,11 @@ class ImprovementPlan(ReviewedResult):
             f"CRS {self.total}"
         ]
         out.extend(f"  next {kind.key} round: {_percent(chance)}" for kind, chance in self.chances)
+        if self.pool_exit is not None and self.pool_exit <= self.as_of:
+            out.append(
+                f"  The profile left the pool on {self.pool_exit.isoformat()} (12 months after it "
+                "was submitted): no round invites it until a new profile is submitted."
+            )
         out.append("")
         out.append(f"Changes, best first ({len(shown)} of {len(self.improvements)}):")
         out.extend(f"{i}. {imp.explain()}" for i, imp in enumerate(shown, 1))
@@ -292,6 +359,31 @@ class ImprovementPlan(ReviewedResult):
 
     def __str__(self) -> str:
         return self.explain()
+
+    def as_dict(self, top: int | None = None) -> dict[str, Any]:
+        """The plan as plain JSON values: the best ``top`` changes (all by default).
+
+        The command line's ``plan --format json``; the changed profiles are left
+        out (:attr:`Improvement.profile` has them).
+        """
+        shown = self.improvements if top is None else self.improvements[:top]
+        return {
+            "as_of": self.as_of.isoformat(),
+            "end": self.end.isoformat(),
+            "total": self.total,
+            "chances": [
+                {"round_type": kind.key, "chance": _rounded(chance)}
+                for kind, chance in self.chances
+            ],
+            "improvements": [imp.as_dict() for imp in shown],
+            "improvements_found": len(self.improvements),
+            "best_pair": None if self.best_pair is None else self.best_pair.as_dict(),
+            "best_triple": None if self.best_triple is None else self.best_triple.as_dict(),
+            "worth_nothing": [imp.as_dict() for imp in self.worth_nothing],
+            "pool_exit": None if self.pool_exit is None else self.pool_exit.isoformat(),
+            "losses": [loss.as_dict() for loss in self.losses],
+            **self.review_fields(),
+        }
 
     def __repr__(self) -> str:
         best = self.improvements[0] if self.improvements else None
