@@ -107,6 +107,14 @@ from expressentry.models import (
     WorkPeriod,
 )
 from expressentry.noc import Occupation, occupation
+from expressentry.planner import (
+    Comparison,
+    ComparisonColumn,
+    ComparisonRow,
+    ComparisonSubtotal,
+    Scenario,
+    compare,
+)
 from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
 from expressentry.rules.categories import Category, categories_in_force, categories_listing
 from expressentry.rules.programs import is_trade
@@ -147,6 +155,10 @@ __all__ = [
     "CategoryResult",
     "ChanceScore",
     "Clearance",
+    "Comparison",
+    "ComparisonColumn",
+    "ComparisonRow",
+    "ComparisonSubtotal",
     "CrsBand",
     "CrsBreakdown",
     "CrsSection",
@@ -211,6 +223,7 @@ __all__ = [
     "RuleRef",
     "RuleSet",
     "RulesNotInForceError",
+    "Scenario",
     "Selection",
     "Source",
     "Spouse",
@@ -230,6 +243,7 @@ __all__ = [
     "canadian_experience",
     "categories_in_force",
     "categories_listing",
+    "compare",
     "estimate_cutoff",
     "example_profile",
     "find_rounds",
