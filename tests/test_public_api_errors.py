@@ -133,6 +133,7 @@ def _examples() -> dict[str, Any]:
     mixed: list[Any] = [PROFILE, "x"]
     collected = ee.score_many(mixed, as_of=AS_OF, errors="collect")
     replayed = ee.replay_all([WITH_DISTRIBUTION])
+    compared = ee.compare(PROFILE, ee.Scenario(PROFILE, name="again"), as_of=AS_OF)
     assert isinstance(collected, ee.PoolResult)
     return {
         "CrsBreakdown": breakdown,
@@ -193,6 +194,11 @@ def _examples() -> dict[str, Any]:
         "YearSummary": ee.yearly_summary(RECENT)[0],
         "RoundReplay": replayed.replays[0],
         "KindSummary": replayed.summary()[0],
+        "Scenario": ee.Scenario(PROFILE, rules=ee.rules_for(as_of=AS_OF), as_of=AS_OF, name="B"),
+        "Comparison": compared,
+        "ComparisonColumn": compared.columns[0],
+        "ComparisonRow": compared.rows[0],
+        "ComparisonSubtotal": compared.subtotals[0],
     }
 
 
@@ -205,6 +211,7 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "assess": ((PROFILE,), {"as_of": AS_OF, "rules": RULES}),
     "backtest": ((RECENT,), {"before": AS_OF}),
     "canadian_experience": ((PROFILE.work_history,), {"as_of": AS_OF}),
+    "compare": ((PROFILE, PROFILE), {"as_of": AS_OF, "rules": RULES}),
     "categories_in_force": ((), {"as_of": AS_OF}),
     "categories_listing": (("31301",), {"as_of": AS_OF}),
     "estimate_cutoff": ((RECENT, ee.RoundType.parse("cec")), {"on": AS_OF}),
@@ -256,6 +263,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "RuleSet.add_factor": (RULES.add_factor, (FACTOR,), {"reform": "r"}),
     "RuleSet.entry": (RULES.entry, ("crs.core.age",), {}),
     "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {}),
+    "Comparison.column": (EXAMPLES["Comparison"].column, ("A",), {}),
 }
 """Public methods that take arguments."""
 

@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
-from expressentry._checks import is_a, items_of
+from expressentry._checks import is_a, items_of, require_text
 from expressentry._reprs import cited, cut, listed
 from expressentry._today import resolve
 from expressentry.crs import score
@@ -352,7 +352,12 @@ class Comparison:
         )
 
     def column(self, name: str) -> ComparisonColumn | None:
-        """The column of that name, or ``None``."""
+        """The column of that name, or ``None``.
+
+        Raises:
+            InvalidInputError: ``name`` is not a string.
+        """
+        require_text(name, "name", "Comparison.column", 'the name of a column, such as "A"')
         return next((c for c in self.columns if c.name == name), None)
 
     @property
