@@ -57,6 +57,8 @@ SCORING_LAYER = (
     "expressentry.timelines",
     "expressentry.timelines.*",
     "expressentry._kinds",
+    "expressentry.planner",
+    "expressentry.planner.*",
     "expressentry.serialization",
     "expressentry.__main__",
 )

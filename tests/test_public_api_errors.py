@@ -133,6 +133,7 @@ def _examples() -> dict[str, Any]:
     mixed: list[Any] = [PROFILE, "x"]
     collected = ee.score_many(mixed, as_of=AS_OF, errors="collect")
     replayed = ee.replay_all([WITH_DISTRIBUTION])
+    compared = ee.compare(PROFILE, ee.Scenario(PROFILE, name="again"), as_of=AS_OF)
     assert isinstance(collected, ee.PoolResult)
     plan = ee.improvements(PROFILE, as_of=AS_OF, history=RECENT)
     best = plan.improvements[0]
@@ -200,6 +201,11 @@ def _examples() -> dict[str, Any]:
         "LineChange": best.lines[0],
         "ChanceChange": best.chances[0],
         "Loss": plan.losses[0],
+        "Scenario": ee.Scenario(PROFILE, rules=ee.rules_for(as_of=AS_OF), as_of=AS_OF, name="B"),
+        "Comparison": compared,
+        "ComparisonColumn": compared.columns[0],
+        "ComparisonRow": compared.rows[0],
+        "ComparisonSubtotal": compared.subtotals[0],
     }
 
 
@@ -212,6 +218,7 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "assess": ((PROFILE,), {"as_of": AS_OF, "rules": RULES}),
     "backtest": ((RECENT,), {"before": AS_OF}),
     "canadian_experience": ((PROFILE.work_history,), {"as_of": AS_OF}),
+    "compare": ((PROFILE, PROFILE), {"as_of": AS_OF, "rules": RULES}),
     "categories_in_force": ((), {"as_of": AS_OF}),
     "categories_listing": (("31301",), {"as_of": AS_OF}),
     "estimate_cutoff": ((RECENT, ee.RoundType.parse("cec")), {"on": AS_OF}),
@@ -267,6 +274,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "RuleSet.add_factor": (RULES.add_factor, (FACTOR,), {"reform": "r"}),
     "RuleSet.entry": (RULES.entry, ("crs.core.age",), {}),
     "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {}),
+    "Comparison.column": (EXAMPLES["Comparison"].column, ("A",), {}),
 }
 """Public methods that take arguments."""
 

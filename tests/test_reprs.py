@@ -239,6 +239,11 @@ def test_what_a_reform_changed_is_not_compared() -> None:
         LanguageResult,
         RuleSet,
         Source,
+        ee.Scenario,
+        ee.Comparison,
+        ee.ComparisonColumn,
+        ee.ComparisonRow,
+        ee.ComparisonSubtotal,
     ],
 )
 def test_equality_and_hashing_are_still_those_attrs_writes(cls: type) -> None:

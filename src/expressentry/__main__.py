@@ -6,6 +6,7 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry timeline PROFILE.json [--from ...] [--months 24] [--ita ...] [--format ...]``;
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
+``expressentry compare A.json B.json [C.json D.json] [--as-of ...] [--format text|json]``;
 ``expressentry backtest [--before ...] [--since ...] [--format text|json]``;
 ``expressentry replay [--rounds] [--number N]``. Every command that reads rounds
 (``rounds``, ``outlook``, ``backtest``, ``replay``) takes ``--feed FILE``, a copy
@@ -29,11 +30,13 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from string import ascii_uppercase
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -71,6 +74,8 @@ from expressentry.errors import (
 from expressentry.explain import CrsBreakdown
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
+from expressentry.planner import Scenario, compare
+from expressentry.planner.compare import MAX_SCENARIOS, MIN_SCENARIOS
 from expressentry.planner.planning import DEFAULT_MONTHS, MAX_MONTHS, improvements
 from expressentry.pools import LineFailure, pool_format, read_pool
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
@@ -153,6 +158,21 @@ def _parser() -> argparse.ArgumentParser:
             "and readiness for an invitation",
         )
     )
+    c = commands.add_parser(
+        "compare", help="two to four profiles side by side, line by line, differences marked"
+    )
+    c.add_argument(
+        "profiles",
+        nargs="+",
+        type=Path,
+        metavar="PROFILE",
+        help=f"{MIN_SCENARIOS} to {MAX_SCENARIOS} profile JSON files ('-' for stdin, once); "
+        "each column is named after its file",
+    )
+    c.add_argument(
+        "--as-of", type=_as_of, default=None, help="day to compare on, YYYY-MM-DD (default: today)"
+    )
+    c.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
@@ -404,11 +424,15 @@ def _read(args: argparse.Namespace) -> bytes | str:
     """The profile's bytes: UTF-8 is checked by :func:`from_json`, which names the bad byte."""
     if args.example:
         return _example_bytes()
-    if str(args.profile) == "-":
+    return _read_profile(args.profile)
+
+
+def _read_profile(path: Path) -> bytes | str:
+    """The bytes of a profile file, or of stdin for ``-``."""
+    if str(path) == "-":
         stdin = getattr(sys.stdin, "buffer", sys.stdin)  # a test may swap in a StringIO
         data: bytes | str = stdin.read()
         return data
-    path: Path = args.profile
     return path.read_bytes()
 
 
@@ -480,6 +504,56 @@ def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
         if args.format == "json"
         else found.explain(top=args.top)
     )
+    sys.stdout.write(out + "\n")
+    sys.stdout.flush()
+    _note(found.caveats)
+    return 0
+
+
+def _column_names(paths: Sequence[Path]) -> list[str]:
+    """Each file's name without its suffix, or the letters A, B... if two are alike."""
+    names = ["stdin" if str(p) == "-" else p.stem or p.name for p in paths]
+    if len(set(names)) == len(names) and all(names):
+        return names
+    return list(ascii_uppercase[: len(paths)])
+
+
+_SCENARIO_ERROR = re.compile(r"scenario (\d+) of the comparison \((.+)\)")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    paths: list[Path] = args.profiles
+    if not MIN_SCENARIOS <= len(paths) <= MAX_SCENARIOS:
+        sys.stderr.write(
+            f"expressentry: compare takes {MIN_SCENARIOS} to {MAX_SCENARIOS} profile files, "
+            f"not {len(paths)}\n"
+        )
+        return _BAD_INPUT
+    if sum(1 for p in paths if str(p) == "-") > 1:
+        sys.stderr.write("expressentry: compare reads stdin ('-') once only\n")
+        return _BAD_INPUT
+    scenarios = []
+    for path, name in zip(paths, _column_names(paths), strict=True):
+        try:
+            text = _read_profile(path)
+        except OSError as exc:
+            sys.stderr.write(f"expressentry: cannot read {path}: {exc.strerror or exc}\n")
+            return _BAD_INPUT
+        try:
+            scenarios.append(Scenario(from_json(text, Candidate), name=name))
+        except InvalidInputError as exc:
+            owner = f"{exc.owner} in {path}"
+            raise InvalidProfileError(owner, exc.problems) from None
+    try:
+        found = compare(*scenarios, as_of=args.as_of)
+    except InvalidInputError as exc:
+        placed = _SCENARIO_ERROR.fullmatch(exc.owner)
+        if placed is None:
+            raise
+        owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
+        problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
+        raise InvalidProfileError(owner, problems) from None
+    out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -650,6 +724,7 @@ _NO_PROFILE = {
     "replay": _replay,
     "simulate": _simulate,
     "example": _example,
+    "compare": _compare,
 }
 """The commands that read no profile."""
 
