@@ -512,6 +512,16 @@ def build_pool(specs: list[CandidateSpec]) -> Callable[[], list[Candidate]]:
 
 
 @pytest.fixture(scope="session")
+def build_some() -> Callable[[list[CandidateSpec]], list[Candidate]]:
+    """Builds fresh candidates from some of the inputs (nothing packed or cached on them)."""
+
+    def build(chosen: list[CandidateSpec]) -> list[Candidate]:
+        return [build_candidate(s) for s in chosen]
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def pool(build_pool: Callable[[], list[Candidate]]) -> list[Candidate]:
     """The pool's candidates, built once."""
     return build_pool()

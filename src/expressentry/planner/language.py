@@ -33,6 +33,11 @@ ENGLISH_LEVEL = 5
 """CLB 5 in all four: what a French speaker's English needs for the larger French
 additional points."""
 
+TOP_LEVEL = 10
+"""The highest level proposed: every CRS language table and the FSW grid stop
+rising at CLB/NCLC 10 ("10 or more" in IRCC's CRS criteria), so a higher band
+can change nothing."""
+
 NEW_TESTS = {OfficialLanguage.FRENCH: LanguageTest.TEF_CANADA}
 """The test proposed in each language not yet tested (English: the result's own
 test family is unknown, so IELTS General Training, the most taken)."""
@@ -51,7 +56,7 @@ def _low(chart: LanguageChart, ability: Ability, level: int) -> float | None:
 
 
 def _levels_above(chart: LanguageChart, ability: Ability, level: int) -> list[int]:
-    return sorted(b.level for b in chart.bands[ability] if b.level > level)
+    return sorted(b.level for b in chart.bands[ability] if level < b.level <= TOP_LEVEL)
 
 
 def raised(
@@ -130,7 +135,7 @@ def _raises(
                     _scores_set(role, {ability.value: low}),
                 )
             )
-    top = max((b.level for a in SCORE_ORDER for b in chart.bands[a]), default=0)
+    top = min(TOP_LEVEL, max((b.level for a in SCORE_ORDER for b in chart.bands[a]), default=0))
     for level in range(min(levels.values()) + 1, top + 1):
         below = {a: level for a in SCORE_ORDER if levels[a] < level}
         if len(below) < 2:  # one ability alone is an option above

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import reduce
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -53,39 +53,58 @@ DEFAULT_MONTHS: Final = 12
 MAX_MONTHS: Final = 120
 """The longest horizon a plan looks ahead: ten years."""
 
-COMBINED: Final = 6
-"""How many of the best changes are combined in pairs and triples (20 triples at most)."""
+COMBINED: Final = 4
+"""How many of the best changes are combined: 6 pairs and 4 triples at most."""
 
 
 def _is_cap(factor: str) -> bool:
     return factor.endswith("cap") or "_cap" in factor or ".cap" in factor
 
 
-def _key_lines(b: CrsBreakdown) -> dict[tuple[CrsSection, str], tuple[int, str]]:
-    return {(ln.section, ln.factor): (ln.points, ln.reason) for ln in b.lines}
-
-
 def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
-    old, new = _key_lines(before), _key_lines(after)
+    """The lines whose points differ, in the order of ``after`` then of lines gone.
+
+    A plan's identical lines are one object, so only the lines not found by
+    identity in the other breakdown are compared.
+    """
+    if before.lines == after.lines:
+        return ()
+    old_ids = {id(ln) for ln in before.lines}
+    new_ids = {id(ln) for ln in after.lines}
+    added = [ln for ln in after.lines if id(ln) not in old_ids]
+    gone = {(ln.section, ln.factor): ln for ln in before.lines if id(ln) not in new_ids}
+    kept = {(ln.section, ln.factor) for ln in after.lines}
     out: list[LineChange] = []
-    for key in dict.fromkeys([*new, *old]):
-        was, now = old.get(key, (0, "")), new.get(key, (0, ""))
-        if was[0] != now[0]:
+    for ln in added:
+        key = (ln.section, ln.factor)
+        old = gone.pop(key, None)
+        was = 0 if old is None else old.points
+        if was != ln.points:
             out.append(
                 LineChange(
-                    section=key[0],
-                    factor=key[1],
-                    before=was[0],
-                    after=now[0],
-                    reason=now[1] or was[1],
+                    section=ln.section,
+                    factor=ln.factor,
+                    before=was,
+                    after=ln.points,
+                    reason=ln.reason,
+                )
+            )
+    for (section, factor), ln in gone.items():
+        if (section, factor) not in kept and ln.points:
+            out.append(
+                LineChange(
+                    section=section, factor=factor, before=ln.points, after=0, reason=ln.reason
                 )
             )
     return tuple(out)
 
 
-def _sections(before: CrsBreakdown, after: CrsBreakdown) -> tuple[tuple[CrsSection, int], ...]:
-    moved = ((s, after.subtotal(s) - before.subtotal(s)) for s in CrsSection)
-    return tuple((s, n) for s, n in moved if n)
+def _sections(lines: Sequence[LineChange]) -> tuple[tuple[CrsSection, int], ...]:
+    """Points gained per section: the sum of the lines that moved in it."""
+    moved = dict.fromkeys(CrsSection, 0)
+    for ln in lines:
+        moved[ln.section] += ln.change
+    return tuple((s, n) for s, n in moved.items() if n)
 
 
 class _Odds:
@@ -121,16 +140,8 @@ class _Odds:
         return out
 
 
-def _measure(  # noqa: PLR0917 (private)
-    c: Candidate,
-    option: Option,
-    pair: tuple[CrsBreakdown, CrsBreakdown],
-    flags: tuple[EligibilityFlags, EligibilityFlags],
-    odds: _Odds | None,
-    steps: tuple[str, ...] | None = None,
-) -> Improvement:
-    before, after = pair
-    was, now = flags
+def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
+    option, before, after, was, now = trial
     lines = _moved(before, after)
     caps = tuple(ln.reason for ln in lines if _is_cap(ln.factor) and ln.change < 0)
     gain = after.total - before.total
@@ -152,11 +163,11 @@ def _measure(  # noqa: PLR0917 (private)
     return Improvement(
         kind=option.kind,
         description=option.description,
-        steps=steps or (option.description,),
+        steps=(option.description,),
         day=option.day,
         total_before=before.total,
         total=after.total,
-        sections=_sections(before, after),
+        sections=_sections(lines),
         lines=lines,
         capped_by=caps,
         why_nothing=why,
@@ -175,51 +186,63 @@ def _measure(  # noqa: PLR0917 (private)
     )
 
 
-def _scored(
-    c: Candidate, options: Sequence[Option], rules: RuleSet | None, odds: _Odds | None
-) -> list[Improvement]:
-    """Each option measured on its day; each day scored and assessed in one pass."""
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for i, option in enumerate(options):
-        by_day[option.day].append(i)
-    out: list[Improvement | None] = [None] * len(options)
+class _Trial(NamedTuple):
+    """An option scored and assessed on its day, with its baseline."""
+
+    option: Option
+    before: CrsBreakdown
+    after: CrsBreakdown
+    was: EligibilityFlags
+    now: EligibilityFlags
+
+    @property
+    def gain(self) -> int:
+        return self.after.total - self.before.total
+
+    @property
+    def idle(self) -> bool:
+        """Nothing moved: no line, no verdict."""
+        return self.before.lines == self.after.lines and self.was == self.now
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.after.total, self.after.lines, self.now)
+
+
+def _tried(options: Sequence[Option], rules: RuleSet | None) -> list[_Trial]:
+    """Each option scored and assessed on its day; each day in one pass."""
+    by_day: dict[date, list[Option]] = defaultdict(list)
+    for option in options:
+        by_day[option.day].append(option)
+    out: list[_Trial] = []
     for day, which in by_day.items():
         profiles: dict[int, Candidate] = {}
-        for i in which:
-            profiles.setdefault(id(options[i].baseline), options[i].baseline)
-            profiles[id(options[i].changed)] = options[i].changed
-        keys = list(profiles)
-        pool = [profiles[k] for k in keys]
-        scores = {k: score(p, as_of=day, rules=rules) for k, p in zip(keys, pool, strict=True)}
-        verdicts = dict(zip(keys, flags_many(pool, as_of=day, rules=rules), strict=True))
-        for i in which:
-            o = options[i]
+        for o in which:
+            profiles.setdefault(id(o.baseline), o.baseline)
+            profiles[id(o.changed)] = o.changed
+        pool = list(profiles.values())
+        scores = {id(p): score(p, as_of=day, rules=rules) for p in pool}
+        flags = flags_many(pool, as_of=day, rules=rules)
+        verdicts = {id(p): f for p, f in zip(pool, flags, strict=True)}
+        for o in which:
             b, a = id(o.baseline), id(o.changed)
-            out[i] = _measure(c, o, (scores[b], scores[a]), (verdicts[b], verdicts[a]), odds)
-    return [imp for imp in out if imp is not None]
+            out.append(_Trial(o, scores[b], scores[a], verdicts[b], verdicts[a]))
+    order = {id(o): i for i, o in enumerate(options)}
+    out.sort(key=lambda t: order[id(t.option)])
+    return out
 
 
-def _signature(imp: Improvement) -> tuple[object, ...]:
-    return (
-        imp.total,
-        imp.lines and tuple(ln.after for ln in imp.lines),
-        imp.programs_opened,
-        imp.categories_opened,
-    )
-
-
-def _distinct(options: Sequence[Option], measured: Sequence[Improvement]) -> list[Improvement]:
-    """Leave out a level that changes nothing over the one below it on the same target."""
+def _distinct(trials: Sequence[_Trial]) -> list[_Trial]:
+    """The trials that move something, less a level that moves nothing more than the one below."""
     last: dict[tuple[object, frozenset[str]], tuple[object, ...]] = {}
-    out: list[Improvement] = []
-    for o, imp in zip(options, measured, strict=True):
-        key = (o.kind, o.targets)
-        sig = _signature(imp)
+    out: list[_Trial] = []
+    for t in trials:
+        key = (t.option.kind, t.option.targets)
+        sig = t.signature()
         if last.get(key) == sig:
             continue
         last[key] = sig
-        if imp.lines or imp.opens or imp.programs_closed or imp.categories_closed:
-            out.append(imp)
+        if not t.idle:
+            out.append(t)
     return out
 
 
@@ -228,24 +251,28 @@ def _rank(imp: Improvement) -> tuple[int, int, date, str]:
     return (-imp.gain, -opened, imp.day, imp.description)
 
 
+def _best_singles(trials: Sequence[_Trial], day: date) -> list[Option]:
+    """The best option of each target taking effect on ``day``, best first (:data:`COMBINED`)."""
+    best: dict[frozenset[str], tuple[int, Option]] = {}
+    for t in trials:
+        o, gain = t.option, t.gain
+        if o.day != day or o.decision or gain <= 0:
+            continue
+        held = best.get(o.targets)
+        if held is None or gain > held[0]:
+            best[o.targets] = (gain, o)
+    return [o for _, o in sorted(best.values(), key=lambda t: -t[0])[:COMBINED]]
+
+
 def _combined(  # noqa: PLR0917 (private)
     c: Candidate,
     day: date,
-    options: Sequence[Option],
-    measured: Sequence[Improvement],
+    top: Sequence[Option],
     size: int,
     rules: RuleSet | None,
     odds: _Odds | None,
 ) -> Improvement | None:
-    """The best combination of ``size`` changes to different things, taking effect on ``day``."""
-    best: dict[frozenset[str], tuple[int, Option]] = {}
-    for o, imp in zip(options, measured, strict=True):
-        if o.day != day or o.decision or imp.gain <= 0:
-            continue
-        held = best.get(o.targets)
-        if held is None or imp.gain > held[0]:
-            best[o.targets] = (imp.gain, o)
-    top = [o for _, o in sorted(best.values(), key=lambda t: -t[0])[:COMBINED]]
+    """The best combination of ``size`` of ``top`` (changes to different things)."""
     combos: list[tuple[tuple[Option, ...], Candidate]] = []
     for group in itertools.combinations(top, size):
         targets = [o.targets for o in group]
@@ -269,7 +296,7 @@ def _combined(  # noqa: PLR0917 (private)
         changed=profile,
         baseline=c,
     )
-    found = _scored(c, [option], rules, odds)[0]
+    found = _measure(c, _tried([option], rules)[0], odds)
     return attrs.evolve(found, steps=tuple(o.description for o in group))
 
 
@@ -331,7 +358,7 @@ def improvements(
     education and Canadian work, a further or a Canadian credential, a further
     year of work if the job goes on, a job offer, a nomination, a sibling in
     Canada, a certificate of qualification. The best pair and triple of changes
-    to different things are found among the best six, and the days points are
+    to different things are found among the best four, and the days points are
     lost (birthdays, expiries) are listed.
 
     Args:
@@ -370,8 +397,9 @@ def improvements(
         *renewal_options(candidate, day, end, r),
         *experience_options(candidate, f),
     ]
-    measured = _scored(candidate, options, rules, odds)
-    kept = _distinct(options, measured)
+    trials = _tried(options, rules)
+    kept = [_measure(candidate, t, odds) for t in _distinct(trials)]
+    top = _best_singles(trials, day)
     ranked = sorted((m for m in kept if m.gain > 0 or (m.gain == 0 and m.opens)), key=_rank)
     nothing = tuple(m for m in kept if m.gain == 0 and not m.opens and m.why_nothing)
     breakdown = score(candidate, as_of=day, rules=rules)
@@ -383,8 +411,8 @@ def improvements(
         breakdown=breakdown,
         improvements=tuple(ranked),
         worth_nothing=nothing,
-        best_pair=_combined(candidate, day, options, measured, 2, rules, odds),
-        best_triple=_combined(candidate, day, options, measured, 3, rules, odds),
+        best_pair=_combined(candidate, day, top, 2, rules, odds),
+        best_triple=_combined(candidate, day, top, 3, rules, odds),
         losses=_losses(f),
         chances=()
         if odds is None

@@ -28,7 +28,7 @@ from expressentry.models import (
     levels_under,
     noc_teer,
 )
-from expressentry.planner.language import new_result, raised
+from expressentry.planner.language import TOP_LEVEL, new_result, raised
 from expressentry.planner.options import ChangeKind, Option
 from expressentry.rules import RuleSet
 from expressentry.rules.language_tables import SCORE_ORDER, chart_in
@@ -46,7 +46,7 @@ MAJOR_GROUP_00_NOC = "00012"
 FULL_TIME_HOURS = 30.0
 """Hours a week of the spouse's proposed Canadian job: full time as IRCC counts it."""
 
-SPOUSE_LEVELS = (4, 10)
+SPOUSE_LEVELS = (4, TOP_LEVEL)
 """The spouse's levels proposed: CLB 4 (below it no points) to CLB 10."""
 
 _EDUCATION = frozenset({"education"})
