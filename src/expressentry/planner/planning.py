@@ -271,8 +271,14 @@ def _combined(  # noqa: PLR0917 (private)
     size: int,
     rules: RuleSet | None,
     odds: _Odds | None,
+    *,
+    beat: int,
 ) -> Improvement | None:
-    """The best combination of ``size`` of ``top`` (changes to different things)."""
+    """The best combination of ``size`` of ``top`` (changes to different things).
+
+    ``None`` unless it gains more than ``beat`` (the best with one change fewer):
+    a change a cap absorbs adds nothing to a combination.
+    """
     combos: list[tuple[tuple[Option, ...], Candidate]] = []
     for group in itertools.combinations(top, size):
         targets = [o.targets for o in group]
@@ -296,8 +302,10 @@ def _combined(  # noqa: PLR0917 (private)
         changed=profile,
         baseline=c,
     )
-    found = _measure(c, _tried([option], rules)[0], odds)
-    return attrs.evolve(found, steps=tuple(o.description for o in group))
+    trial = _tried([option], rules)[0]
+    if trial.gain <= beat:
+        return None
+    return attrs.evolve(_measure(c, trial, odds), steps=tuple(o.description for o in group))
 
 
 def _losses(f: Forecast) -> tuple[Loss, ...]:
@@ -400,6 +408,11 @@ def improvements(
     trials = _tried(options, rules)
     kept = [_measure(candidate, t, odds) for t in _distinct(trials)]
     top = _best_singles(trials, day)
+    single = max((t.gain for t in trials if t.option in top), default=0)
+    pair = _combined(candidate, day, top, 2, rules, odds, beat=single)
+    triple = _combined(
+        candidate, day, top, 3, rules, odds, beat=single if pair is None else pair.gain
+    )
     ranked = sorted((m for m in kept if m.gain > 0 or (m.gain == 0 and m.opens)), key=_rank)
     nothing = tuple(m for m in kept if m.gain == 0 and not m.opens and m.why_nothing)
     breakdown = score(candidate, as_of=day, rules=rules)
@@ -411,8 +424,8 @@ def improvements(
         breakdown=breakdown,
         improvements=tuple(ranked),
         worth_nothing=nothing,
-        best_pair=_combined(candidate, day, top, 2, rules, odds),
-        best_triple=_combined(candidate, day, top, 3, rules, odds),
+        best_pair=pair,
+        best_triple=triple,
         losses=_losses(f),
         chances=()
         if odds is None

@@ -291,8 +291,10 @@ class ImprovementPlan(ReviewedResult):
         worth_nothing: Changes that move breakdown lines but not the total (a
             cap absorbs them), each with why.
         best_pair: The best combination of two changes to different things
-            taking effect on :attr:`as_of`, or ``None``.
-        best_triple: The best combination of three, or ``None``.
+            taking effect on :attr:`as_of` (among the best four), or ``None``
+            when none gains more than the best single change.
+        best_triple: The best combination of three, or ``None`` when none gains
+            more than the best pair.
         losses: The days up to :attr:`end` on which points or eligibility are
             lost (a birthday, a document expiring), earliest first.
         chances: The chance of each round type's next round as the profile is
