@@ -61,13 +61,19 @@ def _is_cap(factor: str) -> bool:
     return factor.endswith("cap") or "_cap" in factor or ".cap" in factor
 
 
+def _same_lines(before: CrsBreakdown, after: CrsBreakdown) -> bool:
+    """Whether the two breakdowns hold the very same line objects (a plan shares them)."""
+    a, b = before.lines, after.lines
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
     """The lines whose points differ, in the order of ``after`` then of lines gone.
 
     A plan's identical lines are one object, so only the lines not found by
     identity in the other breakdown are compared.
     """
-    if before.lines == after.lines:
+    if _same_lines(before, after):
         return ()
     old_ids = {id(ln) for ln in before.lines}
     new_ids = {id(ln) for ln in after.lines}
@@ -202,17 +208,22 @@ class _Trial(NamedTuple):
     @property
     def idle(self) -> bool:
         """Nothing moved: no line, no verdict."""
-        return self.before.lines == self.after.lines and self.was == self.now
-
-    def signature(self) -> tuple[object, ...]:
-        return (self.after.total, self.after.lines, self.now)
+        return _same_lines(self.before, self.after) and self.was == self.now
 
 
 def _tried(options: Sequence[Option], rules: RuleSet | None) -> list[_Trial]:
-    """Each option scored and assessed on its day; each day in one pass."""
+    """The options worth reporting, scored and assessed on their day, in their order.
+
+    Each day is scored in one pass (:func:`~expressentry.score_many`) before
+    anything is assessed or explained: an option that loses points is never
+    reported, so it is not assessed; a level whose total and verdicts are those
+    of the level below on the same target adds nothing, so it is not explained;
+    and an option that moves nothing (no line, no verdict) is left out.
+    """
     by_day: dict[date, list[Option]] = defaultdict(list)
     for option in options:
         by_day[option.day].append(option)
+    last: dict[tuple[object, frozenset[str]], tuple[object, ...]] = {}
     out: list[_Trial] = []
     for day, which in by_day.items():
         profiles: dict[int, Candidate] = {}
@@ -220,29 +231,29 @@ def _tried(options: Sequence[Option], rules: RuleSet | None) -> list[_Trial]:
             profiles.setdefault(id(o.baseline), o.baseline)
             profiles[id(o.changed)] = o.changed
         pool = list(profiles.values())
-        scores = {id(p): score(p, as_of=day, rules=rules) for p in pool}
-        flags = flags_many(pool, as_of=day, rules=rules)
-        verdicts = {id(p): f for p, f in zip(pool, flags, strict=True)}
-        for o in which:
+        totals = dict(zip(profiles, score_many(pool, as_of=day, rules=rules), strict=True))
+        hopeful = [o for o in which if totals[id(o.changed)] >= totals[id(o.baseline)]]
+        asked: dict[int, Candidate] = {}
+        for o in hopeful:
+            asked.setdefault(id(o.baseline), o.baseline)
+            asked[id(o.changed)] = o.changed
+        flags = flags_many(list(asked.values()), as_of=day, rules=rules)
+        verdicts = dict(zip(asked, flags, strict=True))
+        explained: dict[int, CrsBreakdown] = {}
+        for o in hopeful:
             b, a = id(o.baseline), id(o.changed)
-            out.append(_Trial(o, scores[b], scores[a], verdicts[b], verdicts[a]))
+            key, sig = (o.kind, o.targets), (totals[a], verdicts[a])
+            if last.get(key) == sig:
+                continue
+            last[key] = sig
+            for k, p in ((b, o.baseline), (a, o.changed)):
+                if k not in explained:
+                    explained[k] = score(p, as_of=day, rules=rules)
+            trial = _Trial(o, explained[b], explained[a], verdicts[b], verdicts[a])
+            if not trial.idle:
+                out.append(trial)
     order = {id(o): i for i, o in enumerate(options)}
     out.sort(key=lambda t: order[id(t.option)])
-    return out
-
-
-def _distinct(trials: Sequence[_Trial]) -> list[_Trial]:
-    """The trials that move something, less a level that moves nothing more than the one below."""
-    last: dict[tuple[object, frozenset[str]], tuple[object, ...]] = {}
-    out: list[_Trial] = []
-    for t in trials:
-        key = (t.option.kind, t.option.targets)
-        sig = t.signature()
-        if last.get(key) == sig:
-            continue
-        last[key] = sig
-        if not t.idle:
-            out.append(t)
     return out
 
 
@@ -285,7 +296,7 @@ def _combined(  # noqa: PLR0917 (private)
         if any(a & b for a, b in itertools.combinations(targets, 2)):
             continue
         try:
-            profile = reduce(lambda p, o: o.edit(p), group, c)
+            profile = reduce(lambda p, o: o.edit(p), group[1:], group[0].changed)
         except (InvalidInputError, LookupError):
             continue
         combos.append((group, profile))
@@ -302,9 +313,10 @@ def _combined(  # noqa: PLR0917 (private)
         changed=profile,
         baseline=c,
     )
-    trial = _tried([option], rules)[0]
-    if trial.gain <= beat:
+    tried = _tried([option], rules)
+    if not tried or tried[0].gain <= beat:
         return None
+    trial = tried[0]
     return attrs.evolve(_measure(c, trial, odds), steps=tuple(o.description for o in group))
 
 
@@ -406,7 +418,7 @@ def improvements(
         *experience_options(candidate, f),
     ]
     trials = _tried(options, rules)
-    kept = [_measure(candidate, t, odds) for t in _distinct(trials)]
+    kept = [_measure(candidate, t, odds) for t in trials]
     top = _best_singles(trials, day)
     single = max((t.gain for t in trials if t.option in top), default=0)
     pair = _combined(candidate, day, top, 2, rules, odds, beat=single)
