@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import expressentry as ee
 from expressentry import (
     Candidate,
     CrsBreakdown,
@@ -432,3 +433,16 @@ def test_a_refused_value_is_echoed_as_written(path: str, written: str) -> None:
         from_dict(data, Candidate)
     [problem] = info.value.problems
     assert (problem.path, problem.value) == (f"$.{path}", written)
+
+
+def test_a_rule_set_is_refused_by_name_not_by_a_crash() -> None:
+    # A rule set holds tables and the code of added factors: to_dict names it in
+    # a clear error (it used to escape as a NameError from the type hints).
+    rules = ee.rules_for(as_of=date(2026, 11, 22))
+    with pytest.raises(ee.InvalidInputError) as caught:
+        ee.to_dict(rules)
+    assert caught.value.problems[0].path == "rules"
+    assert "rules in force from 2025-03-25" in str(caught.value)
+    written = ee.to_dict(ee.Scenario(ee.example_profile(), name="A"))
+    assert written["rules"] is None
+    assert written["candidate"] == ee.to_dict(ee.example_profile())

@@ -51,6 +51,7 @@ from expressentry.errors import (
 )
 from expressentry.jsontext import join_path, parse_text, path_step
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
+from expressentry.rules import RuleSet
 
 __all__ = [
     "converter",
@@ -248,6 +249,15 @@ def _model_hooks(
     return hooks
 
 
+def _no_rule_set(rules: RuleSet) -> Any:
+    """A rule set holds tables and the code of added factors: it is named, not written."""
+    message = (
+        "a rule set is not data JSON can hold; write the day it is for "
+        f"({rules.in_force_from.isoformat()}) and the reform's name ({rules.reform or 'none'})"
+    )
+    raise InvalidInputError("to_dict", [FieldProblem("rules", rules.edition, message)])
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     readers = _Readers()
@@ -264,6 +274,7 @@ def _make_converter() -> cattrs.Converter:
         conv.register_structure_hook(kind, hook)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(RuleSet, _no_rule_set)
     for enum_base in (Enum, StrEnum, IntEnum):  # before str and int in the MRO
         conv.register_structure_hook(enum_base, readers.enum)
         conv.register_unstructure_hook(enum_base, lambda member: member.value)
