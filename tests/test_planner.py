@@ -160,6 +160,12 @@ def test_new_french_test_at_nclc_7_gives_points_and_opens_french_category() -> N
     imp = find(plan(c), ChangeKind.NEW_TEST, "NCLC 7")
     assert imp.gain == 62
     assert CategoryId.FRENCH in imp.categories_opened
+    # Ranked by points first: the nomination (+600) before the French test, which
+    # opens a category but gains fewer points.
+    p = plan(c)
+    assert p.improvements[0].kind is ChangeKind.NOMINATION
+    gains = [i.gain for i in p.improvements]
+    assert gains == sorted(gains, reverse=True)
 
 
 def test_new_french_test_with_weak_english_gives_25() -> None:
@@ -210,6 +216,17 @@ SPOUSE = Spouse(
 def test_spouse_language_test(level: int, gain: int) -> None:
     imp = find(plan(married(SPOUSE)), ChangeKind.SPOUSE, f"at CLB {level} in all four")
     assert imp.gain == gain
+
+
+def test_decision_never_in_a_combination() -> None:
+    # Not accompanying (+24 above) is among the best six changes, but it is the
+    # candidate's own decision: a plan never combines it.
+    p = plan(married(SPOUSE))
+    decision = find(p, ChangeKind.NOT_ACCOMPANYING).description
+    for combo in (p.best_pair, p.best_triple):
+        assert combo is not None
+        assert decision not in combo.steps
+        assert not combo.decision
 
 
 def test_spouse_further_education() -> None:
@@ -298,6 +315,50 @@ def test_job_offer_before_its_points_were_removed() -> None:
     p = plan(c, as_of=day)
     assert find(p, ChangeKind.JOB_OFFER, "NOC 21231").gain == 50
     assert find(p, ChangeKind.JOB_OFFER, "major group 00").gain == 200
+
+
+def test_held_job_offer_lost_on_2025_03_25() -> None:
+    # A TEER 1 offer held on 2025-03-01 earns 50 (CRS_PAGE, D, as in force then);
+    # the points were removed on 2025-03-25: a loss of 50 that day.
+    day = date(2025, 3, 1)
+    c = person(
+        languages=(ielts_clb9(date(2025, 1, 10)),),
+        eca=date(2024, 5, 1),
+        born=date(1994, 3, 1),
+        job_offer=JobOffer(noc="21231"),
+    )
+    p = plan(c, as_of=day)
+    lost = [x for x in p.losses if x.day == date(2025, 3, 25)]
+    assert [x.points for x in lost] == [-50]
+    # The 00 offer is still worth 200 - 50 = +150 on the day planned from.
+    assert find(p, ChangeKind.JOB_OFFER, "major group 00").gain == 150
+
+
+def test_lmia_job_offer_600_before_2016_11_19() -> None:
+    # Before 2016-11-19 a qualifying (LMIA) job offer was worth 600, like a
+    # nomination (Ministerial Instructions 2015-01-01 to 2016-11-18, S5 of the
+    # project's notes). No sibling or Canadian-study points yet (D: from
+    # 2017-06-06 and 2016-11-19): neither is proposed.
+    day = date(2016, 6, 1)
+    c = person(
+        languages=(ielts_clb9(date(2016, 1, 10)),), eca=date(2015, 5, 1), born=date(1990, 3, 1)
+    )
+    p = plan(c, as_of=day)
+    assert find(p, ChangeKind.JOB_OFFER, "NOC 21231").gain == 600
+    assert of_kind(p, ChangeKind.SIBLING) == []
+    assert of_kind(p, ChangeKind.CANADIAN_EDUCATION) == []
+
+
+def test_renewal_on_the_horizon_last_day_and_not_after() -> None:
+    # IELTS taken 2025-12-03 expires 2027-12-03: the last day of a 12-month plan
+    # (renewal measured that day: 124 + 25 lost, as above); an 11-month plan
+    # ends 2027-11-03, before it: no renewal.
+    c = person(languages=(ielts_clb9(date(2025, 12, 3)),))
+    p = plan(c)
+    assert p.end == date(2027, 12, 3)
+    imp = find(p, ChangeKind.RENEWAL, "IELTS")
+    assert (imp.day, imp.gain) == (date(2027, 12, 3), 149)
+    assert of_kind(plan(c, months=11), ChangeKind.RENEWAL) == []
 
 
 def test_job_offer_worth_nothing_after_2025_03_25() -> None:
@@ -548,6 +609,7 @@ def _fields(before: Candidate, after: Candidate) -> set[str]:
 def _steps_apart(p: ImprovementPlan, combo: Improvement) -> None:
     """The steps of ``combo`` are changes of the plan that touch different things."""
     singles = {i.description: i for i in (*p.improvements, *p.worth_nothing)}
+    assert not any(singles[s].decision for s in combo.steps)
     touched = [_fields(p.candidate, singles[s].profile) for s in combo.steps]
     for i, a in enumerate(touched):
         assert a
