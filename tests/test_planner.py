@@ -666,6 +666,10 @@ def test_every_gain_is_the_scores_difference(found: tuple[date, Candidate]) -> N
     assert p.total == score(c, as_of=as_of).total
     for imp in (*p.improvements, *p.worth_nothing):
         _check_exact(p, imp)
+        # 12 months: every change dated inside the plan.
+        assert as_of <= imp.day <= p.end
+        if imp.day == as_of and imp.baseline is None:
+            assert imp.total_before == p.total
     for combo in (p.best_pair, p.best_triple):
         if combo is not None:
             _check_exact(p, combo)
