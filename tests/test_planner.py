@@ -283,6 +283,17 @@ def test_canadian_credential(words: str, gain: int) -> None:
     assert find(plan(person()), ChangeKind.CANADIAN_EDUCATION, words).gain == gain
 
 
+def test_canadian_credential_when_the_foreign_one_has_no_eca() -> None:
+    # A foreign master's without an ECA earns no education points. Completing a
+    # Canadian credential of one or two years (at its lowest, a one-year program):
+    # CRS_PAGE, core A, education without spouse, one-year program = 90; C,
+    # post-secondary of 1 year or longer with CLB 9+ = 25; D, Canadian
+    # credential of one or two years = 15. +130.
+    c = person(education=Education(level=EducationLevel.MASTERS))
+    imp = find(plan(c), ChangeKind.CANADIAN_EDUCATION, "one or two years")
+    assert imp.gain == 90 + 25 + 15
+
+
 def test_experience_year_reached_on_the_day_worked_by_hand() -> None:
     # A Canadian TEER 1 job from 2026-01-05 at 37.5 h/week: only 30 h/week count
     # (1,560 hours a year = 30 h x 52 weeks), i.e. 30/7 hours a day, so a year is
