@@ -541,6 +541,29 @@ def test_no_change_dated_after_the_horizon() -> None:
     assert all(i.day <= p.end for i in (*p.improvements, *p.worth_nothing))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="planner bug: planning._losses keeps only birthday, expiry, pool and rules "
+    "milestones, so points lost as old work leaves the 10-year window are not listed",
+)
+def test_work_leaving_the_ten_year_window_is_a_loss() -> None:
+    # Canadian work 2016-12-10 .. 2018-12-09 at 30 h/week (ended). On 2026-12-12
+    # the last 10 years start 2016-12-12: 728 days = 728 x 30/7 = 3,120 hours,
+    # 2 years. On 2026-12-13 they start 2016-12-13: 727 days = 3,115.7 hours, 1 year.
+    # CRS_PAGE, core A, Canadian work without spouse: 2 years 53 -> 1 year 40
+    # (-13); C, education + Canadian work, post-secondary with 2 years 25 -> 1
+    # year 13 (-12). A loss of 25 on 2026-12-13, unless invited before.
+    job = WorkPeriod(
+        start=date(2016, 12, 10),
+        end=date(2018, 12, 9),
+        hours_per_week=30,
+        noc="21231",
+        in_canada=True,
+    )
+    p = plan(person(work=WorkHistory(periods=(job,))))
+    assert [x.points for x in p.losses if x.day == date(2026, 12, 13)] == [-25]
+
+
 # --- 2. a change blocked by a cap -------------------------------------------------------
 
 
