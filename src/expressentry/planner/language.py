@@ -156,6 +156,11 @@ def _raises(
     return out
 
 
+def _article(label: str) -> str:
+    """The article before a test's name: "An" for IELTS (a vowel sound), "A" for TEF."""
+    return "An" if label[:1] in "AEIOU" else "A"
+
+
 _ALL = frozenset(f"{role}.{a.value}" for role in ("first", "second") for a in SCORE_ORDER)
 
 
@@ -184,7 +189,8 @@ def _new_test(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
     return [
         Option.of(
             ChangeKind.NEW_TEST,
-            f"A {test.label} result at {other.scale} {level} in all four abilities",
+            f"{_article(test.label)} {test.label} result at {other.scale} {level} "
+            "in all four abilities",
             frozenset(f"second.{a.value}" for a in SCORE_ORDER),
             day,
             c,

@@ -89,6 +89,20 @@ def _education_edit(new: Education) -> Callable[[Candidate], Candidate]:
     return lambda c: attrs.evolve(c, education=new)
 
 
+def _credential_levels(now: Education) -> list[EducationLevel]:
+    """The levels a Canadian credential is tried at, lowest first.
+
+    The level held and above; then, when the credential held earns nothing (a
+    foreign one without its ECA), the levels below it too, so that the Canadian
+    credential can count at its own level (a one-year program for a foreign
+    master's not assessed).
+    """
+    held = [level for level in EducationLevel if level.rank >= now.level.rank]
+    if now.recognized:
+        return held
+    return held + [level for level in EducationLevel if level.rank < now.level.rank]
+
+
 def education_options(c: Candidate, day: date) -> list[Option]:
     """A further credential (with its ECA) and each Canadian credential not yet held."""
     now = c.education
@@ -101,11 +115,10 @@ def education_options(c: Candidate, day: date) -> list[Option]:
         if order.index(credential) <= order.index(now.canadian_credential):
             continue
         found = None
-        for level in EducationLevel:  # the lowest level the credential can be held at
-            if level.rank >= now.level.rank:
-                found = _education(level, credential, now.eca_issued)
-                if found is not None:
-                    break
+        for level in _credential_levels(now):  # the lowest level it can be held at
+            found = _education(level, credential, now.eca_issued)
+            if found is not None:
+                break
         if found is not None:
             out.append(
                 Option.of(
