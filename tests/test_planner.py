@@ -528,12 +528,6 @@ def test_spouse_ongoing_canadian_job_reaches_a_year() -> None:
     assert (imp.day, imp.gain) == (date(2027, 3, 1), 5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planner bug: the spouse's year of Canadian work is proposed one year "
-    "ahead whatever `months` is, so past the plan's end (profile.spouse_options is "
-    "not given the horizon; the fix needs planning.py to pass `end`)",
-)
 def test_no_change_dated_after_the_horizon() -> None:
     # ImprovementPlan.end is "the last day of the planning horizon"; months=1.
     p = plan(married(SPOUSE), months=1)
@@ -541,11 +535,6 @@ def test_no_change_dated_after_the_horizon() -> None:
     assert all(i.day <= p.end for i in (*p.improvements, *p.worth_nothing))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planner bug: planning._losses keeps only birthday, expiry, pool and rules "
-    "milestones, so points lost as old work leaves the 10-year window are not listed",
-)
 def test_work_leaving_the_ten_year_window_is_a_loss() -> None:
     # Canadian work 2016-12-10 .. 2018-12-09 at 30 h/week (ended). On 2026-12-12
     # the last 10 years start 2016-12-12: 728 days = 728 x 30/7 = 3,120 hours,

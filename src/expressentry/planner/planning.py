@@ -42,7 +42,7 @@ from expressentry.planner.results import (
     Loss,
 )
 from expressentry.rules import RuleSet, resolve_rules
-from expressentry.timelines.forecast import Forecast, MilestoneKind
+from expressentry.timelines.forecast import Forecast
 from expressentry.timelines.validity import profile_exit
 
 __all__ = ["DEFAULT_MONTHS", "improvements"]
@@ -329,15 +329,7 @@ def _losses(f: Forecast) -> tuple[Loss, ...]:
         closed_c = tuple(k for k in was if k not in now)
         if event.change >= 0 and not closed_p and not closed_c:
             continue
-        kinds = {
-            MilestoneKind.BIRTHDAY,
-            MilestoneKind.EXPIRY,
-            MilestoneKind.POOL,
-            MilestoneKind.RULES,
-        }
-        words = [m.description for m in event.milestones if m.kind in kinds]
-        if not words:
-            continue
+        words = [m.description for m in event.milestones]
         out.append(
             Loss(
                 day=event.day,
@@ -412,7 +404,7 @@ def improvements(
     options = [
         *language_options(candidate, day, r),
         *education_options(candidate, day),
-        *spouse_options(candidate, day, r),
+        *spouse_options(candidate, day, end, r),
         *additional_options(candidate, day, r),
         *renewal_options(candidate, day, end, r),
         *experience_options(candidate, f),

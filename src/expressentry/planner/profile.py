@@ -194,8 +194,8 @@ def _spouse_work(c: Candidate, s: Spouse, day: date) -> Option:
     )
 
 
-def spouse_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
-    """The spouse's test, education and Canadian work; and not accompanying."""
+def spouse_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[Option]:
+    """The spouse's test, education and Canadian work (within ``end``); and not accompanying."""
     s = c.spouse
     if s is None or not s.scored_with:
         return []
@@ -225,7 +225,9 @@ def spouse_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
                 spouse_edit(education=new),
             )
         )
-    out.append(_spouse_work(c, s, day))
+    work = _spouse_work(c, s, day)
+    if work.day <= end:  # a year of work, within the plan's horizon
+        out.append(work)
     return out
 
 
