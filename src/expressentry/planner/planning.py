@@ -8,11 +8,11 @@ ranked, and the best of them are combined in pairs and triples.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from functools import reduce
 from typing import Final, NamedTuple
 
 import attrs
@@ -54,7 +54,7 @@ MAX_MONTHS: Final = 120
 """The longest horizon a plan looks ahead: ten years."""
 
 COMBINED: Final = 4
-"""How many of the best changes are combined: 6 pairs and 4 triples at most."""
+"""How many of the best changes are combined: 6 pairs, then 2 triples at most."""
 
 
 def _is_cap(factor: str) -> bool:
@@ -275,31 +275,30 @@ def _best_singles(trials: Sequence[_Trial], day: date) -> list[Option]:
     return [o for _, o in sorted(best.values(), key=lambda t: -t[0])[:COMBINED]]
 
 
-def _combined(  # noqa: PLR0917 (private)
+def _disjoint(group: Sequence[Option]) -> bool:
+    """Whether no two changes of ``group`` change the same thing."""
+    return not any(a.targets & b.targets for a, b in itertools.combinations(group, 2))
+
+
+def _best_combination(  # noqa: PLR0917 (private)
     c: Candidate,
     day: date,
-    top: Sequence[Option],
-    size: int,
+    made: Sequence[tuple[tuple[Option, ...], Callable[[], Candidate]]],
     rules: RuleSet | None,
     odds: _Odds | None,
-    *,
     beat: int,
 ) -> Improvement | None:
-    """The best combination of ``size`` of ``top`` (changes to different things).
+    """The combination of ``made`` (changes, and how to build the profile) that gains most.
 
     ``None`` unless it gains more than ``beat`` (the best with one change fewer):
     a change a cap absorbs adds nothing to a combination.
     """
     combos: list[tuple[tuple[Option, ...], Candidate]] = []
-    for group in itertools.combinations(top, size):
-        targets = [o.targets for o in group]
-        if any(a & b for a, b in itertools.combinations(targets, 2)):
-            continue
+    for group, build in made:
         try:
-            profile = reduce(lambda p, o: o.edit(p), group[1:], group[0].changed)
+            combos.append((group, build()))
         except (InvalidInputError, LookupError):
             continue
-        combos.append((group, profile))
     if not combos:
         return None
     totals = score_many([p for _, p in combos], as_of=day, rules=rules)
@@ -316,8 +315,38 @@ def _combined(  # noqa: PLR0917 (private)
     tried = _tried([option], rules)
     if not tried or tried[0].gain <= beat:
         return None
-    trial = tried[0]
-    return attrs.evolve(_measure(c, trial, odds), steps=tuple(o.description for o in group))
+    return attrs.evolve(_measure(c, tried[0], odds), steps=tuple(o.description for o in group))
+
+
+def _combined(  # noqa: PLR0917 (private)
+    c: Candidate,
+    day: date,
+    top: Sequence[Option],
+    single: int,
+    rules: RuleSet | None,
+    odds: _Odds | None,
+) -> tuple[Improvement | None, Improvement | None]:
+    """The best pair of ``top``, and the best triple that adds one change to it.
+
+    A pair is reported when it gains more than the best single change, a triple
+    when it gains more than the pair: a bounded search (6 pairs and 2 triples at
+    most) that finds what adds up, not every combination.
+    """
+    pairs = [
+        ((a, b), functools.partial(b.edit, a.changed))
+        for a, b in itertools.combinations(top, 2)
+        if _disjoint((a, b))
+    ]
+    pair = _best_combination(c, day, pairs, rules, odds, single)
+    if pair is None:
+        return None, None
+    chosen = [o for o in top if o.description in pair.steps]  # descriptions are unique
+    triples = [
+        ((*chosen, o), functools.partial(o.edit, pair.profile))
+        for o in top
+        if o not in chosen and _disjoint((*chosen, o))
+    ]
+    return pair, _best_combination(c, day, triples, rules, odds, pair.gain)
 
 
 def _losses(f: Forecast) -> tuple[Loss, ...]:
@@ -370,7 +399,7 @@ def improvements(
     education and Canadian work, a further or a Canadian credential, a further
     year of work if the job goes on, a job offer, a nomination, a sibling in
     Canada, a certificate of qualification. The best pair and triple of changes
-    to different things are found among the best four, and the days points are
+    to different things are found among the best four (the triple adds one to the pair), and the days points are
     lost (birthdays, expiries) are listed.
 
     Args:
@@ -413,10 +442,7 @@ def improvements(
     kept = [_measure(candidate, t, odds) for t in trials]
     top = _best_singles(trials, day)
     single = max((t.gain for t in trials if t.option in top), default=0)
-    pair = _combined(candidate, day, top, 2, rules, odds, beat=single)
-    triple = _combined(
-        candidate, day, top, 3, rules, odds, beat=single if pair is None else pair.gain
-    )
+    pair, triple = _combined(candidate, day, top, single, rules, odds)
     ranked = sorted((m for m in kept if m.gain > 0 or (m.gain == 0 and m.opens)), key=_rank)
     nothing = tuple(m for m in kept if m.gain == 0 and not m.opens and m.why_nothing)
     breakdown = score(candidate, as_of=day, rules=rules)

@@ -293,8 +293,8 @@ class ImprovementPlan(ReviewedResult):
         best_pair: The best combination of two changes to different things
             taking effect on :attr:`as_of` (among the best four), or ``None``
             when none gains more than the best single change.
-        best_triple: The best combination of three, or ``None`` when none gains
-            more than the best pair.
+        best_triple: The best pair with a third change added, or ``None`` when
+            none gains more than the pair.
         losses: The days up to :attr:`end` on which points or eligibility are
             lost (a birthday, a document expiring), earliest first.
         chances: The chance of each round type's next round as the profile is
