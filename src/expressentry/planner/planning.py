@@ -398,9 +398,10 @@ def improvements(
     renewing a document before (or after) it expires, the spouse's test,
     education and Canadian work, a further or a Canadian credential, a further
     year of work if the job goes on, a job offer, a nomination, a sibling in
-    Canada, a certificate of qualification. The best pair and triple of changes
-    to different things are found among the best four (the triple adds one to the pair), and the days points are
-    lost (birthdays, expiries) are listed.
+    Canada, a certificate of qualification. The best pair of changes to
+    different things is found among the best four, and the best triple adds one
+    of them to the pair; the days points are lost (birthdays, expiries, work
+    leaving the window) are listed.
 
     Args:
         candidate: The profile.
