@@ -6,7 +6,7 @@ Nothing here decides anything: every number, verdict and reason comes from
 :func:`~expressentry.validity_on`, :func:`~expressentry.ita_readiness`,
 :func:`~expressentry.forecast` and :func:`~expressentry.rounds`. This module only
 turns them into rows for the template (``templates/report.html.j2``) and the
-charts (:mod:`expressentry.report.charts`). Jinja2 is imported only when a report
+charts (``expressentry.report._svg``). Jinja2 is imported only when a report
 is made, so the core library keeps its small set of dependencies.
 """
 
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dateutil.relativedelta import relativedelta
 
-from expressentry import __version__
 from expressentry._today import resolve
 from expressentry.crs import score
 from expressentry.draws import rounds
@@ -37,7 +36,7 @@ from expressentry.timelines.documents import Validity, validity_on
 from expressentry.timelines.forecast import Forecast, forecast
 from expressentry.timelines.readiness import Readiness, ita_readiness
 
-from .charts import Series, cutoff_chart, forecast_chart
+from ._svg import Series, cutoff_chart, forecast_chart
 
 if TYPE_CHECKING:  # the report extra: present for the type checker, optional at run time
     import jinja2
@@ -157,13 +156,15 @@ def _context(
     deadline = ita_deadline(invited or day, rules=rules)
     ahead = forecast(c, start=day, end=end, rules=rules)
     since = day - relativedelta(months=HISTORY_MONTHS)
+    import expressentry  # noqa: PLC0415 (the package is imported by now: its version)
+
     caveats = [
         *breakdown.caveats,
         *_report_caveats(look, plan, ahead, validity, ready),
     ]
     return {
         "as_of": day,
-        "version": __version__,
+        "version": expressentry.__version__,
         "breakdown": breakdown,
         "sections": _score_sections(breakdown),
         "occupations": _occupations(c),
@@ -212,7 +213,7 @@ def _report_caveats(
 
 
 def _markup(svg: str) -> markupsafe.Markup:
-    """The chart's SVG, marked safe: :mod:`.charts` escapes every text it writes."""
+    """The chart's SVG, marked safe: ``_svg`` escapes every text it writes."""
     import markupsafe  # noqa: PLC0415 (installed with Jinja2)
 
     return markupsafe.Markup(svg)  # noqa: S704 (escaped by the chart code itself)
