@@ -161,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
             "and readiness for an invitation",
         )
     )
-    add_report_command(commands, _as_of)
+    add_report_command(commands.add_parser, _as_of)
     c = commands.add_parser(
         "compare", help="two to four profiles side by side, line by line, differences marked"
     )

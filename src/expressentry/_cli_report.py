@@ -26,11 +26,10 @@ _LANGUAGES = ("en", "fr")
 
 
 def add_report_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    day: Callable[[str], date],
+    add_parser: Callable[..., argparse.ArgumentParser], day: Callable[[str], date]
 ) -> None:
-    """Add ``report`` to the command line; ``day`` reads a YYYY-MM-DD argument."""
-    r = commands.add_parser(
+    """Add ``report`` with the subparsers' ``add_parser``; ``day`` reads a YYYY-MM-DD argument."""
+    r = add_parser(
         "report",
         help="a one-file HTML report of a profile: score, eligibility, plan, outlook, "
         "documents and charts",
