@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._today import resolve
 from expressentry.crs import score
 from expressentry.draws import rounds
+from expressentry.draws.feed import ROUNDS_PAGE
 from expressentry.draws.prospects import Outlook, OutlookLine, outlook
 from expressentry.eligibility import EligibilityReport, Requirement, Status, Verdict, assess
 from expressentry.enums import CategoryId, CrsSection, Program
@@ -56,13 +57,6 @@ INSTALL_HINT: Final = 'pip install "expressentry[report]"'
 """What to run when Jinja2 is missing."""
 
 _WHERE = "report_html"
-_ROUNDS_PAGE: Final = Source(
-    id="rounds",
-    title="Express Entry rounds of invitations",
-    url="https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
-    "express-entry/submit-profile/rounds-invitations.html",
-    retrieved=date(2026, 11, 22),
-)
 _SECTIONS: Final = {
     CrsSection.CORE: "A. Core / human capital",
     CrsSection.SPOUSE: "B. Spouse or common-law partner",
@@ -415,6 +409,6 @@ def _sources(
     if ready is not None:
         found.extend(r.source for r in (ready.window_rule, ready.medical_rule, ready.age_rule))
     found.extend(m.rule.source for e in ahead.events for m in e.milestones if m.rule is not None)
-    found.append(_ROUNDS_PAGE)
+    found.append(ROUNDS_PAGE)
     unique = {s.url: s for s in found}
     return sorted(unique.values(), key=lambda s: s.title)
