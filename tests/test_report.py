@@ -426,7 +426,13 @@ def test_cli_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     out = tmp_path / "report.html"
     status = cli_status(["report", "--example", "--as-of", "2026-11-22", "-o", str(out)])
     assert status == 0
-    assert capsys.readouterr().out == ""
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    # the forecast runs to 2028-11-22, after the rules' review: said once, like every command
+    assert printed.err == (
+        "expressentry: note: Rules last checked against their sources on 2026-11-22: this "
+        "result, for 2028-11-22, applies the rules known then, not any change made since.\n"
+    )
     assert out.read_text(encoding="utf-8") == REPORTS["example"]
 
 

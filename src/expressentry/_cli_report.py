@@ -15,8 +15,12 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
+from expressentry._today import resolve
 from expressentry.models import Candidate
-from expressentry.report.render import INSTALL_HINT, report_html
+from expressentry.report.render import FORECAST_MONTHS, INSTALL_HINT, report_html
+from expressentry.rules._timeline import review_caveats
 from expressentry.serialization import from_json
 
 __all__ = ["add_report_command", "run_report"]
@@ -72,13 +76,24 @@ def run_report(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(html)
         sys.stdout.flush()
-        return 0
-    try:
-        args.output.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        sys.stderr.write(f"expressentry: cannot write {args.output}: {exc.strerror or exc}\n")
-        return _BAD_INPUT
+    else:
+        try:
+            args.output.write_text(html, encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"expressentry: cannot write {args.output}: {exc.strerror or exc}\n")
+            return _BAD_INPUT
+    _note(args)
     return 0
+
+
+def _note(args: argparse.Namespace) -> None:
+    """The review caveat of the report's last day (its forecast's end), once on stderr.
+
+    The same note as every other command's: the page carries it in its footer too.
+    """
+    day = resolve(args.as_of, where="report")
+    for caveat in review_caveats(day + relativedelta(months=FORECAST_MONTHS)):
+        sys.stderr.write(f"expressentry: note: {caveat}\n")
 
 
 def _profile_bytes(args: argparse.Namespace) -> bytes | str:

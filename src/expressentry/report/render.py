@@ -66,7 +66,7 @@ _SECTIONS: Final = {
 _VERDICTS: Final = {
     Verdict.ELIGIBLE: "✓ Eligible",
     Verdict.NOT_ELIGIBLE: "✗ Not eligible",
-    Verdict.ELIGIBLE_IF: "? Eligible if the missing information is as assumed",
+    Verdict.ELIGIBLE_IF: "? Eligible if the requirements not checked are confirmed",
 }
 _STATUSES: Final = {Status.MET: "✓ Met", Status.NOT_MET: "✗ Not met", Status.UNKNOWN: "? Unknown"}
 
