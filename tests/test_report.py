@@ -478,3 +478,37 @@ def test_the_chart_module_documents_its_geometry() -> None:
         704,
         260,
     )
+
+
+def test_a_real_round_sits_where_its_cut_off_says() -> None:
+    # the latest CEC round before the report's day, read from the shipped history
+    latest = max(
+        (r for r in ee.rounds() if r.round_type == "cec" and r.day <= AS_OF), key=lambda r: r.day
+    )
+    cutoffs = next(_svgs(REPORTS["example"]))
+    ticks = {
+        int(t.get("data-value", "")): float(t.get("y", "")) - 4
+        for t in cutoffs.iter(f"{SVG}text")
+        if t.get("class") == "tick"
+    }
+    (lo, y_lo), (hi, y_hi) = min(ticks.items()), max(ticks.items())
+    group = cutoffs.find(f".//{SVG}g[@data-type='cec']")
+    assert group is not None
+    mark = next(m for m in group if m.get("data-day") == latest.day.isoformat())
+    assert mark.get("data-cutoff") == str(latest.cutoff)
+    top = min(float(y) for y in re.findall(r",([\d.]+)", mark.get("points", "")))
+    # a triangle: its apex is 4.5 units above the round's point
+    assert top + 4.5 == pytest.approx(y_lo + (latest.cutoff - lo) / (hi - lo) * (y_hi - y_lo))
+
+
+def test_it_prints_on_a4_and_letter_without_colour() -> None:
+    html = REPORTS["example"]
+    assert "@page { margin: 14mm 12mm; }" in html  # no fixed size: the printer's paper
+    assert "@media print" in html
+    assert "break-inside: avoid" in html
+    assert "thead { display: table-header-group; }" in html  # headers repeat on each page
+    text = "".join(_parse(html).text)
+    # a result is written, not only coloured
+    assert "✓ Met" in text
+    assert "✗ Not eligible" in text
+    assert "✓ Valid" in text
