@@ -252,6 +252,7 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     ),
     "pool_status": ((PROFILE,), {"as_of": AS_OF}),
     "replay": ((WITH_DISTRIBUTION,), {"seed": 1}),
+    "report_html": ((PROFILE,), {"as_of": AS_OF, "ita": AS_OF, "rules": RULES, "lang": "en"}),
     "replay_all": (([WITH_DISTRIBUTION],), {"seed": 1}),
     "round_type_of": ((WITH_DISTRIBUTION,), {}),
     "rounds": ((), {}),

@@ -122,6 +122,7 @@ from expressentry.planner import (
     compare,
     improvements,
 )
+from expressentry.report import report_html
 from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
 from expressentry.rules.categories import Category, categories_in_force, categories_listing
 from expressentry.rules.programs import is_trade
@@ -276,6 +277,7 @@ __all__ = [
     "pool_status",
     "replay",
     "replay_all",
+    "report_html",
     "round_type_of",
     "rounds",
     "rules_for",

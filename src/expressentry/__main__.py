@@ -8,9 +8,11 @@ line, JSON Lines; each bad line on stderr, and status 2 if there was one);
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
 ``expressentry compare A.json B.json [C.json D.json] [--as-of ...] [--format text|json]``;
 ``expressentry backtest [--before ...] [--since ...] [--format text|json]``;
-``expressentry replay [--rounds] [--number N]``. Every command that reads rounds
-(``rounds``, ``outlook``, ``backtest``, ``replay``) takes ``--feed FILE``, a copy
-of IRCC's feed you downloaded, instead of the shipped rounds.
+``expressentry replay [--rounds] [--number N]``;
+``expressentry report PROFILE.json [--as-of ...] [--ita ...] [-o report.html]``.
+Every command that reads rounds (``rounds``, ``outlook``, ``backtest``,
+``replay``) takes ``--feed FILE``, a copy of IRCC's feed you downloaded, instead
+of the shipped rounds.
 
 A command whose day (``--as-of``, the invitation or the forecast's end, the
 round's day) is after the day the rules were last checked against their sources
@@ -43,6 +45,7 @@ from dateutil.relativedelta import relativedelta
 from tqdm import tqdm
 
 from expressentry import __version__
+from expressentry._cli_report import add_report_command, run_report
 from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.batch import PoolResult
@@ -158,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
             "and readiness for an invitation",
         )
     )
+    add_report_command(commands.add_parser, _as_of)
     c = commands.add_parser(
         "compare", help="two to four profiles side by side, line by line, differences marked"
     )
@@ -725,6 +729,7 @@ _NO_PROFILE = {
     "simulate": _simulate,
     "example": _example,
     "compare": _compare,
+    "report": run_report,
 }
 """The commands that read no profile."""
 

@@ -1,0 +1,414 @@
+"""The client report: the library's own results, laid out as one self-contained HTML page.
+
+Nothing here decides anything: every number, verdict and reason comes from
+:func:`~expressentry.score`, :func:`~expressentry.assess`,
+:func:`~expressentry.improvements`, :func:`~expressentry.outlook`,
+:func:`~expressentry.validity_on`, :func:`~expressentry.ita_readiness`,
+:func:`~expressentry.forecast` and :func:`~expressentry.rounds`. This module only
+turns them into rows for the template (``templates/report.html.j2``) and the
+charts (``expressentry.report._svg``). Jinja2 is imported only when a report
+is made, so the core library keeps its small set of dependencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from dateutil.relativedelta import relativedelta
+
+from expressentry._today import resolve
+from expressentry.crs import score
+from expressentry.draws import rounds
+from expressentry.draws.feed import ROUNDS_PAGE
+from expressentry.draws.prospects import Outlook, OutlookLine, outlook
+from expressentry.eligibility import EligibilityReport, Requirement, Status, Verdict, assess
+from expressentry.enums import CategoryId, CrsSection, Program
+from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.explain import CrsBreakdown
+from expressentry.models import Candidate
+from expressentry.models.candidate import require_candidate
+from expressentry.noc import occupation
+from expressentry.planner import ImprovementPlan, improvements
+from expressentry.rules import RuleSet, Source, resolve_rules
+from expressentry.timelines.deadlines import ita_deadline
+from expressentry.timelines.documents import Validity, validity_on
+from expressentry.timelines.forecast import Forecast, forecast
+from expressentry.timelines.readiness import Readiness, ita_readiness
+
+from ._svg import Series, cutoff_chart, forecast_chart
+
+if TYPE_CHECKING:  # the report extra: present for the type checker, optional at run time
+    import jinja2
+    import markupsafe
+
+__all__ = ["FORECAST_MONTHS", "HISTORY_MONTHS", "INSTALL_HINT", "LANGUAGES", "TOP", "report_html"]
+
+LANGUAGES: Final = ("en",)
+"""The languages a report can be written in (French is planned next)."""
+TOP: Final = 10
+"""Changes the plan's table shows."""
+FORECAST_MONTHS: Final = 24
+"""How far ahead the forecast chart and its events go."""
+HISTORY_MONTHS: Final = 24
+"""How far back the cut-off chart goes."""
+INSTALL_HINT: Final = 'pip install "expressentry[report]"'
+"""What to run when Jinja2 is missing."""
+
+_WHERE = "report_html"
+_SECTIONS: Final = {
+    CrsSection.CORE: "A. Core / human capital",
+    CrsSection.SPOUSE: "B. Spouse or common-law partner",
+    CrsSection.TRANSFERABILITY: "C. Skill transferability",
+    CrsSection.ADDITIONAL: "D. Additional points",
+}
+_VERDICTS: Final = {
+    Verdict.ELIGIBLE: "✓ Eligible",
+    Verdict.NOT_ELIGIBLE: "✗ Not eligible",
+    Verdict.ELIGIBLE_IF: "? Eligible if the requirements not checked are confirmed",
+}
+_STATUSES: Final = {Status.MET: "✓ Met", Status.NOT_MET: "✗ Not met", Status.UNKNOWN: "? Unknown"}
+
+
+def report_html(
+    candidate: Candidate,
+    *,
+    as_of: date | None = None,
+    ita: date | None = None,
+    rules: RuleSet | None = None,
+    lang: str = "en",
+) -> str:
+    """A one-file HTML report of ``candidate`` on ``as_of``, to send to a client or print.
+
+    The page needs no network and no JavaScript: the styles and both charts
+    (past cut-offs against the score, the score over the next 24 months) are
+    inline. It prints on A4 and Letter. Every figure is the library's own
+    result for the day, with the rules' sources and edition in the footer.
+
+    Args:
+        candidate: The profile.
+        as_of: The day of the report; ``None`` means today.
+        ita: The day of an invitation to apply, if one came: its deadline and
+            what the documents must be on the day of applying.
+        rules: A reform to apply instead of the rules in force.
+        lang: The report's language; only ``"en"`` for now (French is next).
+
+    Raises:
+        InvalidInputError: an argument of the wrong type, a language other than
+            English, or a profile that cannot be scored on the day.
+        RulesNotInForceError: ``as_of`` or ``ita`` is before Express Entry opened.
+        ImportError: Jinja2 is not installed (``pip install "expressentry[report]"``).
+    """
+    if lang not in LANGUAGES:
+        message = (
+            "French reports are not available yet; use lang='en'"
+            if lang == "fr"
+            else f"must be one of {', '.join(LANGUAGES)}"
+        )
+        raise InvalidInputError(_WHERE, [FieldProblem("lang", lang, message)])
+    day, _ = resolve_rules(_WHERE, as_of, rules)
+    candidate = require_candidate(candidate, _WHERE)
+    invited = None if ita is None else resolve(ita, "ita", where=_WHERE, optional=False)
+    try:
+        end = day + relativedelta(months=FORECAST_MONTHS)
+    except (ValueError, OverflowError):
+        raise InvalidInputError(
+            _WHERE, [FieldProblem("as_of", day, "leaves no 24 months before 9999-12-31")]
+        ) from None
+    environment = _environment()
+    context = _context(candidate, day, end, invited, rules)
+    return environment.get_template("report.html.j2").render(**context)
+
+
+def _environment() -> jinja2.Environment:
+    """A Jinja2 environment over the shipped templates, escaping every value."""
+    try:
+        import jinja2  # noqa: PLC0415 (optional: imported only when a report is made)
+    except ImportError as exc:
+        message = f"a report needs Jinja2, which is not installed: {INSTALL_HINT}"
+        raise ImportError(message, name="jinja2") from exc
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("expressentry.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _context(
+    c: Candidate, day: date, end: date, invited: date | None, rules: RuleSet | None
+) -> dict[str, Any]:
+    """Everything the template shows, as plain rows and strings."""
+    breakdown = score(c, as_of=day, rules=rules)
+    report = assess(c, as_of=day, rules=rules)
+    plan = improvements(c, as_of=day, rules=rules, chances=True)
+    look = outlook(c, as_of=day, rules=rules)
+    validity = validity_on(c, invited=invited, as_of=day, rules=rules)
+    ready = None if invited is None else ita_readiness(c, invited=invited, rules=rules)
+    deadline = ita_deadline(invited or day, rules=rules)
+    ahead = forecast(c, start=day, end=end, rules=rules)
+    since = day - relativedelta(months=HISTORY_MONTHS)
+    import expressentry  # noqa: PLC0415 (the package is imported by now: its version)
+
+    caveats = [
+        *breakdown.caveats,
+        *_report_caveats(look, plan, ahead, validity, ready),
+    ]
+    return {
+        "as_of": day,
+        "version": expressentry.__version__,
+        "breakdown": breakdown,
+        "sections": _score_sections(breakdown),
+        "occupations": _occupations(c),
+        "programs": _programs(report),
+        "categories": _categories(report),
+        "plan": _plan(plan, report),
+        "losses": plan.losses,
+        "outlook": _outlook(look),
+        "pool_note": _pool_note(look),
+        "documents": validity.documents,
+        "next_expiry": validity.next_expiry,
+        "invited": invited,
+        "deadline": deadline,
+        "readiness": _readiness(ready),
+        "cutoff_chart": _markup(_cutoffs(look, since, day)),
+        "history_since": since,
+        "forecast": ahead,
+        "forecast_chart": _markup(
+            forecast_chart(
+                ahead.initial.total,
+                [(e.day, e.after.total) for e in ahead.events],
+                start=day,
+                end=end,
+            )
+        ),
+        "events": _events(ahead),
+        "sources": _sources(breakdown, report, validity, ready, ahead),
+        "caveats": list(dict.fromkeys(caveats)),
+    }
+
+
+def _report_caveats(
+    look: Outlook,
+    plan: ImprovementPlan,
+    ahead: Forecast,
+    validity: Validity,
+    ready: Readiness | None,
+) -> Iterator[str]:
+    """The caveats of every result the report shows (the rules' review date passed)."""
+    yield from look.caveats
+    yield from plan.caveats
+    yield from ahead.caveats
+    yield from validity.caveats
+    if ready is not None:
+        yield from ready.caveats
+
+
+def _markup(svg: str) -> markupsafe.Markup:
+    """The chart's SVG, marked safe: ``_svg`` escapes every text it writes."""
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
+    return markupsafe.Markup(svg)  # noqa: S704 (escaped by the chart code itself)
+
+
+def _score_sections(b: CrsBreakdown) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": title,
+            "subtotal": b.subtotal(section),
+            "lines": [ln for ln in b.lines if ln.section is section],
+        }
+        for section, title in _SECTIONS.items()
+        if section is not CrsSection.SPOUSE or b.with_spouse
+    ]
+
+
+def _occupations(c: Candidate) -> list[str]:
+    """Each NOC of the profile's work and job offer, with its title from the shipped table."""
+    codes = [p.noc for p in c.work_history.periods]
+    if c.job_offer is not None:
+        codes.append(c.job_offer.noc)
+    out = []
+    for code in dict.fromkeys(codes):
+        try:
+            found = occupation(code)
+        except InvalidInputError:
+            out.append(f"NOC {code}")
+        else:
+            out.append(f"NOC {code} {found.title} (TEER {found.teer.value})")
+    return out
+
+
+def _requirement(r: Requirement) -> dict[str, str]:
+    return {"status": _STATUSES[r.status], "css": r.status.value, "reason": r.reason}
+
+
+def _programs(report: EligibilityReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f"{p.program.label} ({p.program.value.upper()})",
+            "verdict": _VERDICTS[p.verdict],
+            "css": p.verdict.value,
+            "requirements": [_requirement(r) for r in p.requirements],
+            "grid": p.grid,
+        }
+        for p in report.programs
+    ]
+
+
+def _categories(report: EligibilityReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": c.name,
+            "verdict": _VERDICTS[c.verdict],
+            "css": c.verdict.value,
+            "failing": [_requirement(r) for r in c.requirements if r.status is not Status.MET],
+        }
+        for c in report.categories
+    ]
+
+
+def _names(items: Iterable[Program | CategoryId], report: EligibilityReport) -> str:
+    """Programs by their abbreviation (FSW), categories by their name."""
+    names = {c.category: c.name for c in report.categories}
+    return ", ".join(
+        i.value.upper() if isinstance(i, Program) else names.get(i, i.value) for i in items
+    )
+
+
+def _plan(plan: ImprovementPlan, report: EligibilityReport) -> dict[str, Any]:
+    rows = [
+        {
+            "rank": rank,
+            "description": i.description,
+            "day": i.day,
+            "gain": i.gain,
+            "total": i.total,
+            "opens": _names((*i.programs_opened, *i.categories_opened), report),
+            "steps": i.steps,
+        }
+        for rank, i in enumerate(plan.improvements[:TOP], start=1)
+    ]
+    return {
+        "end": plan.end,
+        "total": plan.total,
+        "rows": rows,
+        "more": max(len(plan.improvements) - TOP, 0),
+        "best_pair": plan.best_pair,
+        "best_triple": plan.best_triple,
+        "losses": [
+            {
+                "day": loss.day,
+                "points": loss.points,
+                "total": loss.total,
+                "description": loss.description,
+                "closes": _names((*loss.programs_closed, *loss.categories_closed), report),
+            }
+            for loss in plan.losses
+        ],
+    }
+
+
+def _percent(value: float | None) -> str:
+    return "not known" if value is None else f"{value:.0%}"
+
+
+def _outlook(look: Outlook) -> list[dict[str, Any]]:
+    def row(line: OutlookLine, judged: bool) -> dict[str, Any]:
+        low_high = (
+            "—" if line.interval is None else f"{line.interval[0]:.0f} to {line.interval[1]:.0f}"
+        )
+        return {
+            "label": line.round_type.label,
+            "verdict": _VERDICTS[line.verdict] if line.verdict is not None else "not judged",
+            "estimate": "—" if line.estimate is None else f"{line.estimate:.0f}",
+            "interval": low_high,
+            "chance": _percent(line.chance) if judged else "not judged",
+            "record": f"{line.invited} of the last {len(line.checks)} "
+            f"({line.in_pool} held while the profile was in the pool)",
+            "next_day": line.next_day,
+        }
+
+    return [row(line, True) for line in look.lines] + [row(line, False) for line in look.unjudged]
+
+
+def _pool_note(look: Outlook) -> str | None:
+    if look.submitted_on is None:
+        return "The profile gives no submission day: the pool's 12 months cannot be checked."
+    if look.in_pool is False and look.pool_exit is not None:
+        return (
+            f"The profile is not in the pool on {look.as_of}: it expired on {look.pool_exit}, "
+            f"12 months after it was submitted on {look.submitted_on}. No round can invite it "
+            "until a new profile is submitted."
+        )
+    if look.pool_exit is not None:
+        return f"The profile stays in the pool until {look.pool_exit}."
+    return None
+
+
+def _readiness(ready: Readiness | None) -> dict[str, Any] | None:
+    if ready is None:
+        return None
+    return {
+        "ready": ready.ready,
+        "deadline": ready.deadline,
+        "window_days": ready.window_days,
+        "checked_on": ready.checked_on,
+        "late": ready.late,
+        "documents": ready.documents,
+        "to_renew": ready.to_renew,
+        "medical_required": ready.medical_required,
+        "medical_missing": ready.medical_missing,
+        "age_at_invitation": ready.age_at_invitation,
+        "age_locked": ready.age_locked,
+        "in_pool": ready.in_pool_at_invitation,
+    }
+
+
+def _cutoffs(look: Outlook, since: date, day: date) -> str:
+    """Chart (a): the past cut-offs of each round type the profile can enter."""
+    history = rounds()
+    series = []
+    for line in look.lines:
+        key = line.round_type.key
+        points = tuple(
+            (r.day, r.cutoff) for r in history if r.round_type == key and since <= r.day <= day
+        )
+        series.append(Series(key=key, label=line.round_type.label, points=points))
+    return cutoff_chart(series, look.score, start=since, end=day)
+
+
+def _events(ahead: Forecast) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": number,
+            "day": e.day,
+            "before": e.before.total,
+            "after": e.after.total,
+            "change": e.change,
+            "milestones": [m.description for m in e.milestones],
+        }
+        for number, e in enumerate(ahead.events, start=1)
+    ]
+
+
+def _sources(
+    b: CrsBreakdown,
+    report: EligibilityReport,
+    validity: Validity,
+    ready: Readiness | None,
+    ahead: Forecast,
+) -> list[Source]:
+    """Every official source a result of the report cites, once, by title."""
+    found = [ln.rule.source for ln in b.lines]
+    for p in (*report.programs, *report.categories):
+        found.extend(r.rule.source for r in p.requirements)
+    found.extend(d.rule.source for d in validity.documents if d.rule is not None)
+    if ready is not None:
+        found.extend(r.source for r in (ready.window_rule, ready.medical_rule, ready.age_rule))
+    found.extend(m.rule.source for e in ahead.events for m in e.milestones if m.rule is not None)
+    found.append(ROUNDS_PAGE)
+    unique = {s.url: s for s in found}
+    return sorted(unique.values(), key=lambda s: s.title)
