@@ -28,6 +28,7 @@ from pathlib import Path
 from attrs import frozen
 
 from expressentry._checks import require_path
+from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.jsontext import parse_json
 from expressentry.models import Candidate
@@ -133,14 +134,15 @@ def read_pool(path: Path | str, *, progress: Callable[[int], object] | None = No
     candidates: list[Candidate] = []
     lines: list[int] = []
     failures: list[LineFailure] = []
-    for row in iter_pool(path):
-        if progress is not None:
-            progress(row.size)
-        if row.candidate is not None:
-            candidates.append(row.candidate)
-            lines.append(row.line)
-        elif row.failure is not None:
-            failures.append(row.failure)
+    with gc_paused():  # a pool's profiles are new objects, none in a cycle
+        for row in iter_pool(path):
+            if progress is not None:
+                progress(row.size)
+            if row.candidate is not None:
+                candidates.append(row.candidate)
+                lines.append(row.line)
+            elif row.failure is not None:
+                failures.append(row.failure)
     return PoolFile(candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures))
 
 
