@@ -343,10 +343,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(
         WorkHistory, lambda h: [conv.unstructure(p, WorkPeriod) for p in h.periods]
     )
-    conv.register_structure_hook(
-        WorkHistory,
-        lambda v, _: WorkHistory(periods=conv.structure(v, tuple[WorkPeriod, ...])),
-    )
+
+    def history_factory(_: type[WorkHistory]) -> Callable[[object, Any], WorkHistory]:
+        periods = conv.get_structure_hook(tuple[WorkPeriod, ...])  # looked up once
+
+        def structure(value: object, _: Any) -> WorkHistory:
+            return WorkHistory(periods=periods(value, tuple[WorkPeriod, ...]))
+
+        return structure
+
+    conv.register_structure_hook_factory(lambda kind: kind is WorkHistory, history_factory)
     return conv
 
 
