@@ -680,9 +680,8 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
 
 def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
     """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked."""
-    (born, education, status, spouse, languages, first, history, *flags) = state
-    (certificate, nomination, offer, sibling, *rest) = flags
-    *rest, medical, passport, pcs = rest
+    born, education, status, spouse, languages, first, history, *rest = state
+    certificate, nomination, offer, sibling, *rest, medical, passport, pcs = rest
     c = restore(
         Candidate,
         _CANDIDATE_SLOTS,

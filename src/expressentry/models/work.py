@@ -291,10 +291,7 @@ def pack_history(h: WorkHistory) -> tuple[Any, ...]:
 def unpack_history(state: tuple[Any, ...]) -> WorkHistory:
     """The history :func:`pack_history` packed (its ``derived`` slot empty)."""
     if not state:
-        return _EMPTY
+        return restore(WorkHistory, _HISTORY_SLOTS, ((), None, None, None))
     periods = tuple([unpack_period(p) for p in state])
     starts = [p.start for p in periods]
     return restore(WorkHistory, _HISTORY_SLOTS, (periods, min(starts), max(starts), None))
-
-
-_EMPTY = WorkHistory()
