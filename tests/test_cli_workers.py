@@ -17,6 +17,7 @@ import json
 import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -24,6 +25,7 @@ import pytest
 import expressentry as ee
 from expressentry import _shards
 from expressentry.__main__ import main
+from expressentry.eligibility import flags_many
 from tests.strategies import random_candidate
 
 DAY = date(2026, 11, 22)
@@ -174,3 +176,79 @@ def test_an_unreadable_pool_is_named_with_any_number_of_workers(
         status, out, err = _run(capsys, [command, str(folder), *extra, "--workers", "2"])
         assert (status, out) == (2, "")
         assert err == f"expressentry: cannot read {folder}: Is a directory\n"
+
+
+def test_a_profile_refused_on_the_round_day_is_named_whatever_the_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profiles = _profiles(13)
+    base = ee.example_profile()
+    tested_later = attrs.evolve(
+        base.languages[0], test_date=DAY + timedelta(days=3), result_date=None
+    )
+    late = attrs.evolve(
+        base,
+        languages=(tested_later, *base.languages[1:]),
+        profile_submitted=datetime(2026, 2, 1, tzinfo=UTC),
+    )
+    profiles.insert(6, late)  # in the pool on the day, with a test taken after it
+    path = tmp_path / "late.jsonl"
+    path.write_text("".join(_line(c) + "\n" for c in profiles), encoding="utf-8")
+    args = ["simulate", str(path), "--size", "3", "--as-of", DAY.isoformat()]
+    one = _run(capsys, [*args, "--workers", "1"])
+    two = _run(capsys, [*args, "--workers", "2"])
+    assert one == two
+    assert one[0] == 2
+    assert "[6].languages[0].test_date" in one[2]
+
+
+# --- Pool.remember: totals and flags worked out elsewhere ---------------------------
+
+
+def _round_pool() -> tuple[ee.Pool, ee.RuleSet]:
+    return ee.Pool(_profiles(30)), ee.rules_for(as_of=DAY)
+
+
+def test_a_pool_reuses_the_totals_and_flags_it_is_given() -> None:
+    pool, rules = _round_pool()
+    everyone = range(len(pool))
+    given = list(range(100, 100 + len(pool)))
+    pool.remember(as_of=DAY, rules=rules, scores=[*given[:-1], None])
+    # the given totals are read as they are; the one not given is worked out here
+    assert pool.scores(everyone, as_of=DAY, rules=rules) == [
+        *given[:-1],
+        ee.score(pool.candidates[-1], as_of=DAY).total,
+    ]
+
+
+def test_a_round_from_remembered_totals_and_flags_is_the_round_worked_out_here() -> None:
+    spec = ee.RoundSpec(day=DAY, size=5, kind=ee.RoundKind.GENERAL)
+    pool, rules = _round_pool()
+    expected = ee.select(pool, spec, rules=rules)
+    seeded, _ = _round_pool()
+    people = seeded.candidates
+    seeded.remember(
+        as_of=DAY,
+        rules=rules,
+        scores=ee.score_many(people, as_of=DAY),
+        flags=flags_many(people, as_of=DAY),
+    )
+    assert ee.select(seeded, spec, rules=rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"scores": [1, 2]}, "scores"),
+        ({"flags": [None]}, "flags"),
+        ({"rules": "today"}, "rules"),
+    ],
+)
+def test_remembering_the_wrong_number_of_entries_is_refused(
+    kwargs: dict[str, object], named: str
+) -> None:
+    pool, rules = _round_pool()
+    given: dict[str, Any] = {"as_of": DAY, "rules": rules, **kwargs}
+    with pytest.raises(ee.InvalidInputError) as exc:
+        pool.remember(**given)
+    assert [p.path for p in exc.value.problems] == [named]

@@ -41,7 +41,7 @@ from tqdm import tqdm
 
 from expressentry import __version__
 from expressentry._reprs import cut
-from expressentry._shards import chunks, in_order, read_chunk, work_chunk
+from expressentry._shards import Read, chunks, in_order, rank_chunk, read_chunk, work_chunk
 from expressentry._today import resolve
 from expressentry.batch import gc_paused
 from expressentry.crs import score
@@ -60,7 +60,7 @@ from expressentry.draws.cutoffs import RoundType, backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.replays import NO_DISTRIBUTION
 from expressentry.draws.table import FORMATS, render_rounds
-from expressentry.eligibility import EligibilityReport, assess
+from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
     DamagedDataError,
@@ -73,6 +73,7 @@ from expressentry.explain import CrsBreakdown
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, RawLine, pool_format, raw_lines
+from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
 from expressentry.timelines.documents import validity_on
@@ -499,28 +500,50 @@ def _cannot_read(path: Path, exc: BaseException) -> int:
     return _BAD_INPUT
 
 
-def _read_pool_file(
-    path: Path, workers: int
-) -> tuple[list[Candidate], tuple[int, ...], list[LineFailure]] | None:
+class _PoolRead:
+    """A pool file read for a round: its profiles and bad lines, and what workers worked out."""
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.lines: list[int] = []
+        self.failures: list[LineFailure] = []
+        self.totals: list[int | None] = []
+        self.flags: list[EligibilityFlags | None] = []
+
+    def add(self, read: Read) -> int:
+        """Take a chunk read; its bytes."""
+        self.candidates.extend(read[0])
+        self.lines.extend(read[1])
+        self.failures.extend(read[2])
+        return read[3]
+
+
+def _read_pool_file(path: Path, workers: int, day: date) -> _PoolRead | None:
     """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable).
 
     The lines are read in ``workers`` processes, a chunk at a time, in file order.
+    With more than one, the workers also score and assess each profile on ``day``
+    (what the round reads of it), so the main process only ranks.
     """
-    candidates: list[Candidate] = []
-    lines: list[int] = []
-    failures: list[LineFailure] = []
+    found = _PoolRead()
     try:
         size = path.stat().st_size
         with _progress(size, "B", f"reading {path.name}") as bar, gc_paused():
-            for read in in_order(read_chunk, chunks(_lines_of(path)), workers):
-                candidates.extend(read[0])
-                lines.extend(read[1])
-                failures.extend(read[2])
-                bar.update(read[3])
+            parts = chunks(_lines_of(path))
+            if workers == 1:
+                for read in in_order(read_chunk, parts, 1):
+                    bar.update(found.add(read))
+            else:
+                for read, totals, flags in in_order(
+                    rank_chunk, ((day, part) for part in parts), workers
+                ):
+                    bar.update(found.add(read))
+                    found.totals.extend(totals)
+                    found.flags.extend(flags)
     except (OSError, _UnreadableError) as exc:
         _cannot_read(path, exc)
         return None
-    return candidates, tuple(lines), failures
+    return found
 
 
 def _report_lines(path: Path, failures: list[LineFailure]) -> None:
@@ -535,20 +558,23 @@ def _simulate(args: argparse.Namespace) -> int:
     if pool_format(path) is None:
         sys.stderr.write(f"expressentry: {path.name}: a pool is a .jsonl or .csv file\n")
         return _BAD_INPUT
-    read = _read_pool_file(path, args.workers)
+    day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
+    read = _read_pool_file(path, args.workers, day)
     if read is None:
         return _BAD_INPUT
-    candidates, lines, failures = read
-    _report_lines(path, failures)
-    if failures:
+    candidates, lines = read.candidates, read.lines
+    _report_lines(path, read.failures)
+    if read.failures:
         return _BAD_INPUT
-    day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
     )
     with _progress(len(candidates), "profile", "ranking"):
-        found = select(Pool(candidates), spec)
+        pool = Pool(candidates)
+        rules = rules_for(as_of=day)
+        pool.remember(as_of=day, rules=rules, scores=read.totals, flags=read.flags)
+        found = select(pool, spec, rules=rules)
     if args.format == "json":
         data = {
             "as_of": day.isoformat(),

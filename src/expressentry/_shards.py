@@ -26,6 +26,7 @@ from expressentry.errors import FieldProblem
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.pools import LineFailure, RawLine, read_line
+from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 T = TypeVar("T")
@@ -94,6 +95,28 @@ def read_chunk(raws: list[RawLine]) -> Read:
             elif row.failure is not None:
                 failures.append(row.failure)
     return candidates, lines, failures, size
+
+
+Ranked = tuple[Read, list[int | None], list[EligibilityFlags | None]]
+"""A chunk read for a round: as :data:`Read`, with each profile's total and flags on its day."""
+
+
+def rank_chunk(task: tuple[date, list[RawLine]]) -> Ranked:
+    """The profiles of a chunk, with what a round on ``task[0]`` reads of each.
+
+    Each profile's total and eligibility flags on the day, under the rules in
+    force (``None`` for a profile they refuse: the round works on it again and
+    names the problem). A round over the whole pool then ranks without scoring
+    or assessing anyone (:meth:`~expressentry.draws.Pool.remember`).
+    """
+    day, raws = task
+    read = read_chunk(raws)
+    candidates = read[0]
+    rules = rules_for(as_of=day)
+    with gc_paused():
+        flags = flags_many(candidates, as_of=day, rules=rules, errors="collect").results
+        totals = score_many(candidates, as_of=day, rules=rules, errors="collect").results
+    return read, list(totals), list(flags)
 
 
 Worked = tuple[list[str], list[LineFailure], int]
