@@ -107,7 +107,7 @@ def rank_chunk(task: tuple[date, list[RawLine]]) -> Ranked:
     Each profile's total and eligibility flags on the day, under the rules in
     force (``None`` for a profile they refuse: the round works on it again and
     names the problem). A round over the whole pool then ranks without scoring
-    or assessing anyone (:meth:`~expressentry.draws.Pool.remember`).
+    or assessing anyone (:meth:`~expressentry.draws.pool.Pool.remember`).
     """
     day, raws = task
     read = read_chunk(raws)
