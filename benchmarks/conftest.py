@@ -22,7 +22,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
 from typing import Any, TypedDict
 
+import cattrs
 import pytest
+from attrs import frozen
 
 from expressentry import (
     Ability,
@@ -484,6 +486,106 @@ def from_working_age(periods: list[WorkPeriodSpec], born: date) -> list[WorkPeri
             continue
         kept.append({**p, "start": max(p["start"], sixteen)})
     return kept
+
+
+# --- the reference of reading: plain attrs classes of the same shape, no checks --------
+
+
+@frozen(kw_only=True)
+class PlainEducation:
+    level: EducationLevel
+    canadian_credential: CanadianCredential = CanadianCredential.NONE
+    eca_issued: date | None = None
+
+
+@frozen(kw_only=True)
+class PlainLanguageResult:
+    test: LanguageTest
+    test_date: date
+    listening: float
+    speaking: float
+    reading: float
+    writing: float
+    result_date: date | None = None
+
+
+@frozen(kw_only=True)
+class PlainWorkPeriod:
+    start: date
+    end: date | None
+    hours_per_week: float
+    noc: str
+    in_canada: bool
+    self_employed: bool = False
+    full_time_student: bool = False
+    authorized: bool = True
+
+
+@frozen(kw_only=True)
+class PlainJobOffer:
+    noc: str
+    canadian_armed_forces: bool = False
+
+
+@frozen(kw_only=True)
+class PlainPoliceCertificate:
+    country: str
+    issued: date
+    left: date | None = None
+
+
+@frozen(kw_only=True)
+class PlainSpouse:
+    accompanying: bool = True
+    canadian_citizen_or_pr: bool = False
+    education: PlainEducation | None = None
+    language: PlainLanguageResult | None = None
+    work_history: tuple[PlainWorkPeriod, ...] = ()
+    studied_in_canada: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PlainPoliceCertificate, ...] = ()
+
+
+@frozen(kw_only=True)
+class PlainCandidate:
+    date_of_birth: date
+    education: PlainEducation
+    marital_status: MaritalStatus = MaritalStatus.NEVER_MARRIED
+    spouse: PlainSpouse | None = None
+    languages: tuple[PlainLanguageResult, ...] = ()
+    first_official_language: OfficialLanguage | None = None
+    work_history: tuple[PlainWorkPeriod, ...] = ()
+    certificate_of_qualification: bool = False
+    provincial_nomination: bool = False
+    job_offer: PlainJobOffer | None = None
+    sibling_in_canada: bool = False
+    profile_submitted: datetime | None = None
+    certificate_noc: str | None = None
+    dependent_children: int = 0
+    settlement_funds: int | None = None
+    authorized_to_work_in_canada: bool = False
+    studied_in_canada: bool = False
+    relative_in_canada: bool = False
+    plans_to_live_in_quebec: bool = False
+    medical_exam: date | None = None
+    passport_expiry: date | None = None
+    police_certificates: tuple[PlainPoliceCertificate, ...] = ()
+
+
+def plain_converter() -> cattrs.Converter:
+    """cattrs with its defaults, and ISO dates read by the standard library."""
+    conv = cattrs.Converter()
+    conv.register_structure_hook(date, lambda v, _: date.fromisoformat(v))
+    conv.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
+    return conv
+
+
+@pytest.fixture(scope="session")
+def read_plain() -> Callable[[Any], Any]:
+    """Plain cattrs structuring of a profile's JSON data into :class:`PlainCandidate`."""
+    conv = plain_converter()
+    return lambda data: conv.structure(data, PlainCandidate)
 
 
 # --- fixtures ------------------------------------------------------------------------

@@ -47,9 +47,10 @@ from tqdm import tqdm
 from expressentry import __version__
 from expressentry._cli_report import add_report_command, run_report
 from expressentry._reprs import cut
+from expressentry._shards import Read, chunks, in_order, rank_chunk, read_chunk, work_chunk
 from expressentry._today import resolve
-from expressentry.batch import PoolResult
-from expressentry.crs import score, score_many
+from expressentry.batch import gc_paused
+from expressentry.crs import score
 from expressentry.draws import (
     Pool,
     Round,
@@ -65,7 +66,7 @@ from expressentry.draws.cutoffs import RoundType, backtest
 from expressentry.draws.prospects import DEFAULT_LAST, Outlook, outlook
 from expressentry.draws.replays import NO_DISTRIBUTION
 from expressentry.draws.table import FORMATS, render_rounds
-from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess, flags_many
+from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
     DamagedDataError,
@@ -80,7 +81,8 @@ from expressentry.models import Candidate
 from expressentry.planner import Scenario, compare
 from expressentry.planner.compare import MAX_SCENARIOS, MIN_SCENARIOS
 from expressentry.planner.planning import DEFAULT_MONTHS, MAX_MONTHS, improvements
-from expressentry.pools import LineFailure, pool_format, read_pool
+from expressentry.pools import LineFailure, RawLine, pool_format, raw_lines
+from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
 from expressentry.timelines.documents import validity_on
@@ -144,6 +146,8 @@ def _parser() -> argparse.ArgumentParser:
             default="text",
             help="for one profile (a pool always gives JSON Lines)",
         )
+        if name != "outlook":
+            _workers_argument(s)
         if name == "outlook":
             s.add_argument(
                 "--last",
@@ -196,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--as-of", type=_as_of, default=None, help="the round's day, YYYY-MM-DD")
     m.add_argument("--format", choices=("text", "json"), default="text")
+    _workers_argument(m)
     r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
     r.add_argument("--rounds", action="store_true", help="also list every round")
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
@@ -252,6 +257,24 @@ def _note(caveats: Iterable[str]) -> None:
     """Each caveat of the command's result, once, on stderr (after the result)."""
     for caveat in dict.fromkeys(caveats):
         sys.stderr.write(f"expressentry: note: {caveat}\n")
+
+
+def _workers_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="for a pool file: read and work on its lines in N processes (default: 1); "
+        "the output is the same, in file order",
+    )
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        msg = f"not a whole number of processes, at least 1: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _last(text: str) -> int:
@@ -577,18 +600,72 @@ def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
     )
 
 
-def _read_pool_file(
-    path: Path,
-) -> tuple[list[Candidate], tuple[int, ...], list[LineFailure]] | None:
-    """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable)."""
+class _UnreadableError(Exception):
+    """The pool file could not be read (its ``OSError`` is the cause)."""
+
+
+def _lines_of(path: Path) -> Iterator[RawLine]:
+    """The lines of a pool file, split off; a failure to read it is an :class:`_UnreadableError`.
+
+    So an ``OSError`` of the output (a closed pipe) is never taken for the file's.
+    """
+    try:
+        yield from raw_lines(path)
+    except OSError as exc:
+        raise _UnreadableError(exc) from exc
+
+
+def _cannot_read(path: Path, exc: BaseException) -> int:
+    error = exc.__cause__ if isinstance(exc, _UnreadableError) else exc
+    words = error.strerror if isinstance(error, OSError) and error.strerror else error
+    sys.stderr.write(f"expressentry: cannot read {path}: {words}\n")
+    return _BAD_INPUT
+
+
+class _PoolRead:
+    """A pool file read for a round: its profiles and bad lines, and what workers worked out."""
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.lines: list[int] = []
+        self.failures: list[LineFailure] = []
+        self.totals: list[int | None] = []
+        self.flags: list[EligibilityFlags | None] = []
+
+    def add(self, read: Read) -> int:
+        """Take a chunk read; its bytes."""
+        self.candidates.extend(read[0])
+        self.lines.extend(read[1])
+        self.failures.extend(read[2])
+        return read[3]
+
+
+def _read_pool_file(path: Path, workers: int, day: date) -> _PoolRead | None:
+    """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable).
+
+    The lines are read in ``workers`` processes, a chunk at a time, in file order.
+    With more than one, the workers also score and assess each profile on ``day``
+    (what the round reads of it), so the main process only ranks.
+    """
+    found = _PoolRead()
     try:
         size = path.stat().st_size
-        with _progress(size, "B", f"reading {path.name}") as bar:
-            read = read_pool(path, progress=bar.update)
-    except OSError as exc:
-        sys.stderr.write(f"expressentry: cannot read {path}: {exc.strerror or exc}\n")
+        with _progress(size, "B", f"reading {path.name}") as bar, gc_paused():
+            parts = chunks(_lines_of(path))
+            if workers == 1:
+                for read in in_order(read_chunk, parts, 1):
+                    bar.update(found.add(read))
+            else:
+                for read, totals, flags in in_order(
+                    rank_chunk, ((day, part) for part in parts), workers
+                ):
+                    bar.update(found.add(read))
+                    found.totals.extend(totals)
+                    found.flags.extend(flags)
+    except (OSError, _UnreadableError) as exc:
+        _cannot_read(path, exc)
         return None
-    return list(read.candidates), read.lines, list(read.failures)
+    return found
 
 
 def _report_lines(path: Path, failures: list[LineFailure]) -> None:
@@ -603,20 +680,23 @@ def _simulate(args: argparse.Namespace) -> int:
     if pool_format(path) is None:
         sys.stderr.write(f"expressentry: {path.name}: a pool is a .jsonl or .csv file\n")
         return _BAD_INPUT
-    read = _read_pool_file(path)
+    day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
+    read = _read_pool_file(path, args.workers, day)
     if read is None:
         return _BAD_INPUT
-    candidates, lines, failures = read
-    _report_lines(path, failures)
-    if failures:
+    candidates, lines = read.candidates, read.lines
+    _report_lines(path, read.failures)
+    if read.failures:
         return _BAD_INPUT
-    day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
     )
     with _progress(len(candidates), "profile", "ranking"):
-        found = select(Pool(candidates), spec)
+        pool = Pool(candidates)
+        rules = rules_for(as_of=day)
+        pool.remember(as_of=day, rules=rules, scores=read.totals, flags=read.flags)
+        found = select(pool, spec, rules=rules)
     if args.format == "json":
         data = {
             "as_of": day.isoformat(),
@@ -650,58 +730,34 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _pool(args: argparse.Namespace) -> int:
-    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr."""
+    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr.
+
+    The file is read and worked on a chunk of lines at a time, in ``--workers``
+    processes; each chunk's output is written in file order as it is done.
+    """
     path: Path = args.profile
-    read = _read_pool_file(path)
-    if read is None:
-        return _BAD_INPUT
-    candidates, lines, failures = read
     day = args.as_of if args.as_of is not None else resolve(None, where=args.command)
     verb = "scoring" if args.command == "score" else "assessing"
-    with _progress(len(candidates), "profile", verb) as bar:
-        counted = _counting(candidates, bar)
-        results: PoolResult[Any] = (
-            score_many(counted, as_of=day, errors="collect")
-            if args.command == "score"
-            else flags_many(counted, as_of=day, errors="collect")
-        )
-    for late in results.failures:  # a document dated after the day
-        problems = tuple(
-            FieldProblem(join_path("$", p.path.partition(".")[2]), p.value, p.message)
-            for p in late.error.problems
-        )
-        failures.append(LineFailure(line=lines[late.index], problems=problems))
+    failures: list[LineFailure] = []
     out = sys.stdout
-    caveats = review_caveats(day, LAST_REVIEWED)
-    for line, result in zip(lines, results.results, strict=True):
-        if result is not None:
-            found = _pool_result(line, day, result, caveats)
-            out.write(json.dumps(found, ensure_ascii=False) + "\n")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return _cannot_read(path, exc)
+    try:
+        with _progress(size, "B", f"{verb} {path.name}") as bar:
+            tasks = ((args.command, day, part) for part in chunks(_lines_of(path)))
+            for written, bad, done in in_order(work_chunk, tasks, args.workers):
+                for text in written:
+                    out.write(text + "\n")
+                failures.extend(bad)
+                bar.update(done)
+    except _UnreadableError as exc:  # not an OSError of the output: a closed pipe is one
+        return _cannot_read(path, exc)
     out.flush()
     _report_lines(path, failures)
-    _note(caveats)
+    _note(review_caveats(day, LAST_REVIEWED))
     return _BAD_INPUT if failures else 0
-
-
-def _counting(candidates: list[Candidate], bar: tqdm[Any]) -> Iterator[Candidate]:
-    for c in candidates:
-        yield c
-        bar.update()
-
-
-def _pool_result(
-    line: int, day: date, result: int | EligibilityFlags, caveats: tuple[str, ...]
-) -> dict[str, Any]:
-    """One line of a pool's output: the line it answers, the day, the result, the caveats."""
-    out: dict[str, Any] = {"line": line, "as_of": day.isoformat()}
-    if isinstance(result, EligibilityFlags):
-        out["programs"] = {p.value: v.value for p, v in result.programs}
-        out["categories"] = {c.value: v.value for c, v in result.categories}
-    else:
-        out["total"] = result
-    out["rules_reviewed_on"] = LAST_REVIEWED.isoformat()
-    out["caveats"] = list(caveats)
-    return out
 
 
 def _placed(exc: InvalidInputError) -> InvalidInputError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import threading
 from typing import Any
 
 from expressentry._checks import type_words
@@ -59,6 +60,11 @@ class _Parser:
 
     def __init__(self) -> None:
         self.flagged = False
+        self.decoder = json.JSONDecoder(
+            object_pairs_hook=self.object_pairs,
+            parse_constant=self.constant,
+            parse_int=self.integer,
+        )
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
@@ -87,12 +93,19 @@ class _Parser:
             return _Flagged(f"number too long ({len(text.lstrip('-')):,} digits)")
 
     def loads(self, text: str) -> Any:
-        return json.loads(
-            text,
-            object_pairs_hook=self.object_pairs,
-            parse_constant=self.constant,
-            parse_int=self.integer,
-        )
+        """``text`` parsed; :attr:`flagged` says whether the tree holds a marker."""
+        self.flagged = False
+        return self.decoder.decode(text)
+
+
+class _Parsers(threading.local):
+    """One parser per thread, made once: ``json.loads`` with hooks builds a decoder per call."""
+
+    def __init__(self) -> None:
+        self.parser = _Parser()
+
+
+_PARSERS = _Parsers()
 
 
 def _flagged_problems(data: object) -> list[FieldProblem]:
@@ -145,7 +158,7 @@ def parse_text(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, l
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [FieldProblem("$", MISSING, "not valid JSON: the text is empty")]
-    parser = _Parser()
+    parser = _PARSERS.parser
     try:
         data = parser.loads(text)
     except json.JSONDecodeError as exc:

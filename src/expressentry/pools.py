@@ -28,6 +28,7 @@ from pathlib import Path
 from attrs import frozen
 
 from expressentry._checks import require_path
+from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.jsontext import parse_json
 from expressentry.models import Candidate
@@ -38,8 +39,11 @@ __all__ = [
     "LineFailure",
     "PoolFile",
     "PoolLine",
+    "RawLine",
     "iter_pool",
     "pool_format",
+    "raw_lines",
+    "read_line",
     "read_pool",
 ]
 
@@ -133,14 +137,15 @@ def read_pool(path: Path | str, *, progress: Callable[[int], object] | None = No
     candidates: list[Candidate] = []
     lines: list[int] = []
     failures: list[LineFailure] = []
-    for row in iter_pool(path):
-        if progress is not None:
-            progress(row.size)
-        if row.candidate is not None:
-            candidates.append(row.candidate)
-            lines.append(row.line)
-        elif row.failure is not None:
-            failures.append(row.failure)
+    with gc_paused():  # a pool's profiles are new objects, none in a cycle
+        for row in iter_pool(path):
+            if progress is not None:
+                progress(row.size)
+            if row.candidate is not None:
+                candidates.append(row.candidate)
+                lines.append(row.line)
+            elif row.failure is not None:
+                failures.append(row.failure)
     return PoolFile(candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures))
 
 
@@ -150,6 +155,26 @@ def iter_pool(path: Path | str) -> Iterator[PoolLine]:
     Raises:
         InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), or
             its extension is neither ``.jsonl`` nor ``.csv``.
+        OSError: the file cannot be read.
+    """
+    return map(read_line, raw_lines(path))
+
+
+RawLine = tuple[int, int, bytes | tuple[list[str], list[str]] | LineFailure]
+"""A line of a pool file split off but not read: ``(line, size, text)``.
+
+The text is a JSON line's bytes, a CSV record with its header, or the failure of
+a line that holds no record (a bad header, bytes that are not UTF-8). Splitting
+a file is cheap; :func:`read_line` does the work of each line, so lines can be
+read in other processes (``--workers``) and their results put back in order.
+"""
+
+
+def raw_lines(path: Path | str) -> Iterator[RawLine]:
+    """The lines of the pool file at ``path``, split off but not read (blank lines skipped).
+
+    Raises:
+        InvalidInputError: as :func:`iter_pool`.
         OSError: the file cannot be read.
     """
     kind = pool_format(path)
@@ -163,16 +188,16 @@ def iter_pool(path: Path | str) -> Iterator[PoolLine]:
     return _csv(Path(path))
 
 
-def _jsonl(path: Path) -> Iterator[PoolLine]:
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, start=1):
-            text = raw.rstrip(b"\r\n")
-            if not text.strip():
-                continue
-            yield _line(number, len(raw), functools.partial(from_json, text, Candidate))
-
-
-def _line(number: int, size: int, read: Callable[[], Candidate]) -> PoolLine:
+def read_line(raw: RawLine) -> PoolLine:
+    """The profile of a line :func:`raw_lines` split off, or why the line holds none."""
+    number, size, text = raw
+    if isinstance(text, LineFailure):
+        return PoolLine(line=number, size=size, failure=text)
+    read = (
+        functools.partial(from_json, text, Candidate)
+        if isinstance(text, bytes)
+        else functools.partial(_from_record, *text)
+    )
     try:
         return PoolLine(line=number, size=size, candidate=read())
     except InvalidProfileError as exc:
@@ -180,7 +205,16 @@ def _line(number: int, size: int, read: Callable[[], Candidate]) -> PoolLine:
         return PoolLine(line=number, size=size, failure=failure)
 
 
-def _csv(path: Path) -> Iterator[PoolLine]:
+def _jsonl(path: Path) -> Iterator[RawLine]:
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            text = raw.rstrip(b"\r\n")
+            if not text.strip():
+                continue
+            yield number, len(raw), text
+
+
+def _csv(path: Path) -> Iterator[RawLine]:
     with path.open("rb") as f:
         data = f.read()
     try:
@@ -188,9 +222,7 @@ def _csv(path: Path) -> Iterator[PoolLine]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         problem = FieldProblem("$", MISSING, f"not UTF-8 text: byte 0x{data[exc.start]:02x}")
-        yield PoolLine(
-            line=line, size=len(data), failure=LineFailure(line=line, problems=(problem,))
-        )
+        yield line, len(data), LineFailure(line=line, problems=(problem,))
         return
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream)
@@ -204,16 +236,15 @@ def _csv(path: Path) -> Iterator[PoolLine]:
                 header = record
                 problems = _header_problems(header)
                 if problems:
-                    failure = LineFailure(line=number, problems=tuple(problems))
-                    yield PoolLine(line=number, size=size, failure=failure)
+                    yield number, size, LineFailure(line=number, problems=tuple(problems))
                     return
                 continue
             if not any(cell.strip() for cell in record):
                 continue
-            yield _line(number, size, functools.partial(_from_record, header, record))
+            yield number, size, (header, record)
     except csv.Error as exc:
         problem = FieldProblem("$", MISSING, f"not valid CSV: {exc}")
-        yield PoolLine(line=start, size=0, failure=LineFailure(line=start, problems=(problem,)))
+        yield start, 0, LineFailure(line=start, problems=(problem,))
 
 
 def _header_problems(header: list[str]) -> list[FieldProblem]:

@@ -272,9 +272,13 @@ def _make_converter() -> cattrs.Converter:
     )
     for kind, hook in plain:
         conv.register_structure_hook(kind, hook)
-    conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, datetime.isoformat)
-    conv.register_unstructure_hook(RuleSet, _no_rule_set)
+    written: tuple[tuple[type, Callable[[Any], Any]], ...] = (
+        (date, date.isoformat),
+        (datetime, datetime.isoformat),
+        (RuleSet, _no_rule_set),
+    )
+    for kind, writer in written:
+        conv.register_unstructure_hook(kind, writer)
     for enum_base in (Enum, StrEnum, IntEnum):  # before str and int in the MRO
         conv.register_structure_hook(enum_base, readers.enum)
         conv.register_unstructure_hook(enum_base, lambda member: member.value)
@@ -354,10 +358,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(
         WorkHistory, lambda h: [conv.unstructure(p, WorkPeriod) for p in h.periods]
     )
-    conv.register_structure_hook(
-        WorkHistory,
-        lambda v, _: WorkHistory(periods=conv.structure(v, tuple[WorkPeriod, ...])),
-    )
+
+    def history_factory(_: type[WorkHistory]) -> Callable[[object, Any], WorkHistory]:
+        periods = conv.get_structure_hook(tuple[WorkPeriod, ...])  # looked up once
+
+        def structure(value: object, _: Any) -> WorkHistory:
+            return WorkHistory(periods=periods(value, tuple[WorkPeriod, ...]))
+
+        return structure
+
+    conv.register_structure_hook_factory(lambda kind: kind is WorkHistory, history_factory)
     return conv
 
 

@@ -321,6 +321,53 @@ class Pool:
                 column[i] = total
         return [column[i] for i in indices]  # type: ignore[misc]  # all filled above
 
+    def remember(
+        self,
+        *,
+        as_of: date,
+        rules: RuleSet,
+        scores: Sequence[int | None] = (),
+        flags: Sequence[EligibilityFlags | None] = (),
+    ) -> None:
+        """Keep totals and flags worked out elsewhere: :meth:`scores` and :meth:`flags` reuse them.
+
+        For a pool whose candidates were scored and assessed in other processes
+        (``expressentry simulate --workers``): ``scores`` and ``flags`` hold one
+        entry per candidate, in pool order (empty: none given), each what
+        :func:`~expressentry.score_many` and :func:`~expressentry.eligibility.flags_many`
+        give for the candidate on ``as_of`` under ``rules``, or ``None`` where it
+        is not known (a candidate those refused is worked on, and refused, here).
+        They are kept as they are: give only what those functions gave.
+
+        Raises:
+            InvalidInputError: ``rules`` is not a RuleSet, or ``scores`` or
+                ``flags`` does not have one entry per candidate.
+        """
+        problems: list[FieldProblem] = []
+        given_rules: object = rules  # of any type at run time
+        if not isinstance(given_rules, RuleSet):
+            problems.append(FieldProblem("rules", given_rules, "must be a RuleSet"))
+        for name, given in (("scores", scores), ("flags", flags)):
+            if len(given) not in (0, len(self)):
+                problems.append(
+                    FieldProblem(
+                        name, f"{len(given)} entries", f"must give one per candidate ({len(self)})"
+                    )
+                )
+        if problems:
+            raise InvalidInputError("Pool.remember", problems)
+        key = (id(rules), as_of)
+        if scores:
+            _, totals = self._scores.setdefault(key, (rules, [None] * len(self)))
+            for i, total in enumerate(scores):
+                if total is not None:
+                    totals[i] = total
+        if flags:
+            _, verdicts = self._flags.setdefault(key, (rules, [None] * len(self)))
+            for i, f in enumerate(flags):
+                if f is not None:
+                    verdicts[i] = f
+
     def flags(
         self, indices: Sequence[int], *, as_of: date, rules: RuleSet
     ) -> list[EligibilityFlags]:

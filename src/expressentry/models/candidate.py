@@ -32,15 +32,25 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
+from expressentry.models._pickling import day as _from_ordinal
+from expressentry.models._pickling import restore, setters
 from expressentry.models.documents import (
     JobOffer,
     PoliceCertificate,
     certificates_tuple,
     documents_ok,
+    pack_certificate,
+    pack_offer,
+    unpack_certificate,
+    unpack_offer,
 )
 from expressentry.models.education import Education
+from expressentry.models.education import pack as pack_education
+from expressentry.models.education import unpack as unpack_education
 from expressentry.models.language import LanguageResult, read_under
-from expressentry.models.work import WorkHistory
+from expressentry.models.language import pack as pack_result
+from expressentry.models.language import unpack as unpack_result
+from expressentry.models.work import WorkHistory, pack_history, unpack_history
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
@@ -105,6 +115,10 @@ class Spouse:
             c.types(self, _SPOUSE_CHECKS)
             c.done()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields (see ``_pickling``)."""
+        return unpack_spouse, (pack_spouse(self),)
+
     @property
     def scored_with(self) -> bool:
         """Whether the candidate is scored "with spouse" (accompanying, not citizen/PR)."""
@@ -123,6 +137,51 @@ _SPOUSE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Spouse.field_checks = _SPOUSE_CHECKS
+_SPOUSE_SLOTS = setters(Spouse, tuple(name for name, _ in _SPOUSE_CHECKS))
+
+
+def _ordinal(day: date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _day(number: int | None) -> date | None:
+    return None if number is None else _from_ordinal(number)
+
+
+def pack_spouse(s: Spouse) -> tuple[Any, ...]:
+    """The fields of ``s``, nested models packed, dates as day numbers (see ``_pickling``)."""
+    education, language, certificates = s.education, s.language, s.police_certificates
+    return (
+        s.accompanying,
+        s.canadian_citizen_or_pr,
+        None if education is None else pack_education(education),
+        None if language is None else pack_result(language),
+        pack_history(s.work_history),
+        s.studied_in_canada,
+        _ordinal(s.medical_exam),
+        _ordinal(s.passport_expiry),
+        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+    )
+
+
+def unpack_spouse(state: tuple[Any, ...]) -> Spouse:
+    """The spouse :func:`pack_spouse` packed."""
+    accompanying, citizen, education, language, history, studied, medical, passport, pcs = state
+    return restore(
+        Spouse,
+        _SPOUSE_SLOTS,
+        (
+            accompanying,
+            citizen,
+            None if education is None else unpack_education(education),
+            None if language is None else unpack_result(language),
+            unpack_history(history),
+            studied,
+            _day(medical),
+            _day(passport),
+            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
+        ),
+    )
 
 
 def _languages_tuple(
@@ -484,17 +543,12 @@ class Candidate:
             ):
                 _check_lifetime(c, self, born)
         c.done()
-        second = None
-        if first is not None:
-            other = (
-                OfficialLanguage.FRENCH
-                if first is OfficialLanguage.ENGLISH
-                else OfficialLanguage.ENGLISH
-            )
-            second = by_language.get(other)
-        object.__setattr__(self, "_first", by_language.get(first) if first else None)
-        object.__setattr__(self, "_second", second)
+        _set_results(self, by_language, first)
         object.__setattr__(self, "_latest_document", everyone)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields, without ``derived`` (see ``_pickling``)."""
+        return unpack_candidate, (pack_candidate(self),)
 
     @property
     def latest_document(self) -> date | None:
@@ -573,6 +627,98 @@ _CANDIDATE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Candidate.field_checks = _CANDIDATE_CHECKS
+_CANDIDATE_SLOTS = setters(Candidate, tuple(name for name, _ in _CANDIDATE_CHECKS))
+"""The fields a pickle holds, in order: every field given, none derived."""
+
+
+def _set_results(
+    c: Candidate,
+    by_language: dict[OfficialLanguage, LanguageResult],
+    first: OfficialLanguage | None,
+) -> None:
+    """Keep the results in the first and the second official language."""
+    second = None
+    if first is not None:
+        english = first is OfficialLanguage.ENGLISH
+        second = by_language.get(OfficialLanguage.FRENCH if english else OfficialLanguage.ENGLISH)
+    object.__setattr__(c, "_first", by_language.get(first) if first else None)
+    object.__setattr__(c, "_second", second)
+
+
+def pack_candidate(c: Candidate) -> tuple[Any, ...]:
+    """The fields of ``c``, nested models packed, dates as day numbers (see ``_pickling``).
+
+    One flat call for the whole profile: a pickle of it holds one reduce, not one
+    per nested model, and no ``date`` objects (each costs a reduce of its own).
+    """
+    spouse, offer, certificates = c.spouse, c.job_offer, c.police_certificates
+    return (
+        c.date_of_birth.toordinal(),
+        pack_education(c.education),
+        c.marital_status,
+        None if spouse is None else pack_spouse(spouse),
+        tuple([pack_result(r) for r in c.languages]),
+        c.first_official_language,
+        pack_history(c.work_history),
+        c.certificate_of_qualification,
+        c.provincial_nomination,
+        None if offer is None else pack_offer(offer),
+        c.sibling_in_canada,
+        c.profile_submitted,
+        c.certificate_noc,
+        c.dependent_children,
+        c.settlement_funds,
+        c.authorized_to_work_in_canada,
+        c.studied_in_canada,
+        c.relative_in_canada,
+        c.plans_to_live_in_quebec,
+        _ordinal(c.medical_exam),
+        _ordinal(c.passport_expiry),
+        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+    )
+
+
+def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
+    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked."""
+    born, education, status, spouse, languages, first, history, *rest = state
+    certificate, nomination, offer, sibling, *rest, medical, passport, pcs = rest
+    c = restore(
+        Candidate,
+        _CANDIDATE_SLOTS,
+        (
+            _from_ordinal(born),
+            unpack_education(education),
+            status,
+            None if spouse is None else unpack_spouse(spouse),
+            tuple([unpack_result(r) for r in languages]),
+            first,
+            unpack_history(history),
+            certificate,
+            nomination,
+            None if offer is None else unpack_offer(offer),
+            sibling,
+            *rest,
+            _day(medical),
+            _day(passport),
+            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
+        ),
+    )
+    by_language = {r.language: r for r in c.languages}
+    first = c.first_official_language
+    if first is None and len(by_language) == 1:
+        first = next(iter(by_language))
+    _set_results(c, by_language, first)
+    when = c.profile_submitted
+    submitted = None if when is None else when.astimezone(UTC).date()
+    _SET_SUBMITTED_DAY(c, submitted)
+    _SET_LATEST_DOCUMENT(c, _bounds(c, submitted)[2])
+    _SET_DERIVED(c, None)
+    return c
+
+
+_SET_SUBMITTED_DAY, _SET_LATEST_DOCUMENT, _SET_DERIVED = setters(
+    Candidate, ("_submitted_day", "_latest_document", "derived")
+)
 
 
 def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:

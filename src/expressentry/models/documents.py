@@ -21,6 +21,7 @@ from expressentry.models._fields import (
     noc_teer,
     optional,
 )
+from expressentry.models._pickling import day, restore, setters
 from expressentry.plausibility import is_country_code
 
 
@@ -49,6 +50,10 @@ class JobOffer:
         object.__setattr__(self, "_teer", noc_teer(self.noc))
         object.__setattr__(self, "_kind", JobOfferKind.of(self.noc))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields; what it derives is read again (see ``_pickling``)."""
+        return unpack_offer, (pack_offer(self),)
+
     @property
     def teer(self) -> Teer:
         """TEER of the offered job."""
@@ -62,6 +67,21 @@ class JobOffer:
 
 _JOB_OFFER_CHECKS: Specs = (("noc", is_noc), ("canadian_armed_forces", is_bool))
 JobOffer.field_checks = _JOB_OFFER_CHECKS
+_OFFER_SLOTS = setters(
+    JobOffer,
+    ("noc", "canadian_armed_forces", "_teer", "_kind"),
+)
+
+
+def pack_offer(o: JobOffer) -> tuple[Any, ...]:
+    """The fields of ``o`` (see ``_pickling``)."""
+    return o.noc, o.canadian_armed_forces
+
+
+def unpack_offer(state: tuple[Any, ...]) -> JobOffer:
+    """The offer :func:`pack_offer` packed."""
+    noc, armed_forces = state
+    return restore(JobOffer, _OFFER_SLOTS, (noc, armed_forces, noc_teer(noc), JobOfferKind.of(noc)))
 
 
 @frozen(kw_only=True)
@@ -102,6 +122,10 @@ class PoliceCertificate:
         c.types(self, _POLICE_CERTIFICATE_CHECKS)
         c.done()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields (see ``_pickling``)."""
+        return unpack_certificate, (pack_certificate(self),)
+
 
 _POLICE_CERTIFICATE_CHECKS: Specs = (
     ("country", is_country),
@@ -109,6 +133,26 @@ _POLICE_CERTIFICATE_CHECKS: Specs = (
     ("left", optional(is_date)),
 )
 PoliceCertificate.field_checks = _POLICE_CERTIFICATE_CHECKS
+_CERTIFICATE_SLOTS = setters(
+    PoliceCertificate,
+    ("country", "issued", "left"),
+)
+
+
+def pack_certificate(p: PoliceCertificate) -> tuple[Any, ...]:
+    """The fields of ``p``, its dates as day numbers (see ``_pickling``)."""
+    left = p.left
+    return p.country, p.issued.toordinal(), None if left is None else left.toordinal()
+
+
+def unpack_certificate(state: tuple[Any, ...]) -> PoliceCertificate:
+    """The certificate :func:`pack_certificate` packed."""
+    country, issued, left = state
+    return restore(
+        PoliceCertificate,
+        _CERTIFICATE_SLOTS,
+        (country, day(issued), None if left is None else day(left)),
+    )
 
 
 def certificates_tuple(

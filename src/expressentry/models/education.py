@@ -13,6 +13,7 @@ from expressentry.enums import (
 )
 from expressentry.errors import FieldProblem
 from expressentry.models._fields import Checks, Specs, is_date, member_of, optional
+from expressentry.models._pickling import day, restore, setters
 
 _COVERS = {
     CanadianCredential.NONE: EducationLevel.LESS_THAN_SECONDARY,
@@ -105,6 +106,10 @@ class Education:
         object.__setattr__(self, "_scored_level", scored)
         object.__setattr__(self, "_needs_eca", needs)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields; what it derives is read again (see ``_pickling``)."""
+        return unpack, (pack(self),)
+
     @property
     def scored_level(self) -> EducationLevel:
         """The level that earns points, ``level`` if recognized, else the lowest."""
@@ -142,3 +147,22 @@ class Education:
 
 
 Education.field_checks = _EDUCATION_CHECKS
+
+_SLOTS = setters(
+    Education,
+    ("level", "canadian_credential", "eca_issued", "_scored_level", "_needs_eca"),
+)
+
+
+def pack(e: Education) -> tuple[Any, ...]:
+    """The fields of ``e``, its date as a day number (see ``_pickling``)."""
+    eca = e.eca_issued
+    return e.level, e.canadian_credential, None if eca is None else eca.toordinal()
+
+
+def unpack(state: tuple[Any, ...]) -> Education:
+    """The education :func:`pack` packed."""
+    level, credential, eca = state
+    scored, needs, _ = _READINGS[level, credential, eca is None]
+    issued = None if eca is None else day(eca)
+    return restore(Education, _SLOTS, (level, credential, issued, scored, needs))

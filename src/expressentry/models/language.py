@@ -24,6 +24,7 @@ from expressentry.models._fields import (
     member_of,
     optional,
 )
+from expressentry.models._pickling import day, restore, setters
 from expressentry.plausibility import (
     RESULT_DELAY,
     RESULT_DELAY_DAYS,
@@ -142,6 +143,10 @@ class LanguageResult:
                 )
         c.done()  # a score off the scale is a problem: this raises
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields; its levels are read again (see ``_pickling``)."""
+        return unpack, (pack(self),)
+
     @property
     def language(self) -> OfficialLanguage:
         """The official language this result proves."""
@@ -186,6 +191,60 @@ _LANGUAGE_RESULT_CHECKS: Specs = (
     ("result_date", optional(is_date)),
 )
 LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
+_SLOTS = setters(
+    LanguageResult,
+    (
+        "test",
+        "test_date",
+        "listening",
+        "speaking",
+        "reading",
+        "writing",
+        "result_date",
+        "_levels",
+        "_lowest",
+        "_language",
+    ),
+)
+
+
+def pack(r: LanguageResult) -> tuple[Any, ...]:
+    """The fields of ``r``, its dates as day numbers (see ``_pickling``)."""
+    result = r.result_date
+    return (
+        r.test,
+        r.test_date.toordinal(),
+        r.listening,
+        r.speaking,
+        r.reading,
+        r.writing,
+        None if result is None else result.toordinal(),
+    )
+
+
+def unpack(state: tuple[Any, ...]) -> LanguageResult:
+    """The result :func:`pack` packed, its levels read again on its chart."""
+    test, taken, listening, speaking, reading, writing, result = state
+    when = day(taken)
+    read = chart_for(test, when).read((listening, speaking, reading, writing))
+    assert read is not None  # noqa: S101 (checked when the result was built)
+    levels, lowest = read
+    return restore(
+        LanguageResult,
+        _SLOTS,
+        (
+            test,
+            when,
+            listening,
+            speaking,
+            reading,
+            writing,
+            None if result is None else day(result),
+            levels,
+            lowest,
+            test.language,
+        ),
+    )
 
 
 def levels_under(result: LanguageResult, rules: RuleSet) -> Levels:

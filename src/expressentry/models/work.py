@@ -27,6 +27,7 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
+from expressentry.models._pickling import day, restore, setters
 
 _ONGOING_END = date.max.toordinal()
 
@@ -83,6 +84,10 @@ class WorkPeriod:
             is_noc("noc", f.noc, c.problems)
         c.done()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields (see ``_pickling``)."""
+        return unpack_period, (pack_period(self),)
+
     @property
     def teer(self) -> Teer:
         """TEER category of the job's NOC 2021 code."""
@@ -105,6 +110,42 @@ _WORK_PERIOD_CHECKS: Specs = (
     ("authorized", is_bool),
 )
 WorkPeriod.field_checks = _WORK_PERIOD_CHECKS
+_PERIOD_SLOTS = setters(
+    WorkPeriod,
+    (
+        "start",
+        "end",
+        "hours_per_week",
+        "noc",
+        "in_canada",
+        "self_employed",
+        "full_time_student",
+        "authorized",
+    ),
+)
+
+
+def pack_period(p: WorkPeriod) -> tuple[Any, ...]:
+    """The fields of ``p``, its dates as day numbers (see ``_pickling``)."""
+    end = p.end
+    return (
+        p.start.toordinal(),
+        None if end is None else end.toordinal(),
+        p.hours_per_week,
+        p.noc,
+        p.in_canada,
+        p.self_employed,
+        p.full_time_student,
+        p.authorized,
+    )
+
+
+def unpack_period(state: tuple[Any, ...]) -> WorkPeriod:
+    """The period :func:`pack_period` packed."""
+    start, end, *rest = state
+    return restore(
+        WorkPeriod, _PERIOD_SLOTS, (day(start), None if end is None else day(end), *rest)
+    )
 
 
 _WORK_HISTORY_TYPES: Specs = (("periods", tuple_of(WorkPeriod)),)
@@ -159,6 +200,10 @@ class WorkHistory:
             first, last = (min(starts), max(starts)) if starts else (None, None)
         object.__setattr__(self, "_first_start", first)
         object.__setattr__(self, "_last_start", last)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its periods; the rest is derived again, ``derived`` left empty."""
+        return unpack_history, (pack_history(self),)
 
     @property
     def first_start(self) -> date | None:
@@ -230,3 +275,23 @@ class WorkHistory:
                 )
                 end = start
         return cls(periods=tuple(periods))
+
+
+_HISTORY_SLOTS = setters(
+    WorkHistory,
+    ("periods", "_first_start", "_last_start", "derived"),
+)
+
+
+def pack_history(h: WorkHistory) -> tuple[Any, ...]:
+    """The periods of ``h``, each packed (see ``_pickling``)."""
+    return tuple([pack_period(p) for p in h.periods])
+
+
+def unpack_history(state: tuple[Any, ...]) -> WorkHistory:
+    """The history :func:`pack_history` packed (its ``derived`` slot empty)."""
+    if not state:
+        return restore(WorkHistory, _HISTORY_SLOTS, ((), None, None, None))
+    periods = tuple([unpack_period(p) for p in state])
+    starts = [p.start for p in periods]
+    return restore(WorkHistory, _HISTORY_SLOTS, (periods, min(starts), max(starts), None))

@@ -51,6 +51,7 @@ from expressentry.rules import (
 )
 from expressentry.rules._factors import AddedFactor
 from expressentry.rules._names import CRS_IDS, CRS_RULES, attribute_of, factor_of
+from expressentry.rules._pickling import Portable, build
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
 from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
 from expressentry.rules._values import LIMITS, RISING, checked_value
@@ -275,6 +276,15 @@ class RuleSet:
                 changes.append(f"{words}: {listed(ids, 60)}")
         day = f"in force from {self.in_force_from.isoformat()}"
         return f"RuleSet({day}, {'; '.join(changes)})" if changes else f"RuleSet({day})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its rules, without what was compiled or derived from them.
+
+        The shipped timelines and entries travel by reference; the copy is equal
+        to this rule set and compiles its own plans (see ``rules._pickling``).
+        """
+        portable = Portable()
+        return build, (RuleSet, portable.fields(self))
 
     @property
     def compiled(self) -> dict[date, Any]:

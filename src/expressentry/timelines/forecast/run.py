@@ -16,7 +16,7 @@ import attrs
 
 from expressentry._checks import require_iterable
 from expressentry._today import resolve
-from expressentry.batch import at_index
+from expressentry.batch import at_index, gc_paused
 from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.enums import Program
@@ -210,7 +210,8 @@ def forecast_many(
             check_dates(require_candidate(c, "forecast_many"), as_of=day)
         except InvalidInputError as exc:
             raise at_index(i, exc) from None
-    return _run(pool, day, last, flag, scope)
+    with gc_paused():  # a pool's forecasts are new objects, none in a cycle
+        return _run(pool, day, last, flag, scope)
 
 
 def _scope(where: str, start: date, rules: RuleSet | None) -> Scope:

@@ -1,0 +1,174 @@
+"""Benchmarks of a pool at scale: pickling it, reading its file, and reading it in two processes.
+
+- **Pickle round trip**: ``pickle.loads(pickle.dumps(pool))``, as a pool handed to
+  worker processes travels, against one warm :func:`~expressentry.score_many` pass
+  on the same pool (``extra_info["ratio_to_score_many"]``, target: at most 5).
+  Timed with the collector on and inside :func:`~expressentry.batch.gc_paused`.
+- **Reading**: :func:`~expressentry.pools.read_pool` of the pool's JSON Lines
+  file, against ``json.loads`` of the same lines plus plain cattrs structuring into
+  unvalidated attrs classes (``extra_info["ratio_to_plain_cattrs"]``, target: at
+  most 1.5). ``read_pool`` pauses the collector; the reference is timed as it is
+  and paused too (``ratio_to_plain_cattrs_gc_paused``), which compares the work
+  alone.
+- **Workers**: ``expressentry simulate`` on that file with ``--workers 1`` and
+  ``--workers 2``, wall clock, one run each (``extra_info["speed_up"]``), the two
+  outputs checked equal.
+
+CPU time (``time.process_time``) for the first two, best pass of 3 alternated
+(the machine is shared); nothing here asserts a duration. The pool is the
+session's (``EXPRESSENTRY_BENCH_POOL`` profiles, default 100,000).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import json
+import math
+import pickle
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from time import perf_counter, process_time
+from typing import Any
+
+import attrs
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from expressentry import Candidate, score_many, to_json
+from expressentry.__main__ import main
+from expressentry.batch import gc_paused
+from expressentry.pools import read_pool
+
+ROUNDS = 3
+SUBMITTED = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+"""The submission time given to the pool's profiles that have none (a round needs one)."""
+
+
+def _cpu_best(*runs: Callable[[], object]) -> list[float]:
+    """Best CPU seconds of ``ROUNDS`` passes of each run, alternated, each after a collection."""
+    best = [math.inf] * len(runs)
+    for _ in range(ROUNDS):
+        for i, run in enumerate(runs):
+            gc.collect()
+            start = process_time()
+            run()
+            best[i] = min(best[i], process_time() - start)
+    return best
+
+
+@pytest.fixture(scope="session")
+def pool_file(pool: list[Candidate], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pool as a JSON Lines file, every profile with a submission time."""
+    path = tmp_path_factory.mktemp("pool") / "pool.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for c in pool:
+            if c.profile_submitted is None:
+                c = attrs.evolve(c, profile_submitted=SUBMITTED)  # noqa: PLW2901
+            f.write(to_json(c, indent=None) + "\n")
+    return path
+
+
+def test_pickle_round_trip_against_score_many(
+    benchmark: BenchmarkFixture, pool: list[Candidate], as_of: date
+) -> None:
+    """A pickle round trip of the pool, and its CPU time over a warm ``score_many``'s."""
+
+    def round_trip() -> list[Candidate]:
+        back: list[Candidate] = pickle.loads(pickle.dumps(pool, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+        return back
+
+    def paused() -> list[Candidate]:
+        with gc_paused():
+            return round_trip()
+
+    scores = score_many(pool, as_of=as_of)  # packs the inputs: the pickle must not carry them
+    back = benchmark.pedantic(paused, rounds=ROUNDS, iterations=1)  # type: ignore[no-untyped-call]
+    size = len(pool)
+    benchmark.extra_info["pool_size"] = size
+    benchmark.extra_info["bytes_per_profile"] = round(
+        len(pickle.dumps(pool, protocol=pickle.HIGHEST_PROTOCOL)) / size
+    )
+    if benchmark.stats is not None:  # None under --benchmark-disable
+        scored, on, off = _cpu_best(lambda: score_many(pool, as_of=as_of), round_trip, paused)
+        benchmark.extra_info["score_many_us"] = round(scored / size * 1e6, 2)
+        benchmark.extra_info["round_trip_us"] = round(on / size * 1e6, 2)
+        benchmark.extra_info["round_trip_gc_paused_us"] = round(off / size * 1e6, 2)
+        benchmark.extra_info["ratio_to_score_many"] = round(on / scored, 2)
+        benchmark.extra_info["ratio_to_score_many_gc_paused"] = round(off / scored, 2)
+    assert back == pool
+    assert all(c.derived is None for c in back)  # no caches travelled
+    assert score_many(back, as_of=as_of) == scores
+
+
+def test_read_pool_against_json_and_plain_cattrs(
+    benchmark: BenchmarkFixture,
+    pool: list[Candidate],
+    pool_file: Path,
+    read_plain: Callable[[Any], Any],
+) -> None:
+    """``read_pool`` of the pool's file, and its CPU time over ``json.loads`` plus plain cattrs."""
+
+    def plain() -> list[Any]:
+        with pool_file.open("rb") as f:
+            return [read_plain(json.loads(line)) for line in f]
+
+    read = benchmark.pedantic(  # type: ignore[no-untyped-call]
+        lambda: read_pool(pool_file), rounds=ROUNDS, iterations=1
+    )
+    size = len(pool)
+    benchmark.extra_info["pool_size"] = size
+    if benchmark.stats is not None:
+
+        def plain_paused() -> list[Any]:
+            with gc_paused():
+                return plain()
+
+        ours, theirs, paused = _cpu_best(lambda: read_pool(pool_file), plain, plain_paused)
+        benchmark.extra_info["read_pool_us"] = round(ours / size * 1e6, 2)
+        benchmark.extra_info["json_and_plain_cattrs_us"] = round(theirs / size * 1e6, 2)
+        benchmark.extra_info["json_and_plain_cattrs_gc_paused_us"] = round(paused / size * 1e6, 2)
+        benchmark.extra_info["ratio_to_plain_cattrs"] = round(ours / theirs, 2)
+        # read_pool pauses the collector: against the reference paused too
+        benchmark.extra_info["ratio_to_plain_cattrs_gc_paused"] = round(ours / paused, 2)
+    assert read.ok
+    assert [attrs.evolve(c, profile_submitted=None) for c in read.candidates[:1000]] == [
+        attrs.evolve(c, profile_submitted=None) for c in pool[:1000]
+    ]
+    assert len(plain()) == size
+
+
+@contextlib.contextmanager
+def _captured() -> Iterator[io.StringIO]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        yield out
+
+
+def test_simulate_with_two_workers(
+    benchmark: BenchmarkFixture, pool: list[Candidate], pool_file: Path
+) -> None:
+    """``expressentry simulate`` with one worker and two: wall clock, and equal rounds."""
+    args = ["simulate", str(pool_file), "--size", "3000", "--as-of", "2026-11-22"]
+    args += ["--format", "json"]
+    found: dict[int, tuple[int, str]] = {}
+    seconds: dict[int, float] = {}
+
+    def run(workers: int) -> None:
+        with _captured() as out:
+            start = perf_counter()
+            status = main([*args, "--workers", str(workers)])
+            seconds[workers] = perf_counter() - start
+        found[workers] = status, out.getvalue()
+
+    benchmark.pedantic(run, args=(2,), rounds=1, iterations=1)  # type: ignore[no-untyped-call]
+    run(1)
+    benchmark.extra_info["pool_size"] = len(pool)
+    benchmark.extra_info["one_worker_s"] = round(seconds[1], 2)
+    benchmark.extra_info["two_workers_s"] = round(seconds[2], 2)
+    benchmark.extra_info["speed_up"] = round(seconds[1] / seconds[2], 2)
+    assert found[1] == found[2]
+    assert found[1][0] == 0
+    assert 0 < len(json.loads(found[1][1])["invited"]) <= 3000  # the eligible, highest first
