@@ -18,6 +18,7 @@ from typing import Final, NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry.batch import gc_paused
 from expressentry.crs import score, score_many
 from expressentry.draws.chances import tie_chance
 from expressentry.draws.cutoffs import RoundType, round_type_of
@@ -427,9 +428,22 @@ def improvements(
         raise InvalidInputError(
             "improvements", [FieldProblem("chances", chances, "must be True or False")]
         )
-    odds = None
-    if chances:
-        odds = _Odds(history_in_date_order(history, "improvements"), day, candidate)
+    with gc_paused():  # a plan builds a few hundred objects, none in a cycle
+        odds = None
+        if chances:
+            odds = _Odds(history_in_date_order(history, "improvements"), day, candidate)
+        return _plan(candidate, day, end, r, rules, odds)
+
+
+def _plan(  # noqa: PLR0917 (private)
+    candidate: Candidate,
+    day: date,
+    end: date,
+    r: RuleSet,
+    rules: RuleSet | None,
+    odds: _Odds | None,
+) -> ImprovementPlan:
+    """The plan itself (:func:`improvements` has checked its arguments)."""
     f = run_forecast(candidate, day, end, rules)
     options = [
         *language_options(candidate, day, r),
