@@ -1,9 +1,10 @@
 """The client report in a real browser: headless Chromium, driven by Selenium.
 
-The example profile and the three varied ones of ``tests/test_report.py`` are
-written to files and opened from ``file://`` in the system's Chromium with the
-system's chromedriver (Debian's ``chromium`` and ``chromium-driver``, which
-``.ci/run`` installs): nothing is downloaded, by the test or by the page. Each page
+The example profile and the three varied ones of ``tests/test_report.py`` (and the
+example with an invitation day, the longest report) are written to files and
+opened from ``file://`` in the system's Chromium with the system's chromedriver
+(Debian's ``chromium`` and ``chromium-driver``, which ``.ci/run`` installs):
+nothing is downloaded, by the test or by the page. Each page
 must log no console error, ask for nothing but itself, show every section and
 both charts, draw the score line at the height worked by hand from the chart's
 documented scale, and print to PDF on A4 and on Letter paper in at most 3 pages.
@@ -41,6 +42,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PAPERS = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}  # width, height in cm
 MAX_PAGES = 3
+BROWSED = {
+    **{name: (profile, None) for name, profile in PROFILES.items()},
+    # the longest of all: the example with an invitation's deadline and documents
+    "example_ita": (PROFILES["example"], AS_OF),
+}
+"""The reports opened: ``tests/test_report.py``'s profiles, and the example invited."""
 
 HEADINGS = {
     "summary": "Express Entry report",
@@ -76,12 +83,14 @@ HEADINGS = {
 # expired, score 211; no round type open, so the score alone: 200..225,
 #   260 - 11 / 25 * 244 = 152.64, and no round drawn.
 SCORE_LINE = {"example": 17.22, "single_cec": 208.76, "trades": 238.65, "expired": 152.64}
+SCORE_LINE["example_ita"] = SCORE_LINE["example"]  # an invitation day changes no chart
 KNOWN_ROUND: dict[str, tuple[str, str, int, float]] = {
     # profile: (round type, day, cut-off, top of its marker in user units)
     "example": ("french", "2025-03-21", 379, 250.62),
     "single_cec": ("cec", "2026-03-17", 507, 117.42),
     "trades": ("trades", "2026-04-02", 477, 56.03),
 }
+KNOWN_ROUND["example_ita"] = KNOWN_ROUND["example"]
 VIEWBOX_WIDTH = 720  # both charts' drawing width in user units
 
 
@@ -155,13 +164,14 @@ def _open(driver: WebDriver, url: str) -> None:
         driver.get(url)
 
 
-@pytest.fixture(scope="module", params=list(PROFILES))
+@pytest.fixture(scope="module", params=list(BROWSED))
 def visit(
     request: pytest.FixtureRequest, browser: WebDriver, tmp_path_factory: pytest.TempPathFactory
 ) -> Visit:
     name: str = request.param
     path = tmp_path_factory.mktemp("reports") / f"{name}.html"
-    path.write_text(ee.report_html(PROFILES[name], as_of=AS_OF), encoding="utf-8")
+    profile, ita = BROWSED[name]
+    path.write_text(ee.report_html(profile, as_of=AS_OF, ita=ita), encoding="utf-8")
     url = path.as_uri()
     _log(browser, "browser")  # drop what an earlier page left
     _log(browser, "performance")
@@ -214,6 +224,9 @@ def test_every_section_and_both_charts_are_visible(visit: Visit, browser: WebDri
         title = element.find_element(By.CSS_SELECTOR, "h1, h2")
         assert _shown(title), section
         assert title.text.startswith(heading), (section, title.text)
+    invited = browser.find_elements(By.ID, "invitation")
+    assert len(invited) == (_profile_of(visit) == "example_ita")
+    assert all(_shown(h) for h in invited)
     charts = browser.find_elements(By.CSS_SELECTOR, "svg.chart")
     assert len(charts) == 2
     for chart, section in zip(charts, ("cutoffs", "forecast"), strict=True):
