@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum
-from typing import Any, Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 __all__ = ["HasRecords", "Record", "Scalar", "joined", "rule_columns", "scalar", "tagged"]
 
@@ -32,6 +32,7 @@ SEPARATOR = ", "
 """What joins several values into one text column."""
 
 
+@runtime_checkable
 class HasRecords(Protocol):
     """A result that gives its rows as flat records."""
 

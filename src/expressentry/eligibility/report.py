@@ -569,9 +569,7 @@ class EligibilityReport(ReviewedResult):
             name = f"{p.program.label} ({p.program.value.upper()})"
             rows.append([name, _words(p.verdict, p.conditions, "eligible")])
             css.append(f"subtotal {p.verdict.value}")
-            rows.extend(
-                [r.id, f"{_HTML_MARKS[r.status]} {r.reason}"] for r in p.requirements
-            )
+            rows.extend([r.id, f"{_HTML_MARKS[r.status]} {r.reason}"] for r in p.requirements)
             css.extend(r.status.value for r in p.requirements)
         for c in self.categories:
             rows.append([f"{c.name} ({c.version})", _words(c.verdict, c.conditions, "eligible")])
