@@ -12,11 +12,12 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
 from expressentry._checks import require_iterable
+from expressentry._records import HasRecords, scalar
 from expressentry.errors import FieldProblem, InvalidInputError
 
 __all__ = ["Failure", "PoolResult", "at_index", "check_errors", "gc_paused", "run_pool"]
@@ -53,6 +54,34 @@ class PoolResult(Generic[T]):
     def ok(self) -> bool:
         """Whether every profile was processed."""
         return not self.failures
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Flat rows, in input order, for ``pandas.DataFrame(result.to_records())``.
+
+        Every row starts with ``index`` (the profile's position in the input),
+        ``ok`` and ``error`` (the failure's message, ``None`` when it did not
+        fail). A plain result (a score) is one row with its ``value``; a result
+        with rows of its own (:class:`~expressentry.eligibility.EligibilityFlags`)
+        gives its rows, each after those three columns; a failed profile is one
+        row, its ``value`` ``None``.
+
+        >>> from datetime import date
+        >>> from expressentry import example_profile, score_many
+        >>> profiles = [example_profile(), "not a profile"]
+        >>> rows = score_many(profiles, as_of=date(2026, 11, 22), errors="collect").to_records()
+        >>> [(r["index"], r["ok"], r["value"]) for r in rows]
+        [(0, True, 574), (1, False, None)]
+        """
+        failed = {f.index: str(f.error) for f in self.failures}
+        rows: list[dict[str, Any]] = []
+        for index, result in enumerate(self.results):
+            head: dict[str, Any] = {"index": index, "ok": index not in failed}
+            head["error"] = failed.get(index)
+            if isinstance(result, HasRecords):
+                rows.extend({**head, **row} for row in result.to_records())
+            else:
+                rows.append({**head, "value": scalar(result)})
+        return rows
 
 
 def at_index(index: int, error: InvalidInputError) -> InvalidInputError:

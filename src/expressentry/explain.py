@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from operator import attrgetter
+from typing import Any
 
 from attrs import field, frozen
 
 from expressentry._checks import items_of
+from expressentry._html import fragment, table
+from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
@@ -69,6 +72,13 @@ class PointLine:
 
 
 _POINTS = attrgetter("points")
+
+_SECTION_TITLES = {
+    CrsSection.CORE: "A. Core / human capital",
+    CrsSection.SPOUSE: "B. Spouse or common-law partner",
+    CrsSection.TRANSFERABILITY: "C. Skill transferability",
+    CrsSection.ADDITIONAL: "D. Additional points",
+}
 
 
 def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None:
@@ -138,12 +148,7 @@ class CrsBreakdown:
 
     def explain(self) -> str:
         """The breakdown as an aligned text table."""
-        titles = {
-            CrsSection.CORE: "A. Core / human capital",
-            CrsSection.SPOUSE: "B. Spouse or common-law partner",
-            CrsSection.TRANSFERABILITY: "C. Skill transferability",
-            CrsSection.ADDITIONAL: "D. Additional points",
-        }
+        titles = _SECTION_TITLES
         width = max([len(ln.reason) + 2 for ln in self.lines] + [len(t) for t in titles.values()])
         out = [
             f"CRS score on {self.as_of.isoformat()} ({self.edition})",
@@ -166,6 +171,52 @@ class CrsBreakdown:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per line, for ``pandas.DataFrame(breakdown.to_records())``.
+
+        Columns: ``as_of``, ``section``, ``factor``, ``points``, ``reason``,
+        ``rule_id``, ``effective_from``, ``source`` (dates as :class:`~datetime.date`).
+        The ``points`` column adds up to :attr:`total`.
+        """
+        return [
+            {
+                "as_of": self.as_of,
+                "section": ln.section.value,
+                "factor": ln.factor,
+                "points": ln.points,
+                "reason": ln.reason,
+                **rule_columns(ln.rule),
+                "source": ln.rule.source.id,
+            }
+            for ln in self.lines
+        ]
+
+    def _repr_html_(self) -> str:
+        """The breakdown as an HTML table for notebooks: sections, lines and the total."""
+        rows: list[list[object]] = []
+        css: list[str | None] = []
+        for section, title in _SECTION_TITLES.items():
+            lines = [ln for ln in self.lines if ln.section is section]
+            if lines:
+                rows.append([title, self.subtotal(section)])
+                css.append("subtotal")
+                rows.extend([ln.reason, ln.points] for ln in lines)
+                css.extend([None] * len(lines))
+        spouse = "with" if self.with_spouse else "without"
+        return fragment(
+            f"CRS score {self.total} on {self.as_of.isoformat()} ({self.edition}), "
+            f"scored {spouse} an accompanying spouse",
+            table(
+                ["Factor and reason", "Points"],
+                rows,
+                css="lines",
+                numeric={1},
+                foot=["Total", self.total],
+                row_css=css,
+            ),
+            notes=self.caveats,
+        )
 
     def __repr__(self) -> str:
         edition = cut(self.edition, 80)

@@ -48,6 +48,7 @@ from typing import Any, Final
 
 from attrs import frozen
 
+from expressentry._html import fragment, table
 from expressentry._today import resolve
 from expressentry.crs import score
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, Verdict, assess
@@ -375,6 +376,33 @@ class OutlookLine:
             },
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """The line as one flat row (see :meth:`Outlook.to_records`)."""
+        low, high = (None, None) if self.interval is None else self.interval
+        return {
+            "round_type": self.round_type.key,
+            "label": self.round_type.label,
+            "verdict": None if self.verdict is None else self.verdict.value,
+            "score": self.score,
+            "rounds": len(self.checks),
+            "rounds_in_pool": self.in_pool,
+            "out_of_pool": self.out_of_pool,
+            "cleared": self.cleared,
+            "at_cutoff": self.at_cutoff,
+            "ties_won": self.ties_won,
+            "ties_lost": self.ties_lost,
+            "ties_open": self.ties_open,
+            "invited": self.invited,
+            "last_round": None if self.last_round is None else self.last_round.day,
+            "last_cutoff": None if self.last_round is None else self.last_round.cutoff,
+            "estimate": self.estimate,
+            "interval_low": low,
+            "interval_high": high,
+            "next_day": self.next_day,
+            "chance": self.chance,
+            "baseline": self.baseline,
+        }
+
     def __repr__(self) -> str:
         estimate = "no estimate" if self.estimate is None else f"estimate {self.estimate:g}"
         out = f", {self.out_of_pool} out of the pool" if self.out_of_pool else ""
@@ -513,6 +541,52 @@ class Outlook:
             "rules_reviewed_on": self.rules_reviewed_on.isoformat(),
             "caveats": list(self.caveats),
         }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per round type: :attr:`lines`, then :attr:`unjudged`.
+
+        Columns: ``as_of``, ``judged`` (``False`` on an unjudged type's row),
+        ``round_type`` (its key), ``label``, ``verdict`` (``None`` when not
+        judged), ``score``, ``rounds`` (compared), ``rounds_in_pool``,
+        ``out_of_pool``, ``cleared``, ``at_cutoff``, ``ties_won``, ``ties_lost``,
+        ``ties_open``, ``invited``, ``last_round`` (its day) and ``last_cutoff``,
+        ``estimate``, ``interval_low`` and ``interval_high`` (the 80 % interval),
+        ``next_day``, ``chance`` and ``baseline`` (``None`` where there is none).
+        """
+        return [
+            {"as_of": self.as_of, "judged": judged, **ln.to_record()}
+            for judged, lines in ((True, self.lines), (False, self.unjudged))
+            for ln in lines
+        ]
+
+    def _repr_html_(self) -> str:
+        """The outlook as an HTML table for notebooks: one row per round type."""
+
+        def row(ln: OutlookLine, judged: bool) -> list[object]:
+            interval = (
+                None if ln.interval is None else f"{ln.interval[0]:.0f} to {ln.interval[1]:.0f}"
+            )
+            chance = None if ln.chance is None else _percent(ln.chance)
+            return [
+                ln.round_type.label if judged else f"{ln.round_type.label} (not judged)",
+                None if ln.estimate is None else f"{ln.estimate:.0f}",
+                interval,
+                chance if judged else "not judged",
+                f"{ln.invited} of the last {len(ln.checks)} "
+                f"({ln.in_pool} held while the profile was in the pool)",
+            ]
+
+        rows = [row(ln, True) for ln in self.lines] + [row(ln, False) for ln in self.unjudged]
+        return fragment(
+            f"Outlook on {self.as_of.isoformat()}: CRS score {self.score}",
+            table(
+                ["Round type", "Estimate", "80 % interval", "Chance", "Past rounds that invited"],
+                rows,
+                css="outlook",
+                numeric={1},
+            ),
+            notes=[self._pool_words(), *self.caveats],
+        )
 
     def __repr__(self) -> str:
         parts = ", ".join(

@@ -73,7 +73,7 @@ import operator
 import textwrap
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from attrs import frozen
 
@@ -456,6 +456,33 @@ class Selection:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per invited candidate, in rank order.
+
+        Columns: ``day`` (the round's), ``round_kind``, ``program``, ``category``
+        (``None`` when the round has none), ``rank``, ``index`` (in the pool),
+        ``crs``, ``submitted`` (a UTC :class:`~datetime.datetime`) and
+        ``undecided``.
+        """
+        spec = self.spec
+        head = {
+            "day": spec.day,
+            "round_kind": spec.kind.value,
+            "program": None if spec.program is None else spec.program.value,
+            "category": None if spec.category is None else spec.category.value,
+        }
+        return [
+            {
+                **head,
+                "rank": i.rank,
+                "index": i.index,
+                "crs": i.crs,
+                "submitted": i.submitted,
+                "undecided": i.undecided,
+            }
+            for i in self.invited
+        ]
 
     def __repr__(self) -> str:
         cut = "none" if self.cutoff is None else str(self.cutoff)

@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final
 
 from attrs import field, frozen
 
 from expressentry._checks import is_a, items_of
+from expressentry._html import fragment, table
+from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
@@ -409,6 +411,18 @@ class EligibilityFlags:
         """The categories whose verdict is :attr:`Verdict.ELIGIBLE_IF`."""
         return tuple(c for c, v in self.categories if v is Verdict.ELIGIBLE_IF)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row: ``as_of``, then a column per program and per category, its verdict.
+
+        The columns are the programs' and categories' values (``"fsw"``,
+        ``"french"``...), each holding ``"eligible"``, ``"not_eligible"`` or
+        ``"eligible_if"``.
+        """
+        row: dict[str, Any] = {"as_of": self.as_of}
+        row.update((p.value, v.value) for p, v in self.programs)
+        row.update((c.value, v.value) for c, v in self.categories)
+        return [row]
+
     def __repr__(self) -> str:
         programs = ", ".join(f"{_FLAG_WORDS[v]}{p.value}" for p, v in self.programs)
         shown = [
@@ -516,6 +530,67 @@ class EligibilityReport(ReviewedResult):
     def __str__(self) -> str:
         return self.explain()
 
+    def _assessments(self) -> list[tuple[Program | None, CategoryId | None, Assessment]]:
+        return [
+            *((p.program, None, p) for p in self.programs),
+            *((None, c.category, c) for c in self.categories),
+        ]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per requirement of each program, then of each category.
+
+        Columns: ``as_of``, ``program`` (``None`` on a category's row),
+        ``category`` (``None`` on a program's row), ``verdict`` (of the program or
+        category), ``requirement`` (its id), ``met``, ``status``, ``detail`` (its
+        reason), ``condition``, ``rule_id``, ``effective_from``.
+        """
+        return [
+            {
+                "as_of": self.as_of,
+                "program": None if program is None else program.value,
+                "category": None if category is None else category.value,
+                "verdict": result.verdict.value,
+                "requirement": r.id,
+                "met": r.met,
+                "status": r.status.value,
+                "detail": r.reason,
+                "condition": r.condition,
+                **rule_columns(r.rule),
+            }
+            for program, category, result in self._assessments()
+            for r in result.requirements
+        ]
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table for notebooks: each verdict, then its requirements."""
+        rows: list[list[object]] = []
+        css: list[str | None] = []
+        for p in self.programs:
+            name = f"{p.program.label} ({p.program.value.upper()})"
+            rows.append([name, _words(p.verdict, p.conditions, "eligible")])
+            css.append(f"subtotal {p.verdict.value}")
+            rows.extend([r.id, f"{_HTML_MARKS[r.status]} {r.reason}"] for r in p.requirements)
+            css.extend(r.status.value for r in p.requirements)
+        for c in self.categories:
+            rows.append([f"{c.name} ({c.version})", _words(c.verdict, c.conditions, "eligible")])
+            css.append(f"subtotal {c.verdict.value}")
+            failing = [r for r in c.requirements if r.status is not Status.MET]
+            rows.extend([r.id, f"{_HTML_MARKS[r.status]} {r.reason}"] for r in failing)
+            css.extend(r.status.value for r in failing)
+        heading = f"Eligibility on {self.as_of.isoformat()}"
+        if not self.categories:
+            heading += " (no categories in force on this day)"
+        return fragment(
+            heading,
+            table(
+                ["Program, category or requirement", "Result"],
+                rows,
+                css="requirements",
+                row_css=css,
+            ),
+            notes=self.caveats,
+        )
+
     def __repr__(self) -> str:
         programs = ", ".join(
             f"{p.program.value} {_REPR_VERDICTS[p.verdict]}" for p in self.programs
@@ -547,6 +622,8 @@ def _words(verdict: Verdict, conditions: str, eligible: str) -> str:
         return f"eligible if {conditions}"
     return "not eligible"
 
+
+_HTML_MARKS = {Status.MET: "✓", Status.NOT_MET: "✗", Status.UNKNOWN: "?"}
 
 _MARKS = {Status.MET: "[x]", Status.NOT_MET: "[ ]", Status.UNKNOWN: "[?]"}
 

@@ -441,6 +441,26 @@ class Comparison:
             "caveats": list(self.caveats),
         }
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per row of the comparison, with a column per scenario.
+
+        Columns: ``section``, ``factor``, ``differs``, then one per scenario,
+        named by the scenario (``"A"``, ``"B"``...), holding its points. A
+        scenario named like a fixed column gets ``"<name> points"``. Each
+        scenario's column adds up to its total.
+        """
+        fixed = ("section", "factor", "differs")
+        keys = [f"{n} points" if n in fixed else n for n in self.names]
+        return [
+            {
+                "section": row.section.value,
+                "factor": row.factor,
+                "differs": row.differs,
+                **dict(zip(keys, row.points, strict=True)),
+            }
+            for row in self.rows
+        ]
+
     def __repr__(self) -> str:
         columns = ", ".join(f"{cut(c.name, 20)} {c.total}" for c in self.columns)
         days = sorted({c.as_of for c in self.columns})

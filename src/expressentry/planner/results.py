@@ -14,6 +14,8 @@ from typing import Any
 
 from attrs import frozen
 
+from expressentry._html import fragment, table
+from expressentry._records import joined
 from expressentry._reprs import cut
 from expressentry.draws.cutoffs import RoundType
 from expressentry.enums import CategoryId, CrsSection, Program
@@ -215,6 +217,31 @@ class Improvement:
             "decision": self.decision,
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """The change as one flat row (see :meth:`ImprovementPlan.to_records`)."""
+        return {
+            "kind": self.kind.value,
+            "description": self.description,
+            "steps": joined(self.steps, "; "),
+            "day": self.day,
+            "total_before": self.total_before,
+            "total": self.total,
+            "gain": self.gain,
+            "decision": self.decision,
+            "programs_opened": joined(self.programs_opened),
+            "categories_opened": joined(self.categories_opened),
+            "programs_closed": joined(self.programs_closed),
+            "categories_closed": joined(self.categories_closed),
+            "capped_by": joined(self.capped_by, "; "),
+            "why_nothing": self.why_nothing,
+        }
+
+    def _opens_words(self) -> str:
+        return ", ".join(
+            [p.value.upper() for p in self.programs_opened]
+            + [f"category {c.value}" for c in self.categories_opened]
+        )
+
     def __repr__(self) -> str:
         return (
             f"Improvement({_signed(self.gain)} → {self.total} from {self.day.isoformat()}: "
@@ -386,6 +413,52 @@ class ImprovementPlan(ReviewedResult):
             "losses": [loss.as_dict() for loss in self.losses],
             **self.review_fields(),
         }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per improvement, best first, for ``pandas.DataFrame``.
+
+        Columns: ``as_of``, ``rank`` (1 for the best), ``kind``, ``description``,
+        ``steps`` (joined with "; "), ``day``, ``total_before``, ``total``,
+        ``gain``, ``decision``, ``programs_opened``, ``categories_opened``,
+        ``programs_closed``, ``categories_closed`` (values joined with ", ", ""
+        for none), ``capped_by`` (joined with "; ") and ``why_nothing``. The
+        combinations, the changes worth nothing and the losses are not rows.
+        """
+        return [
+            {"as_of": self.as_of, "rank": rank, **imp.to_record()}
+            for rank, imp in enumerate(self.improvements, 1)
+        ]
+
+    def _repr_html_(self) -> str:
+        """The plan as HTML tables for notebooks: the changes, then the losses ahead."""
+        changes = table(
+            ["#", "Change", "From", "Points", "New score", "Opens"],
+            (
+                [rank, imp.description, imp.day, _signed(imp.gain), imp.total, imp._opens_words()]
+                for rank, imp in enumerate(self.improvements, 1)
+            ),
+            css="plan",
+            numeric={0, 3, 4},
+        )
+        parts = [changes]
+        if self.losses:
+            parts.append(
+                table(
+                    ["Day", "What happens", "Points", "Score after"],
+                    (
+                        [loss.day, loss.description, _signed(loss.points), loss.total]
+                        for loss in self.losses
+                    ),
+                    css="losses",
+                    numeric={2, 3},
+                )
+            )
+        return fragment(
+            f"Improvement plan on {self.as_of.isoformat()} (to {self.end.isoformat()}): "
+            f"CRS {self.total}, {len(self.improvements)} changes",
+            *parts,
+            notes=self.caveats,
+        )
 
     def __repr__(self) -> str:
         best = self.improvements[0] if self.improvements else None

@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from attrs import frozen
 
+from expressentry._records import rule_columns
 from expressentry._reprs import cited
 from expressentry._today import resolve
 from expressentry.explain import RuleRef
@@ -362,6 +364,30 @@ class Validity:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per document, the candidate's then the spouse's.
+
+        Columns: ``as_of``, ``person``, ``document``, ``label``, ``dated``,
+        ``expires``, ``last_valid_day``, ``valid``, ``days_left``, ``reason``,
+        ``rule_id``, ``effective_from`` (``None`` where there is none).
+        """
+        return [
+            {
+                "as_of": self.as_of,
+                "person": d.person,
+                "document": d.document.value,
+                "label": d.label,
+                "dated": d.dated,
+                "expires": d.expires,
+                "last_valid_day": d.last_valid_day,
+                "valid": d.valid,
+                "days_left": d.days_left,
+                "reason": d.reason,
+                **rule_columns(d.rule),
+            }
+            for d in self.documents
+        ]
 
     def __repr__(self) -> str:
         nxt = self.next_expiry

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from attrs import frozen
 
+from expressentry._html import fragment, table
+from expressentry._records import joined
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
 from expressentry.eligibility import EligibilityFlags, EligibilityReport
@@ -317,6 +319,65 @@ class Forecast:
 
     def __str__(self) -> str:
         return self.explain()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per event, earliest first, for ``pandas.DataFrame``.
+
+        Columns: ``day``, ``total_before``, ``total``, ``change``, ``milestones``
+        (their descriptions joined with "; "), ``kinds`` (their kinds, joined
+        with ", "), ``rules`` (their rules cited, ``id@day``, joined with ", "),
+        ``programs_gained``, ``programs_lost``, then the state that day:
+        ``eligible_programs``, ``undecided_programs``, ``eligible_categories``,
+        ``undecided_categories`` (joined with ", ") and ``in_pool``.
+        """
+        return [
+            {
+                "day": e.day,
+                "total_before": e.before.total,
+                "total": e.after.total,
+                "change": e.change,
+                "milestones": joined((m.description for m in e.milestones), "; "),
+                "kinds": joined(dict.fromkeys(m.kind for m in e.milestones)),
+                "rules": joined(
+                    cited(m.rule.rule_id, m.rule.effective_from)
+                    for m in e.milestones
+                    if m.rule is not None
+                ),
+                "programs_gained": joined(e.gained),
+                "programs_lost": joined(e.lost),
+                "eligible_programs": joined(e.after.verdicts.eligible_programs),
+                "undecided_programs": joined(e.after.verdicts.undecided_programs),
+                "eligible_categories": joined(e.after.verdicts.eligible_categories),
+                "undecided_categories": joined(e.after.verdicts.undecided_categories),
+                "in_pool": e.after.in_pool,
+            }
+            for e in self.events
+        ]
+
+    def _repr_html_(self) -> str:
+        """The forecast as an HTML table for notebooks: one row per event."""
+        jobs = "ongoing jobs assumed to go on" if self.ongoing else "ongoing jobs ended"
+        return fragment(
+            f"Forecast from {self.start.isoformat()} to {self.end.isoformat()} ({jobs}): "
+            f"CRS {self.initial.total} on {self.start.isoformat()}, "
+            f"{self.final.total} at the end",
+            table(
+                ["Day", "CRS", "Change", "What happens", "Eligible programs"],
+                (
+                    [
+                        e.day,
+                        e.after.total,
+                        _signed(e.change),
+                        "; ".join(m.description for m in e.milestones),
+                        joined(p.value.upper() for p in e.after.verdicts.eligible_programs),
+                    ]
+                    for e in self.events
+                ),
+                css="events",
+                numeric={1, 2},
+            ),
+            notes=self.caveats,
+        )
 
     def __repr__(self) -> str:
         n = len(self.events)
