@@ -48,6 +48,7 @@ def _results() -> dict[str, Any]:
         "comparison": ee.compare(PROFILE, other, as_of=AS_OF),
         "scores": ee.score_many([PROFILE, BAD, other], as_of=AS_OF, errors="collect"),
         "flags": flags_many([PROFILE, BAD], as_of=AS_OF, errors="collect"),
+        "round": ee.rounds()[-1],
     }
 
 
@@ -237,7 +238,7 @@ def _html(name: str) -> Callable[[], str]:
     return _results()[name]._repr_html_  # type: ignore[no-any-return]
 
 
-HTML = ["breakdown", "eligibility", "plan", "outlook", "forecast"]
+HTML = ["breakdown", "eligibility", "plan", "outlook", "forecast", "validity", "selection", "round"]
 
 
 @pytest.mark.parametrize("name", HTML)
@@ -273,6 +274,16 @@ def test_the_other_fragments_carry_their_figures() -> None:
     assert all(ln.round_type.label in _texts("outlook") for ln in look.lines)
     ahead = _results()["forecast"]
     assert all(m.description in _texts("forecast") for e in ahead.events for m in e.milestones)
+    papers = _results()["validity"]
+    assert all(d.label in _texts("validity") for d in papers.documents)
+    picked = _results()["selection"]
+    text = _texts("selection")
+    assert len(picked.invited) == 2
+    assert all(f"{i.rank}{i.index}{i.crs}" in text for i in picked.invited)
+    last = _results()["round"]
+    text = _texts("round")
+    assert f"Cut-off (CRS){last.cutoff}" in text
+    assert last.name in text
 
 
 HOSTILE = '<script>alert("x")</script> & <b>'
@@ -294,6 +305,10 @@ def _hostile() -> Iterator[str]:
     e = ahead.events[0]
     event = attrs.evolve(e, milestones=(attrs.evolve(e.milestones[0], description=HOSTILE),))
     yield attrs.evolve(ahead, events=(event, *ahead.events[1:]))._repr_html_()
+    papers = _results()["validity"]
+    doc = attrs.evolve(papers.documents[0], reason=HOSTILE)
+    yield attrs.evolve(papers, documents=(doc, *papers.documents[1:]))._repr_html_()
+    yield attrs.evolve(_results()["round"], name=HOSTILE)._repr_html_()
 
 
 def test_a_hostile_string_is_escaped() -> None:

@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 from attrs import frozen
 
+from expressentry._html import fragment, table
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.rules.categories import Category
@@ -356,6 +357,23 @@ class Round:
             lines.append(f"  pool on {d.as_of.isoformat()}: {total}")
         lines.extend(f"  quirk: {q.value}" for q in self.quirks)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The round as an HTML table for notebooks: its facts, one per row."""
+        rows: list[list[object]] = [
+            ["Number", self.number],
+            ["Day", self.day],
+            ["IRCC's name", self.name],
+            ["Round type", self.round_type],
+            ["Invitations", f"{self.invitations:,}"],
+            ["Cut-off (CRS)", self.cutoff],
+            ["Tie-break", None if self.tie_break is None else self.tie_break.isoformat()],
+        ]
+        rows.extend(["Quirk", q.value] for q in self.quirks)
+        return fragment(
+            f"Round #{self.number} of {self.day.isoformat()}",
+            table(["Fact", "Value"], rows, css="round"),
+        )
 
     def __repr__(self) -> str:
         return (

@@ -79,6 +79,7 @@ from attrs import frozen
 
 from expressentry import pools as pool_files
 from expressentry._checks import require_items
+from expressentry._html import fragment, table
 from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
@@ -483,6 +484,23 @@ class Selection:
             }
             for i in self.invited
         ]
+
+    def _repr_html_(self) -> str:
+        """The round as an HTML table for notebooks: one row per invited candidate."""
+        cut = "none" if self.cutoff is None else str(self.cutoff)
+        return fragment(
+            f"{self.spec.label}: {self.count:,} invited of {self.ranked:,} ranked, cut-off {cut}",
+            table(
+                ["Rank", "Pool index", "CRS", "Submitted", "Eligible if"],
+                (
+                    [i.rank, i.index, i.crs, i.submitted, "yes" if i.undecided else ""]
+                    for i in self.invited
+                ),
+                css="invited",
+                numeric={0, 1, 2},
+            ),
+            notes=self.caveats,
+        )
 
     def __repr__(self) -> str:
         cut = "none" if self.cutoff is None else str(self.cutoff)

@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from expressentry._html import fragment, table
 from expressentry._records import rule_columns
 from expressentry._reprs import cited
 from expressentry._today import resolve
@@ -388,6 +389,31 @@ class Validity:
             }
             for d in self.documents
         ]
+
+    def _repr_html_(self) -> str:
+        """The documents as an HTML table for notebooks: one row per document."""
+        return fragment(
+            f"Documents on {self.as_of.isoformat()}: {len(self.documents)}, "
+            f"{len(self.expired)} expired",
+            table(
+                ["Whose", "Document", "Dated", "Valid to", "Valid", "Days left", "Why"],
+                (
+                    [
+                        d.person,
+                        d.label,
+                        d.dated,
+                        d.last_valid_day,
+                        "yes" if d.valid else "no",
+                        d.days_left,
+                        d.reason,
+                    ]
+                    for d in self.documents
+                ),
+                css="documents",
+                numeric={5},
+            ),
+            notes=self.caveats,
+        )
 
     def __repr__(self) -> str:
         nxt = self.next_expiry
