@@ -785,3 +785,19 @@ def test_no_second_offer_for_a_major_group_00_offer() -> None:
     # A held major-group-00 offer: no further offer is proposed.
     c = person(job_offer=JobOffer(noc="00012"))
     assert of_kind(plan(c), ChangeKind.JOB_OFFER) == []
+
+
+def test_a_combination_is_reported_only_when_it_beats_one_change_fewer() -> None:
+    # The example on 2026-11-22 (https://www.canada.ca/en/immigration-refugees-citizenship/
+    # services/immigrate-canada/express-entry/check-score/crs-criteria.html):
+    # - a nomination: 600 + the 50 French points held = 650, capped at 600: +550;
+    # - NCLC 9 in all four French abilities: 6 instead of 3 points each (second
+    #   official language, with a spouse), 12 + 12 = 24 capped at 22: +10;
+    # - so the pair gains 560. A third change among the best four (a Canadian
+    #   credential or a sibling, both additional points) is absorbed by the 600
+    #   cap: no triple gains more than the pair, and none is reported.
+    plan = ee.improvements(ee.example_profile(), as_of=date(2026, 11, 22), chances=False)
+    assert plan.improvements[0].gain == 550
+    assert plan.best_pair is not None
+    assert plan.best_pair.gain == 560
+    assert plan.best_triple is None
