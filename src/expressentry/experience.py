@@ -17,6 +17,7 @@ on the day scored and after it has not happened yet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -366,4 +367,9 @@ def kind_name(kind: Kind) -> str:
 
     Two kinds of one name differ only by their TEERs (a reform's skilled TEERs).
     """
-    return f"{kind[0]}{sorted(kind[1])}"
+    return _kind_name(kind[0], kind[1])
+
+
+@functools.cache
+def _kind_name(name: str, teers: frozenset[int]) -> str:
+    return f"{name}{sorted(teers)}"  # once per kind: a cache key, asked for every candidate

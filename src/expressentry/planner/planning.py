@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -29,7 +30,7 @@ from expressentry.draws.records import Round
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.explain import CrsBreakdown
+from expressentry.explain import CrsBreakdown, PointLine
 from expressentry.models import Candidate, check_dates, require_candidate
 from expressentry.planner.language import language_options
 from expressentry.planner.later import experience_options, renewal_options, run_forecast
@@ -48,6 +49,8 @@ from expressentry.timelines.validity import profile_exit
 
 __all__ = ["DEFAULT_MONTHS", "improvements"]
 
+_T = TypeVar("_T")
+
 DEFAULT_MONTHS: Final = 12
 """The planning horizon: renewals, further years of work and losses up to 12 months ahead."""
 
@@ -65,37 +68,49 @@ def _is_cap(factor: str) -> bool:
 def _same_lines(before: CrsBreakdown, after: CrsBreakdown) -> bool:
     """Whether the two breakdowns hold the very same line objects (a plan shares them)."""
     a, b = before.lines, after.lines
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(map(operator.is_, a, b))
+
+
+def _change(old: PointLine | None, new: PointLine) -> LineChange:
+    return LineChange(
+        section=new.section,
+        factor=new.factor,
+        before=0 if old is None else old.points,
+        after=new.points,
+        reason=new.reason,
+    )
 
 
 def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
     """The lines whose points differ, in the order of ``after`` then of lines gone.
 
     A plan's identical lines are one object, so only the lines not found by
-    identity in the other breakdown are compared.
+    identity in the other breakdown are compared; when both breakdowns have the
+    same lines in the same places (most changes), side by side.
     """
-    if _same_lines(before, after):
-        return ()
-    old_ids = {id(ln) for ln in before.lines}
-    new_ids = {id(ln) for ln in after.lines}
-    added = [ln for ln in after.lines if id(ln) not in old_ids]
-    gone = {(ln.section, ln.factor): ln for ln in before.lines if id(ln) not in new_ids}
-    kept = {(ln.section, ln.factor) for ln in after.lines}
-    out: list[LineChange] = []
-    for ln in added:
-        key = (ln.section, ln.factor)
-        old = gone.pop(key, None)
-        was = 0 if old is None else old.points
-        if was != ln.points:
-            out.append(
-                LineChange(
-                    section=ln.section,
-                    factor=ln.factor,
-                    before=was,
-                    after=ln.points,
-                    reason=ln.reason,
-                )
-            )
+    a, b = before.lines, after.lines
+    if len(a) == len(b):
+        out: list[LineChange] = []
+        for old, new in zip(a, b, strict=True):
+            if old is new:
+                continue
+            if old.section is not new.section or old.factor != new.factor:
+                break
+            if old.points != new.points:
+                out.append(_change(old, new))
+        else:
+            return tuple(out)
+    old_ids = set(map(id, a))
+    new_ids = set(map(id, b))
+    gone = {(ln.section, ln.factor): ln for ln in a if id(ln) not in new_ids}
+    kept = {(ln.section, ln.factor) for ln in b}
+    out = []
+    for ln in b:
+        if id(ln) in old_ids:
+            continue
+        was = gone.pop((ln.section, ln.factor), None)
+        if (0 if was is None else was.points) != ln.points:
+            out.append(_change(was, ln))
     for (section, factor), ln in gone.items():
         if (section, factor) not in kept and ln.points:
             out.append(
@@ -106,12 +121,15 @@ def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
     return tuple(out)
 
 
+_SECTIONS: Final = tuple(CrsSection)
+
+
 def _sections(lines: Sequence[LineChange]) -> tuple[tuple[CrsSection, int], ...]:
     """Points gained per section: the sum of the lines that moved in it."""
-    moved = dict.fromkeys(CrsSection, 0)
+    moved: dict[CrsSection, int] = {}
     for ln in lines:
-        moved[ln.section] += ln.change
-    return tuple((s, n) for s, n in moved.items() if n)
+        moved[ln.section] = moved.get(ln.section, 0) + ln.change
+    return tuple((s, moved[s]) for s in _SECTIONS if moved.get(s))
 
 
 class _Odds:
@@ -147,6 +165,11 @@ class _Odds:
         return out
 
 
+def _new(old: tuple[_T, ...], new: tuple[_T, ...]) -> tuple[_T, ...]:
+    """What ``new`` holds that ``old`` does not, in ``new``'s order."""
+    return tuple(x for x in new if x not in old) if old != new else ()
+
+
 def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
     option, before, after, was, now = trial
     lines = _moved(before, after)
@@ -159,6 +182,10 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
             if caps
             else "the points it adds are offset by points it removes"
         )
+    was_p, was_k = was.eligible_programs, was.eligible_categories
+    now_p, now_k = (
+        (was_p, was_k) if now == was else (now.eligible_programs, now.eligible_categories)
+    )
     chances: tuple[ChanceChange, ...] = ()
     if odds is not None:
         old = odds.chances(was, before.total, option.day, option.baseline.provincial_nomination)
@@ -178,14 +205,10 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
         lines=lines,
         capped_by=caps,
         why_nothing=why,
-        programs_opened=tuple(p for p in now.eligible_programs if p not in was.eligible_programs),
-        programs_closed=tuple(p for p in was.eligible_programs if p not in now.eligible_programs),
-        categories_opened=tuple(
-            k for k in now.eligible_categories if k not in was.eligible_categories
-        ),
-        categories_closed=tuple(
-            k for k in was.eligible_categories if k not in now.eligible_categories
-        ),
+        programs_opened=_new(was_p, now_p),
+        programs_closed=_new(now_p, was_p),
+        categories_opened=_new(was_k, now_k),
+        categories_closed=_new(now_k, was_k),
         chances=chances,
         decision=option.decision,
         profile=option.changed,
@@ -212,7 +235,58 @@ class _Trial(NamedTuple):
         return _same_lines(self.before, self.after) and self.was == self.now
 
 
-def _tried(options: Sequence[Option], rules: RuleSet | None) -> list[_Trial]:
+class _Assessed:
+    """The totals, verdicts and breakdowns of a plan's profiles, each worked out once a day.
+
+    A plan asks for the same profile more than once (the candidate as it is,
+    against each change, each pair and triple); the profiles are held here so
+    that their identities stay theirs while the plan runs.
+    """
+
+    def __init__(self, rules: RuleSet | None) -> None:
+        self._rules = rules
+        self._held: dict[int, Candidate] = {}
+        self._totals: dict[tuple[int, date], int] = {}
+        self._flags: dict[tuple[int, date], EligibilityFlags] = {}
+        self._breakdowns: dict[tuple[int, date], CrsBreakdown] = {}
+
+    def _new(
+        self, profiles: Iterable[Candidate], day: date, done: Mapping[Any, object]
+    ) -> list[Candidate]:
+        out: dict[int, Candidate] = {}
+        for p in profiles:
+            k = id(p)
+            if (k, day) not in done and k not in out:
+                self._held[k] = out[k] = p
+        return list(out.values())
+
+    def totals(self, profiles: Sequence[Candidate], day: date) -> list[int]:
+        """The CRS totals on ``day`` (new ones in one :func:`~expressentry.score_many` pass)."""
+        new = self._new(profiles, day, self._totals)
+        if new:
+            found = score_many(new, as_of=day, rules=self._rules)
+            self._totals.update(((id(p), day), t) for p, t in zip(new, found, strict=True))
+        return [self._totals[id(p), day] for p in profiles]
+
+    def flags(self, profiles: Sequence[Candidate], day: date) -> list[EligibilityFlags]:
+        """The verdicts on ``day`` (new ones in one :func:`~.eligibility.flags_many` pass)."""
+        new = self._new(profiles, day, self._flags)
+        if new:
+            found = flags_many(new, as_of=day, rules=self._rules)
+            self._flags.update(((id(p), day), f) for p, f in zip(new, found, strict=True))
+        return [self._flags[id(p), day] for p in profiles]
+
+    def breakdown(self, profile: Candidate, day: date) -> CrsBreakdown:
+        """The full breakdown on ``day``."""
+        key = (id(profile), day)
+        found = self._breakdowns.get(key)
+        if found is None:
+            self._held[id(profile)] = profile
+            found = self._breakdowns[key] = score(profile, as_of=day, rules=self._rules)
+        return found
+
+
+def _tried(options: Sequence[Option], seen: _Assessed) -> list[_Trial]:
     """The options worth reporting, scored and assessed on their day, in their order.
 
     Each day is scored in one pass (:func:`~expressentry.score_many`) before
@@ -227,30 +301,23 @@ def _tried(options: Sequence[Option], rules: RuleSet | None) -> list[_Trial]:
     last: dict[tuple[object, frozenset[str]], tuple[object, ...]] = {}
     out: list[_Trial] = []
     for day, which in by_day.items():
-        profiles: dict[int, Candidate] = {}
-        for o in which:
-            profiles.setdefault(id(o.baseline), o.baseline)
-            profiles[id(o.changed)] = o.changed
-        pool = list(profiles.values())
-        totals = dict(zip(profiles, score_many(pool, as_of=day, rules=rules), strict=True))
-        hopeful = [o for o in which if totals[id(o.changed)] >= totals[id(o.baseline)]]
-        asked: dict[int, Candidate] = {}
-        for o in hopeful:
-            asked.setdefault(id(o.baseline), o.baseline)
-            asked[id(o.changed)] = o.changed
-        flags = flags_many(list(asked.values()), as_of=day, rules=rules)
-        verdicts = dict(zip(asked, flags, strict=True))
-        explained: dict[int, CrsBreakdown] = {}
-        for o in hopeful:
-            b, a = id(o.baseline), id(o.changed)
-            key, sig = (o.kind, o.targets), (totals[a], verdicts[a])
+        both = [p for o in which for p in (o.baseline, o.changed)]
+        totals = seen.totals(both, day)
+        hopeful = [
+            (o, totals[2 * i + 1])
+            for i, o in enumerate(which)
+            if totals[2 * i + 1] >= totals[2 * i]
+        ]
+        verdicts = seen.flags([p for o, _ in hopeful for p in (o.baseline, o.changed)], day)
+        for i, (o, total) in enumerate(hopeful):
+            was, now = verdicts[2 * i], verdicts[2 * i + 1]
+            key, sig = (o.kind, o.targets), (total, now)
             if last.get(key) == sig:
                 continue
             last[key] = sig
-            for k, p in ((b, o.baseline), (a, o.changed)):
-                if k not in explained:
-                    explained[k] = score(p, as_of=day, rules=rules)
-            trial = _Trial(o, explained[b], explained[a], verdicts[b], verdicts[a])
+            trial = _Trial(
+                o, seen.breakdown(o.baseline, day), seen.breakdown(o.changed, day), was, now
+            )
             if not trial.idle:
                 out.append(trial)
     order = {id(o): i for i, o in enumerate(options)}
@@ -285,7 +352,7 @@ def _best_combination(  # noqa: PLR0917 (private)
     c: Candidate,
     day: date,
     made: Sequence[tuple[tuple[Option, ...], Callable[[], Candidate]]],
-    rules: RuleSet | None,
+    seen: _Assessed,
     odds: _Odds | None,
     beat: int,
 ) -> Improvement | None:
@@ -302,7 +369,7 @@ def _best_combination(  # noqa: PLR0917 (private)
             continue
     if not combos:
         return None
-    totals = score_many([p for _, p in combos], as_of=day, rules=rules)
+    totals = seen.totals([p for _, p in combos], day)
     group, profile = combos[max(range(len(combos)), key=totals.__getitem__)]
     option = Option(
         kind=group[0].kind,
@@ -313,7 +380,7 @@ def _best_combination(  # noqa: PLR0917 (private)
         changed=profile,
         baseline=c,
     )
-    tried = _tried([option], rules)
+    tried = _tried([option], seen)
     if not tried or tried[0].gain <= beat:
         return None
     return attrs.evolve(_measure(c, tried[0], odds), steps=tuple(o.description for o in group))
@@ -324,7 +391,7 @@ def _combined(  # noqa: PLR0917 (private)
     day: date,
     top: Sequence[Option],
     single: int,
-    rules: RuleSet | None,
+    seen: _Assessed,
     odds: _Odds | None,
 ) -> tuple[Improvement | None, Improvement | None]:
     """The best pair of ``top``, and the best triple that adds one change to it.
@@ -338,7 +405,7 @@ def _combined(  # noqa: PLR0917 (private)
         for a, b in itertools.combinations(top, 2)
         if _disjoint((a, b))
     ]
-    pair = _best_combination(c, day, pairs, rules, odds, single)
+    pair = _best_combination(c, day, pairs, seen, odds, single)
     if pair is None:
         return None, None
     chosen = [o for o in top if o.description in pair.steps]  # descriptions are unique
@@ -347,7 +414,7 @@ def _combined(  # noqa: PLR0917 (private)
         for o in top
         if o not in chosen and _disjoint((*chosen, o))
     ]
-    return pair, _best_combination(c, day, triples, rules, odds, pair.gain)
+    return pair, _best_combination(c, day, triples, seen, odds, pair.gain)
 
 
 def _losses(f: Forecast) -> tuple[Loss, ...]:
@@ -453,15 +520,16 @@ def _plan(  # noqa: PLR0917 (private)
         *renewal_options(candidate, day, end, r),
         *experience_options(candidate, f),
     ]
-    trials = _tried(options, rules)
+    seen = _Assessed(rules)
+    trials = _tried(options, seen)
     kept = [_measure(candidate, t, odds) for t in trials]
     top = _best_singles(trials, day)
     single = max((t.gain for t in trials if t.option in top), default=0)
-    pair, triple = _combined(candidate, day, top, single, rules, odds)
+    pair, triple = _combined(candidate, day, top, single, seen, odds)
     ranked = sorted((m for m in kept if m.gain > 0 or (m.gain == 0 and m.opens)), key=_rank)
     nothing = tuple(m for m in kept if m.gain == 0 and not m.opens and m.why_nothing)
-    breakdown = score(candidate, as_of=day, rules=rules)
-    flags = flags_many([candidate], as_of=day, rules=rules)[0]
+    breakdown = seen.breakdown(candidate, day)
+    flags = seen.flags([candidate], day)[0]
     return ImprovementPlan(
         as_of=day,
         end=end,
