@@ -15,8 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import attrs
-
+from expressentry._replace import replace
 from expressentry.enums import Ability, LanguageTest, OfficialLanguage
 from expressentry.models import Candidate, LanguageResult, levels_under
 from expressentry.planner.options import ChangeKind, Option
@@ -69,7 +68,7 @@ def raised(
         if low is None:
             return None
         scores[ability.value] = low
-    return attrs.evolve(result, **scores)
+    return replace(result, **scores)
 
 
 def new_result(test: LanguageTest, day: date, level: int, rules: RuleSet) -> LanguageResult | None:
@@ -99,13 +98,13 @@ def result_of(c: Candidate, role: str) -> LanguageResult:
 
 def with_result(c: Candidate, old: LanguageResult, new: LanguageResult) -> Candidate:
     """``c`` with ``new`` in place of ``old``."""
-    return attrs.evolve(c, languages=tuple(new if r is old else r for r in c.languages))
+    return replace(c, languages=tuple(new if r is old else r for r in c.languages))
 
 
 def _scores_set(role: str, scores: dict[str, Any]) -> Callable[[Candidate], Candidate]:
     def edit(c: Candidate) -> Candidate:
         result = result_of(c, role)
-        return with_result(c, result, attrs.evolve(result, **scores))
+        return with_result(c, result, replace(result, **scores))
 
     return edit
 
@@ -184,7 +183,7 @@ def _new_test(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
     def edit(c: Candidate) -> Candidate:
         held = c.first_language_result
         language = first.language if held is None else held.language
-        return attrs.evolve(c, languages=(*c.languages, taken), first_official_language=language)
+        return replace(c, languages=(*c.languages, taken), first_official_language=language)
 
     return [
         Option.of(
@@ -212,7 +211,7 @@ def _swap(c: Candidate, day: date) -> list[Option]:
             _ALL,
             day,
             c,
-            lambda c: attrs.evolve(c, first_official_language=language),
+            lambda c: replace(c, first_official_language=language),
         )
     ]
 

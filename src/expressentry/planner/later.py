@@ -14,8 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import attrs
-
+from expressentry._replace import replace
 from expressentry.models import Candidate, LanguageResult, levels_under
 from expressentry.planner.language import result_of, with_result
 from expressentry.planner.options import ChangeKind, Option
@@ -72,14 +71,14 @@ def _retaken(result: LanguageResult, day: date, rules: RuleSet) -> LanguageResul
     old = chart_in(rules.language_charts[result.test], result.test_date)
     new = chart_in(rules.language_charts[result.test], day)
     if new is old:
-        return attrs.evolve(result, test_date=day, result_date=None)
+        return replace(result, test_date=day, result_date=None)
     scores: dict[str, Any] = {}
     for ability, level in zip(SCORE_ORDER, levels_under(result, rules), strict=True):
         bands = [b for b in new.bands[ability] if b.level <= level]
         scores[ability.value] = (
             max(bands, key=lambda b: b.level).low if bands else new.scales[ability].low
         )
-    return attrs.evolve(result, test_date=day, result_date=None, **scores)
+    return replace(result, test_date=day, result_date=None, **scores)
 
 
 def _when(expires: date, day: date, end: date) -> date | None:
@@ -129,13 +128,13 @@ def renewal_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[
         expires = language_expiry(s.language, rules=rules)
         out.extend(_renewal(c, words, frozenset({"spouse.language"}), expires, edit, day, end))
     if c.education.eca_issued is not None:
-        renewed = attrs.evolve(c.education, eca_issued=day)
+        renewed = replace(c.education, eca_issued=day)
         expires = eca_expiry(c.education.eca_issued, rules=rules)
-        edit = lambda x: attrs.evolve(x, education=renewed)  # noqa: E731
+        edit = lambda x: replace(x, education=renewed)  # noqa: E731
         out.extend(_renewal(c, "A new ECA", frozenset({"education"}), expires, edit, day, end))
     if s is not None and s.education is not None and s.education.eca_issued is not None:
         expires = eca_expiry(s.education.eca_issued, rules=rules)
-        edit = spouse_edit(education=attrs.evolve(s.education, eca_issued=day))
+        edit = spouse_edit(education=replace(s.education, eca_issued=day))
         words = "A new ECA for the spouse"
         out.extend(_renewal(c, words, frozenset({"spouse.education"}), expires, edit, day, end))
     return out

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Final, NamedTuple, TypeVar
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._replace import replace
 from expressentry.batch import gc_paused
 from expressentry.crs import score, score_many
 from expressentry.draws.chances import tie_chance
@@ -383,7 +383,7 @@ def _best_combination(  # noqa: PLR0917 (private)
     tried = _tried([option], seen)
     if not tried or tried[0].gain <= beat:
         return None
-    return attrs.evolve(_measure(c, tried[0], odds), steps=tuple(o.description for o in group))
+    return replace(_measure(c, tried[0], odds), steps=tuple(o.description for o in group))
 
 
 def _combined(  # noqa: PLR0917 (private)

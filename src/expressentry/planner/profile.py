@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
+from expressentry._replace import replace
 from expressentry.enums import CanadianCredential, EducationLevel, LanguageTest, Teer
 from expressentry.errors import InvalidInputError
 from expressentry.models import (
@@ -86,7 +86,7 @@ def _further(now: Education, day: date, whose: str) -> list[tuple[str, Education
 
 
 def _education_edit(new: Education) -> Callable[[Candidate], Candidate]:
-    return lambda c: attrs.evolve(c, education=new)
+    return lambda c: replace(c, education=new)
 
 
 def _credential_levels(now: Education) -> list[EducationLevel]:
@@ -143,7 +143,7 @@ def spouse_of(c: Candidate) -> Spouse:
 
 def spouse_edit(**changes: Any) -> Callable[[Candidate], Candidate]:
     """The edit that changes the spouse's ``changes``."""
-    return lambda c: attrs.evolve(c, spouse=attrs.evolve(spouse_of(c), **changes))
+    return lambda c: replace(c, spouse=replace(spouse_of(c), **changes))
 
 
 def _spouse_language(c: Candidate, s: Spouse, day: date, rules: RuleSet) -> list[Option]:
@@ -182,7 +182,7 @@ def _spouse_work(c: Candidate, s: Spouse, day: date) -> Option:
     def edit(c: Candidate) -> Candidate:
         s = spouse_of(c)
         history = WorkHistory(periods=(*s.work_history.periods, job))
-        return attrs.evolve(c, spouse=attrs.evolve(s, work_history=history))
+        return replace(c, spouse=replace(s, work_history=history))
 
     return Option.of(
         ChangeKind.SPOUSE,
@@ -237,7 +237,7 @@ def _current_noc(c: Candidate) -> str | None:
 
 
 def _set(**changes: Any) -> Callable[[Candidate], Candidate]:
-    return lambda c: attrs.evolve(c, **changes)
+    return lambda c: replace(c, **changes)
 
 
 def additional_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
