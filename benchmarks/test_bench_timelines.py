@@ -21,12 +21,23 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from expressentry import Candidate, Forecast, assess, forecast_many, rules_for, score, score_many
+from expressentry import (
+    Candidate,
+    Forecast,
+    assess,
+    forecast,
+    forecast_many,
+    pool_status,
+    rules_for,
+    score,
+    score_many,
+)
 
 ROUNDS = 3
 MONTHS = 24
@@ -94,3 +105,38 @@ def test_forecast_pool_24_months(
     # a realistic pool has events of every kind: expiries, birthdays, experience
     kinds = {m.kind for f in result for e in f.events for m in e.milestones}
     assert len(kinds) >= 3, kinds
+
+
+STATUS_CLIENTS = 1_000
+
+
+def test_pool_status_1000_clients(
+    benchmark: BenchmarkFixture,
+    pool: list[Candidate],
+    as_of: date,
+    alternated: Callable[[Callable[[], object], Callable[[], object]], tuple[float, float]],
+) -> None:
+    """The pool status of 1,000 clients, as a ratio to their forecasts over the same days.
+
+    :func:`~expressentry.pool_status` looks from ``as_of`` to the day the profile
+    leaves the pool (12 months ahead for a profile not in it); the yardstick is
+    :func:`~expressentry.forecast` of each client over those very days. The
+    target is at most 5 times.
+    """
+    clients = pool[:STATUS_CLIENTS]
+    horizons = [pool_status(c, as_of=as_of).looked_until for c in clients]
+
+    def statuses() -> None:
+        for c in clients:
+            pool_status(c, as_of=as_of)
+
+    def forecasts() -> None:
+        for c, end in zip(clients, horizons, strict=True):
+            forecast(c, start=as_of, end=end)
+
+    status_s, forecast_s = alternated(statuses, forecasts)
+    benchmark.pedantic(statuses, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
+    benchmark.extra_info["clients"] = len(clients)
+    benchmark.extra_info["pool_status_s"] = round(status_s, 3)
+    benchmark.extra_info["forecast_s"] = round(forecast_s, 3)
+    benchmark.extra_info["ratio_to_forecast"] = round(status_s / forecast_s, 2)

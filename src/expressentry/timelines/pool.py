@@ -13,7 +13,6 @@ from attrs import frozen
 
 from expressentry._reprs import listed
 from expressentry._today import resolve
-from expressentry.eligibility import assess
 from expressentry.enums import Program
 from expressentry.models import (
     Candidate,
@@ -23,6 +22,7 @@ from expressentry.models import (
 from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.timelines.documents import Document, validity_on
+from expressentry.timelines.forecast import forecast
 from expressentry.timelines.validity import in_pool_on, profile_exit, rules_of
 
 __all__ = [
@@ -33,13 +33,6 @@ __all__ = [
 _ONE_DAY = timedelta(days=1)
 
 # -- the pool -------------------------------------------------------------------------------
-
-
-def _verdicts(
-    candidate: Candidate, day: date, rules: RuleSet | None
-) -> tuple[tuple[Program, ...], tuple[Program, ...]]:
-    report = assess(candidate, as_of=day, rules=rules)
-    return report.eligible_programs, report.undecided_programs
 
 
 def _names(programs: tuple[Program, ...]) -> str:
@@ -168,11 +161,12 @@ def pool_status(
 ) -> PoolStatus:
     """Whether ``candidate`` is in the pool and eligible on ``as_of`` (``None``: today).
 
-    Eligibility is :func:`expressentry.assess` of each day, so a language result
-    or an ECA that expires, experience that accrues or a rule that changes is
-    seen on the day it does. The days after ``as_of`` are examined one by one up
-    to the day the profile leaves the pool (or 12 months, for a profile not in
-    it), and the first day anything changes is reported.
+    Eligibility is that of :func:`expressentry.assess` on each day, so a language
+    result or an ECA that expires, experience that accrues or a rule that
+    changes is seen on the day it does. The days up to the day the profile
+    leaves the pool (or 12 months, for a profile not in it) are those of its
+    :func:`~expressentry.forecast`, which assesses only the days on which
+    something may change, and the first day anything changes is reported.
 
     ``rules`` is a reform to apply on every day instead of the rules in force
     that day (its months in the pool, document periods and programs).
@@ -190,19 +184,23 @@ def pool_status(
     expires = None if submitted is None else profile_exit(submitted, rules=r)
     in_pool = submitted is not None and in_pool_on(submitted, as_of, rules=r)
     until = expires if in_pool and expires is not None else profile_exit(as_of, rules=r)
-    eligible, undecided = _verdicts(candidate, as_of, rules)
+    # The days that may change anything are the forecast's (each verdict as assess gives it).
+    f = forecast(candidate, start=as_of, end=until, rules=rules)
+    eligible = f.initial.verdicts.eligible_programs
+    undecided = f.initial.verdicts.undecided_programs
     now = (in_pool, eligible, undecided)
     changes_on: date | None = None
     change = ""
-    day = as_of
-    while day < until and day < date.max:
-        day += _ONE_DAY
+    for event in f.events:
+        after = event.after
         state = (
-            submitted is not None and in_pool_on(submitted, day, rules=r),
-            *_verdicts(candidate, day, rules),
+            in_pool if after.in_pool is None else after.in_pool,
+            after.verdicts.eligible_programs,
+            after.verdicts.undecided_programs,
         )
         if state != now:
-            changes_on, change = day, _describe_change(candidate, day, now, state, rules)
+            changes_on = event.day
+            change = _describe_change(candidate, event.day, now, state, rules)
             break
     return PoolStatus(
         as_of=as_of,
