@@ -217,6 +217,24 @@ def _is_reviewed(kind: Any) -> bool:
     )
 
 
+def has_own_json(kind: object) -> bool:
+    """Whether ``kind`` is a result that writes its own JSON form, ``as_dict()``.
+
+    A plan, an outlook, a comparison, a backtest, a round...: :func:`to_dict` of
+    one is its ``as_dict()`` (what the command line's ``--format json`` prints),
+    one shape in both places. Such a form is a report, not a copy: it leaves out
+    what it was computed from (the profile, the breakdown), so :func:`from_dict`
+    does not read it back.
+    """
+    return (
+        isinstance(kind, type) and attrs.has(kind) and callable(getattr(kind, "as_dict", None))
+    )
+
+
+def _own_json(obj: Any) -> Any:
+    return obj.as_dict()
+
+
 _PLAIN: Final = (bool, int, float, str)
 """The field types JSON writes as they are: a model checks them itself."""
 
@@ -328,6 +346,9 @@ def _make_converter() -> cattrs.Converter:
         return unstructure
 
     conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
+    # Registered after the reviewed results' factory, so it wins for a reviewed
+    # result with its own form (a plan): that form writes its caveats itself.
+    conv.register_unstructure_hook_factory(has_own_json, lambda _: _own_json)
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
@@ -521,6 +542,12 @@ def _check_plain(data: object, path: str, where: str) -> None:
 def _require_model_class(cls: object, where: str) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
         message = "must be a model class of expressentry, such as expressentry.Candidate"
+        raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
+    if has_own_json(cls):
+        message = (
+            "is a result whose JSON form (as_dict) is a report that leaves out what it was "
+            "computed from, so it cannot be read back: compute it again from the profile"
+        )
         raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
 
 
