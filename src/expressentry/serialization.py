@@ -226,9 +226,7 @@ def has_own_json(kind: object) -> bool:
     what it was computed from (the profile, the breakdown), so :func:`from_dict`
     does not read it back.
     """
-    return (
-        isinstance(kind, type) and attrs.has(kind) and callable(getattr(kind, "as_dict", None))
-    )
+    return isinstance(kind, type) and attrs.has(kind) and callable(getattr(kind, "as_dict", None))
 
 
 def _own_json(obj: Any) -> Any:
@@ -333,22 +331,7 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
 
-    def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
-        # A result's caveats are worked out from its days; the JSON form writes them
-        # out, so a reader without the library sees them too.
-        inner = conv.gen_unstructure_attrs_fromdict(kind)
-
-        def unstructure(obj: Any) -> dict[str, Any]:
-            out: dict[str, Any] = inner(obj)
-            out["caveats"] = list(obj.caveats)
-            return out
-
-        return unstructure
-
-    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
-    # Registered after the reviewed results' factory, so it wins for a reviewed
-    # result with its own form (a plan): that form writes its caveats itself.
-    conv.register_unstructure_hook_factory(has_own_json, lambda _: _own_json)
+    _register_result_writers(conv)
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
@@ -390,6 +373,27 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(lambda kind: kind is WorkHistory, history_factory)
     return conv
+
+
+def _register_result_writers(conv: cattrs.Converter) -> None:
+    """How the results are written: their caveats written out, or their own form."""
+
+    def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        # A result's caveats are worked out from its days; the JSON form writes them
+        # out, so a reader without the library sees them too.
+        inner = conv.gen_unstructure_attrs_fromdict(kind)
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            out: dict[str, Any] = inner(obj)
+            out["caveats"] = list(obj.caveats)
+            return out
+
+        return unstructure
+
+    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
+    # Registered after the reviewed results' factory, so it wins for a reviewed
+    # result with its own form (a plan): that form writes its caveats itself.
+    conv.register_unstructure_hook_factory(has_own_json, lambda _: _own_json)
 
 
 def _model_structure(

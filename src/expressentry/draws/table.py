@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Final
 
 from expressentry._checks import require, require_items
@@ -48,8 +47,8 @@ def round_row(r: Round) -> dict[str, str | int | None]:
     """One round as a flat row of JSON values: dates in ISO 8601, UTC with ``Z``.
 
     The same as :meth:`Round.as_dict <expressentry.draws.records.Round.as_dict>`
-    and :func:`~expressentry.to_dict`. The pool columns (``pool_601_1200`` ... ``pool_0_300``, ``pool_total``) are
-    ``None`` where IRCC published no count.
+    and :func:`~expressentry.to_dict`. The pool columns (``pool_601_1200`` ...
+    ``pool_0_300``, ``pool_total``) are ``None`` where IRCC published no count.
 
     Raises:
         InvalidInputError: ``r`` is not a :class:`~expressentry.draws.records.Round`.
