@@ -217,7 +217,7 @@ def _is_reviewed(kind: Any) -> bool:
     )
 
 
-def has_own_json(kind: object) -> bool:
+def _has_own_json(kind: object) -> bool:
     """Whether ``kind`` is a result that writes its own JSON form, ``as_dict()``.
 
     A plan, an outlook, a comparison, a backtest, a round...: :func:`to_dict` of
@@ -393,7 +393,7 @@ def _register_result_writers(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
     # Registered after the reviewed results' factory, so it wins for a reviewed
     # result with its own form (a plan): that form writes its caveats itself.
-    conv.register_unstructure_hook_factory(has_own_json, lambda _: _own_json)
+    conv.register_unstructure_hook_factory(_has_own_json, lambda _: _own_json)
 
 
 def _model_structure(
@@ -518,7 +518,13 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
 
 
 def to_dict(obj: object) -> Any:
-    """``obj`` (a model or a result) as plain JSON-able data."""
+    """``obj`` (a model or a result) as plain JSON-able data.
+
+    A result that writes its own JSON form (a plan, an outlook, a comparison, a
+    backtest, a round...) is written as that form, its ``as_dict()``: one shape,
+    the one the command line's ``--format json`` prints. :func:`from_dict` does
+    not read such a form back (it leaves out the profile it was computed from).
+    """
     return converter.unstructure(obj)
 
 
@@ -547,7 +553,7 @@ def _require_model_class(cls: object, where: str) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
         message = "must be a model class of expressentry, such as expressentry.Candidate"
         raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
-    if has_own_json(cls):
+    if _has_own_json(cls):
         message = (
             "is a result whose JSON form (as_dict) is a report that leaves out what it was "
             "computed from, so it cannot be read back: compute it again from the profile"
