@@ -30,12 +30,13 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst_parser) and Jupyter notebooks
     "api_names",
     "rules_reference",
 ]
 
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+# .md and .ipynb are registered by myst_nb
+source_suffix = {".rst": "restructuredtext"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 language = "en"
@@ -48,6 +49,16 @@ html_static_path: list[str] = []
 # -- MyST --------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- MyST-NB: notebooks ------------------------------------------------------
+# The notebooks are stored without outputs and executed at every build (with the
+# kernel of the Python running Sphinx), so the pages show what the code does now;
+# an error in a cell fails the build. tests/test_notebook.py runs them too.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_execution_show_tb = True
+nb_merge_streams = True
 
 # -- autodoc / napoleon ------------------------------------------------------
 autodoc_typehints = "description"

@@ -317,7 +317,7 @@ def _backtest(args: argparse.Namespace) -> int:
     if history is None:
         return _BAD_INPUT
     report = backtest(history, before=args.before, since=args.since)
-    text = json.dumps(report.as_dict(), indent=2) if args.format == "json" else report.explain()
+    text = to_json(report) if args.format == "json" else report.explain()
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     _note(report.caveats)
@@ -514,7 +514,7 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
     if history is None:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
-    out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else found.explain()
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -580,7 +580,7 @@ def _compare(args: argparse.Namespace) -> int:
         owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
         problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
         raise InvalidProfileError(owner, problems) from None
-    out = json.dumps(found.as_dict(), indent=2) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else found.explain()
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)

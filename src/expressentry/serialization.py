@@ -217,6 +217,22 @@ def _is_reviewed(kind: Any) -> bool:
     )
 
 
+def _has_own_json(kind: object) -> bool:
+    """Whether ``kind`` is a result that writes its own JSON form, ``as_dict()``.
+
+    A plan, an outlook, a comparison, a backtest, a round...: :func:`to_dict` of
+    one is its ``as_dict()`` (what the command line's ``--format json`` prints),
+    one shape in both places. Such a form is a report, not a copy: it leaves out
+    what it was computed from (the profile, the breakdown), so :func:`from_dict`
+    does not read it back.
+    """
+    return isinstance(kind, type) and attrs.has(kind) and callable(getattr(kind, "as_dict", None))
+
+
+def _own_json(obj: Any) -> Any:
+    return obj.as_dict()
+
+
 _PLAIN: Final = (bool, int, float, str)
 """The field types JSON writes as they are: a model checks them itself."""
 
@@ -315,19 +331,7 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
 
-    def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
-        # A result's caveats are worked out from its days; the JSON form writes them
-        # out, so a reader without the library sees them too.
-        inner = conv.gen_unstructure_attrs_fromdict(kind)
-
-        def unstructure(obj: Any) -> dict[str, Any]:
-            out: dict[str, Any] = inner(obj)
-            out["caveats"] = list(obj.caveats)
-            return out
-
-        return unstructure
-
-    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
+    _register_result_writers(conv)
 
     def tuple_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item = typing.get_args(kind)[0]
@@ -369,6 +373,27 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(lambda kind: kind is WorkHistory, history_factory)
     return conv
+
+
+def _register_result_writers(conv: cattrs.Converter) -> None:
+    """How the results are written: their caveats written out, or their own form."""
+
+    def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        # A result's caveats are worked out from its days; the JSON form writes them
+        # out, so a reader without the library sees them too.
+        inner = conv.gen_unstructure_attrs_fromdict(kind)
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            out: dict[str, Any] = inner(obj)
+            out["caveats"] = list(obj.caveats)
+            return out
+
+        return unstructure
+
+    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
+    # Registered after the reviewed results' factory, so it wins for a reviewed
+    # result with its own form (a plan): that form writes its caveats itself.
+    conv.register_unstructure_hook_factory(_has_own_json, lambda _: _own_json)
 
 
 def _model_structure(
@@ -493,7 +518,13 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
 
 
 def to_dict(obj: object) -> Any:
-    """``obj`` (a model or a result) as plain JSON-able data."""
+    """``obj`` (a model or a result) as plain JSON-able data.
+
+    A result that writes its own JSON form (a plan, an outlook, a comparison, a
+    backtest, a round...) is written as that form, its ``as_dict()``: one shape,
+    the one the command line's ``--format json`` prints. :func:`from_dict` does
+    not read such a form back (it leaves out the profile it was computed from).
+    """
     return converter.unstructure(obj)
 
 
@@ -521,6 +552,12 @@ def _check_plain(data: object, path: str, where: str) -> None:
 def _require_model_class(cls: object, where: str) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
         message = "must be a model class of expressentry, such as expressentry.Candidate"
+        raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
+    if _has_own_json(cls):
+        message = (
+            "is a result whose JSON form (as_dict) is a report that leaves out what it was "
+            "computed from, so it cannot be read back: compute it again from the profile"
+        )
         raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
 
 

@@ -255,6 +255,10 @@ class PoolDistribution:
         return f"PoolDistribution({self.as_of.isoformat()}, {total} profiles)"
 
 
+def _utc(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @frozen
 class Round:
     """One round of invitations as IRCC published it, read into types.
@@ -357,6 +361,35 @@ class Round:
             lines.append(f"  pool on {d.as_of.isoformat()}: {total}")
         lines.extend(f"  quirk: {q.value}" for q in self.quirks)
         return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The round as one flat row of JSON values: dates in ISO 8601, UTC with ``Z``.
+
+        The keys are :data:`~expressentry.draws.table.COLUMNS`, in order: what
+        ``rounds --format json`` writes for each round, and what
+        :func:`~expressentry.to_dict` gives. The pool columns (``pool_601_1200``
+        ... ``pool_0_300``, ``pool_total``) are ``None`` where IRCC published no
+        count; ``quirks`` is their values joined with spaces.
+        """
+        d = self.distribution
+        row: dict[str, str | int | None] = {
+            "number": self.number,
+            "date": self.day.isoformat(),
+            "held_at": _utc(self.held_at),
+            "kind": self.kind.value,
+            "round_type": self.round_type,
+            "category_version": None if self.category is None else self.category.version,
+            "name": self.name,
+            "invitations": self.invitations,
+            "cutoff": self.cutoff,
+            "tie_break": _utc(self.tie_break),
+            "distribution_as_of": None if d is None else d.as_of.isoformat(),
+        }
+        for i, band in enumerate(POOL_BANDS):
+            row[f"pool_{band.low}_{band.high}"] = None if d is None else d.counts[i]
+        row["pool_total"] = None if d is None else d.total
+        row["quirks"] = " ".join(q.value for q in self.quirks)
+        return row
 
     def _repr_html_(self) -> str:
         """The round as an HTML table for notebooks: its facts, one per row."""

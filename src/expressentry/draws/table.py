@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Final
 
 from expressentry._checks import require, require_items
@@ -44,39 +43,17 @@ COLUMNS: Final = (
 """The keys of :func:`round_row`, in order (the columns of the CSV)."""
 
 
-def _utc(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def round_row(r: Round) -> dict[str, str | int | None]:
     """One round as a flat row of JSON values: dates in ISO 8601, UTC with ``Z``.
 
-    The pool columns (``pool_601_1200`` ... ``pool_0_300``, ``pool_total``) are
-    ``None`` where IRCC published no count.
+    The same as :meth:`Round.as_dict <expressentry.draws.records.Round.as_dict>`
+    and :func:`~expressentry.to_dict`. The pool columns (``pool_601_1200`` ...
+    ``pool_0_300``, ``pool_total``) are ``None`` where IRCC published no count.
 
     Raises:
         InvalidInputError: ``r`` is not a :class:`~expressentry.draws.records.Round`.
     """
-    r = require(r, Round, "r", "round_row")
-    d = r.distribution
-    row: dict[str, str | int | None] = {
-        "number": r.number,
-        "date": r.day.isoformat(),
-        "held_at": _utc(r.held_at),
-        "kind": r.kind.value,
-        "round_type": r.round_type,
-        "category_version": None if r.category is None else r.category.version,
-        "name": r.name,
-        "invitations": r.invitations,
-        "cutoff": r.cutoff,
-        "tie_break": _utc(r.tie_break),
-        "distribution_as_of": None if d is None else d.as_of.isoformat(),
-    }
-    for i, band in enumerate(POOL_BANDS):
-        row[f"pool_{band.low}_{band.high}"] = None if d is None else d.counts[i]
-    row["pool_total"] = None if d is None else d.total
-    row["quirks"] = " ".join(q.value for q in r.quirks)
-    return row
+    return require(r, Round, "r", "round_row").as_dict()
 
 
 def _text(rounds: list[Round]) -> str:
