@@ -14,6 +14,7 @@ Kind: hand-worked examples per kind of change, caps, combinations, properties
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,7 +41,7 @@ from expressentry import (
     score,
 )
 from expressentry.planner import ChangeKind, Improvement, ImprovementPlan
-from tests.strategies import candidates
+from tests.strategies import candidates, random_candidate
 
 CRS_PAGE = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/"
@@ -801,3 +802,31 @@ def test_a_combination_is_reported_only_when_it_beats_one_change_fewer() -> None
     assert plan.best_pair is not None
     assert plan.best_pair.gain == 560
     assert plan.best_triple is None
+
+
+# --- a pool's plans ------------------------------------------------------------------
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32 - 1), st.booleans())
+def test_a_pool_s_plans_are_each_candidate_s_plan(seed: int, chances: bool) -> None:
+    rng = random.Random(seed)
+    pool = [random_candidate(rng, AS_OF) for _ in range(3)]
+    many = ee.improvements_many(pool, as_of=AS_OF, chances=chances)
+    one_by_one = [ee.improvements(c, as_of=AS_OF, chances=chances) for c in pool]
+    assert [p.as_dict() for p in many] == [p.as_dict() for p in one_by_one]
+
+
+def test_a_pool_s_bad_profile_is_set_aside_by_its_index() -> None:
+    good = ee.example_profile()
+    mixed: list[Any] = [good, "not a profile", good]
+    found = ee.improvements_many(mixed, as_of=AS_OF, errors="collect")
+    assert [p is None for p in found.results] == [False, True, False]
+    assert [f.index for f in found.failures] == [1]
+    with pytest.raises(InvalidInputError, match=r"\[1\]"):
+        ee.improvements_many(mixed[:2], as_of=AS_OF, chances=False)
+
+
+def test_one_profile_alone_is_not_a_pool() -> None:
+    with pytest.raises(InvalidInputError, match=r"pass \[candidate\]"):
+        ee.improvements_many(ee.example_profile(), as_of=AS_OF)  # type: ignore[call-overload]

@@ -250,6 +250,17 @@ CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
         (PROFILE,),
         {"as_of": AS_OF, "rules": RULES, "months": 12, "chances": True, "history": RECENT},
     ),
+    "improvements_many": (
+        ([PROFILE],),
+        {
+            "as_of": AS_OF,
+            "rules": RULES,
+            "months": 12,
+            "chances": True,
+            "history": RECENT,
+            "errors": "raise",
+        },
+    ),
     "pool_status": ((PROFILE,), {"as_of": AS_OF}),
     "replay": ((WITH_DISTRIBUTION,), {"seed": 1}),
     "report_html": ((PROFILE,), {"as_of": AS_OF, "ita": AS_OF, "rules": RULES, "lang": "en"}),

@@ -121,6 +121,7 @@ from expressentry.planner import (
     Scenario,
     compare,
     improvements,
+    improvements_many,
 )
 from expressentry.report import report_html
 from expressentry.rules import AddedFactor, RuleSet, Source, rules_for
@@ -268,6 +269,7 @@ __all__ = [
     "from_json",
     "fsw_grid",
     "improvements",
+    "improvements_many",
     "is_trade",
     "ita_deadline",
     "ita_readiness",

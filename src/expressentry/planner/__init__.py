@@ -30,7 +30,7 @@ from expressentry.planner.compare import (
     compare,
 )
 from expressentry.planner.options import ChangeKind
-from expressentry.planner.planning import DEFAULT_MONTHS, improvements
+from expressentry.planner.planning import DEFAULT_MONTHS, improvements, improvements_many
 from expressentry.planner.results import (
     ChanceChange,
     Improvement,
@@ -56,4 +56,5 @@ __all__ = [
     "Scenario",
     "compare",
     "improvements",
+    "improvements_many",
 ]

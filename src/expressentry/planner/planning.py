@@ -14,16 +14,16 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, Final, NamedTuple, TypeVar
+from typing import Any, Final, Literal, NamedTuple, TypeVar, overload
 
 from dateutil.relativedelta import relativedelta
 
 from expressentry._replace import replace
-from expressentry.batch import gc_paused
+from expressentry.batch import PoolResult, check_errors, gc_paused, run_pool
 from expressentry.crs import score, score_many
 from expressentry.draws.chances import tie_chance
 from expressentry.draws.cutoffs import RoundType, round_type_of
-from expressentry.draws.estimator import Forecaster
+from expressentry.draws.estimator import Estimate, Forecaster
 from expressentry.draws.history import history_in_date_order
 from expressentry.draws.prospects import DEFAULT_LAST, chance_of, round_types
 from expressentry.draws.records import Round
@@ -47,7 +47,7 @@ from expressentry.rules import RuleSet, resolve_rules
 from expressentry.timelines.forecast import Forecast
 from expressentry.timelines.validity import profile_exit
 
-__all__ = ["DEFAULT_MONTHS", "improvements"]
+__all__ = ["DEFAULT_MONTHS", "improvements", "improvements_many"]
 
 _T = TypeVar("_T")
 
@@ -132,22 +132,52 @@ def _sections(lines: Sequence[LineChange]) -> tuple[tuple[CrsSection, int], ...]
     return tuple((s, moved[s]) for s in _SECTIONS if moved.get(s))
 
 
-class _Odds:
-    """The next round's chance per round type, from the rounds before the day."""
+class _Estimates:
+    """The draws' estimates from the rounds before the day: one for every plan of a pool."""
 
-    def __init__(self, history: Sequence[Round], day: date, submitted: Candidate) -> None:
-        before = [r for r in history if r.day < day]
-        self._forecaster = Forecaster(before)
-        self._rounds = before
+    def __init__(self, history: Sequence[Round], day: date) -> None:
+        self.rounds = [r for r in history if r.day < day]
+        self.forecaster = Forecaster(self.rounds)
+        self._of_type: dict[str, list[Round]] = {}
+        self._next: dict[tuple[str, date], Estimate | None] = {}
+
+    def next_cutoff(self, kind: RoundType, on: date) -> Estimate | None:
+        """The estimate of the type's next round seen from ``on`` (``None``: never held).
+
+        Each is made once: every change of every plan on the same day asks for it.
+        """
+        key = (kind.key, on)
+        if key in self._next:
+            return self._next[key]
+        f = self.forecaster
+        found = f.estimate(kind.key, f.next_day(kind.key, on)) if f.knows(kind.key) else None
+        self._next[key] = found
+        return found
+
+    def last_of(self, kind: RoundType) -> list[Round]:
+        """The last rounds of ``kind`` (as many as the outlook compares with)."""
+        found = self._of_type.get(kind.key)
+        if found is None:
+            found = self._of_type[kind.key] = [r for r in self.rounds if round_type_of(r) == kind][
+                -DEFAULT_LAST:
+            ]
+        return found
+
+
+class _Odds:
+    """The next round's chance per round type, for one candidate (ties by their own time)."""
+
+    def __init__(self, estimates: _Estimates, submitted: Candidate) -> None:
+        self._estimates = estimates
         self._candidate = submitted
         self._ties: dict[str, float] = {}
 
     def _tie(self, kind: RoundType) -> float:
         tie = self._ties.get(kind.key)
         if tie is None:
-            of_type = [r for r in self._rounds if round_type_of(r) == kind][-DEFAULT_LAST:]
             tie = self._ties[kind.key] = tie_chance(
-                self._candidate.profile_submitted, (r.tie_break for r in of_type)
+                self._candidate.profile_submitted,
+                (r.tie_break for r in self._estimates.last_of(kind)),
             )
         return tie
 
@@ -155,13 +185,13 @@ class _Odds:
         self, flags: EligibilityFlags, total: int, on: date, nominee: bool
     ) -> dict[RoundType, float | None]:
         out: dict[RoundType, float | None] = {}
-        f = self._forecaster
         for kind, _verdict in round_types(flags, nominee):
-            if not f.knows(kind.key):
-                out[kind] = None
-                continue
-            found = f.estimate(kind.key, f.next_day(kind.key, on))
-            out[kind] = chance_of(found, total, self._tie(kind), self._candidate.submitted_day)
+            found = self._estimates.next_cutoff(kind, on)
+            out[kind] = (
+                None
+                if found is None
+                else chance_of(found, total, self._tie(kind), self._candidate.submitted_day)
+            )
         return out
 
 
@@ -440,13 +470,48 @@ def _losses(f: Forecast) -> tuple[Loss, ...]:
     return tuple(out)
 
 
-def _months(months: object) -> int:
+def _months(months: object, where: str) -> int:
     if type(months) is not int or not 1 <= months <= MAX_MONTHS:
         raise InvalidInputError(
-            "improvements",
+            where,
             [FieldProblem("months", months, f"must be a whole number from 1 to {MAX_MONTHS}")],
         )
     return months
+
+
+class _Asked(NamedTuple):
+    """What every plan of a call shares: the day, the horizon, the rules, the estimates."""
+
+    day: date
+    end: date
+    r: RuleSet
+    rules: RuleSet | None
+    estimates: _Estimates | None
+
+
+def _asked(  # noqa: PLR0917 (the arguments of both public functions, in order)
+    where: str,
+    as_of: date | None,
+    rules: RuleSet | None,
+    months: object,
+    chances: object,
+    history: Iterable[Round] | None,
+) -> _Asked:
+    """The arguments of :func:`improvements` and :func:`improvements_many`, checked."""
+    day, r = resolve_rules(where, as_of, rules)
+    end = day + relativedelta(months=_months(months, where))
+    if type(chances) is not bool:
+        raise InvalidInputError(where, [FieldProblem("chances", chances, "must be True or False")])
+    estimates = _Estimates(history_in_date_order(history, where), day) if chances else None
+    return _Asked(day, end, r, rules, estimates)
+
+
+def _planned(candidate: object, asked: _Asked, where: str) -> ImprovementPlan:
+    """The plan of one candidate (checked here: a pool's bad profile is set aside)."""
+    c = require_candidate(candidate, where)
+    check_dates(c, as_of=asked.day)
+    odds = None if asked.estimates is None else _Odds(asked.estimates, c)
+    return _plan(c, asked.day, asked.end, asked.r, asked.rules, odds)
 
 
 def improvements(
@@ -487,19 +552,78 @@ def improvements(
             whole number from 1 to 120; ``chances`` is not a bool.
         RulesNotInForceError: ``as_of`` is before Express Entry opened.
     """
-    day, r = resolve_rules("improvements", as_of, rules)
-    candidate = require_candidate(candidate, "improvements")
-    check_dates(candidate, as_of=day)
-    end = day + relativedelta(months=_months(months))
-    if type(chances) is not bool:
-        raise InvalidInputError(
-            "improvements", [FieldProblem("chances", chances, "must be True or False")]
-        )
     with gc_paused():  # a plan builds a few hundred objects, none in a cycle
-        odds = None
-        if chances:
-            odds = _Odds(history_in_date_order(history, "improvements"), day, candidate)
-        return _plan(candidate, day, end, r, rules, odds)
+        asked = _asked("improvements", as_of, rules, months, chances, history)
+        return _planned(candidate, asked, "improvements")
+
+
+@overload
+def improvements_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    months: int = DEFAULT_MONTHS,
+    chances: bool = True,
+    history: Iterable[Round] | None = None,
+    errors: Literal["raise"] = "raise",
+) -> list[ImprovementPlan]: ...
+
+
+@overload
+def improvements_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    months: int = DEFAULT_MONTHS,
+    chances: bool = True,
+    history: Iterable[Round] | None = None,
+    errors: Literal["collect"],
+) -> PoolResult[ImprovementPlan]: ...
+
+
+def improvements_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: date | None = None,
+    rules: RuleSet | None = None,
+    months: int = DEFAULT_MONTHS,
+    chances: bool = True,
+    history: Iterable[Round] | None = None,
+    errors: Literal["raise", "collect"] = "raise",
+) -> list[ImprovementPlan] | PoolResult[ImprovementPlan]:
+    """:func:`improvements` of every candidate of a pool, in order.
+
+    The draws' estimates the chances come from are made once for the pool,
+    not once per plan: with ``chances``, a pool's plans cost little more than
+    plans without.
+
+    Args:
+        candidates: The pool.
+        as_of: The day planned from; ``None`` means today.
+        rules: A reform to apply instead of the rules in force.
+        months: The horizon, in months (1 to 120).
+        chances: Whether to give each change's chances (see :func:`improvements`).
+        history: The rounds for the chances (default: the shipped rounds).
+        errors: ``"raise"`` stops at the first bad profile, naming its index
+            (``[3].languages[0].test_date``); ``"collect"`` plans every other
+            profile and returns a :class:`~expressentry.batch.PoolResult` whose
+            ``failures`` name each bad one.
+
+    Raises:
+        InvalidInputError: as :func:`improvements`; ``candidates`` is not an
+            iterable of profiles (one profile alone: pass ``[profile]``).
+        RulesNotInForceError: ``as_of`` is before Express Entry opened.
+    """
+    where = "improvements_many"
+    check_errors(where, errors)
+    with gc_paused():
+        asked = _asked(where, as_of, rules, months, chances, history)
+        found = run_pool(where, candidates, Candidate, errors == "collect", _planned, asked, where)
+    if errors == "collect":
+        return found
+    return [p for p in found.results if p is not None]
 
 
 def _plan(  # noqa: PLR0917 (private)
