@@ -1,6 +1,6 @@
 """``--workers N`` on the pool commands: the same output as one process, in file order.
 
-Kind: equality with the one-process path. ``score``, ``eligibility`` and
+Kind: equality with the one-process path. ``score``, ``eligibility``, ``plan`` and
 ``simulate`` read a pool file's lines in N processes, a chunk at a time; the chunk
 size is made small here so a pool of a few dozen lines is split among the
 workers. Standard output, standard error and the exit status must be those of
@@ -23,6 +23,7 @@ import attrs
 import pytest
 
 import expressentry as ee
+from expressentry import __main__ as cli
 from expressentry import _shards
 from expressentry.__main__ import main
 from expressentry.eligibility import flags_many
@@ -34,6 +35,7 @@ DAY = date(2026, 11, 22)
 @pytest.fixture(autouse=True)
 def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_shards, "CHUNK", 4)
+    monkeypatch.setattr(cli, "PLAN_CHUNK", 4)
 
 
 def _profiles(count: int) -> list[ee.Candidate]:
@@ -84,7 +86,7 @@ def _run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str,
     return status, found.out, found.err
 
 
-@pytest.mark.parametrize("command", ["score", "eligibility"])
+@pytest.mark.parametrize("command", ["score", "eligibility", "plan"])
 @pytest.mark.parametrize("kind", ["jsonl", "csv"])
 def test_a_pool_worked_on_in_two_processes_gives_the_output_of_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, kind: str
@@ -119,6 +121,26 @@ def test_a_pool_scored_in_two_processes_gives_each_profiles_own_total(
     assert status == 0
     totals = [json.loads(text)["total"] for text in out.splitlines()]
     assert totals == [ee.score(c, as_of=DAY).total for c in _profiles(37)]
+
+
+def test_a_pool_planned_in_two_processes_gives_each_profile_s_own_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pool = _profiles(6)
+    path = tmp_path / "few.jsonl"
+    path.write_text("".join(f"{_line(c)}\n" for c in pool), encoding="utf-8")
+    args = ["plan", str(path), "--as-of", DAY.isoformat(), "--top", "3", "--workers", "2"]
+    status, out, _ = _run(capsys, args)
+    assert status == 0
+    rows = [json.loads(text) for text in out.splitlines()]
+    assert [row.pop("line") for row in rows] == [1, 2, 3, 4, 5, 6]
+    alone = []
+    for i, c in enumerate(pool):
+        one = tmp_path / f"{i}.json"
+        one.write_text(ee.to_json(c), encoding="utf-8")
+        single = ["plan", str(one), "--as-of", DAY.isoformat(), "--top", "3", "--format", "json"]
+        alone.append(json.loads(_run(capsys, single)[1]))
+    assert rows == alone
 
 
 @pytest.mark.parametrize("form", ["json", "text"])

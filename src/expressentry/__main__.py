@@ -47,7 +47,16 @@ from tqdm import tqdm
 from expressentry import __version__
 from expressentry._cli_report import add_report_command, run_report
 from expressentry._reprs import cut
-from expressentry._shards import Read, chunks, in_order, rank_chunk, read_chunk, work_chunk
+from expressentry._shards import (
+    PLAN_CHUNK,
+    PlanAsked,
+    Read,
+    chunks,
+    in_order,
+    rank_chunk,
+    read_chunk,
+    work_chunk,
+)
 from expressentry._today import resolve
 from expressentry.batch import gc_paused
 from expressentry.crs import score
@@ -469,7 +478,7 @@ def _example(_args: argparse.Namespace) -> int:
     return 0
 
 
-_POOL_COMMANDS = frozenset({"score", "eligibility"})
+_POOL_COMMANDS = frozenset({"score", "eligibility", "plan"})
 """The commands that also read a pool file (``.jsonl``, ``.csv``)."""
 
 
@@ -729,15 +738,26 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+_VERBS = {"score": "scoring", "eligibility": "assessing", "plan": "planning"}
+
+
 def _pool(args: argparse.Namespace) -> int:
-    """Score or assess every profile of a pool file: one JSON line each, bad lines on stderr.
+    """Score, assess or plan every profile of a pool file: one JSON line each, bad lines on stderr.
 
     The file is read and worked on a chunk of lines at a time, in ``--workers``
     processes; each chunk's output is written in file order as it is done.
     """
     path: Path = args.profile
     day = args.as_of if args.as_of is not None else resolve(None, where=args.command)
-    verb = "scoring" if args.command == "score" else "assessing"
+    verb = _VERBS[args.command]
+    asked = None
+    size_of_chunk = None
+    if args.command == "plan":
+        history = _history(args)
+        if history is None:
+            return _BAD_INPUT
+        asked = PlanAsked(top=args.top, months=args.horizon, history=history)
+        size_of_chunk = PLAN_CHUNK
     failures: list[LineFailure] = []
     out = sys.stdout
     try:
@@ -746,7 +766,9 @@ def _pool(args: argparse.Namespace) -> int:
         return _cannot_read(path, exc)
     try:
         with _progress(size, "B", f"{verb} {path.name}") as bar:
-            tasks = ((args.command, day, part) for part in chunks(_lines_of(path)))
+            tasks = (
+                (args.command, day, part, asked) for part in chunks(_lines_of(path), size_of_chunk)
+            )
             for written, bad, done in in_order(work_chunk, tasks, args.workers):
                 for text in written:
                     out.write(text + "\n")

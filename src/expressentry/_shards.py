@@ -17,14 +17,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from expressentry.batch import gc_paused
+from expressentry.batch import PoolResult, gc_paused
 from expressentry.crs import score_many
+from expressentry.draws.records import Round
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import FieldProblem
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
+from expressentry.planner import ImprovementPlan, improvements_many
 from expressentry.pools import LineFailure, RawLine, read_line
 from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
@@ -123,18 +125,37 @@ Worked = tuple[list[str], list[LineFailure], int]
 """A chunk scored or assessed: its output lines (JSON), its bad lines, and its bytes."""
 
 
-def work_chunk(task: tuple[str, date, list[RawLine]]) -> Worked:
-    """``score`` or ``eligibility`` of a chunk: one JSON line per good profile, in order.
+class PlanAsked(NamedTuple):
+    """What ``plan`` on a pool asks of each profile: the changes shown, the horizon, the rounds."""
 
-    ``task`` is the command, the day, and the chunk's lines.
+    top: int | None
+    months: int
+    history: tuple[Round, ...]
+
+
+PLAN_CHUNK = 100
+"""Lines a worker plans at a time (a plan costs a few thousand scorings)."""
+
+
+def work_chunk(task: tuple[str, date, list[RawLine], PlanAsked | None]) -> Worked:
+    """``score``, ``eligibility`` or ``plan`` of a chunk: one JSON line per good profile, in order.
+
+    ``task`` is the command, the day, the chunk's lines, and for ``plan`` what it asks.
     """
-    command, day, raws = task
+    command, day, raws, asked = task
     candidates, lines, failures, size = read_chunk(raws)
-    results = (
-        score_many(candidates, as_of=day, errors="collect")
-        if command == "score"
-        else flags_many(candidates, as_of=day, errors="collect")
-    )
+    results: PoolResult[Any]
+    if command == "score":
+        results = score_many(candidates, as_of=day, errors="collect")
+    elif command == "eligibility":
+        results = flags_many(candidates, as_of=day, errors="collect")
+    else:
+        if asked is None:  # pragma: no cover (the command line always asks)
+            msg = "plan needs what it asks"
+            raise ValueError(msg)
+        results = improvements_many(
+            candidates, as_of=day, months=asked.months, history=asked.history, errors="collect"
+        )
     for late in results.failures:  # a document dated after the day
         problems = tuple(
             FieldProblem(join_path("$", p.path.partition(".")[2]), p.value, p.message)
@@ -143,7 +164,12 @@ def work_chunk(task: tuple[str, date, list[RawLine]]) -> Worked:
         failures.append(LineFailure(line=lines[late.index], problems=problems))
     caveats = review_caveats(day, LAST_REVIEWED)
     out = [
-        json.dumps(pool_result(line, day, result, caveats), ensure_ascii=False)
+        json.dumps(
+            {"line": line, **result.as_dict(top=None if asked is None else asked.top)}
+            if isinstance(result, ImprovementPlan)
+            else pool_result(line, day, result, caveats),
+            ensure_ascii=False,
+        )
         for line, result in zip(lines, results.results, strict=True)
         if result is not None
     ]

@@ -596,7 +596,7 @@ def improvements_many(
     """:func:`improvements` of every candidate of a pool, in order.
 
     The draws' estimates the chances come from are made once for the pool,
-    not once per plan: with ``chances``, a pool's plans cost little more than
+    not once per plan: with ``chances``, a pool's plans cost hardly more than
     plans without.
 
     Args:
