@@ -53,8 +53,11 @@ def _texts(catalog: Catalog) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in catalog if m.id}
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+def _fields(template: str) -> tuple[set[str], int]:
+    """The parameters of a template: ``{name}`` (Python) or ``%(name)s`` (Jinja2), and %% signs."""
+    if "%(" in template or "%%" in template:
+        return set(re.findall(r"%\((\w+)\)s", template)), template.count("%%")
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}, 0
 
 
 def test_every_message_has_a_french_text() -> None:
@@ -141,17 +144,21 @@ def test_the_breakdown_explained_in_french() -> None:
     )
 
 
-def _english_phrases() -> list[str]:
+def _english_phrases(where: str = "") -> list[str]:
     """Phrases of the catalog's English texts that a French text must not contain.
 
-    The fixed words between a template's parameters, of two words or more, of
-    messages whose French differs (a test's name reads the same in both).
+    The fixed words between a template's parameters and markup, of two words or
+    more, of messages whose French differs (a test's name reads the same in
+    both); ``where``: only the messages used in files whose path contains it.
     """
     found: set[str] = set()
-    for english, french in _texts(_catalog()).items():
-        if english == french:
+    for message in _catalog():
+        english, french = str(message.id), str(message.string)
+        if not message.id or english == french:
             continue
-        for piece in re.split(r"\{[^}]*\}", english):
+        if where not in " ".join(path for path, _ in message.locations):
+            continue
+        for piece in re.split(r"\{[^}]*\}|%\(\w+\)s|<[^>]*>", english):
             words = re.findall(r"[A-Za-z']+", piece)
             if len(words) >= 2:
                 found.add(" ".join(words))
@@ -210,3 +217,35 @@ def test_a_language_there_is_not(lang: object) -> None:
 def test_a_message_checks_its_fields(msgid: object, params: object) -> None:
     with pytest.raises(ee.InvalidInputError):
         Message(msgid, params)  # type: ignore[arg-type]
+
+
+def test_every_fixed_word_of_the_report_template_is_a_message() -> None:
+    source = (PACKAGE / "report" / "templates" / "report.html.j2").read_text("utf-8")
+    source = re.sub(r"{% trans .*?%}.*?{% endtrans %}", " ", source, flags=re.DOTALL)
+    source = re.sub(r"{{.*?}}|{%.*?%}|<[^>]*>|&\w+;", " ", source, flags=re.DOTALL)
+    assert re.findall(r"[A-Za-z]{2,}", source) == []
+
+
+def _count(phrase: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(phrase)}\b", text))
+
+
+def test_the_report_s_fixed_words_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    # French reports stay refused until eligibility, the plan, the outlook and the
+    # timeline speak French too; with the gate lifted, the template's own words do.
+    # The values the page shows are still English: a phrase of the template's
+    # messages may remain there, but fewer times than in the English page.
+    pytest.importorskip("jinja2")
+    profile, ita = ee.example_profile(), date(2026, 12, 1)
+    english = _words(re.sub(r"<[^>]*>", " ", ee.report_html(profile, as_of=AS_OF, ita=ita)))
+    monkeypatch.setattr("expressentry.report.render.LANGUAGES", ("en", "fr"))
+    page = ee.report_html(profile, as_of=AS_OF, ita=ita, lang="fr")
+    assert '<html lang="fr">' in page
+    assert "<h1>Rapport Entrée express</h1>" in page
+    assert "Score SCG <strong>574</strong> au 2026-11-22" in page
+    assert "Ce rapport n’est pas un avis juridique et ne provient pas d’IRCC." in page
+    phrases = _english_phrases("report.html.j2")
+    assert "This report is not legal advice and does not come from IRCC" in phrases
+    french = _words(re.sub(r"<[^>]*>", " ", page))
+    kept = [p for p in phrases if _count(p, english) and _count(p, french) >= _count(p, english)]
+    assert kept == []

@@ -27,6 +27,7 @@ from expressentry.eligibility import EligibilityReport, Requirement, Status, Ver
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import translations
 from expressentry.models import Candidate
 from expressentry.models.candidate import require_candidate
 from expressentry.noc import occupation
@@ -116,25 +117,34 @@ def report_html(
         raise InvalidInputError(
             _WHERE, [FieldProblem("as_of", day, "leaves no 24 months before 9999-12-31")]
         ) from None
-    environment = _environment()
+    environment = _environment(lang)
     context = _context(candidate, day, end, invited, rules)
-    return environment.get_template("report.html.j2").render(**context)
+    return environment.get_template("report.html.j2").render(**context, lang=lang)
 
 
-def _environment() -> jinja2.Environment:
-    """A Jinja2 environment over the shipped templates, escaping every value."""
+def _environment(lang: str) -> jinja2.Environment:
+    """A Jinja2 environment over the shipped templates, escaping every value.
+
+    The template's fixed words are messages of the package's catalog (Jinja2's
+    i18n extension, with the gettext translations of ``lang``).
+    """
     try:
         import jinja2  # noqa: PLC0415 (optional: imported only when a report is made)
     except ImportError as exc:
         message = f"a report needs Jinja2, which is not installed: {INSTALL_HINT}"
         raise ImportError(message, name="jinja2") from exc
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("expressentry.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(  # type: ignore[attr-defined]  # the extension's
+        translations(lang), newstyle=True
+    )
+    return environment
 
 
 def _context(
@@ -160,6 +170,7 @@ def _context(
         "as_of": day,
         "version": expressentry.__version__,
         "breakdown": breakdown,
+        "edition": breakdown.edition,
         "sections": _score_sections(breakdown),
         "occupations": _occupations(c),
         "programs": _programs(report),
