@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+from collections.abc import Mapping
 from datetime import date
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Final, TypeAlias
 
 from attrs import field, frozen
@@ -67,15 +69,26 @@ def check_lang(lang: object, where: str) -> str:
     raise InvalidInputError(where, [FieldProblem("lang", lang, words)])
 
 
-@functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
-    """The catalog of ``lang``, read once (English: the templates themselves)."""
-    lang = check_lang(lang, "translations")
-    if lang == "en":
-        return gettext.NullTranslations()
-    path = resources.files("expressentry").joinpath("locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
-    with path.open("rb") as catalog:
-        return gettext.GNUTranslations(catalog)
+    """The catalog of ``lang`` (English: the templates themselves).
+
+    Raises:
+        InvalidInputError: ``lang`` is not a language messages are written in.
+    """
+    return _catalogs()[check_lang(lang, "translations")]
+
+
+@functools.cache
+def _catalogs() -> Mapping[str, gettext.NullTranslations]:
+    """Every language's catalog, read once from the package (shipped data, immutable)."""
+    found: dict[str, gettext.NullTranslations] = {"en": gettext.NullTranslations()}
+    for lang in (other for other in LANGUAGES if other != "en"):
+        path = resources.files("expressentry").joinpath(
+            "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"
+        )
+        with path.open("rb") as catalog:
+            found[lang] = gettext.GNUTranslations(catalog)
+    return MappingProxyType(found)
 
 
 def _check_msgid(instance: Message, _attribute: object, msgid: Any) -> None:
