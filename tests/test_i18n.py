@@ -243,6 +243,8 @@ def test_the_report_s_fixed_words_in_french(monkeypatch: pytest.MonkeyPatch) -> 
     assert '<html lang="fr">' in page
     assert "<h1>Rapport Entrée express</h1>" in page
     assert "Score SCG <strong>574</strong> au 2026-11-22" in page
+    assert '<th scope="rowgroup">A. Facteurs de base / capital humain</th>' in page
+    assert f"<tr><td>Âge : 32 ans le 2026-11-22, {WITH_SPOUSE}</td>" in page
     assert "Ce rapport n’est pas un avis juridique et ne provient pas d’IRCC." in page
     phrases = _english_phrases("report.html.j2")
     assert "This report is not legal advice and does not come from IRCC" in phrases
