@@ -89,8 +89,10 @@ nitpick_ignore_regex = [
     # stays unevaluated
     (
         "py:class",
-        r"(datetime|collections\.abc|contextlib|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date(time)?",
+        r"(datetime|collections\.abc|contextlib|enum|os|pathlib|importlib\.resources\.abc|gettext)"
+        r"\.\w+|date(time)?",
     ),
+    ("py:mod", r"gettext"),
     ("py:class", r"cattrs\.Converter"),
     # type variables of generic classes and functions (``T = TypeVar("T")``, K, V),
     # named with their module or, in a string annotation, alone

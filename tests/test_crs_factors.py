@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given
 
 import expressentry as ee
+from expressentry.i18n import Message
 from expressentry.rules import Dated, Timeline
 from expressentry.rules.sources import CRS_CRITERIA
 from expressentry.scoring import factors as factors_module
@@ -106,7 +107,7 @@ def test_a_listed_factor_joins_its_section_inside_the_cap(
         section=ee.CrsSection.ADDITIONAL,
         reads=lambda c, _day, _rules: True if c.job_offer is not None else None,
         points=lambda value, _key: value,
-        reason=lambda _value, _key: "A job offer (a test factor)",
+        reason=lambda _value, _key: Message("A job offer (a test factor)"),
     )
     monkeypatch.setattr(factors_module, "FACTORS", (huge,))
     monkeypatch.setattr("expressentry.scoring.plan.FACTORS", (huge,))

@@ -140,6 +140,7 @@ def _examples() -> dict[str, Any]:
     return {
         "CrsBreakdown": breakdown,
         "PointLine": breakdown.lines[0],
+        "Message": breakdown.lines[0].message,
         "RuleRef": breakdown.lines[0].rule,
         "EligibilityReport": report,
         "ProgramResult": fsw,
@@ -285,7 +286,9 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "RuleSet.zero": (RULES.zero, ("crs.additional.sibling",), {"reform": "r"}),
     "RuleSet.add_factor": (RULES.add_factor, (FACTOR,), {"reform": "r"}),
     "RuleSet.entry": (RULES.entry, ("crs.core.age",), {}),
-    "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {}),
+    "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {"lang": "fr"}),
+    "PointLine.text": (EXAMPLES["PointLine"].text, ("fr",), {}),
+    "Message.render": (EXAMPLES["Message"].render, ("fr",), {}),
     "Comparison.column": (EXAMPLES["Comparison"].column, ("A",), {}),
 }
 """Public methods that take arguments."""

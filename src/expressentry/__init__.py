@@ -96,6 +96,7 @@ from expressentry.errors import (
 )
 from expressentry.experience import Experience, canadian_experience, foreign_experience
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
+from expressentry.i18n import Message
 from expressentry.models import (
     Candidate,
     Education,
@@ -209,6 +210,7 @@ __all__ = [
     "LineChange",
     "Loss",
     "MaritalStatus",
+    "Message",
     "Milestone",
     "MilestoneKind",
     "Occupation",

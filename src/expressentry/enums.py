@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum, unique
 
+from expressentry.i18n import N_
+
 __all__ = [
     "Ability",
     "AdaptabilityItem",
@@ -76,11 +78,11 @@ class LanguageTest(StrEnum):
 
 
 _TEST_LABELS = {
-    LanguageTest.IELTS_GENERAL: "IELTS General Training",
-    LanguageTest.CELPIP_GENERAL: "CELPIP-General",
-    LanguageTest.PTE_CORE: "PTE Core",
-    LanguageTest.TEF_CANADA: "TEF Canada",
-    LanguageTest.TCF_CANADA: "TCF Canada",
+    LanguageTest.IELTS_GENERAL: N_("IELTS General Training"),
+    LanguageTest.CELPIP_GENERAL: N_("CELPIP-General"),
+    LanguageTest.PTE_CORE: N_("PTE Core"),
+    LanguageTest.TEF_CANADA: N_("TEF Canada"),
+    LanguageTest.TCF_CANADA: N_("TCF Canada"),
 }
 
 
@@ -120,14 +122,14 @@ _EDUCATION_ORDER = tuple(EducationLevel)
 for _position, _level in enumerate(_EDUCATION_ORDER):
     _level._rank = _position
 _EDUCATION_LABELS = {
-    EducationLevel.LESS_THAN_SECONDARY: "less than secondary school",
-    EducationLevel.SECONDARY: "secondary school diploma",
-    EducationLevel.ONE_YEAR: "one-year post-secondary program",
-    EducationLevel.TWO_YEAR: "two-year post-secondary program",
-    EducationLevel.BACHELORS: "bachelor's degree or program of 3+ years",
-    EducationLevel.TWO_OR_MORE: "two or more credentials, one of 3+ years",
-    EducationLevel.MASTERS: "master's or professional degree",
-    EducationLevel.DOCTORAL: "doctoral degree (PhD)",
+    EducationLevel.LESS_THAN_SECONDARY: N_("less than secondary school"),
+    EducationLevel.SECONDARY: N_("secondary school diploma"),
+    EducationLevel.ONE_YEAR: N_("one-year post-secondary program"),
+    EducationLevel.TWO_YEAR: N_("two-year post-secondary program"),
+    EducationLevel.BACHELORS: N_("bachelor's degree or program of 3+ years"),
+    EducationLevel.TWO_OR_MORE: N_("two or more credentials, one of 3+ years"),
+    EducationLevel.MASTERS: N_("master's or professional degree"),
+    EducationLevel.DOCTORAL: N_("doctoral degree (PhD)"),
 }
 
 
@@ -191,9 +193,9 @@ class Program(StrEnum):
 
 
 _PROGRAM_LABELS = {
-    Program.FSW: "Federal Skilled Worker Program",
-    Program.CEC: "Canadian Experience Class",
-    Program.FST: "Federal Skilled Trades Program",
+    Program.FSW: N_("Federal Skilled Worker Program"),
+    Program.CEC: N_("Canadian Experience Class"),
+    Program.FST: N_("Federal Skilled Trades Program"),
 }
 
 

@@ -19,7 +19,8 @@ from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
-from expressentry.rules._timeline import Source, review_caveats
+from expressentry.i18n import Message, check_lang, tr
+from expressentry.rules._timeline import Source, edition_of, review_caveats, review_messages
 
 __all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
 
@@ -55,8 +56,11 @@ class PointLine:
             ``crs.`` (and ``core.``), with the ability or group it concerns
             (:func:`~expressentry.rules.factor_of`).
         points: Points given (negative on a cap line).
-        reason: Why, in a sentence a client can read.
+        reason: Why, in a sentence a client can read (English).
         rule: The rule that gave the points.
+        message: The same words as a message, to render in another language
+            (:meth:`text`); ``None`` for a line read back from JSON or worded by
+            a factor a reform added, which has its English reason only.
     """
 
     section: CrsSection
@@ -64,6 +68,20 @@ class PointLine:
     points: int
     reason: str
     rule: RuleRef
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"en"`` or ``"fr"``).
+
+        A line with no :attr:`message` has its English reason only, whatever ``lang``.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "PointLine.text")
+        if lang == "en" or self.message is None:
+            return self.reason
+        return self.message.render(lang)
 
     def __repr__(self) -> str:
         rule = cited(self.rule.rule_id, self.rule.effective_from)
@@ -73,11 +91,16 @@ class PointLine:
 
 _POINTS = attrgetter("points")
 
-_SECTION_TITLES = {
-    CrsSection.CORE: "A. Core / human capital",
-    CrsSection.SPOUSE: "B. Spouse or common-law partner",
-    CrsSection.TRANSFERABILITY: "C. Skill transferability",
-    CrsSection.ADDITIONAL: "D. Additional points",
+_SECTIONS = {
+    CrsSection.CORE: tr("A. Core / human capital"),
+    CrsSection.SPOUSE: tr("B. Spouse or common-law partner"),
+    CrsSection.TRANSFERABILITY: tr("C. Skill transferability"),
+    CrsSection.ADDITIONAL: tr("D. Additional points"),
+}
+_SECTION_TITLES = {section: str(title) for section, title in _SECTIONS.items()}
+_SCORED = {
+    True: tr("Scored with an accompanying spouse"),
+    False: tr("Scored without an accompanying spouse"),
 }
 
 
@@ -146,27 +169,44 @@ class CrsBreakdown:
         """D. Additional points."""
         return self.subtotal(CrsSection.ADDITIONAL)
 
-    def explain(self) -> str:
-        """The breakdown as an aligned text table."""
-        titles = _SECTION_TITLES
-        width = max([len(ln.reason) + 2 for ln in self.lines] + [len(t) for t in titles.values()])
+    def explain(self, lang: str = "en") -> str:
+        """The breakdown as an aligned text table, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "CrsBreakdown.explain")
+        titles = {section: title.render(lang) for section, title in _SECTIONS.items()}
+        reasons = [ln.text(lang) for ln in self.lines]
+        width = max([len(r) + 2 for r in reasons] + [len(t) for t in titles.values()])
+        edition = edition_of(self.edition)
         out = [
-            f"CRS score on {self.as_of.isoformat()} ({self.edition})",
-            f"Scored {'with' if self.with_spouse else 'without'} an accompanying spouse",
+            tr(
+                "CRS score on {day} ({edition})",
+                day=self.as_of,
+                edition=self.edition if edition is None else edition,
+            ).render(lang),
+            _SCORED[self.with_spouse].render(lang),
             "",
         ]
         for section, title in titles.items():
-            lines = [ln for ln in self.lines if ln.section is section]
+            lines = [
+                (ln, r) for ln, r in zip(self.lines, reasons, strict=True) if ln.section is section
+            ]
             if not lines:
                 continue
             out.append(f"{title:<{width}}{self.subtotal(section):>6}")
             out.extend(
-                f"  {ln.reason:<{width - 2}}{ln.points:>6}  "
+                f"  {reason:<{width - 2}}{ln.points:>6}  "
                 f"[{ln.rule.rule_id}, {ln.rule.effective_from.isoformat()}]"
-                for ln in lines
+                for ln, reason in lines
             )
-        out += ["", f"{'Total':<{width}}{self.total:>6}"]
-        out.extend(f"Note: {c}" for c in self.caveats)
+        total = tr("Total").render(lang)
+        out += ["", f"{total:<{width}}{self.total:>6}"]
+        out.extend(
+            tr("Note: {caveat}", caveat=c).render(lang)
+            for c in review_messages(self.as_of, self.rules_reviewed_on)
+        )
         return "\n".join(out)
 
     def __str__(self) -> str:

@@ -37,7 +37,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from expressentry._checks import type_words
 from expressentry._memo import Memo
@@ -274,6 +274,29 @@ def _no_rule_set(rules: RuleSet) -> Any:
     raise InvalidInputError("to_dict", [FieldProblem("rules", rules.edition, message)])
 
 
+def _not_in_json(kind: type[Any]) -> dict[str, Any]:
+    """Overrides leaving out the fields of ``kind`` marked ``metadata={"json": False}``.
+
+    Such a field holds what the library rebuilds, not data (a line's message:
+    its JSON form keeps the English reason).
+    """
+    return {
+        f.name: override(omit=True)
+        for f in attrs.fields(kind)
+        if f.metadata.get("json", True) is False
+    }
+
+
+def _attrs_structure(conv: cattrs.Converter, kind: type[Any]) -> Callable[[Any, Any], Any]:
+    """The reader of the attrs class ``kind``, without the fields JSON does not hold."""
+    omitted = _not_in_json(kind)
+    if not omitted:
+        return conv.gen_structure_attrs_fromdict(kind)
+    return make_dict_structure_fn(
+        kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **omitted
+    )
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     readers = _Readers()
@@ -318,7 +341,7 @@ def _make_converter() -> cattrs.Converter:
         checks = getattr(kind, "field_checks", None)
         if checks is not None:
             return _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
-        inner = conv.gen_structure_attrs_fromdict(kind)
+        inner = _attrs_structure(conv, kind)
         if _is_reviewed(kind):
             return _reviewed_structure(kind, inner)
 
@@ -465,6 +488,10 @@ def _index_note(index: int, kind: Any) -> Any:
 
 converter = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
+converter.register_unstructure_hook_factory(  # written without what JSON does not hold
+    lambda kind: attrs.has(kind) and bool(_not_in_json(kind)),
+    lambda kind: make_dict_unstructure_fn(kind, converter, **_not_in_json(kind)),
+)
 
 
 _Expected = (

@@ -27,11 +27,13 @@ from expressentry.eligibility import EligibilityReport, Requirement, Status, Ver
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import tr, translations
 from expressentry.models import Candidate
 from expressentry.models.candidate import require_candidate
 from expressentry.noc import occupation
 from expressentry.planner import ImprovementPlan, improvements
 from expressentry.rules import RuleSet, Source, resolve_rules
+from expressentry.rules._timeline import edition_of
 from expressentry.timelines.deadlines import ita_deadline
 from expressentry.timelines.documents import Validity, validity_on
 from expressentry.timelines.forecast import Forecast, forecast
@@ -58,10 +60,10 @@ INSTALL_HINT: Final = 'pip install "expressentry[report]"'
 
 _WHERE = "report_html"
 _SECTIONS: Final = {
-    CrsSection.CORE: "A. Core / human capital",
-    CrsSection.SPOUSE: "B. Spouse or common-law partner",
-    CrsSection.TRANSFERABILITY: "C. Skill transferability",
-    CrsSection.ADDITIONAL: "D. Additional points",
+    CrsSection.CORE: tr("A. Core / human capital"),
+    CrsSection.SPOUSE: tr("B. Spouse or common-law partner"),
+    CrsSection.TRANSFERABILITY: tr("C. Skill transferability"),
+    CrsSection.ADDITIONAL: tr("D. Additional points"),
 }
 _VERDICTS: Final = {
     Verdict.ELIGIBLE: "✓ Eligible",
@@ -116,31 +118,44 @@ def report_html(
         raise InvalidInputError(
             _WHERE, [FieldProblem("as_of", day, "leaves no 24 months before 9999-12-31")]
         ) from None
-    environment = _environment()
-    context = _context(candidate, day, end, invited, rules)
-    return environment.get_template("report.html.j2").render(**context)
+    environment = _environment(lang)
+    context = _context(candidate, day, end, invited, rules, lang=lang)
+    return environment.get_template("report.html.j2").render(**context, lang=lang)
 
 
-def _environment() -> jinja2.Environment:
-    """A Jinja2 environment over the shipped templates, escaping every value."""
+def _environment(lang: str) -> jinja2.Environment:
+    """A Jinja2 environment over the shipped templates, escaping every value.
+
+    The template's fixed words are messages of the package's catalog (Jinja2's
+    i18n extension, with the gettext translations of ``lang``).
+    """
     try:
         import jinja2  # noqa: PLC0415 (optional: imported only when a report is made)
     except ImportError as exc:
         message = f"a report needs Jinja2, which is not installed: {INSTALL_HINT}"
         raise ImportError(message, name="jinja2") from exc
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("expressentry.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(  # type: ignore[attr-defined]  # the extension's
+        translations(lang), newstyle=True
+    )
+    return environment
 
 
 def _context(
-    c: Candidate, day: date, end: date, invited: date | None, rules: RuleSet | None
+    c: Candidate, day: date, end: date, invited: date | None, rules: RuleSet | None, *, lang: str
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain rows and strings."""
+    """Everything the template shows, as plain rows and strings.
+
+    The score's section titles, lines and rules' label are in ``lang``; the other
+    results' words are English for now.
+    """
     breakdown = score(c, as_of=day, rules=rules)
     report = assess(c, as_of=day, rules=rules)
     plan = improvements(c, as_of=day, rules=rules, chances=True)
@@ -160,7 +175,8 @@ def _context(
         "as_of": day,
         "version": expressentry.__version__,
         "breakdown": breakdown,
-        "sections": _score_sections(breakdown),
+        "edition": _edition(breakdown, lang),
+        "sections": _score_sections(breakdown, lang),
         "occupations": _occupations(c),
         "programs": _programs(report),
         "categories": _categories(report),
@@ -213,12 +229,22 @@ def _markup(svg: str) -> markupsafe.Markup:
     return markupsafe.Markup(svg)  # noqa: S704 (escaped by the chart code itself)
 
 
-def _score_sections(b: CrsBreakdown) -> list[dict[str, Any]]:
+def _edition(b: CrsBreakdown, lang: str) -> str:
+    """The label of the rules the score applied, in ``lang``."""
+    found = edition_of(b.edition)
+    return b.edition if found is None else found.render(lang)
+
+
+def _score_sections(b: CrsBreakdown, lang: str) -> list[dict[str, Any]]:
     return [
         {
-            "title": title,
+            "title": title.render(lang),
             "subtotal": b.subtotal(section),
-            "lines": [ln for ln in b.lines if ln.section is section],
+            "lines": [
+                {"reason": ln.text(lang), "points": ln.points}
+                for ln in b.lines
+                if ln.section is section
+            ],
         }
         for section, title in _SECTIONS.items()
         if section is not CrsSection.SPOUSE or b.with_spouse

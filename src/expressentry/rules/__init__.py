@@ -53,7 +53,14 @@ from expressentry.rules._factors import AddedFactor
 from expressentry.rules._names import CRS_IDS, CRS_RULES, attribute_of, factor_of
 from expressentry.rules._pickling import Portable, build
 from expressentry.rules._tables import SpouseSteps, Steps, zeroed
-from expressentry.rules._timeline import LAST_REVIEWED, Dated, ReviewedResult, Source, Timeline
+from expressentry.rules._timeline import (
+    LAST_REVIEWED,
+    Dated,
+    ReviewedResult,
+    Source,
+    Timeline,
+    edition_message,
+)
 from expressentry.rules._values import LIMITS, RISING, checked_value
 from expressentry.rules.language_tables import LanguageChart
 
@@ -265,8 +272,7 @@ class RuleSet:
     @property
     def edition(self) -> str:
         """A label for the rule set, derived from its dates and reform name."""
-        label = f"rules in force from {self.in_force_from.isoformat()}"
-        return f"{label}, reform: {self.reform}" if self.reform else label
+        return str(edition_message(self.in_force_from, self.reform))
 
     def __repr__(self) -> str:
         changes = [f"reform: {cut(self.reform, 60)}"] if self.reform else []

@@ -16,16 +16,26 @@ is an error, never a guess.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from attrs import field, frozen
 
 from expressentry._reprs import cut
 from expressentry._today import resolve
 from expressentry.errors import DataError, RulesNotInForceError
+from expressentry.i18n import Message, tr
 
-__all__ = ["LAST_REVIEWED", "Dated", "ReviewedResult", "Source", "Timeline", "review_caveats"]
+__all__ = [
+    "LAST_REVIEWED",
+    "Dated",
+    "ReviewedResult",
+    "Source",
+    "Timeline",
+    "review_caveats",
+    "review_messages",
+]
 
 T = TypeVar("T")
 
@@ -46,11 +56,51 @@ def review_caveats(day: date, reviewed: date = LAST_REVIEWED) -> tuple[str, ...]
     >>> review_caveats(date(2035, 1, 1), date(2026, 11, 22))
     ('Rules last checked against their sources on 2026-11-22: this result, for 2035-01-01, applies the rules known then, not any change made since.',)
     """
+    return tuple(str(m) for m in review_messages(day, reviewed))
+
+
+def edition_message(in_force_from: date, reform: str | None) -> Message:
+    """A rule set's label (``"rules in force from 2025-03-25, reform: ..."``) as a message.
+
+    The reform's name is the caller's own text, shown as given in every language.
+    """
+    label = tr("rules in force from {day}", day=in_force_from)
+    return label if not reform else tr("{label}, reform: {reform}", label=label, reform=reform)
+
+
+_EDITION: Final = re.compile(
+    r"rules in force from ([0-9]{4}-[0-9]{2}-[0-9]{2})(?:, reform: (.*))?", re.S
+)
+
+
+def edition_of(text: str) -> Message | None:
+    """The message of a label :func:`edition_message` wrote, read back (``None``: another text).
+
+    A result keeps its rule set's label as text (its JSON form does too); this
+    words it again in another language.
+
+    >>> edition_of("rules in force from 2025-03-25").render("fr")
+    'règles en vigueur depuis le 2025-03-25'
+    """
+    found = _EDITION.fullmatch(text)
+    try:
+        day = None if found is None else date.fromisoformat(found[1])
+    except ValueError:  # shaped like a label, not a real day: another text
+        day = None
+    return None if found is None or day is None else edition_message(day, found[2])
+
+
+def review_messages(day: date, reviewed: date = LAST_REVIEWED) -> tuple[Message, ...]:
+    """:func:`review_caveats` as messages, to word them in either language."""
     if day <= reviewed:
         return ()
     return (
-        f"Rules last checked against their sources on {reviewed.isoformat()}: this result, "
-        f"for {day.isoformat()}, applies the rules known then, not any change made since.",
+        tr(
+            "Rules last checked against their sources on {reviewed}: this result, for {day}, "
+            "applies the rules known then, not any change made since.",
+            reviewed=reviewed,
+            day=day,
+        ),
     )
 
 

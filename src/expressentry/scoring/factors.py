@@ -50,6 +50,7 @@ from expressentry.enums import (
 )
 from expressentry.experience import canadian_experience
 from expressentry.explain import PointLine, RuleRef
+from expressentry.i18n import Message, tr
 from expressentry.models import noc_teer, results_under
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
 from expressentry.rules._tables import SpouseSteps, Steps
@@ -93,6 +94,7 @@ __all__ = [
     "expired_eca",
     "validity_ref",
     "who",
+    "years_words",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -113,7 +115,8 @@ class CrsFactor(Generic[K, T]):
             the day under the rule set (hashable), or ``None`` when the factor
             does not apply (no line).
         points: ``(value, key) -> points``, ``value`` the table in force.
-        reason: ``(value, key) -> words`` of the line.
+        reason: ``(value, key) -> message``: the words of the line, in either
+            language (:class:`~expressentry.i18n.Message`).
         cites: ``key -> rule`` the line cites instead of the table's entry
             (``None``: the entry).
     """
@@ -122,7 +125,7 @@ class CrsFactor(Generic[K, T]):
     section: CrsSection
     reads: Callable[[Candidate, date, RuleSet], K | None]
     points: Callable[[T, K], int]
-    reason: Callable[[T, K], str]
+    reason: Callable[[T, K], Message]
     cites: Callable[[K], RuleRef | None] | None = None
 
     @property
@@ -152,18 +155,24 @@ class CrsFactor(Generic[K, T]):
                 effective_from=entry.effective_from,
                 source=entry.source,
             )
+        words = self.reason(entry.value, key)
         return PointLine(
             section=self.section,
             factor=self.factor,
             points=self.points(entry.value, key),
-            reason=self.reason(entry.value, key),
+            reason=str(words),
             rule=rule,
+            message=words,
         )
 
 
-def who(with_spouse: bool | None) -> str:
+_WITH_SPOUSE: Final = tr("with accompanying spouse")
+_WITHOUT_SPOUSE: Final = tr("without spouse")
+
+
+def who(with_spouse: bool | None) -> Message:
     """The column in words."""
-    return "with accompanying spouse" if with_spouse else "without spouse"
+    return _WITH_SPOUSE if with_spouse else _WITHOUT_SPOUSE
 
 
 def validity_ref(timeline: Timeline[int], dated: date, *, rules: RuleSet | None = None) -> RuleRef:
@@ -171,15 +180,18 @@ def validity_ref(timeline: Timeline[int], dated: date, *, rules: RuleSet | None 
     return period_ref(timeline, dated, rules=rules)
 
 
-def expired_eca(level: EducationLevel, scored: EducationLevel, eca: ExpiredEca) -> str:
+def expired_eca(level: EducationLevel, scored: EducationLevel, eca: ExpiredEca) -> Message:
     """Why a level with an expired ECA earns what it earns (the period its key quotes)."""
-    why = (
-        f"{level.label}: its ECA of {eca.issued.isoformat()} expired on "
-        f"{eca.expired_on.isoformat()} ({eca.words})"
+    why = tr(
+        "{level}: its ECA of {issued} expired on {expired} ({period})",
+        level=tr(level.label),
+        issued=eca.issued,
+        expired=eca.expired_on,
+        period=eca.words,
     )
     if scored is EducationLevel.LESS_THAN_SECONDARY:
-        return f"{why}, so it earns no points"
-    return f"{why}; the Canadian credential counts as {scored.label}"
+        return tr("{why}, so it earns no points", why=why)
+    return tr("{why}; the Canadian credential counts as {level}", why=why, level=tr(scored.label))
 
 
 def _flag(
@@ -202,17 +214,19 @@ AGE: Final[CrsFactor[AgeKey, SpouseSteps]] = CrsFactor(
         completed_years(c.date_of_birth, day), c.scored_with_spouse, day
     ),
     points=lambda steps, k: steps.points(k.age, with_spouse=k.with_spouse),
-    reason=lambda _steps, k: f"Age {k.age} on {k.on.isoformat()}, {who(k.with_spouse)}",
+    reason=lambda _steps, k: tr(
+        "Age {age} on {day}, {who}", age=k.age, day=k.on, who=who(k.with_spouse)
+    ),
 )
 """Age in completed years on the day scored, in the candidate's column."""
 
 
-def _education_words(_table: object, k: EducationKey) -> str:
+def _education_words(_table: object, k: EducationKey) -> Message:
     if k.eca_expired is not None:
-        return f"Education: {expired_eca(k.level, k.scored, k.eca_expired)}"
+        return tr("Education: {why}", why=expired_eca(k.level, k.scored, k.eca_expired))
     if k.scored is k.level:
-        return f"Education: {k.level.label}, {who(k.with_spouse)}"
-    return f"Education: {k.level.label}, foreign with no ECA, earns no points"
+        return tr("Education: {level}, {who}", level=tr(k.level.label), who=who(k.with_spouse))
+    return tr("Education: {level}, foreign with no ECA, earns no points", level=tr(k.level.label))
 
 
 EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
@@ -227,8 +241,9 @@ EDUCATION: Final[CrsFactor[EducationKey, Any]] = CrsFactor(
 with a valid ECA; an expired ECA's line cites the validity period in force."""
 
 
-def _years(n: int) -> str:
-    return "1 year" if n == 1 else f"{n} years"
+def years_words(n: int) -> Message:
+    """``n`` years in words (``"1 year"``, ``"3 years"``)."""
+    return tr("1 year") if n == 1 else tr("{n} years", n=n)
 
 
 def _canadian_years(c: Candidate, day: date, rules: RuleSet) -> int:
@@ -242,9 +257,11 @@ CANADIAN_EXPERIENCE: Final[CrsFactor[ExperienceKey, SpouseSteps]] = CrsFactor(
         _canadian_years(c, day, rules), c.scored_with_spouse, rules.crs_window_years.value
     ),
     points=lambda steps, k: steps.points(k.years, with_spouse=bool(k.with_spouse)),
-    reason=lambda _steps, k: (
-        f"Canadian skilled work in the last {k.window} years: {_years(k.years)}, "
-        f"{who(k.with_spouse)}"
+    reason=lambda _steps, k: tr(
+        "Canadian skilled work in the last {window} years: {years}, {who}",
+        window=k.window,
+        years=years_words(k.years),
+        who=who(k.with_spouse),
     ),
 )
 """Whole years of Canadian skilled work in the window in force, in the candidate's column."""
@@ -266,8 +283,10 @@ SPOUSE_CANADIAN_EXPERIENCE: Final[CrsFactor[ExperienceKey, Steps]] = CrsFactor(
     section=CrsSection.SPOUSE,
     reads=_spouse_years,
     points=lambda steps, k: steps.points(k.years),
-    reason=lambda _steps, k: (
-        f"Spouse's Canadian skilled work in the last {k.window} years: {_years(k.years)}"
+    reason=lambda _steps, k: tr(
+        "Spouse's Canadian skilled work in the last {window} years: {years}",
+        window=k.window,
+        years=years_words(k.years),
     ),
 )
 """The accompanying spouse's whole years of Canadian skilled work in the window in force."""
@@ -276,9 +295,9 @@ SPOUSE_CANADIAN_EXPERIENCE: Final[CrsFactor[ExperienceKey, Steps]] = CrsFactor(
 # Section D, additional points
 
 _STUDY_WORDS: Final = {
-    CanadianCredential.SECONDARY: "secondary school (no points)",
-    CanadianCredential.ONE_OR_TWO_YEAR: "one- or two-year post-secondary credential",
-    CanadianCredential.THREE_YEAR_OR_MORE: "three years or more, or a graduate degree",
+    CanadianCredential.SECONDARY: tr("secondary school (no points)"),
+    CanadianCredential.ONE_OR_TWO_YEAR: tr("one- or two-year post-secondary credential"),
+    CanadianCredential.THREE_YEAR_OR_MORE: tr("three years or more, or a graduate degree"),
 }
 
 CANADIAN_STUDY: Final[CrsFactor[StudyKey, Any]] = CrsFactor(
@@ -290,15 +309,15 @@ CANADIAN_STUDY: Final[CrsFactor[StudyKey, Any]] = CrsFactor(
         else StudyKey(c.education.canadian_credential)
     ),
     points=lambda table, k: table[k.credential],
-    reason=lambda _table, k: f"Education in Canada: {_STUDY_WORDS[k.credential]}",
+    reason=lambda _table, k: tr("Education in Canada: {what}", what=_STUDY_WORDS[k.credential]),
 )
 """A Canadian credential (secondary school has a line of 0 points)."""
 
 
-def _job_offer_words(_table: object, k: JobOfferKey) -> str:
+def _job_offer_words(_table: object, k: JobOfferKey) -> Message:
     if k.skilled:
-        return f"Job offer in NOC {k.noc}"
-    return f"Job offer in NOC {k.noc}: TEER {k.noc[1]} does not qualify"
+        return tr("Job offer in NOC {noc}", noc=k.noc)
+    return tr("Job offer in NOC {noc}: TEER {teer} does not qualify", noc=k.noc, teer=k.noc[1])
 
 
 JOB_OFFER: Final[CrsFactor[JobOfferKey, Any]] = CrsFactor(
@@ -315,13 +334,19 @@ JOB_OFFER: Final[CrsFactor[JobOfferKey, Any]] = CrsFactor(
 """A job offer: its points by the kind of occupation, if its TEER is skilled."""
 
 
-def _french_words(_table: object, k: FrenchKey) -> str:
+def _french_words(_table: object, k: FrenchKey) -> Message:
     nclc, clb = k.levels
     if k.english:
-        return f"French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four"
-    return (
-        f"French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
-        "ability, or no valid English result"
+        return tr(
+            "French: NCLC {nclc}+ in all four abilities, and English CLB {clb}+ in all four",
+            nclc=nclc,
+            clb=clb,
+        )
+    return tr(
+        "French: NCLC {nclc}+ in all four abilities; English below CLB {clb} in some "
+        "ability, or no valid English result",
+        nclc=nclc,
+        clb=clb,
     )
 
 
@@ -339,12 +364,15 @@ FRENCH: Final[CrsFactor[FrenchKey, Any]] = CrsFactor(
 """French at the level in force in all four abilities (valid results on the day);
 English at its level in all four gives the higher amount."""
 
+_NOMINATION_WORDS: Final = tr("Provincial or territorial nomination")
+_SIBLING_WORDS: Final = tr("Brother or sister living in Canada")
+
 NOMINATION: Final[CrsFactor[bool, int]] = CrsFactor(
     table=PROVINCIAL_NOMINATION,
     section=CrsSection.ADDITIONAL,
     reads=_flag(lambda c: c.provincial_nomination),
     points=_amount,
-    reason=lambda _value, _key: "Provincial or territorial nomination",
+    reason=lambda _value, _key: _NOMINATION_WORDS,
 )
 """A provincial or territorial nomination."""
 
@@ -353,7 +381,7 @@ SIBLING_IN_CANADA: Final[CrsFactor[bool, int]] = CrsFactor(
     section=CrsSection.ADDITIONAL,
     reads=_flag(lambda c: c.sibling_in_canada),
     points=_amount,
-    reason=lambda _value, _key: "Brother or sister living in Canada",
+    reason=lambda _value, _key: _SIBLING_WORDS,
 )
 """A brother or sister living in Canada."""
 

@@ -16,6 +16,7 @@ from expressentry.enums import (
     ForeignExperienceTier,
 )
 from expressentry.explain import PointLine
+from expressentry.i18n import Message, tr
 from expressentry.models import noc_teer
 from expressentry.rules.programs import LANGUAGE_RESULT_VALID_YEARS
 from expressentry.scoring import reasons
@@ -75,6 +76,8 @@ _CORE, _SPOUSE, _TRANSFER, _ADDITIONAL = (
 _ABILITIES: Final = (Ability.LISTENING, Ability.SPEAKING, Ability.READING, Ability.WRITING)
 """In the order of a result's levels."""
 _ABILITY_NAMES: Final = tuple(a.value for a in _ABILITIES)
+_EDUCATION_GROUP: Final = tr("Education group")
+_FOREIGN_GROUP: Final = tr("Foreign work group")
 _FOREIGN_TIERS: Final = (
     ForeignExperienceTier.NONE,
     ForeignExperienceTier.ONE_OR_TWO_YEARS,
@@ -273,7 +276,7 @@ def transferability_group(p: Plan, key: TransferKey) -> Lines:
         ),
     ]
     if with_lang + with_cdn > p.group_cap:
-        lines.append(_group_cap(p, "Education group", "education", with_lang + with_cdn))
+        lines.append(_group_cap(p, _EDUCATION_GROUP, "education", with_lang + with_cdn))
     with_lang = p.foreign_language[ftier][lang] if lang >= 0 else 0
     with_cdn = p.foreign_experience[ftier][cdn_col] if cdn_col >= 0 else 0
     lines += [
@@ -295,9 +298,7 @@ def transferability_group(p: Plan, key: TransferKey) -> Lines:
         ),
     ]
     if with_lang + with_cdn > p.group_cap:
-        lines.append(
-            _group_cap(p, "Foreign work group", "foreign_experience", with_lang + with_cdn)
-        )
+        lines.append(_group_cap(p, _FOREIGN_GROUP, "foreign_experience", with_lang + with_cdn))
     if key.certificate:
         column = _column(key.lowest, p.certificate_levels)
         pts = p.certificate[column] if column >= 0 else 0
@@ -314,7 +315,7 @@ def transferability_group(p: Plan, key: TransferKey) -> Lines:
     return tuple(lines)
 
 
-def _group_cap(p: Plan, label: str, group: str, points: int) -> PointLine:
+def _group_cap(p: Plan, label: Message, group: str, points: int) -> PointLine:
     """The cap line of the transferability group ``group``, worth ``points`` points."""
     cap, key = p.group_cap, CapKey(label, p.group_cap, points)
     factor, attr = f"transferability.group_cap.{group}", "transferability_group_cap"

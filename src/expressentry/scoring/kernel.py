@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from expressentry.enums import CrsSection
 from expressentry.explain import PointLine, RuleRef
+from expressentry.i18n import tr
 from expressentry.models import Candidate, check_dates, results_under
 from expressentry.plausibility import OLDEST_AGE
 from expressentry.rules import factor_of
@@ -48,6 +49,7 @@ from expressentry.scoring.plan import (
 __all__ = ["score_on"]
 
 _TRANSFER, _ADDITIONAL = CrsSection.TRANSFERABILITY, CrsSection.ADDITIONAL
+_TRANSFER_WORDS, _ADDITIONAL_WORDS = tr("Skill transferability"), tr("Additional points")
 
 
 def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
@@ -194,13 +196,13 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if transfer > p.transfer_cap:
         cap = p.transfer_cap
         if out is not None:
-            capped = CapKey("Skill transferability", cap, transfer)
+            capped = CapKey(_TRANSFER_WORDS, cap, transfer)
             out.append((_cap_line(p, _TRANSFER, "transferability", cap - transfer, capped),))
         transfer = cap
     if additional > p.additional_cap:
         cap = p.additional_cap
         if out is not None:
-            capped = CapKey("Additional points", cap, additional)
+            capped = CapKey(_ADDITIONAL_WORDS, cap, additional)
             out.append((_cap_line(p, _ADDITIONAL, "additional", cap - additional, capped),))
         additional = cap
     return total + transfer + additional

@@ -19,13 +19,14 @@ from expressentry.enums import (
     LanguageTest,
 )
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message
 from expressentry.rules.programs import ECA_VALID_YEARS
 from expressentry.scoring.inputs import language_levels, transfer_parts
 from expressentry.timelines.validity import (
     eca_expiry,
     language_expiry,
     period_ref,
-    rule_words,
+    rule_message,
     scored_level,
 )
 
@@ -91,7 +92,7 @@ class ExpiredEca(NamedTuple):
     issued: date
     expired_on: date
     """The first day it was no longer valid."""
-    words: str
+    words: Message
     """The period that applies to it, in words (``"valid 5 years"``)."""
     rule: RuleRef
     """The period's entry, which its line cites."""
@@ -197,7 +198,7 @@ class CertificateKey(NamedTuple):
 class CapKey(NamedTuple):
     """Points above a cap: what is capped, the cap and the points before it."""
 
-    label: str
+    label: Message
     cap: int
     raw: int
 
@@ -265,7 +266,7 @@ def education_key(
     expired = ExpiredEca(
         issued,
         eca_expiry(issued, rules=rules),
-        rule_words(ECA_VALID_YEARS, issued, rules=rules),
+        rule_message(ECA_VALID_YEARS, issued, rules=rules),
         period_ref(ECA_VALID_YEARS, issued, rules=rules),
     )
     return EducationKey(e.level, scored, expired, with_spouse)

@@ -22,6 +22,7 @@ from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import segments, whole_years
 from expressentry.explain import PointLine, RuleRef
+from expressentry.i18n import Message
 from expressentry.models import WorkHistory
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
@@ -78,8 +79,9 @@ Memo: TypeAlias = dict[int, Entry]
 Compiled: TypeAlias = tuple[CrsFactor[Any, Any], Dated[Any], dict[Any, Entry]]
 """A factor of :data:`~expressentry.scoring.factors.FACTORS` in force on the
 plan's day: the factor, its entry, and its memo by the key it reads."""
-Reason: TypeAlias = Callable[[T, "Plan"], str]
-"""The words of a line, from its key and the plan (whose values it may quote)."""
+Reason: TypeAlias = Callable[[T, "Plan"], Message]
+"""The words of a line, from its key and the plan (whose values it may quote), as a
+message: its line reads in English or French."""
 _RULE_IDS = {name: t.rule_id for name, t in CRS_TIMELINES.items()}
 _PERIOD_IDS: Final = frozenset({LANGUAGE_RESULT_VALID_YEARS.rule_id, ECA_VALID_YEARS.rule_id})
 """The validity periods a score reads (a reform of one re-derives the inputs)."""
@@ -271,12 +273,14 @@ class Plan:
         cache_key = (factor, key)
         found = self.lines.get(cache_key)
         if found is None:
+            words = reason(key, self)
             found = PointLine(
                 section=section,
                 factor=factor,
                 points=points,
-                reason=reason(key, self),
+                reason=str(words),
                 rule=self.refs[attr] if rule is None else rule,
+                message=words,
             )
             if len(self.lines) >= MEMO_LIMIT:
                 self.lines.clear()

@@ -48,6 +48,7 @@ from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message, tr
 from expressentry.rules import LAST_REVIEWED, PERIOD_TIMELINES, RuleSet, rules_for
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
@@ -73,6 +74,7 @@ __all__ = [
     "period_ref",
     "pool_submission_days",
     "profile_exit",
+    "rule_message",
     "rule_ref",
     "rule_words",
     "rules_of",
@@ -416,5 +418,10 @@ def period_ref(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = 
 
 def rule_words(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> str:
     """``"valid 2 years"``: the period that applies to a document of ``dated``."""
+    return str(rule_message(timeline, dated, rules=rules))
+
+
+def rule_message(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> Message:
+    """:func:`rule_words` as a message, to word it in either language."""
     years = period(timeline, dated, rules=rules).value
-    return f"valid {years} year{'s' if years != 1 else ''}"
+    return tr("valid 1 year") if years == 1 else tr("valid {years} years", years=years)

@@ -1,0 +1,157 @@
+"""Messages a person reads, in English or French.
+
+A :class:`Message` is an English template with named parameters
+(``"Age {age} on {day}, {who}"``, ``age=29``...); rendering it in a language
+looks the template up in that language's catalog and fills the same parameters
+in, so one computation words its result in either language. A parameter is a
+number, a date (written ISO 8601, ``2026-12-04``, in both languages, as IRCC's
+French pages also do), a code or name written the same in both (``"21231"``,
+``"CLB"``), or another message, rendered in the same language.
+
+English is the templates themselves. French is read with the standard
+library's :mod:`gettext` from the compiled catalog shipped in the package
+(``expressentry/locale/fr/LC_MESSAGES/expressentry.mo``); Babel, a development
+tool only, extracts the templates and compiles the catalog (see "Translations"
+in the documentation). Templates are marked for extraction by :func:`tr` (a
+message) and ``N_`` (a plain string translated later, such as an enum's label).
+
+>>> line = tr("Age {age} on {day}, {who}", age=29, day=date(2026, 11, 22),
+...           who=tr("without spouse"))
+>>> line.render()
+'Age 29 on 2026-11-22, without spouse'
+>>> line.render("fr")
+'Âge : 29 ans le 2026-11-22, sans époux ni conjoint de fait'
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Final, TypeAlias
+
+from attrs import field, frozen
+
+from expressentry._checks import type_words
+from expressentry.errors import FieldProblem, InvalidInputError
+
+__all__ = ["DOMAIN", "LANGUAGES", "N_", "Message", "Param", "check_lang", "tr", "translations"]
+
+LANGUAGES: Final = ("en", "fr")
+"""The languages every message is written in; English is the default everywhere."""
+DOMAIN: Final = "expressentry"
+"""The gettext domain: the catalog's file name (``expressentry.po``/``.mo``)."""
+
+Param: TypeAlias = "int | str | date | Message"
+"""A message's parameter: a number, a literal (a code), a date, or a message."""
+
+
+def N_(msgid: str) -> str:  # noqa: N802 (gettext's name for a marker, known to Babel)
+    """``msgid`` unchanged: marks a string for extraction, translated where it is shown."""
+    return msgid
+
+
+def check_lang(lang: object, where: str) -> str:
+    """``lang`` if it is a language messages are written in.
+
+    Raises:
+        InvalidInputError: naming ``lang`` and the languages there are, with
+            ``where`` as the function or class that was called.
+    """
+    if isinstance(lang, str) and lang in LANGUAGES:
+        return lang
+    words = f"must be one of {', '.join(LANGUAGES)}"
+    if not isinstance(lang, str):
+        words = f"{words}, not {type_words(lang)}"
+    raise InvalidInputError(where, [FieldProblem("lang", lang, words)])
+
+
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalog of ``lang`` (English: the templates themselves).
+
+    Raises:
+        InvalidInputError: ``lang`` is not a language messages are written in.
+    """
+    return _catalogs()[check_lang(lang, "translations")]
+
+
+@functools.cache
+def _catalogs() -> Mapping[str, gettext.NullTranslations]:
+    """Every language's catalog, read once from the package (shipped data, immutable)."""
+    found: dict[str, gettext.NullTranslations] = {"en": gettext.NullTranslations()}
+    for lang in (other for other in LANGUAGES if other != "en"):
+        path = resources.files("expressentry").joinpath(
+            "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo"
+        )
+        with path.open("rb") as catalog:
+            found[lang] = gettext.GNUTranslations(catalog)
+    return MappingProxyType(found)
+
+
+def _check_msgid(instance: Message, _attribute: object, msgid: Any) -> None:
+    if not isinstance(msgid, str) or not msgid:
+        raise InvalidInputError(
+            "Message", [FieldProblem("msgid", msgid, "must be a non-empty string")]
+        )
+
+
+def _check_params(instance: Message, _attribute: object, params: Any) -> None:
+    ok = isinstance(params, tuple) and all(
+        isinstance(p, tuple)
+        and len(p) == 2
+        and isinstance(p[0], str)
+        and isinstance(p[1], int | str | date | Message)
+        for p in params
+    )
+    if not ok:
+        what = "must be a tuple of (name, number, text, date or Message) pairs"
+        raise InvalidInputError("Message", [FieldProblem("params", params, what)])
+
+
+@frozen
+class Message:
+    """Words to show, as a template and its parameters, renderable in each language.
+
+    Attributes:
+        msgid: The English template, which is also the catalog's key, with
+            ``{name}`` for each parameter.
+        params: ``(name, value)`` pairs, in the order given.
+    """
+
+    msgid: str = field(validator=_check_msgid)
+    params: tuple[tuple[str, Param], ...] = field(default=(), validator=_check_params)
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self._in(check_lang(lang, "Message.render"))
+
+    def _in(self, lang: str) -> str:
+        text = self.msgid if lang == "en" else translations(lang).gettext(self.msgid)
+        if not self.params:
+            return text
+        # str.format writes a number as str() and a date as isoformat() already.
+        return text.format_map(
+            {name: v._in(lang) if isinstance(v, Message) else v for name, v in self.params}
+        )
+
+    def __str__(self) -> str:
+        return self._in("en")
+
+
+def tr(msgid: str, /, **params: Param) -> Message:
+    """The message of template ``msgid`` with these parameters (and marks it for extraction).
+
+    The library's own messages, whose types mypy checks, skip the constructor's
+    checks: scoring words every new line with a few of them.
+    """
+    made = object.__new__(Message)
+    object.__setattr__(made, "msgid", msgid)  # how attrs' own __init__ sets a frozen field
+    object.__setattr__(made, "params", tuple(params.items()))
+    return made
