@@ -50,6 +50,7 @@ from expressentry import (
     noc,
     pools,
     rules,
+    schema,
 )
 from expressentry.draws import table
 from expressentry.timelines import validity
@@ -334,6 +335,9 @@ SUBMODULES: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str,
     "draws.table.render_rounds": (table.render_rounds, (RECENT,), {"fmt": "text"}),
     "draws.table.round_row": (table.round_row, (WITH_DISTRIBUTION,), {}),
     "noc.group_title": (noc.group_title, ("2123",), {}),
+    "schema.schema": (schema.schema, ("profile",), {}),
+    "schema.shipped_schema": (schema.shipped_schema, ("profile",), {}),
+    "schema.profile_schema": (schema.profile_schema, (), {}),
 }
 """The user-facing functions of the submodules the API reference documents."""
 

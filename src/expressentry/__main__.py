@@ -93,6 +93,7 @@ from expressentry.planner.planning import DEFAULT_MONTHS, MAX_MONTHS, improvemen
 from expressentry.pools import LineFailure, RawLine, pool_format, raw_lines
 from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.schema import SCHEMAS, shipped_schema
 from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
 from expressentry.timelines.documents import validity_on
 from expressentry.timelines.forecast import forecast
@@ -191,6 +192,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("example", help="print the bundled example profile (a template)")
+    schema_command = commands.add_parser(
+        "schema",
+        help="print the JSON Schema (draft 2020-12) of the profile format",
+        description="Print the JSON Schema (draft 2020-12) of a format, for web forms and "
+        "other languages' clients: shapes, types and single-field limits (the library "
+        "checks what fields decide together). Example: expressentry schema profile > "
+        "profile.schema.json",
+    )
+    schema_command.add_argument(
+        "name",
+        nargs="?",
+        choices=SCHEMAS,
+        default="profile",
+        help="which schema (default: profile)",
+    )
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
     b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
@@ -470,6 +486,12 @@ def _read_profile(path: Path) -> bytes | str:
         data: bytes | str = stdin.read()
         return data
     return path.read_bytes()
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(shipped_schema(args.name), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 def _example(_args: argparse.Namespace) -> int:
@@ -806,6 +828,7 @@ _NO_PROFILE = {
     "replay": _replay,
     "simulate": _simulate,
     "example": _example,
+    "schema": _schema,
     "compare": _compare,
     "report": run_report,
 }

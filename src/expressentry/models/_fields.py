@@ -213,15 +213,20 @@ def check_noc(checks: Checks, path: str, noc: object) -> None:
     is_noc(path, noc, checks.problems)
 
 
+HOURS_IN_A_WEEK = 168
+"""The most paid hours a week can hold (7 days of 24 hours)."""
+
+
 def hours_in_a_week(path: str, hours: object, out: list[FieldProblem]) -> bool:
-    """Paid hours a week: more than 0 and at most 168."""
-    if (type(hours) is float or type(hours) is int) and 0 < hours <= 168:
+    """Paid hours a week: more than 0 and at most :data:`HOURS_IN_A_WEEK`."""
+    most = HOURS_IN_A_WEEK
+    if (type(hours) is float or type(hours) is int) and 0 < hours <= most:
         return True  # the common case, in one test (NaN fails the comparison)
     if not is_number(path, hours, out):
         return False
-    if 0 < hours <= 168:  # type: ignore[operator]  # a number, checked above
+    if 0 < hours <= most:  # type: ignore[operator]  # a number, checked above
         return True
-    message = "must be more than 0 and at most 168 (the hours in a week)"
+    message = f"must be more than 0 and at most {most} (the hours in a week)"
     out.append(FieldProblem(path, hours, message))
     return False
 
