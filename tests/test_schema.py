@@ -11,6 +11,9 @@ Kinds of test:
   ``bad.json``, the profile format's IELTS listening of 9.5), and so is each
   kind of mistake a form can make on one field alone (hand-written below, each
   refused by the library with the message quoted);
+- each JSON output validates against its schema: ``score`` and ``eligibility``
+  of random profiles, in Python (:func:`~expressentry.to_json`) and on the
+  command line (``--format json``);
 - the schema never refuses what the library accepts: random profiles, and the
   scale of each test at its edges (IELTS 0 to 9 in halves, CELPIP 0 to 12, PTE
   Core 10 to 90, TEF Canada 0 to 699 since 2019-10-01, TCF Canada reading and
@@ -36,7 +39,7 @@ from hypothesis import strategies as st
 import expressentry as ee
 from expressentry.__main__ import main
 from expressentry.errors import InvalidProfileError
-from expressentry.schema import DIALECT, profile_schema, shipped_schema
+from expressentry.schema import DIALECT, SCHEMAS, profile_schema, schema, shipped_schema
 from tests.strategies import random_candidate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +60,10 @@ def test_the_schema_is_a_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(s)
 
 
-def test_the_shipped_schema_is_the_generated_one() -> None:
-    assert shipped_schema("profile") == profile_schema()
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_each_shipped_schema_is_the_generated_one(name: str) -> None:
+    assert shipped_schema(name) == schema(name)
+    jsonschema.Draft202012Validator.check_schema(schema(name))
 
 
 def test_the_command_line_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -171,3 +176,31 @@ def test_each_test_s_scale_edges_are_accepted_by_both(
     data["first_official_language"] = None
     ee.from_dict(data, ee.Candidate)  # the library accepts it
     assert _valid(data), list(VALIDATOR.iter_errors(data))[:3]
+
+
+def _output_validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_each_json_output_validates_against_its_schema(seed: int) -> None:
+    c = random_candidate(random.Random(seed), AS_OF)
+    for name, result in (
+        ("score", ee.score(c, as_of=AS_OF)),
+        ("eligibility", ee.assess(c, as_of=AS_OF)),
+    ):
+        data = json.loads(ee.to_json(result))
+        errors = list(_output_validator(name).iter_errors(data))
+        assert not errors, (name, [e.message for e in errors[:3]])
+
+
+@pytest.mark.parametrize("name", ["score", "eligibility"])
+def test_the_command_line_s_json_validates(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([name, "--example", "--as-of", AS_OF.isoformat(), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert _output_validator(name).is_valid(data)
+    # the schema is not a blank cheque: a key it does not know is refused
+    assert not _output_validator(name).is_valid({**data, "extra": 1})

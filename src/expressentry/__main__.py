@@ -194,18 +194,18 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("example", help="print the bundled example profile (a template)")
     schema_command = commands.add_parser(
         "schema",
-        help="print the JSON Schema (draft 2020-12) of the profile format",
-        description="Print the JSON Schema (draft 2020-12) of a format, for web forms and "
-        "other languages' clients: shapes, types and single-field limits (the library "
-        "checks what fields decide together). Example: expressentry schema profile > "
-        "profile.schema.json",
+        help="print the JSON Schema (draft 2020-12) of the profile format or of an output",
+        description="Print the JSON Schema (draft 2020-12) of the profile format (for web "
+        "forms and other languages' clients: shapes, types and single-field limits; the "
+        "library checks what fields decide together), or of the JSON output of score or "
+        "eligibility. Example: expressentry schema profile > profile.schema.json",
     )
     schema_command.add_argument(
         "name",
         nargs="?",
         choices=SCHEMAS,
         default="profile",
-        help="which schema (default: profile)",
+        help="which schema: profile, score or eligibility (default: profile)",
     )
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")

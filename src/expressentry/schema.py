@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of the profile format, generated from the models.
+"""JSON Schema (draft 2020-12) of the profile format and of JSON outputs, from the models.
 
 A web form or another language's client can check a profile's shape before
 sending it: every key, its type, which keys are required, each enum's values,
@@ -12,6 +12,12 @@ The schema is built from the models' own fields (their types and defaults), so
 it cannot drift from what :func:`~expressentry.from_json` reads; the copy
 shipped in the package (``expressentry/schemas/profile.schema.json``) is this
 output, and a test keeps them equal. ``expressentry schema profile`` prints it.
+
+The JSON outputs of ``score`` and ``eligibility`` (:func:`~expressentry.to_json`
+of a :class:`~expressentry.explain.CrsBreakdown` or an
+:class:`~expressentry.EligibilityReport`, which ``--format json`` prints) have a
+schema each, generated from their result classes: every key always written, no
+other (``expressentry schema score``).
 
 >>> s = profile_schema()
 >>> s["$schema"]
@@ -34,7 +40,9 @@ from typing import Any, Final
 
 import attrs
 
+from expressentry.eligibility import EligibilityReport
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.explain import CrsBreakdown
 from expressentry.models import (
     Candidate,
     Education,
@@ -48,14 +56,15 @@ from expressentry.models import (
 from expressentry.models._fields import HOURS_IN_A_WEEK
 from expressentry.plausibility import MOST_DEPENDENT_CHILDREN
 from expressentry.rules.language_tables import CHARTS, SCORE_ORDER
+from expressentry.serialization import is_reviewed
 
 __all__ = ["DIALECT", "SCHEMAS", "profile_schema", "schema", "shipped_schema"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every schema here."""
 
-SCHEMAS: Final = ("profile",)
-"""The schemas :func:`schema` gives, by name."""
+SCHEMAS: Final = ("profile", "score", "eligibility")
+"""The schemas :func:`schema` gives, by name: the profile, then each JSON output."""
 
 _ID: Final = "urn:expressentry:schema:{name}"
 
@@ -106,17 +115,24 @@ _SCALARS: Final[dict[object, dict[str, Any]]] = {
 """Each plain type a model's field holds, as JSON writes it (an int is a number too)."""
 
 
-def _type(kind: object, owner: type, name: str) -> dict[str, Any]:
-    """The schema of a field of type ``kind`` (``name`` of ``owner``, for its limits)."""
+def _type(kind: object, owner: type, name: str, refs: set[type] | None = None) -> dict[str, Any]:
+    """The schema of a field of type ``kind`` (``name`` of ``owner``, for its limits).
+
+    The models a field refers to are added to ``refs`` (they become ``$defs``).
+    """
     args = typing.get_args(kind)
     if isinstance(kind, types.UnionType):
         (only,) = [a for a in args if a is not type(None)]
-        return {"anyOf": [_type(only, owner, name), {"type": "null"}]}
+        return {"anyOf": [_type(only, owner, name, refs), {"type": "null"}]}
     if typing.get_origin(kind) is tuple:
-        return {"type": "array", "items": _type(args[0], owner, name)}
+        return _tuple(args, owner, name, refs)
     if kind is WorkHistory:  # written as its list of periods
+        if refs is not None:
+            refs.add(WorkPeriod)
         return {"type": "array", "items": {"$ref": "#/$defs/WorkPeriod"}}
     if isinstance(kind, type) and attrs.has(kind):
+        if refs is not None:
+            refs.add(kind)
         return {"$ref": f"#/$defs/{kind.__name__}"}
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return {"enum": [m.value for m in kind]}
@@ -125,6 +141,14 @@ def _type(kind: object, owner: type, name: str) -> dict[str, Any]:
         msg = f"no JSON Schema for {kind!r} ({owner.__name__}.{name})"
         raise TypeError(msg)
     return {**scalar, **_LIMITS.get((owner, name), {})}
+
+
+def _tuple(args: tuple[Any, ...], owner: type, name: str, refs: set[type] | None) -> dict[str, Any]:
+    """A tuple as JSON writes it: an array, of one kind (``tuple[X, ...]``) or fixed."""
+    if len(args) == 2 and args[1] is Ellipsis:
+        return {"type": "array", "items": _type(args[0], owner, name, refs)}
+    items = [_type(a, owner, name, refs) for a in args]
+    return {"type": "array", "prefixItems": items, "items": False}
 
 
 def _scales() -> list[dict[str, Any]]:
@@ -177,6 +201,57 @@ def _object(cls: type) -> dict[str, Any]:
     return out
 
 
+def _output_object(cls: type, refs: set[type]) -> dict[str, Any]:
+    """The schema of a result as :func:`~expressentry.to_dict` writes it: every field, always.
+
+    Fields the JSON form leaves out (``metadata={"json": False}``: what the
+    library rebuilds, such as a line's message) are left out; a result dated
+    against the rules' review day also writes its ``caveats``.
+    """
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        if a.metadata.get("json", True) is False or not a.init:
+            continue
+        properties[a.name] = _type(hints[a.name], cls, a.name, refs)
+    if is_reviewed(cls):
+        properties["caveats"] = {"type": "array", "items": {"type": "string"}}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _output_schema(name: str, cls: type, title: str) -> dict[str, Any]:
+    refs: set[type] = set()
+    top = _output_object(cls, refs)
+    defs: dict[str, Any] = {}
+    done: set[type] = set()
+    while refs - done:
+        for kind in sorted(refs - done, key=lambda k: k.__name__):
+            done.add(kind)
+            defs[kind.__name__] = _output_object(kind, refs)
+    return {
+        "$schema": DIALECT,
+        "$id": _ID.format(name=name),
+        "title": title,
+        **top,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+_OUTPUTS: Final = {
+    "score": (CrsBreakdown, "CRS breakdown (expressentry score --format json)"),
+    "eligibility": (
+        EligibilityReport,
+        "Eligibility report (expressentry eligibility --format json)",
+    ),
+}
+"""The JSON outputs whose schema is generated from their result class."""
+
+
 def profile_schema() -> dict[str, Any]:
     """The JSON Schema of a profile (:class:`~expressentry.models.Candidate`'s JSON form)."""
     return {
@@ -205,8 +280,11 @@ def schema(name: str) -> dict[str, Any]:
     Raises:
         InvalidInputError: ``name`` is not one of :data:`SCHEMAS`.
     """
-    _name(name, "schema")
-    return profile_schema()
+    name = _name(name, "schema")
+    if name == "profile":
+        return profile_schema()
+    cls, title = _OUTPUTS[name]
+    return _output_schema(name, cls, title)
 
 
 def shipped_schema(name: str) -> dict[str, Any]:

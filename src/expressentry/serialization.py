@@ -208,7 +208,7 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _is_reviewed(kind: Any) -> bool:
+def is_reviewed(kind: Any) -> bool:
     """A result dated against the rules' review day: with ``rules_reviewed_on`` and ``caveats``."""
     return (
         attrs.has(kind)
@@ -342,7 +342,7 @@ def _make_converter() -> cattrs.Converter:
         if checks is not None:
             return _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
         inner = _attrs_structure(conv, kind)
-        if _is_reviewed(kind):
+        if is_reviewed(kind):
             return _reviewed_structure(kind, inner)
 
         def structure(value: object, _: Any) -> Any:
@@ -413,7 +413,7 @@ def _register_result_writers(conv: cattrs.Converter) -> None:
 
         return unstructure
 
-    conv.register_unstructure_hook_factory(_is_reviewed, reviewed_unstructure)
+    conv.register_unstructure_hook_factory(is_reviewed, reviewed_unstructure)
     # Registered after the reviewed results' factory, so it wins for a reviewed
     # result with its own form (a plan): that form writes its caveats itself.
     conv.register_unstructure_hook_factory(_has_own_json, lambda _: _own_json)
