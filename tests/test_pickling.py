@@ -24,6 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import expressentry as ee
 from expressentry import (
     Ability,
     AddedFactor,
@@ -385,3 +386,28 @@ def test_a_factor_defined_in_a_lambda_does_not_pickle() -> None:
     )
     with pytest.raises((pickle.PicklingError, AttributeError)):
         pickle.dumps(rules)
+
+
+# --- results: what a worker sends back --------------------------------------------
+
+
+def _results() -> dict[str, object]:
+    c, day = ee.example_profile(), date(2026, 11, 22)
+    return {
+        "score": ee.score(c, as_of=day),
+        "assess": ee.assess(c, as_of=day),
+        "flags": flags_many([c], as_of=day)[0],
+        "plan": ee.improvements(c, as_of=day, chances=False),
+        "outlook": ee.outlook(c, as_of=day),
+        "forecast": ee.forecast(c, start=day, end=date(2027, 11, 22)),
+        "validity": ee.validity_on(c, as_of=day),
+        "pool_status": ee.pool_status(c, as_of=day),
+    }
+
+
+@pytest.mark.parametrize("name", list(_results()))
+def test_a_result_comes_back_equal(name: str) -> None:
+    result = _results()[name]
+    back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    assert back == result
+    assert type(back) is type(result)
