@@ -38,7 +38,7 @@ extensions = [
 # .md and .ipynb are registered by myst_nb
 source_suffix = {".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_inventories", "Thumbs.db", ".DS_Store"]
 language = "en"
 
 # -- HTML --------------------------------------------------------------------
@@ -99,11 +99,14 @@ nitpick_ignore_regex = [
     ("py:(class|obj)", r"(expressentry(\.\w+)*\.)?[TKV]"),
 ]
 
-# -- intersphinx, opt-in only (needs the network) ------------------------------
-if os.environ.get("EXPRESSENTRY_DOCS_INTERSPHINX") == "1":
-    extensions.append("sphinx.ext.intersphinx")
-    intersphinx_mapping = {
-        "python": ("https://docs.python.org/3", None),
-        "attrs": ("https://www.attrs.org/en/stable/", None),
-        "cattrs": ("https://catt.rs/en/stable/", None),
-    }
+# -- intersphinx, from inventories kept in the repository (no network) --------
+# Python's and attrs' objects.inv, from Debian's python3.11-doc and python-attr-doc
+# packages (see _inventories/README.md): the API pages link to their docs offline.
+extensions.append("sphinx.ext.intersphinx")
+_INVENTORIES = Path(__file__).parent / "_inventories"
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3.11", str(_INVENTORIES / "python.inv")),
+    "attrs": ("https://www.attrs.org/en/stable/", str(_INVENTORIES / "attrs.inv")),
+}
+if os.environ.get("EXPRESSENTRY_DOCS_INTERSPHINX") == "1":  # the latest, over the network
+    intersphinx_mapping["cattrs"] = ("https://catt.rs/en/stable/", None)

@@ -1,7 +1,7 @@
 """The candidate's profile: immutable, validated, in the words of the Express Entry form.
 
 Every model is a frozen attrs class with keyword-only arguments. Each one checks
-all of its fields when it is built (``attrs.evolve`` too) and raises one
+all of its fields when it is built (:func:`attrs.evolve` too) and raises one
 :class:`~expressentry.errors.InvalidInputError` naming every bad field and its
 value, so no bad value ever reaches a computation. Nothing is clamped or guessed.
 
