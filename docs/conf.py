@@ -31,6 +31,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "myst_nb",  # MyST Markdown (it includes myst_parser) and Jupyter notebooks
+    "sphinxarg.ext",  # the command-line reference, from the program's argument parser
     "api_names",
     "rules_reference",
 ]
