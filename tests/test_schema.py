@@ -11,8 +11,8 @@ Kinds of test:
   ``bad.json``, the profile format's IELTS listening of 9.5), and so is each
   kind of mistake a form can make on one field alone (hand-written below, each
   refused by the library with the message quoted);
-- each JSON output validates against its schema: ``score`` and ``eligibility``
-  of random profiles, in Python (:func:`~expressentry.to_json`) and on the
+- each JSON output validates against its schema: ``score``, ``eligibility`` and
+  ``plan`` of random profiles, in Python (:func:`~expressentry.to_json`) and on the
   command line (``--format json``);
 - the schema never refuses what the library accepts: random profiles, and the
   scale of each test at its edges (IELTS 0 to 9 in halves, CELPIP 0 to 12, PTE
@@ -191,13 +191,14 @@ def test_each_json_output_validates_against_its_schema(seed: int) -> None:
     for name, result in (
         ("score", ee.score(c, as_of=AS_OF)),
         ("eligibility", ee.assess(c, as_of=AS_OF)),
+        ("plan", ee.improvements(c, as_of=AS_OF, chances=seed % 4 == 0)),
     ):
         data = json.loads(ee.to_json(result))
         errors = list(_output_validator(name).iter_errors(data))
         assert not errors, (name, [e.message for e in errors[:3]])
 
 
-@pytest.mark.parametrize("name", ["score", "eligibility"])
+@pytest.mark.parametrize("name", ["score", "eligibility", "plan"])
 def test_the_command_line_s_json_validates(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([name, "--example", "--as-of", AS_OF.isoformat(), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -17,7 +17,9 @@ The JSON outputs of ``score`` and ``eligibility`` (:func:`~expressentry.to_json`
 of a :class:`~expressentry.explain.CrsBreakdown` or an
 :class:`~expressentry.EligibilityReport`, which ``--format json`` prints) have a
 schema each, generated from their result classes: every key always written, no
-other (``expressentry schema score``).
+other (``expressentry schema score``). The plan's form, which its
+``as_dict()`` writes by hand, has one written from that method, its enums the
+library's own (``expressentry schema plan``).
 
 >>> s = profile_schema()
 >>> s["$schema"]
@@ -41,6 +43,7 @@ from typing import Any, Final
 import attrs
 
 from expressentry.eligibility import EligibilityReport
+from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.models import (
@@ -54,6 +57,7 @@ from expressentry.models import (
     WorkPeriod,
 )
 from expressentry.models._fields import HOURS_IN_A_WEEK
+from expressentry.planner.options import ChangeKind
 from expressentry.plausibility import MOST_DEPENDENT_CHILDREN
 from expressentry.rules.language_tables import CHARTS, SCORE_ORDER
 from expressentry.serialization import is_reviewed
@@ -63,7 +67,7 @@ __all__ = ["DIALECT", "SCHEMAS", "profile_schema", "schema", "shipped_schema"]
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every schema here."""
 
-SCHEMAS: Final = ("profile", "score", "eligibility")
+SCHEMAS: Final = ("profile", "score", "eligibility", "plan")
 """The schemas :func:`schema` gives, by name: the profile, then each JSON output."""
 
 _ID: Final = "urn:expressentry:schema:{name}"
@@ -242,6 +246,115 @@ def _output_schema(name: str, cls: type, title: str) -> dict[str, Any]:
     }
 
 
+def _enum(kind: type[enum.Enum]) -> dict[str, Any]:
+    return {"enum": [m.value for m in kind]}
+
+
+def _array(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": items}
+
+
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these keys, each always written."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+_NULL: Final = {"type": "null"}
+_INT: Final = {"type": "integer"}
+_TEXT: Final = {"type": "string"}
+_CHANCE: Final = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, _NULL]}
+_REVIEW: Final = {"rules_reviewed_on": _DAY, "caveats": _array(_TEXT)}
+
+
+def _plan_schema() -> dict[str, Any]:
+    """The plan's JSON form (:meth:`~expressentry.planner.results.ImprovementPlan.as_dict`).
+
+    Written by hand from that method, which writes the form by hand (a report:
+    the changed profiles are left out); its enums come from the library's own.
+    """
+    line = _closed(
+        {
+            "section": _enum(CrsSection),
+            "factor": _TEXT,
+            "before": _INT,
+            "after": _INT,
+            "change": _INT,
+            "reason": _TEXT,
+        }
+    )
+    chance = _closed({"round_type": _TEXT, "before": _CHANCE, "after": _CHANCE})
+    change = _closed(
+        {
+            "kind": _enum(ChangeKind),
+            "description": _TEXT,
+            "steps": _array(_TEXT),
+            "day": _DAY,
+            "total_before": _INT,
+            "total": _INT,
+            "gain": _INT,
+            "sections": {
+                "type": "object",
+                "propertyNames": _enum(CrsSection),
+                "additionalProperties": _INT,
+            },
+            "lines": _array({"$ref": "#/$defs/LineChange"}),
+            "capped_by": _array(_TEXT),
+            "why_nothing": {"anyOf": [_TEXT, _NULL]},
+            "programs_opened": _array(_enum(Program)),
+            "programs_closed": _array(_enum(Program)),
+            "categories_opened": _array(_enum(CategoryId)),
+            "categories_closed": _array(_enum(CategoryId)),
+            "chances": _array({"$ref": "#/$defs/ChanceChange"}),
+            "decision": {"type": "boolean"},
+        }
+    )
+    loss = _closed(
+        {
+            "day": _DAY,
+            "total_before": _INT,
+            "total": _INT,
+            "points": _INT,
+            "description": _TEXT,
+            "programs_closed": _array(_enum(Program)),
+            "categories_closed": _array(_enum(CategoryId)),
+        }
+    )
+    one = {"$ref": "#/$defs/Improvement"}
+    plan = _closed(
+        {
+            "as_of": _DAY,
+            "end": _DAY,
+            "total": _INT,
+            "chances": _array(_closed({"round_type": _TEXT, "chance": _CHANCE})),
+            "improvements": _array(one),
+            "improvements_found": {"type": "integer", "minimum": 0},
+            "best_pair": {"anyOf": [one, _NULL]},
+            "best_triple": {"anyOf": [one, _NULL]},
+            "worth_nothing": _array(one),
+            "pool_exit": {"anyOf": [_DAY, _NULL]},
+            "losses": _array({"$ref": "#/$defs/Loss"}),
+            **_REVIEW,
+        }
+    )
+    return {
+        "$schema": DIALECT,
+        "$id": _ID.format(name="plan"),
+        "title": "Improvement plan (expressentry plan --format json)",
+        **plan,
+        "$defs": {
+            "ChanceChange": chance,
+            "Improvement": change,
+            "LineChange": line,
+            "Loss": loss,
+        },
+    }
+
+
 _OUTPUTS: Final = {
     "score": (CrsBreakdown, "CRS breakdown (expressentry score --format json)"),
     "eligibility": (
@@ -283,6 +396,8 @@ def schema(name: str) -> dict[str, Any]:
     name = _name(name, "schema")
     if name == "profile":
         return profile_schema()
+    if name == "plan":
+        return _plan_schema()
     cls, title = _OUTPUTS[name]
     return _output_schema(name, cls, title)
 
