@@ -105,7 +105,7 @@ nitpick_ignore_regex = [
 # packages (see _inventories/README.md): the API pages link to their docs offline.
 extensions.append("sphinx.ext.intersphinx")
 _INVENTORIES = Path(__file__).parent / "_inventories"
-intersphinx_mapping = {
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {
     "python": ("https://docs.python.org/3.11", str(_INVENTORIES / "python.inv")),
     "attrs": ("https://www.attrs.org/en/stable/", str(_INVENTORIES / "attrs.inv")),
 }
