@@ -89,7 +89,7 @@ nitpick_ignore_regex = [
     # stays unevaluated
     (
         "py:class",
-        r"(datetime|collections\.abc|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date(time)?",
+        r"(datetime|collections\.abc|contextlib|enum|os|pathlib|importlib\.resources\.abc)\.\w+|date(time)?",
     ),
     ("py:class", r"cattrs\.Converter"),
     # type variables of generic classes and functions (``T = TypeVar("T")``, K, V),
