@@ -38,6 +38,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the rule sets themselves, one per day a rule changed: the root that owns "
         "every other memo, bounded by the number of rule changes"
     ),
+    ("expressentry._replace", "_FIELDS"): (
+        "each attrs class's constructor arguments, found once: bounded by the package's "
+        "classes (and a caller's), holds no data of a profile"
+    ),
+    ("expressentry.experience", "_kind_name"): (
+        "the name of each kind of work (its name and TEERs): bounded by the kinds the "
+        "rule sets define, holds no data of a profile"
+    ),
 }
 
 MUTATORS = frozenset(

@@ -193,7 +193,23 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(sys, "stderr", Tty())
-    assert not cli._progress(10, "B", "reading").disable
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert cli._progress(10, "B", "reading").disable
+    for stderr, shown in ((Tty(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stderr)
+        with cli._progress(10, "B", "reading") as advance:
+            advance(4)
+        assert ("reading" in stderr.getvalue()) is shown
+
+
+def test_no_progress_bar_without_tqdm(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tqdm is the `cli` extra: without it, the commands run the same with no bar."""
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # `import tqdm` raises ImportError
+    stderr = Tty()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    with cli._progress(10, "B", "reading") as advance:
+        advance(4)
+    assert stderr.getvalue() == ""

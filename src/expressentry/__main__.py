@@ -34,15 +34,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import ascii_uppercase
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from tqdm import tqdm
 
 from expressentry import __version__
 from expressentry._cli_report import add_report_command, run_report
@@ -618,9 +616,20 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
-    """A progress bar on stderr, shown only when stderr is a terminal."""
-    return tqdm(
+@contextlib.contextmanager
+def _progress(total: int, unit: str, what: str) -> Iterator[Callable[[int], object]]:
+    """A progress bar on stderr, shown only when stderr is a terminal; yields its ``update``.
+
+    The bar is tqdm's, an optional import: it comes with the ``cli`` extra
+    (``pip install "expressentry[cli]"``). Without tqdm every command runs the
+    same, with no bar.
+    """
+    try:
+        from tqdm import tqdm  # noqa: PLC0415  (optional: the `cli` extra)
+    except ImportError:
+        yield _no_progress
+        return
+    with tqdm(
         total=total,
         unit=unit,
         unit_scale=True,
@@ -628,7 +637,12 @@ def _progress(total: int, unit: str, what: str) -> tqdm[Any]:
         file=sys.stderr,
         disable=not sys.stderr.isatty(),
         leave=False,
-    )
+    ) as bar:
+        yield bar.update
+
+
+def _no_progress(done: int) -> None:
+    """No bar: tqdm is not installed."""
 
 
 class _UnreadableError(Exception):
@@ -681,16 +695,16 @@ def _read_pool_file(path: Path, workers: int, day: date) -> _PoolRead | None:
     found = _PoolRead()
     try:
         size = path.stat().st_size
-        with _progress(size, "B", f"reading {path.name}") as bar, gc_paused():
+        with _progress(size, "B", f"reading {path.name}") as advance, gc_paused():
             parts = chunks(_lines_of(path))
             if workers == 1:
                 for read in in_order(read_chunk, parts, 1):
-                    bar.update(found.add(read))
+                    advance(found.add(read))
             else:
                 for read, totals, flags in in_order(
                     rank_chunk, ((day, part) for part in parts), workers
                 ):
-                    bar.update(found.add(read))
+                    advance(found.add(read))
                     found.totals.extend(totals)
                     found.flags.extend(flags)
     except (OSError, _UnreadableError) as exc:
@@ -787,7 +801,7 @@ def _pool(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _cannot_read(path, exc)
     try:
-        with _progress(size, "B", f"{verb} {path.name}") as bar:
+        with _progress(size, "B", f"{verb} {path.name}") as advance:
             tasks = (
                 (args.command, day, part, asked) for part in chunks(_lines_of(path), size_of_chunk)
             )
@@ -795,7 +809,7 @@ def _pool(args: argparse.Namespace) -> int:
                 for text in written:
                     out.write(text + "\n")
                 failures.extend(bad)
-                bar.update(done)
+                advance(done)
     except _UnreadableError as exc:  # not an OSError of the output: a closed pipe is one
         return _cannot_read(path, exc)
     out.flush()
