@@ -670,7 +670,13 @@ class EligibilityReport(ReviewedResult):
             out.append(tr("Category-based selection").render(lang))
             for c in self.categories:
                 verdict = _verdict_words(c, _CATEGORY_VERDICTS).render(lang)
-                out.append(f"  {c.name_text(lang)} ({c.version}): {verdict}")
+                line = tr(
+                    "{name} ({version}): {verdict}",
+                    name=c.name_text(lang),
+                    version=c.version,
+                    verdict=verdict,
+                )
+                out.append("  " + line.render(lang))
                 out.extend("  " + _requirement(r, lang) for r in c.requirements)
         else:
             out.append(
