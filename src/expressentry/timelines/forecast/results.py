@@ -158,7 +158,7 @@ class Verdicts:
         lang = check_lang(lang, "Verdicts.explain")
         if lang == "en":
             return self._english()
-        return self.message().render(lang)
+        return self._message().render(lang)
 
     def _english(self) -> str:
         words = "eligible for " + (_names(p.name for p in self.eligible_programs) or "no program")
@@ -170,7 +170,7 @@ class Verdicts:
             words += f"; categories if confirmed: {_names(self.undecided_categories)}"
         return words
 
-    def message(self) -> Message:
+    def _message(self) -> Message:
         """:meth:`explain` as a message, to word it in either language."""
         words = tr("eligible for {programs}", programs=_programs(self.eligible_programs))
         if self.undecided_programs:
