@@ -242,29 +242,38 @@ def _work(work: _ListedWork, cat: Category) -> Requirement:
     rule, as_of = work.rule, work.as_of
     met = work.met(cat)
     best_noc, best = work.best(cat)
-    if best_noc is None:
-        reason = tr(
-            _NO_WORK[rule.continuous, cat.place is WorkPlace.CANADA],
-            years=rule.window_years,
-            day=as_of,
-            need=rule.hours,
-        )
+    canada = cat.place is WorkPlace.CANADA
+    if best_noc is None:  # the same words for every category of the place: worded once
+        memo = work.rules.memo("eligibility.categories.no_work", _no_work, size=_NO_WORK_SIZE)
+        reason, words = memo((rule.continuous, canada, rule.window_years, as_of, rule.hours))
     else:
         reason = tr(
-            _WORKED[rule.continuous, cat.place is WorkPlace.CANADA],
+            _WORKED[rule.continuous, canada],
             hours=int(best),
             need=rule.hours,
             noc=best_noc,
             years=rule.window_years,
             day=as_of,
         )
+        words = str(reason)
     return Requirement(
         id=f"category.{cat.id}.work_experience",
         met=met,
-        reason=str(reason),
+        reason=words,
         rule=ref(work.rules, CATEGORY_WORK_RULE),
         message=reason,
     )
+
+
+def _no_work(key: tuple[bool, bool, int, date, int]) -> tuple[Message, str]:
+    """No work in a listed occupation, as a message and in English."""
+    continuous, canada, years, as_of, need = key
+    reason = tr(_NO_WORK[continuous, canada], years=years, day=as_of, need=need)
+    return reason, str(reason)
+
+
+_NO_WORK_SIZE: Final = 4096
+"""Days and places kept per rule set (a pool assessed on one day fills two)."""
 
 
 # By (continuous, in Canada only): whole sentences, so each language orders its words.

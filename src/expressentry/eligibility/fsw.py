@@ -410,13 +410,13 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
     second = c.second_language_result
     offer = c.job_offer
     reasons: dict[str, Message] = {}
+    worded: dict[str, str] = {}  # the English words of the reasons memoized
     if facts.first is not None and first is not None:
+        memo = rules.memo("eligibility.fsw.ability_lines", _ability_line, size=_ABILITY_SIZE)
+        scale = first.language.scale
         for name, level in zip(_NAMES, facts.first, strict=True):
-            reasons[f"first_language.{name}"] = tr(
-                "First official language: {level} in {ability}",
-                level=level_words(level, first),
-                ability=_ABILITY_WORDS[name],
-            )
+            factor = f"first_language.{name}"
+            reasons[factor], worded[factor] = memo((scale, level, name))
     else:
         why = tr("no result") if first is None else expired_words(first, rules)
         reasons["first_language"] = tr("First official language: {why}", why=why)
@@ -456,7 +456,7 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
         GridLine(
             factor=factor,
             points=points,
-            reason=str(reasons[factor]),
+            reason=worded.get(factor) or str(reasons[factor]),
             rule=ref(rules, timeline),
             message=reasons[factor],
         )
@@ -468,6 +468,21 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
         pass_mark=rules.entry(grid.PASS_MARK).value,
         maximum=sum(rules.entry(grid.FACTOR_MAXIMA).value.values()),
     )
+
+
+def _ability_line(key: tuple[str, int, str]) -> tuple[Message, str]:
+    """A grid line of one ability of the first language, as a message and in English."""
+    scale, level, name = key
+    words = tr(
+        "First official language: {level} in {ability}",
+        level=tr("{scale} {level}", scale=scale, level=level),
+        ability=_ABILITY_WORDS[name],
+    )
+    return words, str(words)
+
+
+_ABILITY_SIZE: Final = 256
+"""Scales, levels and abilities: every one is kept (2 x 13 x 4)."""
 
 
 def _adaptability(
