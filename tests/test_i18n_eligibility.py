@@ -182,6 +182,11 @@ def test_results_read_back_from_json_keep_their_english_words() -> None:
     assert "message" not in ee.to_dict(report)["programs"][0]["requirements"][0]
     validity = ee.validity_on(ee.example_profile(), as_of=AS_OF)
     assert ee.from_json(ee.to_json(validity), ee.Validity) == validity
+    status = ee.pool_status(ee.example_profile(), as_of=AS_OF)
+    written = ee.to_dict(status)
+    assert "change_message" not in written
+    assert written["caveats"] == list(status.caveats)  # a reviewed result's caveats kept
+    assert ee.from_json(ee.to_json(status), ee.PoolStatus) == status
 
 
 @pytest.mark.parametrize("lang", ["de", None])
