@@ -403,8 +403,14 @@ def _register_result_writers(conv: cattrs.Converter) -> None:
 
     def reviewed_unstructure(kind: type[Any]) -> Callable[[Any], dict[str, Any]]:
         # A result's caveats are worked out from its days; the JSON form writes them
-        # out, so a reader without the library sees them too.
-        inner = conv.gen_unstructure_attrs_fromdict(kind)
+        # out, so a reader without the library sees them too (without what JSON does
+        # not hold: a status's change as a message).
+        omitted = _not_in_json(kind)
+        inner = (
+            make_dict_unstructure_fn(kind, conv, **omitted)
+            if omitted
+            else conv.gen_unstructure_attrs_fromdict(kind)
+        )
 
         def unstructure(obj: Any) -> dict[str, Any]:
             out: dict[str, Any] = inner(obj)
@@ -489,7 +495,7 @@ def _index_note(index: int, kind: Any) -> Any:
 converter = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
 converter.register_unstructure_hook_factory(  # written without what JSON does not hold
-    lambda kind: attrs.has(kind) and bool(_not_in_json(kind)),
+    lambda kind: attrs.has(kind) and bool(_not_in_json(kind)) and not _is_reviewed(kind),
     lambda kind: make_dict_unstructure_fn(kind, converter, **_not_in_json(kind)),
 )
 

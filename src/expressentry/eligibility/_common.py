@@ -19,6 +19,7 @@ from expressentry.experience import (
     window,
 )
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message, tr
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules._timeline import Dated, Timeline
@@ -32,9 +33,14 @@ from expressentry.rules.programs import (
     funds_needed,
 )
 from expressentry.rules.settlement_funds import SETTLEMENT_FUNDS, FundsTable, acceptable_tables
-from expressentry.timelines.validity import eca_expiry, language_expiry, language_valid, rule_words
+from expressentry.timelines.validity import (
+    eca_expiry,
+    language_expiry,
+    language_valid,
+    rule_message,
+)
 
-from .report import Requirement, Status
+from .report import PROGRAM_CODES, Requirement, Status, joined
 
 __all__ = [
     "ABILITIES",
@@ -56,6 +62,7 @@ __all__ = [
     "result_words",
     "skilled_paid",
     "skilled_paid_reading",
+    "teer_message",
     "teer_words",
     "valid_results",
 ]
@@ -92,10 +99,15 @@ def ref(rules: RuleSet, timeline: Timeline[Any]) -> RuleRef:
 
 def teer_words(skilled: Iterable[int]) -> str:
     """TEERs as a reason says them: ``"TEER 0-3"``, ``"TEER 0, 1, 3"``, ``"TEER 0"``."""
+    return str(teer_message(skilled))
+
+
+def teer_message(skilled: Iterable[int]) -> Message:
+    """:func:`teer_words` as a message (``"FÉER 0-3"`` in French)."""
     teers = sorted(skilled)
     if len(teers) > 1 and teers == list(range(teers[0], teers[-1] + 1)):
-        return f"TEER {teers[0]}-{teers[-1]}"
-    return "TEER " + ", ".join(str(t) for t in teers)
+        return tr("TEER {teers}", teers=f"{teers[0]}-{teers[-1]}")
+    return tr("TEER {teers}", teers=", ".join(str(t) for t in teers))
 
 
 def valid_results(c: Candidate, as_of: date, rules: RuleSet) -> tuple[LanguageResult, ...]:
@@ -106,47 +118,69 @@ def valid_results(c: Candidate, as_of: date, rules: RuleSet) -> tuple[LanguageRe
     return tuple(r for r in results if language_valid(r, as_of=as_of, rules=rules))
 
 
-def result_words(r: LanguageResult) -> str:
+def result_words(r: LanguageResult) -> Message:
     """``"IELTS General Training of 2025-09-20 (CLB 8/7/8/7, L/S/R/W)"``; NCLC for French."""
-    levels = "/".join(str(level) for level in r.levels)
-    return f"{r.test.label} of {r.test_date.isoformat()} ({r.language.scale} {levels}, L/S/R/W)"
+    return tr(
+        "{test} of {day} ({scale} {levels}, L/S/R/W)",
+        test=tr(r.test.label),
+        day=r.test_date,
+        scale=r.language.scale,
+        levels="/".join(str(level) for level in r.levels),
+    )
 
 
-def level_words(level: int, result: LanguageResult | None = None) -> str:
+def level_words(level: int, result: LanguageResult | None = None) -> Message:
     """``"CLB 7"`` for an English result, ``"NCLC 7"`` for a French one, both without one."""
     if result is None:
-        return f"CLB {level} or NCLC {level}"
-    return f"{result.language.scale} {level}"
+        return tr("CLB {level} or NCLC {level}", level=level)
+    return tr("{scale} {level}", scale=result.language.scale, level=level)
 
 
-def expired_words(r: LanguageResult, rules: RuleSet) -> str:
+def expired_words(r: LanguageResult, rules: RuleSet) -> Message:
     """Why ``r`` no longer counts: its expiry day and the rule, in a sentence."""
-    valid = rule_words(LANGUAGE_RESULT_VALID_YEARS, r.valid_from, rules=rules)
+    valid = rule_message(LANGUAGE_RESULT_VALID_YEARS, r.valid_from, rules=rules)
     counted = (
-        f"{valid} from the result date"
+        tr("{valid} from the result date", valid=valid)
         if r.result_date is not None
-        else f"{valid}, counted from the test date: no result date given"
+        else tr("{valid}, counted from the test date: no result date given", valid=valid)
     )
-    expired = language_expiry(r, rules=rules)
-    return f"{result_words(r)} expired on {expired.isoformat()} ({counted})"
+    return tr(
+        "{result} expired on {expired} ({counted})",
+        result=result_words(r),
+        expired=language_expiry(r, rules=rules),
+        counted=counted,
+    )
+
+
+_NO_VALID: Final = {
+    "language": tr("No valid language result"),
+    "French": tr("No valid French result"),
+}
 
 
 def no_valid_result(
     results: tuple[LanguageResult, ...], as_of: date, what: str, rules: RuleSet
-) -> str:
-    """``"No valid language result"``, naming the expired ones: ``what`` names the kind."""
+) -> Message:
+    """``"No valid language result"``, naming the expired ones: ``what`` names the kind.
+
+    ``what``: ``"language"`` or ``"French"``.
+    """
     expired = [
         expired_words(r, rules) for r in results if not language_valid(r, as_of=as_of, rules=rules)
     ]
-    return f"No valid {what} result" + (f" ({'; '.join(expired)})" if expired else "")
+    none = _NO_VALID[what]
+    if not expired:
+        return none
+    return tr("{none} ({expired})", none=none, expired=joined(expired, by=";"))
 
 
-def eca_words(issued: date, rules: RuleSet) -> str:
+def eca_words(issued: date, rules: RuleSet) -> Message:
     """``"its ECA of 2019-01-01 expired on 2024-01-01 (valid 5 years)"``."""
-    return (
-        f"its ECA of {issued.isoformat()} expired on "
-        f"{eca_expiry(issued, rules=rules).isoformat()} "
-        f"({rule_words(ECA_VALID_YEARS, issued, rules=rules)})"
+    return tr(
+        "its ECA of {issued} expired on {expired} ({period})",
+        issued=issued,
+        expired=eca_expiry(issued, rules=rules),
+        period=rule_message(ECA_VALID_YEARS, issued, rules=rules),
     )
 
 
@@ -289,16 +323,20 @@ def outside_quebec(c: Candidate) -> bool:
 def quebec_requirement(program: Program, c: Candidate, rules: RuleSet) -> Requirement:
     """Every federal program is for candidates who will live outside Quebec."""
     met = outside_quebec(c)
+    words = _OUTSIDE_QUEBEC[met]
     return Requirement(
         id=f"{program.value}.outside_quebec",
         met=met,
-        reason=(
-            "Plans to live outside Quebec"
-            if met
-            else "Plans to live in Quebec, which selects its own skilled workers"
-        ),
+        reason=str(words),
         rule=ref(rules, OUTSIDE_QUEBEC),
+        message=words,
     )
+
+
+_OUTSIDE_QUEBEC: Final = {
+    True: tr("Plans to live outside Quebec"),
+    False: tr("Plans to live in Quebec, which selects its own skilled workers"),
+}
 
 
 class FundsCheck(NamedTuple):
@@ -420,49 +458,61 @@ def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSe
     status = check.status
     if check.exempt:
         why = (
-            "Exempt from settlement funds: authorized to work in Canada with a job offer"
+            tr("Exempt from settlement funds: authorized to work in Canada with a job offer")
             if program in rules.entry(FUNDS_REQUIRED).value
-            else f"No settlement funds needed for {program.value.upper()}"
+            else tr("No settlement funds needed for {program}", program=PROGRAM_CODES[program])
         )
-        return Requirement(id=rid, met=True, reason=why, rule=exempt_rule)
+        return Requirement(id=rid, met=True, reason=str(why), rule=exempt_rule, message=why)
     funds = c.settlement_funds
     size = c.family_size
-    people = "1 person" if size == 1 else f"{size} people"
+    people = tr("1 person") if size == 1 else tr("{size} people", size=size)
     tables, amounts, least = check.tables, check.amounts, check.least
     if check.first_table is not None:
         rule = exempt_rule
-        what = (
-            f"no settlement funds table is known to be in force on {as_of.isoformat()} "
-            f"(the first known took effect on {check.first_table.isoformat()})"
+        what = tr(
+            "no settlement funds table is known to be in force on {day} "
+            "(the first known took effect on {first})",
+            day=as_of,
+            first=check.first_table,
         )
     else:
         rule = ref(rules, SETTLEMENT_FUNDS)
-        what = f"no amount is known for a family of {people} (more than 7)"
+        what = tr("no amount is known for a family of {people} (more than 7)", people=people)
     known = [a for a in amounts if a is not None]
     if known and (status is Status.MET or len(known) == len(amounts)):
-        needed = f"${min(known):,} needed for a family of {people}"
+        needed = tr("${amount:,} needed for a family of {people}", amount=min(known), people=people)
         why = (
-            f"Settlement funds not declared; {needed}"
+            tr("Settlement funds not declared; {needed}", needed=needed)
             if funds is None
-            else f"Settlement funds ${funds:,} of {needed}"
+            else tr("Settlement funds ${funds:,} of {needed}", funds=funds, needed=needed)
         )
     else:
         if tables:
-            what += f"; at least ${least:,} needed"
-        declared = "not declared" if funds is None else f"${funds:,}"
+            what = tr("{what}; at least ${least:,} needed", what=what, least=least)
+        declared = tr("not declared") if funds is None else tr("${funds:,}", funds=funds)
         why = (
-            f"Settlement funds ${funds:,} declared; cannot be checked: {what}"
-            if status is Status.UNKNOWN
-            else f"Settlement funds {declared}; {what}"
+            tr(
+                "Settlement funds ${funds:,} declared; cannot be checked: {what}",
+                funds=funds,
+                what=what,
+            )
+            if status is Status.UNKNOWN and funds is not None
+            else tr("Settlement funds {declared}; {what}", declared=declared, what=what)
         )
+    unknown = status is Status.UNKNOWN
     return Requirement(
         id=rid,
         met=status is Status.MET,
         status=status,
-        condition="settlement funds are confirmed" if status is Status.UNKNOWN else "",
-        reason=why,
+        condition=str(_FUNDS_CONFIRMED) if unknown else "",
+        reason=str(why),
         rule=rule,
+        message=why,
+        condition_message=_FUNDS_CONFIRMED if unknown else None,
     )
+
+
+_FUNDS_CONFIRMED: Final = tr("settlement funds are confirmed")
 
 
 def _tables(as_of: date, rules: RuleSet) -> tuple[Dated[FundsTable], ...]:

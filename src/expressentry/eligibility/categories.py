@@ -10,10 +10,12 @@ categories (work in Canada; a Canadian Armed Forces job offer).
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
-from expressentry.enums import OfficialLanguage, WorkPlace
+from expressentry.enums import OfficialLanguage, Program, WorkPlace
 from expressentry.experience import Kind, reaches
 from expressentry.explain import RuleRef
+from expressentry.i18n import N_, Message, tr
 from expressentry.models import Candidate, LanguageResult, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules.categories import (
@@ -25,7 +27,16 @@ from expressentry.rules.categories import (
 from expressentry.timelines.validity import language_valid
 
 from ._common import Include, by_occupation, no_valid_result, ref, result_words
-from .report import CategoryResult, ProgramResult, Requirement, Status, Verdict
+from .report import (
+    PROGRAM_CODES,
+    CategoryResult,
+    ProgramResult,
+    Requirement,
+    Status,
+    Verdict,
+    condition_message,
+    joined,
+)
 
 __all__ = ["assess_categories", "category_verdicts", "place_kind", "program_status"]
 
@@ -64,24 +75,50 @@ def _program(programs: tuple[ProgramResult, ...], rules: RuleSet) -> Requirement
     status = program_status(tuple(p.verdict for p in programs))
     if status is Status.MET:
         eligible = [p.program for p in programs if p.eligible]
-        why = "Eligible for " + ", ".join(p.value.upper() for p in eligible)
-        return Requirement(id="category.program", met=True, reason=why, rule=rule)
+        why = tr("Eligible for {programs}", programs=_codes(eligible))
+        return Requirement(id="category.program", met=True, reason=str(why), rule=rule, message=why)
     if status is Status.UNKNOWN:
         undecided = [p for p in programs if p.verdict is Verdict.ELIGIBLE_IF]
-        names = " or ".join(p.program.value.upper() for p in undecided)
-        conditions = " and ".join(dict.fromkeys(p.conditions for p in undecided))
+        names = joined((PROGRAM_CODES[p.program] for p in undecided), by="or")
+        found: dict[str, Message] = {}
+        for p in undecided:
+            found.setdefault(p.conditions, condition_message(p.requirements))
+        condition = tr("{conditions} (for {names})", conditions=joined(found.values()), names=names)
+        reason = joined(
+            (
+                tr(
+                    "Eligible for {program} if {conditions}",
+                    program=PROGRAM_CODES[p.program],
+                    conditions=condition_message(p.requirements),
+                )
+                for p in undecided
+            ),
+            by=";",
+        )
         return Requirement(
             id="category.program",
             met=False,
             status=Status.UNKNOWN,
-            condition=f"{conditions} (for {names})",
-            reason="; ".join(
-                f"Eligible for {p.program.value.upper()} if {p.conditions}" for p in undecided
-            ),
+            condition=str(condition),
+            reason=str(reason),
             rule=rule,
+            message=reason,
+            condition_message=condition,
         )
-    why = "Not eligible for FSW, CEC or FST, so not for any category"
-    return Requirement(id="category.program", met=False, reason=why, rule=rule)
+    return Requirement(
+        id="category.program", met=False, reason=str(_NO_PROGRAM), rule=rule, message=_NO_PROGRAM
+    )
+
+
+_NO_PROGRAM: Final = tr("Not eligible for FSW, CEC or FST, so not for any category")
+
+
+def _codes(programs: list[Program]) -> Message:
+    """``"FSW, CEC"``: the programs' abbreviations, joined by commas."""
+    out = PROGRAM_CODES[programs[-1]]
+    for p in reversed(programs[:-1]):
+        out = tr("{a}, {b}", a=PROGRAM_CODES[p], b=out)
+    return out
 
 
 def _french_check(
@@ -184,15 +221,20 @@ def _french(c: Candidate, cat: Category, as_of: date, minimum: int, rules: RuleS
     met, best = _french_check(c, as_of, minimum, rules)
     if best is None:
         tested = tuple(r for r in c.languages if r.language is OfficialLanguage.FRENCH)
-        reason = no_valid_result(tested, as_of, "French", rules)
+        held = no_valid_result(tested, as_of, "French", rules)
     else:
-        reason = f"French: {result_words(best)}"
-    reason += f"; NCLC {minimum} in all four abilities needed"
+        held = tr("French: {result}", result=result_words(best))
+    reason = tr(
+        "{held}; {needed}",
+        held=held,
+        needed=tr("NCLC {level} in all four abilities needed", level=minimum),
+    )
     return Requirement(
         id=f"category.{cat.id}.french",
         met=met,
-        reason=reason,
+        reason=str(reason),
         rule=_category_ref(cat),
+        message=reason,
     )
 
 
@@ -200,24 +242,76 @@ def _work(work: _ListedWork, cat: Category) -> Requirement:
     rule, as_of = work.rule, work.as_of
     met = work.met(cat)
     best_noc, best = work.best(cat)
-    how = "continuous hours" if rule.continuous else "hours"
-    where = "in Canada" if cat.place is WorkPlace.CANADA else "in Canada or abroad"
-    if best_noc is None:
-        reason = (
-            f"No work {where} in a listed occupation in the {rule.window_years} years "
-            f"before {as_of.isoformat()}; {rule.hours:,} {how} in one needed"
-        )
+    canada = cat.place is WorkPlace.CANADA
+    if best_noc is None:  # the same words for every category of the place: worded once
+        memo = work.rules.memo("eligibility.categories.no_work", _no_work, size=_NO_WORK_SIZE)
+        reason, words = memo((rule.continuous, canada, rule.window_years, as_of, rule.hours))
     else:
-        reason = (
-            f"{int(best):,} of {rule.hours:,} {how} in NOC {best_noc} {where} "
-            f"in the {rule.window_years} years before {as_of.isoformat()}"
+        reason = tr(
+            _WORKED[rule.continuous, canada],
+            hours=int(best),
+            need=rule.hours,
+            noc=best_noc,
+            years=rule.window_years,
+            day=as_of,
         )
+        words = str(reason)
     return Requirement(
         id=f"category.{cat.id}.work_experience",
         met=met,
-        reason=reason,
+        reason=words,
         rule=ref(work.rules, CATEGORY_WORK_RULE),
+        message=reason,
     )
+
+
+def _no_work(key: tuple[bool, bool, int, date, int]) -> tuple[Message, str]:
+    """No work in a listed occupation, as a message and in English."""
+    continuous, canada, years, as_of, need = key
+    reason = tr(_NO_WORK[continuous, canada], years=years, day=as_of, need=need)
+    return reason, str(reason)
+
+
+_NO_WORK_SIZE: Final = 4096
+"""Days and places kept per rule set (a pool assessed on one day fills two)."""
+
+
+# By (continuous, in Canada only): whole sentences, so each language orders its words.
+_NO_WORK: Final = {
+    (True, True): N_(
+        "No work in Canada in a listed occupation in the {years} years before {day}; "
+        "{need:,} continuous hours in one needed"
+    ),
+    (True, False): N_(
+        "No work in Canada or abroad in a listed occupation in the {years} years before {day}; "
+        "{need:,} continuous hours in one needed"
+    ),
+    (False, True): N_(
+        "No work in Canada in a listed occupation in the {years} years before {day}; "
+        "{need:,} hours in one needed"
+    ),
+    (False, False): N_(
+        "No work in Canada or abroad in a listed occupation in the {years} years before {day}; "
+        "{need:,} hours in one needed"
+    ),
+}
+_WORKED: Final = {
+    (True, True): N_(
+        "{hours:,} of {need:,} continuous hours in NOC {noc} in Canada "
+        "in the {years} years before {day}"
+    ),
+    (True, False): N_(
+        "{hours:,} of {need:,} continuous hours in NOC {noc} in Canada or abroad "
+        "in the {years} years before {day}"
+    ),
+    (False, True): N_(
+        "{hours:,} of {need:,} hours in NOC {noc} in Canada in the {years} years before {day}"
+    ),
+    (False, False): N_(
+        "{hours:,} of {need:,} hours in NOC {noc} in Canada or abroad "
+        "in the {years} years before {day}"
+    ),
+}
 
 
 def _caf_check(c: Candidate, cat: Category) -> bool:
@@ -229,15 +323,17 @@ def _caf_check(c: Candidate, cat: Category) -> bool:
 def _caf_offer(c: Candidate, cat: Category) -> Requirement:
     met = _caf_check(c, cat)
     offer = c.job_offer
+    reason = (
+        tr("Canadian Armed Forces job offer in NOC {noc}", noc=offer.noc)
+        if met and offer is not None
+        else tr("A Canadian Armed Forces job offer in a listed occupation is needed")
+    )
     return Requirement(
         id=f"category.{cat.id}.caf_job_offer",
         met=met,
-        reason=(
-            f"Canadian Armed Forces job offer in NOC {offer.noc}"
-            if met and offer is not None
-            else "A Canadian Armed Forces job offer in a listed occupation is needed"
-        ),
+        reason=str(reason),
         rule=_category_ref(cat),
+        message=reason,
     )
 
 

@@ -17,6 +17,7 @@ from expressentry._kinds import canadian_kind
 from expressentry.enums import Program, Teer
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import Kind, counted, reaches, segments
+from expressentry.i18n import tr
 from expressentry.models import Candidate, LanguageResult
 from expressentry.rules import RuleSet, programs
 from expressentry.rules.programs import CEC_MIN_CLB_BY_TEER, CEC_MIN_HOURS, CEC_WINDOW_YEARS
@@ -30,7 +31,7 @@ from ._common import (
     quebec_requirement,
     ref,
     result_words,
-    teer_words,
+    teer_message,
     valid_results,
 )
 from .report import ProgramResult, Requirement, Verdict
@@ -141,34 +142,51 @@ def assess_cec(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     need = rules.entry(CEC_MIN_HOURS).value
     found = _work_check(c, as_of, rules)
     skilled = rules.skilled_teers.value
+    worked = tr(
+        "{hours:,} of {need:,} hours of {teers} Canadian work in the {years} years before {day}",
+        hours=int(found.hours),
+        need=need,
+        teers=teer_message(skilled),
+        years=years,
+        day=as_of,
+    )
     work = Requirement(
         id=f"{_P}.work_experience",
         met=found.met,
-        reason=(
-            f"{int(found.hours):,} of {need:,} hours of {teer_words(skilled)} Canadian work "
-            f"in the {years} years before {as_of.isoformat()}"
-        ),
+        reason=str(worked),
         rule=ref(rules, CEC_MIN_HOURS),
+        message=worked,
     )
     needed = found.needed
     met, best = _language_check(c, as_of, needed, rules)
     kinds = cec_kinds(rules)
+    level = level_words(needed, best)
     if found.lower:
-        why = f" ({teer_words(kinds.lower[1])} work makes the year)"
+        which = tr(
+            "{level} in all four abilities needed ({teers} work makes the year)",
+            level=level,
+            teers=teer_message(kinds.lower[1]),
+        )
     elif found.makes_year:
-        why = f" ({teer_words(kinds.higher[1])} work in the window)"
+        which = tr(
+            "{level} in all four abilities needed ({teers} work in the window)",
+            level=level,
+            teers=teer_message(kinds.higher[1]),
+        )
     else:
-        why = ""
-    which = f"{level_words(needed, best)} in all four abilities needed{why}"
-    if best is None:
-        reason = f"{no_valid_result(c.languages, as_of, 'language', rules)}; {which}"
-    else:
-        reason = f"{result_words(best)}; {which}"
+        which = tr("{level} in all four abilities needed", level=level)
+    held = (
+        no_valid_result(c.languages, as_of, "language", rules)
+        if best is None
+        else result_words(best)
+    )
+    reason = tr("{held}; {needed}", held=held, needed=which)
     language = Requirement(
         id=f"{_P}.language",
         met=met,
-        reason=reason,
+        reason=str(reason),
         rule=ref(rules, CEC_MIN_CLB_BY_TEER),
+        message=reason,
     )
     requirements = (work, language, quebec_requirement(Program.CEC, c, rules))
     return ProgramResult(

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from expressentry.enums import Program
 from expressentry.experience import Kind, reaches
+from expressentry.i18n import tr
 from expressentry.models import Candidate, LanguageResult, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules.programs import (
@@ -155,56 +156,72 @@ def assess_fst(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     best, got = found.best, found.hours
     offer = c.job_offer
     if best is None:
-        work_reason = (
-            f"No work in a skilled trade in the {years} years before {as_of.isoformat()}; "
-            f"{need:,} hours in one trade needed"
+        work_reason = tr(
+            "No work in a skilled trade in the {years} years before {day}; "
+            "{need:,} hours in one trade needed",
+            years=years,
+            day=as_of,
+            need=need,
         )
     else:
-        work_reason = (
-            f"{int(got):,} of {need:,} hours in the trade NOC {best} "
-            f"in the {years} years before {as_of.isoformat()}"
+        work_reason = tr(
+            "{hours:,} of {need:,} hours in the trade NOC {noc} in the {years} years before {day}",
+            hours=int(got),
+            need=need,
+            noc=best,
+            years=years,
+            day=as_of,
         )
     work = Requirement(
         id=f"{_P}.work_experience",
         met=found.met,
-        reason=work_reason,
+        reason=str(work_reason),
         rule=ref(rules, FST_MIN_HOURS),
+        message=work_reason,
     )
     if best is None:
-        support = "No trade to match a job offer or certificate to"
+        support = tr("No trade to match a job offer or certificate to")
     elif found.supported:
-        via = (
-            "a job offer"
+        support = (
+            tr("Holds a job offer in NOC {noc}", noc=best)
             if offer is not None and offer.noc == best
-            else "a certificate of qualification"
+            else tr("Holds a certificate of qualification in NOC {noc}", noc=best)
         )
-        support = f"Holds {via} in NOC {best}"
+    elif c.certificate_of_qualification and c.certificate_noc is None:
+        support = tr(
+            "No job offer or certificate of qualification in NOC {noc} "
+            "(the certificate's trade is not given: set certificate_noc)",
+            noc=best,
+        )
     else:
-        support = f"No job offer or certificate of qualification in NOC {best}"
-        if c.certificate_of_qualification and c.certificate_noc is None:
-            support += " (the certificate's trade is not given: set certificate_noc)"
+        support = tr("No job offer or certificate of qualification in NOC {noc}", noc=best)
     support_req = Requirement(
         id=f"{_P}.offer_or_certificate",
         met=found.supported,
-        reason=support,
+        reason=str(support),
         rule=ref(rules, FST_TRADE_GROUPS),
+        message=support,
     )
     minima = rules.entry(FST_MIN_CLB).value
     words = "/".join(str(minima[a]) for a in ABILITIES)
     met, result = _language_check(c, as_of, rules)
+    held = (
+        no_valid_result(c.languages, as_of, "language", rules)
+        if result is None
+        else result_words(result)
+    )
+    needed = (
+        tr("CLB or NCLC {levels} (L/S/R/W) needed", levels=words)
+        if result is None
+        else tr("{scale} {levels} (L/S/R/W) needed", scale=result.language.scale, levels=words)
+    )
+    reason = tr("{held}; {needed}", held=held, needed=needed)
     language = Requirement(
         id=f"{_P}.language",
         met=met,
-        reason=(
-            (
-                no_valid_result(c.languages, as_of, "language", rules)
-                if result is None
-                else result_words(result)
-            )
-            + f"; {'CLB or NCLC' if result is None else result.language.scale} {words} "
-            "(L/S/R/W) needed"
-        ),
+        reason=str(reason),
         rule=ref(rules, FST_MIN_CLB),
+        message=reason,
     )
     requirements = (
         work,

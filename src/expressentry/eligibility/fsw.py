@@ -18,6 +18,7 @@ from expressentry._kinds import canadian_kind
 from expressentry._memo import Memo
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
+from expressentry.i18n import Message, tr
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -48,7 +49,7 @@ from ._common import (
     ref,
     result_words,
     skilled_paid,
-    teer_words,
+    teer_message,
 )
 from .report import FswGrid, GridLine, ProgramResult, Requirement, Status, Verdict
 
@@ -93,22 +94,32 @@ def _work(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     met, noc, got = _work_check(c, as_of, rules)
     start = window(years, as_of=as_of)[0]
     if noc is None:
-        reason = (
-            f"No skilled ({teer_words(rules.skilled_teers.value)}) paid work in the {years} "
-            "years before "
-            f"{as_of.isoformat()} (since {start.isoformat()}); {need:,} continuous hours "
-            "in one occupation needed"
+        reason = tr(
+            "No skilled ({teers}) paid work in the {years} years before {day} (since {start}); "
+            "{need:,} continuous hours in one occupation needed",
+            teers=teer_message(rules.skilled_teers.value),
+            years=years,
+            day=as_of,
+            start=start,
+            need=need,
         )
     else:
-        reason = (
-            f"{int(got):,} of {need:,} hours of continuous work in NOC {noc} "
-            f"(TEER {noc[1]}) in the {years} years before {as_of.isoformat()}"
+        reason = tr(
+            "{hours:,} of {need:,} hours of continuous work in NOC {noc} (TEER {teer}) "
+            "in the {years} years before {day}",
+            hours=int(got),
+            need=need,
+            noc=noc,
+            teer=noc[1],
+            years=years,
+            day=as_of,
         )
     return Requirement(
         id=f"{_P}.work_experience",
         met=met,
-        reason=reason,
+        reason=str(reason),
         rule=ref(rules, FSW_MIN_HOURS),
+        message=reason,
     )
 
 
@@ -141,18 +152,22 @@ def _language(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     met, valid = _language_check(c, as_of, rules)
     first = c.first_language_result
     if first is None:
-        reason = (
-            f"No first official language result; {level_words(minimum)} "
-            "in all four abilities needed"
+        reason = tr(
+            "No first official language result; {level} in all four abilities needed",
+            level=level_words(minimum),
         )
     elif not valid:
-        reason = f"First official language: {expired_words(first, rules)}; a valid result is needed"
-    else:
-        reason = (
-            f"First official language: {result_words(first)}; "
-            f"{level_words(minimum, first)} in all four abilities needed"
+        reason = tr(
+            "First official language: {expired}; a valid result is needed",
+            expired=expired_words(first, rules),
         )
-    return Requirement(id=f"{_P}.language", met=met, reason=reason, rule=rule)
+    else:
+        reason = tr(
+            "First official language: {result}; {level} in all four abilities needed",
+            result=result_words(first),
+            level=level_words(minimum, first),
+        )
+    return Requirement(id=f"{_P}.language", met=met, reason=str(reason), rule=rule, message=reason)
 
 
 class _Edu(Enum):
@@ -186,22 +201,34 @@ def _education(c: Candidate, as_of: date, rules: RuleSet) -> Requirement:
     issued = edu.eca_issued
     how = _education_check(c, as_of, rules)
     if how is _Edu.BELOW_SECONDARY:
-        why = "Less than secondary school: a completed credential is needed"
+        why = tr("Less than secondary school: a completed credential is needed")
     elif how is _Edu.VALID_ECA and issued is not None:
-        why = f"Education: {level.label}, ECA report of {issued.isoformat()}"
+        why = tr("Education: {level}, ECA report of {issued}", level=tr(level.label), issued=issued)
     elif how is _Edu.CANADIAN:
-        credential = edu.canadian_credential.value.replace("_", " ")
-        why = f"Education: a Canadian credential ({credential})"
+        why = tr(
+            "Education: a Canadian credential ({credential})",
+            credential=_CREDENTIALS[edu.canadian_credential],
+        )
     elif how is _Edu.EXPIRED_ECA and issued is not None:
-        why = f"Foreign {level.label}: {eca_words(issued, rules)}"
+        why = tr("Foreign {level}: {why}", level=tr(level.label), why=eca_words(issued, rules))
     else:
-        why = f"Foreign {level.label} without an ECA report"
+        why = tr("Foreign {level} without an ECA report", level=tr(level.label))
     return Requirement(
         id=f"{_P}.education",
         met=how in _EDU_MET,
-        reason=why,
+        reason=str(why),
         rule=period_ref(ECA_VALID_YEARS, as_of, rules=rules),
+        message=why,
     )
+
+
+_CREDENTIALS: Final = {
+    CanadianCredential.NONE: tr("none"),
+    CanadianCredential.SECONDARY: tr("secondary"),
+    CanadianCredential.ONE_OR_TWO_YEAR: tr("one or two year"),
+    CanadianCredential.THREE_YEAR_OR_MORE: tr("three year or more"),
+}
+"""A Canadian credential as the education requirement names it (its value, in words)."""
 
 
 def _scored_education(c: Candidate, as_of: date, rules: RuleSet) -> EducationLevel | None:
@@ -217,16 +244,21 @@ def _scored_education(c: Candidate, as_of: date, rules: RuleSet) -> EducationLev
     return None
 
 
-def _scored_words(c: Candidate, scored: EducationLevel | None, rules: RuleSet) -> str:
+def _scored_words(c: Candidate, scored: EducationLevel | None, rules: RuleSet) -> Message:
     """How the scored education is described."""
     edu = c.education
     if scored is edu.level:
-        return edu.level.label
+        return tr(edu.level.label)
     issued = edu.eca_issued
-    why = "it has no ECA" if issued is None else eca_words(issued, rules)
+    why = tr("it has no ECA") if issued is None else eca_words(issued, rules)
     if scored is None:
-        return f"foreign {edu.level.label}: {why}, so no points"
-    return f"the Canadian credential ({scored.label}); for the foreign {edu.level.label}, {why}"
+        return tr("foreign {level}: {why}, so no points", level=tr(edu.level.label), why=why)
+    return tr(
+        "the Canadian credential ({scored}); for the foreign {level}, {why}",
+        scored=tr(scored.label),
+        level=tr(edu.level.label),
+        why=why,
+    )
 
 
 class _GridFacts(NamedTuple):
@@ -377,45 +409,57 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
     first = c.first_language_result
     second = c.second_language_result
     offer = c.job_offer
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Message] = {}
+    worded: dict[str, str] = {}  # the English words of the reasons memoized
     if facts.first is not None and first is not None:
+        memo = rules.memo("eligibility.fsw.ability_lines", _ability_line, size=_ABILITY_SIZE)
+        scale = first.language.scale
         for name, level in zip(_NAMES, facts.first, strict=True):
-            reasons[f"first_language.{name}"] = (
-                f"First official language: {level_words(level, first)} in {name}"
-            )
+            factor = f"first_language.{name}"
+            reasons[factor], worded[factor] = memo((scale, level, name))
     else:
-        why = "no result" if first is None else expired_words(first, rules)
-        reasons["first_language"] = f"First official language: {why}"
+        why = tr("no result") if first is None else expired_words(first, rules)
+        reasons["first_language"] = tr("First official language: {why}", why=why)
     if facts.second is not None and second is not None:
-        reasons["second_language"] = (
-            f"Second official language: {level_words(facts.second, second)} or more "
-            "in all four abilities"
+        reasons["second_language"] = tr(
+            "Second official language: {level} or more in all four abilities",
+            level=level_words(facts.second, second),
         )
-    reasons["education"] = f"Education: {_scored_words(c, facts.scored, rules)}"
+    reasons["education"] = tr("Education: {words}", words=_scored_words(c, facts.scored, rules))
     years = facts.years
-    reasons["experience"] = (
-        f"Skilled work since {start.isoformat()}: {int(total):,} hours, "
-        f"{years} year{'s' if years != 1 else ''}"
+    reasons["experience"] = tr(
+        "Skilled work since {start}: {hours:,} hours, {years}",
+        start=start,
+        hours=int(total),
+        years=tr("1 year") if years == 1 else tr("{n} years", n=years),
     )
-    reasons["age"] = f"Age {facts.age} on {as_of.isoformat()}"
+    reasons["age"] = tr("Age {age} on {day}", age=facts.age, day=as_of)
     arranged = facts.arranged
-    reasons["arranged_employment"] = (
-        "Arranged employment: "
-        + (f"offer in NOC {offer.noc}" if offer is not None and arranged else "none")
-        + (
-            ""
-            if offer is None or arranged
-            else f" (NOC {offer.noc} is not {teer_words(rules.skilled_teers.value)})"
+    if offer is not None and arranged:
+        employment = tr("Arranged employment: offer in NOC {noc}", noc=offer.noc)
+    elif offer is None:
+        employment = tr("Arranged employment: none")
+    else:
+        employment = tr(
+            "Arranged employment: none (NOC {noc} is not {teers})",
+            noc=offer.noc,
+            teers=teer_message(rules.skilled_teers.value),
         )
-    )
+    reasons["arranged_employment"] = employment
     for item in facts.adaptability:
-        reasons[f"adaptability.{item.value}"] = (
-            f"Adaptability: {_adaptability_words(item, c, rules)}"
+        reasons[f"adaptability.{item.value}"] = tr(
+            "Adaptability: {item}", item=_adaptability_words(item, c, rules)
         )
     limit = rules.entry(grid.ADAPTABILITY_CAP).value
-    reasons["adaptability.cap"] = f"Adaptability capped at {limit}"
+    reasons["adaptability.cap"] = tr("Adaptability capped at {limit}", limit=limit)
     lines = tuple(
-        GridLine(factor=factor, points=points, reason=reasons[factor], rule=ref(rules, timeline))
+        GridLine(
+            factor=factor,
+            points=points,
+            reason=worded.get(factor) or str(reasons[factor]),
+            rule=ref(rules, timeline),
+            message=reasons[factor],
+        )
         for factor, timeline, points in _grid_points(facts, rules)
     )
     return FswGrid(
@@ -424,6 +468,21 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
         pass_mark=rules.entry(grid.PASS_MARK).value,
         maximum=sum(rules.entry(grid.FACTOR_MAXIMA).value.values()),
     )
+
+
+def _ability_line(key: tuple[str, int, str]) -> tuple[Message, str]:
+    """A grid line of one ability of the first language, as a message and in English."""
+    scale, level, name = key
+    words = tr(
+        "First official language: {level} in {ability}",
+        level=tr("{scale} {level}", scale=scale, level=level),
+        ability=_ABILITY_WORDS[name],
+    )
+    return words, str(words)
+
+
+_ABILITY_SIZE: Final = 256
+"""Scales, levels and abilities: every one is kept (2 x 13 x 4)."""
 
 
 def _adaptability(
@@ -462,23 +521,35 @@ def _adaptability(
     return out
 
 
-def _adaptability_words(item: AdaptabilityItem, c: Candidate, rules: RuleSet) -> str:
+def _adaptability_words(item: AdaptabilityItem, c: Candidate, rules: RuleSet) -> Message:
     """What an adaptability item met is, in words."""
     if item is AdaptabilityItem.SPOUSE_LANGUAGE:
         minimum = rules.entry(grid.SPOUSE_LANGUAGE_MIN_CLB).value
         lang = None if c.spouse is None else c.spouse.language
-        return f"spouse's language at {level_words(minimum, lang)}+ in all four abilities"
+        return tr(
+            "spouse's language at {level}+ in all four abilities",
+            level=level_words(minimum, lang),
+        )
     if item is AdaptabilityItem.PAST_WORK:
-        return f"a year of skilled ({teer_words(rules.skilled_teers.value)}) work in Canada"
+        return tr(
+            "a year of skilled ({teers}) work in Canada",
+            teers=teer_message(rules.skilled_teers.value),
+        )
     return _ADAPTABILITY_WORDS[item]
 
 
-_ADAPTABILITY_WORDS = {
-    AdaptabilityItem.SPOUSE_PAST_STUDY: "spouse's study in Canada",
-    AdaptabilityItem.SPOUSE_PAST_WORK: "spouse's year of full-time work in Canada",
-    AdaptabilityItem.PAST_STUDY: "two years of study in Canada",
-    AdaptabilityItem.ARRANGED_EMPLOYMENT: "arranged employment",
-    AdaptabilityItem.RELATIVE_IN_CANADA: "a relative living in Canada",
+_ADAPTABILITY_WORDS: Final = {
+    AdaptabilityItem.SPOUSE_PAST_STUDY: tr("spouse's study in Canada"),
+    AdaptabilityItem.SPOUSE_PAST_WORK: tr("spouse's year of full-time work in Canada"),
+    AdaptabilityItem.PAST_STUDY: tr("two years of study in Canada"),
+    AdaptabilityItem.ARRANGED_EMPLOYMENT: tr("arranged employment"),
+    AdaptabilityItem.RELATIVE_IN_CANADA: tr("a relative living in Canada"),
+}
+_ABILITY_WORDS: Final = {
+    "listening": tr("listening"),
+    "speaking": tr("speaking"),
+    "reading": tr("reading"),
+    "writing": tr("writing"),
 }
 
 
@@ -503,13 +574,18 @@ A forecast watches it too."""
 def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
     """Every FSW requirement of ``c`` on ``as_of``."""
     scored = _grid(c, as_of, rules)
+    words = tr(
+        "Selection grid: {total} of {maximum} points; {pass_mark} needed",
+        total=scored.total,
+        maximum=scored.maximum,
+        pass_mark=scored.pass_mark,
+    )
     grid_req = Requirement(
         id=f"{_P}.selection_grid",
         met=scored.passed,
-        reason=(
-            f"Selection grid: {scored.total} of {scored.maximum} points; {scored.pass_mark} needed"
-        ),
+        reason=str(words),
         rule=ref(rules, grid.PASS_MARK),
+        message=words,
     )
     requirements = (
         _work(c, as_of, rules),

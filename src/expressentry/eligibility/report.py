@@ -29,6 +29,7 @@ from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
+from expressentry.i18n import N_, Message, check_lang, tr
 from expressentry.rules._timeline import ReviewedResult
 
 __all__ = [
@@ -125,6 +126,11 @@ class Requirement:
         condition: For an unknown requirement, what must be confirmed, completing
             "eligible if ..." (e.g. ``"settlement funds are confirmed"``); empty
             otherwise.
+        message: The reason as a message, to render in another language
+            (:meth:`text`); ``None`` for a requirement read back from JSON, which
+            has its English reason only.
+        condition_message: The condition as a message (:meth:`condition_text`);
+            ``None`` without a condition or read back from JSON.
     """
 
     id: str
@@ -133,10 +139,36 @@ class Requirement:
     rule: RuleRef
     status: Status = field(validator=_check_status)
     condition: str = ""
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+    condition_message: Message | None = field(default=None, eq=False, metadata={"json": False})
 
     @status.default
     def _status_from_met(self) -> Status:
         return Status.MET if self.met else Status.NOT_MET
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"en"`` or ``"fr"``).
+
+        A requirement with no :attr:`message` has its English reason only, whatever ``lang``.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Requirement.text")
+        if lang == "en" or self.message is None:
+            return self.reason
+        return self.message.render(lang)
+
+    def condition_text(self, lang: str = "en") -> str:
+        """The condition in ``lang`` (``"en"`` or ``"fr"``): what must be confirmed.
+
+        For an unknown requirement without a condition of its own, ``"<id> is
+        confirmed"``; empty for a requirement that is met or not met.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return _condition_of(self).render(check_lang(lang, "Requirement.condition_text"))
 
     def __repr__(self) -> str:
         rule = cited(self.rule.rule_id, self.rule.effective_from)
@@ -157,12 +189,27 @@ class GridLine:
         points: Points given (negative on the adaptability cap line).
         reason: Why, in a sentence.
         rule: The rule that gave the points.
+        message: The reason as a message (:meth:`text`); ``None`` read back from JSON.
     """
 
     factor: str
     points: int
     reason: str
     rule: RuleRef
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"en"`` or ``"fr"``).
+
+        A line with no :attr:`message` (read back from JSON) has its English reason only.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "GridLine.text")
+        if lang == "en" or self.message is None:
+            return self.reason
+        return self.message.render(lang)
 
     def __repr__(self) -> str:
         rule = cited(self.rule.rule_id, self.rule.effective_from)
@@ -243,6 +290,49 @@ def _conditions(requirements: tuple[Requirement, ...]) -> str:
     return " and ".join(found)
 
 
+_NOTHING: Final = tr("{text}", text="")
+
+
+def _condition_of(r: Requirement) -> Message:
+    """The condition of ``r`` as a message (its English condition alone, read from JSON)."""
+    if r.status is not Status.UNKNOWN:
+        return _NOTHING
+    if r.condition_message is not None:
+        return r.condition_message
+    if r.condition:
+        return tr("{text}", text=r.condition)
+    return tr("{id} is confirmed", id=r.id)
+
+
+def joined(messages: Iterable[Message], *, by: str = "and") -> Message:
+    """``messages`` joined: ``"a and b and c"`` (``by``: ``"and"``, ``"or"`` or ``";"``)."""
+    items = list(messages)
+    if not items:
+        return _NOTHING
+    out = items[-1]
+    for before in reversed(items[:-1]):
+        if by == ";":
+            out = tr("{a}; {b}", a=before, b=out)
+        elif by == "or":
+            out = tr("{a} or {b}", a=before, b=out)
+        else:
+            out = tr("{a} and {b}", a=before, b=out)
+    return out
+
+
+def condition_message(requirements: tuple[Requirement, ...]) -> Message:
+    """What the unknown requirements need, joined, as a message (:func:`_conditions`)."""
+    found: list[Message] = []
+    seen: set[str] = set()
+    for r in requirements:
+        if r.status is Status.UNKNOWN:
+            words = _condition_of(r)
+            if str(words) not in seen:
+                seen.add(str(words))
+                found.append(words)
+    return joined(found)
+
+
 def _verdict_repr(verdict: Verdict, requirements: tuple[Requirement, ...], conditions: str) -> str:
     """The verdict, the count of requirements, and the unmet ones (for a repr)."""
     count = f"{len(requirements)} requirement{'' if len(requirements) == 1 else 's'}"
@@ -280,6 +370,15 @@ class Assessment:
     def conditions(self) -> str:
         """What must be confirmed for an "eligible if" verdict ("" otherwise)."""
         return _conditions(self.requirements)
+
+    def conditions_text(self, lang: str = "en") -> str:
+        """:attr:`conditions` in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, f"{type(self).__name__}.conditions_text")
+        return condition_message(self.requirements).render(lang)
 
     def _verdict_words(self) -> str:
         return _verdict_repr(self.verdict, self.requirements, self.conditions)
@@ -347,9 +446,42 @@ class CategoryResult(Assessment):
     def _verdict_from_requirements(self) -> Verdict:
         return _verdict_of(_statuses(self.requirements))
 
+    def name_text(self, lang: str = "en") -> str:
+        """:attr:`name` in ``lang`` (``"en"`` or ``"fr"``), as IRCC writes it.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "CategoryResult.name_text")
+        return self.name if lang == "en" else tr(self.name).render(lang)
+
     def __repr__(self) -> str:
         verdict = self._verdict_words()
         return f"CategoryResult({self.category} {self.version}: {verdict})"
+
+
+PROGRAM_CODES: Final = {
+    Program.FSW: tr("FSW"),
+    Program.CEC: tr("CEC"),
+    Program.FST: tr("FST"),
+}
+"""Each program's abbreviation, as a message (IRCC's French ones differ: PTQF, CEC, PTMSF)."""
+
+CATEGORY_NAMES: Final = (
+    N_("French-language proficiency"),
+    N_("Healthcare occupations"),
+    N_("Healthcare and social services occupations"),
+    N_("Science, Technology, Engineering and Math (STEM) occupations"),
+    N_("Trade occupations"),
+    N_("Transport occupations"),
+    N_("Agriculture and agri-food occupations"),
+    N_("Education occupations"),
+    N_("Physicians with Canadian work experience"),
+    N_("Researchers with Canadian work experience"),
+    N_("Senior managers with Canadian work experience"),
+    N_("Skilled military recruits"),
+)
+"""The names of the categories as IRCC writes them (the rules' data), marked for translation."""
 
 
 _FLAG_WORDS = {Verdict.ELIGIBLE: "", Verdict.NOT_ELIGIBLE: "not ", Verdict.ELIGIBLE_IF: "if "}
@@ -497,34 +629,60 @@ class EligibilityReport(ReviewedResult):
                 return p
         raise KeyError(program)
 
-    def explain(self) -> str:
-        """The report as text: each program and category, each requirement marked.
+    def explain(self, lang: str = "en") -> str:
+        """The report as text in ``lang`` (``"en"`` or ``"fr"``), requirement by requirement.
 
-        ``[x]`` met, ``[ ]`` not met, ``[?]`` cannot be checked.
+        Each program and category, each requirement marked: ``[x]`` met, ``[ ]``
+        not met, ``[?]`` cannot be checked.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        out = [f"Eligibility on {self.as_of.isoformat()}", ""]
+        lang = check_lang(lang, "EligibilityReport.explain")
+        out = [tr("Eligibility on {day}", day=self.as_of).render(lang), ""]
         for p in self.programs:
-            verdict = _words(p.verdict, p.conditions, "ELIGIBLE")
-            out.append(f"{p.program.label} ({p.program.value.upper()}): {verdict}")
-            out.extend(_requirement(r) for r in p.requirements)
+            verdict = _verdict_words(p, _PROGRAM_VERDICTS).render(lang)
+            name = tr(
+                "{program} ({code}): {verdict}",
+                program=tr(p.program.label),
+                code=PROGRAM_CODES[p.program],
+                verdict=verdict,
+            )
+            out.append(name.render(lang))
+            out.extend(_requirement(r, lang) for r in p.requirements)
             if p.grid is not None:
                 grid = p.grid
                 out.append(
-                    f"  Selection grid: {grid.total} of {grid.maximum} (pass mark {grid.pass_mark})"
+                    "  "
+                    + tr(
+                        "Selection grid: {total} of {maximum} (pass mark {pass_mark})",
+                        total=grid.total,
+                        maximum=grid.maximum,
+                        pass_mark=grid.pass_mark,
+                    ).render(lang)
                 )
                 out.extend(
-                    f"    {ln.reason:<66}{ln.points:>4}  [{ln.rule.rule_id}]" for ln in p.grid.lines
+                    f"    {ln.text(lang):<66}{ln.points:>4}  [{ln.rule.rule_id}]"
+                    for ln in p.grid.lines
                 )
             out.append("")
         if self.categories:
-            out.append("Category-based selection")
+            out.append(tr("Category-based selection").render(lang))
             for c in self.categories:
-                verdict = _words(c.verdict, c.conditions, "eligible")
-                out.append(f"  {c.name} ({c.version}): {verdict}")
-                out.extend("  " + _requirement(r) for r in c.requirements)
+                verdict = _verdict_words(c, _CATEGORY_VERDICTS).render(lang)
+                line = tr(
+                    "{name} ({version}): {verdict}",
+                    name=c.name_text(lang),
+                    version=c.version,
+                    verdict=verdict,
+                )
+                out.append("  " + line.render(lang))
+                out.extend("  " + _requirement(r, lang) for r in c.requirements)
         else:
-            out.append("Category-based selection: no categories in force on this day")
-        out.extend(self.note_lines())
+            out.append(
+                tr("Category-based selection: no categories in force on this day").render(lang)
+            )
+        out.extend(self.note_lines(lang=lang))
         return "\n".join(out).rstrip()
 
     def __str__(self) -> str:
@@ -628,6 +786,23 @@ _HTML_MARKS = {Status.MET: "✓", Status.NOT_MET: "✗", Status.UNKNOWN: "?"}
 _MARKS = {Status.MET: "[x]", Status.NOT_MET: "[ ]", Status.UNKNOWN: "[?]"}
 
 
-def _requirement(r: Requirement) -> str:
+def _requirement(r: Requirement, lang: str = "en") -> str:
     mark = _MARKS[r.status]
-    return f"  {mark} {r.reason}  ({r.rule.rule_id}, {r.rule.effective_from.isoformat()})"
+    return f"  {mark} {r.text(lang)}  ({r.rule.rule_id}, {r.rule.effective_from.isoformat()})"
+
+
+_PROGRAM_VERDICTS: Final = {
+    Verdict.ELIGIBLE: tr("ELIGIBLE"),
+    Verdict.NOT_ELIGIBLE: tr("not eligible"),
+}
+_CATEGORY_VERDICTS: Final = {
+    Verdict.ELIGIBLE: tr("eligible"),
+    Verdict.NOT_ELIGIBLE: tr("not eligible"),
+}
+
+
+def _verdict_words(result: Assessment, words: dict[Verdict, Message]) -> Message:
+    """The verdict of ``result`` as ``explain`` words it (``"eligible if ..."``, its conditions)."""
+    if result.verdict is Verdict.ELIGIBLE_IF:
+        return tr("eligible if {conditions}", conditions=condition_message(result.requirements))
+    return words[result.verdict]

@@ -36,6 +36,7 @@ from attrs import frozen
 from expressentry._kinds import canadian_kind
 from expressentry.enums import CategoryId, Program
 from expressentry.explain import RuleRef
+from expressentry.i18n import N_, Message, tr
 from expressentry.models import WorkPeriod
 from expressentry.rules import RuleSet, programs, resolve_rules
 from expressentry.rules import fsw_grid as grid
@@ -51,7 +52,7 @@ from expressentry.rules.programs import (
     SELF_EMPLOYMENT_COUNTS,
 )
 
-from ._common import ref, skilled_paid, teer_words
+from ._common import ref, skilled_paid, teer_message
 from .categories import place_kind
 from .cec import cec_kinds
 from .fst import trades_kind
@@ -102,6 +103,8 @@ class WorkThreshold:
         spouse: The spouse's work is counted, not the candidate's.
         rule: The rule the line comes from: its id, the dated entry applied and
             the source.
+        what_message: :attr:`what` as a message, its ``{noc}`` left to
+            :meth:`describe_message`; ``None``: :attr:`what` in English only.
     """
 
     id: str
@@ -121,6 +124,16 @@ class WorkThreshold:
     full_time: bool = False
     spouse: bool = False
     rule: RuleRef
+    what_message: Message | None = attrs.field(default=None, repr=False, eq=False)
+
+    def describe_message(self, noc: str | None = None) -> Message:
+        """:meth:`describe` as a message, to word it in either language."""
+        if self.what_message is None:
+            return tr("{text}", text=self.describe(noc))
+        if not self.per_occupation:
+            return self.what_message
+        words: Message = _ONE_OCCUPATION if noc is None else tr("{text}", text=noc)
+        return Message(self.what_message.msgid, (*self.what_message.params, ("noc", words)))
 
     def describe(self, noc: str | None = None) -> str:
         """:attr:`what`, with the occupation ``noc`` where the count is per occupation.
@@ -215,6 +228,9 @@ def _thresholds(rules: RuleSet) -> WorkThresholds:
     )
 
 
+_ONE_OCCUPATION: Final = tr("(one occupation)")
+
+
 def _cec(rules: RuleSet) -> tuple[WorkThreshold, ...]:
     """A year of skilled Canadian work; which TEERs make it decides the language level."""
     years = rules.entry(CEC_WINDOW_YEARS).value
@@ -222,33 +238,43 @@ def _cec(rules: RuleSet) -> tuple[WorkThreshold, ...]:
     kinds = cec_kinds(rules)  # the kinds the CEC checks count
     rule = ref(rules, CEC_MIN_HOURS)
     counts = [
-        ("cec.work_experience", kinds.skilled, float(need), ""),
-        ("cec.work_experience.lower_level", kinds.lower, float(need), _LOWER),
+        ("cec.work_experience", kinds.skilled, float(need), _CEC_WORDS[0]),
+        ("cec.work_experience.lower_level", kinds.lower, float(need), _CEC_WORDS[1]),
     ]
     if not programs.CEC_MIXED_TEER_HOURS_BY_LEVEL:  # the strict reading: any such work counts
-        counts.append(("cec.work_experience.higher_level", kinds.higher, ANY_HOURS, _HIGHER))
+        counts.append(("cec.work_experience.higher_level", kinds.higher, ANY_HOURS, _CEC_WORDS[2]))
     out = []
-    for rid, kind, line, words in counts:
+    for rid, kind, line, template in counts:
         if not kind[1]:  # no TEER asks that level
             continue
-        amount = "Any hours" if line == ANY_HOURS else f"{need:,} hours"
+        amount = tr("Any hours") if line == ANY_HOURS else tr("{need:,} hours", need=need)
+        what = tr(template, amount=amount, teers=teer_message(kind[1]), years=years)
         out.append(
             WorkThreshold(
                 id=rid,
                 program=Program.CEC,
-                what=f"CEC: {amount} of Canadian {teer_words(kind[1])} work "
-                f"in the last {years} years{words}",
+                what=str(what),
                 kind=kind,
                 hours=line,
                 window_years=years,
                 rule=rule,
+                what_message=what,
             )
         )
     return tuple(out)
 
 
-_LOWER: Final = " (the lower CEC language level)"
-_HIGHER: Final = " (the higher CEC language level)"
+_CEC_WORDS: Final = (
+    N_("CEC: {amount} of Canadian {teers} work in the last {years} years"),
+    N_(
+        "CEC: {amount} of Canadian {teers} work in the last {years} years "
+        "(the lower CEC language level)"
+    ),
+    N_(
+        "CEC: {amount} of Canadian {teers} work in the last {years} years "
+        "(the higher CEC language level)"
+    ),
+)
 
 
 def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
@@ -259,11 +285,21 @@ def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
     paid = skilled_paid(rules, Program.FSW)
     teers = rules.skilled_teers.value
     adaptability = ref(rules, grid.ADAPTABILITY)
+    continuous = tr(
+        "FSW: {need:,} hours of continuous work in NOC {noc} in the last {years} years",
+        need=need,
+        years=years,
+    )
+    experience = tr("FSW grid: years of skilled work in the last {years} years", years=years)
+    past_work = tr(
+        "FSW adaptability: a year of full-time {teers} work in Canada", teers=teer_message(teers)
+    )
     return (
         WorkThreshold(
             id="fsw.work_experience",
             program=Program.FSW,
             what=f"FSW: {need:,} hours of continuous work in NOC {{noc}} in the last {years} years",
+            what_message=continuous,
             kind=paid,
             hours=float(need),
             window_years=years,
@@ -274,7 +310,8 @@ def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
         WorkThreshold(
             id="fsw.grid.experience",
             program=Program.FSW,
-            what=f"FSW grid: years of skilled work in the last {years} years",
+            what=str(experience),
+            what_message=experience,
             kind=paid,
             hours=float(per_year),
             window_years=years,
@@ -285,7 +322,8 @@ def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
         WorkThreshold(
             id="fsw.adaptability.past_work",
             program=Program.FSW,
-            what=f"FSW adaptability: a year of full-time {teer_words(teers)} work in Canada",
+            what=str(past_work),
+            what_message=past_work,
             kind=canadian_kind(rules, teers),
             hours=float(per_year),
             window_years=None,
@@ -295,7 +333,8 @@ def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
         WorkThreshold(
             id="fsw.adaptability.spouse_past_work",
             program=Program.FSW,
-            what="FSW adaptability: the spouse's year of full-time work in Canada",
+            what=str(_SPOUSE_PAST_WORK),
+            what_message=_SPOUSE_PAST_WORK,
             kind=SPOUSE_WORK,
             hours=float(per_year),
             window_years=None,
@@ -306,15 +345,24 @@ def _fsw(rules: RuleSet) -> tuple[WorkThreshold, ...]:
     )
 
 
+_SPOUSE_PAST_WORK: Final = tr("FSW adaptability: the spouse's year of full-time work in Canada")
+
+
 def _fst(rules: RuleSet) -> tuple[WorkThreshold, ...]:
     """Hours in one skilled trade."""
     years = rules.entry(FST_WINDOW_YEARS).value
     need = rules.entry(FST_MIN_HOURS).value
+    what = tr(
+        "FST: {need:,} hours in the trade NOC {noc} in the last {years} years",
+        need=need,
+        years=years,
+    )
     return (
         WorkThreshold(
             id="fst.work_experience",
             program=Program.FST,
             what=f"FST: {need:,} hours in the trade NOC {{noc}} in the last {years} years",
+            what_message=what,
             kind=trades_kind(rules),
             hours=float(need),
             window_years=years,
@@ -330,6 +378,11 @@ def _categories(rules: RuleSet) -> tuple[WorkThreshold, ...]:
         return ()  # no categories yet (before 2023-05-31)
     work = rules.entry(CATEGORY_WORK_RULE).value
     how = "continuous hours" if work.continuous else "hours"
+    template = (
+        N_("Category {category}: {hours:,} continuous hours in NOC {noc} in the last {years} years")
+        if work.continuous
+        else N_("Category {category}: {hours:,} hours in NOC {noc} in the last {years} years")
+    )
     rule = ref(rules, CATEGORY_WORK_RULE)
     return tuple(
         WorkThreshold(
@@ -337,6 +390,9 @@ def _categories(rules: RuleSet) -> tuple[WorkThreshold, ...]:
             category=cat.id,
             what=f"Category {cat.id}: {work.hours:,} {how} in NOC {{noc}} "
             f"in the last {work.window_years} years",
+            what_message=tr(
+                template, category=cat.id.value, hours=work.hours, years=work.window_years
+            ),
             kind=place_kind(cat.place),
             hours=float(work.hours),
             window_years=work.window_years,

@@ -142,9 +142,14 @@ class ReviewedResult:
         """
         return review_caveats(self._reviewed_for(), self.rules_reviewed_on)
 
-    def note_lines(self, indent: str = "") -> list[str]:
-        """The lines ``explain()`` ends with: ``"Note: ..."``, one per caveat."""
-        return [f"{indent}Note: {c}" for c in self.caveats]
+    def note_lines(self, indent: str = "", lang: str = "en") -> list[str]:
+        """The lines ``explain()`` ends with: ``"Note: ..."``, one per caveat, in ``lang``."""
+        if lang == "en":
+            return [f"{indent}Note: {c}" for c in self.caveats]
+        return [
+            indent + tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self._reviewed_for(), self.rules_reviewed_on)
+        ]
 
     def review_fields(self) -> dict[str, object]:
         """``rules_reviewed_on`` and ``caveats`` as a JSON form writes them."""

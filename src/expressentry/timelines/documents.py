@@ -18,15 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
-from attrs import frozen
+from attrs import field, frozen
 
 from expressentry._html import fragment, table
 from expressentry._records import rule_columns
 from expressentry._reprs import cited
 from expressentry._today import resolve
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import (
     Candidate,
     LanguageResult,
@@ -36,7 +37,7 @@ from expressentry.models import (
     require_candidate,
 )
 from expressentry.rules import RuleSet
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats, review_messages
 from expressentry.rules.programs import ECA_VALID_YEARS, LANGUAGE_RESULT_VALID_YEARS
 from expressentry.rules.timelines import (
     ITA_WINDOW_DAYS,
@@ -54,8 +55,8 @@ from expressentry.timelines.validity import (
     period,
     period_ref,
     profile_exit,
+    rule_message,
     rule_ref,
-    rule_words,
     rules_of,
 )
 
@@ -71,6 +72,14 @@ _ONE_DAY = timedelta(days=1)
 
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _days_message(n: int) -> Message:
+    return tr("1 day") if n == 1 else tr("{n} days", n=n)
+
+
+PERSON_WORDS: Final = {"candidate": tr("candidate"), "spouse": tr("spouse")}
+"""Whose document, in words (``person`` is ``"candidate"`` or ``"spouse"``)."""
 
 
 class Document(StrEnum):
@@ -90,6 +99,19 @@ class Document(StrEnum):
     """A police certificate (6 months for the country lived in)."""
     PASSPORT = "passport"
     """A passport (to the date printed in it)."""
+
+
+DOCUMENT_WORDS: Final = {
+    Document.LANGUAGE: tr("language"),
+    Document.ECA: tr("ECA"),
+    Document.PROFILE: tr("profile"),
+    Document.INVITATION: tr("invitation"),
+    Document.MEDICAL: tr("medical"),
+    Document.POLICE_CERTIFICATE: tr("police certificate"),
+    Document.PASSPORT: tr("passport"),
+}
+"""Each kind of document in words."""
+_STATES: Final = {True: tr("valid"), False: tr("NOT VALID")}
 
 
 @frozen(kw_only=True, repr=False)
@@ -112,6 +134,10 @@ class DocumentStatus:
         reason: Why, in a sentence.
         rule: The dated rule that sets the period; ``None`` for a passport,
             whose own date sets it.
+        label_message: The label as a message (:meth:`label_text`); ``None``
+            read back from JSON, which has its English label only.
+        message: The reason as a message (:meth:`text`); ``None`` read back
+            from JSON, which has its English reason only.
     """
 
     person: str
@@ -123,6 +149,49 @@ class DocumentStatus:
     days_left: int | None
     reason: str
     rule: RuleRef | None
+    label_message: Message | None = field(default=None, eq=False, metadata={"json": False})
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"en"`` or ``"fr"``); the English one without a message.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "DocumentStatus.text")
+        if lang == "en" or self.message is None:
+            return self.reason
+        return self.message.render(lang)
+
+    def label_text(self, lang: str = "en") -> str:
+        """The label in ``lang`` (``"en"`` or ``"fr"``); the English one without a message.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "DocumentStatus.label_text")
+        if lang == "en" or self.label_message is None:
+            return self.label
+        return self.label_message.render(lang)
+
+    def line(self, lang: str = "en") -> str:
+        """``"candidate language: <label>: valid: <reason>"`` in ``lang``, as ``explain`` says it.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "DocumentStatus.line")
+        if lang == "en":
+            state = "valid" if self.valid else "NOT VALID"
+            return f"{self.person} {self.document.value}: {self.label}: {state}: {self.reason}"
+        return tr(
+            "{person} {document}: {label}: {state}: {reason}",
+            person=PERSON_WORDS.get(self.person, tr("{text}", text=self.person)),
+            document=DOCUMENT_WORDS[self.document],
+            label=self.label_text(lang),
+            state=_STATES[self.valid],
+            reason=self.text(lang),
+        ).render(lang)
 
     @property
     def last_valid_day(self) -> date | None:
@@ -144,11 +213,11 @@ class DocumentStatus:
 def _status(  # noqa: PLR0917 (the parts of one status)
     person: str,
     document: Document,
-    label: str,
+    label: Message,
     dated: date,
     expires: date | None,
     as_of: date,
-    reason: str,
+    reason: Message,
     rule: RuleRef | None,
     *,
     valid: bool | None = None,
@@ -156,39 +225,46 @@ def _status(  # noqa: PLR0917 (the parts of one status)
     if valid is None:
         valid = expires is None or as_of < expires
     days: int | None = None
-    when = ""
     if expires is not None:
         days = max(0, (expires - as_of).days)
-        last = (expires - _ONE_DAY).isoformat()
-        when = (
-            f"; valid until {last} ({_days(days)} left)"
+        reason = (
+            tr(
+                "{reason}; valid until {last} ({days} left)",
+                reason=reason,
+                last=expires - _ONE_DAY,
+                days=_days_message(days),
+            )
             if valid
-            else f"; expired on {expires.isoformat()}"
+            else tr("{reason}; expired on {expired}", reason=reason, expired=expires)
         )
     return DocumentStatus(
         person=person,
         document=document,
-        label=label,
+        label=str(label),
         dated=dated,
         expires=expires,
         valid=valid,
         days_left=days,
-        reason=reason + when,
+        reason=str(reason),
         rule=rule,
+        label_message=label,
+        message=reason,
     )
 
 
 def _language(person: str, r: LanguageResult, as_of: date, rules: RuleSet) -> DocumentStatus:
     start = r.valid_from
-    counted = "its result date" if r.result_date is not None else "its test date (no result date)"
+    valid = rule_message(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules)
     return _status(
         person,
         Document.LANGUAGE,
-        f"{r.test.label} result of {start.isoformat()}",
+        tr("{test} result of {day}", test=tr(r.test.label), day=start),
         start,
         language_expiry(r, rules=rules),
         as_of,
-        f"{rule_words(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules)}, counted from {counted}",
+        tr("{valid}, counted from its result date", valid=valid)
+        if r.result_date is not None
+        else tr("{valid}, counted from its test date (no result date)", valid=valid),
         period_ref(LANGUAGE_RESULT_VALID_YEARS, start, rules=rules),
     )
 
@@ -197,11 +273,14 @@ def _eca(person: str, issued: date, as_of: date, rules: RuleSet) -> DocumentStat
     return _status(
         person,
         Document.ECA,
-        f"ECA issued {issued.isoformat()}",
+        tr("ECA issued {issued}", issued=issued),
         issued,
         eca_expiry(issued, rules=rules),
         as_of,
-        f"{rule_words(ECA_VALID_YEARS, issued, rules=rules)} from its issue date",
+        tr(
+            "{valid} from its issue date",
+            valid=rule_message(ECA_VALID_YEARS, issued, rules=rules),
+        ),
         period_ref(ECA_VALID_YEARS, issued, rules=rules),
     )
 
@@ -211,17 +290,17 @@ def _medical(person: str, exam: date, as_of: date, rules: RuleSet) -> DocumentSt
     return _status(
         person,
         Document.MEDICAL,
-        f"medical exam of {exam.isoformat()}",
+        tr("medical exam of {exam}", exam=exam),
         exam,
         expiry_in_months(MEDICAL_VALID_MONTHS, exam, rules=rules),
         as_of,
-        f"valid {months} months from the exam",
+        tr("valid {months} months from the exam", months=months),
         period_ref(MEDICAL_VALID_MONTHS, exam, rules=rules),
     )
 
 
 def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> DocumentStatus:
-    label = f"police certificate {c.country} of {c.issued.isoformat()}"
+    label = tr("police certificate {country} of {issued}", country=c.country, issued=c.issued)
     rule = period_ref(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules)
     if c.left is None:
         months = period(POLICE_CURRENT_COUNTRY_MONTHS, c.issued, rules=rules).value
@@ -234,11 +313,13 @@ def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> D
                 POLICE_CURRENT_COUNTRY_MONTHS, c.issued, valid_on_last_day=True, rules=rules
             ),
             as_of,
-            f"from the country lived in: issued no more than {months} months before applying",
+            tr(
+                "from the country lived in: issued no more than {months} months before applying",
+                months=months,
+            ),
             rule,
         )
     after = c.issued >= c.left if POLICE_ISSUED_ON_DEPARTURE_DAY_COUNTS else c.issued > c.left
-    words = "after" if after else "not after"
     return _status(
         person,
         Document.POLICE_CERTIFICATE,
@@ -246,8 +327,13 @@ def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> D
         c.issued,
         None,
         as_of,
-        f"from a former country: issued {words} leaving it on {c.left.isoformat()}"
-        + ("" if after else "; a new one, issued after leaving, is needed"),
+        tr("from a former country: issued after leaving it on {left}", left=c.left)
+        if after
+        else tr(
+            "from a former country: issued not after leaving it on {left}; "
+            "a new one, issued after leaving, is needed",
+            left=c.left,
+        ),
         rule,
         valid=after,
     )
@@ -258,12 +344,14 @@ def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
     return _status(
         person,
         Document.PASSPORT,
-        f"passport expiring {expiry.isoformat()}",
+        tr("passport expiring {expiry}", expiry=expiry),
         expiry,
         ends,
         as_of,
-        "valid to the expiry date printed in it; a confirmation of permanent residence "
-        "cannot outlast it",
+        tr(
+            "valid to the expiry date printed in it; a confirmation of permanent residence "
+            "cannot outlast it"
+        ),
         None,
     )
 
@@ -273,11 +361,15 @@ def _invitation(invited: date, as_of: date, rules: RuleSet | None) -> DocumentSt
     return _status(
         "candidate",
         Document.INVITATION,
-        f"invitation of {invited.isoformat()}",
+        tr("invitation of {invited}", invited=invited),
         invited,
         deadline + _ONE_DAY if deadline < date.max else deadline,
         as_of,
-        f"{entry.value} calendar days to apply, by {deadline.isoformat()}",
+        tr(
+            "{days} calendar days to apply, by {deadline}",
+            days=entry.value,
+            deadline=deadline,
+        ),
         rule_ref(ITA_WINDOW_DAYS, entry),
     )
 
@@ -287,11 +379,14 @@ def _profile(submitted: date, as_of: date, rules: RuleSet) -> DocumentStatus:
     return _status(
         "candidate",
         Document.PROFILE,
-        f"profile submitted {submitted.isoformat()}",
+        tr("profile submitted {submitted}", submitted=submitted),
         submitted,
         profile_exit(submitted, rules=rules),
         as_of,
-        f"in the pool {months} months from the day it was submitted (in UTC)",
+        tr(
+            "in the pool {months} months from the day it was submitted (in UTC)",
+            months=months,
+        ),
         period_ref(PROFILE_POOL_MONTHS, submitted, rules=rules),
     )
 
@@ -351,16 +446,23 @@ class Validity:
         running = [d for d in self.documents if d.valid and d.expires is not None]
         return min(running, key=lambda d: (d.expires, d.label)) if running else None
 
-    def explain(self) -> str:
-        """One line per document, its status and its rule."""
-        lines = [f"Documents on {self.as_of.isoformat()}:"]
+    def explain(self, lang: str = "en") -> str:
+        """One line per document, its status and its rule, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Validity.explain")
+        lines = [tr("Documents on {day}:", day=self.as_of).render(lang)]
         if not self.documents:
-            lines.append("  none dated in the profile")
+            lines.append("  " + tr("none dated in the profile").render(lang))
         for d in self.documents:
-            state = "valid" if d.valid else "NOT VALID"
             rule = "" if d.rule is None else f" [{cited(d.rule.rule_id, d.rule.effective_from)}]"
-            lines.append(f"  {d.person} {d.document.value}: {d.label}: {state}: {d.reason}{rule}")
-        lines.extend(f"Note: {c}" for c in self.caveats)
+            lines.append(f"  {d.line(lang)}{rule}")
+        lines.extend(
+            tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self.as_of, self.rules_reviewed_on)
+        )
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from attrs import frozen
+from attrs import field, frozen
 
 from expressentry._reprs import listed
 from expressentry._today import resolve
+from expressentry.eligibility.report import PROGRAM_CODES
 from expressentry.enums import Program
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import (
     Candidate,
     check_dates,
     require_candidate,
 )
 from expressentry.rules import RuleSet
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats, review_messages
 from expressentry.timelines.documents import Document, validity_on
 from expressentry.timelines.forecast import forecast
 from expressentry.timelines.validity import in_pool_on, profile_exit, rules_of
@@ -37,6 +39,16 @@ _ONE_DAY = timedelta(days=1)
 
 def _names(programs: tuple[Program, ...]) -> str:
     return ", ".join(p.name for p in programs) if programs else "no program"
+
+
+def _program_names(programs: tuple[Program, ...]) -> Message:
+    """:func:`_names` as a message: the programs' abbreviations (PTQF, CEC, PTMSF in French)."""
+    if not programs:
+        return tr("no program")
+    out = PROGRAM_CODES[programs[-1]]
+    for p in reversed(programs[:-1]):
+        out = tr("{a}, {b}", a=PROGRAM_CODES[p], b=out)
+    return out
 
 
 @frozen(kw_only=True, repr=False)
@@ -58,6 +70,8 @@ class PoolStatus:
         changes_on: The first day after ``as_of`` on which the pool status or the
             programs change, up to ``looked_until``; ``None`` if none does.
         change: What changes that day, in words.
+        change_message: The same words as a message (:meth:`change_text`);
+            ``None`` read back from JSON, which has its English words only.
         looked_until: The last day examined: the day the profile leaves the pool,
             or 12 months after ``as_of`` for a profile not in the pool.
         rules_reviewed_on: Last day the rule tables were checked against their
@@ -75,6 +89,18 @@ class PoolStatus:
     change: str
     looked_until: date
     rules_reviewed_on: date = LAST_REVIEWED
+    change_message: Message | None = field(default=None, eq=False, metadata={"json": False})
+
+    def change_text(self, lang: str = "en") -> str:
+        """:attr:`change` in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "PoolStatus.change_text")
+        if lang == "en" or self.change_message is None:
+            return self.change
+        return self.change_message.render(lang)
 
     @property
     def eligible(self) -> bool:
@@ -89,27 +115,54 @@ class PoolStatus:
         """
         return review_caveats(self.changes_on or self.looked_until, self.rules_reviewed_on)
 
-    def explain(self) -> str:
-        """The status and its next change, in plain words."""
+    def explain(self, lang: str = "en") -> str:
+        """The status and its next change, in plain words, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "PoolStatus.explain")
         if self.in_pool and self.expires is not None:
-            where = (
-                f"In the pool since {self.submitted}, until "
-                f"{(self.expires - _ONE_DAY).isoformat()} "
-                f"(it leaves on {self.expires.isoformat()})."
+            where = tr(
+                "In the pool since {submitted}, until {last} (it leaves on {leaves}).",
+                submitted=self.submitted or self.as_of,
+                last=self.expires - _ONE_DAY,
+                leaves=self.expires,
             )
         elif self.submitted is None:
-            where = "Not in the pool: no profile submitted."
+            where = tr("Not in the pool: no profile submitted.")
         else:
-            where = f"Not in the pool: the profile submitted {self.submitted} expired."
-        lines = [f"On {self.as_of.isoformat()}: {where}"]
-        lines.append(f"Eligible for {_names(self.eligible_programs)}.")
+            where = tr(
+                "Not in the pool: the profile submitted {submitted} expired.",
+                submitted=self.submitted,
+            )
+        lines = [tr("On {day}: {where}", day=self.as_of, where=where).render(lang)]
+        lines.append(
+            tr("Eligible for {programs}.", programs=_program_names(self.eligible_programs)).render(
+                lang
+            )
+        )
         if self.undecided_programs:
-            lines.append(f"Eligible if confirmed: {_names(self.undecided_programs)}.")
+            lines.append(
+                tr(
+                    "Eligible if confirmed: {programs}.",
+                    programs=_program_names(self.undecided_programs),
+                ).render(lang)
+            )
         if self.changes_on is None:
-            lines.append(f"No change up to {self.looked_until.isoformat()}.")
+            lines.append(tr("No change up to {day}.", day=self.looked_until).render(lang))
         else:
-            lines.append(f"First change on {self.changes_on.isoformat()}: {self.change}")
-        lines.extend(f"Note: {c}" for c in self.caveats)
+            lines.append(
+                tr(
+                    "First change on {day}: {change}",
+                    day=self.changes_on,
+                    change=self.change_text(lang),
+                ).render(lang)
+            )
+        lines.extend(
+            tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self.changes_on or self.looked_until, self.rules_reviewed_on)
+        )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -134,26 +187,36 @@ def _describe_change(
     before: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
     after: tuple[bool, tuple[Program, ...], tuple[Program, ...]],
     rules: RuleSet | None,
-) -> str:
-    parts: list[str] = []
+) -> Message:
+    parts: list[Message] = []
     if before[0] and not after[0]:
-        parts.append("the profile leaves the pool")
+        parts.append(tr("the profile leaves the pool"))
     lost = [p for p in before[1] if p not in after[1]]
     gained = [p for p in after[1] if p not in before[1]]
     if lost:
-        parts.append(f"no longer eligible for {_names(tuple(lost))}")
+        parts.append(tr("no longer eligible for {programs}", programs=_program_names(tuple(lost))))
     if gained:
-        parts.append(f"eligible for {_names(tuple(gained))}")
+        parts.append(tr("eligible for {programs}", programs=_program_names(tuple(gained))))
     if not lost and not gained and before[2] != after[2]:
-        parts.append(f"eligible if confirmed: {_names(after[2])}")
+        parts.append(tr("eligible if confirmed: {programs}", programs=_program_names(after[2])))
     expiring = [
-        d.label
+        d
         for d in validity_on(candidate, as_of=day, rules=rules).documents
         if d.expires == day and d.document is not Document.PROFILE
     ]
     if expiring:
-        parts.append(f"expired that day: {listed(expiring, 200)}")
-    return "; ".join(parts) + "."
+        labels = [d.label_message or tr("{text}", text=d.label) for d in expiring]
+        names = labels[-1]
+        for label in reversed(labels[:-1]):
+            names = tr("{a}, {b}", a=label, b=names)
+        shown = listed([d.label for d in expiring], 200)
+        if shown != ", ".join(d.label for d in expiring):  # too long: cut, in English
+            names = tr("{text}", text=shown)
+        parts.append(tr("expired that day: {documents}", documents=names))
+    out = parts[-1] if parts else tr("{text}", text="")
+    for part in reversed(parts[:-1]):
+        out = tr("{a}; {b}", a=part, b=out)
+    return tr("{change}.", change=out)
 
 
 def pool_status(
@@ -190,7 +253,7 @@ def pool_status(
     undecided = f.initial.verdicts.undecided_programs
     now = (in_pool, eligible, undecided)
     changes_on: date | None = None
-    change = ""
+    change: Message | None = None
     for event in f.events:
         after = event.after
         state = (
@@ -210,8 +273,9 @@ def pool_status(
         eligible_programs=eligible,
         undecided_programs=undecided,
         changes_on=changes_on,
-        change=change,
+        change="" if change is None else str(change),
         looked_until=until,
+        change_message=change,
     )
 
 

@@ -23,20 +23,26 @@ from expressentry._reprs import cited, listed
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
+from expressentry.i18n import check_lang, tr
 from expressentry.models import (
     Candidate,
     check_dates,
     require_candidate,
 )
 from expressentry.rules import RuleSet
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats, review_messages
 from expressentry.rules.timelines import (
     AGE_LOCKED_AT_INVITATION,
     ITA_WINDOW_DAYS,
     UPFRONT_MEDICAL_REQUIRED,
 )
 from expressentry.timelines.deadlines import ita_deadline
-from expressentry.timelines.documents import Document, DocumentStatus, validity_on
+from expressentry.timelines.documents import (
+    PERSON_WORDS,
+    Document,
+    DocumentStatus,
+    validity_on,
+)
 from expressentry.timelines.validity import in_pool_on, rule_ref, rules_of
 
 __all__ = [
@@ -126,57 +132,98 @@ class Readiness:
             and self.in_pool_at_invitation is not False
         )
 
-    def explain(self) -> str:
-        """The deadline, each document on the day checked, what to renew and the age."""
+    def explain(self, lang: str = "en") -> str:
+        """The deadline, each document on the day checked, what to renew and the age.
+
+        In ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Readiness.explain")
+        window = cited(self.window_rule.rule_id, self.window_rule.effective_from)
         lines = [
-            f"Invited on {self.invited.isoformat()}: {self.window_days} calendar days to apply, "
-            f"by {self.deadline.isoformat()} "
-            f"[{cited(self.window_rule.rule_id, self.window_rule.effective_from)}].",
+            tr(
+                "Invited on {invited}: {days} calendar days to apply, by {deadline} [{rule}].",
+                invited=self.invited,
+                days=self.window_days,
+                deadline=self.deadline,
+                rule=window,
+            ).render(lang)
         ]
         if self.in_pool_at_invitation is False:
-            lines.append("The profile is not in the pool on the invitation day.")
+            lines.append(tr("The profile is not in the pool on the invitation day.").render(lang))
         if self.late and self.planned is not None:
             lines.append(
-                f"The planned day {self.planned.isoformat()} is after the deadline: "
-                "the invitation will have lapsed."
+                tr(
+                    "The planned day {planned} is after the deadline: "
+                    "the invitation will have lapsed.",
+                    planned=self.planned,
+                ).render(lang)
             )
-        which = "planned day" if self.planned is not None else "deadline"
-        lines.append(f"Documents on the {which}, {self.checked_on.isoformat()}:")
-        for d in self.documents:
-            state = "valid" if d.valid else "NOT VALID"
-            lines.append(f"  {d.person} {d.document.value}: {d.label}: {state}: {d.reason}")
+        which = (
+            tr("Documents on the planned day, {day}:", day=self.checked_on)
+            if self.planned is not None
+            else tr("Documents on the deadline, {day}:", day=self.checked_on)
+        )
+        lines.append(which.render(lang))
+        lines.extend(f"  {d.line(lang)}" for d in self.documents)
         if self.to_renew:
-            lines.append("To renew before applying:")
-            lines.extend(f"  {d.person}: {d.label}" for d in self.to_renew)
+            lines.append(tr("To renew before applying:").render(lang))
+            lines.extend(
+                "  "
+                + tr(
+                    "{person}: {label}",
+                    person=PERSON_WORDS.get(d.person, tr("{text}", text=d.person)),
+                    label=d.label_text(lang),
+                ).render(lang)
+                for d in self.to_renew
+            )
         else:
-            lines.append("Nothing to renew.")
+            lines.append(tr("Nothing to renew.").render(lang))
         medical = f"[{cited(self.medical_rule.rule_id, self.medical_rule.effective_from)}]"
         if not self.medical_required:
             lines.append(
-                "No upfront medical exam for an application submitted on "
-                f"{self.checked_on.isoformat()}: IRCC asks for one after the application "
-                f"{medical}."
+                tr(
+                    "No upfront medical exam for an application submitted on {day}: "
+                    "IRCC asks for one after the application {rule}.",
+                    day=self.checked_on,
+                    rule=medical,
+                ).render(lang)
             )
         else:
             lines.append(
-                "An upfront medical exam, valid on the day of applying, must come with an "
-                f"application submitted on {self.checked_on.isoformat()} {medical}."
+                tr(
+                    "An upfront medical exam, valid on the day of applying, must come with an "
+                    "application submitted on {day} {rule}.",
+                    day=self.checked_on,
+                    rule=medical,
+                ).render(lang)
             )
             if self.medical_missing:
-                lines.append(f"  no medical exam in the profile: {', '.join(self.medical_missing)}")
-        if self.age_locked:
-            lines.append(
-                f"Age locked at {self.age_at_invitation} on the invitation day"
-                + (
-                    f" (the candidate is {self.age_when_applying} when applying: "
-                    "the birthday costs no points)."
-                    if self.age_when_applying != self.age_at_invitation
-                    else "."
+                missing = ", ".join(
+                    PERSON_WORDS[who].render(lang) if who in PERSON_WORDS else who
+                    for who in self.medical_missing
                 )
+                lines.append(
+                    "  " + tr("no medical exam in the profile: {who}", who=missing).render(lang)
+                )
+        if not self.age_locked:
+            age = tr("Age counts on the day of applying: {age}.", age=self.age_when_applying)
+        elif self.age_when_applying != self.age_at_invitation:
+            age = tr(
+                "Age locked at {age} on the invitation day (the candidate is {applying} "
+                "when applying: the birthday costs no points).",
+                age=self.age_at_invitation,
+                applying=self.age_when_applying,
             )
         else:
-            lines.append(f"Age counts on the day of applying: {self.age_when_applying}.")
-        lines.extend(f"Note: {c}" for c in self.caveats)
+            age = tr("Age locked at {age} on the invitation day.", age=self.age_at_invitation)
+        lines.append(age.render(lang))
+        lines.extend(
+            tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self.checked_on, self.rules_reviewed_on)
+        )
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -21,6 +21,7 @@ from expressentry.experience import (
     whole_years,
 )
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message
 
 _ONE_DAY = timedelta(days=1)
 CRS_TAG: Final = 1
@@ -107,6 +108,8 @@ class Watch(NamedTuple):
     """What the level earns: a crossing that changes nothing it earns is no event."""
     down_tags: int | None = None
     """The tags of a fall, when they differ from those of a rise."""
+    what_message: Message | None = None
+    """``what`` as a message, to word it in either language (``None``: English only)."""
 
 
 def _pivots(w: Watch, lo: int, hi: int, calendar: Calendar) -> list[int]:

@@ -11,10 +11,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import NamedTuple, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from expressentry._ages import birthday, completed_years
 from expressentry.eligibility.thresholds import WorkThresholds, work_thresholds
+from expressentry.i18n import tr
 from expressentry.models import (
     Candidate,
     LanguageResult,
@@ -119,12 +120,17 @@ def rule_change_days(start: date, end: date, scope: Scope) -> dict[date, tuple[M
     for t in (*CRS_TIMELINES.values(), *ELIGIBILITY_TIMELINES.values()):
         for e in t.entries:
             if start < e.effective_from <= end:
-                note = f": {e.note}" if e.note else ""
+                words = (
+                    tr("Rule {rule} changes: {note}", rule=t.rule_id, note=e.note)
+                    if e.note
+                    else tr("Rule {rule} changes", rule=t.rule_id)
+                )
                 out[e.effective_from].append(
                     Milestone(
                         kind=MilestoneKind.RULES,
-                        description=f"Rule {t.rule_id} changes{note}",
+                        description=str(words),
                         rule=rule_ref(t, e),
+                        message=words,
                     )
                 )
     for day in _funds_accepted_days():
@@ -132,11 +138,15 @@ def rule_change_days(start: date, end: date, scope: Scope) -> dict[date, tuple[M
             out[day].append(
                 Milestone(
                     kind=MilestoneKind.RULES,
-                    description="A new settlement funds table is accepted alongside the old one",
+                    description=str(_NEW_TABLE),
                     rule=rule_ref(SETTLEMENT_FUNDS, SETTLEMENT_FUNDS.at(day + timedelta(days=366))),
+                    message=_NEW_TABLE,
                 )
             )
     return {day: tuple(milestones) for day, milestones in out.items()}
+
+
+_NEW_TABLE: Final = tr("A new settlement funds table is accepted alongside the old one")
 
 
 def _turning(r: RuleSet, age: int) -> tuple[int, tuple[Milestone, ...]]:
@@ -156,10 +166,12 @@ def _turning(r: RuleSet, age: int) -> tuple[int, tuple[Milestone, ...]]:
             tags |= FSW_DOWN_TAG
         elif fsw.points(age) != fsw.points(age - 1):
             tags |= ELIGIBILITY_TAG
+        turns = tr("Turns {age}", age=age)
         milestone = Milestone(
             kind=MilestoneKind.BIRTHDAY,
-            description=f"Turns {age}",
+            description=str(turns),
             rule=rule_ref(CRS_TIMELINES["age"], r.age),
+            message=turns,
         )
         found = turning[age] = (tags, (milestone,) if tags else ())
     return found
@@ -182,22 +194,34 @@ def _birthdays(c: Candidate, start: date, end: date, plan: Plan, scope: Scope) -
 
 def _result_expires(rules: RuleSet, key: tuple[str, str, date]) -> tuple[Milestone]:
     whose, label, dated = key
+    words = (
+        tr("Spouse's {test} result of {day} expires", test=tr(label), day=dated)
+        if whose == "Spouse"
+        else tr("Candidate's {test} result of {day} expires", test=tr(label), day=dated)
+    )
     return (
         Milestone(
             kind=MilestoneKind.EXPIRY,
-            description=f"{whose}'s {label} result of {dated.isoformat()} expires",
+            description=str(words),
             rule=period_ref(LANGUAGE_RESULT_VALID_YEARS, dated, rules=rules),
+            message=words,
         ),
     )
 
 
 def _eca_expires(rules: RuleSet, key: tuple[str, date]) -> tuple[Milestone]:
     whose, issued = key
+    words = (
+        tr("Spouse's ECA issued {issued} expires", issued=issued)
+        if whose == "Spouse"
+        else tr("Candidate's ECA issued {issued} expires", issued=issued)
+    )
     return (
         Milestone(
             kind=MilestoneKind.EXPIRY,
-            description=f"{whose}'s ECA issued {issued.isoformat()} expires",
+            description=str(words),
             rule=period_ref(ECA_VALID_YEARS, issued, rules=rules),
+            message=words,
         ),
     )
 
@@ -248,10 +272,14 @@ def _leaves_pool(rules: RuleSet, submitted: date) -> tuple[Milestone]:
     return (
         Milestone(
             kind=MilestoneKind.POOL,
-            description="The profile leaves the pool",
+            description=str(_LEAVES),
             rule=period_ref(PROFILE_POOL_MONTHS, submitted, rules=rules),
+            message=_LEAVES,
         ),
     )
+
+
+_LEAVES: Final = tr("The profile leaves the pool")
 
 
 class Stretch(NamedTuple):
@@ -311,10 +339,12 @@ def plan_of(
                 if w.points is not None and w.points(before) == w.points(now):
                     continue  # a year more or less that earns the same
                 tags = w.tags if now > before or w.down_tags is None else w.down_tags
+                words = experience_words(w, before, now)
                 milestone = Milestone(
                     kind=MilestoneKind.EXPERIENCE,
-                    description=experience_words(w, before, now),
+                    description=str(words),
                     rule=w.rule,
+                    message=words,
                 )
                 plan.add(date.fromordinal(day_n), tags, (milestone,))
     return plan

@@ -8,20 +8,22 @@ from enum import StrEnum
 from typing import Any, Final
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from expressentry._html import fragment, table
 from expressentry._records import joined
 from expressentry._reprs import cited, cut
 from expressentry._today import resolve
 from expressentry.eligibility import EligibilityFlags, EligibilityReport
+from expressentry.eligibility.report import PROGRAM_CODES
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import (
     Candidate,
 )
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, review_caveats, review_messages
 
 __all__ = [
     "Forecast",
@@ -60,17 +62,36 @@ class Milestone:
         kind: Birthday, experience, expiry, pool or rules.
         description: What happens, in a sentence.
         rule: The dated rule behind it, where there is one.
+        message: The description as a message (:meth:`text`); ``None`` read
+            back from JSON, which has its English description only.
     """
 
     kind: MilestoneKind
     description: str
     rule: RuleRef | None = None
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
 
-    def explain(self) -> str:
-        """The description and, in brackets, its rule."""
-        if self.rule is None:
+    def text(self, lang: str = "en") -> str:
+        """The description in ``lang`` (``"en"`` or ``"fr"``); the English one without a message.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Milestone.text")
+        if lang == "en" or self.message is None:
             return self.description
-        return f"{self.description} [{cited(self.rule.rule_id, self.rule.effective_from)}]"
+        return self.message.render(lang)
+
+    def explain(self, lang: str = "en") -> str:
+        """The description and, in brackets, its rule, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        words = self.text(check_lang(lang, "Milestone.explain"))
+        if self.rule is None:
+            return words
+        return f"{words} [{cited(self.rule.rule_id, self.rule.effective_from)}]"
 
     def __repr__(self) -> str:
         return f"Milestone({self.kind.value}: {cut(self.description, 120)!r})"
@@ -78,6 +99,17 @@ class Milestone:
 
 def _names(items: Iterable[str]) -> str:
     return ", ".join(items)
+
+
+def _programs(programs: Iterable[Program]) -> Message:
+    """The programs' abbreviations, joined by commas (PTQF, CEC, PTMSF in French)."""
+    codes = [PROGRAM_CODES[p] for p in programs]
+    if not codes:
+        return tr("no program")
+    out = codes[-1]
+    for code in reversed(codes[:-1]):
+        out = tr("{a}, {b}", a=code, b=out)
+    return out
 
 
 @frozen(kw_only=True, repr=False)
@@ -115,8 +147,20 @@ class Verdicts:
         """Eligible for at least one program."""
         return bool(self.eligible_programs)
 
-    def explain(self) -> str:
-        """``"eligible for FSW, CEC; categories: stem"``, or ``"eligible for no program"``."""
+    def explain(self, lang: str = "en") -> str:
+        """``"eligible for FSW, CEC; categories: stem"``, or ``"eligible for no program"``.
+
+        In ``lang`` (``"en"`` or ``"fr"``); categories are named by their values.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Verdicts.explain")
+        if lang == "en":
+            return self._english()
+        return self._message().render(lang)
+
+    def _english(self) -> str:
         words = "eligible for " + (_names(p.name for p in self.eligible_programs) or "no program")
         if self.undecided_programs:
             words += f"; if confirmed: {_names(p.name for p in self.undecided_programs)}"
@@ -124,6 +168,29 @@ class Verdicts:
             words += f"; categories: {_names(self.eligible_categories)}"
         if self.undecided_categories:
             words += f"; categories if confirmed: {_names(self.undecided_categories)}"
+        return words
+
+    def _message(self) -> Message:
+        """:meth:`explain` as a message, to word it in either language."""
+        words = tr("eligible for {programs}", programs=_programs(self.eligible_programs))
+        if self.undecided_programs:
+            words = tr(
+                "{words}; if confirmed: {programs}",
+                words=words,
+                programs=_programs(self.undecided_programs),
+            )
+        if self.eligible_categories:
+            words = tr(
+                "{words}; categories: {categories}",
+                words=words,
+                categories=_names(self.eligible_categories),
+            )
+        if self.undecided_categories:
+            words = tr(
+                "{words}; categories if confirmed: {categories}",
+                words=words,
+                categories=_names(self.undecided_categories),
+            )
         return words
 
     def __repr__(self) -> str:
@@ -152,20 +219,33 @@ class ForecastState:
     verdicts: Verdicts
     in_pool: bool | None
 
-    def _pool_words(self) -> str:
-        if self.in_pool is None:
-            return "no profile submitted"
-        return "in the pool" if self.in_pool else "not in the pool"
+    def _pool_words(self, lang: str = "en") -> str:
+        return _POOL_WORDS[self.in_pool].render(lang)
 
-    def explain(self) -> str:
-        """The state in a line."""
-        return (
-            f"{self.day.isoformat()}: CRS {self.total}, {self.verdicts.explain()}, "
-            f"{self._pool_words()}"
-        )
+    def explain(self, lang: str = "en") -> str:
+        """The state in a line, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "ForecastState.explain")
+        return tr(
+            "{day}: CRS {total}, {verdicts}, {pool}",
+            day=self.day,
+            total=self.total,
+            verdicts=self.verdicts.explain(lang),
+            pool=self._pool_words(lang),
+        ).render(lang)
 
     def __repr__(self) -> str:
         return f"ForecastState({cut(self.explain(), 170)})"
+
+
+_POOL_WORDS: Final = {
+    None: tr("no profile submitted"),
+    True: tr("in the pool"),
+    False: tr("not in the pool"),
+}
 
 
 def _signed(n: int) -> str:
@@ -208,26 +288,39 @@ class ForecastEvent:
         now = self.after.verdicts.eligible_programs
         return tuple(p for p in self.before.verdicts.eligible_programs if p not in now)
 
-    def _headline(self) -> str:
+    def _headline(self, lang: str = "en") -> str:
         parts = [
             f"CRS {self.before.total} → {self.after.total} ({_signed(self.change)})"
             if self.change
-            else f"CRS {self.after.total} (unchanged)"
+            else tr("CRS {total} (unchanged)", total=self.after.total).render(lang)
         ]
+        if lang != "en" and self.change:
+            parts[0] = parts[0].replace("CRS", tr("CRS").render(lang), 1)
         if self.after.verdicts != self.before.verdicts:
-            parts.append(self.after.verdicts.explain())
+            parts.append(self.after.verdicts.explain(lang))
             now = self.after.verdicts.eligible_categories
             gone = [c for c in self.before.verdicts.eligible_categories if c not in now]
             if gone:
-                parts.append(f"no longer in categories: {_names(gone)}")
+                parts.append(
+                    tr("no longer in categories: {categories}", categories=_names(gone)).render(
+                        lang
+                    )
+                )
         if self.after.in_pool != self.before.in_pool:
-            parts.append(self.after._pool_words())
+            parts.append(self.after._pool_words(lang))
         return "; ".join(parts)
 
-    def explain(self) -> str:
-        """The day, the score and eligibility after it, and each milestone."""
-        lines = [f"{self.day.isoformat()}: {self._headline()}"]
-        lines.extend(f"  - {m.explain()}" for m in self.milestones)
+    def explain(self, lang: str = "en") -> str:
+        """The day, the score and eligibility after it, and each milestone.
+
+        In ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "ForecastEvent.explain")
+        lines = [tr("{day}: {headline}", day=self.day, headline=self._headline(lang)).render(lang)]
+        lines.extend(f"  - {m.explain(lang)}" for m in self.milestones)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -240,6 +333,12 @@ class ForecastEvent:
             f"ForecastEvent({self.day.isoformat()}: {cut(self._headline(), 100)}; "
             f"{n} milestone{'' if n == 1 else 's'}: {first!r})"
         )
+
+
+_JOBS: Final = {
+    True: tr("ongoing jobs assumed to go on"),
+    False: tr("ongoing jobs ended"),
+}
 
 
 @frozen(kw_only=True, repr=False)
@@ -304,17 +403,32 @@ class Forecast:
             state = e.after
         return attrs.evolve(state, day=day)
 
-    def explain(self) -> str:
-        """The state on ``start``, then each event and its milestones."""
-        jobs = "ongoing jobs assumed to go on" if self.ongoing else "ongoing jobs ended"
+    def explain(self, lang: str = "en") -> str:
+        """The state on ``start``, then each event and its milestones, in ``lang``.
+
+        ``lang``: ``"en"`` or ``"fr"``.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Forecast.explain")
+        jobs = _JOBS[self.ongoing]
         lines = [
-            f"Forecast from {self.start.isoformat()} to {self.end.isoformat()} ({jobs}).",
-            f"On {self.initial.explain()}.",
+            tr(
+                "Forecast from {start} to {end} ({jobs}).",
+                start=self.start,
+                end=self.end,
+                jobs=jobs,
+            ).render(lang),
+            tr("On {state}.", state=self.initial.explain(lang)).render(lang),
         ]
         if not self.events:
-            lines.append("Nothing changes.")
-        lines.extend(e.explain() for e in self.events)
-        lines.extend(f"Note: {c}" for c in self.caveats)
+            lines.append(tr("Nothing changes.").render(lang))
+        lines.extend(e.explain(lang) for e in self.events)
+        lines.extend(
+            tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self.end, self.rules_reviewed_on)
+        )
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -8,15 +8,16 @@ the rule each cites. The programs' and categories' counts are eligibility's own
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from expressentry.eligibility._common import teer_words
+from expressentry.eligibility._common import teer_message
 from expressentry.experience import (
     Kind,
     canadian_kind,
     foreign_kind,
 )
 from expressentry.explain import RuleRef
+from expressentry.i18n import N_, Message, tr
 from expressentry.rules import CRS_TIMELINES, RuleSet
 from expressentry.timelines.forecast.crossings import Calendar
 from expressentry.timelines.forecast.results import Milestone
@@ -34,6 +35,7 @@ class CrsCount(NamedTuple):
     kind: Kind
     rule: RuleRef
     earns: Callable[[int], object]
+    what_message: Message
 
 
 class Terms(NamedTuple):
@@ -59,19 +61,23 @@ class Terms(NamedTuple):
 def _crs_counts(r: RuleSet) -> tuple[tuple[CrsCount, ...], CrsCount]:
     window = r.crs_window_years.value
     teers = r.skilled_teers.value
-    where = f"{teer_words(teers)} experience (last {window} years)"
 
-    def count(words: str, kind: Kind, attr: str, earns: Callable[[int], object]) -> CrsCount:
-        return CrsCount(
-            f"CRS: {words} {where}", kind, rule_ref(CRS_TIMELINES[attr], getattr(r, attr)), earns
-        )
+    def count(template: str, kind: Kind, attr: str, earns: Callable[[int], object]) -> CrsCount:
+        what = tr(template, teers=teer_message(teers), years=window)
+        rule = rule_ref(CRS_TIMELINES[attr], getattr(r, attr))
+        return CrsCount(str(what), kind, rule, earns, what)
 
     canadian = canadian_kind(r)
     mine = (
-        count("Canadian", canadian, "canadian_experience", _crs_canadian(r)),
-        count("foreign", foreign_kind(r), "transferability_foreign_experience", _crs_foreign(r)),
+        count(_CANADIAN, canadian, "canadian_experience", _crs_canadian(r)),
+        count(_FOREIGN, foreign_kind(r), "transferability_foreign_experience", _crs_foreign(r)),
     )
-    return mine, count("the spouse's Canadian", canadian, "canadian_experience", _crs_spouse(r))
+    return mine, count(_SPOUSE, canadian, "canadian_experience", _crs_spouse(r))
+
+
+_CANADIAN: Final = N_("CRS: Canadian {teers} experience (last {years} years)")
+_FOREIGN: Final = N_("CRS: foreign {teers} experience (last {years} years)")
+_SPOUSE: Final = N_("CRS: the spouse's Canadian {teers} experience (last {years} years)")
 
 
 def _column(years: int, thresholds: tuple[int, int]) -> int:

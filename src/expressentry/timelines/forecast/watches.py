@@ -17,6 +17,7 @@ from expressentry.experience import (
     occupation_segments,
     segments,
 )
+from expressentry.i18n import Message, tr
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -40,10 +41,12 @@ def crs_watches(c: Candidate, t: Terms) -> Iterator[Watch]:
     for history, kinds in counts:
         if not history.periods:
             continue
-        for what, kind, rule, earns in kinds:
+        for what, kind, rule, earns, words in kinds:
             segs = segments(history, kind, t.cap)
             if segs:  # no such work: nothing to cross
-                yield Watch(segs, t.crs_window, t.per_year, 0.0, CRS_TAG, what, rule, earns)
+                yield Watch(
+                    segs, t.crs_window, t.per_year, 0.0, CRS_TAG, what, rule, earns, None, words
+                )
 
 
 def program_watches(c: Candidate, cap: int, found: WorkThresholds) -> Iterator[Watch]:
@@ -85,9 +88,19 @@ def _watches(th: WorkThreshold, history: WorkHistory, cap: int) -> Iterator[Watc
             if only is not None and noc not in only:
                 continue
             what = th.describe(noc)
+            words = th.describe_message(noc)
             for run in runs:
                 yield Watch(
-                    run, th.window_years, 0, th.hours, ELIGIBILITY_TAG, what, th.rule, None, down
+                    run,
+                    th.window_years,
+                    0,
+                    th.hours,
+                    ELIGIBILITY_TAG,
+                    what,
+                    th.rule,
+                    None,
+                    down,
+                    words,
                 )
         return
     segs = (full_time_segments if th.full_time else segments)(history, th.kind, cap)
@@ -95,13 +108,25 @@ def _watches(th: WorkThreshold, history: WorkHistory, cap: int) -> Iterator[Watc
         # yearly: each whole multiple of the hours is a step (years); else one line
         step, line = (int(th.hours), 0.0) if th.yearly else (0, th.hours)
         yield Watch(
-            segs, th.window_years, step, line, ELIGIBILITY_TAG, th.what, th.rule, th.points, down
+            segs,
+            th.window_years,
+            step,
+            line,
+            ELIGIBILITY_TAG,
+            th.what,
+            th.rule,
+            th.points,
+            down,
+            th.describe_message(),
         )
 
 
-def experience_words(w: Watch, before: int, after: int) -> str:
+def experience_words(w: Watch, before: int, after: int) -> Message:
     """The milestone's words when the level of ``w`` goes from ``before`` to ``after``."""
+    what = tr("{text}", text=w.what) if w.what_message is None else w.what_message
     if w.step:
-        n = f"{after} year{'' if after == 1 else 's'}"
-        return f"{w.what}: {n} (was {before})"
-    return f"{w.what}: {'reached' if after else 'no longer reached'}"
+        n = tr("1 year") if after == 1 else tr("{n} years", n=after)
+        return tr("{what}: {n} (was {before})", what=what, n=n, before=before)
+    if after:
+        return tr("{what}: reached", what=what)
+    return tr("{what}: no longer reached", what=what)
