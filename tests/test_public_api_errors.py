@@ -290,6 +290,17 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "PointLine.text": (EXAMPLES["PointLine"].text, ("fr",), {}),
     "Message.render": (EXAMPLES["Message"].render, ("fr",), {}),
     "Comparison.column": (EXAMPLES["Comparison"].column, ("A",), {}),
+    "Comparison.explain": (EXAMPLES["Comparison"].explain, (), {"lang": "fr"}),
+    "ImprovementPlan.explain": (EXAMPLES["ImprovementPlan"].explain, (), {"top": 3, "lang": "fr"}),
+    "Improvement.explain": (EXAMPLES["Improvement"].explain, (), {"lang": "fr"}),
+    "Improvement.text": (EXAMPLES["Improvement"].text, ("fr",), {}),
+    "LineChange.text": (EXAMPLES["LineChange"].text, ("fr",), {}),
+    "Loss.explain": (EXAMPLES["Loss"].explain, (), {"lang": "fr"}),
+    "Loss.text": (EXAMPLES["Loss"].text, ("fr",), {}),
+    "Outlook.explain": (EXAMPLES["Outlook"].explain, (), {"lang": "fr"}),
+    "OutlookLine.explain": (EXAMPLES["OutlookLine"].explain, (), {"lang": "fr"}),
+    "RoundCheck.text": (EXAMPLES["RoundCheck"].text, ("fr",), {}),
+    "RoundType.text": (EXAMPLES["RoundType"].text, ("fr",), {}),
 }
 """Public methods that take arguments."""
 

@@ -248,10 +248,11 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
             ChanceChange(round_type=k, before=old.get(k), after=new.get(k))
             for k in dict.fromkeys([*old, *new])
         )
+    words = option.description  # rendered once: most options are never shown
     return Improvement(
         kind=option.kind,
-        description=option.description,
-        steps=(option.description,),
+        description=words,
+        steps=(words,),
         day=option.day,
         total_before=before.total,
         total=after.total,

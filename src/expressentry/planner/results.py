@@ -19,6 +19,7 @@ from expressentry._records import joined
 from expressentry._reprs import cut
 from expressentry.draws.cutoffs import RoundType
 from expressentry.enums import CategoryId, CrsSection, Program
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
 from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import Candidate
@@ -43,6 +44,19 @@ def _percent(p: float | None) -> str:
 def _text(message: Message | None, english: str, lang: str) -> str:
     """``message`` in ``lang``; ``english`` where there is no message (read back from JSON)."""
     return english if lang == "en" or message is None else message.render(lang)
+
+
+def _shown(
+    improvements: tuple[Improvement, ...], top: object, where: str
+) -> tuple[Improvement, ...]:
+    """The best ``top`` of ``improvements`` (all of them for ``None``), ``top`` checked."""
+    if top is None:
+        return improvements
+    if type(top) is not int or top < 0:
+        raise InvalidInputError(
+            where, [FieldProblem("top", top, "must be None or a whole number from 0")]
+        )
+    return improvements[:top]
 
 
 def _notes(result: ReviewedResult, day: date, lang: str) -> list[str]:
@@ -453,10 +467,11 @@ class ImprovementPlan(ReviewedResult):
         follow; in ``lang`` (``"en"`` or ``"fr"``).
 
         Raises:
-            InvalidInputError: ``lang`` is not a language messages are written in.
+            InvalidInputError: ``top`` is not ``None`` or a whole number from 0;
+                ``lang`` is not a language messages are written in.
         """
         lang = check_lang(lang, "ImprovementPlan.explain")
-        shown = self.improvements if top is None else self.improvements[:top]
+        shown = _shown(self.improvements, top, "ImprovementPlan.explain")
         out = [
             tr(
                 "Improvement plan on {day} (to {end}): CRS {total}",
@@ -515,8 +530,11 @@ class ImprovementPlan(ReviewedResult):
 
         The command line's ``plan --format json``; the changed profiles are left
         out (:attr:`Improvement.profile` has them).
+
+        Raises:
+            InvalidInputError: ``top`` is not ``None`` or a whole number from 0.
         """
-        shown = self.improvements if top is None else self.improvements[:top]
+        shown = _shown(self.improvements, top, "ImprovementPlan.as_dict")
         return {
             "as_of": self.as_of.isoformat(),
             "end": self.end.isoformat(),
