@@ -389,8 +389,12 @@ class Loss:
         what = _text(self.message, self.description, lang)
         if closed:
             what = tr("{what}; closes {closed}", what=what, closed=", ".join(closed)).render(lang)
-        return f"{self.day.isoformat()}: {_signed(self.points)} → {self.total}  " + tr(
-            "{what} (act before {day})", what=what, day=self.day
+        return tr(
+            "{day}: {points} → {total}  {what} (act before {day})",
+            day=self.day,
+            points=_signed(self.points),
+            total=self.total,
+            what=what,
         ).render(lang)
 
     def as_dict(self) -> dict[str, Any]:
@@ -513,7 +517,11 @@ class ImprovementPlan(ReviewedResult):
             out.append("")
             out.append(tr("Worth nothing now:").render(lang))
             out.extend(
-                f"  {imp.text(lang)}: {imp._why_nothing(lang)}" for imp in self.worth_nothing
+                "  "
+                + tr(
+                    "{change}: {why}", change=imp.text(lang), why=imp._why_nothing(lang) or ""
+                ).render(lang)
+                for imp in self.worth_nothing
             )
         if self.losses:
             out.append("")
