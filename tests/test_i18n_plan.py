@@ -231,6 +231,19 @@ def test_outlooks_in_french_hold_no_english_sentence() -> None:
         assert _leaked(phrases, text) == [], text
 
 
+def test_a_selection_in_french() -> None:
+    profile = ee.example_profile()  # submitted 2025-10-01, in the pool on 2026-03-02
+    pool = ee.Pool([profile, attrs.evolve(profile, provincial_nomination=False)])
+    spec = ee.draws.RoundSpec(day=date(2026, 3, 2), size=1, kind=ee.draws.RoundKind.GENERAL)
+    found = ee.draws.select(pool, spec)
+    lines = found.explain("fr").splitlines()
+    assert lines[0] == "Ronde d’invitations générale du 2026-03-02, 1 invitations"
+    assert "  bassin : 2 candidats" in lines
+    assert "  invités : les 1 mieux classés" in lines
+    assert found.explain().splitlines()[0] == "General round of 2026-03-02, 1 invitations"
+    assert _leaked(_english_phrases(), found.explain("fr")) == []
+
+
 def _calls(plan: ee.ImprovementPlan, look: ee.Outlook) -> list[tuple[Any, dict[str, Any]]]:
     best = plan.improvements[0]
     return [

@@ -301,6 +301,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "OutlookLine.explain": (EXAMPLES["OutlookLine"].explain, (), {"lang": "fr"}),
     "RoundCheck.text": (EXAMPLES["RoundCheck"].text, ("fr",), {}),
     "RoundType.text": (EXAMPLES["RoundType"].text, ("fr",), {}),
+    "Selection.explain": (EXAMPLES["Selection"].explain, (), {"lang": "fr"}),
 }
 """Public methods that take arguments."""
 
