@@ -244,6 +244,27 @@ def test_a_selection_in_french() -> None:
     assert _leaked(_english_phrases(), found.explain("fr")) == []
 
 
+def test_a_round_in_french() -> None:
+    latest = next(r for r in ee.draws.rounds() if r.number == "437")
+    assert latest.explain("fr").splitlines() == [
+        "Ronde nº 437 du 2026-08-19, ronde d’invitations fondée sur une catégorie : "
+        "Maîtrise du français (version 2026 de la liste)",
+        "  nom donné par IRCC : French-Language proficiency 2026-Version 2",  # IRCC's own words
+        "  tenue le 2026-08-19T12:35:37+00:00; 5\u00a0000 invitations; note limite SCG 382",
+        "  règle de départage : 2026-03-01T18:34:05+00:00",
+        "  bassin au 2026-08-16 : 226\u00a0859 profils",
+    ]
+    assert latest.explain().splitlines()[0] == (
+        "Round #437 of 2026-08-19, category round: French-language proficiency (list version 2026)"
+    )
+    phrases = _english_phrases()
+    for r in ee.draws.rounds():
+        text = r.explain("fr").replace(r.name, "")  # IRCC's name of the round, quoted
+        for quirk in r.quirks:  # quirks are named by their keys, codes in both languages
+            text = text.replace(quirk.value, "")
+        assert _leaked(phrases, text) == [], text
+
+
 def _calls(plan: ee.ImprovementPlan, look: ee.Outlook) -> list[tuple[Any, dict[str, Any]]]:
     best = plan.improvements[0]
     return [

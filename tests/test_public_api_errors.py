@@ -302,6 +302,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "RoundCheck.text": (EXAMPLES["RoundCheck"].text, ("fr",), {}),
     "RoundType.text": (EXAMPLES["RoundType"].text, ("fr",), {}),
     "Selection.explain": (EXAMPLES["Selection"].explain, (), {"lang": "fr"}),
+    "Round.explain": (EXAMPLES["Round"].explain, (), {"lang": "fr"}),
 }
 """Public methods that take arguments."""
 

@@ -257,12 +257,13 @@ class RoundSpec:
         key = self.program or self.category
         if key is not None:
             what = tr("{what} ({key})", what=what, key=key.value)
-        return tr(
+        text = tr(
             "{what} of {day}, {size} invitations",
             what=what,
             day=self.day,
             size=_count(self.size, lang),
         ).render(lang)
+        return text[:1].upper() + text[1:]  # a kind's words are also said mid-sentence
 
 
 @frozen(kw_only=True)
