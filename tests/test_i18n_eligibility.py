@@ -83,7 +83,7 @@ def test_the_example_profile_s_report_in_french() -> None:
         in lines
     )
     assert "Sélection fondée sur des catégories" in lines
-    assert "  Compétences linguistiques en français (2026) : admissible" in lines
+    assert "  Compétence linguistique en français (2026) : admissible" in lines
     assert "  Grille de sélection : 98 sur 100 (note de passage : 67)" in lines
     assert re.search(r"^    Âge : 32 ans le 2026-11-22 +12  \[fsw\.grid\.age\]$", text, re.M)
     assert _report().explain() == _report().explain(lang="en")

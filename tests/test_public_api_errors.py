@@ -311,6 +311,19 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "Milestone.text": (EXAMPLES["Milestone"].text, ("fr",), {}),
     "Milestone.explain": (EXAMPLES["Milestone"].explain, (), {"lang": "fr"}),
     "Comparison.column": (EXAMPLES["Comparison"].column, ("A",), {}),
+    "Comparison.explain": (EXAMPLES["Comparison"].explain, (), {"lang": "fr"}),
+    "ImprovementPlan.explain": (EXAMPLES["ImprovementPlan"].explain, (), {"top": 3, "lang": "fr"}),
+    "Improvement.explain": (EXAMPLES["Improvement"].explain, (), {"lang": "fr"}),
+    "Improvement.text": (EXAMPLES["Improvement"].text, ("fr",), {}),
+    "LineChange.text": (EXAMPLES["LineChange"].text, ("fr",), {}),
+    "Loss.explain": (EXAMPLES["Loss"].explain, (), {"lang": "fr"}),
+    "Loss.text": (EXAMPLES["Loss"].text, ("fr",), {}),
+    "Outlook.explain": (EXAMPLES["Outlook"].explain, (), {"lang": "fr"}),
+    "OutlookLine.explain": (EXAMPLES["OutlookLine"].explain, (), {"lang": "fr"}),
+    "RoundCheck.text": (EXAMPLES["RoundCheck"].text, ("fr",), {}),
+    "RoundType.text": (EXAMPLES["RoundType"].text, ("fr",), {}),
+    "Selection.explain": (EXAMPLES["Selection"].explain, (), {"lang": "fr"}),
+    "Round.explain": (EXAMPLES["Round"].explain, (), {"lang": "fr"}),
 }
 """Public methods that take arguments."""
 

@@ -495,7 +495,12 @@ def _index_note(index: int, kind: Any) -> Any:
 converter = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
 converter.register_unstructure_hook_factory(  # written without what JSON does not hold
-    lambda kind: attrs.has(kind) and bool(_not_in_json(kind)) and not _is_reviewed(kind),
+    lambda kind: (
+        attrs.has(kind)
+        and bool(_not_in_json(kind))
+        and not is_reviewed(kind)
+        and not _has_own_json(kind)
+    ),
     lambda kind: make_dict_unstructure_fn(kind, converter, **_not_in_json(kind)),
 )
 

@@ -19,6 +19,7 @@ from enum import StrEnum, unique
 
 from attrs import frozen
 
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.timelines.validity import in_pool_on, profile_exit
 
 from .records import Round
@@ -81,40 +82,77 @@ class RoundCheck:
     @property
     def reason(self) -> str:
         """The comparison in words, with the cut-off and, at a tie, the tie-break."""
-        r = self.round
-        head = f"#{r.number} ({r.day.isoformat()}) cut-off {r.cutoff}"
-        if not self.in_pool:
-            why = (
-                "submitted after this round"
-                if self.before_submission
-                else f"the profile expired on {iso_or_unknown(self.expired_on)}"
-            )
-            score = {
-                Clearance.ABOVE: "above",
-                Clearance.BELOW: "below",
-            }.get(self.clearance, "at")
-            return (
-                f"{head}: not invited, not in the pool that day: {why} "
-                f"(the score is {score} the cut-off)"
-            )
-        tie = "none published" if r.tie_break is None else r.tie_break.isoformat()
-        return {
-            Clearance.ABOVE: f"{head}: above it",
-            Clearance.TIE_WON: f"{head}: at it, submitted before the tie-break {tie}: invited",
-            Clearance.TIE_LOST: (
-                f"{head}: at it, submitted after the tie-break {tie}: not invited"
-            ),
-            Clearance.TIE_OPEN: f"{head}: at it; {self._open_words(tie)}",
-            Clearance.BELOW: f"{head}: below it",
-        }[self.clearance]
+        return str(self.message)
 
-    def _open_words(self, tie: str) -> str:
+    @property
+    def message(self) -> Message:
+        """:attr:`reason` as a message, to word it in either language."""
+        r = self.round
+        head = tr("#{number} ({day}) cut-off {cutoff}", number=r.number, day=r.day, cutoff=r.cutoff)
+        if not self.in_pool:
+            return self._out_message(head)
+        tie: Message | str = (
+            tr("none published") if r.tie_break is None else r.tie_break.isoformat()
+        )
+        if self.clearance is Clearance.ABOVE:
+            return tr("{head}: above it", head=head)
+        if self.clearance is Clearance.TIE_WON:
+            return tr(
+                "{head}: at it, submitted before the tie-break {tie}: invited", head=head, tie=tie
+            )
+        if self.clearance is Clearance.TIE_LOST:
+            return tr(
+                "{head}: at it, submitted after the tie-break {tie}: not invited",
+                head=head,
+                tie=tie,
+            )
+        if self.clearance is Clearance.TIE_OPEN:
+            return tr("{head}: at it; {why}", head=head, why=self._open_words(tie))
+        return tr("{head}: below it", head=head)
+
+    def _out_message(self, head: Message) -> Message:
+        """Not in the pool that day: why, and where the score was."""
+        why = (
+            tr("submitted after this round")
+            if self.before_submission
+            else tr("the profile expired on {day}", day=day_or_unknown(self.expired_on))
+        )
+        if self.clearance is Clearance.ABOVE:
+            return tr(
+                "{head}: not invited, not in the pool that day: {why} "
+                "(the score is above the cut-off)",
+                head=head,
+                why=why,
+            )
+        if self.clearance is Clearance.BELOW:
+            return tr(
+                "{head}: not invited, not in the pool that day: {why} "
+                "(the score is below the cut-off)",
+                head=head,
+                why=why,
+            )
+        return tr(
+            "{head}: not invited, not in the pool that day: {why} (the score is at the cut-off)",
+            head=head,
+            why=why,
+        )
+
+    def text(self, lang: str = "en") -> str:
+        """:attr:`reason` in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self.message.render(check_lang(lang, "RoundCheck.text"))
+
+    def _open_words(self, tie: Message | str) -> Message:
         if self.round.tie_break is None:
-            return f"the tie-break ({tie}) cannot be judged"
+            return tr("the tie-break ({tie}) cannot be judged", tie=tie)
         if self.submitted is None:
-            return f"the tie-break ({tie}) cannot be judged without the submission time"
-        return (
-            f"submitted within the tie-break's second ({tie}, published to the second): not judged"
+            return tr("the tie-break ({tie}) cannot be judged without the submission time", tie=tie)
+        return tr(
+            "submitted within the tie-break's second ({tie}, published to the second): not judged",
+            tie=tie,
         )
 
     def __repr__(self) -> str:
@@ -134,8 +172,9 @@ def _clearance(r: Round, crs: int, submitted: datetime | None) -> Clearance:
     return Clearance.TIE_WON if won else Clearance.TIE_LOST
 
 
-def iso_or_unknown(day: date | None) -> str:
-    return "an unknown day" if day is None else day.isoformat()
+def day_or_unknown(day: date | None) -> Message | date:
+    """A day as a message parameter: the day, or "an unknown day" in either language."""
+    return tr("an unknown day") if day is None else day
 
 
 def _submitted_day(submitted: datetime | None) -> date | None:

@@ -35,6 +35,7 @@ from expressentry._checks import require
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .chances import NAIVE_ROUNDS, ChanceScore, score_chances
@@ -150,15 +151,34 @@ class RoundType:
     @property
     def label(self) -> str:
         """The type in words: ``"Canadian Experience Class rounds"``."""
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        """:attr:`label` as a message, to word it in either language (:meth:`text`)."""
         if self.program is not None:
-            return f"{self.program.label} rounds"
+            return tr("{name} rounds", name=tr(self.program.label))
         if self.category is not None:
-            return f"{_CATEGORY_WORDS[self.category]} rounds"
+            return _CATEGORY_ROUNDS[self.category]
         if self.unknown_category is not None:
-            return f"rounds of the category {self.unknown_category!r} (no list in expressentry)"
+            return tr(
+                "rounds of the category {name} (no list in expressentry)",
+                name=repr(self.unknown_category),
+            )
         if self.kind is RoundKind.PNP:
-            return "Provincial Nominee Program rounds"
-        return "general rounds (all programs)"
+            return tr("Provincial Nominee Program rounds")
+        return tr("general rounds (all programs)")
+
+    def text(self, lang: str = "en") -> str:
+        """:attr:`label` in ``lang`` (``"en"`` or ``"fr"``).
+
+        >>> RoundType.parse("french").text("fr")
+        'rondes d’invitations – Compétence linguistique en français'
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self.message.render(check_lang(lang, "RoundType.text"))
 
     @classmethod
     def parse(cls, key: str) -> RoundType:
@@ -187,19 +207,22 @@ class RoundType:
         return f"RoundType({self.key!r})"
 
 
-_CATEGORY_WORDS: Final = {
-    CategoryId.FRENCH: "French-language proficiency",
-    CategoryId.HEALTHCARE: "healthcare (2023 list)",
-    CategoryId.HEALTHCARE_SOCIAL_SERVICES: "healthcare and social services",
-    CategoryId.STEM: "STEM",
-    CategoryId.TRADES: "trades",
-    CategoryId.TRANSPORT: "transport",
-    CategoryId.AGRICULTURE: "agriculture and agri-food",
-    CategoryId.EDUCATION: "education",
-    CategoryId.PHYSICIANS_CANADIAN_EXPERIENCE: "physicians with Canadian experience",
-    CategoryId.RESEARCHERS_CANADIAN_EXPERIENCE: "researchers with Canadian experience",
-    CategoryId.SENIOR_MANAGERS_CANADIAN_EXPERIENCE: "senior managers with Canadian experience",
-    CategoryId.SKILLED_MILITARY_RECRUITS: "skilled military recruits",
+_CATEGORY_ROUNDS: Final = {
+    # Translators: the categories as IRCC's French pages on its rounds name them.
+    CategoryId.FRENCH: tr("French-language proficiency rounds"),
+    CategoryId.HEALTHCARE: tr("healthcare (2023 list) rounds"),
+    CategoryId.HEALTHCARE_SOCIAL_SERVICES: tr("healthcare and social services rounds"),
+    CategoryId.STEM: tr("STEM rounds"),
+    CategoryId.TRADES: tr("trades rounds"),
+    CategoryId.TRANSPORT: tr("transport rounds"),
+    CategoryId.AGRICULTURE: tr("agriculture and agri-food rounds"),
+    CategoryId.EDUCATION: tr("education rounds"),
+    CategoryId.PHYSICIANS_CANADIAN_EXPERIENCE: tr("physicians with Canadian experience rounds"),
+    CategoryId.RESEARCHERS_CANADIAN_EXPERIENCE: tr("researchers with Canadian experience rounds"),
+    CategoryId.SENIOR_MANAGERS_CANADIAN_EXPERIENCE: tr(
+        "senior managers with Canadian experience rounds"
+    ),
+    CategoryId.SKILLED_MILITARY_RECRUITS: tr("skilled military recruits rounds"),
 }
 
 
@@ -355,19 +378,24 @@ class BacktestRow:
     @property
     def verdict(self) -> str:
         """The comparison in words: better by how much, or no better, and whether too few."""
+        return str(self.verdict_message)
+
+    @property
+    def verdict_message(self) -> Message:
+        """:attr:`verdict` as a message, to word it in either language."""
         if not self.rounds:
-            return "no round predicted"
+            return tr("no round predicted")
         gap = abs(self.baseline_mae - self.estimate_mae)
         by = f"{gap:.1f}" if gap >= 0.1 else f"{gap:.2f}"  # a hair is said as one
         if self.better_than_baseline:
-            words = f"better than the baseline by {by} points"
+            words = tr("better than the baseline by {by} points", by=by)
         elif gap == 0:
-            words = "no better than the baseline (the same error)"
+            words = tr("no better than the baseline (the same error)")
         else:
-            words = f"no better than the baseline (worse by {by} points)"
+            words = tr("no better than the baseline (worse by {by} points)", by=by)
         if self.too_few:
-            counted = "1 round" if self.rounds == 1 else f"{self.rounds} rounds"
-            words += f" (only {counted}: too few to judge)"
+            counted = tr("1 round") if self.rounds == 1 else tr("{n} rounds", n=self.rounds)
+            words = tr("{words} (only {counted}: too few to judge)", words=words, counted=counted)
         return words
 
     def __repr__(self) -> str:

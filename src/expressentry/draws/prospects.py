@@ -54,13 +54,14 @@ from expressentry.crs import score
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
 from expressentry.timelines.validity import in_pool_on, profile_exit
 
 from .chances import tie_chance
-from .clearance import Clearance, RoundCheck, check_round, iso_or_unknown
+from .clearance import Clearance, RoundCheck, check_round, day_or_unknown
 from .cutoffs import BacktestRow, RoundType, backtest, round_type_of
 from .estimator import Estimate, Forecaster
 from .history import history_in_date_order
@@ -83,15 +84,19 @@ DEFAULT_LAST: Final = 10
 
 def _percent(p: float) -> str:
     """A chance in words: whole per cents, but never 0 % or 100 % for what may happen."""
+    return str(_percent_message(p))
+
+
+def _percent_message(p: float) -> Message:
     if p < 0.01:
-        return "under 1 %"
+        return tr("under 1 %")
     if p > 0.99:
-        return "over 99 %"
-    return f"{p:.0%}".replace("%", " %")
+        return tr("over 99 %")
+    return tr("{percent} %", percent=f"{p:.0%}".removesuffix("%"))
 
 
-def _rounds(n: int) -> str:
-    return "1 round" if n == 1 else f"{n} rounds"
+def _rounds(n: int) -> Message:
+    return tr("1 round") if n == 1 else tr("{n} rounds", n=n)
 
 
 @frozen(repr=False)
@@ -212,110 +217,200 @@ class OutlookLine:
         """
         return self.above + self.ties_won
 
-    def _ties_words(self) -> str:
+    def _ties_words(self, lang: str = "en") -> str:
         """``"; at the cut-off in 3: 1 tie won, 2 lost"``, or nothing without a tie."""
         if not self.at_cutoff:
             return ""
-        won = "1 tie won" if self.ties_won == 1 else f"{self.ties_won} ties won"
-        words = f"; at the cut-off in {self.at_cutoff}: {won}, {self.ties_lost} lost"
+        won = tr("1 tie won") if self.ties_won == 1 else tr("{n} ties won", n=self.ties_won)
+        words = tr(
+            "; at the cut-off in {n}: {won}, {lost} lost",
+            n=self.at_cutoff,
+            won=won,
+            lost=self.ties_lost,
+        )
         if self.ties_open:
-            words += f", {self.ties_open} not judged"
-        return words
+            words = tr("{words}, {n} not judged", words=words, n=self.ties_open)
+        return words.render(lang)
 
-    def _out_words(self) -> str:
-        """Why the rounds out of the pool were: ``"2 held before it was submitted (...)"``."""
+    def _out_words(self, lang: str = "en", *, one: bool = False) -> str:
+        """Why the rounds out of the pool were: ``"2 held before it was submitted (...)"``.
+
+        ``one``: the only round compared, worded without its count.
+        """
         early = sum(1 for c in self.checks if c.before_submission)
         late = self.out_of_pool - early
         parts = []
         if early:
-            on = iso_or_unknown(self.submitted_on)
-            parts.append(f"{early} held before it was submitted on {on}")
+            on = day_or_unknown(self.submitted_on)
+            parts.append(
+                tr("held before it was submitted on {day}", day=on)
+                if one
+                else tr("{n} held before it was submitted on {day}", n=early, day=on)
+            )
         if late:
-            parts.append(f"{late} held once it had expired on {iso_or_unknown(self.pool_exit)}")
-        return ", ".join(parts)
+            on = day_or_unknown(self.pool_exit)
+            parts.append(
+                tr("held once it had expired on {day}", day=on)
+                if one
+                else tr("{n} held once it had expired on {day}", n=late, day=on)
+            )
+        return ", ".join(p.render(lang) for p in parts)
 
     @property
     def last_round(self) -> Round | None:
         """The latest round of the type before the day, if any."""
         return self.checks[-1].round if self.checks else None
 
-    def explain(self) -> str:
-        """The type in a few lines: eligibility, each round, the estimate and its error."""
+    def explain(self, lang: str = "en") -> str:
+        """The type in a few lines: eligibility, each round, the estimate and its error.
+
+        In ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return "\n".join(self._lines(check_lang(lang, "OutlookLine.explain")))
+
+    def _held(self, n: int) -> Message:
+        if n < self.last:
+            return tr("the 1 round held") if n == 1 else tr("the {n} rounds held", n=n)
+        return tr("the last 1 round") if n == 1 else tr("the last {n} rounds", n=n)
+
+    def _cleared_message(self, lang: str) -> Message:
+        """How the score did in the rounds compared, those out of the pool apart."""
+        n = len(self.checks)
+        held = self._held(n)
+        ties = self._ties_words(lang)
+        if not self.out_of_pool:
+            return tr(
+                "  score {score} cleared {cleared} of {held} (above the cut-off){ties}",
+                score=self.score,
+                cleared=self.cleared,
+                held=held,
+                ties=ties,
+            )
+        if n == 1:
+            return tr(
+                "  {held} could not invite the profile, not in the pool that day: {why}",
+                held=held,
+                why=self._out_words(lang, one=True),
+            )
+        if not self.in_pool:
+            return tr(
+                "  none of {held} could invite the profile, not in the pool those days: {why}",
+                held=held,
+                why=self._out_words(lang),
+            )
+        return tr(
+            "  score {score} cleared {cleared} of the {rounds} the profile could have been "
+            "invited in (above the cut-off){ties}; of {held}, it was not in the pool for "
+            "{out}: {why}",
+            score=self.score,
+            cleared=self.cleared,
+            rounds=_rounds(self.in_pool),
+            ties=ties,
+            held=held,
+            out=self.out_of_pool,
+            why=self._out_words(lang),
+        )
+
+    def _estimate_message(self, lang: str) -> Message | None:
+        if self.estimate is None or self.baseline is None:
+            return None
+        how = tr("the only earlier cut-off") if self.history == 1 else tr("the backtested method")
+        interval = (
+            ""
+            if self.interval is None
+            else tr(
+                ", 80 % interval {low} to {high}",
+                low=f"{self.interval[0]:g}",
+                high=f"{self.interval[1]:g}",
+            ).render(lang)
+        )
+        when = (
+            ""
+            if self.next_day is None
+            else tr(" for a round on {day}", day=self.next_day).render(lang)
+        )
+        return tr(
+            "  next cut-off estimate {estimate}{interval}{when} ({how}); "
+            "baseline {baseline} (the previous cut-off)",
+            estimate=f"{self.estimate:g}",
+            interval=interval,
+            when=when,
+            how=how,
+            baseline=self.baseline,
+        )
+
+    def _chance_message(self) -> Message | None:
+        if self.chance is None:
+            return None
+        if not self._in_pool_next():
+            return tr(
+                "  chance that the next round invites {score}: none, the profile is not in the "
+                "pool on {day} (it expired on {expired})",
+                score=self.score,
+                day=day_or_unknown(self.next_day),
+                expired=day_or_unknown(self.pool_exit),
+            )
+        return tr(
+            "  chance that the next round invites {score}: {chance} (from the estimate's earlier "
+            "errors; a tie at the cut-off won with a chance of {tie} %, {source})",
+            score=self.score,
+            chance=_percent_message(self.chance),
+            tie=f"{self.tie_chance * 100:.0f}",
+            source=self._tie_source(),
+        )
+
+    def _lines(self, lang: str) -> list[str]:
         kind = self.round_type
         when = {
-            Verdict.ELIGIBLE: "eligible",
-            Verdict.ELIGIBLE_IF: "eligible if confirmed",
-            None: "eligibility NOT judged: expressentry has no list of this category, so "
-            "it cannot say whether the profile is eligible; compared as if it were",
-        }.get(self.verdict, str(self.verdict))
-        out = [f"{kind.key}: {kind.label}, {when}"]
+            Verdict.ELIGIBLE: tr("eligible"),
+            Verdict.ELIGIBLE_IF: tr("eligible if confirmed"),
+            None: tr(
+                "eligibility NOT judged: expressentry has no list of this category, so "
+                "it cannot say whether the profile is eligible; compared as if it were"
+            ),
+        }.get(self.verdict, tr("{description}", description=str(self.verdict)))
+        out = [tr("{key}: {label}, {when}", key=kind.key, label=kind.message, when=when)]
         if not self.checks:
-            out.append("  no round of this type before the day: nothing to compare or estimate")
-            return "\n".join(out)
-        n = len(self.checks)
-        held = f"the {_rounds(n)} held" if n < self.last else f"the last {_rounds(n)}"
-        ties = self._ties_words()
-        if not self.out_of_pool:
-            out.append(
-                f"  score {self.score} cleared {self.cleared} of {held} (above the cut-off){ties}"
-            )
-        elif n == 1:
-            out.append(
-                f"  {held} could not invite the profile, not in the pool that day: "
-                f"{self._out_words().removeprefix('1 ')}"
-            )
-        elif not self.in_pool:
-            out.append(
-                f"  none of {held} could invite the profile, not in the pool those days: "
-                f"{self._out_words()}"
-            )
-        else:
-            out.append(
-                f"  score {self.score} cleared {self.cleared} of the {_rounds(self.in_pool)} "
-                f"the profile could have been invited in (above the cut-off){ties}; "
-                f"of {held}, it was not in the pool for {self.out_of_pool}: "
-                f"{self._out_words()}"
-            )
-        out.extend(f"    {c.reason}" for c in self.checks)
-        if self.estimate is not None and self.baseline is not None:
-            how = "the only earlier cut-off" if self.history == 1 else "the backtested method"
-            interval = (
-                ""
-                if self.interval is None
-                else f", 80 % interval {self.interval[0]:g} to {self.interval[1]:g}"
-            )
-            when = "" if self.next_day is None else f" for a round on {self.next_day.isoformat()}"
-            out.append(
-                f"  next cut-off estimate {self.estimate:g}{interval}{when} ({how}); "
-                f"baseline {self.baseline} (the previous cut-off)"
-            )
-        if self.chance is not None and not self._in_pool_next():
-            out.append(
-                f"  chance that the next round invites {self.score}: none, the profile is "
-                f"not in the pool on {iso_or_unknown(self.next_day)} (it expired on "
-                f"{iso_or_unknown(self.pool_exit)})"
-            )
-        elif self.chance is not None:
-            out.append(
-                f"  chance that the next round invites {self.score}: {_percent(self.chance)} "
-                f"(from the estimate's earlier errors; a tie at the cut-off won with a chance "
-                f"of {self.tie_chance * 100:.0f} %, {self._tie_source()})"
-            )
+            out.append(tr("  no round of this type before the day: nothing to compare or estimate"))
+            return [m.render(lang) for m in out]
+        out.append(self._cleared_message(lang))
+        out.extend(tr("    {reason}", reason=c.message) for c in self.checks)
+        found = (self._estimate_message(lang), self._chance_message())
+        out.extend(m for m in found if m is not None)
         latest = self.checks[-1].round.day
         gap = (self.as_of - latest).days
         out.append(
-            f"  the latest round of this type was on {latest.isoformat()}, "
-            f"{gap} day{'' if gap == 1 else 's'} before {self.as_of.isoformat()}"
+            tr(
+                "  the latest round of this type was on {latest}, 1 day before {day}",
+                latest=latest,
+                day=self.as_of,
+            )
+            if gap == 1
+            else tr(
+                "  the latest round of this type was on {latest}, {gap} days before {day}",
+                latest=latest,
+                gap=gap,
+                day=self.as_of,
+            )
         )
         if self.backtest is None:
-            out.append("  backtest: only one round of this type, no error to give")
+            out.append(tr("  backtest: only one round of this type, no error to give"))
         else:
             b = self.backtest
             out.append(
-                f"  backtest over {b.rounds} rounds: estimate off by {b.estimate_mae:.1f} "
-                f"points on average, baseline by {b.baseline_mae:.1f}: {b.verdict}"
+                tr(
+                    "  backtest over {rounds} rounds: estimate off by {estimate} points on "
+                    "average, baseline by {baseline}: {verdict}",
+                    rounds=b.rounds,
+                    estimate=f"{b.estimate_mae:.1f}",
+                    baseline=f"{b.baseline_mae:.1f}",
+                    verdict=b.verdict_message,
+                )
             )
-        return "\n".join(out)
+        return [m.render(lang) for m in out]
 
     def _in_pool_next(self) -> bool:
         """Whether the profile is in the pool on :attr:`next_day` (``True`` when unknown)."""
@@ -323,10 +418,10 @@ class OutlookLine:
             return True
         return in_pool_on(self.submitted_on, self.next_day)
 
-    def _tie_source(self) -> str:
+    def _tie_source(self) -> Message:
         if self.submitted_on is None:
-            return "no submission time given"
-        return "the submission time against the recent tie-breaks"
+            return tr("no submission time given")
+        return tr("the submission time against the recent tie-breaks")
 
     def as_dict(self) -> dict[str, Any]:
         """The line as plain JSON values."""
@@ -453,22 +548,29 @@ class Outlook:
         """Whether the profile is in the pool on :attr:`as_of` (``None``: no submission day)."""
         return None if self.submitted_on is None else in_pool_on(self.submitted_on, self.as_of)
 
-    def _pool_words(self) -> str:
+    def _pool_words(self) -> Message:
         if self.submitted_on is None:
-            return (
+            return tr(
                 "The profile gives no submission day (profile_submitted), so whether it was in "
                 "the pool on a round's day cannot be known: every round is compared as if it was."
             )
-        sub, leaves = self.submitted_on.isoformat(), iso_or_unknown(self.pool_exit)
-        span = f"submitted on {sub}, it is in the pool up to the day before {leaves} (12 months)"
+        sub, leaves = self.submitted_on, day_or_unknown(self.pool_exit)
+        span = tr(
+            "submitted on {submitted}, it is in the pool up to the day before {leaves} (12 months)",
+            submitted=sub,
+            leaves=leaves,
+        )
         if self.in_pool:
-            return f"The profile is in the pool on {self.as_of.isoformat()}: {span}."
+            return tr("The profile is in the pool on {day}: {span}.", day=self.as_of, span=span)
         if self.as_of < self.submitted_on:
-            return f"The profile is not in the pool on {self.as_of.isoformat()}: {span}."
-        return (
-            f"The profile is not in the pool on {self.as_of.isoformat()}: it expired on "
-            f"{leaves}, 12 months after it was submitted on {sub}; no round from that day "
-            "can invite it (a new profile is needed)."
+            return tr("The profile is not in the pool on {day}: {span}.", day=self.as_of, span=span)
+        return tr(
+            "The profile is not in the pool on {day}: it expired on {leaves}, 12 months after "
+            "it was submitted on {submitted}; no round from that day can invite it (a new "
+            "profile is needed).",
+            day=self.as_of,
+            leaves=leaves,
+            submitted=sub,
         )
 
     @property
@@ -495,36 +597,59 @@ class Outlook:
                 return ln
         return None
 
-    def explain(self) -> str:
-        """The outlook in plain words, type by type."""
-        day = self.as_of.isoformat()
-        out = [
-            f"Outlook on {day}: CRS score {self.score} ({self.breakdown.edition})",
-            f"Compared with the last {self.last} rounds of each type before {day}. The score "
-            f"is the one on {day}; on each round's own day it may have differed.",
-            "A score equal to a cut-off was invited only if the profile was submitted by the "
-            "round's tie-break time: those rounds (ties) are counted apart, won, lost or not "
-            "judged, and not as cleared.",
+    def explain(self, lang: str = "en") -> str:
+        """The outlook in plain words, type by type, in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Outlook.explain")
+        edition = edition_of(self.breakdown.edition)
+        head = [
+            tr(
+                "Outlook on {day}: CRS score {score} ({edition})",
+                day=self.as_of,
+                score=self.score,
+                edition=self.breakdown.edition if edition is None else edition,
+            ),
+            tr(
+                "Compared with the last {last} rounds of each type before {day}. The score "
+                "is the one on {day}; on each round's own day it may have differed.",
+                last=self.last,
+                day=self.as_of,
+            ),
+            tr(
+                "A score equal to a cut-off was invited only if the profile was submitted by the "
+                "round's tie-break time: those rounds (ties) are counted apart, won, lost or not "
+                "judged, and not as cleared."
+            ),
             self._pool_words(),
-            "A round held on a day the profile was not in the pool could not invite it, "
-            "whatever the score.",
-            "",
+            tr(
+                "A round held on a day the profile was not in the pool could not invite it, "
+                "whatever the score."
+            ),
         ]
+        out = [m.render(lang) for m in head]
+        out.append("")
         if not self.lines:
-            out.append(
+            none = tr(
                 "Not eligible for any program on this day, so no round type could invite "
                 "this profile (see the eligibility report)."
             )
-        for ln in self.lines:
-            out.append(ln.explain())
+            out.append(none.render(lang))
+        out.extend(ln.explain(lang) for ln in self.lines)
         if self.unjudged:
-            out.append(
+            unjudged = tr(
                 "Round types whose eligibility expressentry cannot judge (categories it has "
                 "no list of, added by IRCC after this release): the profile may or may not "
                 "be eligible; its score is compared with their rounds all the same."
             )
-            out.extend(ln.explain() for ln in self.unjudged)
-        out.extend(f"Note: {c}" for c in self.caveats)
+            out.append(unjudged.render(lang))
+            out.extend(ln.explain(lang) for ln in self.unjudged)
+        out.extend(
+            tr("Note: {caveat}", caveat=m).render(lang)
+            for m in review_messages(self.as_of, self.rules_reviewed_on)
+        )
         return "\n".join(out)
 
     def as_dict(self) -> dict[str, Any]:
@@ -585,7 +710,7 @@ class Outlook:
                 css="outlook",
                 numeric={1},
             ),
-            notes=[self._pool_words(), *self.caveats],
+            notes=[str(self._pool_words()), *self.caveats],
         )
 
     def __repr__(self) -> str:

@@ -21,6 +21,7 @@ from attrs import frozen
 from expressentry._html import fragment, table
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.rules.categories import Category
 
 __all__ = [
@@ -108,6 +109,31 @@ class Quirk(StrEnum):
     version of its list in force on the round's day (a list IRCC published after
     this release): kept as for ``UNKNOWN_CATEGORY``, its key the category's id
     (``"category:stem"``)."""
+
+
+_CATEGORY_NAMES: Final = {
+    # Translators: the categories as IRCC's French pages on category-based selection name them.
+    CategoryId.HEALTHCARE: tr("Healthcare occupations"),
+    CategoryId.STEM: tr("Science, Technology, Engineering and Math (STEM) occupations"),
+    CategoryId.FRENCH: tr("French-language proficiency"),
+    CategoryId.TRADES: tr("Trade occupations"),
+    CategoryId.TRANSPORT: tr("Transport occupations"),
+    CategoryId.AGRICULTURE: tr("Agriculture and agri-food occupations"),
+    CategoryId.EDUCATION: tr("Education occupations"),
+    CategoryId.HEALTHCARE_SOCIAL_SERVICES: tr("Healthcare and social services occupations"),
+    CategoryId.PHYSICIANS_CANADIAN_EXPERIENCE: tr("Physicians with Canadian work experience"),
+    CategoryId.RESEARCHERS_CANADIAN_EXPERIENCE: tr("Researchers with Canadian work experience"),
+    CategoryId.SENIOR_MANAGERS_CANADIAN_EXPERIENCE: tr(
+        "Senior managers with Canadian work experience"
+    ),
+    CategoryId.SKILLED_MILITARY_RECRUITS: tr("Skilled military recruits"),
+}
+"""The categories' names in either language (English: as the category lists name them)."""
+
+_KIND_WORDS: Final = {
+    RoundKind.GENERAL: tr("general round (all programs)"),
+    RoundKind.PNP: tr("Provincial Nominee Program round"),
+}
 
 
 @frozen
@@ -327,40 +353,72 @@ class Round:
             return f"{RoundKind.CATEGORY.value}:{self.unknown_category}"
         return self.kind.value
 
-    def explain(self) -> str:
-        """The round in a few lines: what, when, how many, the cut-off, and every quirk."""
-        what = {
-            RoundKind.GENERAL: "general round (all programs)",
-            RoundKind.PNP: "Provincial Nominee Program round",
-        }.get(self.kind, "")
-        if self.program is not None:
-            what = f"program round: {self.program.label}"
-        if self.category is not None:
-            what = f"category round: {self.category.name} (list version {self.category.version})"
-        elif self.unknown_category is not None:
-            why = (
-                "a category expressentry has no list of on that day"
-                if Quirk.CATEGORY_NOT_IN_FORCE in self.quirks
-                else "a category expressentry does not know"
-            )
-            what = (
-                f"category round: {self.unknown_category} ({why}: nobody's eligibility "
-                "for it can be judged)"
-            )
+    def explain(self, lang: str = "en") -> str:
+        """The round in a few lines: what, when, how many, the cut-off, and every quirk.
+
+        In ``lang`` (``"en"`` or ``"fr"``). IRCC's name of the round is quoted as
+        its feed writes it; quirks are named by their keys, the same in both.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Round.explain")
+
+        def n(count: int) -> str:
+            return f"{count:,}" if lang == "en" else f"{count:,}".replace(",", "\u00a0")
+
         lines = [
-            f"Round #{self.number} of {self.day.isoformat()}, {what}",
-            f"  IRCC's name: {self.name}",
-            f"  held at {self.held_at.isoformat()}; {self.invitations:,} invitations; "
-            f"cut-off CRS {self.cutoff}",
-            "  tie-break: "
-            + ("none published" if self.tie_break is None else self.tie_break.isoformat()),
+            tr(
+                "Round #{number} of {day}, {what}",
+                number=self.number,
+                day=self.day,
+                what=self._what(lang),
+            ),
+            tr("  IRCC's name: {name}", name=self.name),
+            tr(
+                "  held at {held_at}; {n} invitations; cut-off CRS {cutoff}",
+                held_at=self.held_at.isoformat(),
+                n=n(self.invitations),
+                cutoff=self.cutoff,
+            ),
+            tr(
+                "  tie-break: {tie}",
+                tie=tr("none published") if self.tie_break is None else self.tie_break.isoformat(),
+            ),
         ]
         if self.distribution is not None:
             d = self.distribution
-            total = "not published" if d.total is None else f"{d.total:,} profiles"
-            lines.append(f"  pool on {d.as_of.isoformat()}: {total}")
-        lines.extend(f"  quirk: {q.value}" for q in self.quirks)
-        return "\n".join(lines)
+            total = tr("not published") if d.total is None else tr("{n} profiles", n=n(d.total))
+            lines.append(tr("  pool on {day}: {total}", day=d.as_of, total=total))
+        lines.extend(tr("  quirk: {quirk}", quirk=q.value) for q in self.quirks)
+        return "\n".join(line.render(lang) for line in lines)
+
+    def _what(self, lang: str) -> Message:
+        """The kind of round, with its program or category."""
+        if self.category is not None:
+            found = _CATEGORY_NAMES.get(self.category.id)
+            name: Message | str = self.category.name if lang == "en" or found is None else found
+            return tr(
+                "category round: {name} (list version {version})",
+                name=name,
+                version=self.category.version,
+            )
+        if self.unknown_category is not None:
+            if Quirk.CATEGORY_NOT_IN_FORCE in self.quirks:
+                return tr(
+                    "category round: {name} (a category expressentry has no list of on that "
+                    "day: nobody's eligibility for it can be judged)",
+                    name=self.unknown_category,
+                )
+            return tr(
+                "category round: {name} (a category expressentry does not know: nobody's "
+                "eligibility for it can be judged)",
+                name=self.unknown_category,
+            )
+        if self.program is not None:
+            return tr("program round: {program}", program=tr(self.program.label))
+        found_kind = _KIND_WORDS.get(self.kind)
+        return tr("{description}", description="") if found_kind is None else found_kind
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The round as one flat row of JSON values: dates in ISO 8601, UTC with ``Z``.

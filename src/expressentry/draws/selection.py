@@ -84,8 +84,9 @@ from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.rules import RuleSet, rules_for
-from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
+from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
 from expressentry.rules.categories import CATEGORY_SETS
 
 from .pool import Pool, pool_micros, ranked_pool
@@ -137,11 +138,16 @@ round MIs' own wording ("for the PNP class, only its members") was not read in
 full."""
 
 _KIND_WORDS: Final = {
-    RoundKind.GENERAL: "General round",
-    RoundKind.PROGRAM: "Program round",
-    RoundKind.PNP: "Provincial Nominee Program round",
-    RoundKind.CATEGORY: "Category round",
+    RoundKind.GENERAL: tr("General round"),
+    RoundKind.PROGRAM: tr("Program round"),
+    RoundKind.PNP: tr("Provincial Nominee Program round"),
+    RoundKind.CATEGORY: tr("Category round"),
 }
+
+
+def _count(n: int, lang: str) -> str:
+    """A count as ``lang`` writes it: ``5,000`` in English, ``5 000`` in French."""
+    return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", "\u00a0")
 
 
 def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
@@ -244,12 +250,20 @@ class RoundSpec:
     @property
     def label(self) -> str:
         """The round in words: "Category round (french) of 2026-08-19, 5,000 invitations"."""
+        return self._label("en")
+
+    def _label(self, lang: str) -> str:
         what = _KIND_WORDS[self.kind]
-        if self.program is not None:
-            what += f" ({self.program.value})"
-        if self.category is not None:
-            what += f" ({self.category.value})"
-        return f"{what} of {self.day.isoformat()}, {self.size:,} invitations"
+        key = self.program or self.category
+        if key is not None:
+            what = tr("{what} ({key})", what=what, key=key.value)
+        text = tr(
+            "{what} of {day}, {size} invitations",
+            what=what,
+            day=self.day,
+            size=_count(self.size, lang),
+        ).render(lang)
+        return text[:1].upper() + text[1:]  # a kind's words are also said mid-sentence
 
 
 @frozen(kw_only=True)
@@ -373,87 +387,150 @@ class Selection:
         """The pool indices of the invited, in rank order."""
         return tuple(i.index for i in self.invited)
 
-    def explain(self) -> str:
-        """The round in plain words: who was ranked, who invited, the cut-off and why."""
+    def explain(self, lang: str = "en") -> str:
+        """The round in plain words: who was ranked, who invited, the cut-off and why.
+
+        In ``lang`` (``"en"`` or ``"fr"``); counts are written with the
+        language's thousands separator (``5,000``, ``5 000``).
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "Selection.explain")
+
+        def n(count: int) -> str:
+            return _count(count, lang)
+
+        def say(message: Message) -> str:
+            return message.render(lang)
+
         s = self.spec
-        lines = [s.label, f"  {_who(s)}; {self.rules_edition}"]
-        lines.extend(f"  Note: {c}" for c in self.caveats)
-        pool = f"  pool: {self.in_pool:,} candidates"
+        lines = [s._label(lang), "  " + say(_who(s, self.rules_edition))]
+        lines.extend(
+            "  " + say(tr("Note: {caveat}", caveat=m))
+            for m in review_messages(s.day, self.rules_reviewed_on)
+        )
+        pool = say(tr("  pool: {n} candidates", n=n(self.in_pool)))
         if self.already_invited:
-            pool += f" ({self.already_invited:,} invited by an earlier round, not counted)"
+            pool += say(
+                tr(" ({n} invited by an earlier round, not counted)", n=n(self.already_invited))
+            )
         lines.append(pool)
         if self.not_yet_submitted or self.expired:
             why = []
             if self.not_yet_submitted:
-                why.append(f"{self.not_yet_submitted:,} submitted after that day")
+                why.append(say(tr("{n} submitted after that day", n=n(self.not_yet_submitted))))
             if self.expired:
                 why.append(
-                    f"{self.expired:,} whose profile had expired (a profile stays in the "
-                    "pool 12 months from its submission)"
+                    say(
+                        tr(
+                            "{n} whose profile had expired (a profile stays in the pool 12 months "
+                            "from its submission)",
+                            n=n(self.expired),
+                        )
+                    )
                 )
+            words = tr(
+                "not in the pool on {day}, so left out: {why}", day=s.day, why=", ".join(why)
+            )
             lines.extend(
-                textwrap.wrap(
-                    f"not in the pool on {s.day.isoformat()}, so left out: {', '.join(why)}",
-                    width=86,
-                    initial_indent="  ",
-                    subsequent_indent="    ",
-                )
+                textwrap.wrap(say(words), width=86, initial_indent="  ", subsequent_indent="    ")
             )
         lines.append(
-            f"  ranked: {self.ranked:,} eligible for the round; "
-            f"{self.in_pool - self.ranked:,} not eligible"
+            say(
+                tr(
+                    "  ranked: {ranked} eligible for the round; {not_eligible} not eligible",
+                    ranked=n(self.ranked),
+                    not_eligible=n(self.in_pool - self.ranked),
+                )
+            )
         )
         if self.cutoff is None or self.tie_break is None:
-            lines.append("  invited: nobody (no candidate eligible)")
+            lines.append(say(tr("  invited: nobody (no candidate eligible)")))
             return "\n".join(lines)
         if self.count < s.size:
             lines.append(
-                f"  invited: all {self.count:,} ranked (fewer than the {s.size:,} invitations)"
+                say(
+                    tr(
+                        "  invited: all {count} ranked (fewer than the {size} invitations)",
+                        count=n(self.count),
+                        size=n(s.size),
+                    )
+                )
             )
         else:
-            lines.append(f"  invited: the {self.count:,} highest-ranked")
+            lines.append(say(tr("  invited: the {count} highest-ranked", count=n(self.count))))
         at = sum(1 for i in self.invited if i.crs == self.cutoff)
         lines.append(
-            f"  cut-off: CRS {self.cutoff} (the lowest-ranked invited, rank {self.count:,})"
+            say(
+                tr(
+                    "  cut-off: CRS {cutoff} (the lowest-ranked invited, rank {rank})",
+                    cutoff=self.cutoff,
+                    rank=n(self.count),
+                )
+            )
         )
         lines.append(
-            f"  tie-break: {self.tie_break.isoformat()} (that candidate's profile submission, "
-            "to the second)"
+            say(
+                tr(
+                    "  tie-break: {tie} (that candidate's profile submission, to the second)",
+                    tie=self.tie_break.isoformat(),
+                )
+            )
+        )
+        words = tr(
+            "at CRS {cutoff}: {n} invited, submitted at or before the tie-break; {left}",
+            cutoff=self.cutoff,
+            n=n(at),
+            left=self._left_out_words(lang),
         )
         lines.extend(
-            textwrap.wrap(
-                f"at CRS {self.cutoff}: {at:,} invited, submitted at or before the "
-                f"tie-break; {self._left_out_words()}",
-                width=88,
-                initial_indent="  ",
-                subsequent_indent="    ",
-            )
+            textwrap.wrap(say(words), width=88, initial_indent="  ", subsequent_indent="    ")
         )
         if self.undecided_invited:
             lines.append(
-                f"  {self.undecided_invited:,} invited are eligible only if what cannot be "
-                "checked that day is confirmed (settlement funds)"
+                say(
+                    tr(
+                        "  {n} invited are eligible only if what cannot be checked that day is "
+                        "confirmed (settlement funds)",
+                        n=n(self.undecided_invited),
+                    )
+                )
             )
         return "\n".join(lines)
 
-    def _left_out_words(self) -> str:
+    def _left_out_words(self, lang: str) -> str:
         """The candidates left out at the cut-off, by how they compare with the last invited."""
         if not self.at_cutoff_left_out:
-            return "none left out"
+            return tr("none left out").render(lang)
         parts = []
         if self.left_out_after_second:
-            parts.append(f"{self.left_out_after_second:,} submitted after the tie-break's second")
+            parts.append(
+                tr(
+                    "{n} submitted after the tie-break's second",
+                    n=_count(self.left_out_after_second, lang),
+                )
+            )
         if self.left_out_within_second:
             parts.append(
-                f"{self.left_out_within_second:,} submitted later within that second than "
-                "the last invited"
+                tr(
+                    "{n} submitted later within that second than the last invited",
+                    n=_count(self.left_out_within_second, lang),
+                )
             )
         if self.left_out_same_instant:
             parts.append(
-                f"{self.left_out_same_instant:,} submitted at the same instant as the last "
-                f"invited, later in {SAME_INSTANT_ORDER}"
+                tr(
+                    # "pool order": SAME_INSTANT_ORDER, in words a French text can say too
+                    "{n} submitted at the same instant as the last invited, later in pool order",
+                    n=_count(self.left_out_same_instant, lang),
+                )
             )
-        return f"{self.at_cutoff_left_out:,} left out: {', '.join(parts)}"
+        return tr(
+            "{n} left out: {parts}",
+            n=_count(self.at_cutoff_left_out, lang),
+            parts=", ".join(p.render(lang) for p in parts),
+        ).render(lang)
 
     def __str__(self) -> str:
         return self.explain()
@@ -511,16 +588,30 @@ class Selection:
         )
 
 
-def _who(spec: RoundSpec) -> str:
+def _who(spec: RoundSpec, edition: str) -> Message:
+    """Who the round ranks, and the rules applied."""
+    found = edition_of(edition)
+    rules = edition if found is None else found
     if spec.kind is RoundKind.GENERAL:
-        return "ranks candidates eligible for FSW, CEC or FST"
+        return tr("ranks candidates eligible for FSW, CEC or FST; {rules}", rules=rules)
     if spec.kind is RoundKind.PROGRAM and spec.program is not None:
-        return f"ranks candidates eligible for {spec.program.value.upper()}"
+        return tr(
+            "ranks candidates eligible for {program}; {rules}",
+            program=spec.program.value.upper(),
+            rules=rules,
+        )
     if spec.kind is RoundKind.PNP:
-        also = " eligible for FSW, CEC or FST" if PNP_NEEDS_PROGRAM else ""
-        return f"ranks provincial nominees{also}"
+        if PNP_NEEDS_PROGRAM:
+            return tr(
+                "ranks provincial nominees eligible for FSW, CEC or FST; {rules}", rules=rules
+            )
+        return tr("ranks provincial nominees; {rules}", rules=rules)
     category = spec.category.value if spec.category is not None else "?"
-    return f"ranks candidates eligible for the category {category} (and for FSW, CEC or FST)"
+    return tr(
+        "ranks candidates eligible for the category {category} (and for FSW, CEC or FST); {rules}",
+        category=category,
+        rules=rules,
+    )
 
 
 def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bool) -> int:

@@ -39,8 +39,10 @@ from expressentry.eligibility import EligibilityReport, assess
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
+from expressentry.rules._timeline import edition_of, review_messages
 
 __all__ = [
     "MAX_SCENARIOS",
@@ -60,10 +62,10 @@ MAX_SCENARIOS: Final = 4
 """The most scenarios :func:`compare` lines up: more no longer reads side by side."""
 
 _TITLES: Final = {
-    CrsSection.CORE: "A. Core / human capital",
-    CrsSection.SPOUSE: "B. Spouse or common-law partner",
-    CrsSection.TRANSFERABILITY: "C. Skill transferability",
-    CrsSection.ADDITIONAL: "D. Additional points",
+    CrsSection.CORE: tr("A. Core / human capital"),
+    CrsSection.SPOUSE: tr("B. Spouse or common-law partner"),
+    CrsSection.TRANSFERABILITY: tr("C. Skill transferability"),
+    CrsSection.ADDITIONAL: tr("D. Additional points"),
 }
 _SECTIONS: Final = tuple(_TITLES)
 _MARK: Final = "*"
@@ -368,31 +370,50 @@ class Comparison:
         """
         return tuple(dict.fromkeys(c for column in self.columns for c in column.caveats))
 
-    def explain(self) -> str:
-        """The comparison as an aligned text table, differing rows marked ``*``.
+    def explain(self, lang: str = "en") -> str:
+        """The comparison as an aligned text table, differing rows marked ``*``, in ``lang``.
 
         Under a differing row, each scenario's reason says what changed.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
         """
+        lang = check_lang(lang, "Comparison.explain")
         names = self.names
+        titles = {section: title.render(lang) for section, title in _TITLES.items()}
         widths = [max(7, len(n) + 2) for n in names]
         label = max(
-            [len(r.factor) + 4 for r in self.rows] + [len(t) + 2 for t in _TITLES.values()] + [24]
+            [len(r.factor) + 4 for r in self.rows] + [len(t) + 2 for t in titles.values()] + [24]
         )
 
         def line(mark: bool, text: str, cells: Sequence[object]) -> str:
             shown = "".join(f"{c!s:>{w}}" for c, w in zip(cells, widths, strict=True))
             return f"{_MARK if mark else ' '} {text:<{label}}{shown}".rstrip()
 
-        out = [f"Comparison of {len(self.columns)} scenarios, line by line"]
+        out = [tr("Comparison of {n} scenarios, line by line", n=len(self.columns)).render(lang)]
         for column in self.columns:
-            spouse = "with" if column.breakdown.with_spouse else "without"
-            out.append(
-                f"  {column.name}: {column.as_of.isoformat()}, {column.edition}, "
-                f"scored {spouse} an accompanying spouse"
+            found = edition_of(column.edition)
+            edition = column.edition if found is None else found
+            words = (
+                tr(
+                    "{name}: {day}, {edition}, scored with an accompanying spouse",
+                    name=column.name,
+                    day=column.as_of,
+                    edition=edition,
+                )
+                if column.breakdown.with_spouse
+                else tr(
+                    "{name}: {day}, {edition}, scored without an accompanying spouse",
+                    name=column.name,
+                    day=column.as_of,
+                    edition=edition,
+                )
             )
-        out += [f"Lines whose points differ are marked {_MARK}.", "", line(False, "", names)]
+            out.append("  " + words.render(lang))
+        marked = tr("Lines whose points differ are marked {mark}.", mark=_MARK).render(lang)
+        out += [marked, "", line(False, "", names)]
         subtotals = {s.section: s for s in self.subtotals}
-        for section, title in _TITLES.items():
+        for section, title in titles.items():
             rows = [r for r in self.rows if r.section is section]
             if not rows:
                 continue
@@ -401,29 +422,44 @@ class Comparison:
             for row in rows:
                 out.append(line(row.differs, f"  {row.factor}", row.points))
                 if row.differs:
+                    reasons = row.reasons if lang == "en" else self._reasons(row, lang)
                     out.extend(
-                        f"{'':<6}{name}: {_why(reason, rule)}"
-                        for name, reason, rule in zip(names, row.reasons, row.rules, strict=True)
+                        f"{'':<6}{name}: {_why(reason, rule, lang)}"
+                        for name, reason, rule in zip(names, reasons, row.rules, strict=True)
                     )
         totals = self.totals
-        out += ["", line(len(set(totals)) > 1, "Total", totals), ""]
+        out += ["", line(len(set(totals)) > 1, tr("Total").render(lang), totals), ""]
         out += self._eligibility_lines(
-            "Eligible programs", [c.eligible_programs for c in self.columns]
+            tr("Eligible programs"), [c.eligible_programs for c in self.columns], lang
         )
         out += self._eligibility_lines(
-            "Eligible categories", [c.eligible_categories for c in self.columns]
+            tr("Eligible categories"), [c.eligible_categories for c in self.columns], lang
         )
-        out.extend(f"Note: {c}" for c in self.caveats)
+        notes = dict.fromkeys(
+            m for c in self.columns for m in review_messages(c.as_of, c.breakdown.rules_reviewed_on)
+        )
+        out.extend(tr("Note: {caveat}", caveat=m).render(lang) for m in notes)
         return "\n".join(out)
 
+    def _reasons(self, row: ComparisonRow, lang: str) -> tuple[str | None, ...]:
+        """Each scenario's reason for ``row`` in ``lang``, from its breakdown's lines."""
+        key = (row.section, row.factor)
+        out: list[str | None] = []
+        for column, english in zip(self.columns, row.reasons, strict=True):
+            mine = [ln for ln in column.breakdown.lines if (ln.section, ln.factor) == key]
+            same = "; ".join(ln.reason for ln in mine) == english
+            out.append("; ".join(ln.text(lang) for ln in mine) if mine and same else english)
+        return tuple(out)
+
     def _eligibility_lines(
-        self, title: str, found: Sequence[Sequence[Program | CategoryId]]
+        self, title: Message, found: Sequence[Sequence[Program | CategoryId]], lang: str
     ) -> list[str]:
-        words = [", ".join(v.value for v in values) or "none" for values in found]
+        none = tr("none").render(lang)
+        words = [", ".join(v.value for v in values) or none for values in found]
         if len(set(words)) == 1:
-            return [f"  {title}, all: {words[0]}"]
+            return ["  " + tr("{title}, all: {words}", title=title, words=words[0]).render(lang)]
         return [
-            f"{_MARK} {title}",
+            f"{_MARK} {title.render(lang)}",
             *(f"{'':<6}{n}: {w}" for n, w in zip(self.names, words, strict=True)),
         ]
 
@@ -468,10 +504,10 @@ class Comparison:
         return f"Comparison({columns}{on}: {len(self.differing)} of {len(self.rows)} lines differ)"
 
 
-def _why(reason: str | None, rule: RuleRef | None) -> str:
+def _why(reason: str | None, rule: RuleRef | None, lang: str) -> str:
     """A scenario's reason for a differing row, and the rule entry that gave it."""
     if reason is None or rule is None:
-        return "no such line"
+        return tr("no such line").render(lang)
     return f"{reason}  [{rule.rule_id}, {rule.effective_from.isoformat()}]"
 
 

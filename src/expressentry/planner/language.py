@@ -17,6 +17,7 @@ from typing import Any
 
 from expressentry._replace import replace
 from expressentry.enums import Ability, LanguageTest, OfficialLanguage
+from expressentry.i18n import Message, tr
 from expressentry.models import Candidate, LanguageResult, levels_under
 from expressentry.planner.options import ChangeKind, Option
 from expressentry.rules import RuleSet
@@ -36,6 +37,13 @@ TOP_LEVEL = 10
 """The highest level proposed: every CRS language table and the FSW grid stop
 rising at CLB/NCLC 10 ("10 or more" in IRCC's CRS criteria), so a higher band
 can change nothing."""
+
+_ABILITY_WORDS = {
+    Ability.SPEAKING: tr("speaking"),
+    Ability.LISTENING: tr("listening"),
+    Ability.READING: tr("reading"),
+    Ability.WRITING: tr("writing"),
+}
 
 NEW_TESTS = {OfficialLanguage.FRENCH: LanguageTest.TEF_CANADA}
 """The test proposed in each language not yet tested (English: the result's own
@@ -115,7 +123,7 @@ def _raises(
     """Each ability to each higher level, then all four to each level above the lowest."""
     chart = _chart(result, rules)
     levels = dict(zip(SCORE_ORDER, levels_under(result, rules), strict=True))
-    scale, label = result.language.scale, result.test.label
+    scale, test = result.language.scale, tr(result.test.label)
     out: list[Option] = []
     for ability in SCORE_ORDER:
         for level in _levels_above(chart, ability, levels[ability]):
@@ -126,8 +134,17 @@ def _raises(
             out.append(
                 Option.of(
                     ChangeKind.LANGUAGE,
-                    f"{label}: {ability.value} {before:g} → {low:g} "
-                    f"({scale} {levels[ability]} → {level}), the rest as now",
+                    tr(
+                        "{test}: {ability} {before} → {after} ({scale} {was} → {level}), "
+                        "the rest as now",
+                        test=test,
+                        ability=_ABILITY_WORDS[ability],
+                        before=f"{before:g}",
+                        after=f"{low:g}",
+                        scale=scale,
+                        was=levels[ability],
+                        level=level,
+                    ),
                     frozenset({f"{role}.{ability.value}"}),
                     day,
                     c,
@@ -145,7 +162,12 @@ def _raises(
         out.append(
             Option.of(
                 ChangeKind.LANGUAGE,
-                f"{label}: {scale} {level} or more in all four abilities",
+                tr(
+                    "{test}: {scale} {level} or more in all four abilities",
+                    test=test,
+                    scale=scale,
+                    level=level,
+                ),
                 frozenset(f"{role}.{a.value}" for a in SCORE_ORDER),
                 day,
                 c,
@@ -155,9 +177,21 @@ def _raises(
     return out
 
 
-def _article(label: str) -> str:
-    """The article before a test's name: "An" for IELTS (a vowel sound), "A" for TEF."""
-    return "An" if label[:1] in "AEIOU" else "A"
+def _new_result_words(test: LanguageTest, scale: str, level: int) -> Message:
+    """A result of ``test`` at ``level``: "An" before IELTS (a vowel sound), "A" before TEF."""
+    if test.label[:1] in "AEIOU":
+        return tr(
+            "An {test} result at {scale} {level} in all four abilities",
+            test=tr(test.label),
+            scale=scale,
+            level=level,
+        )
+    return tr(
+        "A {test} result at {scale} {level} in all four abilities",
+        test=tr(test.label),
+        scale=scale,
+        level=level,
+    )
 
 
 _ALL = frozenset(f"{role}.{a.value}" for role in ("first", "second") for a in SCORE_ORDER)
@@ -188,8 +222,7 @@ def _new_test(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
     return [
         Option.of(
             ChangeKind.NEW_TEST,
-            f"{_article(test.label)} {test.label} result at {other.scale} {level} "
-            "in all four abilities",
+            _new_result_words(test, other.scale, level),
             frozenset(f"second.{a.value}" for a in SCORE_ORDER),
             day,
             c,
@@ -206,8 +239,9 @@ def _swap(c: Candidate, day: date) -> list[Option]:
     return [
         Option.of(
             ChangeKind.FIRST_LANGUAGE,
-            f"Declare {language.value.capitalize()} the first official language "
-            f"({first.language.value.capitalize()} the second)",
+            tr("Declare French the first official language (English the second)")
+            if language is OfficialLanguage.FRENCH
+            else tr("Declare English the first official language (French the second)"),
             _ALL,
             day,
             c,

@@ -10,22 +10,47 @@ forecast computes from the work history, a birthday is a date.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from expressentry._replace import replace
+from expressentry.i18n import Message, tr
 from expressentry.models import Candidate, LanguageResult, levels_under
 from expressentry.planner.language import result_of, with_result
 from expressentry.planner.options import ChangeKind, Option
 from expressentry.planner.profile import spouse_edit
 from expressentry.rules import RuleSet
 from expressentry.rules.language_tables import SCORE_ORDER, chart_in
-from expressentry.timelines.forecast import Forecast, MilestoneKind, forecast
+from expressentry.timelines.forecast import Forecast, Milestone, MilestoneKind, forecast
 from expressentry.timelines.forecast.run import projected
 from expressentry.timelines.validity import eca_expiry, language_expiry
 
-__all__ = ["experience_options", "renewal_options", "run_forecast"]
+__all__ = ["experience_options", "joined", "milestone_message", "renewal_options", "run_forecast"]
+
+
+def milestone_message(m: Milestone) -> Message:
+    """A forecast milestone's words as a message.
+
+    Its own message when the timeline words it as one; else its English
+    description, the same in every language.
+    """
+    found = getattr(m, "message", None)
+    if isinstance(found, Message):
+        return found
+    return tr("{description}", description=m.description)
+
+
+def joined(messages: Sequence[Message], sep: str = "; ") -> Message:
+    """``messages`` (one or more) joined with ``sep`` (``"; "`` or ``" + "``), as one message."""
+    out = messages[0]
+    for m in messages[1:]:
+        out = (
+            tr("{first} + {then}", first=out, then=m)
+            if sep == " + "
+            else tr("{first}; {then}", first=out, then=m)
+        )
+    return out
 
 
 def run_forecast(c: Candidate, day: date, end: date, rules: RuleSet | None) -> Forecast:
@@ -45,14 +70,19 @@ def experience_options(c: Candidate, f: Forecast) -> list[Option]:
     stopped = projected(c, f.start, ongoing=False)
     out: list[Option] = []
     for event in f.events:
-        reached = [m.description for m in event.milestones if m.kind is MilestoneKind.EXPERIENCE]
+        reached = [
+            milestone_message(m) for m in event.milestones if m.kind is MilestoneKind.EXPERIENCE
+        ]
         if not reached:
             continue
         out.append(
             Option(
                 kind=ChangeKind.EXPERIENCE,
-                description=f"Keep the current work up to {event.day.isoformat()}: "
-                + "; ".join(reached),
+                message=tr(
+                    "Keep the current work up to {day}: {reached}",
+                    day=event.day,
+                    reached=joined(reached),
+                ),
                 targets=frozenset({"experience"}),
                 day=event.day,
                 edit=_as_is,
@@ -90,7 +120,7 @@ def _when(expires: date, day: date, end: date) -> date | None:
 
 def _renewal(  # noqa: PLR0917 (one call shape, private)
     c: Candidate,
-    words: str,
+    words: Message,
     targets: frozenset[str],
     expires: date,
     edit: Callable[[Candidate], Candidate],
@@ -100,8 +130,11 @@ def _renewal(  # noqa: PLR0917 (one call shape, private)
     on = _when(expires, day, end)
     if on is None:
         return []
-    state = "expired on" if expires <= day else "expires on"
-    words = f"{words} ({state} {expires.isoformat()})"
+    words = (
+        tr("{words} (expired on {day})", words=words, day=expires)
+        if expires <= day
+        else tr("{words} (expires on {day})", words=words, day=expires)
+    )
     return [Option.of(ChangeKind.RENEWAL, words, targets, on, c, edit)]
 
 
@@ -115,7 +148,7 @@ def renewal_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[
     for role, result in (("first", c.first_language_result), ("second", c.second_language_result)):
         if result is None:
             continue
-        words = f"Take the {result.test.label} again at the same levels"
+        words = tr("Take the {test} again at the same levels", test=tr(result.test.label))
         targets = frozenset(f"{role}.{a.value}" for a in SCORE_ORDER)
         edit = _result_edit(role, _retaken(result, day, rules))
         out.extend(
@@ -123,7 +156,9 @@ def renewal_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[
         )
     s = c.spouse
     if s is not None and s.language is not None:
-        words = f"The spouse takes the {s.language.test.label} again at the same levels"
+        words = tr(
+            "The spouse takes the {test} again at the same levels", test=tr(s.language.test.label)
+        )
         edit = spouse_edit(language=_retaken(s.language, day, rules))
         expires = language_expiry(s.language, rules=rules)
         out.extend(_renewal(c, words, frozenset({"spouse.language"}), expires, edit, day, end))
@@ -131,10 +166,10 @@ def renewal_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[
         renewed = replace(c.education, eca_issued=day)
         expires = eca_expiry(c.education.eca_issued, rules=rules)
         edit = lambda x: replace(x, education=renewed)  # noqa: E731
-        out.extend(_renewal(c, "A new ECA", frozenset({"education"}), expires, edit, day, end))
+        out.extend(_renewal(c, tr("A new ECA"), frozenset({"education"}), expires, edit, day, end))
     if s is not None and s.education is not None and s.education.eca_issued is not None:
         expires = eca_expiry(s.education.eca_issued, rules=rules)
         edit = spouse_edit(education=replace(s.education, eca_issued=day))
-        words = "A new ECA for the spouse"
+        words = tr("A new ECA for the spouse")
         out.extend(_renewal(c, words, frozenset({"spouse.education"}), expires, edit, day, end))
     return out

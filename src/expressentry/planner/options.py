@@ -15,6 +15,7 @@ from enum import StrEnum, unique
 
 from attrs import frozen
 
+from expressentry.i18n import Message
 from expressentry.models import Candidate
 
 __all__ = ["ChangeKind", "Option"]
@@ -58,7 +59,8 @@ class Option:
 
     Attributes:
         kind: What it is about.
-        description: The change in words a client can act on.
+        message: The change in words a client can act on, in either language
+            (:attr:`description` is it in English).
         targets: What of the profile it changes (``"first.listening"``,
             ``"spouse.language"``): a plan never combines two options that share one.
         day: The earliest day it takes effect; it is scored on that day.
@@ -72,7 +74,7 @@ class Option:
     """
 
     kind: ChangeKind
-    description: str
+    message: Message
     targets: frozenset[str]
     day: date
     edit: Callable[[Candidate], Candidate]
@@ -80,11 +82,16 @@ class Option:
     baseline: Candidate
     decision: bool = False
 
+    @property
+    def description(self) -> str:
+        """The change in English words (rendered when asked: most options are never shown)."""
+        return str(self.message)
+
     @classmethod
     def of(  # noqa: PLR0917 (the fields in their order)
         cls,
         kind: ChangeKind,
-        description: str,
+        message: Message,
         targets: frozenset[str],
         day: date,
         candidate: Candidate,
@@ -95,7 +102,7 @@ class Option:
         """The option of ``edit`` made to ``candidate`` (its own baseline)."""
         return cls(
             kind=kind,
-            description=description,
+            message=message,
             targets=targets,
             day=day,
             edit=edit,

@@ -31,9 +31,16 @@ from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown, PointLine
+from expressentry.i18n import Message, tr
 from expressentry.models import Candidate, check_dates, require_candidate
 from expressentry.planner.language import language_options
-from expressentry.planner.later import experience_options, renewal_options, run_forecast
+from expressentry.planner.later import (
+    experience_options,
+    joined,
+    milestone_message,
+    renewal_options,
+    run_forecast,
+)
 from expressentry.planner.options import Option
 from expressentry.planner.profile import additional_options, education_options, spouse_options
 from expressentry.planner.results import (
@@ -78,6 +85,7 @@ def _change(old: PointLine | None, new: PointLine) -> LineChange:
         before=0 if old is None else old.points,
         after=new.points,
         reason=new.reason,
+        message=new.message,
     )
 
 
@@ -115,7 +123,12 @@ def _moved(before: CrsBreakdown, after: CrsBreakdown) -> tuple[LineChange, ...]:
         if (section, factor) not in kept and ln.points:
             out.append(
                 LineChange(
-                    section=section, factor=factor, before=ln.points, after=0, reason=ln.reason
+                    section=section,
+                    factor=factor,
+                    before=ln.points,
+                    after=0,
+                    reason=ln.reason,
+                    message=ln.message,
                 )
             )
     return tuple(out)
@@ -200,18 +213,29 @@ def _new(old: tuple[_T, ...], new: tuple[_T, ...]) -> tuple[_T, ...]:
     return tuple(x for x in new if x not in old) if old != new else ()
 
 
+def _why_nothing(capped: Sequence[LineChange]) -> Message:
+    """Why a change that moves lines is worth nothing: the caps, or what offsets it."""
+    if not capped:
+        return tr("the points it adds are offset by points it removes")
+    lines = joined(
+        [
+            tr("{description}", description=ln.reason) if ln.message is None else ln.message
+            for ln in capped
+        ]
+    )
+    return tr("absorbed by {lines}", lines=lines)
+
+
 def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
     option, before, after, was, now = trial
     lines = _moved(before, after)
-    caps = tuple(ln.reason for ln in lines if _is_cap(ln.factor) and ln.change < 0)
+    capped = [ln for ln in lines if _is_cap(ln.factor) and ln.change < 0]
+    caps = tuple(ln.reason for ln in capped)
     gain = after.total - before.total
-    why = None
+    why = why_message = None
     if gain == 0 and lines:
-        why = (
-            "absorbed by " + "; ".join(caps)
-            if caps
-            else "the points it adds are offset by points it removes"
-        )
+        why_message = _why_nothing(capped)
+        why = str(why_message)
     was_p, was_k = was.eligible_programs, was.eligible_categories
     now_p, now_k = (
         (was_p, was_k) if now == was else (now.eligible_programs, now.eligible_categories)
@@ -224,10 +248,11 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
             ChanceChange(round_type=k, before=old.get(k), after=new.get(k))
             for k in dict.fromkeys([*old, *new])
         )
+    words = option.description  # rendered once: most options are never shown
     return Improvement(
         kind=option.kind,
-        description=option.description,
-        steps=(option.description,),
+        description=words,
+        steps=(words,),
         day=option.day,
         total_before=before.total,
         total=after.total,
@@ -235,6 +260,7 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
         lines=lines,
         capped_by=caps,
         why_nothing=why,
+        why_nothing_message=why_message,
         programs_opened=_new(was_p, now_p),
         programs_closed=_new(now_p, was_p),
         categories_opened=_new(was_k, now_k),
@@ -243,6 +269,7 @@ def _measure(c: Candidate, trial: _Trial, odds: _Odds | None) -> Improvement:
         decision=option.decision,
         profile=option.changed,
         baseline=None if option.baseline is c else option.baseline,
+        message=option.message,
     )
 
 
@@ -403,7 +430,7 @@ def _best_combination(  # noqa: PLR0917 (private)
     group, profile = combos[max(range(len(combos)), key=totals.__getitem__)]
     option = Option(
         kind=group[0].kind,
-        description=" + ".join(o.description for o in group),
+        message=joined([o.message for o in group], " + "),
         targets=frozenset().union(*(o.targets for o in group)),
         day=day,
         edit=group[0].edit,
@@ -456,15 +483,17 @@ def _losses(f: Forecast) -> tuple[Loss, ...]:
         closed_c = tuple(k for k in was if k not in now)
         if event.change >= 0 and not closed_p and not closed_c:
             continue
-        words = [m.description for m in event.milestones]
+        words = [milestone_message(m) for m in event.milestones]
+        message = joined(words) if words else None
         out.append(
             Loss(
                 day=event.day,
                 total_before=event.before.total,
                 total=event.after.total,
-                description="; ".join(words),
+                description="" if message is None else str(message),
                 programs_closed=closed_p,
                 categories_closed=closed_c,
+                message=message,
             )
         )
     return tuple(out)

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from expressentry._replace import replace
 from expressentry.enums import CanadianCredential, EducationLevel, LanguageTest, Teer
 from expressentry.errors import InvalidInputError
+from expressentry.i18n import Message, tr
 from expressentry.models import (
     Candidate,
     Education,
@@ -52,8 +53,10 @@ SPOUSE_LEVELS = (4, TOP_LEVEL)
 _EDUCATION = frozenset({"education"})
 _CREDENTIALS = (CanadianCredential.ONE_OR_TWO_YEAR, CanadianCredential.THREE_YEAR_OR_MORE)
 _CREDENTIAL_WORDS = {
-    CanadianCredential.ONE_OR_TWO_YEAR: "a Canadian credential of one or two years",
-    CanadianCredential.THREE_YEAR_OR_MORE: "a Canadian credential of three years or more",
+    CanadianCredential.ONE_OR_TWO_YEAR: tr("Complete a Canadian credential of one or two years"),
+    CanadianCredential.THREE_YEAR_OR_MORE: tr(
+        "Complete a Canadian credential of three years or more"
+    ),
 }
 
 
@@ -67,21 +70,31 @@ def _education(
         return None
 
 
-def _further(now: Education, day: date, whose: str) -> list[tuple[str, Education]]:
+def _eca_words(level: EducationLevel, spouse: bool) -> Message:
+    if spouse:
+        return tr("An ECA for the spouse's credential held ({level})", level=tr(level.label))
+    return tr("An ECA for the candidate's credential held ({level})", level=tr(level.label))
+
+
+def _further_words(level: EducationLevel, spouse: bool) -> Message:
+    if spouse:
+        return tr("The spouse's further credential: {level}, with its ECA", level=tr(level.label))
+    return tr("The candidate's further credential: {level}, with its ECA", level=tr(level.label))
+
+
+def _further(now: Education, day: date, spouse: bool) -> list[tuple[Message, Education]]:
     """A further (foreign) credential at each higher level, or an ECA for the one held."""
-    out: list[tuple[str, Education]] = []
+    out: list[tuple[Message, Education]] = []
     if not now.recognized:
         new = _education(now.level, now.canadian_credential, day)
         if new is not None:
-            out.append((f"An ECA for {whose} credential held ({now.level.label})", new))
+            out.append((_eca_words(now.level, spouse), new))
     for level in EducationLevel:
         if level.rank <= now.level.rank:
             continue
         new = _education(level, now.canadian_credential, day)
         if new is not None:
-            out.append(
-                (f"{whose.capitalize()} further credential: {level.label}, with its ECA", new)
-            )
+            out.append((_further_words(level, spouse), new))
     return out
 
 
@@ -108,7 +121,7 @@ def education_options(c: Candidate, day: date) -> list[Option]:
     now = c.education
     out = [
         Option.of(ChangeKind.EDUCATION, words, _EDUCATION, day, c, _education_edit(new))
-        for words, new in _further(now, day, "the candidate's")
+        for words, new in _further(now, day, spouse=False)
     ]
     order = list(CanadianCredential)
     for credential in _CREDENTIALS:
@@ -123,7 +136,7 @@ def education_options(c: Candidate, day: date) -> list[Option]:
             out.append(
                 Option.of(
                     ChangeKind.CANADIAN_EDUCATION,
-                    f"Complete {_CREDENTIAL_WORDS[credential]}",
+                    _CREDENTIAL_WORDS[credential],
                     _EDUCATION,
                     day,
                     c,
@@ -154,7 +167,11 @@ def _spouse_language(c: Candidate, s: Spouse, day: date, rules: RuleSet) -> list
         for level in range(SPOUSE_LEVELS[0], SPOUSE_LEVELS[1] + 1):
             new = new_result(LanguageTest.IELTS_GENERAL, day, level, rules)
             if new is not None:
-                words = f"The spouse's {new.test.label} result at CLB {level} in all four"
+                words = tr(
+                    "The spouse's {test} result at CLB {level} in all four",
+                    test=tr(new.test.label),
+                    level=level,
+                )
                 out.append(
                     Option.of(ChangeKind.SPOUSE, words, target, day, c, spouse_edit(language=new))
                 )
@@ -164,9 +181,11 @@ def _spouse_language(c: Candidate, s: Spouse, day: date, rules: RuleSet) -> list
     for level in range(min(levels.values()) + 1, SPOUSE_LEVELS[1] + 1):
         better = raised(result, chart, {a: level for a in SCORE_ORDER if levels[a] < level})
         if better is not None:
-            words = (
-                f"The spouse's {result.test.label}: "
-                f"{result.language.scale} {level} or more in all four"
+            words = tr(
+                "The spouse's {test}: {scale} {level} or more in all four",
+                test=tr(result.test.label),
+                scale=result.language.scale,
+                level=level,
             )
             out.append(
                 Option.of(ChangeKind.SPOUSE, words, target, day, c, spouse_edit(language=better))
@@ -186,7 +205,7 @@ def _spouse_work(c: Candidate, s: Spouse, day: date) -> Option:
 
     return Option.of(
         ChangeKind.SPOUSE,
-        "The spouse works a year full time in skilled (TEER 0-3) work in Canada",
+        tr("The spouse works a year full time in skilled (TEER 0-3) work in Canada"),
         frozenset({"spouse.work"}),
         day + relativedelta(years=1),
         c,
@@ -202,7 +221,7 @@ def spouse_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[O
     out = [
         Option.of(
             ChangeKind.NOT_ACCOMPANYING,
-            "Apply with the spouse not accompanying (the candidate's decision)",
+            tr("Apply with the spouse not accompanying (the candidate's decision)"),
             frozenset(
                 {"spouse.accompanying", "spouse.language", "spouse.education", "spouse.work"}
             ),
@@ -214,7 +233,7 @@ def spouse_options(c: Candidate, day: date, end: date, rules: RuleSet) -> list[O
     ]
     out.extend(_spouse_language(c, s, day, rules))
     held = s.education or Education(level=EducationLevel.LESS_THAN_SECONDARY)
-    for words, new in _further(held, day, "the spouse's"):
+    for words, new in _further(held, day, spouse=True):
         out.append(
             Option.of(
                 ChangeKind.SPOUSE,
@@ -248,19 +267,21 @@ def additional_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
     if c.job_offer is None:
         skilled = noc is not None and noc_teer(noc) <= Teer.TEER_3 and noc[:2] != "00"
         own = noc if skilled and noc is not None else SKILLED_NOC
-        words = f"A qualifying job offer in NOC {own}"
+        words = tr("A qualifying job offer in NOC {noc}", noc=own)
         out.append(
             Option.of(ChangeKind.JOB_OFFER, words, offer, day, c, _set(job_offer=JobOffer(noc=own)))
         )
     if c.job_offer is None or c.job_offer.noc[:2] != "00":
-        words = f"A qualifying job offer in NOC major group 00 (e.g. {MAJOR_GROUP_00_NOC})"
+        words = tr(
+            "A qualifying job offer in NOC major group 00 (e.g. {noc})", noc=MAJOR_GROUP_00_NOC
+        )
         edit = _set(job_offer=JobOffer(noc=MAJOR_GROUP_00_NOC))
         out.append(Option.of(ChangeKind.JOB_OFFER, words, offer, day, c, edit))
     if not c.provincial_nomination:
         out.append(
             Option.of(
                 ChangeKind.NOMINATION,
-                "A provincial or territorial nomination",
+                tr("A provincial or territorial nomination"),
                 frozenset({"nomination"}),
                 day,
                 c,
@@ -271,7 +292,7 @@ def additional_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
         out.append(
             Option.of(
                 ChangeKind.SIBLING,
-                "A brother or sister in Canada (citizen or permanent resident, 18 or older)",
+                tr("A brother or sister in Canada (citizen or permanent resident, 18 or older)"),
                 frozenset({"sibling"}),
                 day,
                 c,
@@ -283,7 +304,7 @@ def additional_options(c: Candidate, day: date, rules: RuleSet) -> list[Option]:
         out.append(
             Option.of(
                 ChangeKind.CERTIFICATE,
-                f"A certificate of qualification in the trade of NOC {noc}",
+                tr("A certificate of qualification in the trade of NOC {noc}", noc=noc),
                 frozenset({"certificate"}),
                 day,
                 c,

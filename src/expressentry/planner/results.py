@@ -12,17 +12,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from expressentry._html import fragment, table
 from expressentry._records import joined
 from expressentry._reprs import cut
 from expressentry.draws.cutoffs import RoundType
 from expressentry.enums import CategoryId, CrsSection, Program
+from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import Message, check_lang, tr
 from expressentry.models import Candidate
 from expressentry.planner.options import ChangeKind
-from expressentry.rules._timeline import LAST_REVIEWED, ReviewedResult
+from expressentry.rules._timeline import LAST_REVIEWED, ReviewedResult, review_messages
 
 __all__ = ["ChanceChange", "Improvement", "ImprovementPlan", "LineChange", "Loss"]
 
@@ -39,6 +41,41 @@ def _percent(p: float | None) -> str:
     return "-" if p is None else f"{round(p * 100)} %"
 
 
+def _text(message: Message | None, english: str, lang: str) -> str:
+    """``message`` in ``lang``; ``english`` where there is no message (read back from JSON)."""
+    return english if lang == "en" or message is None else message.render(lang)
+
+
+def _shown(
+    improvements: tuple[Improvement, ...], top: object, where: str
+) -> tuple[Improvement, ...]:
+    """The best ``top`` of ``improvements`` (all of them for ``None``), ``top`` checked."""
+    if top is None:
+        return improvements
+    if type(top) is not int or top < 0:
+        raise InvalidInputError(
+            where, [FieldProblem("top", top, "must be None or a whole number from 0")]
+        )
+    return improvements[:top]
+
+
+def _notes(result: ReviewedResult, day: date, lang: str) -> list[str]:
+    """:meth:`~ReviewedResult.note_lines` in ``lang``."""
+    if lang == "en":
+        return result.note_lines()
+    messages = review_messages(day, result.rules_reviewed_on)
+    return [tr("Note: {caveat}", caveat=m).render(lang) for m in messages]
+
+
+def _opened(
+    programs: tuple[Program, ...], categories: tuple[CategoryId, ...], lang: str
+) -> list[str]:
+    """Programs (by their code) and categories opened or closed, in ``lang``."""
+    return [p.value.upper() for p in programs] + [
+        tr("category {key}", key=c.value).render(lang) for c in categories
+    ]
+
+
 @frozen(kw_only=True, repr=False)
 class LineChange:
     """A breakdown line the change moved.
@@ -50,6 +87,8 @@ class LineChange:
         before: Points before the change (0 where the line was not there).
         after: Points after it (0 where the line is gone).
         reason: The line's reason after the change (before it, if gone).
+        message: The same words as a message, to render in another language
+            (:meth:`text`); ``None`` for a line read back from JSON.
     """
 
     section: CrsSection
@@ -57,6 +96,15 @@ class LineChange:
     before: int
     after: int
     reason: str
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``"en"`` or ``"fr"``); English where there is no message.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return _text(self.message, self.reason, check_lang(lang, "LineChange.text"))
 
     @property
     def change(self) -> int:
@@ -135,6 +183,9 @@ class Improvement:
         baseline: What the change is measured against when it is not the
             profile planned for (a job that goes on is measured against the job
             ending the day before the plan starts); ``None`` otherwise.
+        message: :attr:`description` as a message, to render in another
+            language (:meth:`text`); ``None`` for a change read back from JSON.
+        why_nothing_message: :attr:`why_nothing` as a message, likewise.
     """
 
     kind: ChangeKind
@@ -155,6 +206,8 @@ class Improvement:
     decision: bool = False
     profile: Candidate
     baseline: Candidate | None = None
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
+    why_nothing_message: Message | None = field(default=None, eq=False, metadata={"json": False})
 
     @property
     def gain(self) -> int:
@@ -166,30 +219,66 @@ class Improvement:
         """Whether the change opens a program or a category."""
         return bool(self.programs_opened or self.categories_opened)
 
-    def explain(self) -> str:
-        """The change, its gain and day, and the lines and chances that moved."""
-        head = f"{_signed(self.gain)} → {self.total}  {self.description}"
-        out = [head, f"    from {self.day.isoformat()}"]
+    def text(self, lang: str = "en") -> str:
+        """:attr:`description` in ``lang`` (``"en"`` or ``"fr"``).
+
+        A change with no :attr:`message` has its English description only.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return _text(self.message, self.description, check_lang(lang, "Improvement.text"))
+
+    def explain(self, lang: str = "en") -> str:
+        """The change, its gain and day, and the lines and chances that moved, in ``lang``.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self._explain(check_lang(lang, "Improvement.explain"))
+
+    def _why_nothing(self, lang: str) -> str | None:
+        if self.why_nothing is None:
+            return None
+        return _text(self.why_nothing_message, self.why_nothing, lang)
+
+    def _capped_by(self, lang: str) -> str:
+        if lang == "en":
+            return "; ".join(self.capped_by)
+        capped = [ln for ln in self.lines if ln.change < 0 and ln.reason in self.capped_by]
+        if len(capped) != len(self.capped_by):  # not the lines': English as given
+            return "; ".join(self.capped_by)
+        return "; ".join(ln.text(lang) for ln in capped)
+
+    def _explain(self, lang: str) -> str:
+        head = f"{_signed(self.gain)} → {self.total}  {self.text(lang)}"
+        out = [head, "    " + tr("from {day}", day=self.day).render(lang)]
         if self.decision:
-            out.append("    This is the candidate's own decision, not a recommendation.")
+            decision = tr("This is the candidate's own decision, not a recommendation.")
+            out.append("    " + decision.render(lang))
         for ln in self.lines:
-            out.append(f"    {_signed(ln.change):>5}  {ln.reason}")
+            out.append(f"    {_signed(ln.change):>5}  {_text(ln.message, ln.reason, lang)}")
         if self.capped_by:
-            out.append("    absorbed by: " + "; ".join(self.capped_by))
-        if self.why_nothing:
-            out.append(f"    worth nothing: {self.why_nothing}")
-        opened = [p.value.upper() for p in self.programs_opened] + [
-            f"category {c.value}" for c in self.categories_opened
-        ]
-        closed = [p.value.upper() for p in self.programs_closed] + [
-            f"category {c.value}" for c in self.categories_closed
-        ]
+            out.append(
+                "    " + tr("absorbed by: {lines}", lines=self._capped_by(lang)).render(lang)
+            )
+        why = self._why_nothing(lang)
+        if why:
+            out.append("    " + tr("worth nothing: {why}", why=why).render(lang))
+        opened = _opened(self.programs_opened, self.categories_opened, lang)
+        closed = _opened(self.programs_closed, self.categories_closed, lang)
         if opened:
-            out.append("    opens: " + ", ".join(opened))
+            out.append("    " + tr("opens: {what}", what=", ".join(opened)).render(lang))
         if closed:
-            out.append("    closes: " + ", ".join(closed))
+            out.append("    " + tr("closes: {what}", what=", ".join(closed)).render(lang))
         out.extend(
-            f"    next {ch.round_type.key} round: {_percent(ch.before)} → {_percent(ch.after)}"
+            "    "
+            + tr(
+                "next {key} round: {before} → {after}",
+                key=ch.round_type.key,
+                before=_percent(ch.before),
+                after=_percent(ch.after),
+            ).render(lang)
             for ch in self.chances
             if _percent(ch.before) != _percent(ch.after)
         )
@@ -260,6 +349,8 @@ class Loss:
         description: What happens, in words (a birthday, a document expiring).
         programs_closed: Programs no longer eligible for from that day.
         categories_closed: Categories no longer eligible for from that day.
+        message: :attr:`description` as a message, to render in another
+            language (:meth:`text`); ``None`` for a loss read back from JSON.
     """
 
     day: date
@@ -268,22 +359,43 @@ class Loss:
     description: str
     programs_closed: tuple[Program, ...] = ()
     categories_closed: tuple[CategoryId, ...] = ()
+    message: Message | None = field(default=None, eq=False, metadata={"json": False})
 
     @property
     def points(self) -> int:
         """Points lost that day (0 or negative)."""
         return self.total - self.total_before
 
-    def explain(self) -> str:
-        """The day, the points lost and why."""
-        closed = [p.value.upper() for p in self.programs_closed] + [
-            f"category {c.value}" for c in self.categories_closed
-        ]
-        tail = f"; closes {', '.join(closed)}" if closed else ""
-        return (
-            f"{self.day.isoformat()}: {_signed(self.points)} → {self.total}  "
-            f"{self.description}{tail} (act before {self.day.isoformat()})"
-        )
+    def text(self, lang: str = "en") -> str:
+        """:attr:`description` in ``lang`` (``"en"`` or ``"fr"``).
+
+        A loss with no :attr:`message` has its English description only.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return _text(self.message, self.description, check_lang(lang, "Loss.text"))
+
+    def explain(self, lang: str = "en") -> str:
+        """The day, the points lost and why, in ``lang``.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self._explain(check_lang(lang, "Loss.explain"))
+
+    def _explain(self, lang: str) -> str:
+        closed = _opened(self.programs_closed, self.categories_closed, lang)
+        what = _text(self.message, self.description, lang)
+        if closed:
+            what = tr("{what}; closes {closed}", what=what, closed=", ".join(closed)).render(lang)
+        return tr(
+            "{day}: {points} → {total}  {what} (act before {day})",
+            day=self.day,
+            points=_signed(self.points),
+            total=self.total,
+            what=what,
+        ).render(lang)
 
     def as_dict(self) -> dict[str, Any]:
         """The loss as plain JSON values."""
@@ -352,38 +464,70 @@ class ImprovementPlan(ReviewedResult):
         """The CRS total on :attr:`as_of` as the profile is."""
         return self.breakdown.total
 
-    def explain(self, top: int | None = None) -> str:
+    def explain(self, top: int | None = None, lang: str = "en") -> str:
         """The plan in words: the best ``top`` changes (all by default), and the rest.
 
-        The best combinations, what is worth nothing, and the losses ahead follow.
+        The best combinations, what is worth nothing, and the losses ahead
+        follow; in ``lang`` (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: ``top`` is not ``None`` or a whole number from 0;
+                ``lang`` is not a language messages are written in.
         """
-        shown = self.improvements if top is None else self.improvements[:top]
+        lang = check_lang(lang, "ImprovementPlan.explain")
+        shown = _shown(self.improvements, top, "ImprovementPlan.explain")
         out = [
-            f"Improvement plan on {self.as_of.isoformat()} (to {self.end.isoformat()}): "
-            f"CRS {self.total}"
+            tr(
+                "Improvement plan on {day} (to {end}): CRS {total}",
+                day=self.as_of,
+                end=self.end,
+                total=self.total,
+            ).render(lang)
         ]
-        out.extend(f"  next {kind.key} round: {_percent(chance)}" for kind, chance in self.chances)
+        out.extend(
+            "  "
+            + tr("next {key} round: {chance}", key=kind.key, chance=_percent(chance)).render(lang)
+            for kind, chance in self.chances
+        )
         if self.pool_exit is not None and self.pool_exit <= self.as_of:
-            out.append(
-                f"  The profile left the pool on {self.pool_exit.isoformat()} (12 months after it "
-                "was submitted): no round invites it until a new profile is submitted."
+            left = tr(
+                "The profile left the pool on {day} (12 months after it was submitted): "
+                "no round invites it until a new profile is submitted.",
+                day=self.pool_exit,
             )
+            out.append("  " + left.render(lang))
         out.append("")
-        out.append(f"Changes, best first ({len(shown)} of {len(self.improvements)}):")
-        out.extend(f"{i}. {imp.explain()}" for i, imp in enumerate(shown, 1))
-        for name, combo in (("pair", self.best_pair), ("triple", self.best_triple)):
-            if combo is not None:
-                out.append("")
-                out.append(f"Best {name}: {combo.explain()}")
+        out.append(
+            tr(
+                "Changes, best first ({shown} of {found}):",
+                shown=len(shown),
+                found=len(self.improvements),
+            ).render(lang)
+        )
+        out.extend(f"{i}. {imp._explain(lang)}" for i, imp in enumerate(shown, 1))
+        if self.best_pair is not None:
+            out += [
+                "",
+                tr("Best pair: {change}", change=self.best_pair._explain(lang)).render(lang),
+            ]
+        if self.best_triple is not None:
+            triple = self.best_triple._explain(lang)
+            out += ["", tr("Best triple: {change}", change=triple).render(lang)]
         if self.worth_nothing:
             out.append("")
-            out.append("Worth nothing now:")
-            out.extend(f"  {imp.description}: {imp.why_nothing}" for imp in self.worth_nothing)
+            out.append(tr("Worth nothing now:").render(lang))
+            out.extend(
+                "  "
+                + tr(
+                    "{change}: {why}", change=imp.text(lang), why=imp._why_nothing(lang) or ""
+                ).render(lang)
+                for imp in self.worth_nothing
+            )
         if self.losses:
             out.append("")
-            out.append("Losses ahead:")
-            out.extend(f"  {loss.explain()}" for loss in self.losses)
-        out.extend(self.note_lines())
+            out.append(tr("Losses ahead:").render(lang))
+            out.extend(f"  {loss._explain(lang)}" for loss in self.losses)
+        out.extend(_notes(self, self.as_of, lang))
         return "\n".join(out)
 
     def __str__(self) -> str:
@@ -394,8 +538,11 @@ class ImprovementPlan(ReviewedResult):
 
         The command line's ``plan --format json``; the changed profiles are left
         out (:attr:`Improvement.profile` has them).
+
+        Raises:
+            InvalidInputError: ``top`` is not ``None`` or a whole number from 0.
         """
-        shown = self.improvements if top is None else self.improvements[:top]
+        shown = _shown(self.improvements, top, "ImprovementPlan.as_dict")
         return {
             "as_of": self.as_of.isoformat(),
             "end": self.end.isoformat(),
