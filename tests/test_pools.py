@@ -113,7 +113,12 @@ def test_csv_with_a_bad_header_is_one_failure(tmp_path: Path) -> None:
     assert pool.candidates == ()
     [failure] = pool.failures
     assert failure.line == 1
-    assert [p.path for p in failure.problems] == ["[0]", "$"]
+    # the column as a spreadsheet counts it, from 1 (never a 0-based index)
+    assert [p.path for p in failure.problems] == ["column 1", "$"]
+    assert failure.lines()[0] == (
+        "line 1: column 1: is not a column of a pool: profile, profile_submitted or id "
+        '(got "json")'
+    )
 
 
 def test_csv_with_the_profile_column_alone(tmp_path: Path) -> None:
