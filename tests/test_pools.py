@@ -156,11 +156,22 @@ def test_cli_scores_a_pool_one_line_each(
     assert main(["score", str(_jsonl(tmp_path)), "--as-of", "2026-11-22"]) == 2
     captured = capsys.readouterr()
     out = [json.loads(line) for line in captured.out.splitlines()]
-    total = score(example_profile(), as_of=AS_OF).total
+    assert score(example_profile(), as_of=AS_OF).total == 574  # the README's figure
     assert out[0] == {
         "line": 1,
+        "id": None,  # the line gives none
         "as_of": "2026-11-22",
-        "total": total,
+        "total": 574,
+        # the example's sections as the quickstart gives them: (404, 20, 100, 50)
+        "core": 404,
+        "spouse": 20,
+        "transferability": 100,
+        "additional": 50,
+        "in_pool": True,  # submitted 2026-05-01, 12 months in the pool
+        # first to end: the profile itself, 12 months in the pool from 2026-05-01 (before
+        # the TEF Canada result of 2025-05-10, valid 2 years, to 2027-05-10)
+        "next_expiry": "2027-05-01",
+        "next_expiry_document": "candidate profile: profile submitted 2026-05-01",
         "rules_reviewed_on": "2026-11-22",
         "caveats": [],  # the day is the rules' review day: nothing to add
     }
