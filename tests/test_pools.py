@@ -116,8 +116,7 @@ def test_csv_with_a_bad_header_is_one_failure(tmp_path: Path) -> None:
     # the column as a spreadsheet counts it, from 1 (never a 0-based index)
     assert [p.path for p in failure.problems] == ["column 1", "$"]
     assert failure.lines()[0] == (
-        "line 1: column 1: is not a column of a pool: profile, profile_submitted or id "
-        '(got "json")'
+        'line 1: column 1: is not a column of a pool: profile, profile_submitted or id (got "json")'
     )
 
 

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from expressentry.batch import Failure, gc_paused, run_pool
-from expressentry.crs import score, score_many
+from expressentry.crs import score_many
 from expressentry.draws.records import Round
 from expressentry.eligibility import EligibilityFlags, Requirement, Verdict, flags_many
 from expressentry.eligibility.cec import assess_cec
@@ -34,7 +34,6 @@ from expressentry.eligibility.fst import assess_fst
 from expressentry.eligibility.fsw import assess_fsw
 from expressentry.enums import CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.explain import CrsBreakdown
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate, results_under
 from expressentry.planner import ImprovementPlan, improvements_many
@@ -42,7 +41,9 @@ from expressentry.pools import ID_FIELD, LineFailure, PoolId, RawLine, read_line
 from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.rules.categories import CATEGORY_SETS
-from expressentry.timelines.documents import Validity, validity_on
+from expressentry.scoring.kernel import score_on
+from expressentry.scoring.plan import Plan, plan_for
+from expressentry.timelines.documents import Expiring, expiring_first
 from expressentry.timelines.validity import in_pool_on
 
 T = TypeVar("T")
@@ -279,7 +280,8 @@ def work_chunk(task: Task) -> Worked:
     rows: list[dict[str, Any] | None]
     with gc_paused():
         if task.command == "score":
-            scored = run_pool("score_many", candidates, Candidate, True, _scored, day, rules)
+            plan = plan_for(rules, day)
+            scored = run_pool("score_many", candidates, Candidate, True, _scored, plan, day)
             failed = scored.failures
             rows = [None if r is None else _score_row(day, *r) for r in scored.results]
         elif task.command == "eligibility":
@@ -319,18 +321,29 @@ def work_chunk(task: Task) -> Worked:
     return [json.dumps(row, ensure_ascii=False) for row in out], read.failures, read.size
 
 
-def _scored(c: Candidate, day: date, rules: RuleSet) -> tuple[Candidate, CrsBreakdown, Validity]:
-    """A profile's breakdown and documents on ``day`` (the step of a pool's ``score``)."""
-    return c, score(c, as_of=day, rules=rules), validity_on(c, as_of=day)
+def _scored(c: Candidate, plan: Plan, day: date) -> tuple[Candidate, list[int], Expiring | None]:
+    """A profile's section subtotals and first expiring document on ``day`` (a pool's ``score``).
+
+    The subtotals are those of :func:`~expressentry.score`'s breakdown, from the
+    same kernel, without its lines (the fast path of
+    :func:`~expressentry.score_many`).
+    """
+    sections: list[int] = []
+    score_on(c, plan, None, sections)
+    return c, sections, expiring_first(c, as_of=day)
 
 
-def _score_row(day: date, c: Candidate, b: CrsBreakdown, v: Validity) -> dict[str, Any]:
+_SECTIONS = tuple(s.value for s in CrsSection)
+
+
+def _score_row(
+    day: date, c: Candidate, sections: list[int], expiring: Expiring | None
+) -> dict[str, Any]:
     submitted = c.submitted_day
-    expiring = v.next_expiry
     expires = None if expiring is None else expiring.expires
     return {
-        "total": b.total,
-        **{s.value: b.subtotal(s) for s in CrsSection},
+        "total": sum(sections),
+        **dict(zip(_SECTIONS, sections, strict=True)),
         "in_pool": None if submitted is None else in_pool_on(submitted, day),
         "next_expiry": None if expires is None else expires.isoformat(),
         "next_expiry_document": None
