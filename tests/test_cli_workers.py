@@ -111,6 +111,27 @@ def test_a_pool_worked_on_in_two_processes_gives_the_output_of_one(
         assert "line 26" in err
 
 
+@pytest.mark.parametrize("command", ["score", "eligibility", "plan"])
+def test_csv_rows_with_ids_from_two_processes_are_the_rows_of_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    lines = [json.dumps({**ee.to_dict(c), "client": f"K{i}"}) for i, c in enumerate(_profiles(21))]
+    lines.insert(5, "not json")
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(f"{text}\n" for text in lines), encoding="utf-8")
+    args = [command, str(path), "--as-of", DAY.isoformat(), "--format", "csv"]
+    args += ["--id-field", "client"]
+    one = _run(capsys, [*args, "--workers", "1"])
+    two = _run(capsys, [*args, "--workers", "2"])
+    assert one == two
+    status, out, err = one
+    assert status == 2
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["line"] for r in rows] == [str(n) for n in range(1, 23) if n != 6]
+    assert [r["id"] for r in rows] == [f"K{i}" for i in range(21)]
+    assert err.startswith("expressentry: ids.jsonl line 6: $: not valid JSON")
+
+
 def test_a_pool_scored_in_two_processes_gives_each_profiles_own_total(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
