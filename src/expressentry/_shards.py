@@ -104,19 +104,22 @@ class Read(NamedTuple):
 
 def read_chunk(raws: list[RawLine], id_field: str = ID_FIELD) -> Read:
     """The profiles of a chunk of lines, with their line numbers and ids, and its bad lines."""
-    read = Read([], [], [], [], 0)
+    candidates: list[Candidate] = []
+    lines: list[int] = []
+    ids: list[PoolId | None] = []
+    failures: list[LineFailure] = []
     size = 0
     with gc_paused():
         for raw in raws:
             row = read_line(raw, id_field=id_field)
             size += row.size
             if row.candidate is not None:
-                read.candidates.append(row.candidate)
-                read.lines.append(row.line)
-                read.ids.append(row.id)
+                candidates.append(row.candidate)
+                lines.append(row.line)
+                ids.append(row.id)
             elif row.failure is not None:
-                read.failures.append(row.failure)
-    return read._replace(size=size)
+                failures.append(row.failure)
+    return Read(candidates, lines, ids, failures, size)
 
 
 _INDEXED = re.compile(r"\[(\d+)\]\.?(.*)")

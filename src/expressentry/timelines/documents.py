@@ -480,12 +480,10 @@ def validity_on(
 class Expiring(NamedTuple):
     """A document's expiry, without its status: what a pool's row says of it.
 
-    Attributes:
-        expires: The first day it is no longer valid (``None``: no period ends it).
-        label: Which one, in words, as :attr:`DocumentStatus.label`.
-        person: ``"candidate"`` or ``"spouse"``.
-        document: What kind of document.
-        status: Builds its :class:`DocumentStatus` on the day asked.
+    ``expires`` is the first day it is no longer valid (``None``: no period ends
+    it), ``label``, ``person`` and ``document`` say which document it is as
+    :class:`DocumentStatus` says, and ``status()`` builds its
+    :class:`DocumentStatus` on the day asked.
     """
 
     expires: date | None
