@@ -120,6 +120,20 @@ def test_csv_with_a_bad_header_is_one_failure(tmp_path: Path) -> None:
     )
 
 
+def test_a_header_that_is_not_a_pool_s_names_five_columns_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pool.csv"  # JSON Lines saved as .csv: every key a column
+    path.write_text(json.dumps(_profile()) + "\n", encoding="utf-8")
+    [failure] = read_pool(path).failures
+    paths = [p.path for p in failure.problems]
+    assert paths[:5] == ["column 1", "column 2", "column 3", "column 4", "column 5"]
+    assert paths[5:] == ["$", "$"]
+    assert failure.problems[5].message.startswith("and ")
+    assert failure.problems[5].message.endswith(" more columns not of a pool")
+    assert failure.problems[6].message == "the header names no profile column"
+
+
 def test_csv_with_the_profile_column_alone(tmp_path: Path) -> None:
     pool = read_pool(_csv(tmp_path, [[json.dumps(_profile())]], header=["profile"]))
     assert pool.lines == (2,)

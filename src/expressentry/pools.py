@@ -352,14 +352,22 @@ def _csv(data: bytes, id_field: str) -> Iterator[RawLine]:
         yield start, 0, LineFailure(line=start, problems=(problem,))
 
 
+_SHOWN_COLUMNS = 5
+"""The unknown columns of a header named one by one; the rest are counted."""
+
+
 def _header_problems(header: list[str], id_field: str) -> list[FieldProblem]:
     known = (*_COLUMNS, id_field)
     words = f"is not a column of a pool: {', '.join(known[:-1])} or {known[-1]}"
-    problems = [
+    unknown = [
         FieldProblem(f"column {number}", name, words)
         for number, name in enumerate(header, start=1)  # as a spreadsheet counts them
         if name not in known
     ]
+    problems = unknown[:_SHOWN_COLUMNS]
+    if len(unknown) > _SHOWN_COLUMNS:  # not a pool's header at all (JSON read as CSV?)
+        more = len(unknown) - _SHOWN_COLUMNS
+        problems.append(FieldProblem("$", MISSING, f"and {more:,} more columns not of a pool"))
     if PROFILE_COLUMN not in header:
         problems.append(FieldProblem("$", MISSING, "the header names no profile column"))
     for name in known:
