@@ -28,10 +28,10 @@ from typing import Any, NamedTuple, TypeVar
 from expressentry.batch import Failure, gc_paused, run_pool
 from expressentry.crs import score_many
 from expressentry.draws.records import Round
-from expressentry.eligibility import EligibilityFlags, Requirement, Verdict, flags_many
+from expressentry.eligibility import EligibilityFlags, Requirement, Status, Verdict, flags_many
 from expressentry.eligibility.cec import assess_cec
 from expressentry.eligibility.fst import assess_fst
-from expressentry.eligibility.fsw import assess_fsw
+from expressentry.eligibility.fsw import fsw_requirements
 from expressentry.enums import CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.jsontext import join_path
@@ -356,17 +356,19 @@ def _score_row(
     }
 
 
-_ASSESS = {Program.FSW: assess_fsw, Program.CEC: assess_cec, Program.FST: assess_fst}
+_ASSESS = {Program.CEC: assess_cec, Program.FST: assess_fst}
 
 
 def first_unmet(c: Candidate, program: Program, day: date, rules: RuleSet) -> Requirement:
     """The first requirement of ``program`` that ``c`` does not meet, as :func:`assess` says.
 
-    Only the program is assessed (not the others nor the categories), for a
-    profile its flags say is not eligible.
+    Only the program is assessed (not the others nor the categories), up to the
+    first requirement not met for FSW, for a profile its flags say is not eligible.
     """
-    result = _ASSESS[program](results_under(c, rules), day, rules)
-    return result.unmet[0]
+    c = results_under(c, rules)
+    if program is Program.FSW:  # the grid is built only if no earlier requirement fails
+        return next(r for r in fsw_requirements(c, day, rules) if r.status is Status.NOT_MET)
+    return _ASSESS[program](c, day, rules).unmet[0]
 
 
 def _eligibility_row(
