@@ -29,6 +29,7 @@ import pytest
 
 import expressentry as ee
 from expressentry.__main__ import main
+from expressentry._shards import first_unmet
 from expressentry.pools import read_pool
 from tests.strategies import random_candidate
 
@@ -449,3 +450,18 @@ def test_the_library_reads_ids_apart_and_one_profile_still_refuses_the_key(
     with pytest.raises(ee.InvalidProfileError) as exc:
         ee.from_json(pool.text[0], ee.Candidate)
     assert [(p.path, p.message) for p in exc.value.problems] == [("$.id", "unknown key")]
+
+
+def test_the_first_unmet_requirement_is_assess_s_first_unmet() -> None:
+    # the pool's eligibility stops at it (FSW's grid is built only if nothing fails first)
+    rng = random.Random(2026)
+    rules = ee.rules_for(as_of=DAY)
+    seen: set[str] = set()
+    for _ in range(400):
+        c = random_candidate(rng, DAY)
+        for result in ee.assess(c, as_of=DAY).programs:
+            if result.unmet:
+                found = first_unmet(c, result.program, DAY, rules)
+                assert found == result.unmet[0]
+                seen.add(found.id)
+    assert "fsw.selection_grid" in seen  # the grid's own failure is met too
