@@ -111,6 +111,27 @@ def test_a_pool_worked_on_in_two_processes_gives_the_output_of_one(
         assert "line 26" in err
 
 
+@pytest.mark.parametrize("command", ["score", "eligibility", "plan"])
+def test_csv_rows_with_ids_from_two_processes_are_the_rows_of_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    lines = [json.dumps({**ee.to_dict(c), "client": f"K{i}"}) for i, c in enumerate(_profiles(21))]
+    lines.insert(5, "not json")
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(f"{text}\n" for text in lines), encoding="utf-8")
+    args = [command, str(path), "--as-of", DAY.isoformat(), "--format", "csv"]
+    args += ["--id-field", "client"]
+    one = _run(capsys, [*args, "--workers", "1"])
+    two = _run(capsys, [*args, "--workers", "2"])
+    assert one == two
+    status, out, err = one
+    assert status == 2
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["line"] for r in rows] == [str(n) for n in range(1, 23) if n != 6]
+    assert [r["id"] for r in rows] == [f"K{i}" for i in range(21)]
+    assert err.startswith("expressentry: ids.jsonl line 6: $: not valid JSON")
+
+
 def test_a_pool_scored_in_two_processes_gives_each_profiles_own_total(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -134,6 +155,7 @@ def test_a_pool_planned_in_two_processes_gives_each_profile_s_own_plan(
     assert status == 0
     rows = [json.loads(text) for text in out.splitlines()]
     assert [row.pop("line") for row in rows] == [1, 2, 3, 4, 5, 6]
+    assert [row.pop("id") for row in rows] == [None] * 6  # no line gives one
     alone = []
     for i, c in enumerate(pool):
         one = tmp_path / f"{i}.json"
@@ -157,16 +179,25 @@ def test_a_round_simulated_in_two_processes_is_the_round_of_one(
         assert 1 <= len(json.loads(one[1])["invited"]) <= 9  # those eligible, highest first
 
 
-def test_a_pool_with_bad_lines_is_not_simulated_whatever_the_workers(
+def test_a_pool_with_bad_lines_is_simulated_on_its_good_ones_whatever_the_workers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _jsonl(tmp_path, bad=True)
     args = ["simulate", str(path), "--size", "5", "--as-of", DAY.isoformat()]
-    one = _run(capsys, [*args, "--workers", "1"])
-    two = _run(capsys, [*args, "--workers", "2"])
+    one = _run(capsys, [*args, "--workers", "1", "--format", "json"])
+    two = _run(capsys, [*args, "--workers", "2", "--format", "json"])
     assert one == two
-    assert one[0] == 2
-    assert one[1] == ""
+    status, out, err = one
+    assert status == 2  # bad lines, named on stderr; the round is run on the rest
+    data = json.loads(out)
+    assert data["bad_lines"] == [4, 11]  # line 12 is blank; line 26 is submitted later
+    assert data["not_in_pool"]["submitted_after"] == [26]  # in no round of that day
+    assert {int(t.split()[3].rstrip(":")) for t in err.splitlines()} == {4, 11}
+    alone = tmp_path / "good.jsonl"
+    alone.write_text(_jsonl(tmp_path, bad=False).read_text("utf-8"), "utf-8")
+    clean = json.loads(_run(capsys, ["simulate", str(alone), *args[2:], "--format", "json"])[1])
+    assert data["cutoff"] == clean["cutoff"]  # the bad lines change nothing of the round
+    assert [i["crs"] for i in data["invited"]] == [i["crs"] for i in clean["invited"]]
 
 
 @pytest.mark.parametrize("command", ["score", "eligibility", "simulate"])
@@ -221,7 +252,12 @@ def test_a_profile_refused_on_the_round_day_is_named_whatever_the_workers(
     two = _run(capsys, [*args, "--workers", "2"])
     assert one == two
     assert one[0] == 2
-    assert "[6].languages[0].test_date" in one[2]
+    # its line as the file numbers it (never its index in the pool), and the round runs
+    assert one[2] == (
+        "expressentry: late.jsonl line 7: $.languages[0].test_date: is after the day "
+        f'assessed ({DAY}) (got "{DAY + timedelta(days=3)}")\n'
+    )
+    assert "pool: 13 candidates" in one[1]
 
 
 # --- Pool.remember: totals and flags worked out elsewhere ---------------------------

@@ -33,6 +33,8 @@ from expressentry import (
     to_json,
 )
 from expressentry.models import check_dates
+from expressentry.scoring.kernel import score_on
+from expressentry.scoring.plan import plan_for
 from tests.builders import clb
 from tests.strategies import candidates, dated_candidates, sixteenth_birthday
 
@@ -207,3 +209,17 @@ def test_a_spouse_scored_only_when_accompanying_and_not_citizen(c: Candidate) ->
     )
     assert b.with_spouse is expected
     assert bool(spouse_lines) is expected
+
+
+@given(dated_candidates())
+def test_the_fast_path_s_sections_are_the_breakdown_s_subtotals(
+    case: tuple[date, Candidate],
+) -> None:
+    # a pool's ``score`` writes the four subtotals from the kernel, without the lines
+    as_of, c = case
+    b = score(c, as_of=as_of)
+    sections: list[int] = []
+    rules = rules_for(as_of=as_of)
+    total = score_on(c, plan_for(rules, as_of), None, sections)
+    assert sections == [b.subtotal(s) for s in CrsSection]
+    assert total == sum(sections) == b.total

@@ -113,7 +113,25 @@ def test_csv_with_a_bad_header_is_one_failure(tmp_path: Path) -> None:
     assert pool.candidates == ()
     [failure] = pool.failures
     assert failure.line == 1
-    assert [p.path for p in failure.problems] == ["[0]", "$"]
+    # the column as a spreadsheet counts it, from 1 (never a 0-based index)
+    assert [p.path for p in failure.problems] == ["column 1", "$"]
+    assert failure.lines()[0] == (
+        'line 1: column 1: is not a column of a pool: profile, profile_submitted or id (got "json")'
+    )
+
+
+def test_a_header_that_is_not_a_pool_s_names_five_columns_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pool.csv"  # JSON Lines saved as .csv: every key a column
+    path.write_text(json.dumps(_profile()) + "\n", encoding="utf-8")
+    [failure] = read_pool(path).failures
+    paths = [p.path for p in failure.problems]
+    assert paths[:5] == ["column 1", "column 2", "column 3", "column 4", "column 5"]
+    assert paths[5:] == ["$", "$"]
+    assert failure.problems[5].message.startswith("and ")
+    assert failure.problems[5].message.endswith(" more columns not of a pool")
+    assert failure.problems[6].message == "the header names no profile column"
 
 
 def test_csv_with_the_profile_column_alone(tmp_path: Path) -> None:
@@ -151,11 +169,22 @@ def test_cli_scores_a_pool_one_line_each(
     assert main(["score", str(_jsonl(tmp_path)), "--as-of", "2026-11-22"]) == 2
     captured = capsys.readouterr()
     out = [json.loads(line) for line in captured.out.splitlines()]
-    total = score(example_profile(), as_of=AS_OF).total
+    assert score(example_profile(), as_of=AS_OF).total == 574  # the README's figure
     assert out[0] == {
         "line": 1,
+        "id": None,  # the line gives none
         "as_of": "2026-11-22",
-        "total": total,
+        "total": 574,
+        # the example's sections as the quickstart gives them: (404, 20, 100, 50)
+        "core": 404,
+        "spouse": 20,
+        "transferability": 100,
+        "additional": 50,
+        "in_pool": True,  # submitted 2026-05-01, 12 months in the pool
+        # first to end: the profile itself, 12 months in the pool from 2026-05-01 (before
+        # the TEF Canada result of 2025-05-10, valid 2 years, to 2027-05-10)
+        "next_expiry": "2027-05-01",
+        "next_expiry_document": "candidate profile: profile submitted 2026-05-01",
         "rules_reviewed_on": "2026-11-22",
         "caveats": [],  # the day is the rules' review day: nothing to add
     }

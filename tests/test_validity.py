@@ -17,7 +17,7 @@ checks of ``score_many``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 import attrs
@@ -44,8 +44,9 @@ from expressentry import (
 )
 from expressentry.eligibility import fsw_grid
 from expressentry.errors import InvalidInputError
+from expressentry.timelines.documents import expiring_first, validity_on
 from tests import builders
-from tests.strategies import candidates
+from tests.strategies import candidates, dated_candidates
 
 E = EducationLevel
 BORN = date(1996, 1, 1)
@@ -312,3 +313,23 @@ def test_a_document_of_the_last_years_of_the_calendar_is_accepted_and_not_yet_va
     )
     with pytest.raises(InvalidInputError, match="eca_issued"):
         score(late, as_of=date(2026, 11, 22))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(dated_candidates(), st.integers(0, 2_000))
+def test_the_first_expiring_document_is_the_validity_s_next_expiry(
+    case: tuple[date, Candidate], later: int
+) -> None:
+    # a pool's ``score`` names it without building every document's status
+    as_of, c = case
+    day = as_of + timedelta(days=later)
+    found = expiring_first(c, as_of=day)
+    expected = validity_on(c, as_of=day).next_expiry
+    assert (None if found is None else found.status()) == expected
+    if found is not None and expected is not None:
+        assert (found.expires, found.person, found.document, found.label) == (
+            expected.expires,
+            expected.person,
+            expected.document,
+            expected.label,
+        )

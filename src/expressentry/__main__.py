@@ -1,8 +1,9 @@
 """Command line: ``expressentry score|eligibility|rounds|outlook|backtest ...``.
 
-``expressentry score|eligibility PROFILE.json [--as-of ...] [--format ...]``;
-``expressentry score|eligibility POOL.jsonl|POOL.csv [--as-of ...]`` (one result a
-line, JSON Lines; each bad line on stderr, and status 2 if there was one);
+``expressentry score|eligibility|plan PROFILE.json [--as-of ...] [--format text|json]``;
+``expressentry score|eligibility|plan POOL.jsonl|POOL.csv [--as-of ...] [--format jsonl|csv]
+[--id-field NAME] [--workers N]`` (one row per good line; each bad line on stderr by
+its number, and status 2 if there was one; ``- --pool jsonl|csv`` reads stdin);
 ``expressentry timeline PROFILE.json [--from ...] [--months 24] [--ita ...] [--format ...]``;
 ``expressentry rounds [--type ...] [--since ...] [--until ...] [--format text|json|csv]``;
 ``expressentry outlook PROFILE.json [--as-of ...] [--last N] [--format text|json]``;
@@ -39,6 +40,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import ascii_uppercase
+from typing import BinaryIO, TypeVar, cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -49,10 +51,12 @@ from expressentry._shards import (
     PLAN_CHUNK,
     PlanAsked,
     Read,
+    Task,
     chunks,
+    columns,
     in_order,
+    line_failure,
     rank_chunk,
-    read_chunk,
     work_chunk,
 )
 from expressentry._today import resolve
@@ -76,6 +80,7 @@ from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
+    MISSING,
     DamagedDataError,
     FieldProblem,
     InvalidInputError,
@@ -88,7 +93,18 @@ from expressentry.models import Candidate
 from expressentry.planner import Scenario, compare
 from expressentry.planner.compare import MAX_SCENARIOS, MIN_SCENARIOS
 from expressentry.planner.planning import DEFAULT_MONTHS, MAX_MONTHS, improvements
-from expressentry.pools import LineFailure, RawLine, pool_format, raw_lines
+from expressentry.pools import (
+    FORMATS as POOL_FORMATS,
+)
+from expressentry.pools import (
+    ID_FIELD,
+    LineFailure,
+    RawLine,
+    check_id_field,
+    pool_format,
+    raw_lines,
+    raw_lines_of,
+)
 from expressentry.rules import rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.schema import SCHEMAS, shipped_schema
@@ -98,6 +114,8 @@ from expressentry.timelines.forecast import forecast
 from expressentry.timelines.readiness import ita_readiness
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 _EXAMPLE = "examples/profile.json"
 DEFAULT_TOP = 10
@@ -148,13 +166,17 @@ def _parser() -> argparse.ArgumentParser:
             default=None,
             help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
-        s.add_argument(
-            "--format",
-            choices=("text", "json"),
-            default="text",
-            help="for one profile (a pool always gives JSON Lines)",
-        )
-        if name != "outlook":
+        if name == "outlook":
+            s.add_argument("--format", choices=("text", "json"), default="text")
+        else:
+            s.add_argument(
+                "--format",
+                choices=_ONE_FORMATS + _POOL_FORMATS,
+                default=None,
+                help="one profile: text (default) or json; a pool: jsonl (default, one JSON "
+                "object a line) or csv",
+            )
+            _pool_arguments(s)
             _workers_argument(s)
         if name == "outlook":
             s.add_argument(
@@ -212,7 +234,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=("text", "json"), default="text")
     _feed_argument(b)
     m = commands.add_parser("simulate", help="run one round of invitations over a pool file")
-    m.add_argument("pool", type=Path, help="pool file: JSON Lines (.jsonl) or CSV (.csv)")
+    m.add_argument(
+        "profile",
+        metavar="pool",
+        type=Path,
+        help="pool file: JSON Lines (.jsonl) or CSV (.csv); '-' for JSON Lines on stdin",
+    )
     m.add_argument("--size", type=_last, required=True, help="the number of invitations")
     m.add_argument(
         "--type",
@@ -223,6 +250,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--as-of", type=_as_of, default=None, help="the round's day, YYYY-MM-DD")
     m.add_argument("--format", choices=("text", "json"), default="text")
+    _pool_arguments(m)
     _workers_argument(m)
     r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
     r.add_argument("--rounds", action="store_true", help="also list every round")
@@ -280,6 +308,39 @@ def _note(caveats: Iterable[str]) -> None:
     """Each caveat of the command's result, once, on stderr (after the result)."""
     for caveat in dict.fromkeys(caveats):
         sys.stderr.write(f"expressentry: note: {caveat}\n")
+
+
+_ONE_FORMATS = ("text", "json")
+"""The ``--format`` of one profile's result."""
+_POOL_FORMATS = ("jsonl", "csv")
+"""The ``--format`` of a pool's rows."""
+
+
+def _pool_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pool",
+        choices=tuple(POOL_FORMATS.values()),
+        default=None,
+        metavar="FORMAT",
+        help="read the file ('-': stdin) as a pool in this format, jsonl or csv, whatever "
+        "its name (a .jsonl or .csv file is one already)",
+    )
+    command.add_argument(
+        "--id-field",
+        type=_id_field,
+        default=None,
+        metavar="NAME",
+        help=f"for a pool: the key (JSON Lines) or column (CSV) of the client's own id "
+        f"(default: {ID_FIELD}); it is copied to each row's id",
+    )
+
+
+def _id_field(text: str) -> str:
+    try:
+        return check_id_field(text, "--id-field")
+    except InvalidInputError as exc:
+        msg = f"{exc.problems[0].message}: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _workers_argument(command: argparse.ArgumentParser) -> None:
@@ -502,16 +563,62 @@ _POOL_COMMANDS = frozenset({"score", "eligibility", "plan"})
 """The commands that also read a pool file (``.jsonl``, ``.csv``)."""
 
 
+def _kind_of(args: argparse.Namespace) -> str | None:
+    """The pool format the arguments ask for: ``--pool``, else the file's extension.
+
+    ``None``: one profile. Standard input (``-``) is a pool only with ``--pool``:
+    the command never guesses from what it reads.
+    """
+    if args.pool is not None:
+        return str(args.pool)
+    if args.example or str(args.profile) == "-":
+        return None
+    return pool_format(args.profile)
+
+
+def _maybe_pool(args: argparse.Namespace) -> int | None:
+    """The status of the command on a pool; ``None`` when it is on one profile."""
+    refused = _pool_or_profile(args)
+    if refused is not None:
+        sys.stderr.write(f"expressentry: {refused}\n")
+        return _BAD_INPUT
+    return None if args.kind is None else _pool(args)
+
+
+def _pool_or_profile(args: argparse.Namespace) -> str | None:
+    """Set ``args.kind`` (the pool's format, or ``None`` for one profile); why not, if refused.
+
+    Each ``--format`` is for one of the two: the other's is refused, never ignored.
+    """
+    if args.example and args.pool is not None:
+        return "--pool reads a pool file, not the bundled example"
+    args.kind = _kind_of(args)
+    if args.kind is None:
+        args.format = args.format or "text"
+        if args.format in _POOL_FORMATS:
+            return (
+                f"--format {args.format} is for a pool (a .jsonl or .csv file, or --pool "
+                "FORMAT); one profile is written as text (the default) or json"
+            )
+        if args.id_field is not None:
+            return "--id-field is for a pool (a .jsonl or .csv file, or --pool FORMAT)"
+        return None
+    if args.format in _ONE_FORMATS:
+        return (
+            f"--format {args.format} is for one profile; a pool is written as jsonl "
+            "(the default, one JSON object a line) or csv"
+        )
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
     command = _NO_PROFILE.get(args.command)
     if command is not None:
         return command(args)
-    if (
-        args.command in _POOL_COMMANDS
-        and not args.example
-        and pool_format(args.profile) is not None
-    ):
-        return _pool(args)
+    if args.command in _POOL_COMMANDS:
+        done = _maybe_pool(args)
+        if done is not None:
+            return done
     try:
         text = _read(args)
     except OSError as exc:
@@ -617,7 +724,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress(total: int, unit: str, what: str) -> Iterator[Callable[[int], object]]:
+def _progress(total: int | None, unit: str, what: str) -> Iterator[Callable[[int], object]]:
     """A progress bar on stderr, shown only when stderr is a terminal; yields its ``update``.
 
     The bar is tqdm's, an optional import: it comes with the ``cli`` extra
@@ -649,26 +756,57 @@ class _UnreadableError(Exception):
     """The pool file could not be read (its ``OSError`` is the cause)."""
 
 
-def _lines_of(path: Path) -> Iterator[RawLine]:
-    """The lines of a pool file, split off; a failure to read it is an :class:`_UnreadableError`.
+def _source(args: argparse.Namespace) -> str:
+    """The pool's name in messages: its file name, or ``stdin``."""
+    path: Path = args.profile
+    return "stdin" if str(path) == "-" else path.name
+
+
+def _lines_of(args: argparse.Namespace) -> Iterator[RawLine]:
+    """The lines of the pool, split off; a failure to read it is an :class:`_UnreadableError`.
 
     So an ``OSError`` of the output (a closed pipe) is never taken for the file's.
+    The pool is the file, or stdin for ``-``, in the format of :func:`_kind_of`.
     """
+    path: Path = args.profile
+    id_field = args.id_field or ID_FIELD
     try:
-        yield from raw_lines(path)
+        if str(path) == "-":
+            stdin = cast("BinaryIO", getattr(sys.stdin, "buffer", sys.stdin))
+            yield from raw_lines_of(stdin, args.kind, id_field=id_field)
+        elif args.pool is not None:
+            with path.open("rb") as f:
+                yield from raw_lines_of(f, args.kind, id_field=id_field)
+        else:
+            yield from raw_lines(path, id_field=id_field)
     except OSError as exc:
         raise _UnreadableError(exc) from exc
+
+
+def _size_of(args: argparse.Namespace) -> int | None:
+    """The pool file's bytes, for a progress bar (``None`` for stdin).
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    path: Path = args.profile
+    if str(path) == "-":
+        return None
+    if path.is_dir():  # named as a file that cannot be read would name it
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    return path.stat().st_size
 
 
 def _cannot_read(path: Path, exc: BaseException) -> int:
     error = exc.__cause__ if isinstance(exc, _UnreadableError) else exc
     words = error.strerror if isinstance(error, OSError) and error.strerror else error
-    sys.stderr.write(f"expressentry: cannot read {path}: {words}\n")
+    name = "stdin" if str(path) == "-" else path
+    sys.stderr.write(f"expressentry: cannot read {name}: {words}\n")
     return _BAD_INPUT
 
 
 class _PoolRead:
-    """A pool file read for a round: its profiles and bad lines, and what workers worked out."""
+    """A pool file read for a round: its good profiles, their totals and flags, and bad lines."""
 
     def __init__(self) -> None:
         self.candidates: list[Candidate] = []
@@ -679,69 +817,98 @@ class _PoolRead:
 
     def add(self, read: Read) -> int:
         """Take a chunk read; its bytes."""
-        self.candidates.extend(read[0])
-        self.lines.extend(read[1])
-        self.failures.extend(read[2])
-        return read[3]
+        self.candidates.extend(read.candidates)
+        self.lines.extend(read.lines)
+        self.failures.extend(read.failures)
+        return read.size
 
 
-def _read_pool_file(path: Path, workers: int, day: date) -> _PoolRead | None:
-    """The profiles of a pool file, their line numbers, and its bad lines (``None``: unreadable).
+_NOT_SUBMITTED = (
+    "is required to simulate a round: rounds break ties by it (give the profile's "
+    "submission date-time, or a profile_submitted column in a CSV pool)"
+)
 
-    The lines are read in ``workers`` processes, a chunk at a time, in file order.
-    With more than one, the workers also score and assess each profile on ``day``
-    (what the round reads of it), so the main process only ranks.
+
+def _read_pool_file(args: argparse.Namespace, day: date) -> _PoolRead | None:
+    """The good profiles of a pool, their line numbers, and its bad lines (``None``: unreadable).
+
+    The lines are read in ``--workers`` processes, a chunk at a time, in file
+    order, where each profile is also scored and assessed on ``day`` (what the
+    round reads of it), so the main process only ranks. A profile refused on the
+    day, or without a submission time, is a bad line, left out of the round.
     """
     found = _PoolRead()
+    id_field = args.id_field or ID_FIELD
     try:
-        size = path.stat().st_size
-        with _progress(size, "B", f"reading {path.name}") as advance, gc_paused():
-            parts = chunks(_lines_of(path))
-            if workers == 1:
-                for read in in_order(read_chunk, parts, 1):
-                    advance(found.add(read))
-            else:
-                for read, totals, flags in in_order(
-                    rank_chunk, ((day, part) for part in parts), workers
-                ):
-                    advance(found.add(read))
-                    found.totals.extend(totals)
-                    found.flags.extend(flags)
+        size = _size_of(args)
+        with _progress(size, "B", f"reading {_source(args)}") as advance, gc_paused():
+            parts = chunks(_lines_of(args))
+            tasks = ((day, part, id_field) for part in parts)
+            for read, totals, flags in in_order(rank_chunk, tasks, args.workers):
+                advance(found.add(read))
+                found.totals.extend(totals)
+                found.flags.extend(flags)
     except (OSError, _UnreadableError) as exc:
-        _cannot_read(path, exc)
+        _cannot_read(args.profile, exc)
         return None
+    unsubmitted = [i for i, c in enumerate(found.candidates) if c.profile_submitted is None]
+    if unsubmitted:
+        for i in unsubmitted:
+            problem = FieldProblem("$.profile_submitted", MISSING, _NOT_SUBMITTED)
+            found.failures.append(LineFailure(line=found.lines[i], problems=(problem,)))
+        dropped = set(unsubmitted)
+        _drop(found.candidates, dropped)
+        _drop(found.lines, dropped)
+        _drop(found.totals, dropped)
+        _drop(found.flags, dropped)
     return found
 
 
-def _report_lines(path: Path, failures: list[LineFailure]) -> None:
+def _drop(column: list[T], dropped: set[int]) -> None:
+    column[:] = [x for i, x in enumerate(column) if i not in dropped]
+
+
+def _report_lines(name: str, failures: list[LineFailure]) -> None:
     for bad in sorted(failures, key=lambda f: f.line):
         for text in bad.lines():
-            sys.stderr.write(f"expressentry: {path.name} {text}\n")
+            sys.stderr.write(f"expressentry: {name} {text}\n")
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    """Run one round over a pool file: the invited in rank order and the cut-off."""
-    path: Path = args.pool
-    if pool_format(path) is None:
-        sys.stderr.write(f"expressentry: {path.name}: a pool is a .jsonl or .csv file\n")
+    """Run one round over a pool file: the invited in rank order and the cut-off.
+
+    Bad lines are named on stderr and left out; the round is run on the good
+    ones, and the status is then 2.
+    """
+    path: Path = args.profile
+    args.kind = args.pool or ("jsonl" if str(path) == "-" else pool_format(path))
+    if args.kind is None:
+        sys.stderr.write(
+            f"expressentry: {path.name}: a pool is a .jsonl or .csv file (or --pool FORMAT)\n"
+        )
         return _BAD_INPUT
     day = args.as_of if args.as_of is not None else resolve(None, where="simulate")
-    read = _read_pool_file(path, args.workers, day)
+    read = _read_pool_file(args, day)
     if read is None:
         return _BAD_INPUT
     candidates, lines = read.candidates, read.lines
-    _report_lines(path, read.failures)
-    if read.failures:
-        return _BAD_INPUT
+    _report_lines(_source(args), read.failures)
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
     )
     with _progress(len(candidates), "profile", "ranking"):
-        pool = Pool(candidates)
-        rules = rules_for(as_of=day)
-        pool.remember(as_of=day, rules=rules, scores=read.totals, flags=read.flags)
-        found = select(pool, spec, rules=rules)
+        try:
+            pool = Pool(candidates)
+            rules = rules_for(as_of=day)
+            pool.remember(as_of=day, rules=rules, scores=read.totals, flags=read.flags)
+            found = select(pool, spec, rules=rules)
+        except InvalidInputError as exc:  # a profile refused: named by its line
+            bad = line_failure(lines, exc)
+            if bad is None:
+                raise
+            _report_lines(_source(args), [bad])
+            return _BAD_INPUT
     if args.format == "json":
         data = {
             "as_of": day.isoformat(),
@@ -763,29 +930,37 @@ def _simulate(args: argparse.Namespace) -> int:
                 "submitted_after": [lines[i] for i in found.submitted_after],
                 "expired": [lines[i] for i in found.expired_profiles],
             },
+            "bad_lines": sorted(f.line for f in read.failures),
             "rules_reviewed_on": found.rules_reviewed_on.isoformat(),
             "caveats": list(found.caveats),
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         sys.stdout.write(found.explain() + "\n")
+        if read.failures:
+            sys.stdout.write(
+                f"  {len(read.failures):,} bad line{'' if len(read.failures) == 1 else 's'} "
+                "left out (named on stderr)\n"
+            )
     sys.stdout.flush()
     _note(found.caveats)
-    return 0
+    return _BAD_INPUT if read.failures else 0
 
 
 _VERBS = {"score": "scoring", "eligibility": "assessing", "plan": "planning"}
 
 
 def _pool(args: argparse.Namespace) -> int:
-    """Score, assess or plan every profile of a pool file: one JSON line each, bad lines on stderr.
+    """Score, assess or plan every profile of a pool: one row each, bad lines on stderr.
 
     The file is read and worked on a chunk of lines at a time, in ``--workers``
-    processes; each chunk's output is written in file order as it is done.
+    processes; each chunk's rows are written in file order as they are done, as
+    JSON Lines or as CSV (a header first).
     """
     path: Path = args.profile
     day = args.as_of if args.as_of is not None else resolve(None, where=args.command)
     verb = _VERBS[args.command]
+    form = args.format or "jsonl"
     asked = None
     size_of_chunk = None
     if args.command == "plan":
@@ -797,13 +972,17 @@ def _pool(args: argparse.Namespace) -> int:
     failures: list[LineFailure] = []
     out = sys.stdout
     try:
-        size = path.stat().st_size
+        size = _size_of(args)
     except OSError as exc:
         return _cannot_read(path, exc)
+    id_field = args.id_field or ID_FIELD
+    if form == "csv":
+        out.write(",".join(columns(args.command, day)) + "\n")
     try:
-        with _progress(size, "B", f"{verb} {path.name}") as advance:
+        with _progress(size, "B", f"{verb} {_source(args)}") as advance:
             tasks = (
-                (args.command, day, part, asked) for part in chunks(_lines_of(path), size_of_chunk)
+                Task(args.command, day, part, asked, form, id_field)
+                for part in chunks(_lines_of(args), size_of_chunk)
             )
             for written, bad, done in in_order(work_chunk, tasks, args.workers):
                 for text in written:
@@ -813,7 +992,7 @@ def _pool(args: argparse.Namespace) -> int:
     except _UnreadableError as exc:  # not an OSError of the output: a closed pipe is one
         return _cannot_read(path, exc)
     out.flush()
-    _report_lines(path, failures)
+    _report_lines(_source(args), failures)
     _note(review_caveats(day, LAST_REVIEWED))
     return _BAD_INPUT if failures else 0
 

@@ -12,7 +12,14 @@ the first. The format is chosen by the file's extension:
 - ``.csv``: a header, then one profile a record. The column ``profile`` holds
   the profile as JSON; an optional column ``profile_submitted`` holds its
   submission date-time (ISO 8601 with a time zone), for files exported from a
-  spreadsheet or a database that keeps it apart. Any other column is refused.
+  spreadsheet or a database that keeps it apart; an optional column ``id``
+  holds the client's own id. Any other column is refused.
+
+Each line may carry the client's own id, not part of the profile: the key ``id``
+of a JSON Lines object, the column ``id`` of a CSV file (another name with
+``id_field``). It is read apart (:attr:`PoolLine.id`, :attr:`PoolFile.ids`), so
+:func:`~expressentry.from_json` of a single profile still refuses the key. A line
+without it has the id ``None``: lines are always known by their number.
 
 The layout is documented, with examples, in the profile-format guide.
 """
@@ -20,29 +27,34 @@ The layout is documented, with examples, in the profile-format guide.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
+import attrs
 from attrs import frozen
 
 from expressentry._checks import require_path
 from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
-from expressentry.jsontext import parse_json
+from expressentry.jsontext import join_path, parse_json
 from expressentry.models import Candidate
-from expressentry.serialization import from_dict, from_json
+from expressentry.serialization import from_dict
 
 __all__ = [
     "FORMATS",
+    "ID_FIELD",
     "LineFailure",
     "PoolFile",
+    "PoolId",
     "PoolLine",
     "RawLine",
+    "check_id_field",
     "iter_pool",
     "pool_format",
     "raw_lines",
+    "raw_lines_of",
     "read_line",
     "read_pool",
 ]
@@ -53,6 +65,14 @@ FORMATS = {".jsonl": "jsonl", ".csv": "csv"}
 PROFILE_COLUMN = "profile"
 SUBMITTED_COLUMN = "profile_submitted"
 _COLUMNS = (PROFILE_COLUMN, SUBMITTED_COLUMN)
+
+ID_FIELD = "id"
+"""The key (JSON Lines) or column (CSV) of the client's own id, unless another is named."""
+
+PoolId = str | int
+"""A client's own id as a line gives it: a string, or a whole number."""
+
+_PROFILE_KEYS = frozenset(f.name for f in attrs.fields(Candidate))
 
 
 @frozen(kw_only=True)
@@ -83,12 +103,14 @@ class PoolLine:
         size: The bytes it takes in the file (for a progress bar).
         candidate: The profile, when the line is valid.
         failure: Why not, when it is not.
+        id: The client's own id the line gives (``None``: none given).
     """
 
     line: int
     size: int
     candidate: Candidate | None = None
     failure: LineFailure | None = None
+    id: PoolId | None = None
 
 
 @frozen(kw_only=True)
@@ -103,11 +125,14 @@ class PoolFile:
         candidates: The valid profiles, in file order.
         lines: The line number of each candidate.
         failures: One entry per bad line, in file order.
+        ids: The client's own id of each candidate (``None`` where its line
+            gives none).
     """
 
     candidates: tuple[Candidate, ...]
     lines: tuple[int, ...]
     failures: tuple[LineFailure, ...]
+    ids: tuple[PoolId | None, ...]
 
     @property
     def ok(self) -> bool:
@@ -124,40 +149,52 @@ def pool_format(path: Path | str) -> str | None:
     return FORMATS.get(Path(require_path(path, "path", "pool_format")).suffix.lower())
 
 
-def read_pool(path: Path | str, *, progress: Callable[[int], object] | None = None) -> PoolFile:
+def read_pool(
+    path: Path | str,
+    *,
+    progress: Callable[[int], object] | None = None,
+    id_field: str = ID_FIELD,
+) -> PoolFile:
     """Every profile of the pool file at ``path``, and every bad line.
 
     ``progress`` is called with the bytes of each line read (a progress bar's
-    ``update``).
+    ``update``). ``id_field`` names the key or column of the client's own id.
 
     Raises:
-        InvalidInputError: the extension is neither ``.jsonl`` nor ``.csv``.
+        InvalidInputError: the extension is neither ``.jsonl`` nor ``.csv``, or
+            ``id_field`` is not a name an id can have (see :func:`raw_lines`).
         OSError: the file cannot be read.
     """
     candidates: list[Candidate] = []
     lines: list[int] = []
+    ids: list[PoolId | None] = []
     failures: list[LineFailure] = []
     with gc_paused():  # a pool's profiles are new objects, none in a cycle
-        for row in iter_pool(path):
+        for row in iter_pool(path, id_field=id_field):
             if progress is not None:
                 progress(row.size)
             if row.candidate is not None:
                 candidates.append(row.candidate)
                 lines.append(row.line)
+                ids.append(row.id)
             elif row.failure is not None:
                 failures.append(row.failure)
-    return PoolFile(candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures))
+    return PoolFile(
+        candidates=tuple(candidates), lines=tuple(lines), failures=tuple(failures), ids=tuple(ids)
+    )
 
 
-def iter_pool(path: Path | str) -> Iterator[PoolLine]:
+def iter_pool(path: Path | str, *, id_field: str = ID_FIELD) -> Iterator[PoolLine]:
     """The lines of the pool file at ``path``, read one at a time (blank lines skipped).
 
     Raises:
-        InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), or
-            its extension is neither ``.jsonl`` nor ``.csv``.
+        InvalidInputError: ``path`` is not a path (a str or a pathlib.Path), its
+            extension is neither ``.jsonl`` nor ``.csv``, or ``id_field`` is not
+            a name an id can have.
         OSError: the file cannot be read.
     """
-    return map(read_line, raw_lines(path))
+    lines = raw_lines(path, id_field=id_field)
+    return (read_line(raw, id_field=id_field) for raw in lines)
 
 
 RawLine = tuple[int, int, bytes | tuple[list[str], list[str]] | LineFailure]
@@ -170,8 +207,11 @@ read in other processes (``--workers``) and their results put back in order.
 """
 
 
-def raw_lines(path: Path | str) -> Iterator[RawLine]:
+def raw_lines(path: Path | str, *, id_field: str = ID_FIELD) -> Iterator[RawLine]:
     """The lines of the pool file at ``path``, split off but not read (blank lines skipped).
+
+    ``id_field`` is the key or column of the client's own id (``"id"``): a
+    non-empty name that is not a key of a profile nor a column of a CSV pool.
 
     Raises:
         InvalidInputError: as :func:`iter_pool`.
@@ -183,40 +223,105 @@ def raw_lines(path: Path | str) -> Iterator[RawLine]:
             "read_pool",
             [FieldProblem("path", str(path), "must end with .jsonl (JSON Lines) or .csv")],
         )
+    check_id_field(id_field, "read_pool")
+    return _opened(Path(path), kind, id_field)
+
+
+def _opened(path: Path, kind: str, id_field: str) -> Iterator[RawLine]:
+    with path.open("rb") as f:
+        yield from raw_lines_of(f, kind, id_field=id_field)
+
+
+def raw_lines_of(stream: BinaryIO, kind: str, *, id_field: str = ID_FIELD) -> Iterator[RawLine]:
+    """The lines of a pool read from a binary stream (stdin), as :func:`raw_lines` splits them.
+
+    ``kind`` is ``"jsonl"`` or ``"csv"`` (a stream has no extension to say it).
+
+    Raises:
+        InvalidInputError: ``kind`` is neither, or ``id_field`` is not a name an
+            id can have.
+        OSError: the stream cannot be read.
+    """
+    if kind not in FORMATS.values():
+        raise InvalidInputError(
+            "read_pool", [FieldProblem("kind", kind, "must be 'jsonl' or 'csv'")]
+        )
+    check_id_field(id_field, "read_pool")
     if kind == "jsonl":
-        return _jsonl(Path(path))
-    return _csv(Path(path))
+        return _jsonl(stream)
+    return _csv(stream.read(), id_field)
 
 
-def read_line(raw: RawLine) -> PoolLine:
-    """The profile of a line :func:`raw_lines` split off, or why the line holds none."""
+def check_id_field(name: object, where: str) -> str:
+    """``name`` if a line's id can be kept under it: not a profile's key nor a pool's column.
+
+    Raises:
+        InvalidInputError: it is not a non-empty string, or it names a key of a
+            profile (``date_of_birth``...) or a column of a CSV pool (``profile``).
+    """
+    if not isinstance(name, str) or not name.strip():
+        problem = "must be a non-empty name"
+    elif name in _PROFILE_KEYS or name in _COLUMNS:
+        problem = "names a key of the profile or a column of a pool, not an id"
+    else:
+        return name
+    raise InvalidInputError(where, [FieldProblem("id_field", name, problem)])
+
+
+def read_line(raw: RawLine, *, id_field: str = ID_FIELD) -> PoolLine:
+    """The profile of a line :func:`raw_lines` split off, or why the line holds none.
+
+    ``id_field`` is the key of the client's own id in a JSON line (the CSV
+    column was named to :func:`raw_lines`).
+    """
     number, size, text = raw
     if isinstance(text, LineFailure):
         return PoolLine(line=number, size=size, failure=text)
-    read = (
-        functools.partial(from_json, text, Candidate)
-        if isinstance(text, bytes)
-        else functools.partial(_from_record, *text)
-    )
     try:
-        return PoolLine(line=number, size=size, candidate=read())
+        if isinstance(text, bytes):
+            given, candidate = _from_jsonl(text, id_field)
+        else:
+            given, candidate = _from_record(*text, id_field=id_field)
+        return PoolLine(line=number, size=size, candidate=candidate, id=given)
     except InvalidProfileError as exc:
         failure = LineFailure(line=number, problems=tuple(exc.problems))
         return PoolLine(line=number, size=size, failure=failure)
 
 
-def _jsonl(path: Path) -> Iterator[RawLine]:
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, start=1):
-            text = raw.rstrip(b"\r\n")
-            if not text.strip():
-                continue
-            yield number, len(raw), text
+_ID_WORDS = "must be a string or a whole number (the client's own id), or null"
 
 
-def _csv(path: Path) -> Iterator[RawLine]:
-    with path.open("rb") as f:
-        data = f.read()
+def _id_of(value: Any, path: str) -> tuple[PoolId | None, list[FieldProblem]]:
+    """A JSON line's id, or the problem with it."""
+    if value is None or isinstance(value, str) or (type(value) is int):
+        return value, []
+    return None, [FieldProblem(path, value, _ID_WORDS)]
+
+
+def _from_jsonl(text: bytes, id_field: str) -> tuple[PoolId | None, Candidate]:
+    data = parse_json(text)
+    if not isinstance(data, dict) or id_field not in data:
+        return None, from_dict(data, Candidate)
+    data = dict(data)
+    given, problems = _id_of(data.pop(id_field), join_path("$", id_field))
+    if not problems:
+        return given, from_dict(data, Candidate)
+    try:
+        from_dict(data, Candidate)
+    except InvalidProfileError as exc:
+        problems.extend(exc.problems)
+    raise InvalidProfileError("Candidate", problems)
+
+
+def _jsonl(stream: BinaryIO) -> Iterator[RawLine]:
+    for number, raw in enumerate(stream, start=1):
+        text = raw.rstrip(b"\r\n")
+        if not text.strip():
+            continue
+        yield number, len(raw), text
+
+
+def _csv(data: bytes, id_field: str) -> Iterator[RawLine]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -234,7 +339,7 @@ def _csv(path: Path) -> Iterator[RawLine]:
             size = sum(len(cell) for cell in record) + len(record)
             if header is None:
                 header = record
-                problems = _header_problems(header)
+                problems = _header_problems(header, id_field)
                 if problems:
                     yield number, size, LineFailure(line=number, problems=tuple(problems))
                     return
@@ -247,21 +352,33 @@ def _csv(path: Path) -> Iterator[RawLine]:
         yield start, 0, LineFailure(line=start, problems=(problem,))
 
 
-def _header_problems(header: list[str]) -> list[FieldProblem]:
-    problems = [
-        FieldProblem(f"[{i}]", name, f"is not a column of a pool: {' or '.join(_COLUMNS)}")
-        for i, name in enumerate(header)
-        if name not in _COLUMNS
+_SHOWN_COLUMNS = 5
+"""The unknown columns of a header named one by one; the rest are counted."""
+
+
+def _header_problems(header: list[str], id_field: str) -> list[FieldProblem]:
+    known = (*_COLUMNS, id_field)
+    words = f"is not a column of a pool: {', '.join(known[:-1])} or {known[-1]}"
+    unknown = [
+        FieldProblem(f"column {number}", name, words)
+        for number, name in enumerate(header, start=1)  # as a spreadsheet counts them
+        if name not in known
     ]
+    problems = unknown[:_SHOWN_COLUMNS]
+    if len(unknown) > _SHOWN_COLUMNS:  # not a pool's header at all (JSON read as CSV?)
+        more = len(unknown) - _SHOWN_COLUMNS
+        problems.append(FieldProblem("$", MISSING, f"and {more:,} more columns not of a pool"))
     if PROFILE_COLUMN not in header:
         problems.append(FieldProblem("$", MISSING, "the header names no profile column"))
-    for name in _COLUMNS:
+    for name in known:
         if header.count(name) > 1:
             problems.append(FieldProblem("$", name, "column given twice"))
     return problems
 
 
-def _from_record(header: list[str], record: list[str]) -> Candidate:
+def _from_record(
+    header: list[str], record: list[str], *, id_field: str
+) -> tuple[PoolId | None, Candidate]:
     if len(record) != len(header):
         raise InvalidProfileError(
             "Candidate",
@@ -274,6 +391,11 @@ def _from_record(header: list[str], record: list[str]) -> Candidate:
             ],
         )
     cells = dict(zip(header, record, strict=True))
+    given = cells.get(id_field, "").strip() or None
+    return given, _profile_of(cells)
+
+
+def _profile_of(cells: dict[str, str]) -> Candidate:
     data = parse_json(cells[PROFILE_COLUMN], in_a_cell=True)
     submitted = cells.get(SUBMITTED_COLUMN, "").strip()
     if submitted:

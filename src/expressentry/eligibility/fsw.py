@@ -8,7 +8,7 @@ age, arranged employment and adaptability out of 100.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from typing import Any, Final, NamedTuple
@@ -571,27 +571,44 @@ SPOUSE_WORK: Final[Kind] = ("fsw.spouse_canadian_work", frozenset(range(6)), _sp
 A forecast watches it too."""
 
 
-def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
-    """Every FSW requirement of ``c`` on ``as_of``."""
-    scored = _grid(c, as_of, rules)
+def _grid_requirement(scored: FswGrid, rules: RuleSet) -> Requirement:
     words = tr(
         "Selection grid: {total} of {maximum} points; {pass_mark} needed",
         total=scored.total,
         maximum=scored.maximum,
         pass_mark=scored.pass_mark,
     )
-    grid_req = Requirement(
+    return Requirement(
         id=f"{_P}.selection_grid",
         met=scored.passed,
         reason=str(words),
         rule=ref(rules, grid.PASS_MARK),
         message=words,
     )
+
+
+def fsw_requirements(c: Candidate, as_of: date, rules: RuleSet) -> Iterator[Requirement]:
+    """The requirements of :func:`assess_fsw`, in its order, each built when it is asked for.
+
+    The first one not met is found without building the grid when an earlier
+    one fails (a pool's ``eligibility`` names it for every profile).
+    """
+    yield _work(c, as_of, rules)
+    yield _language(c, as_of, rules)
+    yield _education(c, as_of, rules)
+    yield _grid_requirement(_grid(c, as_of, rules), rules)
+    yield funds_requirement(Program.FSW, c, as_of, rules)
+    yield quebec_requirement(Program.FSW, c, rules)
+
+
+def assess_fsw(c: Candidate, as_of: date, rules: RuleSet) -> ProgramResult:
+    """Every FSW requirement of ``c`` on ``as_of``."""
+    scored = _grid(c, as_of, rules)
     requirements = (
         _work(c, as_of, rules),
         _language(c, as_of, rules),
         _education(c, as_of, rules),
-        grid_req,
+        _grid_requirement(scored, rules),
         funds_requirement(Program.FSW, c, as_of, rules),
         quebec_requirement(Program.FSW, c, rules),
     )

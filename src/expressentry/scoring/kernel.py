@@ -50,14 +50,18 @@ __all__ = ["score_on"]
 
 _TRANSFER, _ADDITIONAL = CrsSection.TRANSFERABILITY, CrsSection.ADDITIONAL
 _TRANSFER_WORDS, _ADDITIONAL_WORDS = tr("Skill transferability"), tr("Additional points")
+_SPOUSE = CrsSection.SPOUSE
 
 
 def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
-    c: Candidate, p: Plan, out: list[Lines] | None
+    c: Candidate, p: Plan, out: list[Lines] | None, sections: list[int] | None = None
 ) -> int:
     """Score ``c`` under ``p``; add each group's explained lines to ``out`` when given.
 
     A group's points are the sum of its lines, so the total is the sum of the lines.
+    ``sections``, when given, is set to the four subtotals in IRCC's order
+    (:class:`~expressentry.enums.CrsSection`: core, spouse, transferability,
+    additional), each as :meth:`~expressentry.explain.CrsBreakdown.subtotal` gives it.
     """
     if p.rules.language_charts is not CHARTS:  # a reformed chart: the levels it reads
         c = results_under(c, p.rules)
@@ -89,6 +93,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
     if hit is None:
         hit = _age(p, age, ws, out is None)
     total = hit[0]
+    spouse = 0
     if out is not None:
         out.append(hit[1])
     hit = education_of(inputs.education)
@@ -126,13 +131,13 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             key = spouse_education_key(c, p.as_of, p.rules)
             lines = groups.spouse_education_group(p, key)
             hit = remember(p.memos.spouse_education, inputs.spouse_education, lines)
-        total += hit[0]
+        spouse += hit[0]
         if out is not None:
             out.append(hit[1])
         hit = spouse_language_of(inputs.spouse_language)
         if hit is None:
             hit = _spouse_language(c, p, inputs.spouse_language, out is None)
-        total += hit[0]
+        spouse += hit[0]
         if out is not None:
             out.append(hit[1])
         s_segs = inputs.spouse_segments
@@ -143,7 +148,7 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
                 p, ExperienceKey(s_years, None, p.window)
             )
             hit = remember(p.memos.spouse_canadian_experience, s_years, lines)
-        total += hit[0]
+        spouse += hit[0]
         if out is not None:
             out.append(hit[1])
     transfer_code = inputs.transfer
@@ -172,6 +177,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             transfer += hit[0]
         elif one.section is _ADDITIONAL:
             additional += hit[0]
+        elif one.section is _SPOUSE:
+            spouse += hit[0]
         else:
             total += hit[0]
         if out is not None:
@@ -183,6 +190,8 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             transfer += pts
         elif factor.section is _ADDITIONAL:
             additional += pts
+        elif factor.section is _SPOUSE:
+            spouse += pts
         else:
             total += pts
         if out is not None:
@@ -205,7 +214,9 @@ def score_on(  # noqa: PLR0912, PLR0915 (one pass over IRCC's four sections)
             capped = CapKey(_ADDITIONAL_WORDS, cap, additional)
             out.append((_cap_line(p, _ADDITIONAL, "additional", cap - additional, capped),))
         additional = cap
-    return total + transfer + additional
+    if sections is not None:
+        sections[:] = (total, spouse, transfer, additional)
+    return total + spouse + transfer + additional
 
 
 def _cap_line(p: Plan, section: CrsSection, name: str, points: int, key: CapKey) -> PointLine:

@@ -15,10 +15,11 @@ left and its rule. Language results and ECAs expire by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from attrs import field, frozen
 
@@ -63,7 +64,9 @@ from expressentry.timelines.validity import (
 __all__ = [
     "Document",
     "DocumentStatus",
+    "Expiring",
     "Validity",
+    "expiring_first",
     "validity_on",
 ]
 
@@ -340,7 +343,7 @@ def _police(person: str, c: PoliceCertificate, as_of: date, rules: RuleSet) -> D
 
 
 def _passport(person: str, expiry: date, as_of: date) -> DocumentStatus:
-    ends = expiry + _ONE_DAY if PASSPORT_VALID_ON_EXPIRY_DATE and expiry < date.max else expiry
+    ends = _passport_ends(expiry)
     return _status(
         person,
         Document.PASSPORT,
@@ -574,6 +577,116 @@ def validity_on(
     if candidate.spouse is not None:
         docs.extend(_person_documents("spouse", candidate.spouse, as_of, r))
     return Validity(as_of=as_of, documents=tuple(docs))
+
+
+class Expiring(NamedTuple):
+    """A document's expiry, without its status: what a pool's row says of it.
+
+    ``expires`` is the first day it is no longer valid (``None``: no period ends
+    it), ``label``, ``person`` and ``document`` say which document it is as
+    :class:`DocumentStatus` says, and ``status()`` builds its
+    :class:`DocumentStatus` on the day asked.
+    """
+
+    expires: date | None
+    label: str
+    person: str
+    document: Document
+    status: Callable[[], DocumentStatus]
+
+
+def _passport_ends(expiry: date) -> date:
+    return expiry + _ONE_DAY if PASSPORT_VALID_ON_EXPIRY_DATE and expiry < date.max else expiry
+
+
+_Ends = tuple[date, str, Document, Any]
+"""A document's expiry day, whose it is, its kind, and what it was read from."""
+
+
+def _ends(person: str, p: Candidate | Spouse, rules: RuleSet, out: list[_Ends]) -> None:
+    """Add the expiry day of each document of :func:`_person_documents` that has one."""
+    results = p.languages if isinstance(p, Candidate) else (p.language,)
+    for r in results:
+        if r is not None:
+            out.append((language_expiry(r, rules=rules), person, Document.LANGUAGE, r))
+    if p.education is not None and p.education.eca_issued is not None:
+        issued = p.education.eca_issued
+        out.append((eca_expiry(issued, rules=rules), person, Document.ECA, issued))
+    if p.medical_exam is not None:
+        ends = expiry_in_months(MEDICAL_VALID_MONTHS, p.medical_exam, rules=rules)
+        out.append((ends, person, Document.MEDICAL, p.medical_exam))
+    for c in p.police_certificates:
+        if c.left is None:  # a former country's certificate does not expire
+            ends = expiry_in_months(
+                POLICE_CURRENT_COUNTRY_MONTHS, c.issued, valid_on_last_day=True, rules=rules
+            )
+            out.append((ends, person, Document.POLICE_CERTIFICATE, c))
+    if p.passport_expiry is not None:
+        out.append(
+            (_passport_ends(p.passport_expiry), person, Document.PASSPORT, p.passport_expiry)
+        )
+
+
+def _expiring(found: _Ends, as_of: date, rules: RuleSet) -> Expiring:
+    """A document's :class:`Expiring`: its label, and how to build its status."""
+    ends, person, kind, read = found
+    partial = functools.partial
+    if kind is Document.LANGUAGE:
+        label = f"{read.test.label} result of {read.valid_from.isoformat()}"
+        build = partial(_language, person, read, as_of, rules)
+    elif kind is Document.ECA:
+        label = f"ECA issued {read.isoformat()}"
+        build = partial(_eca, person, read, as_of, rules)
+    elif kind is Document.MEDICAL:
+        label = f"medical exam of {read.isoformat()}"
+        build = partial(_medical, person, read, as_of, rules)
+    elif kind is Document.POLICE_CERTIFICATE:
+        label = f"police certificate {read.country} of {read.issued.isoformat()}"
+        build = partial(_police, person, read, as_of, rules)
+    elif kind is Document.PASSPORT:
+        label = f"passport expiring {read.isoformat()}"
+        build = partial(_passport, person, read, as_of)
+    else:
+        label = f"profile submitted {read.isoformat()}"
+        build = partial(_profile, read, as_of, rules)
+    return Expiring(ends, label, person, kind, build)
+
+
+def expiring_first(
+    candidate: Candidate, *, as_of: date | None = None, rules: RuleSet | None = None
+) -> Expiring | None:
+    """The valid document that expires first on ``as_of``, its status not yet built.
+
+    What :attr:`Validity.next_expiry` is (``.status()`` builds it, the same), for a
+    fraction of the work: only expiry days are worked out, and only the first
+    document is named (a pool's ``score`` writes it for every profile).
+
+    >>> import expressentry as ee
+    >>> found = expiring_first(ee.example_profile(), as_of=date(2026, 9, 1))
+    >>> found.expires, found.person, found.document.value, found.label
+    (datetime.date(2026, 10, 1), 'candidate', 'profile', 'profile submitted 2025-10-01')
+
+    Raises:
+        InvalidInputError: as :func:`validity_on`.
+        RulesNotInForceError: ``as_of`` is before the rules are known.
+    """
+    as_of = resolve(as_of, where="expiring_first")
+    candidate = require_candidate(candidate, "expiring_first")
+    r = rules_of(rules, as_of, "expiring_first")
+    check_dates(candidate, as_of=as_of)
+    found: list[_Ends] = []
+    _ends("candidate", candidate, r, found)
+    submitted = candidate.submitted_day
+    if submitted is not None:
+        found.append((profile_exit(submitted, rules=r), "candidate", Document.PROFILE, submitted))
+    if candidate.spouse is not None:
+        _ends("spouse", candidate.spouse, r, found)
+    running = [f for f in found if as_of < f[0]]
+    if not running:
+        return None
+    soonest = min(f[0] for f in running)
+    tied = [_expiring(f, as_of, r) for f in running if f[0] == soonest]
+    return min(tied, key=lambda e: e.label)  # as Validity.next_expiry breaks a tie
 
 
 # -- the pool -------------------------------------------------------------------------------
