@@ -19,7 +19,7 @@ from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
 from expressentry.errors import InternalError
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.rules._timeline import Source, edition_of, review_caveats, review_messages
 
 __all__ = ["CrsBreakdown", "PointLine", "RuleRef"]
@@ -78,10 +78,7 @@ class PointLine:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "PointLine.text")
-        if lang == "en" or self.message is None:
-            return self.reason
-        return self.message.render(lang)
+        return worded(self.reason, self.message, lang, "PointLine.text")
 
     def __repr__(self) -> str:
         rule = cited(self.rule.rule_id, self.rule.effective_from)

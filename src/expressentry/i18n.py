@@ -69,6 +69,21 @@ def check_lang(lang: object, where: str) -> str:
     raise InvalidInputError(where, [FieldProblem("lang", lang, words)])
 
 
+def worded(english: str, message: Message | None, lang: object, where: str) -> str:
+    """A result's words in ``lang``: ``english`` itself, or ``message`` rendered.
+
+    What every result's ``text(lang)`` says: a result without its message (read
+    back from JSON, or worded by a reform's added factor) has its English words
+    only, whatever the language.
+
+    Raises:
+        InvalidInputError: ``lang`` is not a language messages are written in
+            (``where`` names the method called).
+    """
+    lang = check_lang(lang, where)
+    return english if lang == "en" or message is None else message.render(lang)
+
+
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog of ``lang`` (English: the templates themselves).
 

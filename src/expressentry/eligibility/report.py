@@ -29,7 +29,7 @@ from expressentry._reprs import cited, cut, fitted, listed, quoted
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import InternalError
 from expressentry.explain import RuleRef
-from expressentry.i18n import N_, Message, check_lang, tr
+from expressentry.i18n import N_, Message, check_lang, tr, worded
 from expressentry.rules._timeline import ReviewedResult
 
 __all__ = [
@@ -154,10 +154,7 @@ class Requirement:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "Requirement.text")
-        if lang == "en" or self.message is None:
-            return self.reason
-        return self.message.render(lang)
+        return worded(self.reason, self.message, lang, "Requirement.text")
 
     def condition_text(self, lang: str = "en") -> str:
         """The condition in ``lang`` (``"en"`` or ``"fr"``): what must be confirmed.
@@ -206,10 +203,7 @@ class GridLine:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "GridLine.text")
-        if lang == "en" or self.message is None:
-            return self.reason
-        return self.message.render(lang)
+        return worded(self.reason, self.message, lang, "GridLine.text")
 
     def __repr__(self) -> str:
         rule = cited(self.rule.rule_id, self.rule.effective_from)

@@ -21,7 +21,7 @@ from expressentry.draws.cutoffs import RoundType
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.models import Candidate
 from expressentry.planner.options import ChangeKind
 from expressentry.rules._timeline import LAST_REVIEWED, ReviewedResult, review_messages
@@ -39,11 +39,6 @@ def _rounded(p: float | None) -> float | None:
 
 def _percent(p: float | None) -> str:
     return "-" if p is None else f"{round(p * 100)} %"
-
-
-def _text(message: Message | None, english: str, lang: str) -> str:
-    """``message`` in ``lang``; ``english`` where there is no message (read back from JSON)."""
-    return english if lang == "en" or message is None else message.render(lang)
 
 
 def _shown(
@@ -104,7 +99,7 @@ class LineChange:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        return _text(self.message, self.reason, check_lang(lang, "LineChange.text"))
+        return worded(self.reason, self.message, lang, "LineChange.text")
 
     @property
     def change(self) -> int:
@@ -227,7 +222,7 @@ class Improvement:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        return _text(self.message, self.description, check_lang(lang, "Improvement.text"))
+        return worded(self.description, self.message, lang, "Improvement.text")
 
     def explain(self, lang: str = "en") -> str:
         """The change, its gain and day, and the lines and chances that moved, in ``lang``.
@@ -240,7 +235,7 @@ class Improvement:
     def _why_nothing(self, lang: str) -> str | None:
         if self.why_nothing is None:
             return None
-        return _text(self.why_nothing_message, self.why_nothing, lang)
+        return worded(self.why_nothing, self.why_nothing_message, lang, "Improvement.explain")
 
     def _capped_by(self, lang: str) -> str:
         if lang == "en":
@@ -257,7 +252,7 @@ class Improvement:
             decision = tr("This is the candidate's own decision, not a recommendation.")
             out.append("    " + decision.render(lang))
         for ln in self.lines:
-            out.append(f"    {_signed(ln.change):>5}  {_text(ln.message, ln.reason, lang)}")
+            out.append(f"    {_signed(ln.change):>5}  {ln.text(lang)}")
         if self.capped_by:
             out.append(
                 "    " + tr("absorbed by: {lines}", lines=self._capped_by(lang)).render(lang)
@@ -374,7 +369,7 @@ class Loss:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        return _text(self.message, self.description, check_lang(lang, "Loss.text"))
+        return worded(self.description, self.message, lang, "Loss.text")
 
     def explain(self, lang: str = "en") -> str:
         """The day, the points lost and why, in ``lang``.
@@ -386,7 +381,7 @@ class Loss:
 
     def _explain(self, lang: str) -> str:
         closed = _opened(self.programs_closed, self.categories_closed, lang)
-        what = _text(self.message, self.description, lang)
+        what = worded(self.description, self.message, lang, "Loss.explain")
         if closed:
             what = tr("{what}; closes {closed}", what=what, closed=", ".join(closed)).render(lang)
         return tr(

@@ -28,7 +28,7 @@ from expressentry._records import rule_columns
 from expressentry._reprs import cited
 from expressentry._today import resolve
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.models import (
     Candidate,
     LanguageResult,
@@ -161,10 +161,7 @@ class DocumentStatus:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "DocumentStatus.text")
-        if lang == "en" or self.message is None:
-            return self.reason
-        return self.message.render(lang)
+        return worded(self.reason, self.message, lang, "DocumentStatus.text")
 
     def label_text(self, lang: str = "en") -> str:
         """The label in ``lang`` (``"en"`` or ``"fr"``); the English one without a message.
@@ -172,10 +169,7 @@ class DocumentStatus:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "DocumentStatus.label_text")
-        if lang == "en" or self.label_message is None:
-            return self.label
-        return self.label_message.render(lang)
+        return worded(self.label, self.label_message, lang, "DocumentStatus.label_text")
 
     def line(self, lang: str = "en") -> str:
         """``"candidate language: <label>: valid: <reason>"`` in ``lang``, as ``explain`` says it.

@@ -15,7 +15,7 @@ from expressentry._reprs import listed
 from expressentry._today import resolve
 from expressentry.eligibility.report import PROGRAM_CODES
 from expressentry.enums import Program
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.models import (
     Candidate,
     check_dates,
@@ -97,10 +97,7 @@ class PoolStatus:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "PoolStatus.change_text")
-        if lang == "en" or self.change_message is None:
-            return self.change
-        return self.change_message.render(lang)
+        return worded(self.change, self.change_message, lang, "PoolStatus.change_text")
 
     @property
     def eligible(self) -> bool:

@@ -19,7 +19,7 @@ from expressentry.eligibility.report import PROGRAM_CODES
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.models import (
     Candidate,
 )
@@ -77,10 +77,7 @@ class Milestone:
         Raises:
             InvalidInputError: ``lang`` is not a language messages are written in.
         """
-        lang = check_lang(lang, "Milestone.text")
-        if lang == "en" or self.message is None:
-            return self.description
-        return self.message.render(lang)
+        return worded(self.description, self.message, lang, "Milestone.text")
 
     def explain(self, lang: str = "en") -> str:
         """The description and, in brackets, its rule, in ``lang`` (``"en"`` or ``"fr"``).
