@@ -33,6 +33,8 @@ from expressentry._shards import first_unmet
 from expressentry.pools import read_pool
 from tests.strategies import random_candidate
 
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 DAY = date(2026, 11, 22)
 SIZE = 3_000
 BAD = 30

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import attrs
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -37,6 +38,8 @@ from expressentry.scoring.kernel import score_on
 from expressentry.scoring.plan import plan_for
 from tests.builders import clb
 from tests.strategies import candidates, dated_candidates, sixteenth_birthday
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 
 AS_OF = date(2026, 11, 22)
 

@@ -25,6 +25,8 @@ from expressentry import Pool, RoundKind, RoundSpec, pools
 from expressentry.eligibility import flags_many
 from tests.strategies import random_candidate
 
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 distributed = pytest.importorskip("distributed")
 
 DAY = date(2026, 11, 22)

@@ -18,6 +18,8 @@ from expressentry import InvalidInputError, RoundType
 from expressentry.draws import backtest, estimate_cutoff
 from expressentry.draws.estimator import MIN_ERRORS, SAME_POOL_DAYS, Forecaster
 
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 GENERAL = RoundType.parse("general")
 
 

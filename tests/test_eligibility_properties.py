@@ -13,11 +13,14 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from expressentry import Candidate, EligibilityReport, WorkHistory, assess, from_json, to_json
 from tests.strategies import dated_candidates, sixteenth_birthday, work_periods
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 
 
 @st.composite

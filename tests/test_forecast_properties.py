@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import expressentry as ee
 from expressentry import Candidate, Forecast, Verdicts
 from tests.strategies import dated_candidates
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 
 
 def _truth(c: Candidate, day: date) -> tuple[int, Verdicts]:
@@ -31,6 +34,7 @@ def _state(f: Forecast, day: date) -> tuple[int, Verdicts]:
 def test_events_ordered_and_equal_to_score_and_assess(
     dated: tuple[date, Candidate], length: int, ongoing: bool, data: st.DataObject
 ) -> None:
+
     start, candidate = dated
     end = start + timedelta(days=length)
     f = ee.forecast(candidate, start=start, end=end, ongoing=ongoing)

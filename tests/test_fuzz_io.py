@@ -65,6 +65,8 @@ scalars = (
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=12)
 )
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 json_values = st.recursive(
     scalars,
     lambda inner: (

@@ -169,6 +169,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[A-Za-z']+", text))
 
 
+@pytest.mark.slow  # random profiles: CI runs it (pytest -m slow)
 def test_breakdowns_in_french_hold_no_english_sentence() -> None:
     rng = random.Random(20)
     phrases = _english_phrases()

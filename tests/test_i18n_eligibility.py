@@ -135,6 +135,7 @@ def _leaks(text: str, phrases: list[str]) -> list[str]:
     return [p for p in phrases if re.search(rf"\b{re.escape(p)}\b", words)]
 
 
+@pytest.mark.slow  # random profiles: CI runs it (pytest -m slow)
 def test_eligibility_in_french_holds_no_english_sentence() -> None:
     rng = random.Random(2020)
     phrases = _english_phrases()

@@ -211,6 +211,7 @@ def _without_milestones(text: str, plan: ee.ImprovementPlan) -> str:
     return text
 
 
+@pytest.mark.slow  # random profiles: CI runs it (pytest -m slow)
 def test_plans_in_french_hold_no_english_sentence() -> None:
     rng = random.Random(2026)
     phrases = _english_phrases()
@@ -225,6 +226,7 @@ def test_plans_in_french_hold_no_english_sentence() -> None:
     assert {"language", "renewal", "job_offer"} <= kinds
 
 
+@pytest.mark.slow  # random profiles: CI runs it (pytest -m slow)
 def test_outlooks_in_french_hold_no_english_sentence() -> None:
     rng = random.Random(20)
     phrases = _english_phrases()

@@ -23,6 +23,7 @@ from enum import Enum
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +49,8 @@ from expressentry import (
     example_profile,
     score,
 )
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 
 EXAMPLES = 750
 AS_OF = date(2026, 11, 22)

@@ -21,6 +21,9 @@ from typing import Any
 
 import nbclient
 import nbformat
+import pytest
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
 
 # The notebook's kernel (ipykernel) and its pandas are development dependencies,
 # like nbclient: missing, the test fails rather than skips.

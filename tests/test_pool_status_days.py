@@ -14,6 +14,7 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,9 @@ import expressentry as ee
 from expressentry import Candidate, Program
 from expressentry.timelines.validity import in_pool_on
 from tests.strategies import random_candidate
+
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 
 _DAY = timedelta(days=1)
 _YEAR_AHEAD = 365  # days a profile not in the pool is looked at (12 months, at most 366)

@@ -74,6 +74,8 @@ EDGES = tuple(
     if d >= FIRST_DAY
 )
 
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 POOL_SIZE = 50
 POOLS = 400  # 20,000 candidates from seeded random pools
 SMALL_POOLS = 60  # and 300 more drawn by Hypothesis itself (slower, but they shrink)

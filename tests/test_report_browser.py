@@ -38,6 +38,8 @@ from selenium.webdriver.remote.webelement import WebElement
 import expressentry as ee
 from tests.test_report import AS_OF, PROFILES, SECTIONS_ALL
 
+pytestmark = pytest.mark.slow  # a long test: CI runs it (pytest -m slow)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PAPERS = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}  # width, height in cm
