@@ -35,12 +35,13 @@ import json
 import os
 import re
 import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import ascii_uppercase
-from typing import BinaryIO, TypeVar, cast
+from typing import BinaryIO, cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -49,21 +50,21 @@ from expressentry._cli_report import add_report_command, run_report
 from expressentry._reprs import cut
 from expressentry._shards import (
     PLAN_CHUNK,
+    Columns,
     PlanAsked,
-    Read,
     Task,
     chunks,
     columns,
     in_order,
     line_failure,
-    rank_chunk,
+    round_columns,
     work_chunk,
 )
 from expressentry._today import resolve
 from expressentry.batch import gc_paused
 from expressentry.crs import score
 from expressentry.draws import (
-    Pool,
+    PoolColumns,
     Round,
     RoundKind,
     RoundSpec,
@@ -80,7 +81,6 @@ from expressentry.draws.table import FORMATS, render_rounds
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, assess
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import (
-    MISSING,
     DamagedDataError,
     FieldProblem,
     InvalidInputError,
@@ -105,7 +105,7 @@ from expressentry.pools import (
     raw_lines,
     raw_lines_of,
 )
-from expressentry.rules import rules_for
+from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 from expressentry.schema import SCHEMAS, shipped_schema
 from expressentry.serialization import from_json, read_iso_date, to_dict, to_json
@@ -115,7 +115,6 @@ from expressentry.timelines.readiness import ita_readiness
 
 __all__ = ["main"]
 
-T = TypeVar("T")
 
 _EXAMPLE = "examples/profile.json"
 DEFAULT_TOP = 10
@@ -806,36 +805,53 @@ def _cannot_read(path: Path, exc: BaseException) -> int:
 
 
 class _PoolRead:
-    """A pool file read for a round: its good profiles, their totals and flags, and bad lines."""
+    """A pool file read for a round: the columns of its good profiles, and its bad lines.
+
+    Per profile, in file order: its line number, submission instant, provincial
+    nomination, total and flags on the round's day (equal flags shared: one
+    object each). A few tens of bytes a profile.
+    """
 
     def __init__(self) -> None:
-        self.candidates: list[Candidate] = []
-        self.lines: list[int] = []
-        self.failures: list[LineFailure] = []
-        self.totals: list[int | None] = []
+        self.lines = array("q")
+        self.micros = array("q")
+        self.nominees = bytearray()
+        self.totals = array("i")
         self.flags: list[EligibilityFlags | None] = []
+        self.failures: list[LineFailure] = []
+        self._shared: dict[EligibilityFlags, EligibilityFlags] = {}
 
-    def add(self, read: Read) -> int:
-        """Take a chunk read; its bytes."""
-        self.candidates.extend(read.candidates)
-        self.lines.extend(read.lines)
-        self.failures.extend(read.failures)
-        return read.size
+    def add(self, part: Columns) -> int:
+        """Take a chunk's columns; its bytes."""
+        self.lines.extend(part.lines)
+        self.micros.extend(part.micros)
+        self.nominees.extend(part.nominees)
+        self.totals.extend(part.totals)
+        table = (None, *(self._shared.setdefault(f, f) for f in part.flag_table))
+        self.flags.extend(map(table.__getitem__, part.flag_codes))
+        self.failures.extend(part.failures)
+        return part.size
 
-
-_NOT_SUBMITTED = (
-    "is required to simulate a round: rounds break ties by it (give the profile's "
-    "submission date-time, or a profile_submitted column in a CSV pool)"
-)
+    def columns(self, day: date, rules: RuleSet) -> PoolColumns:
+        """The columns a round on ``day`` under ``rules`` ranks."""
+        return PoolColumns(
+            as_of=day,
+            rules=rules,
+            submitted_micros=self.micros,
+            nominees=bytes(self.nominees),
+            scores=self.totals,
+            flags=self.flags,
+        )
 
 
 def _read_pool_file(args: argparse.Namespace, day: date) -> _PoolRead | None:
-    """The good profiles of a pool, their line numbers, and its bad lines (``None``: unreadable).
+    """The columns of a pool's good profiles, and its bad lines (``None``: unreadable).
 
     The lines are read in ``--workers`` processes, a chunk at a time, in file
     order, where each profile is also scored and assessed on ``day`` (what the
-    round reads of it), so the main process only ranks. A profile refused on the
-    day, or without a submission time, is a bad line, left out of the round.
+    round reads of it): only those columns come back, so the main process only
+    ranks. A profile refused on the day, or without a submission time, is a bad
+    line, left out of the round.
     """
     found = _PoolRead()
     id_field = args.id_field or ID_FIELD
@@ -844,28 +860,12 @@ def _read_pool_file(args: argparse.Namespace, day: date) -> _PoolRead | None:
         with _progress(size, "B", f"reading {_source(args)}") as advance, gc_paused():
             parts = chunks(_lines_of(args))
             tasks = ((day, part, id_field) for part in parts)
-            for read, totals, flags in in_order(rank_chunk, tasks, args.workers):
-                advance(found.add(read))
-                found.totals.extend(totals)
-                found.flags.extend(flags)
+            for part in in_order(round_columns, tasks, args.workers):
+                advance(found.add(part))
     except (OSError, _UnreadableError) as exc:
         _cannot_read(args.profile, exc)
         return None
-    unsubmitted = [i for i, c in enumerate(found.candidates) if c.profile_submitted is None]
-    if unsubmitted:
-        for i in unsubmitted:
-            problem = FieldProblem("$.profile_submitted", MISSING, _NOT_SUBMITTED)
-            found.failures.append(LineFailure(line=found.lines[i], problems=(problem,)))
-        dropped = set(unsubmitted)
-        _drop(found.candidates, dropped)
-        _drop(found.lines, dropped)
-        _drop(found.totals, dropped)
-        _drop(found.flags, dropped)
     return found
-
-
-def _drop(column: list[T], dropped: set[int]) -> None:
-    column[:] = [x for i, x in enumerate(column) if i not in dropped]
 
 
 def _report_lines(name: str, failures: list[LineFailure]) -> None:
@@ -891,18 +891,16 @@ def _simulate(args: argparse.Namespace) -> int:
     read = _read_pool_file(args, day)
     if read is None:
         return _BAD_INPUT
-    candidates, lines = read.candidates, read.lines
+    lines = read.lines
     _report_lines(_source(args), read.failures)
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
     )
-    with _progress(len(candidates), "profile", "ranking"):
+    with _progress(len(lines), "profile", "ranking"):
         try:
-            pool = Pool(candidates)
             rules = rules_for(as_of=day)
-            pool.remember(as_of=day, rules=rules, scores=read.totals, flags=read.flags)
-            found = select(pool, spec, rules=rules)
+            found = select(read.columns(day, rules), spec, rules=rules)
         except InvalidInputError as exc:  # a profile refused: named by its line
             bad = line_failure(lines, exc)
             if bad is None:

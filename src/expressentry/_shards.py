@@ -19,21 +19,23 @@ import csv
 import io
 import json
 import re
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import date
+from datetime import UTC, date
 from typing import Any, NamedTuple, TypeVar
 
 from expressentry.batch import Failure, gc_paused, run_pool
 from expressentry.crs import score_many
+from expressentry.draws.pool import _micros
 from expressentry.draws.records import Round
 from expressentry.eligibility import EligibilityFlags, Requirement, Status, Verdict, flags_many
 from expressentry.eligibility.cec import assess_cec
 from expressentry.eligibility.fst import assess_fst
 from expressentry.eligibility.fsw import fsw_requirements
 from expressentry.enums import CrsSection, Program
-from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.errors import MISSING, FieldProblem, InvalidInputError
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate, results_under
 from expressentry.planner import ImprovementPlan, improvements_many
@@ -149,20 +151,49 @@ def _failures(lines: Sequence[int], failed: Iterable[Failure]) -> Iterator[LineF
         yield bad
 
 
-Ranked = tuple[Read, list[int | None], list[EligibilityFlags | None]]
-"""A chunk read for a round: as :data:`Read`, with each profile's total and flags on its day."""
+NOT_SUBMITTED = (
+    "is required to simulate a round: rounds break ties by it (give the profile's "
+    "submission date-time, or a profile_submitted column in a CSV pool)"
+)
+"""A profile of a pool to simulate a round over without a submission time (a bad line)."""
+
+NO_TOTAL = -1
+"""The total of a profile not in the pool on the round's day (never read: not ranked)."""
 
 
-def rank_chunk(task: tuple[date, list[RawLine], str]) -> Ranked:
-    """The profiles of a chunk, with what a round on ``task[0]`` reads of each.
+class Columns(NamedTuple):
+    """A chunk of a pool read for a round: what the round reads of each good profile.
 
-    Each profile's total and eligibility flags on the day, under the rules in
-    force. A profile in the pool that day that they refuse (a document dated
-    after the day) is one of the chunk's bad lines, left out; one not in the pool
-    (submitted after the day, or expired) is kept, its total ``None``: the round
-    reports it as not in the pool. A round over the whole pool then ranks
-    without scoring or assessing anyone
-    (:meth:`~expressentry.draws.pool.Pool.remember`).
+    One entry per profile kept, in file order: its line number, its submission
+    instant (microseconds since 1970-01-01 UTC, as
+    :attr:`~expressentry.draws.pool.Pool.submitted_micros`), whether it holds a
+    provincial nomination, its total on the day (``NO_TOTAL`` for a profile not
+    in the pool that day) and its flags, as an index into
+    ``flag_table`` (the chunk's distinct flags; ``0`` for none, ``k`` for
+    ``flag_table[k - 1]``). Then the chunk's bad lines, and its bytes. A few
+    bytes a profile travel back from a worker, never the profile.
+    """
+
+    lines: array[int]
+    micros: array[int]
+    nominees: bytes
+    totals: array[int]
+    flag_codes: array[int]
+    flag_table: tuple[EligibilityFlags, ...]
+    failures: list[LineFailure]
+    size: int
+
+
+def round_columns(task: tuple[date, list[RawLine], str]) -> Columns:
+    """What a round on ``task[0]`` reads of each profile of a chunk, and its bad lines.
+
+    Each profile is read, then scored and assessed on the day under the rules
+    in force. A profile in the pool that day that they refuse (a document dated
+    after the day) is one of the chunk's bad lines, left out, and so is one
+    without a submission time; one not in the pool (submitted after the day, or
+    expired) is kept: the round reports it as not in the pool. A round over the
+    whole pool then ranks these columns without scoring or assessing anyone
+    (:class:`~expressentry.draws.pool.PoolColumns`).
     """
     day, raws, id_field = task
     read = read_chunk(raws, id_field)
@@ -176,18 +207,27 @@ def rank_chunk(task: tuple[date, list[RawLine], str]) -> Ranked:
         for f in (*totals.failures, *flags.failures)
         if _in_round(candidates[f.index], day)
     }
-    if not refused:
-        return read, list(totals.results), list(flags.results)
-    read.failures.extend(_failures(read.lines, (refused[i] for i in sorted(refused))))
-    kept = [i for i in range(len(candidates)) if i not in refused]
-    good = Read(
-        [candidates[i] for i in kept],
-        [read.lines[i] for i in kept],
-        [read.ids[i] for i in kept],
-        read.failures,
-        read.size,
-    )
-    return good, [totals.results[i] for i in kept], [flags.results[i] for i in kept]
+    failures = read.failures
+    failures.extend(_failures(read.lines, (refused[i] for i in sorted(refused))))
+    out = Columns(array("q"), array("q"), b"", array("i"), array("H"), (), failures, read.size)
+    nominees = bytearray()
+    codes: dict[EligibilityFlags, int] = {}
+    for i, c in enumerate(candidates):
+        if i in refused:
+            continue
+        when = c.profile_submitted
+        if when is None:
+            problem = FieldProblem("$.profile_submitted", MISSING, NOT_SUBMITTED)
+            failures.append(LineFailure(line=read.lines[i], problems=(problem,)))
+            continue
+        out.lines.append(read.lines[i])
+        out.micros.append(_micros(when.astimezone(UTC)))  # as Pool(...) does
+        nominees.append(c.provincial_nomination)
+        total = totals.results[i]
+        out.totals.append(NO_TOTAL if total is None else total)
+        found = flags.results[i]
+        out.flag_codes.append(0 if found is None else codes.setdefault(found, len(codes) + 1))
+    return out._replace(nominees=bytes(nominees), flag_table=tuple(codes))
 
 
 def _in_round(c: Candidate, day: date) -> bool:

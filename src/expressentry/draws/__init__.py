@@ -39,7 +39,7 @@ from .history import (
     trends,
     yearly_summary,
 )
-from .pool import Pool, eligibility_flags
+from .pool import Pool, PoolColumns, eligibility_flags
 from .prospects import Outlook, OutlookLine, outlook
 from .ranking import top_ranked
 from .records import POOL_BANDS, CrsBand, PoolDistribution, Quirk, Round, RoundKind
@@ -61,6 +61,7 @@ __all__ = [
     "Outlook",
     "OutlookLine",
     "Pool",
+    "PoolColumns",
     "PoolDistribution",
     "Prediction",
     "Quirk",

@@ -47,6 +47,7 @@ from expressentry.timelines.validity import pool_submission_days
 __all__ = [
     "SUBMISSION_PRECISION",
     "Pool",
+    "PoolColumns",
     "eligibility_flags",
     "pool_micros",
     "pool_seconds",
@@ -390,6 +391,245 @@ class Pool:
         return [column[i] for i in indices]  # type: ignore[misc]  # all filled above
 
 
+class PoolColumns:
+    """What a round on one day reads of each profile of a pool, without the profiles.
+
+    :func:`~expressentry.draws.selection.select` ranks a pool from four columns:
+    each profile's submission instant, whether it holds a provincial nomination,
+    and its CRS total and eligibility flags on the round's day. A
+    :class:`Pool` holds the profiles and works the last two out;
+    ``PoolColumns`` holds only the columns, worked out elsewhere (in other
+    processes, a chunk of a file at a time), so a pool of a million profiles is
+    ranked in a few tens of megabytes. ``expressentry simulate`` builds one.
+    A round over it is the round over a :class:`Pool` of the same profiles,
+    index for index: the same code ranks both.
+
+    The columns hold one entry per profile, in pool order (the order that ranks
+    profiles submitted at the same instant). A profile not in the pool on
+    ``as_of`` (submitted after it, or expired) is never ranked: its ``scores``
+    and ``flags`` entries are not read (``None``, or any placeholder such as
+    ``-1`` in an ``array('i')``).
+
+    Args:
+        as_of: The day the totals and flags are of: the only day of a round over it.
+        rules: The rule set they were worked out under: a round over the columns
+            runs under it (or under an equal rule set).
+        submitted_micros: Each submission instant in microseconds since
+            1970-01-01 UTC, as :attr:`Pool.submitted_micros` (``array('q')``
+            or a sequence of ints).
+        nominees: Whether each profile holds a provincial nomination (bools, or
+            ``bytes`` of 0 and 1).
+        scores: Each total on ``as_of`` under ``rules``, what
+            :func:`~expressentry.score_many` gives.
+        flags: Each profile's :class:`~expressentry.eligibility.EligibilityFlags`
+            on ``as_of``, what :func:`~expressentry.eligibility.flags_many` gives.
+
+    Raises:
+        InvalidInputError: ``as_of`` is not a date, ``rules`` not a RuleSet, a
+            column is not a sequence or has not one entry per profile, or an
+            entry is of the wrong kind (a profile in the pool on ``as_of``
+            without a whole-number total or without flags of that day), each
+            named by its column and index (``scores[3]``).
+
+    >>> from array import array
+    >>> from datetime import date
+    >>> import expressentry as ee
+    >>> from expressentry.eligibility import flags_many
+    >>> c = ee.example_profile()
+    >>> day = date(2026, 11, 22)
+    >>> rules = ee.rules_for(as_of=day)
+    >>> columns = PoolColumns(
+    ...     as_of=day,
+    ...     rules=rules,
+    ...     submitted_micros=array("q", Pool([c]).submitted_micros),
+    ...     nominees=bytes([c.provincial_nomination]),
+    ...     scores=array("i", ee.score_many([c], as_of=day, rules=rules)),
+    ...     flags=flags_many([c], as_of=day, rules=rules),
+    ... )
+    >>> spec = ee.RoundSpec(day=day, size=1, kind=ee.RoundKind.GENERAL)
+    >>> ee.select(columns, spec) == ee.select(Pool([c]), spec)
+    True
+    """
+
+    __slots__ = ("_as_of", "_flags", "_micros", "_nominees", "_rules", "_scores")
+
+    def __init__(
+        self,
+        *,
+        as_of: date,
+        rules: RuleSet,
+        submitted_micros: Sequence[int],
+        nominees: Sequence[bool] | bytes,
+        scores: Sequence[int | None],
+        flags: Sequence[EligibilityFlags | None],
+    ) -> None:
+        named: dict[str, object] = {
+            "submitted_micros": submitted_micros,
+            "nominees": nominees,
+            "scores": scores,
+            "flags": flags,
+        }
+        problems = _column_problems(as_of, rules, named)
+        if not problems:
+            problems = _entry_problems(as_of, submitted_micros, nominees, scores, flags)
+        if problems:
+            raise InvalidInputError("PoolColumns", problems)
+        self._as_of = as_of
+        self._rules = rules
+        self._micros = submitted_micros
+        self._nominees = nominees
+        self._scores = scores
+        self._flags = flags
+
+    def __len__(self) -> int:
+        return len(self._micros)
+
+    def __repr__(self) -> str:
+        return f"PoolColumns({len(self):,} profiles on {self._as_of.isoformat()})"
+
+    @property
+    def as_of(self) -> date:
+        """The day of the totals and flags."""
+        return self._as_of
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set they were worked out under."""
+        return self._rules
+
+    @property
+    def submitted_micros(self) -> Sequence[int]:
+        """Each submission instant in microseconds since 1970-01-01 UTC, as given."""
+        return self._micros
+
+    def nominated(self, indices: Sequence[int]) -> list[bool]:
+        """Whether each profile at ``indices`` holds a provincial nomination."""
+        column = self._nominees
+        return [bool(column[i]) for i in indices]
+
+    def _check(self, as_of: date, rules: RuleSet) -> None:
+        problems = _mismatch(self, as_of, rules, "as_of")
+        if problems:
+            raise InvalidInputError("PoolColumns", problems)
+
+    def scores(self, indices: Sequence[int], *, as_of: date, rules: RuleSet) -> list[int]:
+        """The CRS totals of the profiles at ``indices``, as given.
+
+        Raises:
+            InvalidInputError: ``as_of`` or ``rules`` is not the columns' own.
+        """
+        self._check(as_of, rules)
+        column = self._scores
+        return [column[i] for i in indices]  # type: ignore[misc]  # ranked: checked when built
+
+    def flags(
+        self, indices: Sequence[int], *, as_of: date, rules: RuleSet
+    ) -> list[EligibilityFlags]:
+        """The eligibility flags of the profiles at ``indices``, as given.
+
+        Raises:
+            InvalidInputError: ``as_of`` or ``rules`` is not the columns' own.
+        """
+        self._check(as_of, rules)
+        column = self._flags
+        return [column[i] for i in indices]  # type: ignore[misc]  # ranked: checked when built
+
+
+def _column_problems(as_of: object, rules: object, named: dict[str, object]) -> list[FieldProblem]:
+    """The problems of :class:`PoolColumns`' arguments as a whole: types and lengths."""
+    problems: list[FieldProblem] = []
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        problems.append(FieldProblem("as_of", as_of, "must be a date"))
+    if not isinstance(rules, RuleSet):
+        problems.append(FieldProblem("rules", rules, "must be a RuleSet"))
+    sizes: dict[str, int] = {}
+    for name, column in named.items():
+        if isinstance(column, Sequence) and not isinstance(column, str):
+            sizes[name] = len(column)
+        else:
+            problems.append(FieldProblem(name, column, "must be a sequence (a list, an array)"))
+    size = sizes.get("submitted_micros")
+    for name, count in sizes.items():
+        if size is not None and count != size:
+            problems.append(
+                FieldProblem(
+                    name,
+                    f"{count:,} entries",
+                    f"must give one per profile ({size:,}, as submitted_micros)",
+                )
+            )
+    return problems
+
+
+def _entry_problems(
+    as_of: date,
+    micros: Sequence[int],
+    nominees: Sequence[bool] | bytes,
+    scores: Sequence[int | None],
+    flags: Sequence[EligibilityFlags | None],
+) -> list[FieldProblem]:
+    """The problems of :class:`PoolColumns`' entries, each named by its column and index."""
+    problems: list[FieldProblem] = []
+    for i, t in enumerate(micros):
+        if type(t) is not int:
+            problems.append(
+                FieldProblem(f"submitted_micros[{i}]", t, "must be a whole number of microseconds")
+            )
+    for i, n in enumerate(nominees):
+        if n is not True and n is not False and not (type(n) is int and n in (0, 1)):
+            problems.append(FieldProblem(f"nominees[{i}]", n, "must be True or False"))
+    if problems:
+        return problems
+    low, high = pool_micros(as_of)
+    day = as_of.isoformat()
+    for i, t in enumerate(micros):
+        if not low <= t < high:
+            continue  # never ranked on as_of: not read
+        total = scores[i]
+        if type(total) is not int or total < 0:
+            problems.append(
+                FieldProblem(
+                    f"scores[{i}]",
+                    total,
+                    f"must be the profile's CRS total on {day} (a whole number, 0 or more): "
+                    "it is in the pool that day",
+                )
+            )
+        found = flags[i]
+        if not isinstance(found, EligibilityFlags) or found.as_of != as_of:
+            problems.append(
+                FieldProblem(
+                    f"flags[{i}]",
+                    found,
+                    f"must be the profile's EligibilityFlags on {day}: it is in the pool that day",
+                )
+            )
+    return problems
+
+
+def _mismatch(columns: PoolColumns, day: date, rules: RuleSet, day_path: str) -> list[FieldProblem]:
+    """A round on ``day`` under ``rules`` over ``columns`` of another day or rule set."""
+    if day != columns.as_of:
+        return [
+            FieldProblem(
+                day_path,
+                day,
+                f"must be the day of the pool's columns ({columns.as_of.isoformat()}): they "
+                "hold the totals and flags of that day only",
+            )
+        ]
+    if rules is not columns.rules and rules != columns.rules:
+        return [
+            FieldProblem(
+                "rules",
+                rules,
+                f"must be the rule set the pool's columns were worked out under "
+                f"({columns.rules!r})",
+            )
+        ]
+    return []
+
+
 def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInputError:
     """``error``, whose paths start ``[k]`` for a subset, with ``[indices[k]]`` instead."""
     problems = []
@@ -403,8 +643,8 @@ def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInput
     return InvalidInputError("Pool", problems)
 
 
-def ranked_pool(value: object, where: str) -> Pool:
-    """``value`` as a :class:`Pool` to rank: a ``Pool``, or a pool file read whole.
+def ranked_pool(value: object, where: str) -> Pool | PoolColumns:
+    """``value`` as a pool to rank: a ``Pool``, its columns, or a pool file read whole.
 
     A pool file read by :func:`expressentry.pools.read_pool` is taken as it is
     when every line held a profile; one with bad lines is refused (ranking the
@@ -413,7 +653,7 @@ def ranked_pool(value: object, where: str) -> Pool:
     Raises:
         InvalidInputError: ``value`` is neither, or a file read with bad lines.
     """
-    if isinstance(value, Pool):
+    if isinstance(value, Pool | PoolColumns):
         return value
     if isinstance(value, pool_files.PoolFile):
         if value.ok:

@@ -71,7 +71,7 @@ from __future__ import annotations
 import itertools
 import operator
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
@@ -89,7 +89,7 @@ from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool, pool_micros, ranked_pool
+from .pool import Pool, PoolColumns, _mismatch, pool_micros, ranked_pool
 from .ranking import top_ranked
 from .ties import TIE_BREAK_PRECISION, invited_at_cutoff, tie_break_of
 
@@ -656,8 +656,16 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
     return r
 
 
+def _nominees(pool: Pool | PoolColumns, indices: Sequence[int]) -> list[bool]:
+    """Whether each profile at ``indices`` holds a provincial nomination."""
+    if isinstance(pool, PoolColumns):
+        return pool.nominated(indices)
+    people = pool.candidates
+    return [people[i].provincial_nomination for i in indices]
+
+
 def _select(
-    pool: Pool | pool_files.PoolFile,
+    pool: Pool | PoolColumns | pool_files.PoolFile,
     spec: RoundSpec,
     rules: RuleSet | None,
     removed: frozenset[int] | set[int],
@@ -667,6 +675,10 @@ def _select(
     if not isinstance(spec, RoundSpec):
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
+    if isinstance(pool, PoolColumns):
+        mismatch = _mismatch(pool, spec.day, r, "spec.day")
+        if mismatch:
+            raise InvalidInputError("select", mismatch)
     # the pool rule as two comparisons of microseconds per candidate (pool_micros)
     low, high = pool_micros(spec.day)
     micros = pool.submitted_micros
@@ -682,10 +694,10 @@ def _select(
         after = tuple(i for i in out if micros[i] >= high and i not in removed)
         expired = tuple(i for i in out if micros[i] < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
-    people = pool.candidates
+    nominees = _nominees(pool, present)
     status = [
-        _ranks(spec, f, people[i].provincial_nomination, rank_eligible_if)
-        for i, f in zip(present, flags, strict=True)
+        _ranks(spec, f, nominee, rank_eligible_if)
+        for f, nominee in zip(flags, nominees, strict=True)
     ]
     ranked = [i for i, s in zip(present, status, strict=True) if s]
     undecided = {i for i, s in zip(present, status, strict=True) if s == 2}
@@ -752,7 +764,7 @@ def _datetime_of(micros: int) -> datetime:
 
 
 def select(
-    pool: Pool | pool_files.PoolFile,
+    pool: Pool | PoolColumns | pool_files.PoolFile,
     spec: RoundSpec,
     *,
     rules: RuleSet | None = None,
@@ -761,17 +773,21 @@ def select(
     """Run one round over ``pool``: rank the eligible, invite the first ``spec.size``.
 
     Args:
-        pool: The candidates and their submission times: a :class:`Pool`, or a
-            pool file read by :func:`expressentry.pools.read_pool` whose every
-            line held a profile.
+        pool: The candidates and their submission times: a :class:`Pool`, a
+            :class:`~expressentry.draws.pool.PoolColumns` of the round's day (what
+            the round reads of each profile, worked out elsewhere), or a pool
+            file read by :func:`expressentry.pools.read_pool` whose every line
+            held a profile.
         spec: The round's day, size and type.
         rules: Rules to apply instead of those in force on ``spec.day`` (a reform).
         rank_eligible_if: Rank candidates eligible only "if" something is
             confirmed (default :data:`RANK_ELIGIBLE_IF`).
 
     Raises:
-        InvalidInputError: ``pool`` is neither a :class:`Pool` nor a pool file
-            read with no bad line, ``spec`` is not a :class:`RoundSpec`, the category
+        InvalidInputError: ``pool`` is neither a :class:`Pool`, nor columns,
+            nor a pool file read with no bad line; columns of another day than
+            ``spec.day`` or another rule set than the round's;
+            ``spec`` is not a :class:`RoundSpec`, the category
             is not in force that day, or a candidate holds a document dated after
             the round's day (naming its index in the pool).
         RulesNotInForceError: the day is before 2015-01-01.
@@ -780,7 +796,7 @@ def select(
 
 
 def run_rounds(
-    pool: Pool | pool_files.PoolFile,
+    pool: Pool | PoolColumns | pool_files.PoolFile,
     specs: Iterable[RoundSpec],
     *,
     rules: RuleSet | None = None,
