@@ -52,7 +52,7 @@ from expressentry import (
     rules,
     schema,
 )
-from expressentry.draws import table
+from expressentry.draws import PoolColumns, table
 from expressentry.timelines import validity
 
 AS_OF = date(2026, 11, 22)
@@ -343,6 +343,15 @@ def _iter_pool(path: object) -> list[object]:
     return list(pools.iter_pool(path))  # type: ignore[arg-type]
 
 
+COLUMNS = PoolColumns(
+    as_of=AS_OF,
+    rules=ee.rules_for(as_of=AS_OF),
+    submitted_micros=POOL.submitted_micros,
+    nominees=[PROFILE.provincial_nomination],
+    scores=[ee.score(PROFILE, as_of=AS_OF).total],
+    flags=eligibility.flags_many([PROFILE], as_of=AS_OF),
+)
+
 SUBMODULES: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, object]]] = {
     "pools.read_pool": (pools.read_pool, (POOL_FILE,), {}),
     "pools.iter_pool": (_iter_pool, (POOL_FILE,), {}),
@@ -371,6 +380,29 @@ SUBMODULES: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str,
     "schema.schema": (schema.schema, ("profile",), {}),
     "schema.shipped_schema": (schema.shipped_schema, ("profile",), {}),
     "schema.profile_schema": (schema.profile_schema, (), {}),
+    "draws.PoolColumns": (
+        PoolColumns,
+        (),
+        {
+            "as_of": AS_OF,
+            "rules": RULES,
+            "submitted_micros": POOL.submitted_micros,
+            "nominees": [PROFILE.provincial_nomination],
+            "scores": [ee.score(PROFILE, as_of=AS_OF).total],
+            "flags": eligibility.flags_many([PROFILE], as_of=AS_OF, rules=RULES),
+        },
+    ),
+    "draws.PoolColumns.scores": (
+        COLUMNS.scores,
+        ([0],),
+        {"as_of": AS_OF, "rules": ee.rules_for(as_of=AS_OF)},
+    ),
+    "draws.PoolColumns.nominated": (COLUMNS.nominated, ([0],), {}),
+    "draws.PoolColumns.flags": (
+        COLUMNS.flags,
+        ([0],),
+        {"as_of": AS_OF, "rules": ee.rules_for(as_of=AS_OF)},
+    ),
 }
 """The user-facing functions of the submodules the API reference documents."""
 

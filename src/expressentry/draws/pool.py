@@ -434,6 +434,7 @@ class PoolColumns:
     >>> from array import array
     >>> from datetime import date
     >>> import expressentry as ee
+    >>> from expressentry.draws import Pool, PoolColumns
     >>> from expressentry.eligibility import flags_many
     >>> c = ee.example_profile()
     >>> day = date(2026, 11, 22)
@@ -503,24 +504,51 @@ class PoolColumns:
         return self._micros
 
     def nominated(self, indices: Sequence[int]) -> list[bool]:
-        """Whether each profile at ``indices`` holds a provincial nomination."""
-        column = self._nominees
-        return [bool(column[i]) for i in indices]
+        """Whether each profile at ``indices`` holds a provincial nomination.
 
-    def _check(self, as_of: date, rules: RuleSet) -> None:
-        problems = _mismatch(self, as_of, rules, "as_of")
+        Raises:
+            InvalidInputError: ``indices`` holds something else than positions in
+                the pool.
+        """
+        column = self._nominees
+        return [bool(column[i]) for i in self._check(indices, None, None)]
+
+    def _check(self, indices: object, as_of: date | None, rules: RuleSet | None) -> Sequence[int]:
+        """``indices``, checked, for a round on ``as_of`` under ``rules`` (``None``: any)."""
+        size = len(self)
+        problems = []
+        if not isinstance(indices, Sequence) or isinstance(indices, str | bytes):
+            problems.append(
+                FieldProblem("indices", indices, "must be a sequence of positions in the pool")
+            )
+        else:
+            wrong = next(
+                (k for k, i in enumerate(indices) if type(i) is not int or not 0 <= i < size),
+                None,
+            )
+            if wrong is not None:
+                problems.append(
+                    FieldProblem(
+                        f"indices[{wrong}]",
+                        indices[wrong],
+                        f"must be a position in the pool, from 0 to {size - 1}",
+                    )
+                )
+        if not problems and as_of is not None and rules is not None:
+            problems = _mismatch(self, as_of, rules, "as_of")
         if problems:
             raise InvalidInputError("PoolColumns", problems)
+        return indices  # type: ignore[return-value]  # checked above
 
     def scores(self, indices: Sequence[int], *, as_of: date, rules: RuleSet) -> list[int]:
         """The CRS totals of the profiles at ``indices``, as given.
 
         Raises:
-            InvalidInputError: ``as_of`` or ``rules`` is not the columns' own.
+            InvalidInputError: ``indices`` holds something else than positions in
+                the pool, or ``as_of`` or ``rules`` is not the columns' own.
         """
-        self._check(as_of, rules)
         column = self._scores
-        return [column[i] for i in indices]  # type: ignore[misc]  # ranked: checked when built
+        return [column[i] for i in self._check(indices, as_of, rules)]  # type: ignore[misc]  # ranked: checked when built
 
     def flags(
         self, indices: Sequence[int], *, as_of: date, rules: RuleSet
@@ -528,11 +556,11 @@ class PoolColumns:
         """The eligibility flags of the profiles at ``indices``, as given.
 
         Raises:
-            InvalidInputError: ``as_of`` or ``rules`` is not the columns' own.
+            InvalidInputError: ``indices`` holds something else than positions in
+                the pool, or ``as_of`` or ``rules`` is not the columns' own.
         """
-        self._check(as_of, rules)
         column = self._flags
-        return [column[i] for i in indices]  # type: ignore[misc]  # ranked: checked when built
+        return [column[i] for i in self._check(indices, as_of, rules)]  # type: ignore[misc]  # ranked: checked when built
 
 
 def _column_problems(as_of: object, rules: object, named: dict[str, object]) -> list[FieldProblem]:
