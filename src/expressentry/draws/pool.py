@@ -333,7 +333,9 @@ class Pool:
         """Keep totals and flags worked out elsewhere: :meth:`scores` and :meth:`flags` reuse them.
 
         For a pool whose candidates were scored and assessed in other processes
-        (``expressentry simulate --workers``): ``scores`` and ``flags`` hold one
+        (Dask workers, for instance), and are held here too (a round that needs
+        only the totals and flags ranks a :class:`PoolColumns`, without the
+        profiles, as ``expressentry simulate`` does): ``scores`` and ``flags`` hold one
         entry per candidate, in pool order (empty: none given), each what
         :func:`~expressentry.score_many` and :func:`~expressentry.eligibility.flags_many`
         give for the candidate on ``as_of`` under ``rules``, or ``None`` where it
