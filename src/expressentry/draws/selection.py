@@ -633,6 +633,27 @@ def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bo
     return 2 if undecided_ok and maybe else 0
 
 
+def _statuses(
+    spec: RoundSpec, flags: Sequence[EligibilityFlags], nominees: Sequence[bool], undecided_ok: bool
+) -> list[int]:
+    """:func:`_ranks` of each candidate, worked out once per distinct flags and nomination.
+
+    Candidates with the same verdicts share one flags object (as
+    :func:`~expressentry.eligibility.flags_many` gives them), so a pool of a
+    million has a few hundred to work out; the object's identity is the key (every
+    one is held by ``flags`` while this runs).
+    """
+    known: dict[tuple[int, bool], int] = {}
+    out: list[int] = []
+    for f, nominee in zip(flags, nominees, strict=True):
+        key = (id(f), nominee)
+        status = known.get(key)
+        if status is None:
+            status = known[key] = _ranks(spec, f, nominee, undecided_ok)
+        out.append(status)
+    return out
+
+
 def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
     if rules is not None and not isinstance(rules, RuleSet):
         raise InvalidInputError(
@@ -695,10 +716,7 @@ def _select(
         expired = tuple(i for i in out if micros[i] < low and i not in removed)
     flags = pool.flags(present, as_of=spec.day, rules=r)
     nominees = _nominees(pool, present)
-    status = [
-        _ranks(spec, f, nominee, rank_eligible_if)
-        for f, nominee in zip(flags, nominees, strict=True)
-    ]
+    status = _statuses(spec, flags, nominees, rank_eligible_if)
     ranked = [i for i, s in zip(present, status, strict=True) if s]
     undecided = {i for i, s in zip(present, status, strict=True) if s == 2}
     crs = pool.scores(ranked, as_of=spec.day, rules=r)
