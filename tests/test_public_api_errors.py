@@ -53,6 +53,7 @@ from expressentry import (
     schema,
 )
 from expressentry.draws import PoolColumns, table
+from expressentry.draws.pool import submission_micros
 from expressentry.timelines import validity
 
 AS_OF = date(2026, 11, 22)
@@ -398,6 +399,7 @@ SUBMODULES: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str,
         {"as_of": AS_OF, "rules": ee.rules_for(as_of=AS_OF)},
     ),
     "draws.PoolColumns.nominated": (COLUMNS.nominated, ([0],), {}),
+    "draws.pool.submission_micros": (submission_micros, (PROFILE.profile_submitted,), {}),
     "draws.PoolColumns.flags": (
         COLUMNS.flags,
         ([0],),

@@ -23,12 +23,12 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, date
+from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from expressentry.batch import Failure, gc_paused, run_pool
 from expressentry.crs import score_many
-from expressentry.draws.pool import _micros
+from expressentry.draws.pool import submission_micros
 from expressentry.draws.records import Round
 from expressentry.eligibility import EligibilityFlags, Requirement, Status, Verdict, flags_many
 from expressentry.eligibility.cec import assess_cec
@@ -201,15 +201,15 @@ def round_columns(task: tuple[date, list[RawLine], str]) -> Columns:
     rules = rules_for(as_of=day)
     with gc_paused():
         flags = flags_many(candidates, as_of=day, rules=rules, errors="collect")
-        totals = score_many(candidates, as_of=day, rules=rules, errors="collect")
+        scored = score_many(candidates, as_of=day, rules=rules, errors="collect")
     refused = {  # one per profile; one not in the pool that day is the round's to report
         f.index: f
-        for f in (*totals.failures, *flags.failures)
+        for f in (*scored.failures, *flags.failures)
         if _in_round(candidates[f.index], day)
     }
     failures = read.failures
     failures.extend(_failures(read.lines, (refused[i] for i in sorted(refused))))
-    out = Columns(array("q"), array("q"), b"", array("i"), array("H"), (), failures, read.size)
+    lines, micros, totals, flag_codes = array("q"), array("q"), array("i"), array("H")
     nominees = bytearray()
     codes: dict[EligibilityFlags, int] = {}
     for i, c in enumerate(candidates):
@@ -220,14 +220,16 @@ def round_columns(task: tuple[date, list[RawLine], str]) -> Columns:
             problem = FieldProblem("$.profile_submitted", MISSING, NOT_SUBMITTED)
             failures.append(LineFailure(line=read.lines[i], problems=(problem,)))
             continue
-        out.lines.append(read.lines[i])
-        out.micros.append(_micros(when.astimezone(UTC)))  # as Pool(...) does
+        lines.append(read.lines[i])
+        micros.append(submission_micros(when))  # as Pool(...) ranks it
         nominees.append(c.provincial_nomination)
-        total = totals.results[i]
-        out.totals.append(NO_TOTAL if total is None else total)
+        total = scored.results[i]
+        totals.append(NO_TOTAL if total is None else total)
         found = flags.results[i]
-        out.flag_codes.append(0 if found is None else codes.setdefault(found, len(codes) + 1))
-    return out._replace(nominees=bytes(nominees), flag_table=tuple(codes))
+        flag_codes.append(0 if found is None else codes.setdefault(found, len(codes) + 1))
+    return Columns(
+        lines, micros, bytes(nominees), totals, flag_codes, tuple(codes), failures, read.size
+    )
 
 
 def _in_round(c: Candidate, day: date) -> bool:

@@ -52,6 +52,7 @@ __all__ = [
     "pool_micros",
     "pool_seconds",
     "ranked_pool",
+    "submission_micros",
 ]
 
 SUBMISSION_PRECISION: Final = "microsecond"
@@ -82,6 +83,28 @@ def eligibility_flags(
             naming its position in ``candidates`` (``[3].languages[0].test_date``).
     """
     return flags_many(candidates, as_of=as_of, rules=rules)
+
+
+def submission_micros(when: datetime) -> int:
+    """A time-zone-aware submission time in microseconds since 1970-01-01 UTC, exactly.
+
+    The tie-break key of a round (:attr:`Pool.submitted_micros`), and what
+    :class:`PoolColumns` takes: a whole number, never a float, at a datetime's
+    own precision.
+
+    >>> submission_micros(datetime(1970, 1, 1, 0, 0, 1, 5, tzinfo=UTC))
+    1000005
+
+    Raises:
+        InvalidInputError: ``when`` is not a datetime with a time zone.
+    """
+    given: object = when
+    if not isinstance(given, datetime) or given.utcoffset() is None:
+        raise InvalidInputError(
+            "submission_micros",
+            [FieldProblem("when", given, "must be a datetime with a time zone")],
+        )
+    return _micros(given)
 
 
 def _micros(when: datetime) -> int:
@@ -417,8 +440,8 @@ class PoolColumns:
         rules: The rule set they were worked out under: a round over the columns
             runs under it (or under an equal rule set).
         submitted_micros: Each submission instant in microseconds since
-            1970-01-01 UTC, as :attr:`Pool.submitted_micros` (``array('q')``
-            or a sequence of ints).
+            1970-01-01 UTC (:func:`submission_micros`), as
+            :attr:`Pool.submitted_micros` (``array('q')`` or a sequence of ints).
         nominees: Whether each profile holds a provincial nomination (bools, or
             ``bytes`` of 0 and 1).
         scores: Each total on ``as_of`` under ``rules``, what
@@ -537,10 +560,32 @@ class PoolColumns:
                     )
                 )
         if not problems and as_of is not None and rules is not None:
-            problems = _mismatch(self, as_of, rules, "as_of")
+            problems = self._mismatch(as_of, rules)
         if problems:
             raise InvalidInputError("PoolColumns", problems)
         return indices  # type: ignore[return-value]  # checked above
+
+    def _mismatch(self, day: date, rules: RuleSet) -> list[FieldProblem]:
+        """A round on ``day`` under ``rules``, another day or rule set than the columns'."""
+        if day != self._as_of:
+            return [
+                FieldProblem(
+                    "as_of",
+                    day,
+                    f"must be the day of the pool's columns ({self._as_of.isoformat()}): they "
+                    "hold the totals and flags of that day only",
+                )
+            ]
+        if rules is not self._rules and rules != self._rules:
+            return [
+                FieldProblem(
+                    "rules",
+                    rules,
+                    f"must be the rule set the pool's columns were worked out under "
+                    f"({self._rules!r})",
+                )
+            ]
+        return []
 
     def scores(self, indices: Sequence[int], *, as_of: date, rules: RuleSet) -> list[int]:
         """The CRS totals of the profiles at ``indices``, as given.
@@ -635,29 +680,6 @@ def _entry_problems(
                 )
             )
     return problems
-
-
-def _mismatch(columns: PoolColumns, day: date, rules: RuleSet, day_path: str) -> list[FieldProblem]:
-    """A round on ``day`` under ``rules`` over ``columns`` of another day or rule set."""
-    if day != columns.as_of:
-        return [
-            FieldProblem(
-                day_path,
-                day,
-                f"must be the day of the pool's columns ({columns.as_of.isoformat()}): they "
-                "hold the totals and flags of that day only",
-            )
-        ]
-    if rules is not columns.rules and rules != columns.rules:
-        return [
-            FieldProblem(
-                "rules",
-                rules,
-                f"must be the rule set the pool's columns were worked out under "
-                f"({columns.rules!r})",
-            )
-        ]
-    return []
 
 
 def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInputError:

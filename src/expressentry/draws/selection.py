@@ -89,7 +89,7 @@ from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
 from expressentry.rules.categories import CATEGORY_SETS
 
-from .pool import Pool, PoolColumns, _mismatch, pool_micros, ranked_pool
+from .pool import Pool, PoolColumns, pool_micros, ranked_pool
 from .ranking import top_ranked
 from .ties import TIE_BREAK_PRECISION, invited_at_cutoff, tie_break_of
 
@@ -697,9 +697,14 @@ def _select(
         raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
     r = _rules_of(spec, rules)
     if isinstance(pool, PoolColumns):
-        mismatch = _mismatch(pool, spec.day, r, "spec.day")
-        if mismatch:
-            raise InvalidInputError("select", mismatch)
+        try:
+            pool.scores((), as_of=spec.day, rules=r)  # refuses another day or rule set
+        except InvalidInputError as exc:
+            problems = [
+                FieldProblem("spec.day" if p.path == "as_of" else p.path, p.value, p.message)
+                for p in exc.problems
+            ]
+            raise InvalidInputError("select", problems) from None
     # the pool rule as two comparisons of microseconds per candidate (pool_micros)
     low, high = pool_micros(spec.day)
     micros = pool.submitted_micros
