@@ -40,7 +40,7 @@ from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.jsontext import join_path, parse_json
 from expressentry.models import Candidate
-from expressentry.serialization import from_dict
+from expressentry.serialization import from_dict, read_line_fast
 
 __all__ = [
     "FORMATS",
@@ -299,15 +299,25 @@ def _id_of(value: Any, path: str) -> tuple[PoolId | None, list[FieldProblem]]:
 
 
 def _from_jsonl(text: bytes, id_field: str) -> tuple[PoolId | None, Candidate]:
+    found = read_line_fast(text, id_field)  # a valid line, in one pass
+    if found is not None:
+        return found
+    return _checked_jsonl(text, id_field)
+
+
+def _checked_jsonl(
+    text: bytes, id_field: str, read: Callable[[object, type[Candidate]], Candidate] = from_dict
+) -> tuple[PoolId | None, Candidate]:
+    """The line read by the checked path: its problems found and worded (``read``: from_dict)."""
     data = parse_json(text)
     if not isinstance(data, dict) or id_field not in data:
-        return None, from_dict(data, Candidate)
+        return None, read(data, Candidate)
     data = dict(data)
     given, problems = _id_of(data.pop(id_field), join_path("$", id_field))
     if not problems:
-        return given, from_dict(data, Candidate)
+        return given, read(data, Candidate)
     try:
-        from_dict(data, Candidate)
+        read(data, Candidate)
     except InvalidProfileError as exc:
         problems.extend(exc.problems)
     raise InvalidProfileError("Candidate", problems)
