@@ -415,6 +415,21 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
         second = None
         if named is not None:
             second = by_language.get(french if named is english else english)
+        nominated = d.get("provincial_nomination", False)
+        sibling = d.get("sibling_in_canada", False)
+        authorized = d.get("authorized_to_work_in_canada", False)
+        studied = d.get("studied_in_canada", False)
+        relative = d.get("relative_in_canada", False)
+        quebec = d.get("plans_to_live_in_quebec", False)
+        if not (
+            type(nominated) is bool
+            and type(sibling) is bool
+            and type(authorized) is bool
+            and type(studied) is bool
+            and type(relative) is bool
+            and type(quebec) is bool
+        ):
+            raise _Slow
         c = new_candidate(
             born,
             schooling,
@@ -424,17 +439,17 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             first,
             work,
             certified,
-            bool_of(d, "provincial_nomination", False),
+            nominated,
             job,
-            bool_of(d, "sibling_in_canada", False),
+            sibling,
             when,
             trade,
             children,
             funds,
-            bool_of(d, "authorized_to_work_in_canada", False),
-            bool_of(d, "studied_in_canada", False),
-            bool_of(d, "relative_in_canada", False),
-            bool_of(d, "plans_to_live_in_quebec", False),
+            authorized,
+            studied,
+            relative,
+            quebec,
             optional_day(d, "medical_exam"),
             optional_day(d, "passport_expiry"),
             () if pcs is _ABSENT else certificates(pcs, sizes),

@@ -170,9 +170,17 @@ def read_pool(
     ids: list[PoolId | None] = []
     failures: list[LineFailure] = []
     with gc_paused():  # a pool's profiles are new objects, none in a cycle
-        for row in iter_pool(path, id_field=id_field):
+        for raw in raw_lines(path, id_field=id_field):
             if progress is not None:
-                progress(row.size)
+                progress(raw[1])
+            text = raw[2]
+            found = read_line_fast(text, id_field) if type(text) is bytes else None
+            if found is not None:  # a valid JSON line, read in one pass
+                candidates.append(found[1])
+                lines.append(raw[0])
+                ids.append(found[0])
+                continue
+            row = read_line(raw, id_field=id_field)
             if row.candidate is not None:
                 candidates.append(row.candidate)
                 lines.append(row.line)
