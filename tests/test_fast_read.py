@@ -44,8 +44,15 @@ from expressentry.enums import (
     MaritalStatus,
     OfficialLanguage,
 )
+from expressentry.jsontext import parse_text
 from expressentry.pools import _checked_jsonl, _from_jsonl
-from expressentry.serialization import _FAST, _from_dict_with, _make_converter, from_dict
+from expressentry.serialization import (
+    _FAST,
+    _from_dict_with,
+    _make_converter,
+    from_dict,
+    from_json,
+)
 from tests.strategies import candidates
 from tests.test_fuzz_io import damaged_texts, mutated_examples
 
@@ -108,6 +115,8 @@ def test_a_valid_profile_is_read_fast_and_as_the_checked_path_reads_it(
     assert found is not None
     assert found[0] == ("client: 7" if with_id else None)
     assert state(found[1]) == state(candidate)
+    assert state(from_json(json.dumps(data, indent=2), Candidate)) == state(candidate)
+    assert _FAST.line(json.dumps(data, indent=2), None) is not None
 
 
 @examples
@@ -122,6 +131,20 @@ def test_a_damaged_line_gives_what_the_checked_path_gives(text: str | bytes) -> 
     raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
     raw = raw.replace(b"\n", b" ")  # one line of a pool
     assert outcome(_from_jsonl, raw, "id") == outcome(_checked_jsonl, raw, "id", checked)
+
+
+def checked_json(text: str | bytes) -> Candidate:
+    """``from_json`` by the checked path alone."""
+    data, problems = parse_text(text)
+    if problems:
+        raise InvalidProfileError("Candidate", problems)
+    return slow(data)
+
+
+@examples
+@given(damaged_texts())
+def test_damaged_text_gives_from_json_what_the_checked_path_gives(text: str | bytes) -> None:
+    assert outcome(from_json, text, Candidate) == outcome(checked_json, text)
 
 
 def _line(**changes: object) -> bytes:

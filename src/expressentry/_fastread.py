@@ -147,7 +147,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
     members: Callable[[type[Enum]], dict[tuple[type, object], Enum]],
 ) -> tuple[
     Callable[[object], Candidate | None],
-    Callable[[bytes, str], tuple[str | int | None, Candidate] | None],
+    Callable[[bytes | str, str | None], tuple[str | int | None, Candidate] | None],
 ]:
     kept_day = dates.lookup()
     charts: Memo[tuple[LanguageTest, date], LanguageChart] = Memo(
@@ -487,12 +487,20 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
         except _UNUSUAL:  # the checked path reads it (a bug raises anything else)
             return None
 
-    def read_line(text: bytes, id_field: str) -> tuple[str | int | None, Candidate] | None:  # noqa: PLR0911
-        """The id and the profile of a JSON line, or ``None``: the checked path must read it."""
-        if b"\\" in text or text.startswith(_BOM):
+    def read_line(  # noqa: PLR0911
+        text: bytes | str, id_field: str | None
+    ) -> tuple[str | int | None, Candidate] | None:
+        """The id and the profile of a JSON line (or text), or ``None``: the checked path reads it.
+
+        ``id_field``: the key of the client's own id, or ``None`` where there is none.
+        """
+        if type(text) is bytes:
+            if b"\\" in text or text.startswith(_BOM):
+                return None
+        elif type(text) is not str or "\\" in text or text.startswith("\ufeff"):
             return None
         try:
-            decoded = text.decode("utf-8")
+            decoded = text if isinstance(text, str) else text.decode("utf-8")
             data = _PLAIN_JSON.decode(decoded)
             if type(data) is not dict:
                 return None
@@ -507,7 +515,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
                     colons += given.count(":")
                 elif given is not None and type(given) is not int:
                     return None
-                colons += id_field.count(":")
+                colons += id_field.count(":")  # type: ignore[union-attr]  # the key found
             sizes = [len(data)]
             profile, more = candidate(data, sizes)
             if decoded.count(":") != sum(sizes) + colons + more:

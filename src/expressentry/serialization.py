@@ -743,6 +743,10 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             :class:`~expressentry.Candidate`).
     """
     _require_model_class(cls, "from_json")
+    if cls is Candidate and _FAST is not None:
+        found = _FAST.line(text, None)  # a valid profile, in one pass
+        if found is not None:
+            return typing.cast("T", found[1])
     data, problems = parse_text(text)
     if problems:
         raise InvalidProfileError(cls.__name__, problems)
