@@ -228,3 +228,37 @@ def test_a_bug_of_the_fast_path_is_not_taken_for_bad_input(monkeypatch: pytest.M
         from_dict(EXAMPLE, Candidate)
     with pytest.raises(ZeroDivisionError):
         _from_jsonl(json.dumps(EXAMPLE).encode(), "id")
+
+
+def _with_documents(**certificate: object) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(EXAMPLE))
+    data["medical_exam"] = "2026-03-02"
+    data["passport_expiry"] = "2031-05-01"
+    data["police_certificates"] = [{"country": "IN", "issued": "2026-02-10", **certificate}]
+    data["spouse"]["police_certificates"] = [{"country": "FR", "issued": "2026-01-15"}]
+    data["spouse"]["passport_expiry"] = "2030-01-01"
+    return data
+
+
+DOCUMENTS = {
+    "valid, still there": ({}, True),
+    "valid, left": ({"left": "2025-12-01"}, True),
+    "left null": ({"left": None}, True),
+    "Canada": ({"country": "CA"}, False),
+    "lower case": ({"country": "in"}, False),
+    "no such country": ({"country": "ZZ"}, False),
+    "not a day": ({"issued": "2026-02-30"}, False),
+    "a number for a country": ({"country": 91}, False),
+    "unknown key": ({"stamp": "x"}, False),
+    "issued before birth": ({"issued": "1901-01-01"}, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_documents_are_read_as_the_checked_path_reads_them(name: str) -> None:
+    certificate, valid = DOCUMENTS[name]
+    data = _with_documents(**certificate)
+    assert outcome(fast_or_checked, data) == outcome(slow, data)
+    assert outcome(fast_or_checked, data)[0] == ("read" if valid else "refused")
+    assert _FAST is not None
+    assert (_FAST.candidate(data) is not None) is valid
