@@ -240,7 +240,7 @@ def _with_documents(**certificate: object) -> dict[str, Any]:
     return data
 
 
-DOCUMENTS = {
+DOCUMENTS: dict[str, tuple[dict[str, object], bool]] = {
     "valid, still there": ({}, True),
     "valid, left": ({"left": "2025-12-01"}, True),
     "left null": ({"left": None}, True),
