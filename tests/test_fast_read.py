@@ -223,7 +223,7 @@ def test_a_bug_of_the_fast_path_is_not_taken_for_bad_input(monkeypatch: pytest.M
     def broken(*_: object) -> None:
         raise ZeroDivisionError
 
-    monkeypatch.setattr(_fastread, "_bounds", broken)
+    monkeypatch.setattr(_fastread, "date_bounds", broken)
     with pytest.raises(ZeroDivisionError):
         from_dict(EXAMPLE, Candidate)
     with pytest.raises(ZeroDivisionError):
@@ -262,3 +262,11 @@ def test_documents_are_read_as_the_checked_path_reads_them(name: str) -> None:
     assert outcome(fast_or_checked, data)[0] == ("read" if valid else "refused")
     assert _FAST is not None
     assert (_FAST.candidate(data) is not None) is valid
+
+
+def test_a_profile_key_named_as_the_id_is_left_to_the_checked_path() -> None:
+    text = json.dumps(EXAMPLE).encode()
+    assert _FAST is not None
+    assert _FAST.line(text, "sibling_in_canada") is None
+    expected = outcome(_checked_jsonl, text, "sibling_in_canada", checked)
+    assert outcome(_from_jsonl, text, "sibling_in_canada") == expected

@@ -60,9 +60,9 @@ from expressentry.enums import (
 )
 from expressentry.models._fields import HOURS_IN_A_WEEK, noc_teer
 from expressentry.models._pickling import setters
-from expressentry.models.candidate import Candidate, Spouse, _bounds
+from expressentry.models.candidate import Candidate, Spouse, date_bounds
 from expressentry.models.documents import JobOffer, PoliceCertificate
-from expressentry.models.education import _READINGS, Education
+from expressentry.models.education import Education, reading
 from expressentry.models.language import LanguageResult
 from expressentry.models.work import WorkHistory, WorkPeriod
 from expressentry.noc import unit_groups
@@ -221,7 +221,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             raise _Slow
         if eca is not None:
             eca = day(eca)
-        scored, needs, problems = _READINGS[level, credential, eca is None]
+        scored, needs, problems = reading(level, credential, eca)
         if problems:
             raise _Slow
         return new_education(level, credential, eca, scored, needs)
@@ -459,7 +459,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             submitted,
             None,
         )
-        earliest, latest, everyone = _bounds(c, submitted)
+        earliest, latest, everyone = date_bounds(c, submitted)
         first_work = work.first_start
         if earliest is not None and (
             earliest < born
@@ -494,6 +494,8 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
 
         ``id_field``: the key of the client's own id, or ``None`` where there is none.
         """
+        if id_field in candidate_keys:  # a profile's key named as the id's: the checked path
+            return None
         if type(text) is bytes:
             if b"\\" in text or text.startswith(_BOM):
                 return None
