@@ -64,6 +64,13 @@ class Memo(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._entries)
 
+    def lookup(self) -> Callable[[K], V | None]:
+        """The look-up of the kept values alone (``None`` for a key not kept), for hot loops.
+
+        It derives nothing: a caller that gets ``None`` calls the memo itself.
+        """
+        return self._entries.get
+
     def clear(self) -> None:
         """Forget every value."""
         self._entries.clear()

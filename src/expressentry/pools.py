@@ -40,7 +40,7 @@ from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
 from expressentry.jsontext import join_path, parse_json
 from expressentry.models import Candidate
-from expressentry.serialization import from_dict
+from expressentry.serialization import from_dict, read_line_fast
 
 __all__ = [
     "FORMATS",
@@ -170,9 +170,17 @@ def read_pool(
     ids: list[PoolId | None] = []
     failures: list[LineFailure] = []
     with gc_paused():  # a pool's profiles are new objects, none in a cycle
-        for row in iter_pool(path, id_field=id_field):
+        for raw in raw_lines(path, id_field=id_field):
             if progress is not None:
-                progress(row.size)
+                progress(raw[1])
+            text = raw[2]
+            found = read_line_fast(text, id_field) if type(text) is bytes else None
+            if found is not None:  # a valid JSON line, read in one pass
+                candidates.append(found[1])
+                lines.append(raw[0])
+                ids.append(found[0])
+                continue
+            row = read_line(raw, id_field=id_field)
             if row.candidate is not None:
                 candidates.append(row.candidate)
                 lines.append(row.line)
@@ -299,15 +307,25 @@ def _id_of(value: Any, path: str) -> tuple[PoolId | None, list[FieldProblem]]:
 
 
 def _from_jsonl(text: bytes, id_field: str) -> tuple[PoolId | None, Candidate]:
+    found = read_line_fast(text, id_field)  # a valid line, in one pass
+    if found is not None:
+        return found
+    return _checked_jsonl(text, id_field)
+
+
+def _checked_jsonl(
+    text: bytes, id_field: str, read: Callable[[object, type[Candidate]], Candidate] = from_dict
+) -> tuple[PoolId | None, Candidate]:
+    """The line read by the checked path: its problems found and worded (``read``: from_dict)."""
     data = parse_json(text)
     if not isinstance(data, dict) or id_field not in data:
-        return None, from_dict(data, Candidate)
+        return None, read(data, Candidate)
     data = dict(data)
     given, problems = _id_of(data.pop(id_field), join_path("$", id_field))
     if not problems:
-        return given, from_dict(data, Candidate)
+        return given, read(data, Candidate)
     try:
-        from_dict(data, Candidate)
+        read(data, Candidate)
     except InvalidProfileError as exc:
         problems.extend(exc.problems)
     raise InvalidProfileError("Candidate", problems)

@@ -40,6 +40,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from expressentry._checks import type_words
+from expressentry._fastread import FastReader
 from expressentry._memo import Memo
 from expressentry.errors import (
     MISSING,
@@ -297,9 +298,15 @@ def _attrs_structure(conv: cattrs.Converter, kind: type[Any]) -> Callable[[Any, 
     )
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader | None]:
+    """The converter, and its fast reader of valid profiles (none with ``fast=False``).
+
+    ``fast=False`` makes the converter of the checked path alone, which the tests
+    compare the fast path with.
+    """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     readers = _Readers()
+    reader = FastReader(readers.dates, readers.members) if fast else None
     # The results' plain fields (a model checks its own: see _model_hooks).
     plain: tuple[tuple[type, Callable[[object, Any], Any]], ...] = (
         (int, _strict(int, "a whole number")),
@@ -340,7 +347,10 @@ def _make_converter() -> cattrs.Converter:
         # AttributeError; say what is wrong instead.
         checks = getattr(kind, "field_checks", None)
         if checks is not None:
-            return _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
+            checked = _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
+            if kind is Candidate and reader is not None:
+                return _fast_first(reader, checked)
+            return checked
         inner = _attrs_structure(conv, kind)
         if is_reviewed(kind):
             return _reviewed_structure(kind, inner)
@@ -395,7 +405,20 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(lambda kind: kind is WorkHistory, history_factory)
-    return conv
+    return conv, reader
+
+
+def _fast_first(
+    reader: FastReader, checked: Callable[[object, Any], Any]
+) -> Callable[[object, Any], Any]:
+    """A profile read by ``reader`` when it is valid, else by the checked path (``checked``)."""
+    fast = reader.candidate
+
+    def structure(value: object, kind: Any) -> Any:
+        found = fast(value)
+        return checked(value, kind) if found is None else found
+
+    return structure
 
 
 def _register_result_writers(conv: cattrs.Converter) -> None:
@@ -492,17 +515,32 @@ def _index_note(index: int, kind: Any) -> Any:
     return IterableValidationNote(f"Structuring item @ index {index}", index, kind)
 
 
-converter = _make_converter()
+def _with_writers(conv: cattrs.Converter) -> cattrs.Converter:
+    conv.register_unstructure_hook_factory(  # written without what JSON does not hold
+        lambda kind: (
+            attrs.has(kind)
+            and bool(_not_in_json(kind))
+            and not is_reviewed(kind)
+            and not _has_own_json(kind)
+        ),
+        lambda kind: make_dict_unstructure_fn(kind, conv, **_not_in_json(kind)),
+    )
+    return conv
+
+
+converter, _FAST = _make_converter()
 """The configured :class:`cattrs.Converter`; use it to extend the library's JSON."""
-converter.register_unstructure_hook_factory(  # written without what JSON does not hold
-    lambda kind: (
-        attrs.has(kind)
-        and bool(_not_in_json(kind))
-        and not is_reviewed(kind)
-        and not _has_own_json(kind)
-    ),
-    lambda kind: make_dict_unstructure_fn(kind, converter, **_not_in_json(kind)),
-)
+_with_writers(converter)
+
+
+def read_line_fast(text: bytes, id_field: str) -> tuple[str | int | None, Candidate] | None:
+    """The id and the profile of a pool's JSON line, if it is plainly valid; else ``None``.
+
+    ``None`` says nothing is known yet: the line is read by the checked path
+    (``parse_json`` then :func:`from_dict`), which finds and words its problems.
+    """
+    assert _FAST is not None  # noqa: S101 (made with the converter)
+    return _FAST.line(text, id_field)
 
 
 _Expected = (
@@ -609,8 +647,13 @@ def from_dict(data: object, cls: type[T]) -> T:
             :class:`~expressentry.Candidate`).
     """
     _require_model_class(cls, "from_dict")
+    return _from_dict_with(converter, data, cls)
+
+
+def _from_dict_with(conv: cattrs.Converter, data: object, cls: type[T]) -> T:
+    """:func:`from_dict` by ``conv`` (the tests compare the fast path with the checked one)."""
     try:
-        return converter.structure(data, cls)
+        return conv.structure(data, cls)
     except _Expected as exc:
         problems: list[FieldProblem] = []
         _problems(exc, "$", problems)
@@ -700,6 +743,10 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             :class:`~expressentry.Candidate`).
     """
     _require_model_class(cls, "from_json")
+    if cls is Candidate and _FAST is not None:
+        found = _FAST.line(text, None)  # a valid profile, in one pass
+        if found is not None:
+            return typing.cast("T", found[1])
     data, problems = parse_text(text)
     if problems:
         raise InvalidProfileError(cls.__name__, problems)

@@ -3,7 +3,10 @@
 The models are the one place a field is checked, whichever way its value arrives:
 a Python constructor, ``attrs.evolve`` or JSON (:mod:`expressentry.serialization`
 only turns JSON's shapes into model calls, and adds the JSON path to the models'
-messages). So a value gets the same words either way.
+messages). So a value gets the same words either way. (A profile read from JSON
+that is plainly valid is built in one pass by :mod:`expressentry._fastread`, which
+checks what the constructors check and leaves everything else to them: no value
+it accepts could get a word from them.)
 
 Each model lists its **field checks** (``field_checks``): per field, its type and
 the rules that field obeys on its own (hours in a week, a NOC code, the number of

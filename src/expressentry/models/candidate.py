@@ -300,6 +300,17 @@ def _bounds(c: Candidate, submitted: date | None) -> tuple[date | None, date | N
     return low, high, everyone
 
 
+def date_bounds(
+    c: Candidate, submitted: date | None
+) -> tuple[date | None, date | None, date | None]:
+    """(the candidate's earliest date, their latest day done, the latest day done of anyone).
+
+    What the lifetime checks start from (see ``Candidate.__attrs_post_init__``);
+    ``submitted`` is the day ``profile_submitted`` falls on in UTC.
+    """
+    return _bounds(c, submitted)
+
+
 def _check_lifetime(c: Checks, candidate: Candidate, born: date) -> None:
     """Refuse every date outside the applicant's possible lifetime, and the birth date with them.
 

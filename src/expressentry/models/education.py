@@ -66,6 +66,11 @@ _READINGS: dict[tuple[EducationLevel, CanadianCredential, bool], _Reading] = {
 the rules, not a cache."""
 
 
+def reading(level: EducationLevel, credential: CanadianCredential, eca: date | None) -> _Reading:
+    """The level scored, whether an ECA is needed, and the problems of the three together."""
+    return _READINGS[level, credential, eca is None]
+
+
 @frozen(kw_only=True)
 class Education:
     """A person's highest education and how IRCC can recognise it.
