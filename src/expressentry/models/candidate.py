@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,10 +14,12 @@ from expressentry._ages import completed_years
 from expressentry._memo import IdentityCache
 from expressentry._today import resolve
 from expressentry.enums import (
+    LanguageTest,
     MaritalStatus,
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.models import _pickling
 from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
@@ -32,8 +35,8 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
-from expressentry.models._pickling import day as _from_ordinal
-from expressentry.models._pickling import restore, setters
+from expressentry.models._pickling import codes, maker, number
+from expressentry.models._pickling import day as _shared_day
 from expressentry.models.documents import (
     JobOffer,
     PoliceCertificate,
@@ -47,10 +50,11 @@ from expressentry.models.documents import (
 from expressentry.models.education import Education
 from expressentry.models.education import pack as pack_education
 from expressentry.models.education import unpack as unpack_education
+from expressentry.models.language import _MAKE as _MAKE_RESULT
 from expressentry.models.language import LanguageResult, read_under
 from expressentry.models.language import pack as pack_result
 from expressentry.models.language import unpack as unpack_result
-from expressentry.models.work import WorkHistory, pack_history, unpack_history
+from expressentry.models.work import _MAKE_HISTORY, WorkHistory, pack_history, unpack_history
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
@@ -61,7 +65,7 @@ from expressentry.plausibility import (
     WORKING_AGE,
     tag,
 )
-from expressentry.rules.language_tables import CHARTS
+from expressentry.rules.language_tables import CHARTS, chart_for
 
 if TYPE_CHECKING:
     from expressentry.rules import RuleSet
@@ -137,7 +141,7 @@ _SPOUSE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Spouse.field_checks = _SPOUSE_CHECKS
-_SPOUSE_SLOTS = setters(Spouse, tuple(name for name, _ in _SPOUSE_CHECKS))
+_MAKE_SPOUSE = maker(Spouse, tuple(name for name, _ in _SPOUSE_CHECKS))
 
 
 def _ordinal(day: date | None) -> int | None:
@@ -145,7 +149,7 @@ def _ordinal(day: date | None) -> int | None:
 
 
 def _day(number: int | None) -> date | None:
-    return None if number is None else _from_ordinal(number)
+    return None if number is None else _shared_day(number)
 
 
 def pack_spouse(s: Spouse) -> tuple[Any, ...]:
@@ -167,21 +171,44 @@ def pack_spouse(s: Spouse) -> tuple[Any, ...]:
 def unpack_spouse(state: tuple[Any, ...]) -> Spouse:
     """The spouse :func:`pack_spouse` packed."""
     accompanying, citizen, education, language, history, studied, medical, passport, pcs = state
-    return restore(
-        Spouse,
-        _SPOUSE_SLOTS,
-        (
-            accompanying,
-            citizen,
-            None if education is None else unpack_education(education),
-            None if language is None else unpack_result(language),
-            unpack_history(history),
-            studied,
-            _day(medical),
-            _day(passport),
-            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
-        ),
+    return _MAKE_SPOUSE(
+        accompanying,
+        citizen,
+        None if education is None else unpack_education(education),
+        None if language is None else unpack_result(language),
+        unpack_history(history),
+        studied,
+        _day(medical),
+        _day(passport),
+        tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
     )
+
+
+def _latest_packed(
+    education: tuple[Any, ...] | None,
+    results: tuple[tuple[Any, ...], ...],
+    history: tuple[tuple[Any, ...], ...],
+    medical: int | None,
+    certificates: tuple[tuple[Any, ...], ...],
+) -> int:
+    """The latest day number a person's packed fields hold, passport aside (0: none).
+
+    The same days as :func:`_bounds` reads on the models (tests, results, the ECA,
+    job starts, the medical exam, police certificates), read on the packed
+    fields: what unpickling derives a profile's latest document from.
+    """
+    days = [r[1] for r in results]
+    days.extend([r[6] for r in results if r[6] is not None])
+    days.extend([p[0] for p in history])
+    if education is not None and education[2] is not None:
+        days.append(education[2])
+    if medical is not None:
+        days.append(medical)
+    for pc in certificates:
+        days.append(pc[1])
+        if pc[2] is not None:
+            days.append(pc[2])
+    return max(days) if days else 0
 
 
 def _languages_tuple(
@@ -627,8 +654,25 @@ _CANDIDATE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Candidate.field_checks = _CANDIDATE_CHECKS
-_CANDIDATE_SLOTS = setters(Candidate, tuple(name for name, _ in _CANDIDATE_CHECKS))
-"""The fields a pickle holds, in order: every field given, none derived."""
+_MAKE_CANDIDATE = maker(
+    Candidate,
+    (
+        *(name for name, _ in _CANDIDATE_CHECKS),
+        "_first",
+        "_second",
+        "_latest_document",
+        "_submitted_day",
+        "derived",
+    ),
+)
+"""Builds a profile from every field given, then what it derives, in order."""
+_STATUSES, _STATUS_CODES = codes(MaritalStatus)
+_LANGUAGES, _LANGUAGE_CODES = codes(OfficialLanguage)
+_TESTS = tuple(LanguageTest)
+_TEST_LANGUAGES = tuple(test.language for test in _TESTS)
+_DAY_OF = _pickling.shared_days.entries.get
+_NUMBER_OF = _pickling.shared_numbers.entries.get
+"""A day's or a float's shared object, if kept (see ``_pickling.day`` and ``number``)."""
 
 
 def _set_results(
@@ -649,16 +693,22 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
     """The fields of ``c``, nested models packed, dates as day numbers (see ``_pickling``).
 
     One flat call for the whole profile: a pickle of it holds one reduce, not one
-    per nested model, and no ``date`` objects (each costs a reduce of its own).
+    per nested model, no ``date`` objects (each costs a reduce of its own) and no
+    enum members (numbers instead).
     """
-    spouse, offer, certificates = c.spouse, c.job_offer, c.police_certificates
+    spouse, offer, certificates, first = (
+        c.spouse,
+        c.job_offer,
+        c.police_certificates,
+        c.first_official_language,
+    )
     return (
         c.date_of_birth.toordinal(),
         pack_education(c.education),
-        c.marital_status,
+        _STATUS_CODES[c.marital_status],
         None if spouse is None else pack_spouse(spouse),
         tuple([pack_result(r) for r in c.languages]),
-        c.first_official_language,
+        None if first is None else _LANGUAGE_CODES[first],
         pack_history(c.work_history),
         c.certificate_of_qualification,
         c.provincial_nomination,
@@ -678,47 +728,147 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
     )
 
 
-def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
-    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked."""
-    born, education, status, spouse, languages, first, history, *rest = state
-    certificate, nomination, offer, sibling, *rest, medical, passport, pcs = rest
-    c = restore(
-        Candidate,
-        _CANDIDATE_SLOTS,
-        (
-            _from_ordinal(born),
-            unpack_education(education),
-            status,
-            None if spouse is None else unpack_spouse(spouse),
-            tuple([unpack_result(r) for r in languages]),
-            first,
-            unpack_history(history),
-            certificate,
-            nomination,
-            None if offer is None else unpack_offer(offer),
-            sibling,
-            *rest,
-            _day(medical),
-            _day(passport),
-            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
-        ),
+def unpack_candidate(state: tuple[Any, ...]) -> Candidate:  # noqa: PLR0912, PLR0915 (one pass)
+    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked.
+
+    In one pass, the candidate's own models built here rather than by a call each:
+    every model filled by one call (``_pickling.maker``), days and scores shared
+    with the profiles unpickled before, the first- and second-language results
+    picked as the constructor picks them, and the latest document read on the
+    packed day numbers.
+    """
+    (
+        born,
+        education,
+        status,
+        packed_spouse,
+        results,
+        first,
+        history,
+        certificate,
+        nomination,
+        offer,
+        sibling,
+        when,
+        noc,
+        children,
+        funds,
+        authorized,
+        studied,
+        relative,
+        quebec,
+        medical,
+        passport,
+        pcs,
+    ) = state
+    day_of, number_of = _DAY_OF, _NUMBER_OF
+    latest = 0 if medical is None else medical
+    first_language = None if first is None else _LANGUAGES[first]
+    chosen = first_language
+    first_result = second_result = None
+    languages: tuple[LanguageResult, ...] = ()
+    if results:
+        built = []
+        for code, taken, listening, speaking, reading, writing, result in results:
+            test = _TESTS[code]
+            when_taken = day_of(taken) or _shared_day(taken)
+            levels, lowest = chart_for(test, when_taken).read(  # type: ignore[misc]  # checked when built
+                (listening, speaking, reading, writing)
+            )
+            if type(listening) is float:
+                listening = number_of(listening) or number(listening)  # noqa: PLW2901
+            if type(speaking) is float:
+                speaking = number_of(speaking) or number(speaking)  # noqa: PLW2901
+            if type(reading) is float:
+                reading = number_of(reading) or number(reading)  # noqa: PLW2901
+            if type(writing) is float:
+                writing = number_of(writing) or number(writing)  # noqa: PLW2901
+            latest = max(latest, taken)
+            if result is not None:
+                latest = max(latest, result)
+            language = _TEST_LANGUAGES[code]
+            built.append(
+                _MAKE_RESULT(
+                    test,
+                    when_taken,
+                    listening,
+                    speaking,
+                    reading,
+                    writing,
+                    None if result is None else day_of(result) or _shared_day(result),
+                    levels,
+                    lowest,
+                    language,
+                )
+            )
+        languages = tuple(built)
+        if chosen is None and len(languages) == 1:
+            chosen = languages[0]._language
+        if chosen is not None:
+            for r in languages:  # at most one per language, and two languages
+                if r._language is chosen:
+                    first_result = r
+                else:
+                    second_result = r
+    if history:
+        work = unpack_history(history)
+        latest = max(latest, *[p[0] for p in history])
+    else:
+        work = _MAKE_HISTORY((), None, None, None)
+    eca = education[2]
+    if eca is not None:
+        latest = max(latest, eca)
+    certificates: tuple[PoliceCertificate, ...] = ()
+    if pcs:
+        certificates = tuple([unpack_certificate(p) for p in pcs])
+        for _, issued, left in pcs:
+            latest = max(latest, issued if left is None else max(issued, left))
+    spouse = None
+    if packed_spouse is not None:
+        spouse = unpack_spouse(packed_spouse)
+        language = packed_spouse[3]
+        theirs = _latest_packed(
+            packed_spouse[2],
+            () if language is None else (language,),
+            packed_spouse[4],
+            packed_spouse[6],
+            packed_spouse[8],
+        )
+        latest = max(latest, theirs)
+    submitted = None
+    if when is not None:
+        submitted_on = when.astimezone(UTC).date().toordinal()
+        submitted = day_of(submitted_on) or _shared_day(submitted_on)
+        latest = max(latest, submitted_on)
+    return _MAKE_CANDIDATE(
+        day_of(born) or _shared_day(born),
+        unpack_education(education),
+        _STATUSES[status],
+        spouse,
+        languages,
+        first_language,
+        work,
+        certificate,
+        nomination,
+        None if offer is None else unpack_offer(offer),
+        sibling,
+        when,
+        None if noc is None else sys.intern(noc),
+        children,
+        funds,
+        authorized,
+        studied,
+        relative,
+        quebec,
+        None if medical is None else day_of(medical) or _shared_day(medical),
+        None if passport is None else day_of(passport) or _shared_day(passport),
+        certificates,
+        first_result,
+        second_result,
+        day_of(latest) or _shared_day(latest) if latest else None,
+        submitted,
+        None,
     )
-    by_language = {r.language: r for r in c.languages}
-    first = c.first_official_language
-    if first is None and len(by_language) == 1:
-        first = next(iter(by_language))
-    _set_results(c, by_language, first)
-    when = c.profile_submitted
-    submitted = None if when is None else when.astimezone(UTC).date()
-    _SET_SUBMITTED_DAY(c, submitted)
-    _SET_LATEST_DOCUMENT(c, _bounds(c, submitted)[2])
-    _SET_DERIVED(c, None)
-    return c
-
-
-_SET_SUBMITTED_DAY, _SET_LATEST_DOCUMENT, _SET_DERIVED = setters(
-    Candidate, ("_submitted_day", "_latest_document", "derived")
-)
 
 
 def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
