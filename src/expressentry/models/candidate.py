@@ -14,6 +14,8 @@ from expressentry._ages import completed_years
 from expressentry._memo import IdentityCache
 from expressentry._today import resolve
 from expressentry.enums import (
+    CanadianCredential,
+    EducationLevel,
     LanguageTest,
     MaritalStatus,
     OfficialLanguage,
@@ -38,23 +40,20 @@ from expressentry.models._fields import (
 from expressentry.models._pickling import codes, maker, number
 from expressentry.models._pickling import day as _shared_day
 from expressentry.models.documents import (
+    _MAKE_CERTIFICATE,
     JobOffer,
     PoliceCertificate,
     certificates_tuple,
     documents_ok,
-    pack_certificate,
-    pack_offer,
-    unpack_certificate,
-    unpack_offer,
+)
+from expressentry.models.documents import (
+    offer as _offer,
 )
 from expressentry.models.education import Education
-from expressentry.models.education import pack as pack_education
-from expressentry.models.education import unpack as unpack_education
+from expressentry.models.education import build as _education
 from expressentry.models.language import _MAKE as _MAKE_RESULT
 from expressentry.models.language import LanguageResult, read_under
-from expressentry.models.language import pack as pack_result
-from expressentry.models.language import unpack as unpack_result
-from expressentry.models.work import _MAKE_HISTORY, WorkHistory, pack_history, unpack_history
+from expressentry.models.work import _MAKE_HISTORY, _MAKE_PERIOD, WorkHistory, WorkPeriod
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
@@ -149,66 +148,215 @@ def _ordinal(day: date | None) -> int | None:
 
 
 def _day(number: int | None) -> date | None:
-    return None if number is None else _shared_day(number)
+    return None if number is None else _DAY_OF(number) or _shared_day(number)
 
 
-def pack_spouse(s: Spouse) -> tuple[Any, ...]:
-    """The fields of ``s``, nested models packed, dates as day numbers (see ``_pickling``)."""
-    education, language, certificates = s.education, s.language, s.police_certificates
-    return (
-        s.accompanying,
-        s.canadian_citizen_or_pr,
-        None if education is None else pack_education(education),
-        None if language is None else pack_result(language),
-        pack_history(s.work_history),
-        s.studied_in_canada,
-        _ordinal(s.medical_exam),
-        _ordinal(s.passport_expiry),
-        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+_DAY_OF = _pickling.shared_days.entries.get
+_NUMBER_OF = _pickling.shared_numbers.entries.get
+"""A day's or a float's shared object, if kept (see ``_pickling.day`` and ``number``)."""
+_TESTS, _TEST_CODES = codes(LanguageTest)
+_TEST_LANGUAGES = tuple(test.language for test in _TESTS)
+_LEVELS, _LEVEL_CODES = codes(EducationLevel)
+_CREDENTIALS, _CREDENTIAL_CODES = codes(CanadianCredential)
+_RESULT, _PERIOD, _CERTIFICATE = 7, 5, 3
+"""How many values a packed result, job and police certificate take."""
+
+
+def _pack_education(out: list[Any], e: Education | None) -> None:
+    if e is None:
+        out += (None, None, None)
+    else:
+        eca = e.eca_issued
+        out += (
+            _LEVEL_CODES[e.level],
+            _CREDENTIAL_CODES[e.canadian_credential],
+            None if eca is None else eca.toordinal(),
+        )
+
+
+def _pack_results(out: list[Any], results: tuple[LanguageResult, ...]) -> None:
+    for r in results:
+        result = r.result_date
+        out += (
+            _TEST_CODES[r.test],
+            r.test_date.toordinal(),
+            r.listening,
+            r.speaking,
+            r.reading,
+            r.writing,
+            None if result is None else result.toordinal(),
+        )
+
+
+def _pack_periods(out: list[Any], periods: tuple[WorkPeriod, ...]) -> None:
+    for p in periods:
+        end = p.end
+        out += (
+            p.start.toordinal(),
+            None if end is None else end.toordinal(),
+            p.hours_per_week,
+            p.noc,
+            p.in_canada | p.self_employed << 1 | p.full_time_student << 2 | p.authorized << 3,
+        )
+
+
+def _pack_certificates(out: list[Any], certificates: tuple[PoliceCertificate, ...]) -> None:
+    for pc in certificates:
+        left = pc.left
+        out += (pc.country, pc.issued.toordinal(), None if left is None else left.toordinal())
+
+
+def _results(state: tuple[Any, ...], i: int, n: int) -> tuple[tuple[LanguageResult, ...], int]:
+    """The ``n`` results packed from ``state[i]`` on, and the latest day they hold (0: none)."""
+    built = []
+    latest = 0
+    day_of, number_of = _DAY_OF, _NUMBER_OF
+    for at in range(i, i + n * _RESULT, _RESULT):
+        code, taken, listening, speaking, reading, writing, result = state[at : at + _RESULT]
+        test = _TESTS[code]
+        when = day_of(taken) or _shared_day(taken)
+        levels, lowest = chart_for(test, when).read(  # type: ignore[misc]  # checked when built
+            (listening, speaking, reading, writing)
+        )
+        if type(listening) is float:
+            listening = number_of(listening) or number(listening)
+        if type(speaking) is float:
+            speaking = number_of(speaking) or number(speaking)
+        if type(reading) is float:
+            reading = number_of(reading) or number(reading)
+        if type(writing) is float:
+            writing = number_of(writing) or number(writing)
+        latest = max(latest, taken if result is None else max(taken, result))
+        built.append(
+            _MAKE_RESULT(
+                test,
+                when,
+                listening,
+                speaking,
+                reading,
+                writing,
+                None if result is None else day_of(result) or _shared_day(result),
+                levels,
+                lowest,
+                _TEST_LANGUAGES[code],
+            )
+        )
+    return tuple(built), latest
+
+
+def _history(state: tuple[Any, ...], i: int, n: int) -> tuple[WorkHistory, int]:
+    """The ``n`` jobs packed from ``state[i]`` on, as a history, and the latest start (0: none)."""
+    if not n:
+        return _MAKE_HISTORY((), None, None, None), 0
+    day_of, number_of = _DAY_OF, _NUMBER_OF
+    periods = []
+    first = last = 0
+    for at in range(i, i + n * _PERIOD, _PERIOD):
+        start, end, hours, noc, flags = state[at : at + _PERIOD]
+        if not first or start < first:
+            first = start
+        last = max(last, start)
+        if type(hours) is float:
+            hours = number_of(hours) or number(hours)
+        periods.append(
+            _MAKE_PERIOD(
+                day_of(start) or _shared_day(start),
+                None if end is None else day_of(end) or _shared_day(end),
+                hours,
+                sys.intern(noc),
+                flags & 1 != 0,
+                flags & 2 != 0,
+                flags & 4 != 0,
+                flags & 8 != 0,
+            )
+        )
+    history = _MAKE_HISTORY(
+        tuple(periods), day_of(first) or _shared_day(first), day_of(last) or _shared_day(last), None
     )
+    return history, last
+
+
+def _certificates(
+    state: tuple[Any, ...], i: int, n: int
+) -> tuple[tuple[PoliceCertificate, ...], int]:
+    """The ``n`` certificates packed from ``state[i]`` on, and the latest day they hold."""
+    if not n:
+        return (), 0
+    built = []
+    latest = 0
+    for at in range(i, i + n * _CERTIFICATE, _CERTIFICATE):
+        country, issued, left = state[at : at + _CERTIFICATE]
+        latest = max(latest, issued if left is None else max(issued, left))
+        built.append(_MAKE_CERTIFICATE(sys.intern(country), _day(issued), _day(left)))
+    return tuple(built), latest
+
+
+def pack_spouse(s: Spouse, out: list[Any] | None = None) -> tuple[Any, ...]:
+    """The fields of ``s`` as one flat tuple of plain values (see ``_pickling``).
+
+    Its flags and days, its education, how many results (0 or 1), jobs and
+    certificates it has, then each of them. With ``out``, appended to it instead.
+    """
+    mine: list[Any] = [] if out is None else out
+    language, periods, certificates = s.language, s.work_history.periods, s.police_certificates
+    mine += (s.accompanying, s.canadian_citizen_or_pr, s.studied_in_canada)
+    mine += (_ordinal(s.medical_exam), _ordinal(s.passport_expiry))
+    _pack_education(mine, s.education)
+    mine += (language is not None, len(periods), len(certificates))
+    if language is not None:
+        _pack_results(mine, (language,))
+    _pack_periods(mine, periods)
+    _pack_certificates(mine, certificates)
+    return () if out is not None else tuple(mine)
+
+
+_SPOUSE_FIXED = 11
+"""How many values a packed spouse starts with (see :func:`pack_spouse`)."""
+
+
+def _spouse(state: tuple[Any, ...], i: int) -> tuple[Spouse, int]:
+    """The spouse packed from ``state[i]`` on, and the latest day its fields hold (0: none)."""
+    (
+        accompanying,
+        citizen,
+        studied,
+        medical,
+        passport,
+        level,
+        credential,
+        eca,
+        has_language,
+        jobs,
+        pcs,
+    ) = state[i : i + _SPOUSE_FIXED]
+    i += _SPOUSE_FIXED
+    latest = 0 if medical is None else medical
+    if eca is not None:
+        latest = max(latest, eca)
+    language = None
+    if has_language:
+        (language,), taken = _results(state, i, 1)
+        latest = max(latest, taken)
+        i += _RESULT
+    history, started = _history(state, i, jobs)
+    certificates, issued = _certificates(state, i + jobs * _PERIOD, pcs)
+    spouse = _MAKE_SPOUSE(
+        accompanying,
+        citizen,
+        None if level is None else _education(level, credential, eca),
+        language,
+        history,
+        studied,
+        _day(medical),
+        _day(passport),
+        certificates,
+    )
+    return spouse, max(latest, started, issued)
 
 
 def unpack_spouse(state: tuple[Any, ...]) -> Spouse:
     """The spouse :func:`pack_spouse` packed."""
-    accompanying, citizen, education, language, history, studied, medical, passport, pcs = state
-    return _MAKE_SPOUSE(
-        accompanying,
-        citizen,
-        None if education is None else unpack_education(education),
-        None if language is None else unpack_result(language),
-        unpack_history(history),
-        studied,
-        _day(medical),
-        _day(passport),
-        tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
-    )
-
-
-def _latest_packed(
-    education: tuple[Any, ...] | None,
-    results: tuple[tuple[Any, ...], ...],
-    history: tuple[tuple[Any, ...], ...],
-    medical: int | None,
-    certificates: tuple[tuple[Any, ...], ...],
-) -> int:
-    """The latest day number a person's packed fields hold, passport aside (0: none).
-
-    The same days as :func:`_bounds` reads on the models (tests, results, the ECA,
-    job starts, the medical exam, police certificates), read on the packed
-    fields: what unpickling derives a profile's latest document from.
-    """
-    days = [r[1] for r in results]
-    days.extend([r[6] for r in results if r[6] is not None])
-    days.extend([p[0] for p in history])
-    if education is not None and education[2] is not None:
-        days.append(education[2])
-    if medical is not None:
-        days.append(medical)
-    for pc in certificates:
-        days.append(pc[1])
-        if pc[2] is not None:
-            days.append(pc[2])
-    return max(days) if days else 0
+    return _spouse(state, 0)[0]
 
 
 def _languages_tuple(
@@ -668,11 +816,8 @@ _MAKE_CANDIDATE = maker(
 """Builds a profile from every field given, then what it derives, in order."""
 _STATUSES, _STATUS_CODES = codes(MaritalStatus)
 _LANGUAGES, _LANGUAGE_CODES = codes(OfficialLanguage)
-_TESTS = tuple(LanguageTest)
-_TEST_LANGUAGES = tuple(test.language for test in _TESTS)
-_DAY_OF = _pickling.shared_days.entries.get
-_NUMBER_OF = _pickling.shared_numbers.entries.get
-"""A day's or a float's shared object, if kept (see ``_pickling.day`` and ``number``)."""
+_CANDIDATE_FIXED = 25
+"""How many values a packed profile starts with (see :func:`pack_candidate`)."""
 
 
 def _set_results(
@@ -690,29 +835,27 @@ def _set_results(
 
 
 def pack_candidate(c: Candidate) -> tuple[Any, ...]:
-    """The fields of ``c``, nested models packed, dates as day numbers (see ``_pickling``).
+    """The fields of ``c`` as one flat tuple of plain values (see ``_pickling``).
 
-    One flat call for the whole profile: a pickle of it holds one reduce, not one
-    per nested model, no ``date`` objects (each costs a reduce of its own) and no
-    enum members (numbers instead).
+    Its 25 fixed values first (dates as day numbers, enum members as numbers,
+    the education and the job offer as their fields, then how many results,
+    jobs and police certificates it has and whether a spouse follows), then each
+    result, job and certificate, then the spouse (:func:`pack_spouse`). One call
+    and one tuple for the whole profile: a pickle of it holds one reduce, no
+    ``date`` object and no enum member (each would cost a call to unpickle), and
+    unpickling builds no tuple but this one.
     """
-    spouse, offer, certificates, first = (
-        c.spouse,
-        c.job_offer,
-        c.police_certificates,
-        c.first_official_language,
-    )
-    return (
-        c.date_of_birth.toordinal(),
-        pack_education(c.education),
+    spouse, offer, first = c.spouse, c.job_offer, c.first_official_language
+    languages, periods, certificates = c.languages, c.work_history.periods, c.police_certificates
+    out: list[Any] = [c.date_of_birth.toordinal()]
+    _pack_education(out, c.education)
+    out += (
         _STATUS_CODES[c.marital_status],
-        None if spouse is None else pack_spouse(spouse),
-        tuple([pack_result(r) for r in c.languages]),
         None if first is None else _LANGUAGE_CODES[first],
-        pack_history(c.work_history),
         c.certificate_of_qualification,
         c.provincial_nomination,
-        None if offer is None else pack_offer(offer),
+        None if offer is None else offer.noc,
+        None if offer is None else offer.canadian_armed_forces,
         c.sibling_in_canada,
         c.profile_submitted,
         c.certificate_noc,
@@ -724,30 +867,39 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
         c.plans_to_live_in_quebec,
         _ordinal(c.medical_exam),
         _ordinal(c.passport_expiry),
-        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+        len(languages),
+        len(periods),
+        len(certificates),
+        spouse is not None,
     )
+    _pack_results(out, languages)
+    _pack_periods(out, periods)
+    _pack_certificates(out, certificates)
+    if spouse is not None:
+        pack_spouse(spouse, out)
+    return tuple(out)
 
 
-def unpack_candidate(state: tuple[Any, ...]) -> Candidate:  # noqa: PLR0912, PLR0915 (one pass)
+def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
     """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked.
 
-    In one pass, the candidate's own models built here rather than by a call each:
-    every model filled by one call (``_pickling.maker``), days and scores shared
-    with the profiles unpickled before, the first- and second-language results
-    picked as the constructor picks them, and the latest document read on the
-    packed day numbers.
+    In one pass over the flat tuple: every model filled by one call
+    (``_pickling.maker``), days, scores, educations and offers shared with the
+    profiles unpickled before, the first- and second-language results picked as
+    the constructor picks them, and the latest document read on the packed day
+    numbers.
     """
     (
         born,
-        education,
+        level,
+        credential,
+        eca,
         status,
-        packed_spouse,
-        results,
         first,
-        history,
         certificate,
         nomination,
-        offer,
+        offer_noc,
+        armed_forces,
         sibling,
         when,
         noc,
@@ -759,50 +911,24 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:  # noqa: PLR0912, PLR
         quebec,
         medical,
         passport,
+        results,
+        jobs,
         pcs,
-    ) = state
-    day_of, number_of = _DAY_OF, _NUMBER_OF
+        has_spouse,
+    ) = state[:_CANDIDATE_FIXED]
+    i = _CANDIDATE_FIXED
     latest = 0 if medical is None else medical
+    if eca is not None:
+        latest = max(latest, eca)
     first_language = None if first is None else _LANGUAGES[first]
-    chosen = first_language
     first_result = second_result = None
     languages: tuple[LanguageResult, ...] = ()
     if results:
-        built = []
-        for code, taken, listening, speaking, reading, writing, result in results:
-            test = _TESTS[code]
-            when_taken = day_of(taken) or _shared_day(taken)
-            levels, lowest = chart_for(test, when_taken).read(  # type: ignore[misc]  # checked when built
-                (listening, speaking, reading, writing)
-            )
-            if type(listening) is float:
-                listening = number_of(listening) or number(listening)  # noqa: PLW2901
-            if type(speaking) is float:
-                speaking = number_of(speaking) or number(speaking)  # noqa: PLW2901
-            if type(reading) is float:
-                reading = number_of(reading) or number(reading)  # noqa: PLW2901
-            if type(writing) is float:
-                writing = number_of(writing) or number(writing)  # noqa: PLW2901
-            latest = max(latest, taken)
-            if result is not None:
-                latest = max(latest, result)
-            language = _TEST_LANGUAGES[code]
-            built.append(
-                _MAKE_RESULT(
-                    test,
-                    when_taken,
-                    listening,
-                    speaking,
-                    reading,
-                    writing,
-                    None if result is None else day_of(result) or _shared_day(result),
-                    levels,
-                    lowest,
-                    language,
-                )
-            )
-        languages = tuple(built)
-        if chosen is None and len(languages) == 1:
+        languages, taken = _results(state, i, results)
+        latest = max(latest, taken)
+        i += results * _RESULT
+        chosen = first_language
+        if chosen is None and results == 1:
             chosen = languages[0]._language
         if chosen is not None:
             for r in languages:  # at most one per language, and two languages
@@ -810,47 +936,31 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:  # noqa: PLR0912, PLR
                     first_result = r
                 else:
                     second_result = r
-    if history:
-        work = unpack_history(history)
-        latest = max(latest, *[p[0] for p in history])
-    else:
-        work = _MAKE_HISTORY((), None, None, None)
-    eca = education[2]
-    if eca is not None:
-        latest = max(latest, eca)
-    certificates: tuple[PoliceCertificate, ...] = ()
-    if pcs:
-        certificates = tuple([unpack_certificate(p) for p in pcs])
-        for _, issued, left in pcs:
-            latest = max(latest, issued if left is None else max(issued, left))
+    history, started = _history(state, i, jobs)
+    i += jobs * _PERIOD
+    certificates, issued = _certificates(state, i, pcs)
+    i += pcs * _CERTIFICATE
+    latest = max(latest, started, issued)
     spouse = None
-    if packed_spouse is not None:
-        spouse = unpack_spouse(packed_spouse)
-        language = packed_spouse[3]
-        theirs = _latest_packed(
-            packed_spouse[2],
-            () if language is None else (language,),
-            packed_spouse[4],
-            packed_spouse[6],
-            packed_spouse[8],
-        )
+    if has_spouse:
+        spouse, theirs = _spouse(state, i)
         latest = max(latest, theirs)
     submitted = None
     if when is not None:
         submitted_on = when.astimezone(UTC).date().toordinal()
-        submitted = day_of(submitted_on) or _shared_day(submitted_on)
+        submitted = _DAY_OF(submitted_on) or _shared_day(submitted_on)
         latest = max(latest, submitted_on)
     return _MAKE_CANDIDATE(
-        day_of(born) or _shared_day(born),
-        unpack_education(education),
+        _DAY_OF(born) or _shared_day(born),
+        _education(level, credential, eca),
         _STATUSES[status],
         spouse,
         languages,
         first_language,
-        work,
+        history,
         certificate,
         nomination,
-        None if offer is None else unpack_offer(offer),
+        None if offer_noc is None else _offer(offer_noc, armed_forces),
         sibling,
         when,
         None if noc is None else sys.intern(noc),
@@ -860,12 +970,12 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:  # noqa: PLR0912, PLR
         studied,
         relative,
         quebec,
-        None if medical is None else day_of(medical) or _shared_day(medical),
-        None if passport is None else day_of(passport) or _shared_day(passport),
+        _day(medical),
+        _day(passport),
         certificates,
         first_result,
         second_result,
-        day_of(latest) or _shared_day(latest) if latest else None,
+        _day(latest) if latest else None,
         submitted,
         None,
     )

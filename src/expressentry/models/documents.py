@@ -70,7 +70,7 @@ class JobOffer:
 _JOB_OFFER_CHECKS: Specs = (("noc", is_noc), ("canadian_armed_forces", is_bool))
 JobOffer.field_checks = _JOB_OFFER_CHECKS
 _MAKE_OFFER = maker(JobOffer, ("noc", "canadian_armed_forces", "_teer", "_kind"))
-_OFFERS: Shared[tuple[Any, ...], JobOffer] = Shared(size=1 << 12)
+_OFFERS: Shared[str, JobOffer] = Shared(size=1 << 12)
 """Each job offer unpickled once per process: offers share a few hundred NOC codes."""
 
 
@@ -81,13 +81,21 @@ def pack_offer(o: JobOffer) -> tuple[Any, ...]:
 
 def unpack_offer(state: tuple[Any, ...]) -> JobOffer:
     """The offer :func:`pack_offer` packed (one object per offer in a process)."""
-    found = _OFFERS.entries.get(state)
+    return offer(*state)
+
+
+def offer(noc: str, armed_forces: bool) -> JobOffer:
+    """The job offer of ``noc`` (from the Canadian Armed Forces or not), unchecked.
+
+    One object per offer in a process (see ``_pickling``).
+    """
+    key = noc if not armed_forces else noc + "+"
+    found = _OFFERS.entries.get(key)
     if found is not None:
         return found
-    noc, armed_forces = state
     noc = sys.intern(noc)
-    offer = _MAKE_OFFER(noc, armed_forces, noc_teer(noc), JobOfferKind.of(noc))
-    return _OFFERS.keep(state, offer)
+    made = _MAKE_OFFER(noc, armed_forces, noc_teer(noc), JobOfferKind.of(noc))
+    return _OFFERS.keep(key, made)
 
 
 @frozen(kw_only=True)

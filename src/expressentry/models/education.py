@@ -155,7 +155,7 @@ _MAKE = maker(
 )
 _LEVELS, _LEVEL_CODES = codes(EducationLevel)
 _CREDENTIALS, _CREDENTIAL_CODES = codes(CanadianCredential)
-_SHARED: Shared[tuple[Any, ...], Education] = Shared(size=1 << 12)
+_SHARED: Shared[int, Education] = Shared(size=1 << 12)
 """Each education unpickled once per process: most profiles share a few dozen."""
 
 
@@ -171,11 +171,19 @@ def pack(e: Education) -> tuple[Any, ...]:
 
 def unpack(state: tuple[Any, ...]) -> Education:
     """The education :func:`pack` packed (one object per education in a process)."""
-    found = _SHARED.entries.get(state)
+    return build(*state)
+
+
+def build(level_code: int, credential_code: int, eca: int | None) -> Education:
+    """The education of a level and a credential (by number) and an ECA day number, unchecked.
+
+    One object per education in a process (see ``_pickling``).
+    """
+    key = (-1 if eca is None else eca) << 8 | level_code << 4 | credential_code
+    found = _SHARED.entries.get(key)
     if found is not None:
         return found
-    code, credential_code, eca = state
-    level, credential = _LEVELS[code], _CREDENTIALS[credential_code]
+    level, credential = _LEVELS[level_code], _CREDENTIALS[credential_code]
     scored, needs, _ = _READINGS[level, credential, eca is None]
     issued = None if eca is None else day(eca)
-    return _SHARED.keep(state, _MAKE(level, credential, issued, scored, needs))
+    return _SHARED.keep(key, _MAKE(level, credential, issued, scored, needs))
