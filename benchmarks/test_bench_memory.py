@@ -74,7 +74,7 @@ def test_bytes_per_profile_read_and_scored(
     """Bytes a profile read from JSON Lines holds, before and after scoring."""
 
     def read() -> list[Candidate]:
-        return read_pool(some_file).candidates
+        return list(read_pool(some_file).candidates)
 
     loaded, scored, profiles = benchmark.pedantic(  # type: ignore[no-untyped-call]
         lambda: _held(read, as_of), rounds=1, iterations=1
