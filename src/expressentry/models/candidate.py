@@ -40,20 +40,19 @@ from expressentry.models._fields import (
 from expressentry.models._pickling import codes, maker, number
 from expressentry.models._pickling import day as _shared_day
 from expressentry.models.documents import (
-    _MAKE_CERTIFICATE,
     JobOffer,
     PoliceCertificate,
     certificates_tuple,
     documents_ok,
+    make_certificate,
 )
 from expressentry.models.documents import (
     offer as _offer,
 )
 from expressentry.models.education import Education
 from expressentry.models.education import build as _education
-from expressentry.models.language import _MAKE as _MAKE_RESULT
-from expressentry.models.language import LanguageResult, read_under
-from expressentry.models.work import _MAKE_HISTORY, _MAKE_PERIOD, WorkHistory, WorkPeriod
+from expressentry.models.language import LanguageResult, make_result, read_under
+from expressentry.models.work import WorkHistory, WorkPeriod, make_history, make_period
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
@@ -228,7 +227,7 @@ def _results(state: tuple[Any, ...], i: int, n: int) -> tuple[tuple[LanguageResu
             writing = number_of(writing) or number(writing)
         latest = max(latest, taken if result is None else max(taken, result))
         built.append(
-            _MAKE_RESULT(
+            make_result(
                 test,
                 when,
                 listening,
@@ -247,7 +246,7 @@ def _results(state: tuple[Any, ...], i: int, n: int) -> tuple[tuple[LanguageResu
 def _history(state: tuple[Any, ...], i: int, n: int) -> tuple[WorkHistory, int]:
     """The ``n`` jobs packed from ``state[i]`` on, as a history, and the latest start (0: none)."""
     if not n:
-        return _MAKE_HISTORY((), None, None, None), 0
+        return make_history((), None, None, None), 0
     day_of, number_of = _DAY_OF, _NUMBER_OF
     periods = []
     first = last = 0
@@ -259,7 +258,7 @@ def _history(state: tuple[Any, ...], i: int, n: int) -> tuple[WorkHistory, int]:
         if type(hours) is float:
             hours = number_of(hours) or number(hours)
         periods.append(
-            _MAKE_PERIOD(
+            make_period(
                 day_of(start) or _shared_day(start),
                 None if end is None else day_of(end) or _shared_day(end),
                 hours,
@@ -270,7 +269,7 @@ def _history(state: tuple[Any, ...], i: int, n: int) -> tuple[WorkHistory, int]:
                 flags & 8 != 0,
             )
         )
-    history = _MAKE_HISTORY(
+    history = make_history(
         tuple(periods), day_of(first) or _shared_day(first), day_of(last) or _shared_day(last), None
     )
     return history, last
@@ -287,7 +286,7 @@ def _certificates(
     for at in range(i, i + n * _CERTIFICATE, _CERTIFICATE):
         country, issued, left = state[at : at + _CERTIFICATE]
         latest = max(latest, issued if left is None else max(issued, left))
-        built.append(_MAKE_CERTIFICATE(sys.intern(country), _day(issued), _day(left)))
+        built.append(make_certificate(sys.intern(country), _day(issued), _day(left)))
     return tuple(built), latest
 
 
@@ -929,10 +928,10 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
         i += results * _RESULT
         chosen = first_language
         if chosen is None and results == 1:
-            chosen = languages[0]._language
+            chosen = languages[0].language
         if chosen is not None:
             for r in languages:  # at most one per language, and two languages
-                if r._language is chosen:
+                if r.language is chosen:
                     first_result = r
                 else:
                     second_result = r

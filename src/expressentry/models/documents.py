@@ -147,7 +147,7 @@ _POLICE_CERTIFICATE_CHECKS: Specs = (
     ("left", optional(is_date)),
 )
 PoliceCertificate.field_checks = _POLICE_CERTIFICATE_CHECKS
-_MAKE_CERTIFICATE = maker(PoliceCertificate, ("country", "issued", "left"))
+make_certificate = maker(PoliceCertificate, ("country", "issued", "left"))
 
 
 def pack_certificate(p: PoliceCertificate) -> tuple[Any, ...]:
@@ -159,7 +159,7 @@ def pack_certificate(p: PoliceCertificate) -> tuple[Any, ...]:
 def unpack_certificate(state: tuple[Any, ...]) -> PoliceCertificate:
     """The certificate :func:`pack_certificate` packed."""
     country, issued, left = state
-    return _MAKE_CERTIFICATE(sys.intern(country), day(issued), None if left is None else day(left))
+    return make_certificate(sys.intern(country), day(issued), None if left is None else day(left))
 
 
 def certificates_tuple(

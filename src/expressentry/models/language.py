@@ -191,7 +191,7 @@ _LANGUAGE_RESULT_CHECKS: Specs = (
     ("result_date", optional(is_date)),
 )
 LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
-_MAKE = maker(
+make_result = maker(
     LanguageResult,
     (
         "test",
@@ -230,7 +230,7 @@ def unpack(state: tuple[Any, ...]) -> LanguageResult:
     when = day(taken)
     read = chart_for(test, when).read((listening, speaking, reading, writing))
     assert read is not None  # noqa: S101 (checked when the result was built)
-    return _MAKE(
+    return make_result(
         test,
         when,
         number(listening),

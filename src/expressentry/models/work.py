@@ -111,7 +111,7 @@ _WORK_PERIOD_CHECKS: Specs = (
     ("authorized", is_bool),
 )
 WorkPeriod.field_checks = _WORK_PERIOD_CHECKS
-_MAKE_PERIOD = maker(
+make_period = maker(
     WorkPeriod,
     (
         "start",
@@ -144,7 +144,7 @@ def pack_period(p: WorkPeriod) -> tuple[Any, ...]:
 def unpack_period(state: tuple[Any, ...]) -> WorkPeriod:
     """The period :func:`pack_period` packed."""
     start, end, hours, noc, in_canada, self_employed, student, authorized = state
-    return _MAKE_PERIOD(
+    return make_period(
         day(start),
         None if end is None else day(end),
         number(hours),
@@ -285,7 +285,7 @@ class WorkHistory:
         return cls(periods=tuple(periods))
 
 
-_MAKE_HISTORY = maker(WorkHistory, ("periods", "_first_start", "_last_start", "derived"))
+make_history = maker(WorkHistory, ("periods", "_first_start", "_last_start", "derived"))
 
 
 def pack_history(h: WorkHistory) -> tuple[Any, ...]:
@@ -296,7 +296,7 @@ def pack_history(h: WorkHistory) -> tuple[Any, ...]:
 def unpack_history(state: tuple[Any, ...]) -> WorkHistory:
     """The history :func:`pack_history` packed (its ``derived`` slot empty)."""
     if not state:
-        return _MAKE_HISTORY((), None, None, None)
+        return make_history((), None, None, None)
     periods = tuple([unpack_period(p) for p in state])
     starts = [p[0] for p in state]
-    return _MAKE_HISTORY(periods, day(min(starts)), day(max(starts)), None)
+    return make_history(periods, day(min(starts)), day(max(starts)), None)
