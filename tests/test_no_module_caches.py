@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 import expressentry
-from expressentry._memo import IdentityCache, Memo
+from expressentry._memo import IdentityCache, Memo, Shared
 
 ALLOWED: dict[tuple[str, str], str] = {
     ("expressentry.rules", "_resolve"): (
@@ -47,6 +47,26 @@ ALLOWED: dict[tuple[str, str], str] = {
         "rule sets define, holds no data of a profile"
     ),
 }
+
+_SHARED = (
+    "one object per value of an immutable kind, shared by the profiles unpickled in "
+    "a process: bounded (emptied when full), derived from no rule, and any of its "
+    "objects equals what unpickling would build without it"
+)
+ALLOWED.update(
+    {
+        ("expressentry.models._pickling", "shared_days"): _SHARED,
+        ("expressentry.models._pickling", "shared_numbers"): _SHARED,
+        ("expressentry.models.education", "_SHARED"): _SHARED,
+        ("expressentry.models.documents", "_OFFERS"): _SHARED,
+        ("expressentry._hours", "_DAYS"): _SHARED,
+        ("expressentry.experience", "_KEYS"): (
+            "the keys a work history's derived values are kept under (a kind of work and "
+            "a weekly cap): bounded by the kinds the rule sets define, holds no data of a "
+            "profile"
+        ),
+    }
+)
 
 MUTATORS = frozenset(
     {"clear", "update", "setdefault", "pop", "popitem", "append", "add", "extend", "insert"}
@@ -101,7 +121,7 @@ def _caches(name: str) -> list[str]:
     for attr, value in vars(module).items():
         if (name, attr) in ALLOWED:
             continue
-        if isinstance(value, Memo | IdentityCache):
+        if isinstance(value, Memo | IdentityCache | Shared):
             found.append(f"{attr} (a {type(value).__name__})")
         elif hasattr(value, "cache_info") and _defined_here(value, name):
             if inspect.signature(value).parameters:

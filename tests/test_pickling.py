@@ -236,6 +236,53 @@ def test_a_pickled_pool_scores_and_qualifies_as_the_original(seed: int, as_of: d
     assert flags_many(back, as_of=as_of) == flags_many(pool, as_of=as_of)
 
 
+@settings(max_examples=25)
+@given(st.lists(dated_documented(), min_size=1, max_size=6))
+def test_profiles_unpickled_one_by_one_score_as_the_originals(
+    cases: list[tuple[date, Candidate]],
+) -> None:
+    """Each profile pickled alone (as a worker sends it), all unpickled in one process.
+
+    Unpickling shares days, scores, educations and offers between the profiles it
+    builds: every copy is equal to its original, writes the same JSON (an int
+    score stays an int, a float a float), derives what the constructor does, and
+    scores and qualifies the same; and one day is one object in the copies.
+    """
+    pool = [c for _, c in cases]
+    back = [round_trip(c) for c in pool]
+    assert back == pool
+    assert [ee.to_json(c) for c in back] == [ee.to_json(c) for c in pool]
+    assert [derived_of(c) for c in back] == [derived_of(rebuilt(c)) for c in pool]
+    for (as_of, c), b in zip(cases, back, strict=True):
+        assert score_many([b], as_of=as_of) == score_many([c], as_of=as_of)
+        assert score(b, as_of=as_of) == score(c, as_of=as_of)
+        assert flags_many([b], as_of=as_of) == flags_many([c], as_of=as_of)
+    days: dict[date, date] = {}
+    for c in back:
+        for d in (c.date_of_birth, *(r.test_date for r in c.languages)):
+            assert days.setdefault(d, d) is d  # one object per day
+
+
+def test_a_score_keeps_its_type_and_sign_when_shared() -> None:
+    """Unpickling shares equal float scores, never an int with a float or 0.0 with -0.0."""
+    as_float = LanguageResult(
+        test=LanguageTest.CELPIP_GENERAL,
+        test_date=date(2025, 1, 10),
+        listening=9.0,
+        speaking=9.0,
+        reading=0.0,
+        writing=9.0,
+    )
+    as_int = attrs.evolve(as_float, listening=9, speaking=9, reading=-0.0, writing=9)
+    first, second = round_trip(as_float), round_trip(as_int)
+    assert (type(first.listening), type(second.listening)) == (float, int)
+    assert (str(first.reading), str(second.reading)) == ("0.0", "-0.0")
+    assert (first, second) == (as_float, as_int)
+    third = round_trip(as_float)
+    assert third.listening is first.listening  # one object per float score
+    assert third.test_date is first.test_date  # and per day
+
+
 def test_every_model_pickles_alone() -> None:
     taken = date(2025, 1, 10)
     result = LanguageResult(

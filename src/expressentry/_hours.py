@@ -12,18 +12,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+from expressentry._memo import Shared
+
 __all__ = ["Segments", "build_segments", "hour_days"]
 
 Segments = tuple[tuple[int, int, float], ...]
+
+_DAYS: Shared[int, int] = Shared(size=1 << 16)
+"""Each day number once: the segments of a pool's histories start and end on a few
+thousand days, and each number would otherwise be an object of its own."""
+
+
+def _shared(segments: Iterable[tuple[int, int, float]]) -> Segments:
+    """``segments``, each day number the one object kept for it."""
+    get, keep = _DAYS.entries.get, _DAYS.keep
+    return tuple((get(s) or keep(s, s), get(e) or keep(e, e), rate) for s, e, rate in segments)
 
 
 def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segments:
     """Disjoint capped segments from ``(first_day, end_day_exclusive, hours)`` spans."""
     spans = sorted(spans)
-    if len(spans) < 2:  # most kinds of a history: no work, or one period
-        return tuple((s, e, min(h, cap)) for s, e, h in spans)
-    if all(a[1] <= b[0] for a, b in pairwise(spans)):
-        return tuple((s, e, min(h, cap)) for s, e, h in spans)
+    if len(spans) < 2 or all(a[1] <= b[0] for a, b in pairwise(spans)):
+        # most kinds of a history: no work, one period, or periods one after another
+        return _shared((s, e, min(h, cap)) for s, e, h in spans)
     changes: dict[int, float] = {}
     for s, e, h in spans:
         changes[s] = changes.get(s, 0.0) + h
@@ -39,7 +50,7 @@ def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segme
                 out[-1] = (out[-1][0], nxt, rate)
             else:
                 out.append((day, nxt, rate))
-    return tuple(out)
+    return _shared(out)
 
 
 def hour_days(segments: Segments, first: int, end: int) -> float:

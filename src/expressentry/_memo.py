@@ -13,6 +13,10 @@ memo cover every case, and nothing else in the package keeps values of its own:
   long as the object lives, keyed by its identity: hashing a whole profile by
   value on every lookup would cost more than deriving it again. An entry goes when
   its object is garbage collected (a weak reference's callback).
+
+One more table is not a memo: :class:`Shared` keeps one object for each value
+of a few immutable kinds (a day, a score, an education), so that equal values
+unpickled in one process are one object, not one copy per profile.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import weakref
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["IdentityCache", "LastIdentityCache", "Memo"]
+__all__ = ["IdentityCache", "LastIdentityCache", "Memo", "Shared"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -153,4 +157,40 @@ class LastIdentityCache(IdentityCache[K, V]):
             return last[1]
         value = super().__call__(obj)
         self._last = (obj, value)
+        return value
+
+
+class Shared(Generic[K, V]):
+    """One immutable object per key, for at most ``size`` keys: equal values share it.
+
+    Unpickling a pool builds the same day, score or education once for each
+    profile that holds it; looking it up here first keeps one object for all of
+    them (less memory, fewer objects for the collector to walk). When the table is
+    full it is emptied and fills again, so it never holds more than ``size``
+    values, and a value it forgot is only built again. Read :attr:`entries`
+    directly (``entries.get(key)``): the look-up is on the hot path.
+
+    >>> days = Shared(size=2)
+    >>> a = days.keep(1, "one")
+    >>> days.entries.get(1), days.entries.get(2)
+    ('one', None)
+    >>> days.keep(2, "two"), days.keep(3, "three"), sorted(days.entries)
+    ('two', 'three', [3])
+    """
+
+    __slots__ = ("entries", "size")
+
+    def __init__(self, *, size: int) -> None:
+        if size < 1:
+            msg = f"a shared table holds at least 1 entry, not {size}"
+            raise ValueError(msg)
+        self.entries: dict[K, V] = {}
+        self.size = size
+
+    def keep(self, key: K, value: V) -> V:
+        """Keep ``value`` as the one object for ``key``, and return it."""
+        entries = self.entries
+        if len(entries) >= self.size:
+            entries.clear()
+        entries[key] = value
         return value

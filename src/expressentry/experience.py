@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._hours import Segments, build_segments, hour_days
 from expressentry._kinds import Kind, canadian_kind, foreign_kind
+from expressentry._memo import Shared
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.models import WorkHistory, WorkPeriod
@@ -56,17 +57,33 @@ __all__ = [
 ]
 
 
-def _derived(history: WorkHistory) -> dict[tuple[object, ...], Any]:
-    """What is derived from ``history``, built on first use and kept in its cache slot.
+_KEYS: Shared[tuple[object, ...], tuple[object, ...]] = Shared(size=1 << 10)
+"""Each key of a history's derived values once (a kind and a cap): every history
+keeps the same key object, not a copy of its own."""
+
+
+def _derived(history: WorkHistory, key: tuple[object, ...]) -> Any:
+    """What is derived from ``history`` under ``key``, if built yet (else ``None``).
 
     Its segments per kind and weekly cap, and its occupations: a pool asks for them
-    many times per profile, and an attribute is the cheapest place to look.
+    many times per profile, and an attribute is the cheapest place to look. The
+    cache slot holds ``(key, value, key, value...)``: a history holds two or three
+    of them, which a flat tuple keeps in a third of a dict's bytes.
     """
-    found = history.derived
-    if found is None:
-        found = {}
-        object.__setattr__(history, "derived", found)  # a frozen history's cache slot
-    return found  # type: ignore[return-value]  # only this module fills the slot
+    found: tuple[object, ...] | None = history.derived  # type: ignore[assignment]  # only this module fills the slot
+    if found:
+        for i in range(0, len(found), 2):
+            if found[i] == key:
+                return found[i + 1]
+    return None
+
+
+def _keep(history: WorkHistory, key: tuple[object, ...], value: Any) -> Any:
+    """Keep ``value`` as derived from ``history`` under ``key``, and return it."""
+    shared = _KEYS.entries.get(key) or _KEYS.keep(key, key)
+    found: tuple[object, ...] = history.derived or ()  # type: ignore[assignment]  # see _derived
+    object.__setattr__(history, "derived", (*found, shared, value))  # a frozen history's cache slot
+    return value
 
 
 def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
@@ -81,13 +98,14 @@ def segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     >>> segments(h, canadian_kind(rules_for(as_of=date(2026, 11, 22))), 30)
     ((738886, 738893, 30),)
     """
-    built = _derived(history)
     key = (kind[0], kind[1], weekly_cap)
-    found = built.get(key)
+    found: Segments | None = _derived(history, key)
     if found is None:
         include = kind[2]
-        found = built[key] = build_segments(
-            (p.span() for p in history.periods if include(p)), weekly_cap
+        found = _keep(
+            history,
+            key,
+            build_segments((p.span() for p in history.periods if include(p)), weekly_cap),
         )
     return found
 
@@ -136,12 +154,13 @@ def full_time_hours(
 
 def full_time_segments(history: WorkHistory, kind: Kind, weekly_cap: float) -> Segments:
     """The segments of ``kind`` worked full time (``weekly_cap`` hours a week), built once."""
-    built = _derived(history)
     key = (f"full time:{kind_name(kind)}", weekly_cap)
-    full = built.get(key)
+    full: Segments | None = _derived(history, key)
     if full is None:
-        full = built[key] = tuple(
-            s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap)
+        full = _keep(
+            history,
+            key,
+            tuple(s for s in segments(history, kind, weekly_cap) if reaches(s[2], weekly_cap)),
         )
     return full
 
@@ -334,9 +353,8 @@ def _occupations(
     Found once per history and kind: a pool is assessed on many days, and the
     windows move while the segments stay.
     """
-    built = _derived(history)
     key = ("occupations", name, weekly_cap, gap_days)
-    found = built.get(key)
+    found: _Occupations | None = _derived(history, key)
     if found is None:
         if gap_days is not None:  # each occupation's work, cut into its continuous runs
             whole = _occupations(history, include, name, weekly_cap, None)
@@ -347,7 +365,7 @@ def _occupations(
                 if include(p):
                     spans.setdefault(p.noc, []).append(p.span())
             found = tuple((noc, (build_segments(spans[noc], weekly_cap),)) for noc in sorted(spans))
-        built[key] = found
+        _keep(history, key, found)
     return found
 
 

@@ -7,6 +7,16 @@ and the ``derived`` slot, where scoring keeps its packed inputs, starts empty.
 So a pickle holds nothing but the profile, stays small, and a worker process
 never receives another process's caches.
 
+A profile pickles as one call with one tuple of plain values: nested models as
+tuples of their fields, dates as day numbers, enum members as their position in
+their enum (a small int, where a member would be one more call to unpickle).
+Unpickling rebuilds the models in one pass, each by one call that fills its
+slots (:func:`maker`), and shares what repeats from profile to profile in one
+process (:class:`~expressentry._memo.Shared`): each day, each score, each
+education and job offer is one object however many profiles hold it. A pickle
+is for the same version of the package (a worker process, a cache file), not
+for keeping.
+
 Unpickling does not check the fields again: a pickle can only hold a model that
 was checked when it was built (and unpickling runs code anyway: read pickles
 you trust only).
@@ -16,12 +26,47 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TypeVar
+from enum import Enum
+from typing import Any, TypeVar
+
+from expressentry._memo import Shared
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
-day = date.fromordinal
-"""The date of a day number: a pickle holds a model's dates as ``date.toordinal()``."""
+shared_days: Shared[int, date] = Shared(size=1 << 16)
+"""Each day once: a pool's dates fall on a few thousand days."""
+shared_numbers: Shared[float, float] = Shared(size=1 << 12)
+"""Each score and weekly hours once (floats only: an int stays an int)."""
+_from_ordinal = date.fromordinal
+
+
+def day(number: int) -> date:
+    """The date of a day number (``date.toordinal()``), one object per day in a process."""
+    found = shared_days.entries.get(number)
+    if found is None:
+        found = shared_days.keep(number, _from_ordinal(number))
+    return found
+
+
+def number(value: Any) -> Any:
+    """``value`` (a score, weekly hours), one object per float value in a process.
+
+    An int is returned as it is (small ones are shared by Python), and so is a
+    zero: ``0.0`` and ``-0.0`` are equal, and sharing one would change the other.
+    """
+    if type(value) is not float or not value:
+        return value
+    found = shared_numbers.entries.get(value)
+    if found is None:
+        found = shared_numbers.keep(value, value)
+    return found
+
+
+def codes(members: type[E]) -> tuple[tuple[E, ...], dict[E, int]]:
+    """The members of an enum in order, and each member's position: how a pickle names them."""
+    ordered = tuple(members)
+    return ordered, {m: i for i, m in enumerate(ordered)}
 
 
 Setters = tuple[Callable[[object, object], None], ...]
@@ -46,3 +91,21 @@ def restore(cls: type[T], fields: Setters, values: Iterable[object]) -> T:
     for put, value in zip(fields, values, strict=True):
         put(obj, value)
     return obj
+
+
+def maker(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
+    """A function building ``cls`` from the values of its slots ``names``, in order, unchecked.
+
+    The same as :func:`restore` with the loop unrolled: one call per model, each
+    slot set by its own descriptor, which costs half of the loop. The caller
+    passes what the model derives (its ``init=False`` fields) too.
+    """
+    put = setters(cls, names)
+    args = ", ".join(f"v{i}" for i in range(len(names)))
+    lines = "".join(f"    s{i}(o, v{i})\n" for i in range(len(names)))
+    source = f"def make_{cls.__name__}({args}):\n    o = new(cls)\n{lines}    return o\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update((f"s{i}", s) for i, s in enumerate(put))
+    exec(compile(source, f"<maker of {cls.__qualname__}>", "exec"), scope)  # noqa: S102 (our own source)
+    make: Callable[..., T] = scope[f"make_{cls.__name__}"]
+    return make

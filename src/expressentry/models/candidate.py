@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,10 +14,14 @@ from expressentry._ages import completed_years
 from expressentry._memo import IdentityCache
 from expressentry._today import resolve
 from expressentry.enums import (
+    CanadianCredential,
+    EducationLevel,
+    LanguageTest,
     MaritalStatus,
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.models import _pickling
 from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
@@ -32,25 +37,22 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
-from expressentry.models._pickling import day as _from_ordinal
-from expressentry.models._pickling import restore, setters
+from expressentry.models._pickling import codes, maker, number
+from expressentry.models._pickling import day as _shared_day
 from expressentry.models.documents import (
     JobOffer,
     PoliceCertificate,
     certificates_tuple,
     documents_ok,
-    pack_certificate,
-    pack_offer,
-    unpack_certificate,
-    unpack_offer,
+    make_certificate,
+)
+from expressentry.models.documents import (
+    offer as _offer,
 )
 from expressentry.models.education import Education
-from expressentry.models.education import pack as pack_education
-from expressentry.models.education import unpack as unpack_education
-from expressentry.models.language import LanguageResult, read_under
-from expressentry.models.language import pack as pack_result
-from expressentry.models.language import unpack as unpack_result
-from expressentry.models.work import WorkHistory, pack_history, unpack_history
+from expressentry.models.education import build as _education
+from expressentry.models.language import LanguageResult, make_result, read_under
+from expressentry.models.work import WorkHistory, WorkPeriod, make_history, make_period
 from expressentry.plausibility import (
     AFTER_BIRTH,
     AGE,
@@ -61,7 +63,7 @@ from expressentry.plausibility import (
     WORKING_AGE,
     tag,
 )
-from expressentry.rules.language_tables import CHARTS
+from expressentry.rules.language_tables import CHARTS, chart_for
 
 if TYPE_CHECKING:
     from expressentry.rules import RuleSet
@@ -137,7 +139,7 @@ _SPOUSE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Spouse.field_checks = _SPOUSE_CHECKS
-_SPOUSE_SLOTS = setters(Spouse, tuple(name for name, _ in _SPOUSE_CHECKS))
+_MAKE_SPOUSE = maker(Spouse, tuple(name for name, _ in _SPOUSE_CHECKS))
 
 
 def _ordinal(day: date | None) -> int | None:
@@ -145,43 +147,215 @@ def _ordinal(day: date | None) -> int | None:
 
 
 def _day(number: int | None) -> date | None:
-    return None if number is None else _from_ordinal(number)
+    return None if number is None else _DAY_OF(number) or _shared_day(number)
 
 
-def pack_spouse(s: Spouse) -> tuple[Any, ...]:
-    """The fields of ``s``, nested models packed, dates as day numbers (see ``_pickling``)."""
-    education, language, certificates = s.education, s.language, s.police_certificates
-    return (
-        s.accompanying,
-        s.canadian_citizen_or_pr,
-        None if education is None else pack_education(education),
-        None if language is None else pack_result(language),
-        pack_history(s.work_history),
-        s.studied_in_canada,
-        _ordinal(s.medical_exam),
-        _ordinal(s.passport_expiry),
-        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+_DAY_OF = _pickling.shared_days.entries.get
+_NUMBER_OF = _pickling.shared_numbers.entries.get
+"""A day's or a float's shared object, if kept (see ``_pickling.day`` and ``number``)."""
+_TESTS, _TEST_CODES = codes(LanguageTest)
+_TEST_LANGUAGES = tuple(test.language for test in _TESTS)
+_LEVELS, _LEVEL_CODES = codes(EducationLevel)
+_CREDENTIALS, _CREDENTIAL_CODES = codes(CanadianCredential)
+_RESULT, _PERIOD, _CERTIFICATE = 7, 5, 3
+"""How many values a packed result, job and police certificate take."""
+
+
+def _pack_education(out: list[Any], e: Education | None) -> None:
+    if e is None:
+        out += (None, None, None)
+    else:
+        eca = e.eca_issued
+        out += (
+            _LEVEL_CODES[e.level],
+            _CREDENTIAL_CODES[e.canadian_credential],
+            None if eca is None else eca.toordinal(),
+        )
+
+
+def _pack_results(out: list[Any], results: tuple[LanguageResult, ...]) -> None:
+    for r in results:
+        result = r.result_date
+        out += (
+            _TEST_CODES[r.test],
+            r.test_date.toordinal(),
+            r.listening,
+            r.speaking,
+            r.reading,
+            r.writing,
+            None if result is None else result.toordinal(),
+        )
+
+
+def _pack_periods(out: list[Any], periods: tuple[WorkPeriod, ...]) -> None:
+    for p in periods:
+        end = p.end
+        out += (
+            p.start.toordinal(),
+            None if end is None else end.toordinal(),
+            p.hours_per_week,
+            p.noc,
+            p.in_canada | p.self_employed << 1 | p.full_time_student << 2 | p.authorized << 3,
+        )
+
+
+def _pack_certificates(out: list[Any], certificates: tuple[PoliceCertificate, ...]) -> None:
+    for pc in certificates:
+        left = pc.left
+        out += (pc.country, pc.issued.toordinal(), None if left is None else left.toordinal())
+
+
+def _results(state: tuple[Any, ...], i: int, n: int) -> tuple[tuple[LanguageResult, ...], int]:
+    """The ``n`` results packed from ``state[i]`` on, and the latest day they hold (0: none)."""
+    built = []
+    latest = 0
+    day_of, number_of = _DAY_OF, _NUMBER_OF
+    for at in range(i, i + n * _RESULT, _RESULT):
+        code, taken, listening, speaking, reading, writing, result = state[at : at + _RESULT]
+        test = _TESTS[code]
+        when = day_of(taken) or _shared_day(taken)
+        levels, lowest = chart_for(test, when).read(  # type: ignore[misc]  # checked when built
+            (listening, speaking, reading, writing)
+        )
+        if type(listening) is float:
+            listening = number_of(listening) or number(listening)
+        if type(speaking) is float:
+            speaking = number_of(speaking) or number(speaking)
+        if type(reading) is float:
+            reading = number_of(reading) or number(reading)
+        if type(writing) is float:
+            writing = number_of(writing) or number(writing)
+        latest = max(latest, taken if result is None else max(taken, result))
+        built.append(
+            make_result(
+                test,
+                when,
+                listening,
+                speaking,
+                reading,
+                writing,
+                None if result is None else day_of(result) or _shared_day(result),
+                levels,
+                lowest,
+                _TEST_LANGUAGES[code],
+            )
+        )
+    return tuple(built), latest
+
+
+def _history(state: tuple[Any, ...], i: int, n: int) -> tuple[WorkHistory, int]:
+    """The ``n`` jobs packed from ``state[i]`` on, as a history, and the latest start (0: none)."""
+    if not n:
+        return make_history((), None, None, None), 0
+    day_of, number_of = _DAY_OF, _NUMBER_OF
+    periods = []
+    first = last = 0
+    for at in range(i, i + n * _PERIOD, _PERIOD):
+        start, end, hours, noc, flags = state[at : at + _PERIOD]
+        if not first or start < first:
+            first = start
+        last = max(last, start)
+        if type(hours) is float:
+            hours = number_of(hours) or number(hours)
+        periods.append(
+            make_period(
+                day_of(start) or _shared_day(start),
+                None if end is None else day_of(end) or _shared_day(end),
+                hours,
+                sys.intern(noc),
+                flags & 1 != 0,
+                flags & 2 != 0,
+                flags & 4 != 0,
+                flags & 8 != 0,
+            )
+        )
+    history = make_history(
+        tuple(periods), day_of(first) or _shared_day(first), day_of(last) or _shared_day(last), None
     )
+    return history, last
+
+
+def _certificates(
+    state: tuple[Any, ...], i: int, n: int
+) -> tuple[tuple[PoliceCertificate, ...], int]:
+    """The ``n`` certificates packed from ``state[i]`` on, and the latest day they hold."""
+    if not n:
+        return (), 0
+    built = []
+    latest = 0
+    for at in range(i, i + n * _CERTIFICATE, _CERTIFICATE):
+        country, issued, left = state[at : at + _CERTIFICATE]
+        latest = max(latest, issued if left is None else max(issued, left))
+        built.append(make_certificate(sys.intern(country), _day(issued), _day(left)))
+    return tuple(built), latest
+
+
+def pack_spouse(s: Spouse, out: list[Any] | None = None) -> tuple[Any, ...]:
+    """The fields of ``s`` as one flat tuple of plain values (see ``_pickling``).
+
+    Its flags and days, its education, how many results (0 or 1), jobs and
+    certificates it has, then each of them. With ``out``, appended to it instead.
+    """
+    mine: list[Any] = [] if out is None else out
+    language, periods, certificates = s.language, s.work_history.periods, s.police_certificates
+    mine += (s.accompanying, s.canadian_citizen_or_pr, s.studied_in_canada)
+    mine += (_ordinal(s.medical_exam), _ordinal(s.passport_expiry))
+    _pack_education(mine, s.education)
+    mine += (language is not None, len(periods), len(certificates))
+    if language is not None:
+        _pack_results(mine, (language,))
+    _pack_periods(mine, periods)
+    _pack_certificates(mine, certificates)
+    return () if out is not None else tuple(mine)
+
+
+_SPOUSE_FIXED = 11
+"""How many values a packed spouse starts with (see :func:`pack_spouse`)."""
+
+
+def _spouse(state: tuple[Any, ...], i: int) -> tuple[Spouse, int]:
+    """The spouse packed from ``state[i]`` on, and the latest day its fields hold (0: none)."""
+    (
+        accompanying,
+        citizen,
+        studied,
+        medical,
+        passport,
+        level,
+        credential,
+        eca,
+        has_language,
+        jobs,
+        pcs,
+    ) = state[i : i + _SPOUSE_FIXED]
+    i += _SPOUSE_FIXED
+    latest = 0 if medical is None else medical
+    if eca is not None:
+        latest = max(latest, eca)
+    language = None
+    if has_language:
+        (language,), taken = _results(state, i, 1)
+        latest = max(latest, taken)
+        i += _RESULT
+    history, started = _history(state, i, jobs)
+    certificates, issued = _certificates(state, i + jobs * _PERIOD, pcs)
+    spouse = _MAKE_SPOUSE(
+        accompanying,
+        citizen,
+        None if level is None else _education(level, credential, eca),
+        language,
+        history,
+        studied,
+        _day(medical),
+        _day(passport),
+        certificates,
+    )
+    return spouse, max(latest, started, issued)
 
 
 def unpack_spouse(state: tuple[Any, ...]) -> Spouse:
     """The spouse :func:`pack_spouse` packed."""
-    accompanying, citizen, education, language, history, studied, medical, passport, pcs = state
-    return restore(
-        Spouse,
-        _SPOUSE_SLOTS,
-        (
-            accompanying,
-            citizen,
-            None if education is None else unpack_education(education),
-            None if language is None else unpack_result(language),
-            unpack_history(history),
-            studied,
-            _day(medical),
-            _day(passport),
-            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
-        ),
-    )
+    return _spouse(state, 0)[0]
 
 
 def _languages_tuple(
@@ -638,8 +812,22 @@ _CANDIDATE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Candidate.field_checks = _CANDIDATE_CHECKS
-_CANDIDATE_SLOTS = setters(Candidate, tuple(name for name, _ in _CANDIDATE_CHECKS))
-"""The fields a pickle holds, in order: every field given, none derived."""
+_MAKE_CANDIDATE = maker(
+    Candidate,
+    (
+        *(name for name, _ in _CANDIDATE_CHECKS),
+        "_first",
+        "_second",
+        "_latest_document",
+        "_submitted_day",
+        "derived",
+    ),
+)
+"""Builds a profile from every field given, then what it derives, in order."""
+_STATUSES, _STATUS_CODES = codes(MaritalStatus)
+_LANGUAGES, _LANGUAGE_CODES = codes(OfficialLanguage)
+_CANDIDATE_FIXED = 25
+"""How many values a packed profile starts with (see :func:`pack_candidate`)."""
 
 
 def _set_results(
@@ -657,23 +845,27 @@ def _set_results(
 
 
 def pack_candidate(c: Candidate) -> tuple[Any, ...]:
-    """The fields of ``c``, nested models packed, dates as day numbers (see ``_pickling``).
+    """The fields of ``c`` as one flat tuple of plain values (see ``_pickling``).
 
-    One flat call for the whole profile: a pickle of it holds one reduce, not one
-    per nested model, and no ``date`` objects (each costs a reduce of its own).
+    Its 25 fixed values first (dates as day numbers, enum members as numbers,
+    the education and the job offer as their fields, then how many results,
+    jobs and police certificates it has and whether a spouse follows), then each
+    result, job and certificate, then the spouse (:func:`pack_spouse`). One call
+    and one tuple for the whole profile: a pickle of it holds one reduce, no
+    ``date`` object and no enum member (each would cost a call to unpickle), and
+    unpickling builds no tuple but this one.
     """
-    spouse, offer, certificates = c.spouse, c.job_offer, c.police_certificates
-    return (
-        c.date_of_birth.toordinal(),
-        pack_education(c.education),
-        c.marital_status,
-        None if spouse is None else pack_spouse(spouse),
-        tuple([pack_result(r) for r in c.languages]),
-        c.first_official_language,
-        pack_history(c.work_history),
+    spouse, offer, first = c.spouse, c.job_offer, c.first_official_language
+    languages, periods, certificates = c.languages, c.work_history.periods, c.police_certificates
+    out: list[Any] = [c.date_of_birth.toordinal()]
+    _pack_education(out, c.education)
+    out += (
+        _STATUS_CODES[c.marital_status],
+        None if first is None else _LANGUAGE_CODES[first],
         c.certificate_of_qualification,
         c.provincial_nomination,
-        None if offer is None else pack_offer(offer),
+        None if offer is None else offer.noc,
+        None if offer is None else offer.canadian_armed_forces,
         c.sibling_in_canada,
         c.profile_submitted,
         c.certificate_noc,
@@ -685,51 +877,118 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
         c.plans_to_live_in_quebec,
         _ordinal(c.medical_exam),
         _ordinal(c.passport_expiry),
-        tuple([pack_certificate(p) for p in certificates]) if certificates else (),
+        len(languages),
+        len(periods),
+        len(certificates),
+        spouse is not None,
     )
+    _pack_results(out, languages)
+    _pack_periods(out, periods)
+    _pack_certificates(out, certificates)
+    if spouse is not None:
+        pack_spouse(spouse, out)
+    return tuple(out)
 
 
 def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
-    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked."""
-    born, education, status, spouse, languages, first, history, *rest = state
-    certificate, nomination, offer, sibling, *rest, medical, passport, pcs = rest
-    c = restore(
-        Candidate,
-        _CANDIDATE_SLOTS,
-        (
-            _from_ordinal(born),
-            unpack_education(education),
-            status,
-            None if spouse is None else unpack_spouse(spouse),
-            tuple([unpack_result(r) for r in languages]),
-            first,
-            unpack_history(history),
-            certificate,
-            nomination,
-            None if offer is None else unpack_offer(offer),
-            sibling,
-            *rest,
-            _day(medical),
-            _day(passport),
-            tuple([unpack_certificate(p) for p in pcs]) if pcs else (),
-        ),
+    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked.
+
+    In one pass over the flat tuple: every model filled by one call
+    (``_pickling.maker``), days, scores, educations and offers shared with the
+    profiles unpickled before, the first- and second-language results picked as
+    the constructor picks them, and the latest document read on the packed day
+    numbers.
+    """
+    (
+        born,
+        level,
+        credential,
+        eca,
+        status,
+        first,
+        certificate,
+        nomination,
+        offer_noc,
+        armed_forces,
+        sibling,
+        when,
+        noc,
+        children,
+        funds,
+        authorized,
+        studied,
+        relative,
+        quebec,
+        medical,
+        passport,
+        results,
+        jobs,
+        pcs,
+        has_spouse,
+    ) = state[:_CANDIDATE_FIXED]
+    i = _CANDIDATE_FIXED
+    latest = 0 if medical is None else medical
+    if eca is not None:
+        latest = max(latest, eca)
+    first_language = None if first is None else _LANGUAGES[first]
+    first_result = second_result = None
+    languages: tuple[LanguageResult, ...] = ()
+    if results:
+        languages, taken = _results(state, i, results)
+        latest = max(latest, taken)
+        i += results * _RESULT
+        chosen = first_language
+        if chosen is None and results == 1:
+            chosen = languages[0].language
+        if chosen is not None:
+            for r in languages:  # at most one per language, and two languages
+                if r.language is chosen:
+                    first_result = r
+                else:
+                    second_result = r
+    history, started = _history(state, i, jobs)
+    i += jobs * _PERIOD
+    certificates, issued = _certificates(state, i, pcs)
+    i += pcs * _CERTIFICATE
+    latest = max(latest, started, issued)
+    spouse = None
+    if has_spouse:
+        spouse, theirs = _spouse(state, i)
+        latest = max(latest, theirs)
+    submitted = None
+    if when is not None:
+        submitted_on = when.astimezone(UTC).date().toordinal()
+        submitted = _DAY_OF(submitted_on) or _shared_day(submitted_on)
+        latest = max(latest, submitted_on)
+    return _MAKE_CANDIDATE(
+        _DAY_OF(born) or _shared_day(born),
+        _education(level, credential, eca),
+        _STATUSES[status],
+        spouse,
+        languages,
+        first_language,
+        history,
+        certificate,
+        nomination,
+        None if offer_noc is None else _offer(offer_noc, armed_forces),
+        sibling,
+        when,
+        None if noc is None else sys.intern(noc),
+        children,
+        funds,
+        authorized,
+        studied,
+        relative,
+        quebec,
+        _day(medical),
+        _day(passport),
+        certificates,
+        first_result,
+        second_result,
+        _day(latest) if latest else None,
+        submitted,
+        None,
     )
-    by_language = {r.language: r for r in c.languages}
-    first = c.first_official_language
-    if first is None and len(by_language) == 1:
-        first = next(iter(by_language))
-    _set_results(c, by_language, first)
-    when = c.profile_submitted
-    submitted = None if when is None else when.astimezone(UTC).date()
-    _SET_SUBMITTED_DAY(c, submitted)
-    _SET_LATEST_DOCUMENT(c, _bounds(c, submitted)[2])
-    _SET_DERIVED(c, None)
-    return c
-
-
-_SET_SUBMITTED_DAY, _SET_LATEST_DOCUMENT, _SET_DERIVED = setters(
-    Candidate, ("_submitted_day", "_latest_document", "derived")
-)
 
 
 def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Any, ClassVar
 
 from attrs import field, frozen
 
+from expressentry._memo import Shared
 from expressentry.enums import (
     JobOfferKind,
     Teer,
@@ -21,7 +23,7 @@ from expressentry.models._fields import (
     noc_teer,
     optional,
 )
-from expressentry.models._pickling import day, restore, setters
+from expressentry.models._pickling import day, maker
 from expressentry.plausibility import is_country_code
 
 
@@ -67,10 +69,9 @@ class JobOffer:
 
 _JOB_OFFER_CHECKS: Specs = (("noc", is_noc), ("canadian_armed_forces", is_bool))
 JobOffer.field_checks = _JOB_OFFER_CHECKS
-_OFFER_SLOTS = setters(
-    JobOffer,
-    ("noc", "canadian_armed_forces", "_teer", "_kind"),
-)
+_MAKE_OFFER = maker(JobOffer, ("noc", "canadian_armed_forces", "_teer", "_kind"))
+_OFFERS: Shared[str, JobOffer] = Shared(size=1 << 12)
+"""Each job offer unpickled once per process: offers share a few hundred NOC codes."""
 
 
 def pack_offer(o: JobOffer) -> tuple[Any, ...]:
@@ -79,9 +80,22 @@ def pack_offer(o: JobOffer) -> tuple[Any, ...]:
 
 
 def unpack_offer(state: tuple[Any, ...]) -> JobOffer:
-    """The offer :func:`pack_offer` packed."""
-    noc, armed_forces = state
-    return restore(JobOffer, _OFFER_SLOTS, (noc, armed_forces, noc_teer(noc), JobOfferKind.of(noc)))
+    """The offer :func:`pack_offer` packed (one object per offer in a process)."""
+    return offer(*state)
+
+
+def offer(noc: str, armed_forces: bool) -> JobOffer:
+    """The job offer of ``noc`` (from the Canadian Armed Forces or not), unchecked.
+
+    One object per offer in a process (see ``_pickling``).
+    """
+    key = noc if not armed_forces else noc + "+"
+    found = _OFFERS.entries.get(key)
+    if found is not None:
+        return found
+    noc = sys.intern(noc)
+    made = _MAKE_OFFER(noc, armed_forces, noc_teer(noc), JobOfferKind.of(noc))
+    return _OFFERS.keep(key, made)
 
 
 @frozen(kw_only=True)
@@ -133,10 +147,7 @@ _POLICE_CERTIFICATE_CHECKS: Specs = (
     ("left", optional(is_date)),
 )
 PoliceCertificate.field_checks = _POLICE_CERTIFICATE_CHECKS
-_CERTIFICATE_SLOTS = setters(
-    PoliceCertificate,
-    ("country", "issued", "left"),
-)
+make_certificate = maker(PoliceCertificate, ("country", "issued", "left"))
 
 
 def pack_certificate(p: PoliceCertificate) -> tuple[Any, ...]:
@@ -148,11 +159,7 @@ def pack_certificate(p: PoliceCertificate) -> tuple[Any, ...]:
 def unpack_certificate(state: tuple[Any, ...]) -> PoliceCertificate:
     """The certificate :func:`pack_certificate` packed."""
     country, issued, left = state
-    return restore(
-        PoliceCertificate,
-        _CERTIFICATE_SLOTS,
-        (country, day(issued), None if left is None else day(left)),
-    )
+    return make_certificate(sys.intern(country), day(issued), None if left is None else day(left))
 
 
 def certificates_tuple(

@@ -7,13 +7,14 @@ from typing import Any, ClassVar
 
 from attrs import field, frozen
 
+from expressentry._memo import Shared
 from expressentry.enums import (
     CanadianCredential,
     EducationLevel,
 )
 from expressentry.errors import FieldProblem
 from expressentry.models._fields import Checks, Specs, is_date, member_of, optional
-from expressentry.models._pickling import day, restore, setters
+from expressentry.models._pickling import codes, day, maker
 
 _COVERS = {
     CanadianCredential.NONE: EducationLevel.LESS_THAN_SECONDARY,
@@ -153,21 +154,41 @@ class Education:
 
 Education.field_checks = _EDUCATION_CHECKS
 
-_SLOTS = setters(
+_MAKE = maker(
     Education,
     ("level", "canadian_credential", "eca_issued", "_scored_level", "_needs_eca"),
 )
+_LEVELS, _LEVEL_CODES = codes(EducationLevel)
+_CREDENTIALS, _CREDENTIAL_CODES = codes(CanadianCredential)
+_SHARED: Shared[int, Education] = Shared(size=1 << 12)
+"""Each education unpickled once per process: most profiles share a few dozen."""
 
 
 def pack(e: Education) -> tuple[Any, ...]:
-    """The fields of ``e``, its date as a day number (see ``_pickling``)."""
+    """The fields of ``e``: its enums by number, its date as a day number (see ``_pickling``)."""
     eca = e.eca_issued
-    return e.level, e.canadian_credential, None if eca is None else eca.toordinal()
+    return (
+        _LEVEL_CODES[e.level],
+        _CREDENTIAL_CODES[e.canadian_credential],
+        None if eca is None else eca.toordinal(),
+    )
 
 
 def unpack(state: tuple[Any, ...]) -> Education:
-    """The education :func:`pack` packed."""
-    level, credential, eca = state
+    """The education :func:`pack` packed (one object per education in a process)."""
+    return build(*state)
+
+
+def build(level_code: int, credential_code: int, eca: int | None) -> Education:
+    """The education of a level and a credential (by number) and an ECA day number, unchecked.
+
+    One object per education in a process (see ``_pickling``).
+    """
+    key = (-1 if eca is None else eca) << 8 | level_code << 4 | credential_code
+    found = _SHARED.entries.get(key)
+    if found is not None:
+        return found
+    level, credential = _LEVELS[level_code], _CREDENTIALS[credential_code]
     scored, needs, _ = _READINGS[level, credential, eca is None]
     issued = None if eca is None else day(eca)
-    return restore(Education, _SLOTS, (level, credential, issued, scored, needs))
+    return _SHARED.keep(key, _MAKE(level, credential, issued, scored, needs))

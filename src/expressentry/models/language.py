@@ -24,7 +24,7 @@ from expressentry.models._fields import (
     member_of,
     optional,
 )
-from expressentry.models._pickling import day, restore, setters
+from expressentry.models._pickling import codes, day, maker, number
 from expressentry.plausibility import (
     RESULT_DELAY,
     RESULT_DELAY_DAYS,
@@ -191,7 +191,7 @@ _LANGUAGE_RESULT_CHECKS: Specs = (
     ("result_date", optional(is_date)),
 )
 LanguageResult.field_checks = _LANGUAGE_RESULT_CHECKS
-_SLOTS = setters(
+make_result = maker(
     LanguageResult,
     (
         "test",
@@ -206,13 +206,14 @@ _SLOTS = setters(
         "_language",
     ),
 )
+_TESTS, _TEST_CODES = codes(LanguageTest)
 
 
 def pack(r: LanguageResult) -> tuple[Any, ...]:
-    """The fields of ``r``, its dates as day numbers (see ``_pickling``)."""
+    """The fields of ``r``: its test by number, its dates as day numbers (see ``_pickling``)."""
     result = r.result_date
     return (
-        r.test,
+        _TEST_CODES[r.test],
         r.test_date.toordinal(),
         r.listening,
         r.speaking,
@@ -224,26 +225,22 @@ def pack(r: LanguageResult) -> tuple[Any, ...]:
 
 def unpack(state: tuple[Any, ...]) -> LanguageResult:
     """The result :func:`pack` packed, its levels read again on its chart."""
-    test, taken, listening, speaking, reading, writing, result = state
+    code, taken, listening, speaking, reading, writing, result = state
+    test = _TESTS[code]
     when = day(taken)
     read = chart_for(test, when).read((listening, speaking, reading, writing))
     assert read is not None  # noqa: S101 (checked when the result was built)
-    levels, lowest = read
-    return restore(
-        LanguageResult,
-        _SLOTS,
-        (
-            test,
-            when,
-            listening,
-            speaking,
-            reading,
-            writing,
-            None if result is None else day(result),
-            levels,
-            lowest,
-            test.language,
-        ),
+    return make_result(
+        test,
+        when,
+        number(listening),
+        number(speaking),
+        number(reading),
+        number(writing),
+        None if result is None else day(result),
+        read[0],
+        read[1],
+        test.language,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -27,7 +28,7 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
-from expressentry.models._pickling import day, restore, setters
+from expressentry.models._pickling import day, maker, number
 
 _ONGOING_END = date.max.toordinal()
 
@@ -110,7 +111,7 @@ _WORK_PERIOD_CHECKS: Specs = (
     ("authorized", is_bool),
 )
 WorkPeriod.field_checks = _WORK_PERIOD_CHECKS
-_PERIOD_SLOTS = setters(
+make_period = maker(
     WorkPeriod,
     (
         "start",
@@ -142,9 +143,16 @@ def pack_period(p: WorkPeriod) -> tuple[Any, ...]:
 
 def unpack_period(state: tuple[Any, ...]) -> WorkPeriod:
     """The period :func:`pack_period` packed."""
-    start, end, *rest = state
-    return restore(
-        WorkPeriod, _PERIOD_SLOTS, (day(start), None if end is None else day(end), *rest)
+    start, end, hours, noc, in_canada, self_employed, student, authorized = state
+    return make_period(
+        day(start),
+        None if end is None else day(end),
+        number(hours),
+        sys.intern(noc),
+        in_canada,
+        self_employed,
+        student,
+        authorized,
     )
 
 
@@ -277,10 +285,7 @@ class WorkHistory:
         return cls(periods=tuple(periods))
 
 
-_HISTORY_SLOTS = setters(
-    WorkHistory,
-    ("periods", "_first_start", "_last_start", "derived"),
-)
+make_history = maker(WorkHistory, ("periods", "_first_start", "_last_start", "derived"))
 
 
 def pack_history(h: WorkHistory) -> tuple[Any, ...]:
@@ -291,7 +296,7 @@ def pack_history(h: WorkHistory) -> tuple[Any, ...]:
 def unpack_history(state: tuple[Any, ...]) -> WorkHistory:
     """The history :func:`pack_history` packed (its ``derived`` slot empty)."""
     if not state:
-        return restore(WorkHistory, _HISTORY_SLOTS, ((), None, None, None))
+        return make_history((), None, None, None)
     periods = tuple([unpack_period(p) for p in state])
-    starts = [p.start for p in periods]
-    return restore(WorkHistory, _HISTORY_SLOTS, (periods, min(starts), max(starts), None))
+    starts = [p[0] for p in state]
+    return make_history(periods, day(min(starts)), day(max(starts)), None)
