@@ -46,6 +46,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry import __version__
 from expressentry._cli_report import add_report_command, run_report
+from expressentry._formats import FORMATS as JSON_FORMATS
 from expressentry._reprs import cut
 from expressentry._shards import (
     PLAN_CHUNK,
@@ -457,7 +458,11 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
     latest = ahead.end if ready is None else max(ahead.end, ready.checked_on)
     caveats = review_caveats(latest, LAST_REVIEWED)
     if args.format == "json":
-        data = {"validity": to_dict(validity), "forecast": to_dict(ahead)}
+        data = {
+            "format": JSON_FORMATS["timeline"],
+            "validity": to_dict(validity),
+            "forecast": to_dict(ahead),
+        }
         if ready is not None:
             data["readiness"] = to_dict(ready)
         return to_json(data), caveats
@@ -911,6 +916,7 @@ def _simulate(args: argparse.Namespace) -> int:
             return _BAD_INPUT
     if args.format == "json":
         data = {
+            "format": JSON_FORMATS["simulate"],
             "as_of": day.isoformat(),
             "type": args.type,
             "size": args.size,
