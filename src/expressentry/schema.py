@@ -244,7 +244,8 @@ def _output_object(cls: type, refs: set[type]) -> dict[str, Any]:
     """
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
-    form = getattr(cls, "JSON_FORMAT", None)
+    # a profile held in a result is written as one, with its format
+    form = _FORMATS["profile"] if cls is Candidate else getattr(cls, "JSON_FORMAT", None)
     if form is not None:
         properties["format"] = {"const": form}
     for a in attrs.fields(cls):
@@ -540,7 +541,7 @@ def _compare_schema() -> dict[str, Any]:
             "section": _enum(CrsSection),
             "factor": _TEXT,
             "points": _array(_INT),
-            "reasons": _array(_TEXT),
+            "reasons": _array(_or_null(_TEXT)),
             "rules": _array(_or_null(_TEXT)),
             "differs": _BOOL,
         }
