@@ -218,15 +218,18 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema (draft 2020-12) of the profile format or of an output",
         description="Print the JSON Schema (draft 2020-12) of the profile format (for web "
         "forms and other languages' clients: shapes, types and single-field limits; the "
-        "library checks what fields decide together), or of the JSON output of score, "
-        "eligibility or plan. Example: expressentry schema profile > profile.schema.json",
+        "library checks what fields decide together), or of a JSON output: of score, "
+        "eligibility, plan, outlook, compare, backtest, rounds, timeline or simulate, or "
+        "a JSON line of score, eligibility or plan on a pool (score-row...). Each carries "
+        "its format, expressentry-NAME/1. "
+        "Example: expressentry schema profile > profile.schema.json",
     )
     schema_command.add_argument(
         "name",
         nargs="?",
         choices=SCHEMAS,
         default="profile",
-        help="which schema: profile, score, eligibility or plan (default: profile)",
+        help="which schema (default: profile)",
     )
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")

@@ -13,13 +13,17 @@ it cannot drift from what :func:`~expressentry.from_json` reads; the copy
 shipped in the package (``expressentry/schemas/profile.schema.json``) is this
 output, and a test keeps them equal. ``expressentry schema profile`` prints it.
 
-The JSON outputs of ``score`` and ``eligibility`` (:func:`~expressentry.to_json`
-of a :class:`~expressentry.explain.CrsBreakdown` or an
-:class:`~expressentry.EligibilityReport`, which ``--format json`` prints) have a
-schema each, generated from their result classes: every key always written, no
-other (``expressentry schema score``). The plan's form, which its
-``as_dict()`` writes by hand, has one written from that method, its enums the
-library's own (``expressentry schema plan``).
+Every JSON output has a schema (:data:`SCHEMAS` names them): every key always
+written required, no other allowed. Those of ``score`` and ``eligibility``
+(:func:`~expressentry.to_json` of a :class:`~expressentry.explain.CrsBreakdown`
+or an :class:`~expressentry.EligibilityReport`, which ``--format json`` prints)
+and the parts of ``timeline`` are generated from their result classes; the forms
+written by hand (an ``as_dict()``: ``plan``, ``outlook``, ``compare``,
+``backtest``, a round; or the command line: ``simulate``, a pool's JSON lines)
+have schemas written from that code, their enums the library's own.
+
+A profile and every output carry their form's version, ``format``
+(:data:`FORMATS`): ``"expressentry-profile/1"``, ``"expressentry-score/1"``...
 
 >>> s = profile_schema()
 >>> s["$schema"]
