@@ -17,6 +17,7 @@ Kinds of test:
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from datetime import UTC, date, datetime, timedelta
@@ -32,8 +33,10 @@ from hypothesis import strategies as st
 
 import expressentry as ee
 from expressentry.__main__ import main
+from expressentry._shards import Task, work_chunk
 from expressentry.draws.cutoffs import backtest
 from expressentry.errors import InvalidProfileError
+from expressentry.pools import raw_lines_of
 from expressentry.schema import FORMATS, SCHEMAS, schema
 from tests.strategies import random_candidate
 
@@ -325,3 +328,23 @@ def test_a_breakdown_round_trips_with_its_format() -> None:
     with pytest.raises(InvalidProfileError) as raised:
         ee.from_dict({**data, "format": "expressentry-score/2"}, type(b))
     assert [p.path for p in raised.value.problems] == ["$.format"]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from(["score", "eligibility"]))
+def test_each_row_of_a_random_pool_validates(seed: int, command: str) -> None:
+    # The rows as the command line writes them, without a file: a chunk of lines.
+    rng = random.Random(seed)
+    lines = []
+    for i in range(4):
+        data = ee.to_dict(_submitted(random_candidate(rng, AS_OF), i))
+        if rng.random() < 0.5:
+            del data["format"]  # a profile may leave it out
+        data["id"] = rng.choice([None, i, f"client {i}"])
+        lines.append(json.dumps(data))
+    raws = list(raw_lines_of(io.BytesIO("\n".join(lines).encode()), "jsonl"))
+    written, failures, _ = work_chunk(Task(command, AS_OF, raws))
+    assert not failures
+    assert len(written) == 4
+    for text in written:
+        _check(f"{command}-row", json.loads(text))
