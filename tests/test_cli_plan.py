@@ -19,6 +19,7 @@ from expressentry import example_profile, to_dict
 from expressentry.__main__ import main
 
 PLAN_KEYS = {
+    "format",
     "as_of",
     "end",
     "total",

@@ -219,7 +219,9 @@ def test_score_processes_every_good_line_and_names_each_bad_one(
     assert _named(err) == pool.bad
     if form == "jsonl":
         rows: list[dict[str, Any]] = [json.loads(t) for t in out.splitlines()]
-        assert all(list(r) == [*SCORE_COLUMNS[:-1], "rules_reviewed_on", "caveats"] for r in rows)
+        keys = ["format", *SCORE_COLUMNS[:-1], "rules_reviewed_on", "caveats"]
+        assert all(list(r) == keys for r in rows)
+        assert {r["format"] for r in rows} == {"expressentry-score-row/1"}
     else:
         reader = csv.DictReader(io.StringIO(out))
         rows = list(reader)

@@ -36,7 +36,9 @@ def test_text_table_of_the_last_rounds(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_json_of_the_fsw_round(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rounds", "--type", "fsw", "--format", "json"]) == 0
-    (row,) = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "expressentry-rounds/1"
+    (row,) = data["rounds"]
     assert (row["number"], row["date"], row["kind"], row["invitations"], row["cutoff"]) == (
         "240", "2023-02-02", "program", 3300, 489,
     )  # fmt: skip

@@ -154,6 +154,7 @@ def test_a_pool_planned_in_two_processes_gives_each_profile_s_own_plan(
     status, out, _ = _run(capsys, args)
     assert status == 0
     rows = [json.loads(text) for text in out.splitlines()]
+    assert [row.pop("format") for row in rows] == ["expressentry-plan-row/1"] * 6
     assert [row.pop("line") for row in rows] == [1, 2, 3, 4, 5, 6]
     assert [row.pop("id") for row in rows] == [None] * 6  # no line gives one
     alone = []
@@ -162,6 +163,7 @@ def test_a_pool_planned_in_two_processes_gives_each_profile_s_own_plan(
         one.write_text(ee.to_json(c), encoding="utf-8")
         single = ["plan", str(one), "--as-of", DAY.isoformat(), "--top", "3", "--format", "json"]
         alone.append(json.loads(_run(capsys, single)[1]))
+    assert [plan.pop("format") for plan in alone] == ["expressentry-plan/1"] * 6
     assert rows == alone
 
 

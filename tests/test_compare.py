@@ -222,7 +222,15 @@ def test_the_json_form_is_plain_and_stable() -> None:
     found = compare(PROFILE, _writing(7.5), as_of=DAY)
     data = found.as_dict()
     assert json.loads(json.dumps(data)) == data
-    assert list(data) == ["columns", "rows", "subtotals", "totals", "differing", "caveats"]
+    assert list(data) == [
+        "format",
+        "columns",
+        "rows",
+        "subtotals",
+        "totals",
+        "differing",
+        "caveats",
+    ]
     assert data["totals"] == [574, 577]
     assert data["differing"] == 1
     writing = next(r for r in data["rows"] if r["factor"] == "first_language.writing")

@@ -192,6 +192,18 @@ def test_the_example_line_is_read_fast() -> None:
     assert found == (None, example_profile())
 
 
+@pytest.mark.parametrize("form", ["expressentry-profile/2", "expressentry-score/1", 1, None])
+def test_a_profile_of_another_format_is_left_to_the_checked_path(form: object) -> None:
+    """The current format (written by ``to_json``) is read fast; any other by the checked path."""
+    assert _FAST is not None
+    data = json.loads(to_json(example_profile(), indent=None))
+    assert data["format"] == "expressentry-profile/1"  # as the profile page documents it
+    data["format"] = form
+    assert _FAST.line(json.dumps(data).encode(), "id") is None
+    with pytest.raises(InvalidProfileError, match=r"\$\.format"):
+        _from_jsonl(json.dumps(data), "id")
+
+
 REQUIRED_OR_NOT_NULL = [
     ("work_history", 0, "in_canada"),  # required: no default
     ("work_history", 0, "end"),  # required, even if null

@@ -219,7 +219,8 @@ def test_cli_timeline_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     args = ["timeline", str(_profile(tmp_path)), "--from", "2026-11-22", "--format", "json"]
     assert main([*args, "--ita", "2027-02-01"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"validity", "forecast", "readiness"}
+    assert set(data) == {"format", "validity", "forecast", "readiness"}
+    assert data["format"] == "expressentry-timeline/1"
     events = data["forecast"]["events"]
     assert [(e["day"], e["after"]["total"]) for e in events] == [
         ("2027-01-21", 432),

@@ -171,6 +171,7 @@ def test_cli_scores_a_pool_one_line_each(
     out = [json.loads(line) for line in captured.out.splitlines()]
     assert score(example_profile(), as_of=AS_OF).total == 574  # the README's figure
     assert out[0] == {
+        "format": "expressentry-score-row/1",
         "line": 1,
         "id": None,  # the line gives none
         "as_of": "2026-11-22",

@@ -134,7 +134,7 @@ def test_the_plan_has_the_documented_keys() -> None:
     # docs/raising-a-score.md, "From the command line": these keys are stable.
     data = ee.to_dict(_plan())
     assert list(data) == [
-        "as_of", "end", "total", "chances", "improvements", "improvements_found",
+        "format", "as_of", "end", "total", "chances", "improvements", "improvements_found",
         "best_pair", "best_triple", "worth_nothing", "pool_exit", "losses",
         "rules_reviewed_on", "caveats",
     ]  # fmt: skip
@@ -150,7 +150,7 @@ def test_the_plan_has_the_documented_keys() -> None:
 
 def test_a_round_is_the_row_the_rounds_command_writes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rounds", "--type", "fsw", "--format", "json"]) == 0
-    (row,) = json.loads(capsys.readouterr().out)
+    (row,) = json.loads(capsys.readouterr().out)["rounds"]
     (fsw,) = [r for r in ee.rounds() if r.round_type == "fsw"]
     assert ee.to_dict(fsw) == row
     assert (row["number"], row["date"], row["kind"], row["invitations"], row["cutoff"]) == (

@@ -47,6 +47,7 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry import __version__
 from expressentry._cli_report import add_report_command, run_report
+from expressentry._formats import FORMATS as JSON_FORMATS
 from expressentry._reprs import cut
 from expressentry._shards import (
     PLAN_CHUNK,
@@ -216,15 +217,18 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema (draft 2020-12) of the profile format or of an output",
         description="Print the JSON Schema (draft 2020-12) of the profile format (for web "
         "forms and other languages' clients: shapes, types and single-field limits; the "
-        "library checks what fields decide together), or of the JSON output of score, "
-        "eligibility or plan. Example: expressentry schema profile > profile.schema.json",
+        "library checks what fields decide together), or of a JSON output: of score, "
+        "eligibility, plan, outlook, compare, backtest, rounds, timeline or simulate, or "
+        "a JSON line of score, eligibility or plan on a pool (score-row...). Each carries "
+        "its format, expressentry-NAME/1. "
+        "Example: expressentry schema profile > profile.schema.json",
     )
     schema_command.add_argument(
         "name",
         nargs="?",
         choices=SCHEMAS,
         default="profile",
-        help="which schema: profile, score, eligibility or plan (default: profile)",
+        help="which schema (default: profile)",
     )
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
@@ -456,7 +460,11 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
     latest = ahead.end if ready is None else max(ahead.end, ready.checked_on)
     caveats = review_caveats(latest, LAST_REVIEWED)
     if args.format == "json":
-        data = {"validity": to_dict(validity), "forecast": to_dict(ahead)}
+        data = {
+            "format": JSON_FORMATS["timeline"],
+            "validity": to_dict(validity),
+            "forecast": to_dict(ahead),
+        }
         if ready is not None:
             data["readiness"] = to_dict(ready)
         return to_json(data), caveats
@@ -909,6 +917,7 @@ def _simulate(args: argparse.Namespace) -> int:
             return _BAD_INPUT
     if args.format == "json":
         data = {
+            "format": JSON_FORMATS["simulate"],
             "as_of": day.isoformat(),
             "type": args.type,
             "size": args.size,

@@ -49,6 +49,7 @@ from typing import Any, TypeVar
 import attrs
 
 from expressentry._ages import completed_years
+from expressentry._formats import PROFILE_FORMAT
 from expressentry._memo import Memo
 from expressentry.enums import (
     CanadianCredential,
@@ -177,7 +178,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
     spouse_keys = _keys(Spouse)
     new_spouse = _builder(Spouse)
     spouse_history = _default(Spouse, "work_history")
-    candidate_keys = _keys(Candidate)
+    candidate_keys = _keys(Candidate) | {"format"}  # the format: current, or the checked path
     new_candidate = _builder(Candidate)
     candidate_history = _default(Candidate, "work_history")
     english, french = OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH
@@ -354,6 +355,8 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
     def candidate(d: dict[str, Any], sizes: list[int]) -> tuple[Candidate, int]:  # noqa: PLR0912, PLR0915
         """The profile of ``d`` (its keys checked by the caller), and the colons in its strings."""
         colons = 0
+        if "format" in d and d["format"] != PROFILE_FORMAT:
+            raise _Slow
         born = day(d["date_of_birth"])
         schooling = education(d["education"], sizes)
         status = MaritalStatus.NEVER_MARRIED

@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
+from expressentry._formats import FORMATS as JSON_FORMATS
 from expressentry.batch import Failure, gc_paused, run_pool
 from expressentry.crs import score_many
 from expressentry.draws.pool import submission_micros
@@ -293,6 +294,7 @@ PLAN_COLUMNS = (
 """The columns of ``plan`` on a pool as CSV (a JSON line has the whole plan instead)."""
 
 _PROGRAMS = tuple(Program)
+_ROW_FORMATS = {c: JSON_FORMATS[f"{c}-row"] for c in ("score", "eligibility", "plan")}
 
 
 def columns(command: str, day: date) -> tuple[str, ...]:
@@ -357,7 +359,12 @@ def work_chunk(task: Task) -> Worked:
             front: dict[str, Any] = {"line": line, "id": given}
             if task.command != "plan" or task.form == "csv":
                 front["as_of"] = day.isoformat()
-            out.append({**front, **row})
+            written = {**front, **row}
+            if task.form != "csv":  # first; a plan's own format is the whole plan's
+                form = _ROW_FORMATS[task.command]
+                written = {"format": form, **written}
+                written["format"] = form
+            out.append(written)
     if task.form == "csv":
         return csv_rows(out, columns(task.command, day)), read.failures, read.size
     for row in out:

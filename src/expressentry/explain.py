@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
 from expressentry._checks import items_of
+from expressentry._formats import FORMATS
 from expressentry._html import fragment, table
 from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted
@@ -126,6 +127,9 @@ class CrsBreakdown:
             sources; a later ``as_of`` is computed with the rules known then
             (:attr:`caveats` says so).
     """
+
+    JSON_FORMAT: ClassVar[str] = FORMATS["score"]
+    """The ``format`` its JSON form carries (``expressentry schema score``)."""
 
     as_of: date
     edition: str

@@ -13,13 +13,17 @@ it cannot drift from what :func:`~expressentry.from_json` reads; the copy
 shipped in the package (``expressentry/schemas/profile.schema.json``) is this
 output, and a test keeps them equal. ``expressentry schema profile`` prints it.
 
-The JSON outputs of ``score`` and ``eligibility`` (:func:`~expressentry.to_json`
-of a :class:`~expressentry.explain.CrsBreakdown` or an
-:class:`~expressentry.EligibilityReport`, which ``--format json`` prints) have a
-schema each, generated from their result classes: every key always written, no
-other (``expressentry schema score``). The plan's form, which its
-``as_dict()`` writes by hand, has one written from that method, its enums the
-library's own (``expressentry schema plan``).
+Every JSON output has a schema (:data:`SCHEMAS` names them): every key always
+written required, no other allowed. Those of ``score`` and ``eligibility``
+(:func:`~expressentry.to_json` of a :class:`~expressentry.explain.CrsBreakdown`
+or an :class:`~expressentry.EligibilityReport`, which ``--format json`` prints)
+and the parts of ``timeline`` are generated from their result classes; the forms
+written by hand (an ``as_dict()``: ``plan``, ``outlook``, ``compare``,
+``backtest``, a round; or the command line: ``simulate``, a pool's JSON lines)
+have schemas written from that code, their enums the library's own.
+
+A profile and every output carry their form's version, ``format``
+(:data:`FORMATS`): ``"expressentry-profile/1"``, ``"expressentry-score/1"``...
 
 >>> s = profile_schema()
 >>> s["$schema"]
@@ -42,7 +46,12 @@ from typing import Any, Final
 
 import attrs
 
+from expressentry._formats import FORMATS as _FORMATS
+from expressentry._formats import VERSIONS
+from expressentry.draws.clearance import Clearance
+from expressentry.draws.records import POOL_BANDS, RoundKind
 from expressentry.eligibility import EligibilityReport
+from expressentry.eligibility.report import Verdict
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
@@ -61,14 +70,34 @@ from expressentry.planner.options import ChangeKind
 from expressentry.plausibility import MOST_DEPENDENT_CHILDREN
 from expressentry.rules.language_tables import CHARTS, SCORE_ORDER
 from expressentry.serialization import is_reviewed
+from expressentry.timelines.documents import Validity
+from expressentry.timelines.forecast import Forecast
+from expressentry.timelines.readiness import Readiness
 
-__all__ = ["DIALECT", "SCHEMAS", "profile_schema", "schema", "shipped_schema"]
+__all__ = ["DIALECT", "FORMATS", "SCHEMAS", "profile_schema", "schema", "shipped_schema"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every schema here."""
 
-SCHEMAS: Final = ("profile", "score", "eligibility", "plan")
-"""The schemas :func:`schema` gives, by name: the profile, then each JSON output."""
+SCHEMAS: Final = tuple(VERSIONS)
+"""The schemas :func:`schema` gives, by name: the profile, then each JSON output.
+
+``profile``, ``score``, ``eligibility``, ``plan``, ``outlook``, ``compare``,
+``backtest``, ``rounds``, ``timeline``, ``simulate``, then the rows of a pool:
+``score-row``, ``eligibility-row``, ``plan-row`` (one JSON line each).
+"""
+
+FORMATS: Final[dict[str, str]] = dict(_FORMATS)
+"""Each schema's name and the ``format`` its JSON carries, ``"expressentry-NAME/VERSION"``.
+
+Every JSON output writes it first; a profile may leave it out (it then means
+``expressentry-profile/1``), and one of another format is refused, naming
+``$.format``. The version is raised only when a form changes so that an old
+reader would misread it.
+
+>>> FORMATS["profile"], FORMATS["score-row"]
+('expressentry-profile/1', 'expressentry-score-row/1')
+"""
 
 _ID: Final = "urn:expressentry:schema:{name}"
 
@@ -183,9 +212,14 @@ def _scales() -> list[dict[str, Any]]:
 
 
 def _object(cls: type) -> dict[str, Any]:
-    """The schema of one model: its init fields, those without a default required."""
+    """The schema of one model: its init fields, those without a default required.
+
+    A profile may give its ``format`` (left out, it means the current one).
+    """
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
+    if cls is Candidate:
+        properties["format"] = {"const": _FORMATS["profile"], "default": _FORMATS["profile"]}
     required: list[str] = []
     for a in attrs.fields(cls):
         if not a.init:
@@ -214,6 +248,10 @@ def _output_object(cls: type, refs: set[type]) -> dict[str, Any]:
     """
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
+    # a profile held in a result is written as one, with its format
+    form = _FORMATS["profile"] if cls is Candidate else getattr(cls, "JSON_FORMAT", None)
+    if form is not None:
+        properties["format"] = {"const": form}
     for a in attrs.fields(cls):
         if a.metadata.get("json", True) is False or not a.init:
             continue
@@ -228,22 +266,52 @@ def _output_object(cls: type, refs: set[type]) -> dict[str, Any]:
     }
 
 
-def _output_schema(name: str, cls: type, title: str) -> dict[str, Any]:
-    refs: set[type] = set()
-    top = _output_object(cls, refs)
+def _defs(refs: set[type]) -> dict[str, Any]:
+    """The definitions of the results in ``refs`` and of those they refer to, by name."""
     defs: dict[str, Any] = {}
     done: set[type] = set()
     while refs - done:
         for kind in sorted(refs - done, key=lambda k: k.__name__):
             done.add(kind)
             defs[kind.__name__] = _output_object(kind, refs)
+    return dict(sorted(defs.items()))
+
+
+def _output_schema(name: str, cls: type, title: str) -> dict[str, Any]:
+    refs: set[type] = set()
+    top = _output_object(cls, refs)
     return {
         "$schema": DIALECT,
         "$id": _ID.format(name=name),
         "title": title,
         **top,
-        "$defs": dict(sorted(defs.items())),
+        "$defs": _defs(refs),
     }
+
+
+def _timeline_schema() -> dict[str, Any]:
+    """``timeline --format json``: the documents, the forecast, and readiness (``--ita`` only).
+
+    The three parts are :func:`~expressentry.to_dict` of their results,
+    generated from their classes.
+    """
+    refs: set[type] = {Validity, Forecast, Readiness}
+    top = _closed(
+        {
+            "format": {"const": _FORMATS["timeline"]},
+            "validity": {"$ref": "#/$defs/Validity"},
+            "forecast": {"$ref": "#/$defs/Forecast"},
+            "readiness": {"$ref": "#/$defs/Readiness"},
+        }
+    )
+    top["required"] = ["format", "validity", "forecast"]
+    return _titled(
+        "timeline", "Documents and forecast (expressentry timeline --format json)", top, _defs(refs)
+    )
+
+
+def _titled(name: str, title: str, top: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DIALECT, "$id": _ID.format(name=name), "title": title, **top, "$defs": defs}
 
 
 def _enum(kind: type[enum.Enum]) -> dict[str, Any]:
@@ -271,12 +339,8 @@ _CHANCE: Final = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, _NUL
 _REVIEW: Final = {"rules_reviewed_on": _DAY, "caveats": _array(_TEXT)}
 
 
-def _plan_schema() -> dict[str, Any]:
-    """The plan's JSON form (:meth:`~expressentry.planner.results.ImprovementPlan.as_dict`).
-
-    Written by hand from that method, which writes the form by hand (a report:
-    the changed profiles are left out); its enums come from the library's own.
-    """
+def _plan_parts() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The plan's JSON form and its definitions (see :func:`_plan_schema`)."""
     line = _closed(
         {
             "section": _enum(CrsSection),
@@ -327,6 +391,7 @@ def _plan_schema() -> dict[str, Any]:
     one = {"$ref": "#/$defs/Improvement"}
     plan = _closed(
         {
+            "format": {"const": _FORMATS["plan"]},
             "as_of": _DAY,
             "end": _DAY,
             "total": _INT,
@@ -341,18 +406,316 @@ def _plan_schema() -> dict[str, Any]:
             **_REVIEW,
         }
     )
-    return {
-        "$schema": DIALECT,
-        "$id": _ID.format(name="plan"),
-        "title": "Improvement plan (expressentry plan --format json)",
-        **plan,
-        "$defs": {
-            "ChanceChange": chance,
-            "Improvement": change,
-            "LineChange": line,
-            "Loss": loss,
-        },
-    }
+    defs = {"ChanceChange": chance, "Improvement": change, "LineChange": line, "Loss": loss}
+    return plan, defs
+
+
+def _plan_schema() -> dict[str, Any]:
+    """The plan's JSON form (:meth:`~expressentry.planner.results.ImprovementPlan.as_dict`).
+
+    Written by hand from that method, which writes the form by hand (a report:
+    the changed profiles are left out); its enums come from the library's own.
+    """
+    plan, defs = _plan_parts()
+    return _titled("plan", "Improvement plan (expressentry plan --format json)", plan, defs)
+
+
+_NUMBER: Final = {"type": "number"}
+_BOOL: Final = {"type": "boolean"}
+_COUNT: Final = {"type": "integer", "minimum": 0}
+_SHARE: Final = {"type": "number", "minimum": 0, "maximum": 1}
+
+
+def _or_null(kind: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [kind, _NULL]}
+
+
+def _format(name: str) -> dict[str, Any]:
+    return {"format": {"const": _FORMATS[name]}}
+
+
+def _by(keys: type[enum.Enum], values: dict[str, Any]) -> dict[str, Any]:
+    """An object whose keys are values of ``keys``, each holding ``values``."""
+    return {"type": "object", "propertyNames": _enum(keys), "additionalProperties": values}
+
+
+def _backtest_row() -> dict[str, Any]:
+    """A row of the backtest (``_row_dict`` of :mod:`expressentry.draws.cutoffs`)."""
+    return _closed(
+        {
+            "round_type": _TEXT,
+            "rounds": _COUNT,
+            "estimate_mae": _NUMBER,
+            "baseline_mae": _NUMBER,
+            "intervals": _COUNT,
+            "covered": _COUNT,
+            "coverage": _or_null(_SHARE),
+            "better_than_baseline": _BOOL,
+            "too_few": _BOOL,
+            "verdict": _TEXT,
+        }
+    )
+
+
+def _outlook_schema() -> dict[str, Any]:
+    """``outlook --format json`` (:meth:`~expressentry.draws.prospects.Outlook.as_dict`)."""
+    check = _closed(
+        {
+            "number": _TEXT,
+            "date": _DAY,
+            "cutoff": _INT,
+            "tie_break": _or_null(_MOMENT),
+            "clearance": _enum(Clearance),
+            "in_pool": _BOOL,
+            "before_submission": _BOOL,
+            "expired_on": _or_null(_DAY),
+        }
+    )
+    backtest = _closed(
+        {
+            "rounds": _COUNT,
+            "estimate_mae": _NUMBER,
+            "baseline_mae": _NUMBER,
+            "better_than_baseline": _BOOL,
+            "verdict": _TEXT,
+        }
+    )
+    line = _closed(
+        {
+            "round_type": _TEXT,
+            "verdict": _or_null(_enum(Verdict)),
+            "rounds": _array({"$ref": "#/$defs/RoundCheck"}),
+            "rounds_in_pool": _COUNT,
+            "out_of_pool": _COUNT,
+            "cleared": _COUNT,
+            "above": _COUNT,
+            "at_cutoff": _COUNT,
+            "ties_won": _COUNT,
+            "ties_lost": _COUNT,
+            "ties_open": _COUNT,
+            "invited": _COUNT,
+            "rounds_of_type": _COUNT,
+            "estimate": _or_null(_NUMBER),
+            "interval": _or_null(
+                {"type": "array", "prefixItems": [_NUMBER, _NUMBER], "items": False}
+            ),
+            "next_day": _or_null(_DAY),
+            "chance": _or_null(_SHARE),
+            "tie_chance": _SHARE,
+            "baseline": _or_null(_INT),
+            "backtest": _or_null({"$ref": "#/$defs/LineBacktest"}),
+        }
+    )
+    lines = _array({"$ref": "#/$defs/OutlookLine"})
+    top = _closed(
+        {
+            **_format("outlook"),
+            "as_of": _DAY,
+            "score": _INT,
+            "last": _COUNT,
+            "submitted_on": _or_null(_DAY),
+            "pool_exit": _or_null(_DAY),
+            "in_pool": _BOOL,
+            "lines": lines,
+            "unjudged": lines,
+            **_REVIEW,
+        }
+    )
+    defs = {"LineBacktest": backtest, "OutlookLine": line, "RoundCheck": check}
+    return _titled("outlook", "Outlook (expressentry outlook --format json)", top, defs)
+
+
+def _compare_schema() -> dict[str, Any]:
+    """``compare --format json`` (:meth:`~expressentry.planner.compare.Comparison.as_dict`)."""
+    column = _closed(
+        {
+            "name": _TEXT,
+            "as_of": _DAY,
+            "edition": _TEXT,
+            "with_spouse": _BOOL,
+            "total": _INT,
+            "subtotals": _by(CrsSection, _INT),
+            "eligible_programs": _array(_enum(Program)),
+            "eligible_categories": _array(_enum(CategoryId)),
+            **_REVIEW,
+        }
+    )
+    row = _closed(
+        {
+            "section": _enum(CrsSection),
+            "factor": _TEXT,
+            "points": _array(_INT),
+            "reasons": _array(_or_null(_TEXT)),
+            "rules": _array(_or_null(_TEXT)),
+            "differs": _BOOL,
+        }
+    )
+    subtotal = _closed({"section": _enum(CrsSection), "points": _array(_INT), "differs": _BOOL})
+    top = _closed(
+        {
+            **_format("compare"),
+            "columns": _array({"$ref": "#/$defs/Column"}),
+            "rows": _array({"$ref": "#/$defs/Row"}),
+            "subtotals": _array({"$ref": "#/$defs/Subtotal"}),
+            "totals": _array(_INT),
+            "differing": _COUNT,
+            "caveats": _array(_TEXT),
+        }
+    )
+    defs = {"Column": column, "Row": row, "Subtotal": subtotal}
+    return _titled("compare", "Comparison (expressentry compare --format json)", top, defs)
+
+
+def _backtest_schema() -> dict[str, Any]:
+    """``backtest --format json`` (:meth:`~expressentry.draws.cutoffs.Backtest.as_dict`)."""
+    reliability = _closed(
+        {
+            "low": _SHARE,
+            "high": _SHARE,
+            "cases": _COUNT,
+            "mean_chance": _SHARE,
+            "invited": _SHARE,
+        }
+    )
+    bins = _array({"$ref": "#/$defs/Reliability"})
+    chances = _closed(
+        {
+            "rounds": _COUNT,
+            "cases": _COUNT,
+            "span": _COUNT,
+            "brier": _NUMBER,
+            "naive_brier": _NUMBER,
+            "better_than_naive": _BOOL,
+            "reliability": bins,
+            "naive_reliability": bins,
+        }
+    )
+    top = _closed(
+        {
+            **_format("backtest"),
+            "method": _TEXT,
+            "first_day": _or_null(_DAY),
+            "last_day": _or_null(_DAY),
+            "since": _or_null(_DAY),
+            "skipped": _COUNT,
+            "rows": _array({"$ref": "#/$defs/Row"}),
+            "worse_or_equal": _array(_TEXT),
+            "chances": {"$ref": "#/$defs/Chances"},
+            **_REVIEW,
+        }
+    )
+    defs = {"Chances": chances, "Reliability": reliability, "Row": _backtest_row()}
+    return _titled("backtest", "Backtest (expressentry backtest --format json)", top, defs)
+
+
+_UTC: Final = {
+    "type": "string",
+    "format": "date-time",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+}
+
+
+def _rounds_schema() -> dict[str, Any]:
+    """``rounds --format json``: each :meth:`~expressentry.draws.records.Round.as_dict`."""
+    pool = {f"pool_{b.low}_{b.high}": _or_null(_COUNT) for b in POOL_BANDS}
+    row = _closed(
+        {
+            "number": _TEXT,
+            "date": _DAY,
+            "held_at": _or_null(_UTC),
+            "kind": _enum(RoundKind),
+            "round_type": _TEXT,
+            "category_version": _or_null(_TEXT),
+            "name": _TEXT,
+            "invitations": _COUNT,
+            "cutoff": _INT,
+            "tie_break": _or_null(_UTC),
+            "distribution_as_of": _or_null(_DAY),
+            **pool,
+            "pool_total": _or_null(_COUNT),
+            "quirks": _TEXT,
+        }
+    )
+    top = _closed({**_format("rounds"), "rounds": _array({"$ref": "#/$defs/Round"})})
+    return _titled("rounds", "Rounds (expressentry rounds --format json)", top, {"Round": row})
+
+
+def _simulate_schema() -> dict[str, Any]:
+    """``simulate --format json``, written by the command line itself."""
+    lines = _array({"type": "integer", "minimum": 1})
+    top = _closed(
+        {
+            **_format("simulate"),
+            "as_of": _DAY,
+            "type": _TEXT,
+            "size": {"type": "integer", "minimum": 1},
+            "cutoff": _or_null(_INT),
+            "tie_break": _or_null(_MOMENT),
+            "last_invited": _or_null(_MOMENT),
+            "at_cutoff_left_out": _closed(
+                {
+                    "total": _COUNT,
+                    "after_second": _COUNT,
+                    "within_second": _COUNT,
+                    "same_instant": _COUNT,
+                }
+            ),
+            "invited": _array(
+                _closed({"rank": {"type": "integer", "minimum": 1}, "line": _INT, "crs": _INT})
+            ),
+            "not_in_pool": _closed({"submitted_after": lines, "expired": lines}),
+            "bad_lines": lines,
+            **_REVIEW,
+        }
+    )
+    return _titled("simulate", "A round over a pool (expressentry simulate --format json)", top, {})
+
+
+_ROW_FRONT: Final = {
+    "line": {"type": "integer", "minimum": 1},
+    "id": {"anyOf": [_TEXT, _INT, _NULL]},
+}
+"""What starts each row of a pool: the line's number and the client's id."""
+
+
+def _row_schema(name: str) -> dict[str, Any]:
+    """A JSON line of ``score``, ``eligibility`` or ``plan`` on a pool (``_shards``)."""
+    command = name.removesuffix("-row")
+    title = f"A row of {command} on a pool (expressentry {command} POOL.jsonl)"
+    if command == "plan":
+        plan, defs = _plan_parts()
+        top = _closed({**_format(name), **_ROW_FRONT, **plan["properties"], **_format(name)})
+        return _titled(name, title, top, defs)
+    day = {"as_of": _DAY}
+    if command == "score":
+        fields: dict[str, Any] = {
+            "total": _INT,
+            **{s.value: _INT for s in CrsSection},
+            "in_pool": _or_null(_BOOL),
+            "next_expiry": _or_null(_DAY),
+            "next_expiry_document": _or_null(_TEXT),
+        }
+    else:
+        unmet = _closed({"requirement": _TEXT, "shortfall": _TEXT})
+        fields = {
+            "programs": _by(Program, _enum(Verdict)),
+            "categories": _by(CategoryId, _enum(Verdict)),
+            "unmet": _by(Program, unmet),
+        }
+    top = _closed({**_format(name), **_ROW_FRONT, **day, **fields, **_REVIEW})
+    return _titled(name, title, top, {})
+
+
+_HAND_WRITTEN: Final = {
+    "plan": _plan_schema,
+    "outlook": _outlook_schema,
+    "compare": _compare_schema,
+    "backtest": _backtest_schema,
+    "rounds": _rounds_schema,
+    "simulate": _simulate_schema,
+    "timeline": _timeline_schema,
+}
+"""The schemas of the forms written by hand (``as_dict``, the command line), and the timeline's."""
 
 
 _OUTPUTS: Final = {
@@ -396,8 +759,11 @@ def schema(name: str) -> dict[str, Any]:
     name = _name(name, "schema")
     if name == "profile":
         return profile_schema()
-    if name == "plan":
-        return _plan_schema()
+    hand = _HAND_WRITTEN.get(name)
+    if hand is not None:
+        return hand()
+    if name.endswith("-row"):
+        return _row_schema(name)
     cls, title = _OUTPUTS[name]
     return _output_schema(name, cls, title)
 

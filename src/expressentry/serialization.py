@@ -41,6 +41,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from expressentry._checks import type_words
 from expressentry._fastread import FastReader
+from expressentry._formats import PROFILE_FORMAT, format_problem
 from expressentry._memo import Memo
 from expressentry.errors import (
     MISSING,
@@ -298,7 +299,7 @@ def _attrs_structure(conv: cattrs.Converter, kind: type[Any]) -> Callable[[Any, 
     )
 
 
-def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader | None]:
+def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader | None]:  # noqa: PLR0915 (one hook per kind of value, defined where it is registered)
     """The converter, and its fast reader of valid profiles (none with ``fast=False``).
 
     ``fast=False`` makes the converter of the checked path alone, which the tests
@@ -347,7 +348,9 @@ def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader 
         # AttributeError; say what is wrong instead.
         checks = getattr(kind, "field_checks", None)
         if checks is not None:
-            checked = _model_structure(conv, kind, _model_hooks(kind, readers), dict(checks))
+            hooks = _model_hooks(kind, readers)
+            form = PROFILE_FORMAT if kind is Candidate else None
+            checked = _model_structure(conv, kind, hooks, dict(checks), form)
             if kind is Candidate and reader is not None:
                 return _fast_first(reader, checked)
             return checked
@@ -435,10 +438,12 @@ def _register_result_writers(conv: cattrs.Converter) -> None:
             else conv.gen_unstructure_attrs_fromdict(kind)
         )
 
+        form = getattr(kind, "JSON_FORMAT", None)
+
         def unstructure(obj: Any) -> dict[str, Any]:
             out: dict[str, Any] = inner(obj)
             out["caveats"] = list(obj.caveats)
-            return out
+            return out if form is None else {"format": form, **out}
 
         return unstructure
 
@@ -453,8 +458,11 @@ def _model_structure(
     kind: type[Any],
     hooks: dict[str, Callable[[object, object], object]],
     checks: dict[str, Callable[[str, object, list[FieldProblem]], bool]],
+    form: str | None = None,
 ) -> Callable[[object, Any], Any]:
     """Read a model: JSON's shapes turned into one call of its constructor.
+
+    A model with a ``form`` (a profile) may carry it as its ``format`` key.
 
     The constructor checks every field, once. When the call cannot be made (a
     field missing, an unknown key, a date not written YYYY-MM-DD...), the plain and
@@ -470,6 +478,8 @@ def _model_structure(
     def structure(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
             raise _BadValueError(value, "must be a JSON object")
+        if form is not None and "format" in value:
+            value = _without_format(value, form, name)
         try:
             return inner(value, kind)
         except ClassValidationError as exc:
@@ -487,6 +497,18 @@ def _model_structure(
     return structure
 
 
+def _without_format(value: dict[str, Any], form: str, owner: str) -> dict[str, Any]:
+    """``value`` without its ``format`` key, which must be ``form``.
+
+    A form this version does not read (a newer one, another form's) is refused
+    alone: its other keys may mean something else.
+    """
+    found = value["format"]
+    if found != form:
+        raise InvalidInputError(owner, [FieldProblem("format", found, format_problem(found, form))])
+    return {k: v for k, v in value.items() if k != "format"}
+
+
 def _from_the_constructor(exc: Exception) -> bool:
     """Whether ``exc`` is the model's own error (cattrs notes each field's)."""
     return isinstance(exc, InvalidInputError) and not getattr(exc, "__notes__", None)
@@ -495,11 +517,17 @@ def _from_the_constructor(exc: Exception) -> bool:
 def _reviewed_structure(
     kind: type[Any], inner: Callable[[Any, Any], Any]
 ) -> Callable[[object, Any], Any]:
-    """Read a result whose ``caveats`` are written out: they must be those its days give."""
+    """Read a result whose ``caveats`` are written out: they must be those its days give.
+
+    A result that is an output of its own (a breakdown) may carry its ``format``.
+    """
+    form = getattr(kind, "JSON_FORMAT", None)
 
     def structure(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
             raise _BadValueError(value, "must be a JSON object")
+        if form is not None and "format" in value:
+            value = _without_format(value, form, kind.__name__)
         fields = {k: v for k, v in value.items() if k != "caveats"}
         result = inner(fields, kind)
         if "caveats" in value and value["caveats"] != list(result.caveats):
@@ -524,6 +552,10 @@ def _with_writers(conv: cattrs.Converter) -> cattrs.Converter:
             and not _has_own_json(kind)
         ),
         lambda kind: make_dict_unstructure_fn(kind, conv, **_not_in_json(kind)),
+    )
+    profile_fields = conv.get_unstructure_hook(Candidate)
+    conv.register_unstructure_hook(  # a profile is written with its format first
+        Candidate, lambda c: {"format": PROFILE_FORMAT, **profile_fields(c)}
     )
     return conv
 

@@ -26,12 +26,13 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 from attrs import frozen
 
 from expressentry._checks import require
+from expressentry._formats import FORMATS
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
@@ -434,6 +435,9 @@ class Backtest:
             ``last_day`` is after it).
     """
 
+    JSON_FORMAT: ClassVar[str] = FORMATS["backtest"]
+    """The ``format`` its JSON form carries (``expressentry schema backtest``)."""
+
     predictions: tuple[Prediction, ...]
     rows: tuple[BacktestRow, ...]
     overall: BacktestRow
@@ -537,6 +541,7 @@ class Backtest:
     def as_dict(self) -> dict[str, Any]:
         """The table as plain JSON values (rows, the pooled row, the method)."""
         return {
+            "format": self.JSON_FORMAT,
             "method": METHOD,
             "first_day": None if self.first_day is None else self.first_day.isoformat(),
             "last_day": None if self.last_day is None else self.last_day.isoformat(),

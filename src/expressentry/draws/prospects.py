@@ -44,10 +44,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from attrs import frozen
 
+from expressentry._formats import FORMATS
 from expressentry._html import fragment, table
 from expressentry._today import resolve
 from expressentry.crs import score
@@ -533,6 +534,9 @@ class Outlook:
             sources (:attr:`caveats` speaks when ``as_of`` is after it).
     """
 
+    JSON_FORMAT: ClassVar[str] = FORMATS["outlook"]
+    """The ``format`` its JSON form carries (``expressentry schema outlook``)."""
+
     as_of: date
     breakdown: CrsBreakdown
     eligibility: EligibilityReport
@@ -655,6 +659,7 @@ class Outlook:
     def as_dict(self) -> dict[str, Any]:
         """The outlook as plain JSON values."""
         return {
+            "format": self.JSON_FORMAT,
             "as_of": self.as_of.isoformat(),
             "score": self.score,
             "last": self.last,

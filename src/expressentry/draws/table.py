@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from expressentry._checks import require, require_items
+from expressentry._formats import FORMATS as JSON_FORMATS
 from expressentry.errors import FieldProblem, InvalidInputError
 
 from .records import POOL_BANDS, Round
@@ -83,7 +84,10 @@ def _text(rounds: list[Round]) -> str:
 
 
 def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
-    """``rounds`` as a text table, a JSON list of :func:`round_row` rows, or CSV.
+    """``rounds`` as a text table, JSON, or CSV.
+
+    The JSON is an object: its ``format`` (``"expressentry-rounds/1"``) and its
+    ``rounds``, a list of :func:`round_row` rows (``expressentry schema rounds``).
 
     Raises:
         InvalidInputError: ``fmt`` is not one of :data:`FORMATS`, or ``rounds``
@@ -94,7 +98,8 @@ def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
         return _text(chosen)
     rows = [round_row(r) for r in chosen]
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1)
+        data = {"format": JSON_FORMATS["rounds"], "rounds": rows}
+        return json.dumps(data, ensure_ascii=False, indent=1)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")

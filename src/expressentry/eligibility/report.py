@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from attrs import field, frozen
 
 from expressentry._checks import is_a, items_of
+from expressentry._formats import FORMATS
 from expressentry._html import fragment, table
 from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted, listed, quoted
@@ -575,6 +576,9 @@ class EligibilityReport(ReviewedResult):
             sources; a later ``as_of`` is assessed with the rules known then
             (its :attr:`~expressentry.rules.ReviewedResult.caveats` say so).
     """
+
+    JSON_FORMAT: ClassVar[str] = FORMATS["eligibility"]
+    """The ``format`` its JSON form carries (``expressentry schema eligibility``)."""
 
     as_of: date
     programs: tuple[ProgramResult, ...]

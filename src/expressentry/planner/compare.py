@@ -27,11 +27,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 from string import ascii_uppercase
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from attrs import field, frozen
 
 from expressentry._checks import is_a, items_of, require_text
+from expressentry._formats import FORMATS
 from expressentry._reprs import cited, cut, listed
 from expressentry._today import resolve
 from expressentry.crs import score
@@ -325,6 +326,9 @@ class Comparison:
             breakdowns' order, section by section).
     """
 
+    JSON_FORMAT: ClassVar[str] = FORMATS["compare"]
+    """The ``format`` its JSON form carries (``expressentry schema compare``)."""
+
     columns: tuple[ComparisonColumn, ...] = field(validator=items_of(ComparisonColumn))
     rows: tuple[ComparisonRow, ...] = field(validator=items_of(ComparisonRow))
 
@@ -469,6 +473,7 @@ class Comparison:
     def as_dict(self) -> dict[str, Any]:
         """The comparison as plain JSON values, in a stable order."""
         return {
+            "format": self.JSON_FORMAT,
             "columns": [c.as_dict() for c in self.columns],
             "rows": [r.as_dict() for r in self.rows],
             "subtotals": [s.as_dict() for s in self.subtotals],

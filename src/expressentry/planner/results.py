@@ -10,10 +10,11 @@ the planner computes no points of its own.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
+from expressentry._formats import FORMATS
 from expressentry._html import fragment, table
 from expressentry._records import joined
 from expressentry._reprs import cut
@@ -438,6 +439,9 @@ class ImprovementPlan(ReviewedResult):
         rules_reviewed_on: Last day the rule tables were checked against their sources.
     """
 
+    JSON_FORMAT: ClassVar[str] = FORMATS["plan"]
+    """The ``format`` its JSON form carries (``expressentry schema plan``)."""
+
     as_of: date
     end: date
     candidate: Candidate
@@ -539,6 +543,7 @@ class ImprovementPlan(ReviewedResult):
         """
         shown = _shown(self.improvements, top, "ImprovementPlan.as_dict")
         return {
+            "format": self.JSON_FORMAT,
             "as_of": self.as_of.isoformat(),
             "end": self.end.isoformat(),
             "total": self.total,
