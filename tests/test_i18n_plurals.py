@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 import expressentry as ee
+from expressentry.__main__ import main
 from expressentry.draws.prospects import outlook
 from expressentry.i18n import Message, trn
 from expressentry.timelines.documents import _days_message
@@ -52,10 +54,8 @@ def test_a_pool_of_candidates(count: int, english: str, french: str) -> None:
     assert (message.render(), message.render("fr")) == (english, french)
 
 
-def test_a_round_of_one_invitation_says_one(tmp_path: object) -> None:
+def test_a_round_of_one_invitation_says_one() -> None:
     # Round 1 of the shipped rounds invited 779; the same round with 1 invitation.
-    import attrs  # noqa: PLC0415
-
     first = ee.rounds()[0]
     assert "; 779 invitations;" in first.explain()
     one = attrs.evolve(first, invitations=1)
@@ -77,3 +77,18 @@ def test_a_message_with_a_plural_checks_its_count() -> None:
         Message("{n} day", (("n", 1),), None, 1)
     with pytest.raises(ee.InvalidInputError, match="plural"):
         Message("{n} day", (("n", 1),), "", 1)
+
+
+@pytest.mark.parametrize(
+    ("until", "last_line"),
+    [
+        ("2015-01-30", "0 rounds, 0 invitations"),
+        ("2015-01-31", "1 round, 779 invitations"),  # IRCC's round #1: 779 invited
+        ("2015-02-07", "2 rounds, 1,558 invitations"),  # and round #2: 779 more
+    ],
+)
+def test_the_rounds_table_counts_in_words(
+    until: str, last_line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rounds", "--since", "2015-01-01", "--until", until]) == 0
+    assert capsys.readouterr().out.rstrip().splitlines()[-1] == last_line
