@@ -1173,12 +1173,60 @@ _NO_PROFILE = {
 """The commands that read no profile."""
 
 
+_OWNER_WORDS = {"Candidate": "profile", "Pool": "pool"}
+"""What a person calls the objects a problem can be of (never a class's name)."""
+
+_OPTION_OF = {("plan", "months"): "--horizon", ("timeline", "months"): "--months"}
+"""A library argument a command's option of another name gives."""
+
+
+def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputError:
+    """``exc`` in the command line's words: no class or function name, options as typed.
+
+    A problem with an argument the library was called with (``as_of``) is named by
+    the option that gave it (``--as-of``); the profile is the profile, not the
+    ``Candidate`` class, and the call (``report_html``) is the command.
+    """
+    options = {
+        action.dest: action.option_strings[-1]
+        for action in _parser_of(args.command)._actions
+        if action.option_strings
+    }
+    problems = []
+    for p in exc.problems:
+        option = _OPTION_OF.get((args.command, p.path)) or options.get(p.path)
+        problems.append(p if option is None else FieldProblem(option, p.value, p.message))
+    first, _, rest = exc.owner.partition(" ")
+    owner = _OWNER_WORDS.get(first)
+    if owner is not None:
+        owner = f"{owner} {rest}".rstrip()
+    elif all(p.path.startswith("--") for p in problems):
+        owner = f"arguments of {args.command}"
+    elif first.isidentifier():  # a class or function's name
+        owner = f"input of {args.command}"
+    else:
+        owner = exc.owner
+    if owner == exc.owner and problems == list(exc.problems):
+        return exc
+    return InvalidInputError(owner, problems)
+
+
+def _parser_of(command: str) -> argparse.ArgumentParser:
+    parser = _parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser  # pragma: no cover  (the parser always has its commands)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 itself)."""
+    args = _parser().parse_args(argv)
     try:
-        return _run(_parser().parse_args(argv))
+        return _run(args)
     except InvalidInputError as exc:
-        sys.stderr.write(f"expressentry: {_placed(exc)}\n")
+        sys.stderr.write(f"expressentry: {_worded(_placed(exc), args)}\n")
         return _BAD_INPUT
     except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")
