@@ -34,6 +34,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -435,6 +436,39 @@ def _history(args: argparse.Namespace) -> tuple[Round, ...] | None:
         return None
 
 
+def _columns() -> int:
+    """The terminal's width: ``COLUMNS``, else the terminal's own, else 80 (output to a file)."""
+    return shutil.get_terminal_size((_COLUMNS, 24)).columns
+
+
+_COLUMNS = 80
+"""The width of text written to a file or a pipe (unless ``COLUMNS`` says otherwise)."""
+
+
+def _fit(text: str) -> str:
+    """``text`` with each line wider than the terminal wrapped, its rest indented under it.
+
+    A table's row too wide for the terminal breaks onto the next lines rather than
+    running past the edge; lines that fit are left as they are.
+    """
+    width = _columns()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=indent + "    ",
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)
+
+
 def _note(caveats: Iterable[str]) -> None:
     """Each caveat of the command's result, once, on stderr (after the result)."""
     for caveat in dict.fromkeys(caveats):
@@ -522,7 +556,7 @@ def _replay(args: argparse.Namespace) -> int:
             why = NO_DISTRIBUTION.format(it="it")
             sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
         return _BAD_INPUT
-    sys.stdout.write(report.explain(rounds=args.rounds) + "\n")
+    sys.stdout.write(_fit(report.explain(rounds=args.rounds)) + "\n")
     sys.stdout.flush()
     _note(report.caveats)
     return 0
@@ -533,7 +567,7 @@ def _backtest(args: argparse.Namespace) -> int:
     if history is None:
         return _BAD_INPUT
     report = backtest(history, before=args.before, since=args.since)
-    text = to_json(report) if args.format == "json" else report.explain()
+    text = to_json(report) if args.format == "json" else _fit(report.explain())
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     _note(report.caveats)
@@ -601,7 +635,7 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
     parts = [validity.explain(), ahead.explain()]
     if ready is not None:
         parts.append(ready.explain())
-    return "\n\n".join(parts), caveats
+    return _fit("\n\n".join(parts)), caveats
 
 
 _SIMULATED_TYPES = (
@@ -784,7 +818,13 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "score"
         else assess(candidate, as_of=args.as_of)
     )
-    sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
+    if args.format == "json":
+        out = to_json(result)
+    elif isinstance(result, CrsBreakdown):  # its table wraps its reasons itself
+        out = result.explain(width=_columns())
+    else:
+        out = _fit(result.explain())
+    sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(result.caveats)
     return 0
@@ -795,7 +835,7 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
     if history is None:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else _fit(found.explain())
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -810,7 +850,7 @@ def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
     out = (
         json.dumps(found.as_dict(top=args.top), indent=2, ensure_ascii=False)
         if args.format == "json"
-        else found.explain(top=args.top)
+        else _fit(found.explain(top=args.top))
     )
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
@@ -861,7 +901,7 @@ def _compare(args: argparse.Namespace) -> int:
         owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
         problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
         raise InvalidProfileError(owner, problems) from None
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else _fit(found.explain())
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -1081,7 +1121,7 @@ def _simulate(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        sys.stdout.write(found.explain() + "\n")
+        sys.stdout.write(_fit(found.explain()) + "\n")
         if read.failures:
             sys.stdout.write(
                 f"  {len(read.failures):,} bad line{'' if len(read.failures) == 1 else 's'} "
