@@ -14,6 +14,7 @@ import inspect
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,11 @@ def test_a_bad_profile_is_the_profile_not_a_class(
     err = capsys.readouterr().err
     assert err.startswith("expressentry: invalid profile in ")
     assert "bad.json:\n  $.education: " in err
+
+
+def test_a_plan_past_the_last_date_is_bad_input_not_a_crash() -> None:
+    # 9999-12-01 + 12 months is past 9999-12-31, the last day a date holds.
+    with pytest.raises(ee.InvalidInputError) as caught:
+        ee.improvements(ee.example_profile(), as_of=date(9999, 12, 1))
+    assert caught.value.problems[0].path == "months"
+    assert "runs past 9999-12-31" in caught.value.problems[0].message
