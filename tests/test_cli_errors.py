@@ -160,3 +160,11 @@ def test_a_plan_past_the_last_date_is_bad_input_not_a_crash() -> None:
         ee.improvements(ee.example_profile(), as_of=date(9999, 12, 1))
     assert caught.value.problems[0].path == "months"
     assert "runs past 9999-12-31" in caught.value.problems[0].message
+
+
+def test_a_file_named_in_the_error_stays_named(
+    files: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rounds", "--feed", files["notjson"]]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("expressentry: invalid rounds feed notjson.json:\n  $: ")

@@ -1242,7 +1242,7 @@ def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputErr
         owner = f"{owner} {rest}".rstrip()
     elif all(p.path.startswith("--") for p in problems):
         owner = f"arguments of {args.command}"
-    elif first.isidentifier():  # a class or function's name
+    elif exc.owner.isidentifier():  # a class or function's name alone
         owner = f"input of {args.command}"
     else:
         owner = exc.owner
