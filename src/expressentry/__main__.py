@@ -138,6 +138,11 @@ def _as_of(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
+    return _commands_and_parser()[1]
+
+
+def _commands_and_parser() -> tuple[dict[str, argparse.ArgumentParser], argparse.ArgumentParser]:
+    """Each command's parser by name, and the program's parser."""
     parser = argparse.ArgumentParser(
         prog="expressentry",
         description="Canada's Express Entry rules, dated and explained.",
@@ -275,7 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _feed_argument(r)
     _describe(commands.choices)
-    return parser
+    return commands.choices, parser
 
 
 _ABOUT: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -1227,14 +1232,13 @@ def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputErr
     the option that gave it (``--as-of``); the profile is the profile, not the
     ``Candidate`` class, and the call (``report_html``) is the command.
     """
-    options = {
-        action.dest: action.option_strings[-1]
-        for action in _parser_of(args.command)._actions
-        if action.option_strings
-    }
+    usage = _commands_and_parser()[0][args.command].format_usage()
+    typed = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", usage))
     problems = []
     for p in exc.problems:
-        option = _OPTION_OF.get((args.command, p.path)) or options.get(p.path)
+        option = _OPTION_OF.get((args.command, p.path))
+        if option is None and f"--{p.path.replace('_', '-')}" in typed:
+            option = f"--{p.path.replace('_', '-')}"
         problems.append(p if option is None else FieldProblem(option, p.value, p.message))
     first, _, rest = exc.owner.partition(" ")
     owner = _OWNER_WORDS.get(first)
@@ -1249,15 +1253,6 @@ def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputErr
     if owner == exc.owner and problems == list(exc.problems):
         return exc
     return InvalidInputError(owner, problems)
-
-
-def _parser_of(command: str) -> argparse.ArgumentParser:
-    parser = _parser()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            found: argparse.ArgumentParser = action.choices[command]
-            return found
-    return parser  # pragma: no cover  (the parser always has its commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
