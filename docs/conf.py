@@ -41,6 +41,8 @@ source_suffix = {".rst": "restructuredtext"}
 root_doc = "index"
 exclude_patterns = ["_build", "_inventories", "Thumbs.db", ".DS_Store"]
 language = "en"
+# Quotes and ellipses only: "--" stays two hyphens, as options (--as-of) are typed.
+smartquotes_action = "qe"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"

@@ -58,7 +58,7 @@ def test_date_before_express_entry_exits_2(capsys: pytest.CaptureFixture[str]) -
 def test_document_after_as_of_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--example", "--as-of", "2025-03-24"]) == 2
     assert capsys.readouterr().err == (  # at JSON paths, like the problems of reading
-        "expressentry: invalid Candidate:\n"
+        "expressentry: invalid profile:\n"
         '  $.languages[0].test_date: is after the day assessed (2025-03-24) (got "2025-09-20")\n'
         '  $.languages[1].test_date: is after the day assessed (2025-03-24) (got "2025-05-10")\n'
         "  $.profile_submitted: is after the day assessed (2025-03-24): it is 2025-10-01 in UTC"
@@ -136,7 +136,7 @@ def test_exact_problem_lines_on_stderr(tmp_path: Path, capsys: pytest.CaptureFix
     printed = capsys.readouterr()
     assert printed.out == ""
     assert printed.err == (
-        "expressentry: invalid Candidate:\n"
+        "expressentry: invalid profile:\n"
         "  $.education.eca_issued: must be a string written YYYY-MM-DD, not a whole number "
         "(an int) (got 7)\n"
     )
@@ -148,7 +148,7 @@ def test_a_file_that_is_not_utf8_exits_2(
     latin1 = '{"date_of_birth": "1990-05-01", "education": {"level": "café"}}'.encode("latin-1")
     assert main(["score", write(tmp_path, latin1)]) == 2
     assert capsys.readouterr().err == (
-        "expressentry: invalid Candidate:\n  $: not UTF-8 text: byte 0xe9 at offset 59\n"
+        "expressentry: invalid profile:\n  $: not UTF-8 text: byte 0xe9 at offset 59\n"
     )
 
 
@@ -170,7 +170,7 @@ def test_stdin_is_read_as_bytes(
 def test_not_json_says_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", write(tmp_path, b'{\n  "a": 1\n  "b": 2\n}')]) == 2
     assert capsys.readouterr().err == (
-        "expressentry: invalid Candidate:\n"
+        "expressentry: invalid profile:\n"
         "  $: not valid JSON: Expecting ',' delimiter at line 3, column 3\n"
     )
 

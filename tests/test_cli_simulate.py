@@ -66,7 +66,7 @@ def test_a_profile_out_of_the_pool_is_left_out_and_said_so(
     assert [(i["line"], i["crs"]) for i in out["invited"]] == [(2, 589)]
     assert main(["simulate", pool, "--size", "1", "--as-of", "2025-12-31"]) == 0
     text = capsys.readouterr().out
-    assert "pool: 1 candidates" in text
+    assert "pool: 1 candidate" in text
     assert "not in the pool on 2025-12-31, so left out: 3 submitted after that day" in text
 
 

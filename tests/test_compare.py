@@ -416,7 +416,7 @@ def test_cli_bad_file_is_named(
     bad.write_text("{}")
     assert main(["compare", str(now), str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"expressentry: invalid Candidate in {bad}:\n")
+    assert err.startswith(f"expressentry: invalid profile in {bad}:\n")
     assert "$.date_of_birth: required field missing" in err
     assert "Traceback" not in err
 
@@ -427,7 +427,7 @@ def test_cli_profile_invalid_on_the_day_names_its_file(
     now, retook = files
     assert main(["compare", str(now), str(retook), "--as-of", "2025-03-24"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"expressentry: invalid Candidate in {now}:\n")
+    assert err.startswith(f"expressentry: invalid profile in {now}:\n")
     assert (
         '  $.languages[0].test_date: is after the day assessed (2025-03-24) (got "2025-09-20")'
         in err

@@ -388,7 +388,8 @@ def test_cli_outlook_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert (cec["ties_won"], cec["ties_lost"], cec["ties_open"], cec["invited"]) == (0, 0, 2, 0)
 
 
-def test_cli_backtest(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backtest(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # a terminal wide enough for every line: unwrapped
     assert main(["backtest"]) == 0
     out = capsys.readouterr().out
     assert out == backtest().explain() + "\n"

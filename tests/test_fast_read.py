@@ -201,7 +201,7 @@ def test_a_profile_of_another_format_is_left_to_the_checked_path(form: object) -
     data["format"] = form
     assert _FAST.line(json.dumps(data).encode(), "id") is None
     with pytest.raises(InvalidProfileError, match=r"\$\.format"):
-        _from_jsonl(json.dumps(data), "id")
+        _from_jsonl(json.dumps(data).encode(), "id")
 
 
 REQUIRED_OR_NOT_NULL = [

@@ -243,10 +243,10 @@ def test_a_selection_in_french() -> None:
     spec = ee.draws.RoundSpec(day=date(2026, 3, 2), size=1, kind=ee.draws.RoundKind.GENERAL)
     found = ee.draws.select(pool, spec)
     lines = found.explain("fr").splitlines()
-    assert lines[0] == "Ronde d’invitations générale du 2026-03-02, 1 invitations"
+    assert lines[0] == "Ronde d’invitations générale du 2026-03-02, 1 invitation"
     assert "  bassin : 2 candidats" in lines
     assert "  invités : les 1 mieux classés" in lines
-    assert found.explain().splitlines()[0] == "General round of 2026-03-02, 1 invitations"
+    assert found.explain().splitlines()[0] == "General round of 2026-03-02, 1 invitation"
     assert _leaked(_english_phrases(), found.explain("fr")) == []
 
 

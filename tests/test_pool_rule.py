@@ -197,8 +197,9 @@ def test_outlook_a_round_on_the_submission_day_counts_one_the_day_before_does_no
 
 
 def test_outlook_of_the_template_says_it_left_the_pool(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # each sentence on one line
     profile = tmp_path / "p.json"
     assert main(["example"]) == 0
     profile.write_text(capsys.readouterr().out, "utf-8")

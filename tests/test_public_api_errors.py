@@ -288,7 +288,7 @@ METHODS: dict[str, tuple[Callable[..., object], tuple[object, ...], dict[str, ob
     "RuleSet.zero": (RULES.zero, ("crs.additional.sibling",), {"reform": "r"}),
     "RuleSet.add_factor": (RULES.add_factor, (FACTOR,), {"reform": "r"}),
     "RuleSet.entry": (RULES.entry, ("crs.core.age",), {}),
-    "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {"lang": "fr"}),
+    "CrsBreakdown.explain": (EXAMPLES["CrsBreakdown"].explain, (), {"lang": "fr", "width": 80}),
     "PointLine.text": (EXAMPLES["PointLine"].text, ("fr",), {}),
     "Message.render": (EXAMPLES["Message"].render, ("fr",), {}),
     "EligibilityReport.explain": (EXAMPLES["EligibilityReport"].explain, (), {"lang": "fr"}),

@@ -104,6 +104,7 @@ def _expected(
     numbers = sorted(by_line)
     found = ee.select(ee.Pool([by_line[n] for n in numbers]), spec)
     return {
+        "format": "expressentry-simulate/1",  # as the profile-format page lists it
         "as_of": DAY.isoformat(),
         "type": kind,
         "size": spec.size,

@@ -34,7 +34,9 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import sys
+import textwrap
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -136,6 +138,11 @@ def _as_of(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
+    return _commands_and_parser()[1]
+
+
+def _commands_and_parser() -> tuple[dict[str, argparse.ArgumentParser], argparse.ArgumentParser]:
+    """Each command's parser by name, and the program's parser."""
     parser = argparse.ArgumentParser(
         prog="expressentry",
         description="Canada's Express Entry rules, dated and explained.",
@@ -167,14 +174,15 @@ def _parser() -> argparse.ArgumentParser:
             help=f"day to {verb} on, YYYY-MM-DD (default: today)",
         )
         if name == "outlook":
-            s.add_argument("--format", choices=("text", "json"), default="text")
+            _format_argument(s, ("text", "json"))
         else:
             s.add_argument(
                 "--format",
                 choices=_ONE_FORMATS + _POOL_FORMATS,
                 default=None,
-                help="one profile: text (default) or json; a pool: jsonl (default, one JSON "
-                "object a line) or csv",
+                help="one profile: text or json; a pool: jsonl (one JSON object a line) or "
+                "csv; the other two are refused (default: text for one profile, jsonl for "
+                "a pool)",
             )
             _pool_arguments(s)
             _workers_argument(s)
@@ -210,31 +218,34 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--as-of", type=_as_of, default=None, help="day to compare on, YYYY-MM-DD (default: today)"
     )
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    _format_argument(c, ("text", "json"))
     commands.add_parser("example", help="print the bundled example profile (a template)")
     schema_command = commands.add_parser(
         "schema",
         help="print the JSON Schema (draft 2020-12) of the profile format or of an output",
-        description="Print the JSON Schema (draft 2020-12) of the profile format (for web "
-        "forms and other languages' clients: shapes, types and single-field limits; the "
-        "library checks what fields decide together), or of a JSON output: of score, "
-        "eligibility, plan, outlook, compare, backtest, rounds, timeline or simulate, or "
-        "a JSON line of score, eligibility or plan on a pool (score-row...). Each carries "
-        "its format, expressentry-NAME/1. "
-        "Example: expressentry schema profile > profile.schema.json",
     )
     schema_command.add_argument(
         "name",
         nargs="?",
         choices=SCHEMAS,
         default="profile",
-        help="which schema (default: profile)",
+        metavar="NAME",
+        help="which schema: " + ", ".join(SCHEMAS) + " (default: profile)",
     )
     _rounds_arguments(commands.add_parser("rounds", help="IRCC's rounds of invitations, filtered"))
     b = commands.add_parser("backtest", help="how wrong the cut-off estimates have been, per type")
-    b.add_argument("--before", type=_as_of, help="only rounds before this day, YYYY-MM-DD")
-    b.add_argument("--since", type=_as_of, help="score only rounds from this day on, YYYY-MM-DD")
-    b.add_argument("--format", choices=("text", "json"), default="text")
+    b.add_argument(
+        "--before",
+        type=_as_of,
+        help="only rounds before this day, YYYY-MM-DD (default: every round)",
+    )
+    b.add_argument(
+        "--since",
+        type=_as_of,
+        help="score only rounds from this day on, YYYY-MM-DD (default: every round with "
+        "enough rounds before it)",
+    )
+    _format_argument(b, ("text", "json"))
     _feed_argument(b)
     m = commands.add_parser("simulate", help="run one round of invitations over a pool file")
     m.add_argument(
@@ -249,17 +260,146 @@ def _parser() -> argparse.ArgumentParser:
         choices=_SIMULATED_TYPES,
         default=RoundKind.GENERAL.value,
         metavar="TYPE",
-        help="general (default), pnp, a program (cec, fsw, fst) or a category (french, ...)",
+        help=f"the round's type: general, pnp, a program (cec, fsw, fst) or a category "
+        f"({', '.join(c.value for c in CategoryId)}) (default: {RoundKind.GENERAL.value})",
     )
-    m.add_argument("--as-of", type=_as_of, default=None, help="the round's day, YYYY-MM-DD")
-    m.add_argument("--format", choices=("text", "json"), default="text")
+    m.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        help="the round's day, YYYY-MM-DD (default: today)",
+    )
+    _format_argument(m, ("text", "json"))
     _pool_arguments(m)
     _workers_argument(m)
     r = commands.add_parser("replay", help="replay IRCC's rounds on synthetic pools")
     r.add_argument("--rounds", action="store_true", help="also list every round")
-    r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
+    r.add_argument(
+        "--number",
+        action="append",
+        help="only this round, e.g. 437; repeat for several (default: every round)",
+    )
     _feed_argument(r)
-    return parser
+    _describe(commands.choices)
+    return commands.choices, parser
+
+
+_ABOUT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "score": (
+        "The Comprehensive Ranking System score of a profile on a day, each line with its "
+        "reason and rule; or one row a profile for a pool file.",
+        (
+            "expressentry score profile.json --as-of 2026-11-22",
+            "expressentry score clients.csv --format csv > scores.csv",
+        ),
+    ),
+    "eligibility": (
+        "Whether a profile meets each program's and category's requirements on a day, "
+        "requirement by requirement; or one row a profile for a pool file.",
+        (
+            "expressentry eligibility profile.json --format json",
+            "expressentry eligibility clients.jsonl --workers 2",
+        ),
+    ),
+    "outlook": (
+        "The past rounds of each type a profile's score would have cleared, and an "
+        "estimate of the next cut-off with a chance of clearing it.",
+        ("expressentry outlook profile.json --last 20",),
+    ),
+    "plan": (
+        "Every change that would raise a profile's score (a test retaken, a year of work, "
+        "a nomination...), ranked by the points it adds, with the day it counts from.",
+        (
+            "expressentry plan profile.json --top 5",
+            "expressentry plan --example --horizon 24 --format json",
+        ),
+    ),
+    "timeline": (
+        "A profile's documents on a day, a dated forecast of its score and eligibility "
+        "month by month, and whether it is ready for an invitation.",
+        ("expressentry timeline profile.json --months 12 --ita 2027-01-15",),
+    ),
+    "report": (
+        "A one-file HTML report of a profile for a client: score, eligibility, plan, "
+        "outlook, documents and charts.",
+        ("expressentry report profile.json -o report.html",),
+    ),
+    "compare": (
+        f"{MIN_SCENARIOS} to {MAX_SCENARIOS} profiles (a client as is, and as they could be) "
+        "scored side by side, line by line, with the differences marked.",
+        ("expressentry compare today.json with-french.json --as-of 2026-11-22",),
+    ),
+    "example": (
+        "Print the bundled example profile, a template to copy and fill in.",
+        ("expressentry example > profile.json",),
+    ),
+    "schema": (
+        "Print the JSON Schema (draft 2020-12) of the profile format (for web forms and "
+        "other languages' clients: shapes, types and single-field limits; the library "
+        "checks what fields decide together), or of a JSON output: of score, eligibility, "
+        "plan, outlook, compare, backtest, rounds, timeline or simulate, or a JSON line of "
+        "score, eligibility or plan on a pool (score-row...). Each carries its format, "
+        "expressentry-NAME/1.",
+        (
+            "expressentry schema profile > profile.schema.json",
+            "expressentry schema score-row",
+        ),
+    ),
+    "rounds": (
+        "IRCC's rounds of invitations (the shipped ones, or a feed you downloaded), "
+        "filtered by type and day.",
+        (
+            "expressentry rounds --type cec --since 2025-01-01",
+            "expressentry rounds --type french --format csv > french.csv",
+        ),
+    ),
+    "backtest": (
+        "How far the cut-off estimates would have been from each past round's real cut-off, "
+        "per round type.",
+        ("expressentry backtest --since 2024-01-01",),
+    ),
+    "simulate": (
+        "Run one round of invitations over a pool file, as IRCC would: who is invited, "
+        "in rank order, and the cut-off with its tie-break.",
+        ("expressentry simulate clients.jsonl --size 500 --type cec --as-of 2026-11-22",),
+    ),
+    "replay": (
+        "Replay IRCC's past rounds on synthetic pools drawn from the published score "
+        "distributions, and compare the cut-offs found with the real ones.",
+        ("expressentry replay --number 437",),
+    ),
+}
+"""Each command's description and examples, shown by ``COMMAND --help``."""
+
+
+def _describe(commands: dict[str, argparse.ArgumentParser]) -> None:
+    """Give each command its description and examples, kept on their own lines."""
+    for name, command in commands.items():
+        description, examples = _ABOUT[name]
+        command.description = description
+        command.epilog = "examples:\n" + "\n\n".join(f"  {e}" for e in examples)
+        command.formatter_class = _HelpFormatter
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps a description's lines to the terminal, but keeps indented lines (examples) whole."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(
+            indent + line
+            if line.startswith(" ") or not line
+            else textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+            for line in text.splitlines()
+        )
+
+
+def _format_argument(command: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    command.add_argument(
+        "--format",
+        choices=formats,
+        default="text",
+        help=f"how to write the result: {', '.join(formats)} (default: text)",
+    )
 
 
 def _plan_arguments(command: argparse.ArgumentParser) -> None:
@@ -307,6 +447,39 @@ def _history(args: argparse.Namespace) -> tuple[Round, ...] | None:
         return None
 
 
+def _columns() -> int:
+    """The terminal's width: ``COLUMNS``, else the terminal's own, else 80 (output to a file)."""
+    return shutil.get_terminal_size((_COLUMNS, 24)).columns
+
+
+_COLUMNS = 80
+"""The width of text written to a file or a pipe (unless ``COLUMNS`` says otherwise)."""
+
+
+def _fit(text: str) -> str:
+    """``text`` with each line wider than the terminal wrapped, its rest indented under it.
+
+    A table's row too wide for the terminal breaks onto the next lines rather than
+    running past the edge; lines that fit are left as they are.
+    """
+    width = _columns()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=indent + "    ",
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)
+
+
 def _note(caveats: Iterable[str]) -> None:
     """Each caveat of the command's result, once, on stderr (after the result)."""
     for caveat in dict.fromkeys(caveats):
@@ -326,15 +499,16 @@ def _pool_arguments(command: argparse.ArgumentParser) -> None:
         default=None,
         metavar="FORMAT",
         help="read the file ('-': stdin) as a pool in this format, jsonl or csv, whatever "
-        "its name (a .jsonl or .csv file is one already)",
+        "its name (default: a .jsonl or .csv file is a pool in its format, any other one "
+        "profile)",
     )
     command.add_argument(
         "--id-field",
         type=_id_field,
         default=None,
         metavar="NAME",
-        help=f"for a pool: the key (JSON Lines) or column (CSV) of the client's own id "
-        f"(default: {ID_FIELD}); it is copied to each row's id",
+        help="for a pool: the key (JSON Lines) or column (CSV) of the client's own id, "
+        f"copied to each row's id (default: {ID_FIELD})",
     )
 
 
@@ -352,8 +526,8 @@ def _workers_argument(command: argparse.ArgumentParser) -> None:
         type=_workers,
         default=1,
         metavar="N",
-        help="for a pool file: read and work on its lines in N processes (default: 1); "
-        "the output is the same, in file order",
+        help="for a pool file: read and work on its lines in N processes; the output is "
+        "the same, in file order (default: 1)",
     )
 
 
@@ -393,7 +567,7 @@ def _replay(args: argparse.Namespace) -> int:
             why = NO_DISTRIBUTION.format(it="it")
             sys.stderr.write(f"expressentry: round {number} cannot be replayed: {why}\n")
         return _BAD_INPUT
-    sys.stdout.write(report.explain(rounds=args.rounds) + "\n")
+    sys.stdout.write(_fit(report.explain(rounds=args.rounds)) + "\n")
     sys.stdout.flush()
     _note(report.caveats)
     return 0
@@ -404,7 +578,7 @@ def _backtest(args: argparse.Namespace) -> int:
     if history is None:
         return _BAD_INPUT
     report = backtest(history, before=args.before, since=args.since)
-    text = to_json(report) if args.format == "json" else report.explain()
+    text = to_json(report) if args.format == "json" else _fit(report.explain())
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
     _note(report.caveats)
@@ -437,8 +611,13 @@ def _timeline_arguments(t: argparse.ArgumentParser) -> None:
         help="first day of the forecast, YYYY-MM-DD (default: today)",
     )
     t.add_argument("--months", type=_months, default=24, help="months to forecast (default: 24)")
-    t.add_argument("--ita", type=_as_of, default=None, help="an invitation day, YYYY-MM-DD")
-    t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument(
+        "--ita",
+        type=_as_of,
+        default=None,
+        help="an invitation day, YYYY-MM-DD, to check readiness for (default: none)",
+    )
+    _format_argument(t, ("text", "json"))
 
 
 def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tuple[str, ...]]:
@@ -471,7 +650,7 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
     parts = [validity.explain(), ahead.explain()]
     if ready is not None:
         parts.append(ready.explain())
-    return "\n\n".join(parts), caveats
+    return _fit("\n\n".join(parts)), caveats
 
 
 _SIMULATED_TYPES = (
@@ -511,11 +690,19 @@ def _rounds_arguments(r: argparse.ArgumentParser) -> None:
         metavar="TYPE",
         help="a kind (general, program, pnp, category), a program (cec, fsw, fst), a "
         "category (french, stem, ...) or category:NAME (a category expressentry has no "
-        "list of, as the rounds table writes it); repeat for several",
+        "list of, as the rounds table writes it); repeat for several (default: every type)",
     )
-    r.add_argument("--since", type=_as_of, help="rounds on or after this day, YYYY-MM-DD")
-    r.add_argument("--until", type=_as_of, help="rounds on or before this day, YYYY-MM-DD")
-    r.add_argument("--format", choices=FORMATS, default="text")
+    r.add_argument(
+        "--since",
+        type=_as_of,
+        help="rounds on or after this day, YYYY-MM-DD (default: the first round)",
+    )
+    r.add_argument(
+        "--until",
+        type=_as_of,
+        help="rounds on or before this day, YYYY-MM-DD (default: the last round)",
+    )
+    _format_argument(r, FORMATS)
     _feed_argument(r)
 
 
@@ -646,7 +833,13 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "score"
         else assess(candidate, as_of=args.as_of)
     )
-    sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
+    if args.format == "json":
+        out = to_json(result)
+    elif isinstance(result, CrsBreakdown):  # its table wraps its reasons itself
+        out = result.explain(width=_columns())
+    else:
+        out = _fit(result.explain())
+    sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(result.caveats)
     return 0
@@ -657,7 +850,7 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
     if history is None:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else _fit(found.explain())
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -672,7 +865,7 @@ def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
     out = (
         json.dumps(found.as_dict(top=args.top), indent=2, ensure_ascii=False)
         if args.format == "json"
-        else found.explain(top=args.top)
+        else _fit(found.explain(top=args.top))
     )
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
@@ -723,7 +916,7 @@ def _compare(args: argparse.Namespace) -> int:
         owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
         problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
         raise InvalidProfileError(owner, problems) from None
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else _fit(found.explain())
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -943,7 +1136,7 @@ def _simulate(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        sys.stdout.write(found.explain() + "\n")
+        sys.stdout.write(_fit(found.explain()) + "\n")
         if read.failures:
             sys.stdout.write(
                 f"  {len(read.failures):,} bad line{'' if len(read.failures) == 1 else 's'} "
@@ -1035,12 +1228,50 @@ _NO_PROFILE = {
 """The commands that read no profile."""
 
 
+_OWNER_WORDS = {"Candidate": "profile", "Pool": "pool"}
+"""What a person calls the objects a problem can be of (never a class's name)."""
+
+_OPTION_OF = {("plan", "months"): "--horizon", ("timeline", "months"): "--months"}
+"""A library argument a command's option of another name gives."""
+
+
+def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputError:
+    """``exc`` in the command line's words: no class or function name, options as typed.
+
+    A problem with an argument the library was called with (``as_of``) is named by
+    the option that gave it (``--as-of``); the profile is the profile, not the
+    ``Candidate`` class, and the call (``report_html``) is the command.
+    """
+    usage = _commands_and_parser()[0][args.command].format_usage()
+    typed = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", usage))
+    problems = []
+    for p in exc.problems:
+        option = _OPTION_OF.get((args.command, p.path))
+        if option is None and f"--{p.path.replace('_', '-')}" in typed:
+            option = f"--{p.path.replace('_', '-')}"
+        problems.append(p if option is None else FieldProblem(option, p.value, p.message))
+    first, _, rest = exc.owner.partition(" ")
+    owner = _OWNER_WORDS.get(first)
+    if owner is not None:
+        owner = f"{owner} {rest}".rstrip()
+    elif all(p.path.startswith("--") for p in problems):
+        owner = f"arguments of {args.command}"
+    elif exc.owner.isidentifier():  # a class or function's name alone
+        owner = f"input of {args.command}"
+    else:
+        owner = exc.owner
+    if owner == exc.owner and problems == list(exc.problems):
+        return exc
+    return InvalidInputError(owner, problems)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 itself)."""
+    args = _parser().parse_args(argv)
     try:
-        return _run(_parser().parse_args(argv))
+        return _run(args)
     except InvalidInputError as exc:
-        sys.stderr.write(f"expressentry: {_placed(exc)}\n")
+        sys.stderr.write(f"expressentry: {_worded(_placed(exc), args)}\n")
         return _BAD_INPUT
     except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")

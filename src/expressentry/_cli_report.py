@@ -42,7 +42,9 @@ def add_report_command(
     where.add_argument("profile", nargs="?", type=Path, help="profile JSON file ('-' for stdin)")
     where.add_argument("--example", action="store_true", help="report on the bundled example")
     r.add_argument("--as-of", type=day, default=None, help="day of the report (default: today)")
-    r.add_argument("--ita", type=day, default=None, help="an invitation day, YYYY-MM-DD")
+    r.add_argument(
+        "--ita", type=day, default=None, help="an invitation day, YYYY-MM-DD (default: none)"
+    )
     r.add_argument(
         "--lang",
         choices=_LANGUAGES,

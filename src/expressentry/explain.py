@@ -7,6 +7,7 @@ points), so a reader can add the column up by hand.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from operator import attrgetter
 from typing import Any, ClassVar
@@ -19,7 +20,7 @@ from expressentry._html import fragment, table
 from expressentry._records import rule_columns
 from expressentry._reprs import cited, cut, fitted
 from expressentry.enums import CrsSection
-from expressentry.errors import InternalError
+from expressentry.errors import FieldProblem, InternalError, InvalidInputError
 from expressentry.i18n import Message, check_lang, tr, worded
 from expressentry.rules._timeline import Source, edition_of, review_caveats, review_messages
 
@@ -100,6 +101,8 @@ _SCORED = {
     True: tr("Scored with an accompanying spouse"),
     False: tr("Scored without an accompanying spouse"),
 }
+_NARROWEST = 40
+"""The narrowest table :meth:`CrsBreakdown.explain` lays out (a reason column of 30)."""
 
 
 def _check_total(instance: CrsBreakdown, _attribute: object, total: int) -> None:
@@ -170,16 +173,30 @@ class CrsBreakdown:
         """D. Additional points."""
         return self.subtotal(CrsSection.ADDITIONAL)
 
-    def explain(self, lang: str = "en") -> str:
+    def explain(self, lang: str = "en", *, width: int | None = None) -> str:
         """The breakdown as an aligned text table, in ``lang`` (``"en"`` or ``"fr"``).
 
+        ``width``: the most characters a line may hold (a terminal's columns), at
+        least 40. A table wider than that wraps each reason in its column and puts
+        the rule it comes from on the line below, so no line is longer; ``None``
+        (the default): one row a line, however wide.
+
         Raises:
-            InvalidInputError: ``lang`` is not a language messages are written in.
+            InvalidInputError: ``lang`` is not a language messages are written in,
+                or ``width`` is not a whole number of at least 40 (nor ``None``).
         """
         lang = check_lang(lang, "CrsBreakdown.explain")
+        if width is not None and (type(width) is not int or width < _NARROWEST):
+            words = f"must be a whole number of at least {_NARROWEST}, or None"
+            raise InvalidInputError("CrsBreakdown.explain", [FieldProblem("width", width, words)])
         titles = {section: title.render(lang) for section, title in _SECTIONS.items()}
         reasons = [ln.text(lang) for ln in self.lines]
-        width = max([len(r) + 2 for r in reasons] + [len(t) for t in titles.values()])
+        column = max([len(r) + 2 for r in reasons] + [len(t) for t in titles.values()])
+        rules = [f"[{ln.rule.rule_id}, {ln.rule.effective_from.isoformat()}]" for ln in self.lines]
+        natural = column + 6 + max((2 + len(r) for r in rules), default=0)
+        narrow = width is not None and natural > width
+        if width is not None and narrow:
+            column = width - 6
         edition = edition_of(self.edition)
         out = [
             tr(
@@ -192,22 +209,34 @@ class CrsBreakdown:
         ]
         for section, title in titles.items():
             lines = [
-                (ln, r) for ln, r in zip(self.lines, reasons, strict=True) if ln.section is section
+                (ln, r, rule)
+                for ln, r, rule in zip(self.lines, reasons, rules, strict=True)
+                if ln.section is section
             ]
             if not lines:
                 continue
-            out.append(f"{title:<{width}}{self.subtotal(section):>6}")
-            out.extend(
-                f"  {reason:<{width - 2}}{ln.points:>6}  "
-                f"[{ln.rule.rule_id}, {ln.rule.effective_from.isoformat()}]"
-                for ln, reason in lines
-            )
+            head, *rest = textwrap.wrap(title, column) if narrow else [title]
+            out.append(f"{head:<{column}}{self.subtotal(section):>6}")
+            out.extend(f"  {part}" for part in rest)
+            for ln, reason, rule in lines:
+                if not narrow:
+                    out.append(f"  {reason:<{column - 2}}{ln.points:>6}  {rule}")
+                    continue
+                first, *more = textwrap.wrap(reason, column - 4) or [""]
+                out.append(f"  {first:<{column - 2}}{ln.points:>6}")
+                out.extend(f"    {part}" for part in more)
+                out.extend(
+                    textwrap.wrap(rule, column, initial_indent="    ", subsequent_indent="    ")
+                )
         total = tr("Total").render(lang)
-        out += ["", f"{total:<{width}}{self.total:>6}"]
-        out.extend(
+        out += ["", f"{total:<{column}}{self.total:>6}"]
+        notes = [
             tr("Note: {caveat}", caveat=c).render(lang)
             for c in review_messages(self.as_of, self.rules_reviewed_on)
-        )
+        ]
+        out.extend(notes)
+        if narrow and width is not None:  # the heading and the notes, as prose
+            out = [part for line in out for part in (textwrap.wrap(line, width) or [""])]
         return "\n".join(out)
 
     def __str__(self) -> str:

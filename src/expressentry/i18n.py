@@ -13,7 +13,9 @@ library's :mod:`gettext` from the compiled catalog shipped in the package
 (``expressentry/locale/fr/LC_MESSAGES/expressentry.mo``); Babel, a development
 tool only, extracts the templates and compiles the catalog (see "Translations"
 in the documentation). Templates are marked for extraction by :func:`tr` (a
-message) and ``N_`` (a plain string translated later, such as an enum's label).
+message), :func:`trn` (a message about a count, with a singular and a plural
+template, chosen by each language's rule: English singular for 1 only, French
+for 0 and 1) and ``N_`` (a plain string translated later, such as an enum's label).
 
 >>> line = tr("Age {age} on {day}, {who}", age=29, day=date(2026, 11, 22),
 ...           who=tr("without spouse"))
@@ -21,6 +23,8 @@ message) and ``N_`` (a plain string translated later, such as an enum's label).
 'Age 29 on 2026-11-22, without spouse'
 >>> line.render("fr")
 'Âge : 29 ans le 2026-11-22, sans époux ni conjoint de fait'
+>>> [trn("{n} round", "{n} rounds", k, n=k).render() for k in (0, 1, 2)]
+['0 rounds', '1 round', '2 rounds']
 """
 
 from __future__ import annotations
@@ -38,7 +42,17 @@ from attrs import field, frozen
 from expressentry._checks import type_words
 from expressentry.errors import FieldProblem, InvalidInputError
 
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "Message", "Param", "check_lang", "tr", "translations"]
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "Message",
+    "Param",
+    "check_lang",
+    "tr",
+    "translations",
+    "trn",
+]
 
 LANGUAGES: Final = ("en", "fr")
 """The languages every message is written in; English is the default everywhere."""
@@ -126,6 +140,24 @@ def _check_params(instance: Message, _attribute: object, params: Any) -> None:
         raise InvalidInputError("Message", [FieldProblem("params", params, what)])
 
 
+def _check_plural(instance: Message, _attribute: object, plural: Any) -> None:
+    if plural is not None and (not isinstance(plural, str) or not plural):
+        raise InvalidInputError(
+            "Message", [FieldProblem("plural", plural, "must be None or a non-empty string")]
+        )
+
+
+def _check_count(instance: Message, _attribute: object, count: Any) -> None:
+    has_plural = instance.plural is not None
+    if has_plural and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
+        what = "must be a whole number of at least 0 with a plural"
+        raise InvalidInputError("Message", [FieldProblem("count", count, what)])
+    if not has_plural and count is not None:
+        raise InvalidInputError(
+            "Message", [FieldProblem("count", count, "must be None without a plural")]
+        )
+
+
 @frozen
 class Message:
     """Words to show, as a template and its parameters, renderable in each language.
@@ -134,10 +166,16 @@ class Message:
         msgid: The English template, which is also the catalog's key, with
             ``{name}`` for each parameter.
         params: ``(name, value)`` pairs, in the order given.
+        plural: For a message about a count, the English plural template
+            (``msgid`` is then the singular); ``None`` for any other message.
+        count: The count that chooses between the singular and the plural, by
+            the language's rule (``None`` without a plural).
     """
 
     msgid: str = field(validator=_check_msgid)
     params: tuple[tuple[str, Param], ...] = field(default=(), validator=_check_params)
+    plural: str | None = field(default=None, validator=_check_plural)
+    count: int | None = field(default=None, validator=_check_count)
 
     def render(self, lang: str = "en") -> str:
         """The message in ``lang`` (``"en"`` or ``"fr"``).
@@ -148,13 +186,20 @@ class Message:
         return self._in(check_lang(lang, "Message.render"))
 
     def _in(self, lang: str) -> str:
-        text = self.msgid if lang == "en" else translations(lang).gettext(self.msgid)
+        text = self._template(lang)
         if not self.params:
             return text
         # str.format writes a number as str() and a date as isoformat() already.
         return text.format_map(
             {name: v._in(lang) if isinstance(v, Message) else v for name, v in self.params}
         )
+
+    def _template(self, lang: str) -> str:
+        if self.plural is None or self.count is None:
+            return self.msgid if lang == "en" else translations(lang).gettext(self.msgid)
+        if lang == "en":
+            return self.msgid if self.count == 1 else self.plural
+        return translations(lang).ngettext(self.msgid, self.plural, self.count)
 
     def __str__(self) -> str:
         return self._in("en")
@@ -169,4 +214,25 @@ def tr(msgid: str, /, **params: Param) -> Message:
     made = object.__new__(Message)
     object.__setattr__(made, "msgid", msgid)  # how attrs' own __init__ sets a frozen field
     object.__setattr__(made, "params", tuple(params.items()))
+    object.__setattr__(made, "plural", None)
+    object.__setattr__(made, "count", None)
+    return made
+
+
+def trn(singular: str, plural: str, count: int, /, **params: Param) -> Message:
+    """The message about ``count`` things: ``singular`` or ``plural``, by the language's rule.
+
+    ``count`` only chooses the template (English: the singular for 1; French: for
+    0 and 1, from the catalog's plural forms); the number itself is a parameter
+    like any other, written as the caller wants (``n=5000``, or a formatted
+    ``"5,000"``). Marks both templates for extraction, as gettext's ``ngettext``.
+
+    >>> trn("{n} day", "{n} days", 1, n=1).render("fr")
+    '1 jour'
+    >>> trn("{n} day", "{n} days", 0, n=0).render("fr"), trn("{n} day", "{n} days", 0, n=0).render()
+    ('0 jour', '0 days')
+    """
+    made = tr(singular, **params)
+    object.__setattr__(made, "plural", plural)
+    object.__setattr__(made, "count", count)
     return made

@@ -36,7 +36,7 @@ from expressentry._formats import FORMATS
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, trn
 from expressentry.rules._timeline import LAST_REVIEWED, review_caveats
 
 from .chances import NAIVE_ROUNDS, ChanceScore, score_chances
@@ -395,7 +395,7 @@ class BacktestRow:
         else:
             words = tr("no better than the baseline (worse by {by} points)", by=by)
         if self.too_few:
-            counted = tr("1 round") if self.rounds == 1 else tr("{n} rounds", n=self.rounds)
+            counted = trn("{n} round", "{n} rounds", self.rounds, n=self.rounds)
             words = tr("{words} (only {counted}: too few to judge)", words=words, counted=counted)
         return words
 

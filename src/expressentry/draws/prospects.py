@@ -55,7 +55,7 @@ from expressentry.crs import score
 from expressentry.eligibility import EligibilityFlags, EligibilityReport, Verdict, assess
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, trn
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
@@ -97,7 +97,7 @@ def _percent_message(p: float) -> Message:
 
 
 def _rounds(n: int) -> Message:
-    return tr("1 round") if n == 1 else tr("{n} rounds", n=n)
+    return trn("{n} round", "{n} rounds", n, n=n)
 
 
 @frozen(repr=False)
@@ -222,7 +222,7 @@ class OutlookLine:
         """``"; at the cut-off in 3: 1 tie won, 2 lost"``, or nothing without a tie."""
         if not self.at_cutoff:
             return ""
-        won = tr("1 tie won") if self.ties_won == 1 else tr("{n} ties won", n=self.ties_won)
+        won = trn("{n} tie won", "{n} ties won", self.ties_won, n=self.ties_won)
         words = tr(
             "; at the cut-off in {n}: {won}, {lost} lost",
             n=self.at_cutoff,
@@ -384,14 +384,10 @@ class OutlookLine:
         latest = self.checks[-1].round.day
         gap = (self.as_of - latest).days
         out.append(
-            tr(
-                "  the latest round of this type was on {latest}, 1 day before {day}",
-                latest=latest,
-                day=self.as_of,
-            )
-            if gap == 1
-            else tr(
+            trn(
+                "  the latest round of this type was on {latest}, {gap} day before {day}",
                 "  the latest round of this type was on {latest}, {gap} days before {day}",
+                gap,
                 latest=latest,
                 gap=gap,
                 day=self.as_of,
@@ -616,9 +612,12 @@ class Outlook:
                 score=self.score,
                 edition=self.breakdown.edition if edition is None else edition,
             ),
-            tr(
+            trn(
+                "Compared with the last {last} round of each type before {day}. The score "
+                "is the one on {day}; on each round's own day it may have differed.",
                 "Compared with the last {last} rounds of each type before {day}. The score "
                 "is the one on {day}; on each round's own day it may have differed.",
+                self.last,
                 last=self.last,
                 day=self.as_of,
             ),

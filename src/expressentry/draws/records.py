@@ -21,7 +21,7 @@ from attrs import frozen
 from expressentry._html import fragment, table
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, trn
 from expressentry.rules.categories import Category
 
 __all__ = [
@@ -375,8 +375,10 @@ class Round:
                 what=self._what(lang),
             ),
             tr("  IRCC's name: {name}", name=self.name),
-            tr(
+            trn(
+                "  held at {held_at}; {n} invitation; cut-off CRS {cutoff}",
                 "  held at {held_at}; {n} invitations; cut-off CRS {cutoff}",
+                self.invitations,
                 held_at=self.held_at.isoformat(),
                 n=n(self.invitations),
                 cutoff=self.cutoff,
@@ -388,7 +390,11 @@ class Round:
         ]
         if self.distribution is not None:
             d = self.distribution
-            total = tr("not published") if d.total is None else tr("{n} profiles", n=n(d.total))
+            total = (
+                tr("not published")
+                if d.total is None
+                else trn("{n} profile", "{n} profiles", d.total, n=n(d.total))
+            )
             lines.append(tr("  pool on {day}: {total}", day=d.as_of, total=total))
         lines.extend(tr("  quirk: {quirk}", quirk=q.value) for q in self.quirks)
         return "\n".join(line.render(lang) for line in lines)

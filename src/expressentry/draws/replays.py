@@ -524,7 +524,8 @@ class ReplayReport:
             words = (
                 f"General rounds in CRS points (the replay's cut-off minus IRCC's): mean "
                 f"absolute error {self.general_mae:.1f}, mean {self.general_bias:+.1f} over "
-                f"{len(errors)} rounds; by round: " + ", ".join(f"#{n} {e:+d}" for n, e in errors)
+                f"{len(errors)} round{'' if len(errors) == 1 else 's'}; by round: "
+                + ", ".join(f"#{n} {e:+d}" for n, e in errors)
             )
             lines.extend(textwrap.wrap(words, width=88, subsequent_indent="  "))
         (hit_before, before), (hit_since, since) = self.nominee_checks()
@@ -534,7 +535,8 @@ class ReplayReport:
             words = (
                 f"PNP rounds against IRCC's 601-1200 band (the nominees, a few days before): "
                 f"the round's size within {NOMINEE_BAND_TOLERANCE:.0%} of the band in "
-                f"{hit_since} of {since} rounds from {cut} (no job-offer points: the band is "
+                f"{hit_since} of {since} round{'' if since == 1 else 's'} from {cut} (no "
+                "job-offer points: the band is "
                 f"the nominees), in {hit_before} of {before} before (the band also held "
                 "candidates with job-offer points)."
             )

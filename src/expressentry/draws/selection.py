@@ -84,7 +84,7 @@ from expressentry.draws.records import Round, RoundKind
 from expressentry.eligibility import EligibilityFlags, Verdict
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import FieldProblem, InvalidInputError
-from expressentry.i18n import Message, check_lang, tr
+from expressentry.i18n import Message, check_lang, tr, trn
 from expressentry.rules import RuleSet, rules_for
 from expressentry.rules._timeline import LAST_REVIEWED, edition_of, review_caveats, review_messages
 from expressentry.rules.categories import CATEGORY_SETS
@@ -257,8 +257,10 @@ class RoundSpec:
         key = self.program or self.category
         if key is not None:
             what = tr("{what} ({key})", what=what, key=key.value)
-        text = tr(
+        text = trn(
+            "{what} of {day}, {size} invitation",
             "{what} of {day}, {size} invitations",
+            self.size,
             what=what,
             day=self.day,
             size=_count(self.size, lang),
@@ -410,7 +412,9 @@ class Selection:
             "  " + say(tr("Note: {caveat}", caveat=m))
             for m in review_messages(s.day, self.rules_reviewed_on)
         )
-        pool = say(tr("  pool: {n} candidates", n=n(self.in_pool)))
+        pool = say(
+            trn("  pool: {n} candidate", "  pool: {n} candidates", self.in_pool, n=n(self.in_pool))
+        )
         if self.already_invited:
             pool += say(
                 tr(" ({n} invited by an earlier round, not counted)", n=n(self.already_invited))

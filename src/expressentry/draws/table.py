@@ -79,7 +79,11 @@ def _text(rounds: list[Round]) -> str:
         ).rstrip()
         for line in (head, *rows)
     ]
-    lines.append(f"{len(rounds)} rounds, {sum(r.invitations for r in rounds):,} invitations")
+    invited = sum(r.invitations for r in rounds)
+    lines.append(
+        f"{len(rounds)} round{'' if len(rounds) == 1 else 's'}, "
+        f"{invited:,} invitation{'' if invited == 1 else 's'}"
+    )
     return "\n".join(lines)
 
 

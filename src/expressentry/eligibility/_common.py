@@ -19,7 +19,7 @@ from expressentry.experience import (
     window,
 )
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, tr
+from expressentry.i18n import Message, tr, trn
 from expressentry.models import Candidate, LanguageResult, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
 from expressentry.rules._timeline import Dated, Timeline
@@ -465,7 +465,7 @@ def funds_requirement(program: Program, c: Candidate, as_of: date, rules: RuleSe
         return Requirement(id=rid, met=True, reason=str(why), rule=exempt_rule, message=why)
     funds = c.settlement_funds
     size = c.family_size
-    people = tr("1 person") if size == 1 else tr("{size} people", size=size)
+    people = trn("{size} person", "{size} people", size, size=size)
     tables, amounts, least = check.tables, check.amounts, check.least
     if check.first_table is not None:
         rule = exempt_rule

@@ -18,7 +18,7 @@ from expressentry._kinds import canadian_kind
 from expressentry._memo import Memo
 from expressentry.enums import AdaptabilityItem, CanadianCredential, EducationLevel, Program
 from expressentry.experience import Kind, full_time_hours, reaches, whole_years, window
-from expressentry.i18n import Message, tr
+from expressentry.i18n import Message, tr, trn
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -431,7 +431,7 @@ def _grid(c: Candidate, as_of: date, rules: RuleSet) -> FswGrid:
         "Skilled work since {start}: {hours:,} hours, {years}",
         start=start,
         hours=int(total),
-        years=tr("1 year") if years == 1 else tr("{n} years", n=years),
+        years=trn("{n} year", "{n} years", years, n=years),
     )
     reasons["age"] = tr("Age {age} on {day}", age=facts.age, day=as_of)
     arranged = facts.arranged

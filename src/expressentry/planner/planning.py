@@ -528,7 +528,12 @@ def _asked(  # noqa: PLR0917 (the arguments of both public functions, in order)
 ) -> _Asked:
     """The arguments of :func:`improvements` and :func:`improvements_many`, checked."""
     day, r = resolve_rules(where, as_of, rules)
-    end = day + relativedelta(months=_months(months, where))
+    horizon = _months(months, where)
+    try:
+        end = day + relativedelta(months=horizon)
+    except (ValueError, OverflowError):  # past 9999-12-31, the last day a date holds
+        words = f"runs past 9999-12-31 from {day.isoformat()}"
+        raise InvalidInputError(where, [FieldProblem("months", months, words)]) from None
     if type(chances) is not bool:
         raise InvalidInputError(where, [FieldProblem("chances", chances, "must be True or False")])
     estimates = _Estimates(history_in_date_order(history, where), day) if chances else None

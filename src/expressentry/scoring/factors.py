@@ -50,7 +50,7 @@ from expressentry.enums import (
 )
 from expressentry.experience import canadian_experience
 from expressentry.explain import PointLine, RuleRef
-from expressentry.i18n import Message, tr
+from expressentry.i18n import Message, tr, trn
 from expressentry.models import noc_teer, results_under
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet, Timeline, factor_of
 from expressentry.rules._tables import SpouseSteps, Steps
@@ -243,7 +243,7 @@ with a valid ECA; an expired ECA's line cites the validity period in force."""
 
 def years_words(n: int) -> Message:
     """``n`` years in words (``"1 year"``, ``"3 years"``)."""
-    return tr("1 year") if n == 1 else tr("{n} years", n=n)
+    return trn("{n} year", "{n} years", n, n=n)
 
 
 def _canadian_years(c: Candidate, day: date, rules: RuleSet) -> int:

@@ -28,7 +28,7 @@ from expressentry._records import rule_columns
 from expressentry._reprs import cited
 from expressentry._today import resolve
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, check_lang, tr, worded
+from expressentry.i18n import Message, check_lang, tr, trn, worded
 from expressentry.models import (
     Candidate,
     LanguageResult,
@@ -78,7 +78,7 @@ def _days(n: int) -> str:
 
 
 def _days_message(n: int) -> Message:
-    return tr("1 day") if n == 1 else tr("{n} days", n=n)
+    return trn("{n} day", "{n} days", n, n=n)
 
 
 PERSON_WORDS: Final = {"candidate": tr("candidate"), "spouse": tr("spouse")}

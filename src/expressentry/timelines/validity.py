@@ -48,7 +48,7 @@ from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, tr
+from expressentry.i18n import Message, trn
 from expressentry.rules import LAST_REVIEWED, PERIOD_TIMELINES, RuleSet, rules_for
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
@@ -424,4 +424,4 @@ def rule_words(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = 
 def rule_message(timeline: Timeline[Any], dated: date, *, rules: RuleSet | None = None) -> Message:
     """:func:`rule_words` as a message, to word it in either language."""
     years = period(timeline, dated, rules=rules).value
-    return tr("valid 1 year") if years == 1 else tr("valid {years} years", years=years)
+    return trn("valid {years} year", "valid {years} years", years, years=years)

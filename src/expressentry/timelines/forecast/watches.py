@@ -17,7 +17,7 @@ from expressentry.experience import (
     occupation_segments,
     segments,
 )
-from expressentry.i18n import Message, tr
+from expressentry.i18n import Message, tr, trn
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -125,7 +125,7 @@ def experience_words(w: Watch, before: int, after: int) -> Message:
     """The milestone's words when the level of ``w`` goes from ``before`` to ``after``."""
     what = tr("{text}", text=w.what) if w.what_message is None else w.what_message
     if w.step:
-        n = tr("1 year") if after == 1 else tr("{n} years", n=after)
+        n = trn("{n} year", "{n} years", after, n=after)
         return tr("{what}: {n} (was {before})", what=what, n=n, before=before)
     if after:
         return tr("{what}: reached", what=what)
