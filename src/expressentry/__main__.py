@@ -88,6 +88,7 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import LANGUAGES, tr
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.planner import Scenario, compare
@@ -256,7 +257,32 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--rounds", action="store_true", help="also list every round")
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
     _feed_argument(r)
+    _lang_arguments(parser, commands)
     return parser
+
+
+_LANG_HELP = (
+    "language of the messages, en (default) or fr: every error, and the text result of "
+    "score, eligibility, timeline, outlook, plan, compare and simulate; also accepted "
+    "after the command"
+)
+
+
+def _lang_arguments(
+    parser: argparse.ArgumentParser,
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``--lang`` before the command (for all) and after it (each command but ``report``).
+
+    After the command its default is left unset, so it never undoes the one given before.
+    ``report`` has its own ``--lang`` (a French report is refused until it is written).
+    """
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help=_LANG_HELP)
+    for command in commands.choices.values():
+        if "--lang" not in command._option_string_actions:
+            command.add_argument(
+                "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_LANG_HELP
+            )
 
 
 def _plan_arguments(command: argparse.ArgumentParser) -> None:
@@ -450,7 +476,7 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
         end = start + relativedelta(months=args.months)
     except (ValueError, OverflowError):
         raise InvalidInputError(
-            "timeline", [FieldProblem("months", args.months, "runs past 9999-12-31")]
+            "timeline", [FieldProblem("months", args.months, tr("runs past 9999-12-31"))]
         ) from None
     ahead = forecast(candidate, start=start, end=end)
     ready = None if args.ita is None else ita_readiness(candidate, invited=args.ita)
@@ -461,9 +487,9 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
         if ready is not None:
             data["readiness"] = to_dict(ready)
         return to_json(data), caveats
-    parts = [validity.explain(), ahead.explain()]
+    parts = [validity.explain(args.lang), ahead.explain(args.lang)]
     if ready is not None:
-        parts.append(ready.explain())
+        parts.append(ready.explain(args.lang))
     return "\n\n".join(parts), caveats
 
 
@@ -639,7 +665,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "score"
         else assess(candidate, as_of=args.as_of)
     )
-    sys.stdout.write((to_json(result) if args.format == "json" else result.explain()) + "\n")
+    out = to_json(result) if args.format == "json" else result.explain(args.lang)
+    sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(result.caveats)
     return 0
@@ -650,7 +677,7 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
     if history is None:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else found.explain(args.lang)
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -665,7 +692,7 @@ def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
     out = (
         json.dumps(found.as_dict(top=args.top), indent=2, ensure_ascii=False)
         if args.format == "json"
-        else found.explain(top=args.top)
+        else found.explain(top=args.top, lang=args.lang)
     )
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
@@ -705,7 +732,7 @@ def _compare(args: argparse.Namespace) -> int:
         try:
             scenarios.append(Scenario(from_json(text, Candidate), name=name))
         except InvalidInputError as exc:
-            owner = f"{exc.owner} in {path}"
+            owner = tr("{owner} in {file}", owner=exc.owner, file=str(path))
             raise InvalidProfileError(owner, exc.problems) from None
     try:
         found = compare(*scenarios, as_of=args.as_of)
@@ -713,10 +740,12 @@ def _compare(args: argparse.Namespace) -> int:
         placed = _SCENARIO_ERROR.fullmatch(exc.owner)
         if placed is None:
             raise
-        owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
-        problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
+        owner = tr(
+            "{owner} in {file}", owner=placed.group(2), file=str(paths[int(placed.group(1)) - 1])
+        )
+        problems = [p.at(join_path("$", p.path)) for p in exc.problems]
         raise InvalidProfileError(owner, problems) from None
-    out = to_json(found) if args.format == "json" else found.explain()
+    out = to_json(found) if args.format == "json" else found.explain(args.lang)
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -868,9 +897,9 @@ def _drop(column: list[T], dropped: set[int]) -> None:
     column[:] = [x for i, x in enumerate(column) if i not in dropped]
 
 
-def _report_lines(name: str, failures: list[LineFailure]) -> None:
+def _report_lines(name: str, failures: list[LineFailure], lang: str = "en") -> None:
     for bad in sorted(failures, key=lambda f: f.line):
-        for text in bad.lines():
+        for text in bad.lines(lang):
             sys.stderr.write(f"expressentry: {name} {text}\n")
 
 
@@ -892,7 +921,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if read is None:
         return _BAD_INPUT
     candidates, lines = read.candidates, read.lines
-    _report_lines(_source(args), read.failures)
+    _report_lines(_source(args), read.failures, args.lang)
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
@@ -907,7 +936,7 @@ def _simulate(args: argparse.Namespace) -> int:
             bad = line_failure(lines, exc)
             if bad is None:
                 raise
-            _report_lines(_source(args), [bad])
+            _report_lines(_source(args), [bad], args.lang)
             return _BAD_INPUT
     if args.format == "json":
         data = {
@@ -936,7 +965,7 @@ def _simulate(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        sys.stdout.write(found.explain() + "\n")
+        sys.stdout.write(found.explain(args.lang) + "\n")
         if read.failures:
             sys.stdout.write(
                 f"  {len(read.failures):,} bad line{'' if len(read.failures) == 1 else 's'} "
@@ -992,7 +1021,7 @@ def _pool(args: argparse.Namespace) -> int:
     except _UnreadableError as exc:  # not an OSError of the output: a closed pipe is one
         return _cannot_read(path, exc)
     out.flush()
-    _report_lines(_source(args), failures)
+    _report_lines(_source(args), failures, args.lang)
     _note(review_caveats(day, LAST_REVIEWED))
     return _BAD_INPUT if failures else 0
 
@@ -1001,7 +1030,7 @@ def _placed(exc: InvalidInputError) -> InvalidInputError:
     """The profile's own problems found while scoring, at ``$.`` paths like the rest."""
     if isinstance(exc, InvalidProfileError) or exc.owner != "Candidate":
         return exc
-    problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
+    problems = [p.at(join_path("$", p.path)) for p in exc.problems]
     return InvalidProfileError(exc.owner, problems)
 
 
@@ -1030,10 +1059,13 @@ _NO_PROFILE = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 itself)."""
+    lang = "en"  # until the arguments are read
     try:
-        return _run(_parser().parse_args(argv))
+        args = _parser().parse_args(argv)
+        lang = args.lang
+        return _run(args)
     except InvalidInputError as exc:
-        sys.stderr.write(f"expressentry: {_placed(exc)}\n")
+        sys.stderr.write(f"expressentry: {_placed(exc).explain(lang)}\n")
         return _BAD_INPUT
     except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")

@@ -38,6 +38,7 @@ from attrs import frozen
 from expressentry._checks import require_path
 from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
+from expressentry.i18n import check_lang, tr
 from expressentry.jsontext import join_path, parse_json
 from expressentry.models import Candidate
 from expressentry.serialization import from_dict
@@ -89,9 +90,21 @@ class LineFailure:
     line: int
     problems: tuple[FieldProblem, ...]
 
-    def lines(self) -> list[str]:
-        """The problems, one a line: ``line 3: $.education.level: must be ... (got "phd")``."""
-        return [f"line {self.line}: {p}" for p in self.problems]
+    def lines(self, lang: str = "en") -> list[str]:
+        """The problems, one a line: ``line 3: $.education.level: must be ... (got "phd")``.
+
+        In ``lang`` (``"en"`` or ``"fr"``): ``ligne 3 : $.education.level : ...`` in French.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "LineFailure.lines")
+        if lang == "en":
+            return [f"line {self.line}: {p}" for p in self.problems]
+        return [
+            tr("line {line}: {problem}", line=self.line, problem=p.render(lang)).render(lang)
+            for p in self.problems
+        ]
 
 
 @frozen(kw_only=True)
