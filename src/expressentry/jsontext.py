@@ -68,7 +68,7 @@ class _Flagged:
     """
 
     def __init__(self, message: Message) -> None:
-        self.message = message
+        self.words = message
 
 
 class _Duplicates(dict[str, Any]):
@@ -143,7 +143,7 @@ def _flagged_problems(data: object) -> list[FieldProblem]:
     while stack:  # no recursion: the tree may be as deep as json allows
         path, value = stack.pop()
         if isinstance(value, _Flagged):
-            out.append(FieldProblem(path, MISSING, value.message))
+            out.append(FieldProblem(path, MISSING, value.words))
         elif isinstance(value, dict):
             if isinstance(value, _Duplicates):
                 out.extend(

@@ -89,7 +89,7 @@ class _BadValueError(ValueError):
     def __init__(self, value: object, message: str | Message) -> None:
         super().__init__(str(message))
         self.value = value
-        self.message = message
+        self.words = message
 
 
 def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
@@ -557,7 +557,7 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
             for key in sorted(exc.extra_fields, key=str)
         )
     elif isinstance(exc, _BadValueError):
-        out.append(FieldProblem(path, exc.value, exc.message))
+        out.append(FieldProblem(path, exc.value, exc.words))
     elif isinstance(exc, RecursionError):
         out.append(FieldProblem(path, MISSING, tr("nested too deeply")))
     elif isinstance(exc, InternalError):

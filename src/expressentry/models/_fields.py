@@ -121,9 +121,9 @@ def is_date(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, date) and not isinstance(value, datetime):
         return True
     message = (
-        "must be a date, not a datetime"
+        tr("must be a date, not a datetime")
         if isinstance(value, datetime)
-        else "must be a date (datetime.date)"
+        else tr("must be a date (datetime.date)")
     )
     out.append(FieldProblem(path, value, message))
     return False
