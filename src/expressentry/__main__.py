@@ -88,7 +88,7 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
-from expressentry.i18n import LANGUAGES, tr
+from expressentry.i18n import LANGUAGES, N_, tr
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.planner import Scenario, compare
@@ -852,7 +852,7 @@ class _PoolRead:
         return read.size
 
 
-_NOT_SUBMITTED = (
+_NOT_SUBMITTED = N_(
     "is required to simulate a round: rounds break ties by it (give the profile's "
     "submission date-time, or a profile_submitted column in a CSV pool)"
 )

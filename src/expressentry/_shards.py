@@ -137,7 +137,7 @@ def line_failure(lines: Sequence[int], error: InvalidInputError) -> LineFailure 
         if found is None:
             return None
         line = lines[int(found.group(1))]
-        problems.append(FieldProblem(join_path("$", found.group(2)), p.value, p.message))
+        problems.append(p.at(join_path("$", found.group(2))))
     return None if line is None else LineFailure(line=line, problems=tuple(problems))
 
 
