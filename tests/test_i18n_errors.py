@@ -65,12 +65,6 @@ NOT_YET = {
     "draws/selection.py",
     "draws/table.py",
     "draws/ties.py",
-    "eligibility/cec.py",
-    "experience.py",
-    "planner/compare.py",
-    "planner/planning.py",
-    "planner/results.py",
-    "report/render.py",
     "rules/__init__.py",
     "rules/_factors.py",
     "rules/_names.py",
@@ -78,12 +72,6 @@ NOT_YET = {
     "rules/_values.py",
     "rules/programs.py",
     "rules/settlement_funds.py",
-    "schema.py",
-    "scoring/plan.py",
-    "timelines/deadlines.py",
-    "timelines/forecast/results.py",
-    "timelines/forecast/run.py",
-    "timelines/validity.py",
 }
 """Modules whose problems are still worded in English only (relative to the package).
 

@@ -503,7 +503,11 @@ def _months(months: object, where: str) -> int:
     if type(months) is not int or not 1 <= months <= MAX_MONTHS:
         raise InvalidInputError(
             where,
-            [FieldProblem("months", months, f"must be a whole number from 1 to {MAX_MONTHS}")],
+            [
+                FieldProblem(
+                    "months", months, tr("must be a whole number from 1 to {most}", most=MAX_MONTHS)
+                )
+            ],
         )
     return months
 
@@ -530,7 +534,9 @@ def _asked(  # noqa: PLR0917 (the arguments of both public functions, in order)
     day, r = resolve_rules(where, as_of, rules)
     end = day + relativedelta(months=_months(months, where))
     if type(chances) is not bool:
-        raise InvalidInputError(where, [FieldProblem("chances", chances, "must be True or False")])
+        raise InvalidInputError(
+            where, [FieldProblem("chances", chances, tr("must be True or False"))]
+        )
     estimates = _Estimates(history_in_date_order(history, where), day) if chances else None
     return _Asked(day, end, r, rules, estimates)
 
