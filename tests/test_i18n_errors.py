@@ -53,25 +53,12 @@ _MESSAGE_ARGUMENT = {"FieldProblem": 2, "require": 3, "_BadValueError": 1, "_Fla
 _MARKERS = {"tr", "N_"}
 
 NOT_YET = {
-    "draws/cutoffs.py",
-    "draws/estimator.py",
     "draws/feed.py",
-    "draws/history.py",
-    "draws/pool.py",
-    "draws/prospects.py",
-    "draws/ranking.py",
-    "draws/records.py",
     "draws/replays.py",
     "draws/selection.py",
-    "draws/table.py",
-    "draws/ties.py",
-    "rules/__init__.py",
-    "rules/_factors.py",
     "rules/_names.py",
     "rules/_tables.py",
     "rules/_values.py",
-    "rules/programs.py",
-    "rules/settlement_funds.py",
 }
 """Modules whose problems are still worded in English only (relative to the package).
 

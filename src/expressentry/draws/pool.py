@@ -40,6 +40,7 @@ from expressentry.batch import at_index
 from expressentry.crs import score, score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
+from expressentry.i18n import Count, tr
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 from expressentry.timelines.validity import pool_submission_days
@@ -149,11 +150,7 @@ def _submission_problems(person: Candidate, when: datetime, i: int) -> list[Fiel
         attrs.evolve(person, profile_submitted=when)
     except InvalidInputError as exc:
         return [
-            FieldProblem(
-                f"submitted[{i}]" if p.path == "profile_submitted" else f"[{i}].{p.path}",
-                p.value,
-                p.message,
-            )
+            p.at(f"submitted[{i}]" if p.path == "profile_submitted" else f"[{i}].{p.path}")
             for p in exc.problems
         ]
     return []
@@ -206,7 +203,7 @@ class Pool:
                 FieldProblem(
                     "submitted",
                     f"{len(given)} date-times",
-                    f"must give one per candidate ({len(people)})",
+                    tr("must give one per candidate ({count})", count=len(people)),
                 )
             )
             given = (None,) * len(people)
@@ -214,7 +211,7 @@ class Pool:
         for i, (c, when) in enumerate(zip(people, given, strict=True)):
             person: object = c
             if not isinstance(person, Candidate):
-                problems.append(FieldProblem(f"[{i}]", c, "must be a Candidate"))
+                problems.append(FieldProblem(f"[{i}]", c, tr("must be a Candidate")))
                 continue
             path = f"[{i}].profile_submitted" if when is None else f"submitted[{i}]"
             own = person.profile_submitted
@@ -224,8 +221,12 @@ class Pool:
                     FieldProblem(
                         path,
                         found,
-                        f"is given both on the candidate ([{i}].profile_submitted "
-                        f"{_iso(own)}) and in submitted=, two different times",
+                        tr(
+                            "is given both on the candidate ({path} {time}) and in "
+                            "submitted=, two different times",
+                            path=f"[{i}].profile_submitted",
+                            time=_iso(own),
+                        ),
                     )
                 )
             elif found is None:
@@ -233,18 +234,20 @@ class Pool:
                     FieldProblem(
                         path,
                         None,
-                        "is required in a pool: rounds break ties by it (give it on the "
-                        "candidate or in submitted=)",
+                        tr(
+                            "is required in a pool: rounds break ties by it (give it on the "
+                            "candidate or in submitted=)"
+                        ),
                     )
                 )
             elif not isinstance(found, datetime):
-                problems.append(FieldProblem(path, found, "must be a datetime"))
+                problems.append(FieldProblem(path, found, tr("must be a datetime")))
             elif found.utcoffset() is None:
                 problems.append(
                     FieldProblem(
                         path,
                         found,
-                        "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                        tr("must carry a time zone (for example 2025-01-31T14:05:00+00:00)"),
                     )
                 )
             else:
@@ -346,12 +349,14 @@ class Pool:
         problems: list[FieldProblem] = []
         given_rules: object = rules  # of any type at run time
         if not isinstance(given_rules, RuleSet):
-            problems.append(FieldProblem("rules", given_rules, "must be a RuleSet"))
+            problems.append(FieldProblem("rules", given_rules, tr("must be a RuleSet")))
         for name, given in (("scores", scores), ("flags", flags)):
             if len(given) not in (0, len(self)):
                 problems.append(
                     FieldProblem(
-                        name, f"{len(given)} entries", f"must give one per candidate ({len(self)})"
+                        name,
+                        f"{len(given)} entries",
+                        tr("must give one per candidate ({count})", count=len(self)),
                     )
                 )
         if problems:
@@ -399,7 +404,7 @@ def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInput
             k, _, rest = path[1:].partition("]")
             if k.isdigit() and int(k) < len(indices):
                 path = f"[{indices[int(k)]}]{rest}"
-        problems.append(FieldProblem(path, p.value, p.message))
+        problems.append(p.at(path))
     return InvalidInputError("Pool", problems)
 
 
@@ -420,13 +425,21 @@ def ranked_pool(value: object, where: str) -> Pool:
             return Pool(value.candidates)
         first = value.failures[0].line
         count = len(value.failures)
-        message = (
-            f"is a pool file read with {count:,} bad line{'s' if count > 1 else ''} (the first is "
-            f"line {first}); fix them, or rank the valid profiles with "
-            "expressentry.Pool(read.candidates)"
-        )
+        if count == 1:
+            message = tr(
+                "is a pool file read with 1 bad line (the first is line {first}); fix "
+                "them, or rank the valid profiles with expressentry.Pool(read.candidates)",
+                first=first,
+            )
+        else:
+            message = tr(
+                "is a pool file read with {count} bad lines (the first is line {first}); fix "
+                "them, or rank the valid profiles with expressentry.Pool(read.candidates)",
+                count=Count(count),
+                first=first,
+            )
         raise InvalidInputError(where, [FieldProblem("pool", MISSING, message)])
-    message = (
+    message = tr(
         "must be an expressentry.Pool (build one with expressentry.Pool(candidates)) or a "
         "pool file read by expressentry.pools.read_pool"
     )

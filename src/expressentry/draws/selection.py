@@ -154,10 +154,10 @@ def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     day: object = spec.day
     if type(day) is not date:
-        problems.append(FieldProblem("day", day, "must be a date (datetime.date)"))
+        problems.append(FieldProblem("day", day, tr("must be a date (datetime.date)")))
     size: object = spec.size
     if type(size) is not int or size < 1:
-        problems.append(FieldProblem("size", size, "must be a whole number, 1 or more"))
+        problems.append(FieldProblem("size", size, tr("must be a whole number, 1 or more")))
     kind: object = spec.kind
     if not isinstance(kind, RoundKind):
         allowed = ", ".join(repr(k.value) for k in RoundKind)
@@ -166,18 +166,18 @@ def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
     if kind is RoundKind.PROGRAM:
         if not isinstance(program, Program):
             problems.append(
-                FieldProblem("program", program, "must be a Program in a program round")
+                FieldProblem("program", program, tr("must be a Program in a program round"))
             )
     elif program is not None:
-        problems.append(FieldProblem("program", program, "is only for a program round"))
+        problems.append(FieldProblem("program", program, tr("is only for a program round")))
     category: object = spec.category
     if kind is RoundKind.CATEGORY:
         if not isinstance(category, CategoryId):
             problems.append(
-                FieldProblem("category", category, "must be a CategoryId in a category round")
+                FieldProblem("category", category, tr("must be a CategoryId in a category round"))
             )
     elif category is not None:
-        problems.append(FieldProblem("category", category, "is only for a category round"))
+        problems.append(FieldProblem("category", category, tr("is only for a category round")))
     return problems
 
 
@@ -636,7 +636,7 @@ def _ranks(spec: RoundSpec, f: EligibilityFlags, nominee: bool, undecided_ok: bo
 def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
     if rules is not None and not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            "select", [FieldProblem("rules", rules, "must be a RuleSet or None")]
+            "select", [FieldProblem("rules", rules, tr("must be a RuleSet or None"))]
         )
     r = rules_for(as_of=spec.day) if rules is None else rules
     if spec.kind is RoundKind.CATEGORY:
@@ -665,7 +665,7 @@ def _select(
 ) -> Selection:
     pool = ranked_pool(pool, "select")
     if not isinstance(spec, RoundSpec):
-        raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
+        raise InvalidInputError("select", [FieldProblem("spec", spec, tr("must be a RoundSpec"))])
     r = _rules_of(spec, rules)
     # the pool rule as two comparisons of microseconds per candidate (pool_micros)
     low, high = pool_micros(spec.day)

@@ -19,6 +19,7 @@ from typing import TypeVar
 from attrs import field, frozen
 
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["SpouseSteps", "Steps", "zeroed"]
 
@@ -49,7 +50,7 @@ def _check_rows(instance: object, _attribute: object, rows: object) -> None:
             continue
         start = row[0]
         if i == 0 and start != 0:
-            problems.append(FieldProblem("rows[0][0]", start, "the first step must start at 0"))
+            problems.append(FieldProblem("rows[0][0]", start, tr("the first step must start at 0")))
         elif i and not last < start <= MAX_STEP:
             problems.append(
                 FieldProblem(
@@ -61,7 +62,9 @@ def _check_rows(instance: object, _attribute: object, rows: object) -> None:
         last = max(last, start)
         for j, points in enumerate(row[1:], 1):
             if points < 0:
-                problems.append(FieldProblem(f"rows[{i}][{j}]", points, "must be 0 or more points"))
+                problems.append(
+                    FieldProblem(f"rows[{i}][{j}]", points, tr("must be 0 or more points"))
+                )
     if problems:
         raise InvalidInputError(owner, problems)
 

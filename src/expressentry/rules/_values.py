@@ -17,6 +17,7 @@ import attrs
 
 from expressentry.enums import Teer
 from expressentry.errors import FieldProblem
+from expressentry.i18n import tr
 from expressentry.rules import (
     crs_additional,
     crs_transferability,
@@ -103,7 +104,7 @@ def checked_value(
         return _checked_tuple(value, old, path, limit, problems)
     if isinstance(old, bool):  # a switch: whether a rule applies
         if not isinstance(value, bool):
-            problems.append(FieldProblem(path, value, "must be True or False"))
+            problems.append(FieldProblem(path, value, tr("must be True or False")))
     else:
         _check_amount(value, path, limit, problems)
     return value
@@ -111,7 +112,7 @@ def checked_value(
 
 def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> object:
     if not isinstance(value, set | frozenset):
-        problems.append(FieldProblem(path, value, "must be a set of TEERs (0 to 5)"))
+        problems.append(FieldProblem(path, value, tr("must be a set of TEERs (0 to 5)")))
         return value
     wrong = [t for t in value if isinstance(t, bool) or not isinstance(t, int) or t not in _TEERS]
     if wrong:
@@ -147,7 +148,7 @@ def _checked_mapping(
     problems: list[FieldProblem],
 ) -> object:
     if not isinstance(value, Mapping):
-        problems.append(FieldProblem(path, value, "must be a mapping with the same keys"))
+        problems.append(FieldProblem(path, value, tr("must be a mapping with the same keys")))
         return value
     if old and all(isinstance(k, Teer) for k in old):
         return _checked_by_teer(value, old, path, limit, problems)
@@ -217,10 +218,10 @@ def _check_amount(
 ) -> None:
     """A whole number: points (0 or more), or a cap, hours or years (1 to ``limit``)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(FieldProblem(path, value, "must be a whole number (an int)"))
+        problems.append(FieldProblem(path, value, tr("must be a whole number (an int)")))
     elif limit is not None:
         most, unit = limit
         if not 0 < value <= most:
             problems.append(FieldProblem(path, value, f"must be 1 to {most:,} {unit}"))
     elif value < 0:
-        problems.append(FieldProblem(path, value, "must be 0 or more points"))
+        problems.append(FieldProblem(path, value, tr("must be 0 or more points")))
