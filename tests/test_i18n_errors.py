@@ -55,10 +55,6 @@ _MARKERS = {"tr", "N_"}
 NOT_YET = {
     "draws/feed.py",
     "draws/replays.py",
-    "draws/selection.py",
-    "rules/_names.py",
-    "rules/_tables.py",
-    "rules/_values.py",
 }
 """Modules whose problems are still worded in English only (relative to the package).
 

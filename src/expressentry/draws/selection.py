@@ -161,7 +161,8 @@ def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
     kind: object = spec.kind
     if not isinstance(kind, RoundKind):
         allowed = ", ".join(repr(k.value) for k in RoundKind)
-        problems.append(FieldProblem("kind", kind, f"must be a RoundKind ({allowed})"))
+        words = tr("must be a {kind} ({allowed})", kind="RoundKind", allowed=allowed)
+        problems.append(FieldProblem("kind", kind, words))
     program: object = spec.program
     if kind is RoundKind.PROGRAM:
         if not isinstance(program, Program):
@@ -230,9 +231,13 @@ class RoundSpec:
                     FieldProblem(
                         "round",
                         round.number,
-                        f"round {round.number} is of the category {round.unknown_category!r}, "
-                        "which expressentry has no list of (added by IRCC after this release): "
-                        "nobody's eligibility for it can be judged, so it cannot be run",
+                        tr(
+                            "round {number} is of the category {category}, which expressentry "
+                            "has no list of (added by IRCC after this release): nobody's "
+                            "eligibility for it can be judged, so it cannot be run",
+                            number=round.number,
+                            category=repr(round.unknown_category),
+                        ),
                     )
                 ],
             )
@@ -649,7 +654,11 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
                     FieldProblem(
                         "category",
                         spec.category,
-                        f"is not a category in force on {spec.day.isoformat()} (in force: {names})",
+                        tr(
+                            "is not a category in force on {day} (in force: {names})",
+                            day=spec.day,
+                            names=names,
+                        ),
                     )
                 ],
             )
@@ -809,7 +818,9 @@ def run_rounds(
         if b.day < a.day:
             problems.append(
                 FieldProblem(
-                    f"specs[{i}].day", b.day, f"must not be before the round before it ({a.day})"
+                    f"specs[{i}].day",
+                    b.day,
+                    tr("must not be before the round before it ({day})", day=a.day),
                 )
             )
     if problems:
