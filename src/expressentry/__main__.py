@@ -35,7 +35,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -257,7 +257,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--rounds", action="store_true", help="also list every round")
     r.add_argument("--number", action="append", help="only this round, e.g. 437 (repeatable)")
     _feed_argument(r)
-    _lang_arguments(parser, commands)
+    _lang_arguments(parser, commands.choices)
     return parser
 
 
@@ -269,8 +269,7 @@ _LANG_HELP = (
 
 
 def _lang_arguments(
-    parser: argparse.ArgumentParser,
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parser: argparse.ArgumentParser, commands: Mapping[str, argparse.ArgumentParser]
 ) -> None:
     """``--lang`` before the command (for all) and after it (each command but ``report``).
 
@@ -278,8 +277,8 @@ def _lang_arguments(
     ``report`` has its own ``--lang`` (a French report is refused until it is written).
     """
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help=_LANG_HELP)
-    for command in commands.choices.values():
-        if "--lang" not in command._option_string_actions:
+    for command in commands.values():
+        with contextlib.suppress(argparse.ArgumentError):  # report's own --lang: kept
             command.add_argument(
                 "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_LANG_HELP
             )

@@ -93,7 +93,7 @@ def at_index(index: int, error: InvalidInputError) -> InvalidInputError:
     ['[3].date_of_birth']
     """
     problems = [p.at(f"[{index}].{p.path}" if p.path else f"[{index}]") for p in error.problems]
-    owner = tr("profile [{index}] of the batch ({owner})", index=index, owner=error._owner)
+    owner = tr("profile [{index}] of the batch ({owner})", index=index, owner=error.owner)
     return InvalidInputError(owner, problems)
 
 
