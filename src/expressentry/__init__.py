@@ -96,7 +96,7 @@ from expressentry.errors import (
 )
 from expressentry.experience import Experience, canadian_experience, foreign_experience
 from expressentry.explain import CrsBreakdown, PointLine, RuleRef
-from expressentry.i18n import Message
+from expressentry.i18n import Count, Message
 from expressentry.models import (
     Candidate,
     Education,
@@ -171,6 +171,7 @@ __all__ = [
     "ComparisonColumn",
     "ComparisonRow",
     "ComparisonSubtotal",
+    "Count",
     "CrsBand",
     "CrsBreakdown",
     "CrsSection",

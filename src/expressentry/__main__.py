@@ -38,7 +38,7 @@ import shutil
 import sys
 import textwrap
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -91,6 +91,7 @@ from expressentry.errors import (
     RulesNotInForceError,
 )
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import LANGUAGES, N_, Message, tr
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate
 from expressentry.planner import Scenario, compare
@@ -280,6 +281,7 @@ def _commands_and_parser() -> tuple[dict[str, argparse.ArgumentParser], argparse
         help="only this round, e.g. 437; repeat for several (default: every round)",
     )
     _feed_argument(r)
+    _lang_arguments(parser, commands.choices)
     _describe(commands.choices)
     return commands.choices, parser
 
@@ -400,6 +402,29 @@ def _format_argument(command: argparse.ArgumentParser, formats: Sequence[str]) -
         default="text",
         help=f"how to write the result: {', '.join(formats)} (default: text)",
     )
+
+
+_LANG_HELP = (
+    "language of the messages, en or fr: every error, and the text result of score, "
+    "eligibility, timeline, outlook, plan, compare and simulate; also accepted after the "
+    "command (default: en)"
+)
+
+
+def _lang_arguments(
+    parser: argparse.ArgumentParser, commands: Mapping[str, argparse.ArgumentParser]
+) -> None:
+    """``--lang`` before the command (for all) and after it (each command but ``report``).
+
+    After the command its default is left unset, so it never undoes the one given before.
+    ``report`` has its own ``--lang`` (a French report is refused until it is written).
+    """
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help=_LANG_HELP)
+    for command in commands.values():
+        with contextlib.suppress(argparse.ArgumentError):  # report's own --lang: kept
+            command.add_argument(
+                "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_LANG_HELP
+            )
 
 
 def _plan_arguments(command: argparse.ArgumentParser) -> None:
@@ -632,7 +657,7 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
         end = start + relativedelta(months=args.months)
     except (ValueError, OverflowError):
         raise InvalidInputError(
-            "timeline", [FieldProblem("months", args.months, "runs past 9999-12-31")]
+            "timeline", [FieldProblem("months", args.months, tr("runs past 9999-12-31"))]
         ) from None
     ahead = forecast(candidate, start=start, end=end)
     ready = None if args.ita is None else ita_readiness(candidate, invited=args.ita)
@@ -647,9 +672,9 @@ def _timeline(args: argparse.Namespace, candidate: Candidate) -> tuple[str, tupl
         if ready is not None:
             data["readiness"] = to_dict(ready)
         return to_json(data), caveats
-    parts = [validity.explain(), ahead.explain()]
+    parts = [validity.explain(args.lang), ahead.explain(args.lang)]
     if ready is not None:
-        parts.append(ready.explain())
+        parts.append(ready.explain(args.lang))
     return _fit("\n\n".join(parts)), caveats
 
 
@@ -836,9 +861,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = to_json(result)
     elif isinstance(result, CrsBreakdown):  # its table wraps its reasons itself
-        out = result.explain(width=_columns())
+        out = result.explain(args.lang, width=_columns())
     else:
-        out = _fit(result.explain())
+        out = _fit(result.explain(args.lang))
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(result.caveats)
@@ -850,7 +875,7 @@ def _outlook(args: argparse.Namespace, candidate: Candidate) -> int:
     if history is None:
         return _BAD_INPUT
     found: Outlook = outlook(candidate, as_of=args.as_of, last=args.last, history=history)
-    out = to_json(found) if args.format == "json" else _fit(found.explain())
+    out = to_json(found) if args.format == "json" else _fit(found.explain(args.lang))
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -865,7 +890,7 @@ def _plan(args: argparse.Namespace, candidate: Candidate) -> int:
     out = (
         json.dumps(found.as_dict(top=args.top), indent=2, ensure_ascii=False)
         if args.format == "json"
-        else _fit(found.explain(top=args.top))
+        else _fit(found.explain(top=args.top, lang=args.lang))
     )
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
@@ -905,7 +930,7 @@ def _compare(args: argparse.Namespace) -> int:
         try:
             scenarios.append(Scenario(from_json(text, Candidate), name=name))
         except InvalidInputError as exc:
-            owner = f"{exc.owner} in {path}"
+            owner = tr("{owner} in {file}", owner=exc.owner, file=str(path))
             raise InvalidProfileError(owner, exc.problems) from None
     try:
         found = compare(*scenarios, as_of=args.as_of)
@@ -913,10 +938,12 @@ def _compare(args: argparse.Namespace) -> int:
         placed = _SCENARIO_ERROR.fullmatch(exc.owner)
         if placed is None:
             raise
-        owner = f"{placed.group(2)} in {paths[int(placed.group(1)) - 1]}"
-        problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
+        owner = tr(
+            "{owner} in {file}", owner=placed.group(2), file=str(paths[int(placed.group(1)) - 1])
+        )
+        problems = [p.at(join_path("$", p.path)) for p in exc.problems]
         raise InvalidProfileError(owner, problems) from None
-    out = to_json(found) if args.format == "json" else _fit(found.explain())
+    out = to_json(found) if args.format == "json" else _fit(found.explain(args.lang))
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     _note(found.caveats)
@@ -1069,9 +1096,9 @@ def _read_pool_file(args: argparse.Namespace, day: date) -> _PoolRead | None:
     return found
 
 
-def _report_lines(name: str, failures: list[LineFailure]) -> None:
+def _report_lines(name: str, failures: list[LineFailure], lang: str = "en") -> None:
     for bad in sorted(failures, key=lambda f: f.line):
-        for text in bad.lines():
+        for text in bad.lines(lang):
             sys.stderr.write(f"expressentry: {name} {text}\n")
 
 
@@ -1093,7 +1120,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if read is None:
         return _BAD_INPUT
     lines = read.lines
-    _report_lines(_source(args), read.failures)
+    _report_lines(_source(args), read.failures, args.lang)
     kind = RoundType.parse(args.type)
     spec = RoundSpec(
         day=day, size=args.size, kind=kind.kind, program=kind.program, category=kind.category
@@ -1106,7 +1133,7 @@ def _simulate(args: argparse.Namespace) -> int:
             bad = line_failure(lines, exc)
             if bad is None:
                 raise
-            _report_lines(_source(args), [bad])
+            _report_lines(_source(args), [bad], args.lang)
             return _BAD_INPUT
     if args.format == "json":
         data = {
@@ -1136,7 +1163,7 @@ def _simulate(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        sys.stdout.write(_fit(found.explain()) + "\n")
+        sys.stdout.write(_fit(found.explain(args.lang)) + "\n")
         if read.failures:
             sys.stdout.write(
                 f"  {len(read.failures):,} bad line{'' if len(read.failures) == 1 else 's'} "
@@ -1192,7 +1219,7 @@ def _pool(args: argparse.Namespace) -> int:
     except _UnreadableError as exc:  # not an OSError of the output: a closed pipe is one
         return _cannot_read(path, exc)
     out.flush()
-    _report_lines(_source(args), failures)
+    _report_lines(_source(args), failures, args.lang)
     _note(review_caveats(day, LAST_REVIEWED))
     return _BAD_INPUT if failures else 0
 
@@ -1201,7 +1228,7 @@ def _placed(exc: InvalidInputError) -> InvalidInputError:
     """The profile's own problems found while scoring, at ``$.`` paths like the rest."""
     if isinstance(exc, InvalidProfileError) or exc.owner != "Candidate":
         return exc
-    problems = [FieldProblem(join_path("$", p.path), p.value, p.message) for p in exc.problems]
+    problems = [p.at(join_path("$", p.path)) for p in exc.problems]
     return InvalidProfileError(exc.owner, problems)
 
 
@@ -1228,7 +1255,7 @@ _NO_PROFILE = {
 """The commands that read no profile."""
 
 
-_OWNER_WORDS = {"Candidate": "profile", "Pool": "pool"}
+_OWNER_WORDS = {"Candidate": N_("profile"), "Pool": N_("pool")}
 """What a person calls the objects a problem can be of (never a class's name)."""
 
 _OPTION_OF = {("plan", "months"): "--horizon", ("timeline", "months"): "--months"}
@@ -1249,18 +1276,19 @@ def _worded(exc: InvalidInputError, args: argparse.Namespace) -> InvalidInputErr
         option = _OPTION_OF.get((args.command, p.path))
         if option is None and f"--{p.path.replace('_', '-')}" in typed:
             option = f"--{p.path.replace('_', '-')}"
-        problems.append(p if option is None else FieldProblem(option, p.value, p.message))
+        problems.append(p if option is None else p.at(option))
     first, _, rest = exc.owner.partition(" ")
-    owner = _OWNER_WORDS.get(first)
-    if owner is not None:
-        owner = f"{owner} {rest}".rstrip()
+    word = _OWNER_WORDS.get(first)
+    owner: str | Message
+    if word is not None:
+        owner = tr(word) if not rest else tr("{what} {where}", what=tr(word), where=rest)
     elif all(p.path.startswith("--") for p in problems):
-        owner = f"arguments of {args.command}"
+        owner = tr("arguments of {command}", command=args.command)
     elif exc.owner.isidentifier():  # a class or function's name alone
-        owner = f"input of {args.command}"
+        owner = tr("input of {command}", command=args.command)
     else:
         owner = exc.owner
-    if owner == exc.owner and problems == list(exc.problems):
+    if owner is exc.owner and problems == list(exc.problems):
         return exc
     return InvalidInputError(owner, problems)
 
@@ -1271,7 +1299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except InvalidInputError as exc:
-        sys.stderr.write(f"expressentry: {_worded(_placed(exc), args)}\n")
+        sys.stderr.write(f"expressentry: {_worded(_placed(exc), args).explain(args.lang)}\n")
         return _BAD_INPUT
     except (RulesNotInForceError, DamagedDataError) as exc:
         sys.stderr.write(f"expressentry: {exc}\n")

@@ -14,6 +14,7 @@ from os import PathLike
 from typing import Any, TypeVar
 
 from expressentry.errors import FieldProblem, InvalidInputError, article
+from expressentry.i18n import N_, Message, tr
 
 __all__ = [
     "NOC_TEXT",
@@ -24,6 +25,7 @@ __all__ = [
     "require_iterable",
     "require_path",
     "require_text",
+    "type_message",
     "type_words",
 ]
 
@@ -31,16 +33,42 @@ T = TypeVar("T")
 
 
 _PLAIN_NAMES = {
-    type(None): "null (None)",
-    bool: "a boolean",
-    int: "a whole number (an int)",
-    float: "a number (a float)",
-    str: "a string",
-    bytes: "bytes",
-    list: "a list",
-    tuple: "a tuple",
-    dict: "a dict",
+    type(None): N_("null (None)"),
+    bool: N_("a boolean"),
+    int: N_("a whole number (an int)"),
+    float: N_("a number (a float)"),
+    str: N_("a string"),
+    bytes: N_("bytes"),
+    list: N_("a list"),
+    tuple: N_("a tuple"),
+    dict: N_("a dict"),
 }
+
+
+_WHAT_WORDS = (
+    *(N_("date-time"), N_("a date-time"), N_("date-times")),
+    *(N_("date"), N_("a date"), N_("dates")),
+    *(N_("whole number"), N_("a whole number"), N_("whole numbers")),
+)
+"""The forms of the ``what`` words callers give (one, with its article, several):
+marked for the catalog, which words them in each language."""
+
+
+def a_kind(name: str) -> Message:
+    """``a Candidate``, ``an Education``: an object of the class ``name`` (a code)."""
+    if name[:1].lower() in "aeiou":
+        return tr("an {name}", name=name)
+    return tr("a {name}", name=name)
+
+
+def type_message(value: object) -> Message:
+    """The type of ``value`` in words, as a message (:func:`type_words` is its English)."""
+    kind = type(value)
+    if kind in _PLAIN_NAMES:
+        return tr(_PLAIN_NAMES[kind])
+    if kind.__module__ == "datetime":
+        return tr("{kind} object (datetime.{name})", kind=a_kind(kind.__name__), name=kind.__name__)
+    return a_kind(kind.__name__)
 
 
 def type_words(value: object) -> str:
@@ -50,12 +78,7 @@ def type_words(value: object) -> str:
     >>> type_words(21231), type_words(None), type_words(date(1990, 1, 1))
     ('a whole number (an int)', 'null (None)', 'a date object (datetime.date)')
     """
-    kind = type(value)
-    if kind in _PLAIN_NAMES:
-        return _PLAIN_NAMES[kind]
-    if kind.__module__ == "datetime":
-        return f"{article(kind.__name__)} object (datetime.{kind.__name__})"
-    return article(kind.__name__)
+    return str(type_message(value))
 
 
 def require(value: object, kind: type[T], name: str, where: str, what: str | None = None) -> T:
@@ -69,8 +92,8 @@ def require(value: object, kind: type[T], name: str, where: str, what: str | Non
     """
     if isinstance(value, kind):
         return value
-    wanted = what or article(kind.__name__)
-    raise InvalidInputError(where, [FieldProblem(name, value, f"must be {wanted}")])
+    wanted = a_kind(kind.__name__) if what is None else tr(what)
+    raise InvalidInputError(where, [FieldProblem(name, value, tr("must be {kind}", kind=wanted))])
 
 
 def require_iterable(
@@ -89,14 +112,18 @@ def require_iterable(
     expressentry.errors.InvalidInputError: invalid f:
       days: must be a list (or another iterable) of dates, not one date: ... (got "2026-01-01")
     """
-    one = what or kind.__name__
-    several = f"{what}s" if what else f"{kind.__name__} objects"
+    plural = f"{what}s"  # one of the forms in _WHAT_WORDS
+    several = tr(plural) if what else tr("{name} objects", name=kind.__name__)
     if isinstance(value, kind):
-        message = (
-            f"must be a list (or another iterable) of {several}, not one {one}: pass [{_one(name)}]"
+        one = tr(what) if what else kind.__name__
+        message = tr(
+            "must be a list (or another iterable) of {several}, not one {one}: pass [{item}]",
+            several=several,
+            one=one,
+            item=_one(name),
         )
     elif isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
-        message = f"must be a list (or another iterable) of {several}"
+        message = tr("must be a list (or another iterable) of {several}", several=several)
     else:
         return value
     raise InvalidInputError(where, [FieldProblem(name, value, message)])
@@ -122,7 +149,7 @@ def require_items(
     wanted = what or kind.__name__
     items = tuple(require_iterable(value, kind, name, where, wanted))
     problems = [
-        FieldProblem(f"{name}[{i}]", item, f"must be {article(wanted)}")
+        FieldProblem(f"{name}[{i}]", item, tr("must be {kind}", kind=tr(article(wanted))))
         for i, item in enumerate(items)
         if not isinstance(item, kind) or (kind is int and isinstance(item, bool))
     ]
@@ -131,7 +158,7 @@ def require_items(
     return items
 
 
-NOC_TEXT = 'a 5-digit NOC 2021 code such as "21231"'
+NOC_TEXT = N_('a 5-digit NOC 2021 code such as "21231"')
 
 
 def require_text(value: object, name: str, where: str, what: str) -> str:
@@ -145,7 +172,7 @@ def require_text(value: object, name: str, where: str, what: str) -> str:
     """
     if isinstance(value, str):
         return value
-    message = f"must be a string, not {type_words(value)}: {what}"
+    message = tr("must be a string, not {kind}: {what}", kind=type_message(value), what=tr(what))
     raise InvalidInputError(where, [FieldProblem(name, value, message)])
 
 
@@ -154,20 +181,19 @@ def require_path(value: object, name: str, where: str) -> str | PathLike[str]:
     if isinstance(value, str | PathLike):
         return value
     raise InvalidInputError(
-        where, [FieldProblem(name, value, "must be a file path (a str or a pathlib.Path)")]
+        where, [FieldProblem(name, value, tr("must be a file path (a str or a pathlib.Path)"))]
     )
 
 
 def is_a(kind: type[Any], what: str | None = None) -> Callable[[Any, Any, object], None]:
     """An attrs validator: the field holds a ``kind``."""
-    wanted = what or article(kind.__name__)
 
     def check(instance: Any, attribute: Any, value: object) -> None:
         if not isinstance(value, kind):
             owner = type(instance).__name__
-            raise InvalidInputError(
-                owner, [FieldProblem(attribute.name, value, f"must be {wanted}")]
-            )
+            wanted = a_kind(kind.__name__) if what is None else tr(what)
+            message = tr("must be {kind}", kind=wanted)
+            raise InvalidInputError(owner, [FieldProblem(attribute.name, value, message)])
 
     return check
 
@@ -178,10 +204,12 @@ def items_of(kind: type[Any]) -> Callable[[Any, Any, object], None]:
     def check(instance: Any, attribute: Any, value: object) -> None:
         owner = type(instance).__name__
         if not isinstance(value, tuple | list):
-            message = f"must be a tuple (or a list) of {kind.__name__}"
+            message = tr("must be a tuple (or a list) of {name}", name=kind.__name__)
             raise InvalidInputError(owner, [FieldProblem(attribute.name, value, message)])
         problems = [
-            FieldProblem(f"{attribute.name}[{i}]", item, f"must be {article(kind.__name__)}")
+            FieldProblem(
+                f"{attribute.name}[{i}]", item, tr("must be {kind}", kind=a_kind(kind.__name__))
+            )
             for i, item in enumerate(value)
             if not isinstance(item, kind)
         ]

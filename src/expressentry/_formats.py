@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from expressentry.i18n import Message, tr
+
 VERSIONS: Final = {
     "profile": 1,
     "score": 1,
@@ -36,15 +38,21 @@ PROFILE_FORMAT: Final = FORMATS["profile"]
 _WRITTEN = re.compile(r"expressentry-([a-z-]+)/([0-9]+)")
 
 
-def format_problem(found: object, expected: str) -> str:
+def format_problem(found: object, expected: str) -> Message:
     """Why ``found`` is not the ``format`` ``expected`` (a newer version, another form...)."""
     name = expected.partition("/")[0].removeprefix("expressentry-")
     parsed = _WRITTEN.fullmatch(found) if isinstance(found, str) else None
     if parsed is not None and parsed.group(1) == name and int(parsed.group(2)) > VERSIONS[name]:
-        return (
-            f"is a newer form than this version of expressentry reads ({expected}): "
-            "upgrade expressentry, or write the form it reads"
+        return tr(
+            "is a newer form than this version of expressentry reads ({expected}): "
+            "upgrade expressentry, or write the form it reads",
+            expected=expected,
         )
     if parsed is not None and parsed.group(1) != name:
-        return f"is the format of another form ({parsed.group(1)}); a {name} is {expected}"
-    return f"must be {expected} (or left out, which means {expected})"
+        return tr(
+            "is the format of another form ({other}); a {name} is {expected}",
+            other=parsed.group(1),
+            name=name,
+            expected=expected,
+        )
+    return tr("must be {expected} (or left out, which means {expected})", expected=expected)

@@ -37,6 +37,7 @@ from expressentry.eligibility.fst import assess_fst
 from expressentry.eligibility.fsw import fsw_requirements
 from expressentry.enums import CrsSection, Program
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
+from expressentry.i18n import N_
 from expressentry.jsontext import join_path
 from expressentry.models import Candidate, results_under
 from expressentry.planner import ImprovementPlan, improvements_many
@@ -140,7 +141,7 @@ def line_failure(lines: Sequence[int], error: InvalidInputError) -> LineFailure 
         if found is None:
             return None
         line = lines[int(found.group(1))]
-        problems.append(FieldProblem(join_path("$", found.group(2)), p.value, p.message))
+        problems.append(p.at(join_path("$", found.group(2))))
     return None if line is None else LineFailure(line=line, problems=tuple(problems))
 
 
@@ -152,7 +153,7 @@ def _failures(lines: Sequence[int], failed: Iterable[Failure]) -> Iterator[LineF
         yield bad
 
 
-NOT_SUBMITTED = (
+NOT_SUBMITTED = N_(
     "is required to simulate a round: rounds break ties by it (give the profile's "
     "submission date-time, or a profile_submitted column in a CSV pool)"
 )

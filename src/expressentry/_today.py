@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["resolve", "today"]
 
@@ -51,13 +52,15 @@ def resolve(
     if value is None and optional:
         return today()
     if isinstance(value, datetime):
-        message = "must be a date, not a datetime (pass its .date())"
+        message = tr("must be a date, not a datetime (pass its .date())")
     elif isinstance(value, date):
         return value  # a subclass of date, not a datetime
     elif isinstance(value, str):
-        message = "must be a date (datetime.date), not a string; parse it with date.fromisoformat"
+        message = tr(
+            "must be a date (datetime.date), not a string; parse it with date.fromisoformat"
+        )
     elif optional:
-        message = "must be a date (datetime.date) or None for today"
+        message = tr("must be a date (datetime.date) or None for today")
     else:
-        message = "must be a date (datetime.date)"
+        message = tr("must be a date (datetime.date)")
     raise InvalidInputError(where or name, [FieldProblem(name, value, message)])

@@ -16,9 +16,10 @@ from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
-from expressentry._checks import require_iterable
+from expressentry._checks import a_kind, require_iterable
 from expressentry._records import HasRecords, scalar
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["Failure", "PoolResult", "at_index", "check_errors", "gc_paused", "run_pool"]
 
@@ -91,18 +92,16 @@ def at_index(index: int, error: InvalidInputError) -> InvalidInputError:
     >>> [p.path for p in at_index(3, e).problems]
     ['[3].date_of_birth']
     """
-    problems = [
-        FieldProblem(f"[{index}].{p.path}" if p.path else f"[{index}]", p.value, p.message)
-        for p in error.problems
-    ]
-    return InvalidInputError(f"profile [{index}] of the batch ({error.owner})", problems)
+    problems = [p.at(f"[{index}].{p.path}" if p.path else f"[{index}]") for p in error.problems]
+    owner = tr("profile [{index}] of the batch ({owner})", index=index, owner=error.owner)
+    return InvalidInputError(owner, problems)
 
 
 def check_errors(where: str, errors: object) -> None:
     """Refuse an ``errors`` argument other than ``"raise"`` or ``"collect"``."""
     if errors not in ("raise", "collect"):
         raise InvalidInputError(
-            where, [FieldProblem("errors", errors, "must be 'raise' or 'collect'")]
+            where, [FieldProblem("errors", errors, tr("must be 'raise' or 'collect'"))]
         )
 
 
@@ -195,7 +194,7 @@ def run_pool(
                 if not isinstance(exc, InvalidInputError):
                     if isinstance(item, kind):  # from inside the library: a bug
                         raise
-                    what = f"must be a {kind.__name__}"
+                    what = tr("must be {kind}", kind=a_kind(kind.__name__))
                     exc = InvalidInputError(where, [FieldProblem("", type(item).__name__, what)])
                 index = len(out)
                 failure = at_index(index, exc)

@@ -18,10 +18,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from expressentry.i18n import Message
 
 __all__ = [
     "MISSING",
@@ -145,7 +148,7 @@ class ExpressEntryError(Exception):
     """Base class of every error that expressentry raises on purpose."""
 
 
-@frozen
+@frozen(init=False)
 class FieldProblem:
     """One bad field: where it is, what it held and what the rule wants.
 
@@ -158,22 +161,115 @@ class FieldProblem:
     $.end: must not be before start (got "2019-01-01")
     >>> print(FieldProblem("$.education", MISSING, "required field missing"))
     $.education: required field missing
+
+    The message may be given as a :class:`~expressentry.i18n.Message` (a template
+    and its parameters): ``message`` is then its English text and ``template``
+    the message itself, so :meth:`render` words the problem in French too. A plain
+    string is looked up in the catalog as it is (a fixed sentence is its own
+    template):
+
+    >>> from expressentry.i18n import tr
+    >>> problem = FieldProblem("$.hours_per_week", 200, tr(
+    ...     "must be more than 0 and at most {most} (the hours in a week)", most=168))
+    >>> problem.message
+    'must be more than 0 and at most 168 (the hours in a week)'
+    >>> print(problem.render("fr"))
+    $.hours_per_week : doit être supérieur à 0 et d’au plus 168 ... (valeur reçue : 200)
+
+    Attributes:
+        path: Where the field is: a JSON path or a parameter's name, never translated.
+        value: What the field held, or :data:`MISSING`.
+        message: What the rule wants, in English.
+        template: ``message`` as a template with its parameters, or ``None`` when
+            ``message`` is a fixed sentence. Not compared: two problems that say
+            the same thing are equal however they were built.
     """
 
     path: str
     value: object
     message: str
+    template: Message | None = field(default=None, eq=False, repr=False)
+
+    def __init__(
+        self, path: str, value: object, message: str | Message, template: Message | None = None
+    ) -> None:
+        if not isinstance(message, str):  # a Message: its English text, and itself
+            template, message = _template(message), str(message)
+        if template is not None:
+            template = _template(template)
+        self.__attrs_init__(path, value, message, template)
 
     def __str__(self) -> str:
         if self.value is MISSING:
             return f"{self.path}: {self.message}"
         return f"{self.path}: {self.message} (got {render_value(self.value)})"
 
+    def at(self, path: str) -> FieldProblem:
+        """The same problem at another ``path`` (placed in a larger document), template kept."""
+        return FieldProblem(path, self.value, self.message, self.template)
+
+    def render(self, lang: str = "en") -> str:
+        """The problem's line in ``lang`` (``"en"`` or ``"fr"``); English is ``str(problem)``.
+
+        The path and the value are written as they are in every language: a path
+        names a field of the JSON form, and the value is what the user wrote.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        from expressentry.i18n import check_lang  # noqa: PLC0415 (i18n imports this module)
+
+        return self._in(check_lang(lang, "FieldProblem.render"))
+
+    def _in(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        from expressentry.i18n import tr, translations  # noqa: PLC0415 (i18n imports this module)
+
+        if self.template is not None:
+            words = self.template.render(lang)
+        else:
+            words = translations(lang).gettext(self.message)
+        if self.value is MISSING:
+            return tr("{path}: {message}", path=self.path, message=words).render(lang)
+        line = tr(
+            "{path}: {message} (got {value})",
+            path=self.path,
+            message=words,
+            value=render_value(self.value),
+        )
+        return line.render(lang)
+
+
+def _template(given: object) -> Message:
+    """``given`` if it is a message; else the error saying a problem's words must be one."""
+    from expressentry.i18n import Message, tr  # noqa: PLC0415 (i18n imports this module)
+
+    if isinstance(given, Message):
+        return given
+    words = tr("must be a string or an expressentry.i18n.Message")
+    raise InvalidInputError("FieldProblem", [FieldProblem("message", given, words)])
+
 
 def _describe(owner: str, problems: Sequence[FieldProblem]) -> str:
     lines = [f"invalid {owner}:", *(f"  {p}" for p in problems[:_SHOWN])]
     if len(problems) > _SHOWN:
         lines.append(f"  ... and {len(problems) - _SHOWN:,} more")
+    return "\n".join(lines)
+
+
+def _describe_in(lang: str, owner: str | Message, problems: Sequence[FieldProblem]) -> str:
+    from expressentry.i18n import Count, tr  # noqa: PLC0415 (i18n imports this module)
+
+    if lang == "en":
+        return _describe(str(owner), problems)
+    lines = [
+        tr("invalid {owner}:", owner=owner).render(lang),
+        *(f"  {p._in(lang)}" for p in problems[:_SHOWN]),
+    ]
+    if len(problems) > _SHOWN:
+        more = tr("... and {count} more", count=Count(len(problems) - _SHOWN))
+        lines.append("  " + more.render(lang))
     return "\n".join(lines)
 
 
@@ -185,10 +281,35 @@ class InvalidInputError(ExpressEntryError, ValueError):
     would bury the first ones); ``problems`` holds them all.
     """
 
-    def __init__(self, owner: str, problems: Sequence[FieldProblem]) -> None:
-        self.owner = owner
+    def __init__(self, owner: str | Message, problems: Sequence[FieldProblem]) -> None:
+        self.owner = str(owner)
+        self._owner = owner
         self.problems: tuple[FieldProblem, ...] = tuple(problems)
-        super().__init__(_describe(owner, self.problems))
+        super().__init__(_describe(self.owner, self.problems))
+
+    def explain(self, lang: str = "en") -> str:
+        """The error's text in ``lang`` (``"en"`` or ``"fr"``): ``str(error)`` in English.
+
+        One problem a line, the first 20 only, as ``str(error)``; each path and
+        value as written, each message in ``lang``.
+
+        >>> from expressentry import Candidate, from_dict
+        >>> try:
+        ...     from_dict({"date_of_birth": "1990-02-30"}, Candidate)
+        ... except InvalidInputError as exc:
+        ...     print(exc.explain(lang="fr"))
+        données invalides pour Candidate :
+          $.date_of_birth : doit être une date réelle écrite AAAA-MM-JJ (valeur reçue : ...)
+        ...
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        from expressentry.i18n import check_lang  # noqa: PLC0415 (i18n imports this module)
+
+        return _describe_in(
+            check_lang(lang, "InvalidInputError.explain"), self._owner, self.problems
+        )
 
 
 class InvalidProfileError(InvalidInputError):

@@ -30,6 +30,7 @@ from expressentry._kinds import Kind, canadian_kind, foreign_kind
 from expressentry._memo import Shared
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.models import WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules.experience import HOURS_DIGITS
@@ -212,7 +213,9 @@ def _checked(
 ) -> tuple[date, RuleSet]:
     """``as_of`` checked (``None``: today) and its rules, after ``history`` (the arguments)."""
     if not isinstance(history, WorkHistory):
-        raise InvalidInputError(where, [FieldProblem("history", history, "must be a WorkHistory")])
+        raise InvalidInputError(
+            where, [FieldProblem("history", history, tr("must be a WorkHistory"))]
+        )
     return resolve_rules(where, as_of, rules)
 
 

@@ -187,7 +187,7 @@ class CrsBreakdown:
         """
         lang = check_lang(lang, "CrsBreakdown.explain")
         if width is not None and (type(width) is not int or width < _NARROWEST):
-            words = f"must be a whole number of at least {_NARROWEST}, or None"
+            words = tr("must be a whole number of at least {least}, or None", least=_NARROWEST)
             raise InvalidInputError("CrsBreakdown.explain", [FieldProblem("width", width, words)])
         titles = {section: title.render(lang) for section, title in _SECTIONS.items()}
         reasons = [ln.text(lang) for ln in self.lines]

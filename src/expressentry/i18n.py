@@ -39,13 +39,13 @@ from typing import Any, Final, TypeAlias
 
 from attrs import field, frozen
 
-from expressentry._checks import type_words
 from expressentry.errors import FieldProblem, InvalidInputError
 
 __all__ = [
     "DOMAIN",
     "LANGUAGES",
     "N_",
+    "Count",
     "Message",
     "Param",
     "check_lang",
@@ -59,8 +59,38 @@ LANGUAGES: Final = ("en", "fr")
 DOMAIN: Final = "expressentry"
 """The gettext domain: the catalog's file name (``expressentry.po``/``.mo``)."""
 
-Param: TypeAlias = "int | str | date | Message"
-"""A message's parameter: a number, a literal (a code), a date, or a message."""
+Param: TypeAlias = "int | str | date | Count | Message"
+"""A message's parameter: a number, a literal (a code), a date, a count or a message."""
+
+
+def _check_whole(n: object) -> None:
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise InvalidInputError("Count", [FieldProblem("n", n, tr("must be a whole number"))])
+
+
+@frozen
+class Count:
+    """A whole number written with each language's thousands separator.
+
+    >>> Count(12345).render("en")
+    '12,345'
+    >>> Count(12345).render("fr") == "12\u00a0345"
+    True
+    """
+
+    n: int = field(validator=lambda _i, _a, n: _check_whole(n))
+
+    def render(self, lang: str = "en") -> str:
+        """``n`` with thousands separated: ``12,345`` in English, ``12 345`` in French.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        return self._in(check_lang(lang, "Count.render"))
+
+    def _in(self, lang: str) -> str:
+        grouped = f"{self.n:,}"
+        return grouped if lang == "en" else grouped.replace(",", "\u00a0")
 
 
 def N_(msgid: str) -> str:  # noqa: N802 (gettext's name for a marker, known to Babel)
@@ -77,9 +107,13 @@ def check_lang(lang: object, where: str) -> str:
     """
     if isinstance(lang, str) and lang in LANGUAGES:
         return lang
-    words = f"must be one of {', '.join(LANGUAGES)}"
-    if not isinstance(lang, str):
-        words = f"{words}, not {type_words(lang)}"
+    from expressentry._checks import type_message  # noqa: PLC0415 (_checks imports this module)
+
+    known = ", ".join(LANGUAGES)
+    if isinstance(lang, str):
+        words = tr("must be one of {known}", known=known)
+    else:
+        words = tr("must be one of {known}, not {kind}", known=known, kind=type_message(lang))
     raise InvalidInputError(where, [FieldProblem("lang", lang, words)])
 
 
@@ -123,7 +157,7 @@ def _catalogs() -> Mapping[str, gettext.NullTranslations]:
 def _check_msgid(instance: Message, _attribute: object, msgid: Any) -> None:
     if not isinstance(msgid, str) or not msgid:
         raise InvalidInputError(
-            "Message", [FieldProblem("msgid", msgid, "must be a non-empty string")]
+            "Message", [FieldProblem("msgid", msgid, tr("must be a non-empty string"))]
         )
 
 
@@ -132,29 +166,29 @@ def _check_params(instance: Message, _attribute: object, params: Any) -> None:
         isinstance(p, tuple)
         and len(p) == 2
         and isinstance(p[0], str)
-        and isinstance(p[1], int | str | date | Message)
+        and isinstance(p[1], int | str | date | Count | Message)
         for p in params
     )
     if not ok:
-        what = "must be a tuple of (name, number, text, date or Message) pairs"
+        what = tr("must be a tuple of (name, number, text, date or Message) pairs")
         raise InvalidInputError("Message", [FieldProblem("params", params, what)])
 
 
 def _check_plural(instance: Message, _attribute: object, plural: Any) -> None:
     if plural is not None and (not isinstance(plural, str) or not plural):
         raise InvalidInputError(
-            "Message", [FieldProblem("plural", plural, "must be None or a non-empty string")]
+            "Message", [FieldProblem("plural", plural, N_("must be None or a non-empty string"))]
         )
 
 
 def _check_count(instance: Message, _attribute: object, count: Any) -> None:
     has_plural = instance.plural is not None
     if has_plural and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
-        what = "must be a whole number of at least 0 with a plural"
+        what = N_("must be a whole number of at least 0 with a plural")
         raise InvalidInputError("Message", [FieldProblem("count", count, what)])
     if not has_plural and count is not None:
         raise InvalidInputError(
-            "Message", [FieldProblem("count", count, "must be None without a plural")]
+            "Message", [FieldProblem("count", count, N_("must be None without a plural"))]
         )
 
 
@@ -191,7 +225,7 @@ class Message:
             return text
         # str.format writes a number as str() and a date as isoformat() already.
         return text.format_map(
-            {name: v._in(lang) if isinstance(v, Message) else v for name, v in self.params}
+            {name: v._in(lang) if isinstance(v, Message | Count) else v for name, v in self.params}
         )
 
     def _template(self, lang: str) -> str:

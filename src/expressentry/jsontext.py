@@ -14,10 +14,36 @@ import json
 import threading
 from typing import Any
 
-from expressentry._checks import type_words
+from expressentry._checks import type_message
 from expressentry.errors import MISSING, FieldProblem, InvalidProfileError, render_value
+from expressentry.i18n import N_, Count, Message, tr
 
-__all__ = ["join_path", "json_error_words", "parse_json", "parse_text", "path_step"]
+__all__ = [
+    "join_path",
+    "json_error_message",
+    "json_error_words",
+    "parse_json",
+    "parse_text",
+    "path_step",
+]
+
+_JSON_SAYS = {
+    said: said
+    for said in (
+        N_("Expecting value"),
+        N_("Expecting ',' delimiter"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Unterminated string starting"),
+        N_("Invalid control character"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Extra data"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    )
+}
+"""What :mod:`json` says is wrong (its messages, "at" left off), each in the catalog."""
 
 
 def path_step(key: object) -> str:
@@ -41,8 +67,8 @@ class _Flagged:
     and the parsed tree is walked for the markers once (only if there are any).
     """
 
-    def __init__(self, message: str) -> None:
-        self.message = message
+    def __init__(self, message: Message) -> None:
+        self.words = message
 
 
 class _Duplicates(dict[str, Any]):
@@ -83,14 +109,16 @@ class _Parser:
 
     def constant(self, name: str) -> _Flagged:
         self.flagged = True
-        return _Flagged(f"not valid JSON: {name} is not a JSON number")
+        return _Flagged(tr("not valid JSON: {name} is not a JSON number", name=name))
 
     def integer(self, text: str) -> int | _Flagged:
         try:
             return int(text)
         except ValueError:  # longer than sys.get_int_max_str_digits()
             self.flagged = True
-            return _Flagged(f"number too long ({len(text.lstrip('-')):,} digits)")
+            return _Flagged(
+                tr("number too long ({count} digits)", count=Count(len(text.lstrip("-"))))
+            )
 
     def loads(self, text: str) -> Any:
         """``text`` parsed; :attr:`flagged` says whether the tree holds a marker."""
@@ -115,11 +143,11 @@ def _flagged_problems(data: object) -> list[FieldProblem]:
     while stack:  # no recursion: the tree may be as deep as json allows
         path, value = stack.pop()
         if isinstance(value, _Flagged):
-            out.append(FieldProblem(path, MISSING, value.message))
+            out.append(FieldProblem(path, MISSING, value.words))
         elif isinstance(value, dict):
             if isinstance(value, _Duplicates):
                 out.extend(
-                    FieldProblem(path + path_step(k), MISSING, "duplicate key")
+                    FieldProblem(path + path_step(k), MISSING, tr("duplicate key"))
                     for k in value.keys_repeated
                 )
             stack.extend((path + path_step(k), v) for k, v in reversed(value.items()))
@@ -135,9 +163,11 @@ def _decode(text: bytes) -> str | FieldProblem:
         return text[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = start + exc.start
-        return FieldProblem(
-            "$", MISSING, f"not UTF-8 text: byte 0x{text[offset]:02x} at offset {offset:,}"
+        byte = f"0x{text[offset]:02x}"
+        words = tr(
+            "not UTF-8 text: byte {byte} at offset {offset}", byte=byte, offset=Count(offset)
         )
+        return FieldProblem("$", MISSING, words)
 
 
 def parse_text(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, list[FieldProblem]]:
@@ -148,7 +178,9 @@ def parse_text(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, l
     """
     given: object = text  # of any type at run time
     if not isinstance(given, str | bytes | bytearray):
-        message = f"must be JSON text (a str, or UTF-8 bytes), not {type_words(given)}"
+        message = tr(
+            "must be JSON text (a str, or UTF-8 bytes), not {kind}", kind=type_message(given)
+        )
         return None, [FieldProblem("$", given, message)]
     if isinstance(text, bytes | bytearray):
         decoded = _decode(bytes(text))
@@ -157,14 +189,14 @@ def parse_text(text: str | bytes, *, in_a_cell: bool = False) -> tuple[object, l
         text = decoded
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return None, [FieldProblem("$", MISSING, "not valid JSON: the text is empty")]
+        return None, [FieldProblem("$", MISSING, tr("not valid JSON: the text is empty"))]
     parser = _PARSERS.parser
     try:
         data = parser.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [FieldProblem("$", MISSING, json_error_words(exc, in_a_cell=in_a_cell))]
+        return None, [FieldProblem("$", MISSING, json_error_message(exc, in_a_cell=in_a_cell))]
     except RecursionError:
-        return None, [FieldProblem("$", MISSING, "nested too deeply")]
+        return None, [FieldProblem("$", MISSING, tr("nested too deeply"))]
     return data, _flagged_problems(data) if parser.flagged else []
 
 
@@ -183,14 +215,30 @@ def json_error_words(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> s
     ...     print(json_error_words(exc))
     not valid JSON: Unterminated string starting at column 7
     """
-    what = exc.msg.removesuffix(" at")
+    return str(json_error_message(exc, in_a_cell=in_a_cell))
+
+
+def json_error_message(exc: json.JSONDecodeError, *, in_a_cell: bool = False) -> Message:
+    """:func:`json_error_words` as a message, to be worded in each language.
+
+    What :mod:`json` says is one of its few fixed sentences, each in the catalog
+    (one it does not know stays as :mod:`json` wrote it).
+
+    >>> try:
+    ...     json.loads('{"a": 1,}')
+    ... except json.JSONDecodeError as exc:
+    ...     print(json_error_message(exc).render("fr"))
+    JSON non valide : nom de propriété entre guillemets doubles attendu à la colonne 9
+    """
+    said = exc.msg.removesuffix(" at")
+    what: Message | str = tr(said) if said in _JSON_SAYS else said
     if exc.lineno == 1 and "\n" not in exc.doc.rstrip():
-        where = f"column {exc.colno}"
+        where = tr("column {column}", column=exc.colno)
     elif in_a_cell:
-        where = f"character {exc.pos + 1} of the cell"
+        where = tr("character {character} of the cell", character=exc.pos + 1)
     else:
-        where = f"line {exc.lineno}, column {exc.colno}"
-    return f"not valid JSON: {what} at {where}"
+        where = tr("line {line}, column {column}", line=exc.lineno, column=exc.colno)
+    return tr("not valid JSON: {what} at {where}", what=what, where=where)
 
 
 def parse_json(text: str | bytes, owner: str = "Candidate", *, in_a_cell: bool = False) -> Any:

@@ -27,6 +27,7 @@ from attrs import frozen
 from expressentry._checks import NOC_TEXT, require_text
 from expressentry.enums import Teer
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["NOC_VERSION", "Occupation", "group_title", "occupation", "unit_groups"]
 
@@ -93,7 +94,7 @@ def occupation(code: str) -> Occupation:
     found = _table()[0].get(code)
     if found is None:
         raise InvalidInputError(
-            "NOC", [FieldProblem("noc", code, f"is not a {NOC_VERSION} unit group")]
+            "NOC", [FieldProblem("noc", code, tr("is not a {noc} unit group", noc=NOC_VERSION))]
         )
     return found
 
@@ -109,6 +110,6 @@ def group_title(code: str) -> str:
     found = _table()[1].get(code)
     if found is None:
         raise InvalidInputError(
-            "NOC", [FieldProblem("noc", code, f"is not a {NOC_VERSION} group code")]
+            "NOC", [FieldProblem("noc", code, tr("is not a {noc} group code", noc=NOC_VERSION))]
         )
     return found

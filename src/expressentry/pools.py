@@ -38,6 +38,7 @@ from attrs import frozen
 from expressentry._checks import require_path
 from expressentry.batch import gc_paused
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError, InvalidProfileError
+from expressentry.i18n import N_, Count, check_lang, tr
 from expressentry.jsontext import join_path, parse_json
 from expressentry.models import Candidate
 from expressentry.serialization import from_dict, read_line_fast
@@ -89,9 +90,21 @@ class LineFailure:
     line: int
     problems: tuple[FieldProblem, ...]
 
-    def lines(self) -> list[str]:
-        """The problems, one a line: ``line 3: $.education.level: must be ... (got "phd")``."""
-        return [f"line {self.line}: {p}" for p in self.problems]
+    def lines(self, lang: str = "en") -> list[str]:
+        """The problems, one a line: ``line 3: $.education.level: must be ... (got "phd")``.
+
+        In ``lang`` (``"en"`` or ``"fr"``): ``ligne 3 : $.education.level : ...`` in French.
+
+        Raises:
+            InvalidInputError: ``lang`` is not a language messages are written in.
+        """
+        lang = check_lang(lang, "LineFailure.lines")
+        if lang == "en":
+            return [f"line {self.line}: {p}" for p in self.problems]
+        return [
+            tr("line {line}: {problem}", line=self.line, problem=p.render(lang)).render(lang)
+            for p in self.problems
+        ]
 
 
 @frozen(kw_only=True)
@@ -229,7 +242,7 @@ def raw_lines(path: Path | str, *, id_field: str = ID_FIELD) -> Iterator[RawLine
     if kind is None:
         raise InvalidInputError(
             "read_pool",
-            [FieldProblem("path", str(path), "must end with .jsonl (JSON Lines) or .csv")],
+            [FieldProblem("path", str(path), tr("must end with .jsonl (JSON Lines) or .csv"))],
         )
     check_id_field(id_field, "read_pool")
     return _opened(Path(path), kind, id_field)
@@ -252,7 +265,7 @@ def raw_lines_of(stream: BinaryIO, kind: str, *, id_field: str = ID_FIELD) -> It
     """
     if kind not in FORMATS.values():
         raise InvalidInputError(
-            "read_pool", [FieldProblem("kind", kind, "must be 'jsonl' or 'csv'")]
+            "read_pool", [FieldProblem("kind", kind, tr("must be 'jsonl' or 'csv'"))]
         )
     check_id_field(id_field, "read_pool")
     if kind == "jsonl":
@@ -268,9 +281,9 @@ def check_id_field(name: object, where: str) -> str:
             profile (``date_of_birth``...) or a column of a CSV pool (``profile``).
     """
     if not isinstance(name, str) or not name.strip():
-        problem = "must be a non-empty name"
+        problem = tr("must be a non-empty name")
     elif name in _PROFILE_KEYS or name in _COLUMNS:
-        problem = "names a key of the profile or a column of a pool, not an id"
+        problem = tr("names a key of the profile or a column of a pool, not an id")
     else:
         return name
     raise InvalidInputError(where, [FieldProblem("id_field", name, problem)])
@@ -296,7 +309,7 @@ def read_line(raw: RawLine, *, id_field: str = ID_FIELD) -> PoolLine:
         return PoolLine(line=number, size=size, failure=failure)
 
 
-_ID_WORDS = "must be a string or a whole number (the client's own id), or null"
+_ID_WORDS = N_("must be a string or a whole number (the client's own id), or null")
 
 
 def _id_of(value: Any, path: str) -> tuple[PoolId | None, list[FieldProblem]]:
@@ -344,7 +357,8 @@ def _csv(data: bytes, id_field: str) -> Iterator[RawLine]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problem = FieldProblem("$", MISSING, f"not UTF-8 text: byte 0x{data[exc.start]:02x}")
+        byte = f"0x{data[exc.start]:02x}"
+        problem = FieldProblem("$", MISSING, tr("not UTF-8 text: byte {byte}", byte=byte))
         yield line, len(data), LineFailure(line=line, problems=(problem,))
         return
     stream = io.StringIO(text, newline="")
@@ -366,7 +380,7 @@ def _csv(data: bytes, id_field: str) -> Iterator[RawLine]:
                 continue
             yield number, size, (header, record)
     except csv.Error as exc:
-        problem = FieldProblem("$", MISSING, f"not valid CSV: {exc}")
+        problem = FieldProblem("$", MISSING, tr("not valid CSV: {error}", error=str(exc)))
         yield start, 0, LineFailure(line=start, problems=(problem,))
 
 
@@ -376,7 +390,11 @@ _SHOWN_COLUMNS = 5
 
 def _header_problems(header: list[str], id_field: str) -> list[FieldProblem]:
     known = (*_COLUMNS, id_field)
-    words = f"is not a column of a pool: {', '.join(known[:-1])} or {known[-1]}"
+    words = tr(
+        "is not a column of a pool: {columns} or {last}",
+        columns=", ".join(known[:-1]),
+        last=known[-1],
+    )
     unknown = [
         FieldProblem(f"column {number}", name, words)
         for number, name in enumerate(header, start=1)  # as a spreadsheet counts them
@@ -385,12 +403,13 @@ def _header_problems(header: list[str], id_field: str) -> list[FieldProblem]:
     problems = unknown[:_SHOWN_COLUMNS]
     if len(unknown) > _SHOWN_COLUMNS:  # not a pool's header at all (JSON read as CSV?)
         more = len(unknown) - _SHOWN_COLUMNS
-        problems.append(FieldProblem("$", MISSING, f"and {more:,} more columns not of a pool"))
+        words = tr("and {count} more columns not of a pool", count=Count(more))
+        problems.append(FieldProblem("$", MISSING, words))
     if PROFILE_COLUMN not in header:
-        problems.append(FieldProblem("$", MISSING, "the header names no profile column"))
+        problems.append(FieldProblem("$", MISSING, tr("the header names no profile column")))
     for name in known:
         if header.count(name) > 1:
-            problems.append(FieldProblem("$", name, "column given twice"))
+            problems.append(FieldProblem("$", name, tr("column given twice")))
     return problems
 
 
@@ -404,7 +423,11 @@ def _from_record(
                 FieldProblem(
                     "$",
                     MISSING,
-                    f"has {len(record)} cells; the header names {len(header)} columns",
+                    tr(
+                        "has {cells} cells; the header names {columns} columns",
+                        cells=len(record),
+                        columns=len(header),
+                    ),
                 )
             ],
         )
@@ -426,7 +449,7 @@ def _profile_of(cells: dict[str, str]) -> Candidate:
                     FieldProblem(
                         f"$.{SUBMITTED_COLUMN}",
                         submitted,
-                        "is given both in the profile and in its column",
+                        tr("is given both in the profile and in its column"),
                     )
                 ],
             )

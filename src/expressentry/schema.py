@@ -55,6 +55,7 @@ from expressentry.eligibility.report import Verdict
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
+from expressentry.i18n import tr
 from expressentry.models import (
     Candidate,
     Education,
@@ -746,7 +747,9 @@ def profile_schema() -> dict[str, Any]:
 def _name(name: object, where: str) -> str:
     if not isinstance(name, str) or name not in SCHEMAS:
         words = ", ".join(SCHEMAS)
-        raise InvalidInputError(where, [FieldProblem("name", name, f"must be one of {words}")])
+        raise InvalidInputError(
+            where, [FieldProblem("name", name, tr("must be one of {known}", known=words))]
+        )
     return name
 
 

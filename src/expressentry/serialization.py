@@ -39,7 +39,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from expressentry._checks import type_words
+from expressentry._checks import type_message
 from expressentry._fastread import FastReader
 from expressentry._formats import PROFILE_FORMAT, format_problem
 from expressentry._memo import Memo
@@ -51,6 +51,7 @@ from expressentry.errors import (
     InvalidProfileError,
     render_value,
 )
+from expressentry.i18n import N_, Message, tr
 from expressentry.jsontext import join_path, parse_text, path_step
 from expressentry.models import Candidate, WorkHistory, WorkPeriod
 from expressentry.rules import RuleSet
@@ -87,10 +88,10 @@ def read_iso_date(text: str) -> date | None:
 class _BadValueError(ValueError):
     """A primitive that is not of the expected JSON type; the message says which."""
 
-    def __init__(self, value: object, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, value: object, message: str | Message) -> None:
+        super().__init__(str(message))
         self.value = value
-        self.message = message
+        self.words = message
 
 
 def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
@@ -98,9 +99,9 @@ def _strict(kind: type[Any], words: str) -> Callable[[object, type[Any]], Any]:
         if type(value) is kind:
             return value
         if isinstance(value, bool) and kind is not bool:
-            raise _BadValueError(value, f"must be {words}, not a boolean")
+            raise _BadValueError(value, tr("must be {kind}, not a boolean", kind=tr(words)))
         if not isinstance(value, kind):
-            raise _BadValueError(value, f"must be {words}")
+            raise _BadValueError(value, tr("must be {kind}", kind=tr(words)))
         return value
 
     return structure
@@ -110,13 +111,13 @@ def _structure_float(value: object, _: type[Any]) -> float:
     if type(value) is float and math.isfinite(value):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _BadValueError(value, "must be a number")
+        raise _BadValueError(value, tr("must be a number"))
     # JSON has no NaN or infinity (1e999 reads as one); an int too big for a float
     # would overflow in the first computation.
     if isinstance(value, float) and not math.isfinite(value):
-        raise _BadValueError(value, "must be a finite number")
+        raise _BadValueError(value, tr("must be a finite number"))
     if isinstance(value, int) and value.bit_length() > 1000:
-        raise _BadValueError(value, "must be a number of a sensible size")
+        raise _BadValueError(value, tr("must be a number of a sensible size"))
     return value
 
 
@@ -144,11 +145,12 @@ class _Readers:
     def date(self, value: object, _: type[Any]) -> date:
         if type(value) is not str:  # the type before the format
             raise _BadValueError(
-                value, f"must be a string written YYYY-MM-DD, not {type_words(value)}"
+                value,
+                tr("must be a string written YYYY-MM-DD, not {kind}", kind=type_message(value)),
             )
         found = self.dates(value)
         if found is None:
-            raise _BadValueError(value, "must be a real date written YYYY-MM-DD")
+            raise _BadValueError(value, tr("must be a real date written YYYY-MM-DD"))
         return found
 
     def member(self, value: object, kind: type[Enum]) -> Enum | None:
@@ -163,7 +165,7 @@ class _Readers:
         if found is not None:
             return found
         allowed = ", ".join(render_value(m.value) for m in kind)
-        raise _BadValueError(value, f"must be one of {allowed}")
+        raise _BadValueError(value, tr("must be one of {known}", known=allowed))
 
     def enum_or_as_given(self, kind: type[Enum]) -> Callable[[object, object], object]:
         """A model's enum field: a member from its value, anything else as given.
@@ -186,13 +188,18 @@ def _structure_datetime(value: object, _: type[Any]) -> datetime:
     if not isinstance(value, str):  # the type before the format
         raise _BadValueError(
             value,
-            f"must be a string written as an ISO 8601 date and time, not {type_words(value)}",
+            tr(
+                "must be a string written as an ISO 8601 date and time, not {kind}",
+                kind=type_message(value),
+            ),
         )
     try:
         return datetime.fromisoformat(value)
     except ValueError:
         pass
-    raise _BadValueError(value, "must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
+    raise _BadValueError(
+        value, tr("must be an ISO 8601 date and time, e.g. 2025-01-31T14:05:00+00:00")
+    )
 
 
 def _is_optional(kind: Any) -> bool:
@@ -269,9 +276,11 @@ def _model_hooks(
 
 def _no_rule_set(rules: RuleSet) -> Any:
     """A rule set holds tables and the code of added factors: it is named, not written."""
-    message = (
+    message = tr(
         "a rule set is not data JSON can hold; write the day it is for "
-        f"({rules.in_force_from.isoformat()}) and the reform's name ({rules.reform or 'none'})"
+        "({day}) and the reform's name ({reform})",
+        day=rules.in_force_from,
+        reform=rules.reform or "none",
     )
     raise InvalidInputError("to_dict", [FieldProblem("rules", rules.edition, message)])
 
@@ -310,9 +319,9 @@ def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader 
     reader = FastReader(readers.dates, readers.members) if fast else None
     # The results' plain fields (a model checks its own: see _model_hooks).
     plain: tuple[tuple[type, Callable[[object, Any], Any]], ...] = (
-        (int, _strict(int, "a whole number")),
-        (str, _strict(str, "a string")),
-        (bool, _strict(bool, "true or false")),
+        (int, _strict(int, N_("a whole number"))),
+        (str, _strict(str, N_("a string"))),
+        (bool, _strict(bool, N_("true or false"))),
         (float, _structure_float),
         (date, readers.date),
         (datetime, _structure_datetime),
@@ -360,7 +369,7 @@ def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader 
 
         def structure(value: object, _: Any) -> Any:
             if not isinstance(value, dict):
-                raise _BadValueError(value, "must be a JSON object")
+                raise _BadValueError(value, tr("must be a JSON object"))
             return inner(value, kind)
 
         return structure
@@ -375,7 +384,7 @@ def _make_converter(*, fast: bool = True) -> tuple[cattrs.Converter, FastReader 
 
         def structure(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _BadValueError(value, "must be a list")
+                raise _BadValueError(value, tr("must be a list"))
             errors: list[Exception] = []
             out: list[Any] = []
             for i, element in enumerate(value):
@@ -477,7 +486,7 @@ def _model_structure(
 
     def structure(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
-            raise _BadValueError(value, "must be a JSON object")
+            raise _BadValueError(value, tr("must be a JSON object"))
         if form is not None and "format" in value:
             value = _without_format(value, form, name)
         try:
@@ -525,14 +534,16 @@ def _reviewed_structure(
 
     def structure(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
-            raise _BadValueError(value, "must be a JSON object")
+            raise _BadValueError(value, tr("must be a JSON object"))
         if form is not None and "format" in value:
             value = _without_format(value, form, kind.__name__)
         fields = {k: v for k, v in value.items() if k != "caveats"}
         result = inner(fields, kind)
         if "caveats" in value and value["caveats"] != list(result.caveats):
             expected = json.dumps(list(result.caveats), ensure_ascii=False)
-            msg = f"must be those its days and rules_reviewed_on give: {expected}"
+            msg = tr(
+                "must be those its days and rules_reviewed_on give: {expected}", expected=expected
+            )
             raise InvalidInputError(kind.__name__, [FieldProblem("caveats", value["caveats"], msg)])
         return result
 
@@ -598,7 +609,9 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
             if isinstance(note, AttributeValidationNote):
                 if isinstance(sub, KeyError) and sub.args == (note.name,):
                     out.append(
-                        FieldProblem(path + path_step(note.name), MISSING, "required field missing")
+                        FieldProblem(
+                            path + path_step(note.name), MISSING, tr("required field missing")
+                        )
                     )
                     continue
                 _problems(sub, path + path_step(note.name), out)
@@ -607,20 +620,20 @@ def _problems(exc: BaseException, path: str, out: list[FieldProblem]) -> None:
         for sub in without:
             _problems(sub, path, out)
     elif isinstance(exc, InvalidInputError):
-        out.extend(FieldProblem(join_path(path, p.path), p.value, p.message) for p in exc.problems)
+        out.extend(p.at(join_path(path, p.path)) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
         out.extend(
-            FieldProblem(path + path_step(key), MISSING, "unknown key")
+            FieldProblem(path + path_step(key), MISSING, tr("unknown key"))
             for key in sorted(exc.extra_fields, key=str)
         )
     elif isinstance(exc, _BadValueError):
-        out.append(FieldProblem(path, exc.value, exc.message))
+        out.append(FieldProblem(path, exc.value, exc.words))
     elif isinstance(exc, RecursionError):
-        out.append(FieldProblem(path, MISSING, "nested too deeply"))
+        out.append(FieldProblem(path, MISSING, tr("nested too deeply")))
     elif isinstance(exc, InternalError):
         # A result read back from data whose parts contradict each other (a total
         # that is not the sum of its lines): the data is wrong, not the library.
-        out.append(FieldProblem(path, MISSING, f"contradicts itself: {exc}"))
+        out.append(FieldProblem(path, MISSING, tr("contradicts itself: {error}", error=str(exc))))
     else:
         raise exc
 
@@ -646,23 +659,25 @@ def _check_plain(data: object, path: str, where: str) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str | int | float | bool) and key is not None:
-                    message = f"has a key JSON cannot write: {type_words(key)}"
+                    message = tr("has a key JSON cannot write: {kind}", kind=type_message(key))
                     raise InvalidInputError(where, [FieldProblem(at, key, message)])
                 stack.append((join_path(at, f"{key}") if isinstance(key, str) else at, item))
         elif isinstance(value, list | tuple):
             stack.extend((f"{at}[{i}]", item) for i, item in enumerate(value))
         else:
-            kind = type_words(value)
-            message = f"must be a model or a result of expressentry, or plain data, not {kind}"
+            message = tr(
+                "must be a model or a result of expressentry, or plain data, not {kind}",
+                kind=type_message(value),
+            )
             raise InvalidInputError(where, [FieldProblem(at, value, message)])
 
 
 def _require_model_class(cls: object, where: str) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
-        message = "must be a model class of expressentry, such as expressentry.Candidate"
+        message = tr("must be a model class of expressentry, such as expressentry.Candidate")
         raise InvalidInputError(where, [FieldProblem("cls", cls, message)])
     if _has_own_json(cls):
-        message = (
+        message = tr(
             "is a result whose JSON form (as_dict) is a report that leaves out what it was "
             "computed from, so it cannot be read back: compute it again from the profile"
         )
@@ -708,7 +723,7 @@ def _as_written(data: object, problem: FieldProblem) -> FieldProblem:
     raw = _raw_at(data, problem.path)
     if raw is _NOT_FOUND or isinstance(raw, dict | list):
         return problem
-    return FieldProblem(problem.path, raw, problem.message)
+    return FieldProblem(problem.path, raw, problem.message, problem.template)
 
 
 def _raw_at(data: object, path: str) -> object:
@@ -747,7 +762,9 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     if spaces is not None and (
         not isinstance(spaces, int) or isinstance(spaces, bool) or not 0 <= spaces <= _MOST_INDENT
     ):
-        message = f"must be a whole number of spaces from 0 to {_MOST_INDENT}, or None"
+        message = tr(
+            "must be a whole number of spaces from 0 to {most}, or None", most=_MOST_INDENT
+        )
         raise InvalidInputError("to_json", [FieldProblem("indent", spaces, message)])
     data = to_dict(obj)
     try:

@@ -67,32 +67,39 @@ _UNKNOWN_KEY: Final = re.compile(r"\w+(?:-\w+)*")
 def _type_valid(instance: RoundType, attribute: attrs.Attribute[Any], value: object) -> None:
     kind = instance.kind
     if not isinstance(kind, RoundKind):
-        raise InvalidInputError("RoundType", [FieldProblem("kind", kind, "must be a RoundKind")])
+        raise InvalidInputError(
+            "RoundType", [FieldProblem("kind", kind, tr("must be a RoundKind"))]
+        )
     problems = []
     wants_program, wants_category = kind is RoundKind.PROGRAM, kind is RoundKind.CATEGORY
     category: object = instance.category
     unknown: object = instance.unknown_category  # of any type at run time
     if wants_program != isinstance(instance.program, Program):
-        words = "must be a Program" if wants_program else f"must be None for a {kind} round"
+        words = (
+            tr("must be a Program")
+            if wants_program
+            else tr("must be None for a {kind} round", kind=kind.value)
+        )
         problems.append(FieldProblem("program", instance.program, words))
     if unknown is not None and (
         not wants_category or not isinstance(unknown, str) or not _UNKNOWN_KEY.fullmatch(unknown)
     ):
         words = (
-            "must be a category's key: words joined by hyphens ('entrepreneurs')"
+            tr("must be a category's key: words joined by hyphens ('entrepreneurs')")
             if wants_category
-            else f"must be None for a {kind} round"
+            else tr("must be None for a {kind} round", kind=kind.value)
         )
         problems.append(FieldProblem("unknown_category", unknown, words))
     elif wants_category and (unknown is None) != isinstance(category, CategoryId):
         words = (
-            "must be a CategoryId, or None with unknown_category"
+            tr("must be a CategoryId, or None with unknown_category")
             if unknown is None
-            else "must be None with unknown_category"
+            else tr("must be None with unknown_category")
         )
         problems.append(FieldProblem("category", category, words))
     elif not wants_category and category is not None:
-        problems.append(FieldProblem("category", category, f"must be None for a {kind} round"))
+        words = tr("must be None for a {kind} round", kind=kind.value)
+        problems.append(FieldProblem("category", category, words))
     if problems:
         raise InvalidInputError("RoundType", problems)
 
@@ -201,7 +208,7 @@ class RoundType:
         known = ", ".join(["general", "pnp", *Program, *CategoryId])
         raise InvalidInputError(
             "RoundType",
-            [FieldProblem("key", key, f"must be one of {known}, or category:NAME")],
+            [FieldProblem("key", key, tr("must be one of {known}, or category:NAME", known=known))],
         )
 
     def __repr__(self) -> str:
@@ -281,7 +288,7 @@ def estimate_cutoff(history: Iterable[Round], round_type: RoundType, *, on: date
     if not forecaster.knows(kind.key):
         raise InvalidInputError(
             "estimate_cutoff",
-            [FieldProblem("round_type", kind.key, "needs at least one earlier round of it")],
+            [FieldProblem("round_type", kind.key, tr("needs at least one earlier round of it"))],
         )
     return forecaster.estimate(kind.key, forecaster.next_day(kind.key, day))
 

@@ -56,6 +56,7 @@ from attrs import field, frozen
 
 from expressentry.enums import Program
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 from .records import Round
 
@@ -345,10 +346,13 @@ class Forecaster:
         """
         last = self._last
         if last is not None and round_.day < last.day:
-            message = (
-                f"round {round_.number} ({round_.day.isoformat()}) is dated before round "
-                f"{last.number} ({last.day.isoformat()}), added before it: rounds are "
-                "added oldest first"
+            message = tr(
+                "round {number} ({day}) is dated before round {last} ({last_day}), added "
+                "before it: rounds are added oldest first",
+                number=round_.number,
+                day=round_.day,
+                last=last.number,
+                last_day=last.day,
             )
             raise InvalidInputError("Forecaster", [FieldProblem("round_", round_.number, message)])
         self._last = round_

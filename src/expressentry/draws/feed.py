@@ -41,6 +41,7 @@ from expressentry.errors import (
     FieldProblem,
     InvalidInputError,
 )
+from expressentry.i18n import tr
 from expressentry.jsontext import json_error_words
 from expressentry.rules import Source
 from expressentry.rules.categories import Category, categories_in_force
@@ -256,7 +257,7 @@ def unknown_category_key(name: str) -> str:
     if not words:
         words = _WORDS.findall(lowered)
     if not words:
-        msg = "must name the round (IRCC's name has letters, e.g. 'Canadian Experience Class')"
+        msg = tr("must name the round (IRCC's name has letters, e.g. 'Canadian Experience Class')")
         raise ValueError(msg)
     return "-".join(words)
 
@@ -560,21 +561,23 @@ def parse_feed(
         problem = FieldProblem("$", MISSING, json_error_words(exc))
         raise InvalidInputError(origin, [problem]) from None
     except RecursionError:
-        problem = FieldProblem("$", MISSING, "nested too deeply to be IRCC's feed")
+        problem = FieldProblem("$", MISSING, tr("nested too deeply to be IRCC's feed"))
         raise InvalidInputError(origin, [problem]) from None
     records = top.get("rounds") if isinstance(top, dict) else None
     if not isinstance(records, list):
-        problem = FieldProblem("$.rounds", MISSING, "IRCC's feed is an object with a 'rounds' list")
+        problem = FieldProblem(
+            "$.rounds", MISSING, tr("IRCC's feed is an object with a 'rounds' list")
+        )
         raise InvalidInputError(origin, [problem])
     if not records:
         problem = FieldProblem(
-            "$.rounds", records, "the feed is empty: IRCC's feed lists every round since 2015"
+            "$.rounds", records, tr("the feed is empty: IRCC's feed lists every round since 2015")
         )
         raise InvalidInputError(origin, [problem])
     rounds: list[tuple[int, Round]] = []
     for index, raw in enumerate(records):
         if not isinstance(raw, dict):
-            problems.append(FieldProblem(f"$.rounds[{index}]", raw, "must be an object"))
+            problems.append(FieldProblem(f"$.rounds[{index}]", raw, tr("must be an object")))
             continue
         found = _read_record(_Record(index, raw, problems), supplement or {})
         if found is not None:

@@ -31,6 +31,7 @@ from expressentry._checks import require_items, require_path
 from expressentry._today import resolve
 from expressentry.enums import CategoryId, Program
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 from .feed import (
     FEED_FILE,
@@ -154,13 +155,15 @@ def find_rounds(
     ):
         if value is not None and not isinstance(value, kind_of):
             allowed = ", ".join(repr(m.value) for m in kind_of)
-            problems.append(FieldProblem(name, value, f"must be a {kind_of.__name__} ({allowed})"))
+            words = tr("must be a {kind} ({allowed})", kind=kind_of.__name__, allowed=allowed)
+            problems.append(FieldProblem(name, value, words))
     if problems:
         raise InvalidInputError("find_rounds", problems)
     first, last = _day(since, "since"), _day(until, "until")
     if first is not None and last is not None and first > last:
         raise InvalidInputError(
-            "find_rounds", [FieldProblem("until", last, f"must not be before since ({first})")]
+            "find_rounds",
+            [FieldProblem("until", last, tr("must not be before since ({day})", day=first))],
         )
     return tuple(
         r
@@ -200,11 +203,14 @@ def history_in_date_order(history: Iterable[Round] | None, where: str) -> tuple[
     found = history_of(history, where)
     for index, (ahead, behind) in enumerate(itertools.pairwise(found), start=1):
         if behind.day < ahead.day:
-            message = (
-                f"round {behind.number} ({behind.day.isoformat()}) comes after round "
-                f"{ahead.number} ({ahead.day.isoformat()}) but is dated before it: the "
-                "rounds must be oldest first (sorted by day, as rounds() and load_rounds() "
-                "give them)"
+            message = tr(
+                "round {number} ({day}) comes after round {ahead} ({ahead_day}) but is dated "
+                "before it: the rounds must be oldest first (sorted by day, as rounds() and "
+                "load_rounds() give them)",
+                number=behind.number,
+                day=behind.day,
+                ahead=ahead.number,
+                ahead_day=ahead.day,
             )
             problem = FieldProblem(f"history[{index}]", behind.number, message)
             raise InvalidInputError(where, [problem])

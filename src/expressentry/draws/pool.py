@@ -40,6 +40,7 @@ from expressentry.batch import at_index
 from expressentry.crs import score, score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.errors import MISSING, FieldProblem, InvalidInputError
+from expressentry.i18n import Count, tr
 from expressentry.models import Candidate
 from expressentry.rules import RuleSet
 from expressentry.timelines.validity import pool_submission_days
@@ -102,7 +103,7 @@ def submission_micros(when: datetime) -> int:
     if not isinstance(given, datetime) or given.utcoffset() is None:
         raise InvalidInputError(
             "submission_micros",
-            [FieldProblem("when", given, "must be a datetime with a time zone")],
+            [FieldProblem("when", given, tr("must be a datetime with a time zone"))],
         )
     return _micros(given)
 
@@ -173,11 +174,7 @@ def _submission_problems(person: Candidate, when: datetime, i: int) -> list[Fiel
         attrs.evolve(person, profile_submitted=when)
     except InvalidInputError as exc:
         return [
-            FieldProblem(
-                f"submitted[{i}]" if p.path == "profile_submitted" else f"[{i}].{p.path}",
-                p.value,
-                p.message,
-            )
+            p.at(f"submitted[{i}]" if p.path == "profile_submitted" else f"[{i}].{p.path}")
             for p in exc.problems
         ]
     return []
@@ -230,7 +227,7 @@ class Pool:
                 FieldProblem(
                     "submitted",
                     f"{len(given)} date-times",
-                    f"must give one per candidate ({len(people)})",
+                    tr("must give one per candidate ({count})", count=len(people)),
                 )
             )
             given = (None,) * len(people)
@@ -238,7 +235,7 @@ class Pool:
         for i, (c, when) in enumerate(zip(people, given, strict=True)):
             person: object = c
             if not isinstance(person, Candidate):
-                problems.append(FieldProblem(f"[{i}]", c, "must be a Candidate"))
+                problems.append(FieldProblem(f"[{i}]", c, tr("must be a Candidate")))
                 continue
             path = f"[{i}].profile_submitted" if when is None else f"submitted[{i}]"
             own = person.profile_submitted
@@ -248,8 +245,12 @@ class Pool:
                     FieldProblem(
                         path,
                         found,
-                        f"is given both on the candidate ([{i}].profile_submitted "
-                        f"{_iso(own)}) and in submitted=, two different times",
+                        tr(
+                            "is given both on the candidate ({path} {time}) and in "
+                            "submitted=, two different times",
+                            path=f"[{i}].profile_submitted",
+                            time=_iso(own),
+                        ),
                     )
                 )
             elif found is None:
@@ -257,18 +258,20 @@ class Pool:
                     FieldProblem(
                         path,
                         None,
-                        "is required in a pool: rounds break ties by it (give it on the "
-                        "candidate or in submitted=)",
+                        tr(
+                            "is required in a pool: rounds break ties by it (give it on the "
+                            "candidate or in submitted=)"
+                        ),
                     )
                 )
             elif not isinstance(found, datetime):
-                problems.append(FieldProblem(path, found, "must be a datetime"))
+                problems.append(FieldProblem(path, found, tr("must be a datetime")))
             elif found.utcoffset() is None:
                 problems.append(
                     FieldProblem(
                         path,
                         found,
-                        "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                        tr("must carry a time zone (for example 2025-01-31T14:05:00+00:00)"),
                     )
                 )
             else:
@@ -372,12 +375,14 @@ class Pool:
         problems: list[FieldProblem] = []
         given_rules: object = rules  # of any type at run time
         if not isinstance(given_rules, RuleSet):
-            problems.append(FieldProblem("rules", given_rules, "must be a RuleSet"))
+            problems.append(FieldProblem("rules", given_rules, tr("must be a RuleSet")))
         for name, given in (("scores", scores), ("flags", flags)):
             if len(given) not in (0, len(self)):
                 problems.append(
                     FieldProblem(
-                        name, f"{len(given)} entries", f"must give one per candidate ({len(self)})"
+                        name,
+                        f"{len(given)} entries",
+                        tr("must give one per candidate ({count})", count=len(self)),
                     )
                 )
         if problems:
@@ -544,7 +549,7 @@ class PoolColumns:
         problems = []
         if not isinstance(indices, Sequence) or isinstance(indices, str | bytes):
             problems.append(
-                FieldProblem("indices", indices, "must be a sequence of positions in the pool")
+                FieldProblem("indices", indices, tr("must be a sequence of positions in the pool"))
             )
         else:
             wrong = next(
@@ -556,7 +561,7 @@ class PoolColumns:
                     FieldProblem(
                         f"indices[{wrong}]",
                         indices[wrong],
-                        f"must be a position in the pool, from 0 to {size - 1}",
+                        tr("must be a position in the pool, from 0 to {last}", last=size - 1),
                     )
                 )
         if not problems and as_of is not None and rules is not None:
@@ -572,8 +577,11 @@ class PoolColumns:
                 FieldProblem(
                     "as_of",
                     day,
-                    f"must be the day of the pool's columns ({self._as_of.isoformat()}): they "
-                    "hold the totals and flags of that day only",
+                    tr(
+                        "must be the day of the pool's columns ({day}): they hold the totals "
+                        "and flags of that day only",
+                        day=self._as_of,
+                    ),
                 )
             ]
         if rules is not self._rules and rules != self._rules:
@@ -581,8 +589,10 @@ class PoolColumns:
                 FieldProblem(
                     "rules",
                     rules,
-                    f"must be the rule set the pool's columns were worked out under "
-                    f"({self._rules!r})",
+                    tr(
+                        "must be the rule set the pool's columns were worked out under ({rules})",
+                        rules=repr(self._rules),
+                    ),
                 )
             ]
         return []
@@ -614,15 +624,15 @@ def _column_problems(as_of: object, rules: object, named: dict[str, object]) -> 
     """The problems of :class:`PoolColumns`' arguments as a whole: types and lengths."""
     problems: list[FieldProblem] = []
     if not isinstance(as_of, date) or isinstance(as_of, datetime):
-        problems.append(FieldProblem("as_of", as_of, "must be a date"))
+        problems.append(FieldProblem("as_of", as_of, tr("must be a date")))
     if not isinstance(rules, RuleSet):
-        problems.append(FieldProblem("rules", rules, "must be a RuleSet"))
+        problems.append(FieldProblem("rules", rules, tr("must be a RuleSet")))
     sizes: dict[str, int] = {}
     for name, column in named.items():
         if isinstance(column, Sequence) and not isinstance(column, str):
             sizes[name] = len(column)
         else:
-            problems.append(FieldProblem(name, column, "must be a sequence (a list, an array)"))
+            problems.append(FieldProblem(name, column, tr("must be a sequence (a list, an array)")))
     size = sizes.get("submitted_micros")
     for name, count in sizes.items():
         if size is not None and count != size:
@@ -630,7 +640,7 @@ def _column_problems(as_of: object, rules: object, named: dict[str, object]) -> 
                 FieldProblem(
                     name,
                     f"{count:,} entries",
-                    f"must give one per profile ({size:,}, as submitted_micros)",
+                    tr("must give one per profile ({size}, as submitted_micros)", size=Count(size)),
                 )
             )
     return problems
@@ -648,15 +658,16 @@ def _entry_problems(
     for i, t in enumerate(micros):
         if type(t) is not int:
             problems.append(
-                FieldProblem(f"submitted_micros[{i}]", t, "must be a whole number of microseconds")
+                FieldProblem(
+                    f"submitted_micros[{i}]", t, tr("must be a whole number of microseconds")
+                )
             )
     for i, n in enumerate(nominees):
         if n is not True and n is not False and not (type(n) is int and n in (0, 1)):
-            problems.append(FieldProblem(f"nominees[{i}]", n, "must be True or False"))
+            problems.append(FieldProblem(f"nominees[{i}]", n, tr("must be True or False")))
     if problems:
         return problems
     low, high = pool_micros(as_of)
-    day = as_of.isoformat()
     for i, t in enumerate(micros):
         if not low <= t < high:
             continue  # never ranked on as_of: not read
@@ -666,8 +677,11 @@ def _entry_problems(
                 FieldProblem(
                     f"scores[{i}]",
                     total,
-                    f"must be the profile's CRS total on {day} (a whole number, 0 or more): "
-                    "it is in the pool that day",
+                    tr(
+                        "must be the profile's CRS total on {day} (a whole number, 0 or more): "
+                        "it is in the pool that day",
+                        day=as_of,
+                    ),
                 )
             )
         found = flags[i]
@@ -676,7 +690,11 @@ def _entry_problems(
                 FieldProblem(
                     f"flags[{i}]",
                     found,
-                    f"must be the profile's EligibilityFlags on {day}: it is in the pool that day",
+                    tr(
+                        "must be the profile's EligibilityFlags on {day}: it is in the pool "
+                        "that day",
+                        day=as_of,
+                    ),
                 )
             )
     return problems
@@ -691,7 +709,7 @@ def _reindexed(error: InvalidInputError, indices: Sequence[int]) -> InvalidInput
             k, _, rest = path[1:].partition("]")
             if k.isdigit() and int(k) < len(indices):
                 path = f"[{indices[int(k)]}]{rest}"
-        problems.append(FieldProblem(path, p.value, p.message))
+        problems.append(p.at(path))
     return InvalidInputError("Pool", problems)
 
 
@@ -712,13 +730,21 @@ def ranked_pool(value: object, where: str) -> Pool | PoolColumns:
             return Pool(value.candidates)
         first = value.failures[0].line
         count = len(value.failures)
-        message = (
-            f"is a pool file read with {count:,} bad line{'s' if count > 1 else ''} (the first is "
-            f"line {first}); fix them, or rank the valid profiles with "
-            "expressentry.Pool(read.candidates)"
-        )
+        if count == 1:
+            message = tr(
+                "is a pool file read with 1 bad line (the first is line {first}); fix "
+                "them, or rank the valid profiles with expressentry.Pool(read.candidates)",
+                first=first,
+            )
+        else:
+            message = tr(
+                "is a pool file read with {count} bad lines (the first is line {first}); fix "
+                "them, or rank the valid profiles with expressentry.Pool(read.candidates)",
+                count=Count(count),
+                first=first,
+            )
         raise InvalidInputError(where, [FieldProblem("pool", MISSING, message)])
-    message = (
+    message = tr(
         "must be an expressentry.Pool (build one with expressentry.Pool(candidates)) or a "
         "pool file read by expressentry.pools.read_pool"
     )

@@ -805,11 +805,11 @@ def outlook(
     day = resolve(as_of, where="outlook")
     if type(last) is not int or last < 1:
         raise InvalidInputError(
-            "outlook", [FieldProblem("last", last, "must be a whole number of at least 1")]
+            "outlook", [FieldProblem("last", last, tr("must be a whole number of at least 1"))]
         )
     if rules is not None and not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            "outlook", [FieldProblem("rules", rules, "must be a RuleSet or None")]
+            "outlook", [FieldProblem("rules", rules, tr("must be a RuleSet or None"))]
         )
     breakdown = score(candidate, as_of=day, rules=rules)
     report = assess(candidate, as_of=day, rules=rules)

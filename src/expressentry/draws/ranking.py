@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["top_ranked"]
 
@@ -49,9 +50,9 @@ def top_ranked(scores: Sequence[int], submitted: Sequence[int], size: int) -> li
                 FieldProblem(
                     "submitted" if len(submitted) != n else "size",
                     len(submitted) if len(submitted) != n else size,
-                    f"must have one entry per score ({n})"
+                    tr("must have one entry per score ({count})", count=n)
                     if len(submitted) != n
-                    else "must be 0 or more",
+                    else tr("must be 0 or more"),
                 )
             ],
         )

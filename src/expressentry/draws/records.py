@@ -196,16 +196,21 @@ def _counts_valid(
     given: object = value  # of any type at run time
     bands = len(POOL_BANDS)
     if not isinstance(given, tuple | list):
-        message = f"must be a tuple of {bands} counts (whole numbers, or None where unpublished)"
+        message = tr(
+            "must be a tuple of {bands} counts (whole numbers, or None where unpublished)",
+            bands=bands,
+        )
         raise InvalidInputError("PoolDistribution", [FieldProblem("counts", given, message)])
     problems = [
-        FieldProblem(f"counts[{i}]", c, "must be a whole number of 0 or more, or None")
+        FieldProblem(f"counts[{i}]", c, tr("must be a whole number of 0 or more, or None"))
         for i, c in enumerate(given)
         if c is not None and (not isinstance(c, int) or isinstance(c, bool) or c < 0)
     ]
     if len(given) != bands:
-        message = (
-            f"must hold {bands} counts, one per band of IRCC's distribution; it holds {len(given)}"
+        message = tr(
+            "must hold {bands} counts, one per band of IRCC's distribution; it holds {count}",
+            bands=bands,
+            count=len(given),
         )
         problems.insert(0, FieldProblem("counts", MISSING, message))
     if problems:

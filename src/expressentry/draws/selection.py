@@ -154,30 +154,31 @@ def _spec_problems(spec: RoundSpec) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     day: object = spec.day
     if type(day) is not date:
-        problems.append(FieldProblem("day", day, "must be a date (datetime.date)"))
+        problems.append(FieldProblem("day", day, tr("must be a date (datetime.date)")))
     size: object = spec.size
     if type(size) is not int or size < 1:
-        problems.append(FieldProblem("size", size, "must be a whole number, 1 or more"))
+        problems.append(FieldProblem("size", size, tr("must be a whole number, 1 or more")))
     kind: object = spec.kind
     if not isinstance(kind, RoundKind):
         allowed = ", ".join(repr(k.value) for k in RoundKind)
-        problems.append(FieldProblem("kind", kind, f"must be a RoundKind ({allowed})"))
+        words = tr("must be a {kind} ({allowed})", kind="RoundKind", allowed=allowed)
+        problems.append(FieldProblem("kind", kind, words))
     program: object = spec.program
     if kind is RoundKind.PROGRAM:
         if not isinstance(program, Program):
             problems.append(
-                FieldProblem("program", program, "must be a Program in a program round")
+                FieldProblem("program", program, tr("must be a Program in a program round"))
             )
     elif program is not None:
-        problems.append(FieldProblem("program", program, "is only for a program round"))
+        problems.append(FieldProblem("program", program, tr("is only for a program round")))
     category: object = spec.category
     if kind is RoundKind.CATEGORY:
         if not isinstance(category, CategoryId):
             problems.append(
-                FieldProblem("category", category, "must be a CategoryId in a category round")
+                FieldProblem("category", category, tr("must be a CategoryId in a category round"))
             )
     elif category is not None:
-        problems.append(FieldProblem("category", category, "is only for a category round"))
+        problems.append(FieldProblem("category", category, tr("is only for a category round")))
     return problems
 
 
@@ -230,9 +231,13 @@ class RoundSpec:
                     FieldProblem(
                         "round",
                         round.number,
-                        f"round {round.number} is of the category {round.unknown_category!r}, "
-                        "which expressentry has no list of (added by IRCC after this release): "
-                        "nobody's eligibility for it can be judged, so it cannot be run",
+                        tr(
+                            "round {number} is of the category {category}, which expressentry "
+                            "has no list of (added by IRCC after this release): nobody's "
+                            "eligibility for it can be judged, so it cannot be run",
+                            number=round.number,
+                            category=repr(round.unknown_category),
+                        ),
                     )
                 ],
             )
@@ -661,7 +666,7 @@ def _statuses(
 def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
     if rules is not None and not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            "select", [FieldProblem("rules", rules, "must be a RuleSet or None")]
+            "select", [FieldProblem("rules", rules, tr("must be a RuleSet or None"))]
         )
     r = rules_for(as_of=spec.day) if rules is None else rules
     if spec.kind is RoundKind.CATEGORY:
@@ -674,7 +679,11 @@ def _rules_of(spec: RoundSpec, rules: RuleSet | None) -> RuleSet:
                     FieldProblem(
                         "category",
                         spec.category,
-                        f"is not a category in force on {spec.day.isoformat()} (in force: {names})",
+                        tr(
+                            "is not a category in force on {day} (in force: {names})",
+                            day=spec.day,
+                            names=names,
+                        ),
                     )
                 ],
             )
@@ -698,16 +707,13 @@ def _select(
 ) -> Selection:
     pool = ranked_pool(pool, "select")
     if not isinstance(spec, RoundSpec):
-        raise InvalidInputError("select", [FieldProblem("spec", spec, "must be a RoundSpec")])
+        raise InvalidInputError("select", [FieldProblem("spec", spec, tr("must be a RoundSpec"))])
     r = _rules_of(spec, rules)
     if isinstance(pool, PoolColumns):
         try:
             pool.scores((), as_of=spec.day, rules=r)  # refuses another day or rule set
         except InvalidInputError as exc:
-            problems = [
-                FieldProblem("spec.day" if p.path == "as_of" else p.path, p.value, p.message)
-                for p in exc.problems
-            ]
+            problems = [p.at("spec.day" if p.path == "as_of" else p.path) for p in exc.problems]
             raise InvalidInputError("select", problems) from None
     # the pool rule as two comparisons of microseconds per candidate (pool_micros)
     low, high = pool_micros(spec.day)
@@ -852,7 +858,9 @@ def run_rounds(
         if b.day < a.day:
             problems.append(
                 FieldProblem(
-                    f"specs[{i}].day", b.day, f"must not be before the round before it ({a.day})"
+                    f"specs[{i}].day",
+                    b.day,
+                    tr("must not be before the round before it ({day})", day=a.day),
                 )
             )
     if problems:

@@ -17,6 +17,7 @@ from typing import Final
 from expressentry._checks import require, require_items
 from expressentry._formats import FORMATS as JSON_FORMATS
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 from .records import POOL_BANDS, Round
 
@@ -110,5 +111,5 @@ def render_rounds(rounds: Iterable[Round], fmt: str = "text") -> str:
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
-    message = f"must be one of {', '.join(FORMATS)}"
+    message = tr("must be one of {known}", known=", ".join(FORMATS))
     raise InvalidInputError("render_rounds", [FieldProblem("fmt", fmt, message)])

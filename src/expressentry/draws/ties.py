@@ -33,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = [
     "EXACT",
@@ -121,13 +122,13 @@ def invited_at_cutoff(
     """
     given: tuple[tuple[str, object], ...] = (("submitted", submitted), ("tie_break", tie_break))
     problems = [
-        FieldProblem(name, value, "must be a time-zone-aware datetime")
+        FieldProblem(name, value, tr("must be a time-zone-aware datetime"))
         for name, value in given
         if not isinstance(value, datetime) or value.utcoffset() is None
     ]
     if precision not in (TIE_BREAK_PRECISION, EXACT):
         problems.append(
-            FieldProblem("precision", precision, "must be TIE_BREAK_PRECISION or EXACT")
+            FieldProblem("precision", precision, tr("must be TIE_BREAK_PRECISION or EXACT"))
         )
     if problems:
         raise InvalidInputError("invited_at_cutoff", problems)

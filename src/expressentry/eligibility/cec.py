@@ -111,8 +111,11 @@ def _kinds(rules: RuleSet) -> _Kinds:
                 FieldProblem(
                     CEC_MIN_CLB_BY_TEER.rule_id,
                     {t.value: level for t, level in minima.items()},
-                    f"has no level for {teers}, which experience.skilled_teers counts as "
-                    "skilled: replace both in the reform",
+                    tr(
+                        "has no level for {teers}, which experience.skilled_teers counts as "
+                        "skilled: replace both in the reform",
+                        teers=teers,
+                    ),
                 )
             ],
         )

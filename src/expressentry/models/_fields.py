@@ -24,11 +24,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 
-from expressentry._checks import NOC_TEXT, type_words
+from expressentry._checks import NOC_TEXT, a_kind, type_message
 from expressentry.enums import (
     Teer,
 )
-from expressentry.errors import FieldProblem, InvalidInputError, article, render_value
+from expressentry.errors import FieldProblem, InvalidInputError, render_value
+from expressentry.i18n import Message, tr
 from expressentry.noc import NOC_VERSION, unit_groups
 from expressentry.plausibility import (
     COUNTRY_CODE,
@@ -46,7 +47,7 @@ class Checks:
         self.owner = owner
         self.problems: list[FieldProblem] = []
 
-    def require(self, ok: bool, path: str, value: object, message: str) -> None:
+    def require(self, ok: bool, path: str, value: object, message: str | Message) -> None:
         if not ok:
             self.problems.append(FieldProblem(path, value, message))
 
@@ -85,15 +86,18 @@ finite = math.isfinite
 def is_bool(path: str, value: object, out: list[FieldProblem]) -> bool:
     if value is True or value is False:
         return True
-    out.append(FieldProblem(path, value, "must be true or false"))
+    out.append(FieldProblem(path, value, tr("must be true or false")))
     return False
 
 
 def is_whole(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, int) and not isinstance(value, bool | Enum):
         return True
-    words = ", not a boolean" if isinstance(value, bool) else ""
-    out.append(FieldProblem(path, value, f"must be a whole number{words}"))
+    if isinstance(value, bool):
+        message = tr("must be a whole number, not a boolean")
+    else:
+        message = tr("must be a whole number")
+    out.append(FieldProblem(path, value, message))
     return False
 
 
@@ -102,14 +106,14 @@ _MOST_BITS = 1000
 
 def is_number(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, bool):
-        message = "must be a number, not a boolean"
+        message = tr("must be a number, not a boolean")
     elif isinstance(value, Enum) or not isinstance(value, int | float):
-        message = "must be a number"
+        message = tr("must be a number")
     elif isinstance(value, float) and not finite(value):
-        message = "must be a finite number"
+        message = tr("must be a finite number")
     elif isinstance(value, int) and value.bit_length() > _MOST_BITS:
         # An int too big for a float would overflow in the first computation.
-        message = "must be a number of a sensible size"
+        message = tr("must be a number of a sensible size")
     else:
         return True
     out.append(FieldProblem(path, value, message))
@@ -120,9 +124,9 @@ def is_date(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, date) and not isinstance(value, datetime):
         return True
     message = (
-        "must be a date, not a datetime"
+        tr("must be a date, not a datetime")
         if isinstance(value, datetime)
-        else "must be a date (datetime.date)"
+        else tr("must be a date (datetime.date)")
     )
     out.append(FieldProblem(path, value, message))
     return False
@@ -131,7 +135,9 @@ def is_date(path: str, value: object, out: list[FieldProblem]) -> bool:
 def is_datetime(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, datetime):
         return True
-    out.append(FieldProblem(path, value, "must be a datetime (datetime.datetime) with a time zone"))
+    out.append(
+        FieldProblem(path, value, tr("must be a datetime (datetime.datetime) with a time zone"))
+    )
     return False
 
 
@@ -142,14 +148,19 @@ def member_of(kind: type[Enum]) -> Check:
     how to pass it (JSON's strings are converted before they reach a model).
     """
     values = [m.value for m in kind]
-    allowed = f"must be one of {', '.join(render_value(v) for v in values)}"
+    known = ", ".join(render_value(v) for v in values)
 
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if isinstance(value, kind):
             return True
-        message = allowed
+        message = tr("must be one of {known}", known=known)
         if isinstance(value, str) and value in values:
-            message += f"; a plain string is not converted: pass {kind.__name__}({value!r})"
+            call = f"{kind.__name__}({value!r})"
+            message = tr(
+                "must be one of {known}; a plain string is not converted: pass {call}",
+                known=known,
+                call=call,
+            )
         out.append(FieldProblem(path, value, message))
         return False
 
@@ -157,29 +168,29 @@ def member_of(kind: type[Enum]) -> Check:
 
 
 def instance_of(cls: type) -> Check:
-    message = f"must be {article(cls.__name__)}"
-
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if isinstance(value, cls):
             return True
-        out.append(FieldProblem(path, value, message))
+        out.append(FieldProblem(path, value, tr("must be {kind}", kind=a_kind(cls.__name__))))
         return False
 
     return check
 
 
 def tuple_of(cls: type) -> Check:
-    message = f"must be a tuple (or a list) of {cls.__name__}"
-    item_message = f"must be {article(cls.__name__)}"
+    name = cls.__name__
 
     def check(path: str, value: object, out: list[FieldProblem]) -> bool:
         if not isinstance(value, tuple):
+            message = tr("must be a tuple (or a list) of {name}", name=name)
             out.append(FieldProblem(path, value, message))
             return False
         ok = True
         for i, item in enumerate(value):
             if not isinstance(item, cls):
-                out.append(FieldProblem(f"{path}[{i}]", item, item_message))
+                out.append(
+                    FieldProblem(f"{path}[{i}]", item, tr("must be {kind}", kind=a_kind(name)))
+                )
                 ok = False
         return ok
 
@@ -201,12 +212,15 @@ def is_noc(path: str, noc: object, out: list[FieldProblem]) -> bool:
     if type(noc) is str and noc in unit_groups():  # every unit group is a valid code
         return True
     if not isinstance(noc, str):  # the type before the format
-        out.append(FieldProblem(path, noc, f"must be a string, not {type_words(noc)}: {NOC_TEXT}"))
+        message = tr(
+            "must be a string, not {kind}: {what}", kind=type_message(noc), what=tr(NOC_TEXT)
+        )
+        out.append(FieldProblem(path, noc, message))
     elif not (len(noc) == 5 and noc.isdigit() and noc[1] in "012345"):
-        message = "must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5"
+        message = tr("must be a 5-digit NOC 2021 code whose 2nd digit (the TEER) is 0-5")
         out.append(FieldProblem(path, noc, message))
     elif noc not in unit_groups():
-        out.append(FieldProblem(path, noc, f"is not a unit group of {NOC_VERSION}"))
+        out.append(FieldProblem(path, noc, tr("is not a unit group of {noc}", noc=NOC_VERSION)))
     else:  # pragma: no cover (a unit group returned above)
         return True
     return False
@@ -229,7 +243,7 @@ def hours_in_a_week(path: str, hours: object, out: list[FieldProblem]) -> bool:
         return False
     if 0 < hours <= most:  # type: ignore[operator]  # a number, checked above
         return True
-    message = f"must be more than 0 and at most {most} (the hours in a week)"
+    message = tr("must be more than 0 and at most {most} (the hours in a week)", most=most)
     out.append(FieldProblem(path, hours, message))
     return False
 
@@ -241,11 +255,12 @@ def children_count(path: str, children: object, out: list[FieldProblem]) -> bool
     if not is_whole(path, children, out):
         return False
     if children < 0:  # type: ignore[operator]  # a whole number, checked above
-        out.append(FieldProblem(path, children, "must be 0 or more"))
+        out.append(FieldProblem(path, children, tr("must be 0 or more")))
     elif children > MOST_DEPENDENT_CHILDREN:  # type: ignore[operator]
-        message = (
-            f"must be at most {MOST_DEPENDENT_CHILDREN}: no applicant has more "
-            f"{tag(DEPENDENT_CHILDREN)}"
+        message = tr(
+            "must be at most {most}: no applicant has more {rule}",
+            most=MOST_DEPENDENT_CHILDREN,
+            rule=tag(DEPENDENT_CHILDREN),
         )
         out.append(FieldProblem(path, children, message))
     else:
@@ -261,7 +276,7 @@ def dollars(path: str, amount: object, out: list[FieldProblem]) -> bool:
         return False
     if amount >= 0:  # type: ignore[operator]  # a whole number, checked above
         return True
-    out.append(FieldProblem(path, amount, "must be 0 or more Canadian dollars"))
+    out.append(FieldProblem(path, amount, tr("must be 0 or more Canadian dollars")))
     return False
 
 
@@ -278,13 +293,15 @@ def is_country(path: str, code: object, out: list[FieldProblem]) -> bool:
     ok = len(code) == _COUNTRY_CODE_LENGTH and code.isascii() and code.isalpha() and code.isupper()
     if not ok:
         out.append(
-            FieldProblem(path, code, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN")
+            FieldProblem(path, code, tr("must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN"))
         )
     elif not is_country_code(code):
-        message = f"is not the ISO 3166-1 alpha-2 code of a country {tag(COUNTRY_CODE)}"
+        message = tr(
+            "is not the ISO 3166-1 alpha-2 code of a country {rule}", rule=tag(COUNTRY_CODE)
+        )
         out.append(FieldProblem(path, code, message))
     else:
-        message = "no police certificate is asked for Canada; leave it out"
+        message = tr("no police certificate is asked for Canada; leave it out")
         out.append(FieldProblem(path, code, message))
     return False
 
@@ -305,5 +322,5 @@ _TEER_OF_DIGIT = {str(t.value): t for t in Teer}
 def is_string(path: str, value: object, out: list[FieldProblem]) -> bool:
     if isinstance(value, str):
         return True
-    out.append(FieldProblem(path, value, "must be a string"))
+    out.append(FieldProblem(path, value, tr("must be a string")))
     return False

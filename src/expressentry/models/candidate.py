@@ -21,6 +21,7 @@ from expressentry.enums import (
     OfficialLanguage,
 )
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import N_, Message, tr
 from expressentry.models import _pickling
 from expressentry.models._fields import (
     NO_PROBLEMS,
@@ -496,32 +497,43 @@ def _check_lifetime(c: Checks, candidate: Candidate, born: date) -> None:
         if not own:
             continue
         if day < born:
-            rule, words = AFTER_BIRTH, f"is before the date of birth ({born.isoformat()})"
+            rule = AFTER_BIRTH
+            words = tr("is before the date of birth ({born}) {rule}", born=born, rule=tag(rule))
         elif kind is _WORK and completed_years(born, day) < WORKING_AGE:
             rule = WORK_AGE
-            words = f"is before the {WORKING_AGE}th birthday (born {born.isoformat()})"
+            words = tr(
+                "is before the {age}th birthday (born {born}) {rule}",
+                age=WORKING_AGE,
+                born=born,
+                rule=tag(rule),
+            )
         elif kind is not _EXPIRY and completed_years(born, day) > OLDEST_AGE:
             rule = AGE
-            words = (
-                f"is at age {OLDEST_AGE + 1} or more (born {born.isoformat()}): "
-                f"no one has lived past {OLDEST_AGE}"
+            words = tr(
+                "is at age {age} or more (born {born}): no one has lived past {oldest} {rule}",
+                age=OLDEST_AGE + 1,
+                born=born,
+                oldest=OLDEST_AGE,
+                rule=tag(rule),
             )
         else:
             continue
-        c.require(False, path, value, f"{words} {tag(rule)}")
+        c.require(False, path, value, words)
         broken.setdefault(rule, []).append(f"{path} {day.isoformat()}")
-    said = {
-        AFTER_BIRTH: "is after",
-        WORK_AGE: f"is less than {WORKING_AGE} years before",
-        AGE: f"is more than {OLDEST_AGE} years before",
-    }
     for rule, paths in broken.items():
-        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        first, more = paths[0], len(paths) - 1
+        said = {
+            AFTER_BIRTH: tr("is after {date}", date=first),
+            WORK_AGE: tr("is less than {age} years before {date}", age=WORKING_AGE, date=first),
+            AGE: tr("is more than {age} years before {date}", age=OLDEST_AGE, date=first),
+        }[rule]
+        if more:
+            said = tr("{said} and {count} more", said=said, count=more)
         c.require(
             False,
             "date_of_birth",
             born,
-            f"{said[rule]} {paths[0]}{more}: one or the other is wrong {tag(rule)}",
+            tr("{said}: one or the other is wrong {rule}", said=said, rule=tag(rule)),
         )
 
 
@@ -653,8 +665,11 @@ class Candidate:
                 False,
                 "spouse",
                 spouse,
-                f"must be given exactly when marital_status is married or common_law "
-                f"(it is {status.value})",
+                tr(
+                    "must be given exactly when marital_status is married or common_law "
+                    "(it is {status})",
+                    status=status.value,
+                ),
             )
         by_language: dict[OfficialLanguage, LanguageResult] = {}
         if "languages" not in bad:
@@ -664,7 +679,7 @@ class Candidate:
                     False,
                     "languages",
                     [r.test.value for r in languages],
-                    "give at most one result per official language",
+                    tr("give at most one result per official language"),
                 )
             if "first_official_language" not in bad:
                 if first is None and len(by_language) == 1:
@@ -674,8 +689,10 @@ class Candidate:
                         False,
                         "first_official_language",
                         None if first is None else first.value,
-                        "must name the language of one of the results "
-                        f"({', '.join(sorted(lang.value for lang in by_language))})",
+                        tr(
+                            "must name the language of one of the results ({languages})",
+                            languages=", ".join(sorted(lang.value for lang in by_language)),
+                        ),
                     )
         submitted: date | None = None
         if when is not None and "profile_submitted" not in bad:
@@ -684,13 +701,13 @@ class Candidate:
                     False,
                     "profile_submitted",
                     when,
-                    "must carry a time zone (for example 2025-01-31T14:05:00+00:00)",
+                    tr("must carry a time zone (for example 2025-01-31T14:05:00+00:00)"),
                 )
             else:
                 try:
                     submitted = when.astimezone(UTC).date()
                 except OverflowError:
-                    c.require(False, "profile_submitted", when, "is out of range in UTC")
+                    c.require(False, "profile_submitted", when, tr("is out of range in UTC"))
         if typed and (children or funds is not None or f.certificate_noc is not None):
             c.fields(self, _CANDIDATE_VALUES)
         if self.certificate_noc is not None and "certificate_of_qualification" not in bad:
@@ -698,15 +715,20 @@ class Candidate:
                 self.certificate_of_qualification,
                 "certificate_noc",
                 self.certificate_noc,
-                "names the trade of a certificate, so certificate_of_qualification must be true",
+                N_(
+                    "names the trade of a certificate, so certificate_of_qualification must be true"
+                ),
             )
         if submitted is not None and submitted < PROFILES_FROM:
             c.require(
                 False,
                 "profile_submitted",
                 when,
-                f"is before Express Entry opened ({PROFILES_FROM.isoformat()}) "
-                f"{tag(PROFILE_SUBMITTED)}",
+                tr(
+                    "is before Express Entry opened ({day}) {rule}",
+                    day=PROFILES_FROM,
+                    rule=tag(PROFILE_SUBMITTED),
+                ),
             )
         object.__setattr__(self, "_submitted_day", submitted)
         everyone = None
@@ -991,7 +1013,9 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
     )
 
 
-def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | None = None) -> None:
+def check_dates(
+    candidate: Candidate, *, as_of: date | None = None, day: str | Message | None = None
+) -> None:
     """Refuse a profile assessed on ``as_of`` (``None``: today) before its own dates.
 
     Refused, each by its path: a test, result, ECA, medical exam or police
@@ -1013,7 +1037,7 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | N
     as_of = resolve(as_of, where="check_dates")
     if not isinstance(candidate, Candidate):
         raise InvalidInputError(
-            "check_dates", [FieldProblem("candidate", candidate, "must be a Candidate")]
+            "check_dates", [FieldProblem("candidate", candidate, tr("must be a Candidate"))]
         )
     latest = candidate._latest_document
     born = candidate.date_of_birth
@@ -1023,10 +1047,15 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | N
         and as_of.year - born.year <= OLDEST_AGE  # so the age is at most OLDEST_AGE
     ):
         return
-    after = f"is after {day or f'the day assessed ({as_of.isoformat()})'}"
+    told = tr("the day assessed ({day})", day=as_of) if day is None else day
+    after = tr("is after {day}", day=told)
     problems = [
         FieldProblem(
-            path, value, f"{after}: it is {when} in UTC" if path == "profile_submitted" else after
+            path,
+            value,
+            tr("{after}: it is {day} in UTC", after=after, day=when)
+            if path == "profile_submitted"
+            else after,
         )
         for path, value, when, kind, _ in _dated_fields(candidate)
         if when > as_of and kind is not _EXPIRY
@@ -1038,9 +1067,13 @@ def check_dates(candidate: Candidate, *, as_of: date | None = None, day: str | N
             FieldProblem(
                 "date_of_birth",
                 born,
-                f"makes the applicant {completed_years(born, as_of)} on "
-                f"{day or f'the day assessed ({as_of.isoformat()})'}: no one has lived past "
-                f"{OLDEST_AGE} {tag(AGE)}",
+                tr(
+                    "makes the applicant {age} on {day}: no one has lived past {oldest} {rule}",
+                    age=completed_years(born, as_of),
+                    day=told,
+                    oldest=OLDEST_AGE,
+                    rule=tag(AGE),
+                ),
             )
         )
     if problems:
@@ -1055,7 +1088,7 @@ def require_candidate(value: object, where: str) -> Candidate:
     """
     if isinstance(value, Candidate):
         return value
-    raise InvalidInputError(where, [FieldProblem("candidate", value, "must be a Candidate")])
+    raise InvalidInputError(where, [FieldProblem("candidate", value, tr("must be a Candidate"))])
 
 
 def results_under(candidate: Candidate, rules: RuleSet) -> Candidate:

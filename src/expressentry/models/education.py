@@ -13,6 +13,7 @@ from expressentry.enums import (
     EducationLevel,
 )
 from expressentry.errors import FieldProblem
+from expressentry.i18n import tr
 from expressentry.models._fields import Checks, Specs, is_date, member_of, optional
 from expressentry.models._pickling import codes, day, maker
 
@@ -43,13 +44,19 @@ def _read(level: EducationLevel, credential: CanadianCredential, no_eca: bool) -
     problems: list[FieldProblem] = []
     need = _NEEDS[credential]
     if level.rank < need.rank:
-        message = f"needs a level of {need.value} or higher (level is {level.value})"
+        message = tr(
+            "needs a level of {need} or higher (level is {level})",
+            need=need.value,
+            level=level.value,
+        )
         problems.append(FieldProblem("canadian_credential", credential.value, message))
     covered = level.rank <= _COVERS[credential].rank
     if credential is not CanadianCredential.NONE and not covered and no_eca:
-        message = (
-            f"a {level.value} level above the Canadian {credential.value} credential "
-            "must be foreign, so it needs the ECA issue date"
+        message = tr(
+            "a {level} level above the Canadian {credential} credential "
+            "must be foreign, so it needs the ECA issue date",
+            level=level.value,
+            credential=credential.value,
         )
         problems.append(FieldProblem("eca_issued", None, message))
     needs = level is not EducationLevel.LESS_THAN_SECONDARY and not covered

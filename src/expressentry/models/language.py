@@ -14,6 +14,7 @@ from expressentry.enums import (
     OfficialLanguage,
 )
 from expressentry.errors import RulesNotInForceError
+from expressentry.i18n import tr
 from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
@@ -94,19 +95,26 @@ class LanguageResult:
         ):
             bad = c.types(self, _LANGUAGE_RESULT_CHECKS)
         if result_date is not None and "test_date" not in bad and "result_date" not in bad:
-            c.require(
-                result_date >= taken,
-                "result_date",
-                result_date,
-                f"must not be before test_date ({taken.isoformat()})",
-            )
-            c.require(
-                (result_date - taken).days <= RESULT_DELAY_DAYS,
-                "result_date",
-                result_date,
-                f"must be at most {RESULT_DELAY_DAYS} days after test_date "
-                f"({taken.isoformat()}): results are reported within weeks {tag(RESULT_DELAY)}",
-            )
+            if result_date < taken:  # the messages only when refused: none built for a good one
+                c.require(
+                    False,
+                    "result_date",
+                    result_date,
+                    tr("must not be before test_date ({day})", day=taken),
+                )
+            if (result_date - taken).days > RESULT_DELAY_DAYS:
+                c.require(
+                    False,
+                    "result_date",
+                    result_date,
+                    tr(
+                        "must be at most {days} days after test_date ({day}): "
+                        "results are reported within weeks {rule}",
+                        days=RESULT_DELAY_DAYS,
+                        day=taken,
+                        rule=tag(RESULT_DELAY),
+                    ),
+                )
         if "test" in bad or "test_date" in bad:
             c.done()  # the chart, so the scale of every score, is unknown
         try:
@@ -116,8 +124,11 @@ class LanguageResult:
                 False,
                 "test_date",
                 taken,
-                f"IRCC accepts {test.value} results only from tests taken on or "
-                f"after {exc.first.isoformat()}",
+                tr(
+                    "IRCC accepts {test} results only from tests taken on or after {day}",
+                    test=test.value,
+                    day=exc.first,
+                ),
             )
             c.done()
             raise  # pragma: no cover (done() raised)
@@ -139,7 +150,13 @@ class LanguageResult:
                     False,
                     name,
                     score,
-                    f"{test.value} {name} scores on {taken.isoformat()} run {scale.describe()}",
+                    tr(
+                        "{test} {ability} scores on {day} run {scale}",
+                        test=test.value,
+                        ability=name,
+                        day=taken,
+                        scale=scale.words(),
+                    ),
                 )
         c.done()  # a score off the scale is a problem: this raises
 

@@ -14,6 +14,7 @@ from expressentry.enums import (
     Teer,
 )
 from expressentry.errors import InvalidInputError
+from expressentry.i18n import N_, tr
 from expressentry.models._fields import (
     NO_PROBLEMS,
     Checks,
@@ -79,7 +80,7 @@ class WorkPeriod:
         if not typed:
             bad = c.types(self, _WORK_PERIOD_CHECKS)
         if end is not None and "start" not in bad and "end" not in bad and end < start:
-            c.require(False, "end", end, f"must not be before start ({start.isoformat()})")
+            c.require(False, "end", end, tr("must not be before start ({day})", day=start))
         if typed:  # the checks of the fields that go beyond their type
             hours_in_a_week("hours_per_week", hours, c.problems)
             is_noc("noc", f.noc, c.problems)
@@ -254,17 +255,22 @@ class WorkHistory:
             "foreign", foreign, c.problems
         )
         if whole:
-            c.require(canadian >= 0, "canadian", canadian, "must be 0 or more")
-            c.require(foreign >= 0, "foreign", foreign, "must be 0 or more")
+            c.require(canadian >= 0, "canadian", canadian, N_("must be 0 or more"))
+            c.require(foreign >= 0, "foreign", foreign, N_("must be 0 or more"))
             if day is not None and canadian >= 0 and foreign >= 0:
                 most = day.year - 1
-                c.require(
-                    canadian + foreign <= most,
-                    "foreign" if foreign else "canadian",
-                    foreign if foreign else canadian,
-                    f"is too many: canadian and foreign years together must be at most "
-                    f"{most} (the years before {day.isoformat()})",
-                )
+                if canadian + foreign > most:
+                    c.require(
+                        False,
+                        "foreign" if foreign else "canadian",
+                        foreign if foreign else canadian,
+                        tr(
+                            "is too many: canadian and foreign years together must be at most "
+                            "{most} (the years before {day})",
+                            most=most,
+                            day=day,
+                        ),
+                    )
         c.done()
         assert day is not None  # noqa: S101 (done() raised otherwise)
         periods: list[WorkPeriod] = []

@@ -88,7 +88,7 @@ def _optional_rules(instance: object, attribute: Any, value: object) -> None:
     if value is not None and not isinstance(value, RuleSet):
         raise InvalidInputError(
             type(instance).__name__,
-            [FieldProblem(attribute.name, value, "must be a RuleSet (see rules_for) or None")],
+            [FieldProblem(attribute.name, value, tr("must be a RuleSet (see rules_for) or None"))],
         )
 
 
@@ -96,7 +96,7 @@ def _optional_name(instance: object, attribute: Any, value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str) or not value.strip() or not value.isprintable():
-        message = "must be a non-empty name on one line (a string) or None"
+        message = tr("must be a non-empty name on one line (a string) or None")
         raise InvalidInputError(
             type(instance).__name__, [FieldProblem(attribute.name, value, message)]
         )
@@ -559,12 +559,14 @@ def _row(key: tuple[CrsSection, str], breakdowns: Sequence[CrsBreakdown]) -> Com
 def _scenarios(items: tuple[object, ...]) -> list[Scenario]:
     """The items as scenarios, each named; every bad one named by its place."""
     if len(items) == 1 and isinstance(items[0], list | tuple):
-        message = "pass the profiles one by one: compare(a, b), or compare(*profiles)"
+        message = tr("pass the profiles one by one: compare(a, b), or compare(*profiles)")
         raise InvalidInputError("compare", [FieldProblem("scenarios", items[0], message)])
     if not MIN_SCENARIOS <= len(items) <= MAX_SCENARIOS:
-        message = (
-            f"must be {MIN_SCENARIOS} to {MAX_SCENARIOS} profiles or scenarios to compare "
-            f"side by side, not {len(items)}"
+        message = tr(
+            "must be {least} to {most} profiles or scenarios to compare side by side, not {count}",
+            least=MIN_SCENARIOS,
+            most=MAX_SCENARIOS,
+            count=len(items),
         )
         raise InvalidInputError("compare", [FieldProblem("scenarios", len(items), message)])
     problems = []
@@ -575,9 +577,12 @@ def _scenarios(items: tuple[object, ...]) -> list[Scenario]:
         elif isinstance(item, Scenario):
             found.append(item if item.name is not None else _named(item, ascii_uppercase[n - 1]))
         else:
-            message = "must be a Candidate or a Scenario"
+            message = tr("must be a Candidate or a Scenario")
             if isinstance(item, RuleSet):
-                message += "; to compare rule sets, pass Scenario(candidate, rules=...)"
+                message = tr(
+                    "must be a Candidate or a Scenario; "
+                    "to compare rule sets, pass Scenario(candidate, rules=...)"
+                )
             problems.append(FieldProblem(f"scenario {n}", item, message))
     if problems:
         raise InvalidInputError("compare", problems)
@@ -585,7 +590,7 @@ def _scenarios(items: tuple[object, ...]) -> list[Scenario]:
     for n, scenario in enumerate(found, start=1):
         name = scenario.name or ""
         if name in seen:
-            message = f"is the name of scenario {seen[name]} too: each column needs its own"
+            message = tr("is the name of scenario {n} too: each column needs its own", n=seen[name])
             problems.append(FieldProblem(f"scenario {n}.name", name, message))
         seen.setdefault(name, n)
     if problems:
@@ -634,7 +639,8 @@ def compare(
     day = resolve(as_of, where="compare")
     if rules is not None and not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            "compare", [FieldProblem("rules", rules, "must be a RuleSet (see rules_for) or None")]
+            "compare",
+            [FieldProblem("rules", rules, tr("must be a RuleSet (see rules_for) or None"))],
         )
     columns = []
     for n, scenario in enumerate(found, start=1):

@@ -503,7 +503,11 @@ def _months(months: object, where: str) -> int:
     if type(months) is not int or not 1 <= months <= MAX_MONTHS:
         raise InvalidInputError(
             where,
-            [FieldProblem("months", months, f"must be a whole number from 1 to {MAX_MONTHS}")],
+            [
+                FieldProblem(
+                    "months", months, tr("must be a whole number from 1 to {most}", most=MAX_MONTHS)
+                )
+            ],
         )
     return months
 
@@ -532,10 +536,12 @@ def _asked(  # noqa: PLR0917 (the arguments of both public functions, in order)
     try:
         end = day + relativedelta(months=horizon)
     except (ValueError, OverflowError):  # past 9999-12-31, the last day a date holds
-        words = f"runs past 9999-12-31 from {day.isoformat()}"
+        words = tr("runs past 9999-12-31 from {day}", day=day)
         raise InvalidInputError(where, [FieldProblem("months", months, words)]) from None
     if type(chances) is not bool:
-        raise InvalidInputError(where, [FieldProblem("chances", chances, "must be True or False")])
+        raise InvalidInputError(
+            where, [FieldProblem("chances", chances, tr("must be True or False"))]
+        )
     estimates = _Estimates(history_in_date_order(history, where), day) if chances else None
     return _Asked(day, end, r, rules, estimates)
 

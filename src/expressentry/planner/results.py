@@ -50,7 +50,7 @@ def _shown(
         return improvements
     if type(top) is not int or top < 0:
         raise InvalidInputError(
-            where, [FieldProblem("top", top, "must be None or a whole number from 0")]
+            where, [FieldProblem("top", top, tr("must be None or a whole number from 0"))]
         )
     return improvements[:top]
 

@@ -104,9 +104,9 @@ def report_html(
     """
     if lang not in LANGUAGES:
         message = (
-            "French reports are not available yet; use lang='en'"
+            tr("French reports are not available yet; use lang='en'")
             if lang == "fr"
-            else f"must be one of {', '.join(LANGUAGES)}"
+            else tr("must be one of {known}", known=", ".join(LANGUAGES))
         )
         raise InvalidInputError(_WHERE, [FieldProblem("lang", lang, message)])
     day, _ = resolve_rules(_WHERE, as_of, rules)
@@ -116,7 +116,7 @@ def report_html(
         end = day + relativedelta(months=FORECAST_MONTHS)
     except (ValueError, OverflowError):
         raise InvalidInputError(
-            _WHERE, [FieldProblem("as_of", day, "leaves no 24 months before 9999-12-31")]
+            _WHERE, [FieldProblem("as_of", day, tr("leaves no 24 months before 9999-12-31"))]
         ) from None
     environment = _environment(lang)
     context = _context(candidate, day, end, invited, rules, lang=lang)

@@ -41,6 +41,7 @@ from expressentry.enums import (
     LanguageTest,
 )
 from expressentry.errors import DataError, FieldProblem, InvalidInputError, RulesNotInForceError
+from expressentry.i18n import tr
 from expressentry.rules import (
     categories,
     fsw_grid,
@@ -415,7 +416,7 @@ class RuleSet:
         if timeline is None:
             ids = ", ".join(sorted(PERIOD_TIMELINES))
             problem = FieldProblem(
-                "rule", key, f"is not a rule read on a day of its own; known: {ids}"
+                "rule", key, tr("is not a rule read on a day of its own; known: {ids}", ids=ids)
             )
             raise InvalidInputError("RuleSet.entry_for", [problem])
         if timeline.rule_id in self.replaced:
@@ -465,10 +466,10 @@ class RuleSet:
         problems: list[FieldProblem] = []
         words: object = reform  # of any type at run time
         if not isinstance(words, str):
-            problems.append(FieldProblem("reform", words, "must be a string"))
+            problems.append(FieldProblem("reform", words, tr("must be a string")))
         cited: object = source
         if cited is not None and not isinstance(cited, Source):
-            problems.append(FieldProblem("source", cited, "must be a Source or None"))
+            problems.append(FieldProblem("source", cited, tr("must be a Source or None")))
         given: object = rule_id  # of any type at run time
         test = _CHART_TESTS.get(given) if isinstance(given, str) else None
         if test is not None:
@@ -485,7 +486,7 @@ class RuleSet:
         limit = LIMITS.get(rule_id)
         checked = checked_value(value, old.value, "value", limit, problems)
         if rule_id in RISING and not problems and not checked[0] < checked[1]:  # type: ignore[index]
-            problems.append(FieldProblem("value", value, "must go up: (lower, higher)"))
+            problems.append(FieldProblem("value", value, tr("must go up: (lower, higher)")))
         if problems:
             raise InvalidInputError(owner, problems)
         new = Dated(self.in_force_from, checked, source or old.source, f"Reform: {reform}")
@@ -523,7 +524,7 @@ class RuleSet:
         except DataError:
             owner = f"RuleSet.zero({rule_id})"
             raise InvalidInputError(
-                owner, [FieldProblem("rule_id", rule_id, "holds no points to set to 0")]
+                owner, [FieldProblem("rule_id", rule_id, tr("holds no points to set to 0"))]
             ) from None
         done = self.replace(rule_id, zero, reform=reform)
         return attrs.evolve(done, replaced=self.replaced, zeroed=_with(self.zeroed, rule_id))
@@ -540,25 +541,29 @@ class RuleSet:
         given: object = factor  # of any type at run time
         if not isinstance(given, AddedFactor):
             raise InvalidInputError(
-                "RuleSet.add_factor", [FieldProblem("factor", given, "must be an AddedFactor")]
+                "RuleSet.add_factor", [FieldProblem("factor", given, tr("must be an AddedFactor"))]
             )
         problems: list[FieldProblem] = []
         words: object = reform
         if not isinstance(words, str):
-            problems.append(FieldProblem("reform", words, "must be a string"))
+            problems.append(FieldProblem("reform", words, tr("must be a string")))
         taken = {*CRS_IDS, *ELIGIBILITY_TIMELINES, *(t.rule_id for t in TIMELINES)}
         added = {f.rule_id for f in self.added_factors}
         names = {factor_of(i): i for i in (*CRS_IDS, *added)}
         if factor.rule_id in taken:
             problems.append(
-                FieldProblem("factor.rule_id", factor.rule_id, "is already the id of a rule")
+                FieldProblem("factor.rule_id", factor.rule_id, tr("is already the id of a rule"))
             )
         elif factor.rule_id in added:
-            message = "is already the id of a factor this rule set added"
+            message = tr("is already the id of a factor this rule set added")
             problems.append(FieldProblem("factor.rule_id", factor.rule_id, message))
         elif factor_of(factor.rule_id) in names:
             same = names[factor_of(factor.rule_id)]
-            message = f"would name its lines {factor_of(factor.rule_id)!r}, as {same} does"
+            message = tr(
+                "would name its lines {name}, as {same} does",
+                name=repr(factor_of(factor.rule_id)),
+                same=same,
+            )
             problems.append(FieldProblem("factor.rule_id", factor.rule_id, message))
         if problems:
             raise InvalidInputError("RuleSet.add_factor", problems)
@@ -599,9 +604,12 @@ def _replaced_charts(
         and all(isinstance(e.value, LanguageChart) and e.value.test is test for e in value.entries)
     ):
         return value
-    message = (
-        f"must be a LanguageChart of {test.value}, or a Timeline of them named "
-        f"{old.rule_id!r} that starts on {old.first.isoformat()} or before"
+    message = tr(
+        "must be a LanguageChart of {test}, or a Timeline of them named {rule} that starts "
+        "on {day} or before",
+        test=test.value,
+        rule=repr(old.rule_id),
+        day=old.first,
     )
     problems.append(FieldProblem("value", value, message))
     return old
@@ -623,7 +631,11 @@ def _unknown(rule_id: object) -> InvalidInputError:
     ids = (*CRS_IDS, *ELIGIBILITY_TIMELINES, *PERIOD_TIMELINES)
     return InvalidInputError(
         "RuleSet",
-        [FieldProblem("rule_id", rule_id, f"is not a rule id; known: {', '.join(sorted(ids))}")],
+        [
+            FieldProblem(
+                "rule_id", rule_id, tr("is not a rule id; known: {ids}", ids=", ".join(sorted(ids)))
+            )
+        ],
     )
 
 
@@ -679,6 +691,6 @@ def resolve_rules(where: str, as_of: date | None, rules: RuleSet | None) -> tupl
         return day, rules_for(as_of=day)
     if not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for)")]
+            where, [FieldProblem("rules", rules, tr("must be a RuleSet (see rules_for)"))]
         )
     return day, rules

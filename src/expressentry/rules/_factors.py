@@ -11,6 +11,7 @@ from attrs import frozen
 from expressentry._reprs import cut
 from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.rules._timeline import Source
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class AddedFactor:
             and isinstance(reason, str)
         ):
             return points, reason
-        message = "must return (points, reason): a whole number of 0 or more and a string"
+        message = tr("must return (points, reason): a whole number of 0 or more and a string")
         owner = f"AddedFactor {self.rule_id!r}"
         raise InvalidInputError(owner, [FieldProblem("points", found, message)])
 

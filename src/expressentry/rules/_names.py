@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from expressentry._checks import require_text
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.rules import (
     crs_additional,
     crs_core,
@@ -129,6 +130,6 @@ def attribute_of(rule_id: str) -> str:
         known = ", ".join(sorted(CRS_IDS))
         raise InvalidInputError(
             "attribute_of",
-            [FieldProblem("rule_id", rule_id, f"is not a CRS rule id; known: {known}")],
+            [FieldProblem("rule_id", rule_id, tr("is not a CRS rule id; known: {ids}", ids=known))],
         )
     return short_name(rule_id).replace(".", "_")

@@ -19,6 +19,7 @@ from typing import TypeVar
 from attrs import field, frozen
 
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 
 __all__ = ["SpouseSteps", "Steps", "zeroed"]
 
@@ -36,7 +37,8 @@ def _check_rows(instance: object, _attribute: object, rows: object) -> None:
     shape = "(from, with spouse, without spouse)" if width == 3 else "(from, points)"
     problems: list[FieldProblem] = []
     if not isinstance(rows, tuple) or not rows:
-        problems.append(FieldProblem("rows", rows, f"must be a non-empty tuple of {shape} rows"))
+        words = tr("must be a non-empty tuple of {shape} rows", shape=shape)
+        problems.append(FieldProblem("rows", rows, words))
         raise InvalidInputError(owner, problems)
     last = -1
     for i, row in enumerate(rows):
@@ -45,23 +47,30 @@ def _check_rows(instance: object, _attribute: object, rows: object) -> None:
             and len(row) == width
             and all(isinstance(v, int) and not isinstance(v, bool) for v in row)
         ):
-            problems.append(FieldProblem(f"rows[{i}]", row, f"must be {shape}, whole numbers"))
+            words = tr("must be {shape}, whole numbers", shape=shape)
+            problems.append(FieldProblem(f"rows[{i}]", row, words))
             continue
         start = row[0]
         if i == 0 and start != 0:
-            problems.append(FieldProblem("rows[0][0]", start, "the first step must start at 0"))
+            problems.append(FieldProblem("rows[0][0]", start, tr("the first step must start at 0")))
         elif i and not last < start <= MAX_STEP:
             problems.append(
                 FieldProblem(
                     f"rows[{i}][0]",
                     start,
-                    f"must be more than the previous start ({last}) and at most {MAX_STEP}",
+                    tr(
+                        "must be more than the previous start ({last}) and at most {most}",
+                        last=last,
+                        most=MAX_STEP,
+                    ),
                 )
             )
         last = max(last, start)
         for j, points in enumerate(row[1:], 1):
             if points < 0:
-                problems.append(FieldProblem(f"rows[{i}][{j}]", points, "must be 0 or more points"))
+                problems.append(
+                    FieldProblem(f"rows[{i}][{j}]", points, tr("must be 0 or more points"))
+                )
     if problems:
         raise InvalidInputError(owner, problems)
 

@@ -15,8 +15,10 @@ from typing import Any, Final
 
 import attrs
 
+from expressentry._checks import a_kind
 from expressentry.enums import Teer
 from expressentry.errors import FieldProblem
+from expressentry.i18n import N_, Count, tr
 from expressentry.rules import (
     crs_additional,
     crs_transferability,
@@ -33,29 +35,29 @@ LIMITS: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
     {
         experience.WEEKLY_HOURS_CAP.rule_id: (168, "hours (the hours in a week)"),
         experience.HOURS_PER_YEAR.rule_id: (8_784, "hours (the hours in a leap year)"),
-        experience.CRS_WINDOW_YEARS.rule_id: (200, "years"),
+        experience.CRS_WINDOW_YEARS.rule_id: (200, N_("years")),
         crs_transferability.LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
-        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id: (200, "years"),
-        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id: (200, "years"),
+        crs_transferability.CANADIAN_EXPERIENCE_YEARS.rule_id: (200, N_("years")),
+        crs_transferability.FOREIGN_EXPERIENCE_YEARS.rule_id: (200, N_("years")),
         crs_transferability.CERTIFICATE_LANGUAGE_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
         crs_additional.FRENCH_LEVELS.rule_id: (12, "(a CLB or NCLC level)"),
-        programs.FSW_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.CEC_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.FST_WINDOW_YEARS.rule_id: (200, "years"),
-        programs.FSW_MIN_HOURS.rule_id: (100_000, "hours"),
-        programs.CEC_MIN_HOURS.rule_id: (100_000, "hours"),
-        programs.FST_MIN_HOURS.rule_id: (100_000, "hours"),
+        programs.FSW_WINDOW_YEARS.rule_id: (200, N_("years")),
+        programs.CEC_WINDOW_YEARS.rule_id: (200, N_("years")),
+        programs.FST_WINDOW_YEARS.rule_id: (200, N_("years")),
+        programs.FSW_MIN_HOURS.rule_id: (100_000, N_("hours")),
+        programs.CEC_MIN_HOURS.rule_id: (100_000, N_("hours")),
+        programs.FST_MIN_HOURS.rule_id: (100_000, N_("hours")),
         programs.CEC_MIN_CLB_BY_TEER.rule_id: (12, "(a CLB or NCLC level)"),
         programs.FST_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
         fsw_grid.MIN_FIRST_LANGUAGE_CLB.rule_id: (12, "(a CLB or NCLC level)"),
         fsw_grid.SPOUSE_LANGUAGE_MIN_CLB.rule_id: (12, "(a CLB or NCLC level)"),
         fsw_grid.PASS_MARK.rule_id: (100, "points (the grid's total)"),
-        programs.LANGUAGE_RESULT_VALID_YEARS.rule_id: (100, "years"),
-        programs.ECA_VALID_YEARS.rule_id: (100, "years"),
-        timelines.ITA_WINDOW_DAYS.rule_id: (3_660, "days"),
-        timelines.PROFILE_POOL_MONTHS.rule_id: (1_200, "months"),
-        timelines.MEDICAL_VALID_MONTHS.rule_id: (1_200, "months"),
-        timelines.POLICE_CURRENT_COUNTRY_MONTHS.rule_id: (1_200, "months"),
+        programs.LANGUAGE_RESULT_VALID_YEARS.rule_id: (100, N_("years")),
+        programs.ECA_VALID_YEARS.rule_id: (100, N_("years")),
+        timelines.ITA_WINDOW_DAYS.rule_id: (3_660, N_("days")),
+        timelines.PROFILE_POOL_MONTHS.rule_id: (1_200, N_("months")),
+        timelines.MEDICAL_VALID_MONTHS.rule_id: (1_200, N_("months")),
+        timelines.POLICE_CURRENT_COUNTRY_MONTHS.rule_id: (1_200, N_("months")),
     }
 )
 """Rules where 0 is meaningless, by rule id: each must be 1 to its highest value."""
@@ -91,7 +93,8 @@ def checked_value(
     if isinstance(old, Steps | SpouseSteps) or attrs.has(type(old)):
         # A step table, funds table, list of trades...: its constructor checked it.
         if not isinstance(value, type(old)):
-            problems.append(FieldProblem(path, value, f"must be a {type(old).__name__}, as before"))
+            words = tr("must be {kind}, as before", kind=a_kind(type(old).__name__))
+            problems.append(FieldProblem(path, value, words))
         return value
     if isinstance(old, frozenset):
         if all(isinstance(t, Teer) for t in old):
@@ -103,7 +106,7 @@ def checked_value(
         return _checked_tuple(value, old, path, limit, problems)
     if isinstance(old, bool):  # a switch: whether a rule applies
         if not isinstance(value, bool):
-            problems.append(FieldProblem(path, value, "must be True or False"))
+            problems.append(FieldProblem(path, value, tr("must be True or False")))
     else:
         _check_amount(value, path, limit, problems)
     return value
@@ -111,12 +114,13 @@ def checked_value(
 
 def _checked_teers(value: object, path: str, problems: list[FieldProblem]) -> object:
     if not isinstance(value, set | frozenset):
-        problems.append(FieldProblem(path, value, "must be a set of TEERs (0 to 5)"))
+        problems.append(FieldProblem(path, value, tr("must be a set of TEERs (0 to 5)")))
         return value
     wrong = [t for t in value if isinstance(t, bool) or not isinstance(t, int) or t not in _TEERS]
     if wrong:
         listed = ", ".join(sorted(repr(t) for t in wrong))
-        problems.append(FieldProblem(path, value, f"must hold TEERs 0 to 5 only, not {listed}"))
+        words = tr("must hold TEERs 0 to 5 only, not {listed}", listed=listed)
+        problems.append(FieldProblem(path, value, words))
         return value
     return frozenset(Teer(t) for t in value)
 
@@ -127,7 +131,9 @@ def _checked_members(
     """A set of members of the enum ``old`` holds (members or their values)."""
     kind = type(next(iter(old)))
     if not isinstance(value, set | frozenset):
-        problems.append(FieldProblem(path, value, f"must be a set of {kind.__name__}"))
+        problems.append(
+            FieldProblem(path, value, tr("must be a set of {name}", name=kind.__name__))
+        )
         return value
     out = set()
     for member in value:
@@ -135,7 +141,8 @@ def _checked_members(
             out.add(kind(member))
         except (ValueError, TypeError):
             known = ", ".join(repr(m.value) for m in kind)
-            problems.append(FieldProblem(path, value, f"{member!r} is not one of {known}"))
+            words = tr("{member} is not one of {known}", member=repr(member), known=known)
+            problems.append(FieldProblem(path, value, words))
     return frozenset(out)
 
 
@@ -147,7 +154,7 @@ def _checked_mapping(
     problems: list[FieldProblem],
 ) -> object:
     if not isinstance(value, Mapping):
-        problems.append(FieldProblem(path, value, "must be a mapping with the same keys"))
+        problems.append(FieldProblem(path, value, tr("must be a mapping with the same keys")))
         return value
     if old and all(isinstance(k, Teer) for k in old):
         return _checked_by_teer(value, old, path, limit, problems)
@@ -155,11 +162,13 @@ def _checked_mapping(
     missing = [k for k in old if k not in given]
     extra = [k for k in given if k not in old]
     if missing or extra:
-        message = f"must have exactly the keys {', '.join(_key_text(k) for k in old)}"
+        message = tr("must have exactly the keys {keys}", keys=", ".join(_key_text(k) for k in old))
         if missing:
-            message += f"; missing {', '.join(_key_text(k) for k in missing)}"
+            gone = ", ".join(_key_text(k) for k in missing)
+            message = tr("{message}; missing {keys}", message=message, keys=gone)
         if extra:
-            message += f"; unknown {', '.join(_key_text(k) for k in extra)}"
+            unknown = ", ".join(_key_text(k) for k in extra)
+            message = tr("{message}; unknown {keys}", message=message, keys=unknown)
         problems.append(FieldProblem(path, value, message))
         return value
     return MappingProxyType(
@@ -180,9 +189,17 @@ def _checked_by_teer(
     """A value per TEER: any TEERs 0 to 5 (a reform may add one it makes skilled)."""
     wrong = [k for k in value if isinstance(k, bool) or not isinstance(k, int) or k not in _TEERS]
     if wrong or not value:
-        listed = ", ".join(sorted(repr(k) for k in wrong)) or "none"
+        listed = ", ".join(sorted(repr(k) for k in wrong))
         problems.append(
-            FieldProblem(path, value, f"must map TEERs 0 to 5 to a value; not {listed}")
+            FieldProblem(
+                path,
+                value,
+                (
+                    tr("must map TEERs 0 to 5 to a value; not {listed}", listed=listed)
+                    if listed
+                    else tr("must map TEERs 0 to 5 to a value; not none")
+                ),
+            )
         )
         return value
     example = next(iter(old.values()))
@@ -203,7 +220,9 @@ def _checked_tuple(
 ) -> object:
     if not isinstance(value, tuple) or len(value) != len(old):
         problems.append(
-            FieldProblem(path, value, f"must be a tuple of {len(old)} items, as before")
+            FieldProblem(
+                path, value, tr("must be a tuple of {count} items, as before", count=len(old))
+            )
         )
         return value
     return tuple(
@@ -217,10 +236,11 @@ def _check_amount(
 ) -> None:
     """A whole number: points (0 or more), or a cap, hours or years (1 to ``limit``)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(FieldProblem(path, value, "must be a whole number (an int)"))
+        problems.append(FieldProblem(path, value, tr("must be a whole number (an int)")))
     elif limit is not None:
         most, unit = limit
         if not 0 < value <= most:
-            problems.append(FieldProblem(path, value, f"must be 1 to {most:,} {unit}"))
+            words = tr("must be 1 to {most} {unit}", most=Count(most), unit=tr(unit))
+            problems.append(FieldProblem(path, value, words))
     elif value < 0:
-        problems.append(FieldProblem(path, value, "must be 0 or more points"))
+        problems.append(FieldProblem(path, value, tr("must be 0 or more points")))

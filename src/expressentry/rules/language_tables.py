@@ -30,6 +30,7 @@ from attrs import field, frozen
 from expressentry._memo import Memo
 from expressentry.enums import Ability, LanguageTest
 from expressentry.errors import DataError
+from expressentry.i18n import Message, tr
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
 from expressentry.rules.sources import (
@@ -96,8 +97,14 @@ class Scale:
 
     def describe(self) -> str:
         """The scale in words, for error messages."""
-        unit = "whole numbers" if self.step == 1 else f"steps of {self.step:g}"
-        return f"{self.low:g} to {self.high:g} in {unit}"
+        return str(self.words())
+
+    def words(self) -> Message:
+        """The scale in words, as a message (:meth:`describe` is its English)."""
+        low, high, step = f"{self.low:g}", f"{self.high:g}", f"{self.step:g}"
+        if self.step == 1:
+            return tr("{low} to {high} in whole numbers", low=low, high=high)
+        return tr("{low} to {high} in steps of {step}", low=low, high=high, step=step)
 
 
 @frozen

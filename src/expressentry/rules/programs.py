@@ -45,6 +45,7 @@ from expressentry._today import resolve
 from expressentry.enums import Ability, Program, Teer
 from expressentry.enums import FundsExemptionCondition as Fx
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import (
     EXPRESS_ENTRY_OPENED,
@@ -368,7 +369,7 @@ def is_trade(noc: str, *, as_of: date | None = None) -> bool:
     code = require_text(noc, "noc", "is_trade", NOC_TEXT)
     if not _NOC_CODE.fullmatch(code):
         raise InvalidInputError(
-            "is_trade", [FieldProblem("noc", noc, "must be a 5-digit NOC 2021 code")]
+            "is_trade", [FieldProblem("noc", noc, tr("must be a 5-digit NOC 2021 code"))]
         )
     return FST_TRADE_GROUPS.at(as_of).value.contains(noc)
 

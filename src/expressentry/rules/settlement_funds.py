@@ -46,6 +46,7 @@ from attrs import field, frozen
 
 from expressentry._today import resolve
 from expressentry.errors import DataError, FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.sources import PROOF_OF_FUNDS
 
@@ -114,7 +115,7 @@ class FundsTable:
         if family_size < 1:
             raise InvalidInputError(
                 "FundsTable.required",
-                [FieldProblem("family_size", family_size, "must be 1 or more (the applicant)")],
+                [FieldProblem("family_size", family_size, tr("must be 1 or more (the applicant)"))],
             )
         if family_size <= _PRINTED_SIZES:
             return self.amounts[family_size - 1]

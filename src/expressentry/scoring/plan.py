@@ -22,7 +22,7 @@ from expressentry.enums import CrsSection
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.experience import segments, whole_years
 from expressentry.explain import PointLine, RuleRef
-from expressentry.i18n import Message
+from expressentry.i18n import Message, tr
 from expressentry.models import WorkHistory
 from expressentry.rules import CRS_TIMELINES, Dated, RuleSet
 from expressentry.rules._tables import SpouseSteps, Steps
@@ -183,7 +183,11 @@ class Plan:
         if not 0 < window <= MAX_WINDOW_YEARS:
             raise InvalidInputError(
                 "RuleSet",
-                [FieldProblem("crs_window_years", window, f"must be 1 to {MAX_WINDOW_YEARS}")],
+                [
+                    FieldProblem(
+                        "crs_window_years", window, tr("must be 1 to {most}", most=MAX_WINDOW_YEARS)
+                    )
+                ],
             )
         self.first = (as_of - relativedelta(years=window)).toordinal()
         self.year = as_of.year

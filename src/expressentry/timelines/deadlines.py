@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from expressentry._today import resolve
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.rules import RuleSet, resolve_rules
 from expressentry.rules._timeline import Dated
 from expressentry.rules.timelines import (
@@ -63,6 +64,6 @@ def ita_deadline(invited: date, *, rules: RuleSet | None = None) -> Deadline:
         return Deadline(invited + timedelta(days=entry.value), entry)
     except OverflowError:
         problem = FieldProblem(
-            "invited", invited, "leaves no room for a deadline before 9999-12-31"
+            "invited", invited, tr("leaves no room for a deadline before 9999-12-31")
         )
         raise InvalidInputError("ita_deadline", [problem]) from None

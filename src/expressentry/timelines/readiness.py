@@ -278,12 +278,26 @@ def ita_readiness(
         if planned < invited:
             raise InvalidInputError(
                 "ita_readiness",
-                [FieldProblem("planned", planned, f"must not be before invited ({invited})")],
+                [
+                    FieldProblem(
+                        "planned", planned, tr("must not be before invited ({day})", day=invited)
+                    )
+                ],
             )
     deadline, window = ita_deadline(invited, rules=rules)
     checked = deadline if planned is None else planned
-    what = "the deadline to apply" if planned is None else "the day planned to apply"
-    day = f"{what} ({checked.isoformat()}) for the invitation of {invited.isoformat()}"
+    if planned is None:
+        day = tr(
+            "the deadline to apply ({day}) for the invitation of {invited}",
+            day=checked,
+            invited=invited,
+        )
+    else:
+        day = tr(
+            "the day planned to apply ({day}) for the invitation of {invited}",
+            day=checked,
+            invited=invited,
+        )
     check_dates(candidate, as_of=checked, day=day)
     medical = rules_of(rules, checked, "ita_readiness").entry_for(UPFRONT_MEDICAL_REQUIRED, checked)
     medical_required = medical.value

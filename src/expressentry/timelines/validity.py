@@ -43,12 +43,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dateutil.relativedelta import relativedelta
 
+from expressentry._checks import a_kind
 from expressentry._memo import Memo
 from expressentry._today import resolve
 from expressentry.enums import EducationLevel
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import RuleRef
-from expressentry.i18n import Message, trn
+from expressentry.i18n import Message, tr, trn
 from expressentry.rules import LAST_REVIEWED, PERIOD_TIMELINES, RuleSet, rules_for
 from expressentry.rules._timeline import Dated, Timeline
 from expressentry.rules.dates import EXPRESS_ENTRY_OPENED
@@ -99,7 +100,7 @@ def rules_of(rules: RuleSet | None, day: date, where: str) -> RuleSet:
         return rules_for(as_of=max(day, EXPRESS_ENTRY_OPENED))
     if not isinstance(rules, RuleSet):
         raise InvalidInputError(
-            where, [FieldProblem("rules", rules, "must be a RuleSet (see rules_for) or None")]
+            where, [FieldProblem("rules", rules, tr("must be a RuleSet (see rules_for) or None"))]
         )
     return rules
 
@@ -239,18 +240,20 @@ def language_expiry(result: LanguageResult, *, rules: RuleSet | None = None) -> 
     try:
         start = result.valid_from
     except AttributeError:
-        raise _not_a(result, "result", "a LanguageResult", "language_expiry") from None
+        raise _not_a(result, "result", "LanguageResult", "language_expiry") from None
     return _memos(rules, "language_expiry").language(start)
 
 
-def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:
+def _not_a(value: object, name: str, what: str, where: str) -> InvalidInputError:  # what: a class
     """The error of an argument of the wrong type, found when it was first used.
 
     The functions here are called once per document of a pool, so they do not
     check types first: a wrong one is met as an ``AttributeError`` or a
     ``TypeError``, and reported as this.
     """
-    return InvalidInputError(where, [FieldProblem(name, value, f"must be {what}")])
+    return InvalidInputError(
+        where, [FieldProblem(name, value, tr("must be {kind}", kind=a_kind(what)))]
+    )
 
 
 def _day_of(value: object, name: str, where: str) -> date:
@@ -271,7 +274,7 @@ def language_valid(
     try:
         start = result.valid_from
     except AttributeError:
-        raise _not_a(result, "result", "a LanguageResult", "language_valid") from None
+        raise _not_a(result, "result", "LanguageResult", "language_valid") from None
     return as_of < _memos(rules, "language_valid").language(start)
 
 
@@ -373,7 +376,7 @@ def eca_valid(
     try:
         issued = education.eca_issued
     except AttributeError:
-        raise _not_a(education, "education", "an Education", "eca_valid") from None
+        raise _not_a(education, "education", "Education", "eca_valid") from None
     if issued is None:
         return False
     return as_of < _memos(rules, "eca_valid").eca(issued)
@@ -397,7 +400,7 @@ def scored_level(
     try:
         needs_eca = education.needs_eca
     except AttributeError:
-        raise _not_a(education, "education", "an Education", "scored_level") from None
+        raise _not_a(education, "education", "Education", "scored_level") from None
     if not needs_eca or eca_valid(education, as_of=as_of, rules=rules):
         return education.level
     canadian = education.canadian_level

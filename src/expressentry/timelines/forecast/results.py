@@ -391,7 +391,13 @@ class Forecast:
         if not self.start <= day <= self.end:
             raise InvalidInputError(
                 "Forecast.on",
-                [FieldProblem("day", day, f"must be from {self.start} to {self.end}")],
+                [
+                    FieldProblem(
+                        "day",
+                        day,
+                        tr("must be from {start} to {end}", start=self.start, end=self.end),
+                    )
+                ],
             )
         state = self.initial
         for e in self.events:

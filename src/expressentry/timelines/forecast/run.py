@@ -21,6 +21,7 @@ from expressentry.crs import score_many
 from expressentry.eligibility import EligibilityFlags, flags_many
 from expressentry.enums import Program
 from expressentry.errors import FieldProblem, InvalidInputError
+from expressentry.i18n import tr
 from expressentry.models import (
     Candidate,
     WorkHistory,
@@ -136,14 +137,16 @@ def _days(where: str, start: date | None, end: object) -> tuple[date, date]:
     last = resolve(end, "end", where=where, optional=False)  # type: ignore[arg-type]
     if last < day:
         raise InvalidInputError(
-            where, [FieldProblem("end", last, f"must not be before start ({day.isoformat()})")]
+            where, [FieldProblem("end", last, tr("must not be before start ({day})", day=day))]
         )
     return day, last
 
 
 def _ongoing(where: str, ongoing: object) -> bool:
     if not isinstance(ongoing, bool):
-        raise InvalidInputError(where, [FieldProblem("ongoing", ongoing, "must be True or False")])
+        raise InvalidInputError(
+            where, [FieldProblem("ongoing", ongoing, tr("must be True or False"))]
+        )
     return ongoing
 
 
