@@ -215,7 +215,10 @@ def _context(
             )
         ),
         "events": _events(ahead, lang),
-        "sources": _sources(breakdown, report, validity, ready, ahead),
+        "sources": [
+            {"title": _quoted(s.title, lang), "url": s.url}
+            for s in _sources(breakdown, report, validity, ready, ahead)
+        ],
         "caveats": list(dict.fromkeys(caveats)),
     }
 
@@ -288,14 +291,23 @@ def _occupations(c: Candidate, lang: str) -> list[markupsafe.Markup]:
         except InvalidInputError:
             out.append(markupsafe.escape(noc))
             continue
-        title = (
-            markupsafe.escape(found.title)
-            if lang == "en"
-            else markupsafe.Markup('<span lang="en">{}</span>').format(found.title)
-        )
+        title = _quoted(found.title, lang)
         teer = tr("(TEER {teer})", teer=found.teer.value).render(lang)
         out.append(markupsafe.Markup("{} {} {}").format(noc, title, teer))
     return out
+
+
+def _quoted(english: str, lang: str) -> str | markupsafe.Markup:
+    """English words shown as they are (a NOC's or a page's title), marked ``lang="en"`` in French.
+
+    The mark tells a reader, a screen reader and the test of French reports that
+    the words are quoted in English on purpose.
+    """
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
+    if lang == "en":
+        return english
+    return markupsafe.Markup('<span lang="en">{}</span>').format(english)
 
 
 def _requirement(r: Requirement, lang: str) -> dict[str, str]:
