@@ -33,12 +33,12 @@ from expressentry.i18n import Message, tr, translations
 from expressentry.models import Candidate
 from expressentry.models.candidate import require_candidate
 from expressentry.noc import occupation
-from expressentry.planner import ImprovementPlan, improvements
+from expressentry.planner import ImprovementPlan, Loss, improvements
 from expressentry.rules import RuleSet, Source, resolve_rules
 from expressentry.rules._timeline import edition_of, review_messages
 from expressentry.timelines.deadlines import ita_deadline
 from expressentry.timelines.documents import PERSON_WORDS, DocumentStatus, Validity, validity_on
-from expressentry.timelines.forecast import Forecast, forecast
+from expressentry.timelines.forecast import Forecast, Milestone, forecast
 from expressentry.timelines.readiness import Readiness, ita_readiness
 
 from ._svg import Series, cutoff_chart, forecast_chart
@@ -61,6 +61,8 @@ INSTALL_HINT: Final = 'pip install "expressentry[report]"'
 """What to run when Jinja2 is missing."""
 
 _WHERE = "report_html"
+_RULE_NOTE: Final = "Rule {rule} changes: {note}"
+"""The forecast's milestone of a rule change (``timelines.forecast.events``), quoting a note."""
 _SECTIONS: Final = {
     CrsSection.CORE: tr("A. Core / human capital"),
     CrsSection.SPOUSE: tr("B. Spouse or common-law partner"),
@@ -388,7 +390,7 @@ def _plan(plan: ImprovementPlan, report: EligibilityReport, lang: str) -> dict[s
                 "day": loss.day,
                 "points": loss.points,
                 "total": loss.total,
-                "description": loss.text(lang),
+                "description": _milestone(loss, lang),
                 "closes": _names((*loss.programs_closed, *loss.categories_closed), report, lang),
             }
             for loss in plan.losses
@@ -510,10 +512,29 @@ def _events(ahead: Forecast, lang: str) -> list[dict[str, Any]]:
             "before": e.before.total,
             "after": e.after.total,
             "change": e.change,
-            "milestones": [m.text(lang) for m in e.milestones],
+            "milestones": [_milestone(m, lang) for m in e.milestones],
         }
         for number, e in enumerate(ahead.events, start=1)
     ]
+
+
+def _milestone(m: Milestone | Loss, lang: str) -> str | markupsafe.Markup:
+    """A forecast's milestone or a loss in ``lang``; a rule change quotes its rule's note.
+
+    The note is the rule table's own text, written in English only: the French
+    sentence around it is the catalog's, the note marked ``lang="en"``.
+    """
+    message = m.message
+    if lang == "en" or message is None or message.msgid != _RULE_NOTE:
+        return m.text(lang)
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
+    params = {
+        name: value.render(lang) if isinstance(value, Message) else value
+        for name, value in message.params
+    }
+    params["note"] = _quoted(str(params["note"]), lang)
+    return markupsafe.escape(translations(lang).gettext(message.msgid)).format(**params)
 
 
 def _sources(
