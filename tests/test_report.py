@@ -382,11 +382,13 @@ def test_an_invitation_day_adds_its_deadline() -> None:
     assert "would have to be answered by 2027-01-21 (60 calendar days)" in without
 
 
-def test_french_is_refused_for_now() -> None:
-    with pytest.raises(InvalidInputError, match="French reports are not available yet"):
-        ee.report_html(ee.example_profile(), as_of=AS_OF, lang="fr")
-    with pytest.raises(InvalidInputError, match="lang: must be one of en"):
-        ee.report_html(ee.example_profile(), as_of=AS_OF, lang="de")
+@pytest.mark.parametrize("lang", ["de", "FR", "", None, 1])
+def test_a_language_there_is_not_is_refused(lang: object) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        ee.report_html(ee.example_profile(), as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.value) == ("lang", lang)
+    assert problem.message.startswith("must be one of en, fr")
 
 
 def test_without_jinja2_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -448,7 +450,7 @@ def test_cli_prints_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["report", "--example", "--lang", "fr"], "French reports are not available yet"),
+        (["report", "--example", "--lang", "de"], "argument --lang: invalid choice: 'de'"),
         (["report", "no-such-file.json"], "cannot read no-such-file.json"),
         (["report", "--example", "--as-of", "2010-01-01"], "no rule in force on 2010-01-01"),
         (["report", "--example", "--as-of", "2026-02-30"], "not a real date"),

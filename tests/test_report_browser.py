@@ -1,7 +1,8 @@
 """The client report in a real browser: headless Chromium, driven by Selenium.
 
 The example profile and the three varied ones of ``tests/test_report.py`` (and the
-example with an invitation day, the longest report) are written to files and
+example with an invitation day, the longest report), each in English and in
+French, are written to files and
 opened from ``file://`` in the system's Chromium with the system's chromedriver
 (Debian's ``chromium`` and ``chromium-driver``, which ``.ci/run`` installs):
 nothing is downloaded, by the test or by the page. Each page
@@ -44,12 +45,17 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PAPERS = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}  # width, height in cm
 MAX_PAGES = 3
-BROWSED = {
+_ENGLISH = {
     **{name: (profile, None) for name, profile in PROFILES.items()},
     # the longest of all: the example with an invitation's deadline and documents
     "example_ita": (PROFILES["example"], AS_OF),
 }
-"""The reports opened: ``tests/test_report.py``'s profiles, and the example invited."""
+BROWSED = {
+    **{name: (profile, ita, "en") for name, (profile, ita) in _ENGLISH.items()},
+    **{f"{name}_fr": (profile, ita, "fr") for name, (profile, ita) in _ENGLISH.items()},
+}
+"""The reports opened: ``tests/test_report.py``'s profiles, and the example invited,
+in English and in French (``NAME_fr``)."""
 
 HEADINGS = {
     "summary": "Express Entry report",
@@ -63,6 +69,18 @@ HEADINGS = {
     "sources": "Sources",
 }
 """Each section's id, as the template sets it, and the start of its heading."""
+HEADINGS_FR = {
+    "summary": "Rapport Entrée express",
+    "score": "Score SCG : ",
+    "eligibility": "Admissibilité au 2026-11-22",
+    "plan": "Façons d’augmenter le score",
+    "outlook": "Perspectives par type de ronde",
+    "cutoffs": "Seuils passés et score",
+    "documents": "Documents et échéances",
+    "forecast": "Le score au cours des 24 prochains mois",
+    "sources": "Sources",
+}
+"""The same in French, as the catalog words them (a French page draws the same charts)."""
 
 # The score line of the cut-off chart, worked by hand from the scale that _svg.py
 # documents: the plot area runs from y = 260 (the axis's lowest value, lo) up to
@@ -172,8 +190,8 @@ def visit(
 ) -> Visit:
     name: str = request.param
     path = tmp_path_factory.mktemp("reports") / f"{name}.html"
-    profile, ita = BROWSED[name]
-    path.write_text(ee.report_html(profile, as_of=AS_OF, ita=ita), encoding="utf-8")
+    profile, ita, lang = BROWSED[name]
+    path.write_text(ee.report_html(profile, as_of=AS_OF, ita=ita, lang=lang), encoding="utf-8")
     url = path.as_uri()
     _log(browser, "browser")  # drop what an earlier page left
     _log(browser, "performance")
@@ -193,7 +211,12 @@ def visit(
 
 
 def _profile_of(visit: Visit) -> str:
-    return Path(visit.url).stem
+    """The profile's name, the same in both languages (its chart is the same)."""
+    return Path(visit.url).stem.removesuffix("_fr")
+
+
+def _lang_of(visit: Visit) -> str:
+    return "fr" if Path(visit.url).stem.endswith("_fr") else "en"
 
 
 def _shown(element: WebElement) -> bool:
@@ -219,8 +242,11 @@ def test_no_request_leaves_the_page(visit: Visit) -> None:
 
 def test_every_section_and_both_charts_are_visible(visit: Visit, browser: WebDriver) -> None:
     _open(browser, visit.url)
-    assert tuple(HEADINGS) == SECTIONS_ALL
-    for section, heading in HEADINGS.items():
+    assert tuple(HEADINGS) == tuple(HEADINGS_FR) == SECTIONS_ALL
+    headings = HEADINGS_FR if _lang_of(visit) == "fr" else HEADINGS
+    html = browser.find_element(By.TAG_NAME, "html")
+    assert html.get_attribute("lang") == _lang_of(visit)
+    for section, heading in headings.items():
         element = browser.find_element(By.ID, section)
         assert _shown(element), section
         title = element.find_element(By.CSS_SELECTOR, "h1, h2")

@@ -19,14 +19,13 @@ from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
 from expressentry.models import Candidate
-from expressentry.report.render import FORECAST_MONTHS, INSTALL_HINT, report_html
+from expressentry.report.render import FORECAST_MONTHS, INSTALL_HINT, LANGUAGES, report_html
 from expressentry.rules._timeline import review_caveats
 from expressentry.serialization import from_json
 
 __all__ = ["add_report_command", "run_report"]
 
 _BAD_INPUT = 2
-_LANGUAGES = ("en", "fr")
 
 
 def add_report_command(
@@ -47,9 +46,9 @@ def add_report_command(
     )
     r.add_argument(
         "--lang",
-        choices=_LANGUAGES,
+        choices=LANGUAGES,
         default="en",
-        help="language of the report (default: en; French is not available yet)",
+        help="language of the report: en (English) or fr (French) (default: en)",
     )
     r.add_argument(
         "-o", "--output", type=Path, default=None, help="write the HTML here (default: stdout)"
@@ -58,12 +57,6 @@ def add_report_command(
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the report of ``args.profile`` (or the example) to ``-o`` or stdout."""
-    if args.lang != "en":
-        sys.stderr.write(
-            f"expressentry: --lang {args.lang}: French reports are not available yet; "
-            "use --lang en\n"
-        )
-        return _BAD_INPUT
     try:
         text = _profile_bytes(args)
     except OSError as exc:

@@ -33,6 +33,8 @@ from typing import Final
 
 from attrs import frozen
 
+from expressentry.i18n import tr
+
 __all__ = [
     "BOTTOM",
     "HEIGHT",
@@ -216,17 +218,27 @@ def _frame(title: str, values: ValueScale, days: DayScale, unit: str) -> list[st
     return out
 
 
-def cutoff_chart(series: Sequence[Series], score: int, *, start: date, end: date) -> str:
+def cutoff_chart(
+    series: Sequence[Series], score: int, *, start: date, end: date, lang: str = "en"
+) -> str:
     """Past cut-offs of each round type, points over time, and the score as a line.
 
     A reader sees at a glance how often rounds of the types open to them came
     down to their score. The score line is ``<line class="score">``; each
     type's rounds are a ``<g class="series" data-type="KEY">`` with one marker a
-    round (``data-day``, ``data-cutoff``).
+    round (``data-day``, ``data-cutoff``). The chart's own words (its title,
+    the axis's unit, the score's label) are in ``lang``; the series' labels are
+    the caller's.
     """
     values = ValueScale.around([score, *(c for s in series for _, c in s.points)])
     days = DayScale(start, end)
-    out = _frame(f"Past cut-offs from {start} to {end}, and the score {score}", values, days, "CRS")
+    title = tr(
+        "Past cut-offs from {start} to {end}, and the score {score}",
+        start=start,
+        end=end,
+        score=score,
+    )
+    out = _frame(title.render(lang), values, days, tr("CRS").render(lang))
     legend: list[str] = []
     for i, s in enumerate(series):
         colour, dash, shape = (
@@ -255,11 +267,12 @@ def cutoff_chart(series: Sequence[Series], score: int, *, start: date, end: date
             + f'<text x="{lx + 28}" y="{ly + 4}">{escape(s.label)}</text>'
         )
     y = _n(values.y(score))
+    label = tr("Score {score}", score=score).render(lang)
     out.append(
         f'<line class="score" x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" '
         f'stroke="#000" stroke-width="2.5"/>'
         f'<text x="{LEFT + 4}" y="{_n(values.y(score) - 5)}" font-size="11" '
-        f'font-weight="bold">Score {score}</text>'
+        f'font-weight="bold">{escape(label)}</text>'
     )
     out.append(f'<g class="legend" font-size="11">{"".join(legend)}</g></svg>')
     rows = (len(series) + 1) // 2
@@ -268,17 +281,24 @@ def cutoff_chart(series: Sequence[Series], score: int, *, start: date, end: date
 
 
 def forecast_chart(
-    initial: int, steps: Sequence[tuple[date, int]], *, start: date, end: date
+    initial: int,
+    steps: Sequence[tuple[date, int]],
+    *,
+    start: date,
+    end: date,
+    lang: str = "en",
 ) -> str:
     """The score over time as a step line, each dated change marked and numbered.
 
     The numbers match the list of events printed under the chart. The line is
     ``<path class="steps">``; each change is a ``<circle class="event">`` with
-    its ``data-day`` and ``data-total``, at the day and the new score.
+    its ``data-day`` and ``data-total``, at the day and the new score. The
+    chart's title and unit are in ``lang``.
     """
     values = ValueScale.around([initial, *(t for _, t in steps)])
     days = DayScale(start, end)
-    out = _frame(f"Forecast CRS score from {start} to {end}", values, days, "CRS")
+    title = tr("Forecast CRS score from {start} to {end}", start=start, end=end)
+    out = _frame(title.render(lang), values, days, tr("CRS").render(lang))
     path = [f"M{_n(days.x(start))} {_n(values.y(initial))}"]
     for d, total in steps:
         path.append(f"H{_n(days.x(d))}V{_n(values.y(total))}")

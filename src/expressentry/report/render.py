@@ -24,19 +24,20 @@ from expressentry.draws import rounds
 from expressentry.draws.feed import ROUNDS_PAGE
 from expressentry.draws.prospects import Outlook, OutlookLine, outlook
 from expressentry.eligibility import EligibilityReport, Requirement, Status, Verdict, assess
+from expressentry.eligibility.report import PROGRAM_CODES
 from expressentry.enums import CategoryId, CrsSection, Program
 from expressentry.errors import FieldProblem, InvalidInputError
 from expressentry.explain import CrsBreakdown
-from expressentry.i18n import tr, translations
+from expressentry.i18n import Message, check_lang, tr, translations
 from expressentry.models import Candidate
 from expressentry.models.candidate import require_candidate
 from expressentry.noc import occupation
-from expressentry.planner import ImprovementPlan, improvements
+from expressentry.planner import ImprovementPlan, Loss, improvements
 from expressentry.rules import RuleSet, Source, resolve_rules
-from expressentry.rules._timeline import edition_of
+from expressentry.rules._timeline import edition_of, review_messages
 from expressentry.timelines.deadlines import ita_deadline
-from expressentry.timelines.documents import Validity, validity_on
-from expressentry.timelines.forecast import Forecast, forecast
+from expressentry.timelines.documents import PERSON_WORDS, DocumentStatus, Validity, validity_on
+from expressentry.timelines.forecast import Forecast, Milestone, forecast
 from expressentry.timelines.readiness import Readiness, ita_readiness
 
 from ._svg import Series, cutoff_chart, forecast_chart
@@ -47,8 +48,8 @@ if TYPE_CHECKING:  # the report extra: present for the type checker, optional at
 
 __all__ = ["FORECAST_MONTHS", "HISTORY_MONTHS", "INSTALL_HINT", "LANGUAGES", "TOP", "report_html"]
 
-LANGUAGES: Final = ("en",)
-"""The languages a report can be written in (French is planned next)."""
+LANGUAGES: Final = ("en", "fr")
+"""The languages a report can be written in: English and French."""
 TOP: Final = 10
 """Changes the plan's table shows."""
 FORECAST_MONTHS: Final = 24
@@ -59,6 +60,8 @@ INSTALL_HINT: Final = 'pip install "expressentry[report]"'
 """What to run when Jinja2 is missing."""
 
 _WHERE = "report_html"
+_RULE_NOTE: Final = "Rule {rule} changes: {note}"
+"""The forecast's milestone of a rule change (``timelines.forecast.events``), quoting a note."""
 _SECTIONS: Final = {
     CrsSection.CORE: tr("A. Core / human capital"),
     CrsSection.SPOUSE: tr("B. Spouse or common-law partner"),
@@ -66,11 +69,15 @@ _SECTIONS: Final = {
     CrsSection.ADDITIONAL: tr("D. Additional points"),
 }
 _VERDICTS: Final = {
-    Verdict.ELIGIBLE: "✓ Eligible",
-    Verdict.NOT_ELIGIBLE: "✗ Not eligible",
-    Verdict.ELIGIBLE_IF: "? Eligible if the requirements not checked are confirmed",
+    Verdict.ELIGIBLE: tr("✓ Eligible"),
+    Verdict.NOT_ELIGIBLE: tr("✗ Not eligible"),
+    Verdict.ELIGIBLE_IF: tr("? Eligible if the requirements not checked are confirmed"),
 }
-_STATUSES: Final = {Status.MET: "✓ Met", Status.NOT_MET: "✗ Not met", Status.UNKNOWN: "? Unknown"}
+_STATUSES: Final = {
+    Status.MET: tr("✓ Met"),
+    Status.NOT_MET: tr("✗ Not met"),
+    Status.UNKNOWN: tr("? Unknown"),
+}
 
 
 def report_html(
@@ -94,21 +101,18 @@ def report_html(
         ita: The day of an invitation to apply, if one came: its deadline and
             what the documents must be on the day of applying.
         rules: A reform to apply instead of the rules in force.
-        lang: The report's language; only ``"en"`` for now (French is next).
+        lang: The report's language, ``"en"`` or ``"fr"``: every heading,
+            reason, verdict, chart label and note in it. Dates are ISO 8601
+            in both; a NOC's title is English only (the page marks it
+            ``lang="en"``), as are the official sources' titles it cites.
 
     Raises:
         InvalidInputError: an argument of the wrong type, a language other than
-            English, or a profile that cannot be scored on the day.
+            ``"en"`` or ``"fr"``, or a profile that cannot be scored on the day.
         RulesNotInForceError: ``as_of`` or ``ita`` is before Express Entry opened.
         ImportError: Jinja2 is not installed (``pip install "expressentry[report]"``).
     """
-    if lang not in LANGUAGES:
-        message = (
-            tr("French reports are not available yet; use lang='en'")
-            if lang == "fr"
-            else tr("must be one of {known}", known=", ".join(LANGUAGES))
-        )
-        raise InvalidInputError(_WHERE, [FieldProblem("lang", lang, message)])
+    lang = check_lang(lang, _WHERE)
     day, _ = resolve_rules(_WHERE, as_of, rules)
     candidate = require_candidate(candidate, _WHERE)
     invited = None if ita is None else resolve(ita, "ita", where=_WHERE, optional=False)
@@ -151,10 +155,10 @@ def _environment(lang: str) -> jinja2.Environment:
 def _context(
     c: Candidate, day: date, end: date, invited: date | None, rules: RuleSet | None, *, lang: str
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain rows and strings.
+    """Everything the template shows, as plain rows and strings, worded in ``lang``.
 
-    The score's section titles, lines and rules' label are in ``lang``; the other
-    results' words are English for now.
+    Each result's words are its own messages rendered in ``lang`` (``text(lang)``);
+    the report's own words around them are messages of the package's catalog.
     """
     breakdown = score(c, as_of=day, rules=rules)
     report = assess(c, as_of=day, rules=rules)
@@ -168,8 +172,12 @@ def _context(
     import expressentry  # noqa: PLC0415 (the package is imported by now: its version)
 
     caveats = [
-        *breakdown.caveats,
-        *_report_caveats(look, plan, ahead, validity, ready),
+        m.render(lang)
+        for result_day, reviewed in (
+            (breakdown.as_of, breakdown.rules_reviewed_on),
+            *_reviewed(look, plan, ahead, validity, ready),
+        )
+        for m in review_messages(result_day, reviewed)
     ]
     return {
         "as_of": day,
@@ -177,19 +185,20 @@ def _context(
         "breakdown": breakdown,
         "edition": _edition(breakdown, lang),
         "sections": _score_sections(breakdown, lang),
-        "occupations": _occupations(c),
-        "programs": _programs(report),
-        "categories": _categories(report),
-        "plan": _plan(plan, report),
-        "losses": plan.losses,
-        "outlook": _outlook(look),
-        "pool_note": _pool_note(look),
-        "documents": validity.documents,
-        "next_expiry": validity.next_expiry,
+        "occupations": _occupations(c, lang),
+        "programs": _programs(report, lang),
+        "categories": _categories(report, lang),
+        "plan": _plan(plan, report, lang),
+        "outlook": _outlook(look, lang),
+        "pool_note": _pool_note(look, lang),
+        "documents": [_document(d, lang) for d in validity.documents],
+        "next_expiry": None
+        if validity.next_expiry is None
+        else _document(validity.next_expiry, lang),
         "invited": invited,
         "deadline": deadline,
-        "readiness": _readiness(ready),
-        "cutoff_chart": _markup(_cutoffs(look, since, day)),
+        "readiness": _readiness(ready, lang),
+        "cutoff_chart": _markup(_cutoffs(look, since, day, lang)),
         "history_since": since,
         "forecast": ahead,
         "forecast_chart": _markup(
@@ -198,28 +207,36 @@ def _context(
                 [(e.day, e.after.total) for e in ahead.events],
                 start=day,
                 end=end,
+                lang=lang,
             )
         ),
-        "events": _events(ahead),
-        "sources": _sources(breakdown, report, validity, ready, ahead),
+        "events": _events(ahead, lang),
+        "sources": [
+            {"title": _quoted(s.title, lang), "url": s.url}
+            for s in _sources(breakdown, report, validity, ready, ahead)
+        ],
         "caveats": list(dict.fromkeys(caveats)),
     }
 
 
-def _report_caveats(
+def _reviewed(
     look: Outlook,
     plan: ImprovementPlan,
     ahead: Forecast,
     validity: Validity,
     ready: Readiness | None,
-) -> Iterator[str]:
-    """The caveats of every result the report shows (the rules' review date passed)."""
-    yield from look.caveats
-    yield from plan.caveats
-    yield from ahead.caveats
-    yield from validity.caveats
+) -> Iterator[tuple[date, date]]:
+    """The day of each other result the report shows, and its rules' review day.
+
+    What each result's ``caveats`` are worded from (the review date passed), so
+    the report can word them in its language.
+    """
+    yield look.as_of, look.rules_reviewed_on
+    yield plan.as_of, plan.rules_reviewed_on
+    yield ahead.end, ahead.rules_reviewed_on
+    yield validity.as_of, validity.rules_reviewed_on
     if ready is not None:
-        yield from ready.caveats
+        yield ready.checked_on, ready.rules_reviewed_on
 
 
 def _markup(svg: str) -> markupsafe.Markup:
@@ -251,130 +268,206 @@ def _score_sections(b: CrsBreakdown, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _occupations(c: Candidate) -> list[str]:
-    """Each NOC of the profile's work and job offer, with its title from the shipped table."""
+def _occupations(c: Candidate, lang: str) -> list[markupsafe.Markup]:
+    """Each NOC of the profile's work and job offer, with its title from the shipped table.
+
+    The shipped table has English titles only: in another language the title is
+    marked ``lang="en"``, so a reader (and a screen reader) knows it is quoted.
+    """
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
     codes = [p.noc for p in c.work_history.periods]
     if c.job_offer is not None:
         codes.append(c.job_offer.noc)
     out = []
     for code in dict.fromkeys(codes):
+        noc = tr("NOC {code}", code=code).render(lang)
         try:
             found = occupation(code)
         except InvalidInputError:
-            out.append(f"NOC {code}")
-        else:
-            out.append(f"NOC {code} {found.title} (TEER {found.teer.value})")
+            out.append(markupsafe.escape(noc))
+            continue
+        title = _quoted(found.title, lang)
+        teer = tr("(TEER {teer})", teer=found.teer.value).render(lang)
+        out.append(markupsafe.Markup("{} {} {}").format(noc, title, teer))
     return out
 
 
-def _requirement(r: Requirement) -> dict[str, str]:
-    return {"status": _STATUSES[r.status], "css": r.status.value, "reason": r.reason}
+def _quoted(english: str, lang: str) -> str | markupsafe.Markup:
+    """English words shown as they are (a NOC's or a page's title), marked ``lang="en"`` in French.
+
+    The mark tells a reader, a screen reader and the test of French reports that
+    the words are quoted in English on purpose.
+    """
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
+    if lang == "en":
+        return english
+    return markupsafe.Markup('<span lang="en">{}</span>').format(english)
 
 
-def _programs(report: EligibilityReport) -> list[dict[str, Any]]:
+def _requirement(r: Requirement, lang: str) -> dict[str, str]:
+    return {
+        "status": _STATUSES[r.status].render(lang),
+        "css": r.status.value,
+        "reason": r.text(lang),
+    }
+
+
+def _program_name(program: Program, lang: str) -> str:
+    """``Federal Skilled Worker Program (FSW)``, IRCC's name and abbreviation in ``lang``."""
+    return f"{tr(program.label).render(lang)} ({PROGRAM_CODES[program].render(lang)})"
+
+
+def _programs(report: EligibilityReport, lang: str) -> list[dict[str, Any]]:
     return [
         {
-            "name": f"{p.program.label} ({p.program.value.upper()})",
-            "verdict": _VERDICTS[p.verdict],
+            "name": _program_name(p.program, lang),
+            "verdict": _VERDICTS[p.verdict].render(lang),
             "css": p.verdict.value,
-            "requirements": [_requirement(r) for r in p.requirements],
+            "requirements": [_requirement(r, lang) for r in p.requirements],
             "grid": p.grid,
         }
         for p in report.programs
     ]
 
 
-def _categories(report: EligibilityReport) -> list[dict[str, Any]]:
+def _categories(report: EligibilityReport, lang: str) -> list[dict[str, Any]]:
     return [
         {
-            "name": c.name,
-            "verdict": _VERDICTS[c.verdict],
+            "name": c.name_text(lang),
+            "verdict": _VERDICTS[c.verdict].render(lang),
             "css": c.verdict.value,
-            "failing": [_requirement(r) for r in c.requirements if r.status is not Status.MET],
+            "failing": [
+                _requirement(r, lang) for r in c.requirements if r.status is not Status.MET
+            ],
         }
         for c in report.categories
     ]
 
 
-def _names(items: Iterable[Program | CategoryId], report: EligibilityReport) -> str:
-    """Programs by their abbreviation (FSW), categories by their name."""
-    names = {c.category: c.name for c in report.categories}
+def _names(items: Iterable[Program | CategoryId], report: EligibilityReport, lang: str) -> str:
+    """Programs by their abbreviation (FSW; PTQF in French), categories by their name."""
+    names = {c.category: c.name_text(lang) for c in report.categories}
     return ", ".join(
-        i.value.upper() if isinstance(i, Program) else names.get(i, i.value) for i in items
+        PROGRAM_CODES[i].render(lang) if isinstance(i, Program) else names.get(i, i.value)
+        for i in items
     )
 
 
-def _plan(plan: ImprovementPlan, report: EligibilityReport) -> dict[str, Any]:
+def _plan(plan: ImprovementPlan, report: EligibilityReport, lang: str) -> dict[str, Any]:
     rows = [
         {
             "rank": rank,
-            "description": i.description,
+            "description": i.text(lang),
             "day": i.day,
             "gain": i.gain,
             "total": i.total,
-            "opens": _names((*i.programs_opened, *i.categories_opened), report),
-            "steps": i.steps,
+            "opens": _names((*i.programs_opened, *i.categories_opened), report, lang),
         }
         for rank, i in enumerate(plan.improvements[:TOP], start=1)
     ]
+    pair, triple = plan.best_pair, plan.best_triple
     return {
         "end": plan.end,
         "total": plan.total,
         "rows": rows,
         "more": max(len(plan.improvements) - TOP, 0),
-        "best_pair": plan.best_pair,
-        "best_triple": plan.best_triple,
+        "best_pair": None
+        if pair is None
+        else {"description": pair.text(lang), "gain": pair.gain, "total": pair.total},
+        "best_triple": None
+        if triple is None
+        else {"description": triple.text(lang), "gain": triple.gain, "total": triple.total},
         "losses": [
             {
                 "day": loss.day,
                 "points": loss.points,
                 "total": loss.total,
-                "description": loss.description,
-                "closes": _names((*loss.programs_closed, *loss.categories_closed), report),
+                "description": _milestone(loss, lang),
+                "closes": _names((*loss.programs_closed, *loss.categories_closed), report, lang),
             }
             for loss in plan.losses
         ],
     }
 
 
-def _percent(value: float | None) -> str:
-    return "not known" if value is None else f"{value:.0%}"
+def _percent(value: float | None, lang: str) -> str:
+    """A chance: ``80%`` in English, ``80 %`` (a no-break space) in French."""
+    if value is None:
+        return tr("not known").render(lang)
+    return f"{value:.0%}" if lang == "en" else f"{value * 100:.0f}\u00a0%"
 
 
-def _outlook(look: Outlook) -> list[dict[str, Any]]:
+def _outlook(look: Outlook, lang: str) -> list[dict[str, Any]]:
+    not_judged = tr("not judged").render(lang)
+
     def row(line: OutlookLine, judged: bool) -> dict[str, Any]:
         low_high = (
-            "—" if line.interval is None else f"{line.interval[0]:.0f} to {line.interval[1]:.0f}"
+            "—"
+            if line.interval is None
+            else tr(
+                "{low} to {high}",
+                low=f"{line.interval[0]:.0f}",
+                high=f"{line.interval[1]:.0f}",
+            ).render(lang)
+        )
+        record = tr(
+            "{invited} of the last {count} ({in_pool} held while the profile was in the pool)",
+            invited=line.invited,
+            count=len(line.checks),
+            in_pool=line.in_pool,
         )
         return {
-            "label": line.round_type.label,
-            "verdict": _VERDICTS[line.verdict] if line.verdict is not None else "not judged",
+            "label": line.round_type.text(lang),
+            "verdict": not_judged if line.verdict is None else _VERDICTS[line.verdict].render(lang),
             "estimate": "—" if line.estimate is None else f"{line.estimate:.0f}",
             "interval": low_high,
-            "chance": _percent(line.chance) if judged else "not judged",
-            "record": f"{line.invited} of the last {len(line.checks)} "
-            f"({line.in_pool} held while the profile was in the pool)",
+            "chance": _percent(line.chance, lang) if judged else not_judged,
+            "record": record.render(lang),
             "next_day": line.next_day,
         }
 
     return [row(line, True) for line in look.lines] + [row(line, False) for line in look.unjudged]
 
 
-def _pool_note(look: Outlook) -> str | None:
+def _pool_note(look: Outlook, lang: str) -> str | None:
+    note: Message | None = None
     if look.submitted_on is None:
-        return "The profile gives no submission day: the pool's 12 months cannot be checked."
-    if look.in_pool is False and look.pool_exit is not None:
-        return (
-            f"The profile is not in the pool on {look.as_of}: it expired on {look.pool_exit}, "
-            f"12 months after it was submitted on {look.submitted_on}. No round can invite it "
-            "until a new profile is submitted."
+        note = tr("The profile gives no submission day: the pool's 12 months cannot be checked.")
+    elif look.in_pool is False and look.pool_exit is not None:
+        note = tr(
+            "The profile is not in the pool on {day}: it expired on {exit}, 12 months after "
+            "it was submitted on {submitted}. No round can invite it until a new profile is "
+            "submitted.",
+            day=look.as_of,
+            exit=look.pool_exit,
+            submitted=look.submitted_on,
         )
-    if look.pool_exit is not None:
-        return f"The profile stays in the pool until {look.pool_exit}."
-    return None
+    elif look.pool_exit is not None:
+        note = tr("The profile stays in the pool until {day}.", day=look.pool_exit)
+    return None if note is None else note.render(lang)
 
 
-def _readiness(ready: Readiness | None) -> dict[str, Any] | None:
+def _person(person: str, lang: str) -> str:
+    """``candidate`` or ``spouse`` in ``lang`` (another value as given)."""
+    found = PERSON_WORDS.get(person)
+    return person if found is None else found.render(lang)
+
+
+def _document(d: DocumentStatus, lang: str) -> dict[str, Any]:
+    return {
+        "person": _person(d.person, lang),
+        "label": d.label_text(lang),
+        "valid": d.valid,
+        "days_left": d.days_left,
+        "last_valid_day": d.last_valid_day,
+        "expires": d.expires,
+        "reason": d.text(lang),
+    }
+
+
+def _readiness(ready: Readiness | None, lang: str) -> dict[str, Any] | None:
     if ready is None:
         return None
     return {
@@ -383,17 +476,16 @@ def _readiness(ready: Readiness | None) -> dict[str, Any] | None:
         "window_days": ready.window_days,
         "checked_on": ready.checked_on,
         "late": ready.late,
-        "documents": ready.documents,
-        "to_renew": ready.to_renew,
+        "to_renew": [_document(d, lang) for d in ready.to_renew],
         "medical_required": ready.medical_required,
-        "medical_missing": ready.medical_missing,
+        "medical_missing": [_person(p, lang) for p in ready.medical_missing],
         "age_at_invitation": ready.age_at_invitation,
         "age_locked": ready.age_locked,
         "in_pool": ready.in_pool_at_invitation,
     }
 
 
-def _cutoffs(look: Outlook, since: date, day: date) -> str:
+def _cutoffs(look: Outlook, since: date, day: date, lang: str) -> str:
     """Chart (a): the past cut-offs of each round type the profile can enter."""
     history = rounds()
     series = []
@@ -402,11 +494,11 @@ def _cutoffs(look: Outlook, since: date, day: date) -> str:
         points = tuple(
             (r.day, r.cutoff) for r in history if r.round_type == key and since <= r.day <= day
         )
-        series.append(Series(key=key, label=line.round_type.label, points=points))
-    return cutoff_chart(series, look.score, start=since, end=day)
+        series.append(Series(key=key, label=line.round_type.text(lang), points=points))
+    return cutoff_chart(series, look.score, start=since, end=day, lang=lang)
 
 
-def _events(ahead: Forecast) -> list[dict[str, Any]]:
+def _events(ahead: Forecast, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "number": number,
@@ -414,10 +506,29 @@ def _events(ahead: Forecast) -> list[dict[str, Any]]:
             "before": e.before.total,
             "after": e.after.total,
             "change": e.change,
-            "milestones": [m.description for m in e.milestones],
+            "milestones": [_milestone(m, lang) for m in e.milestones],
         }
         for number, e in enumerate(ahead.events, start=1)
     ]
+
+
+def _milestone(m: Milestone | Loss, lang: str) -> str | markupsafe.Markup:
+    """A forecast's milestone or a loss in ``lang``; a rule change quotes its rule's note.
+
+    The note is the rule table's own text, written in English only: the French
+    sentence around it is the catalog's, the note marked ``lang="en"``.
+    """
+    message = m.message
+    if lang == "en" or message is None or message.msgid != _RULE_NOTE:
+        return m.text(lang)
+    import markupsafe  # noqa: PLC0415 (installed with Jinja2)
+
+    params = {
+        name: value.render(lang) if isinstance(value, Message) else value
+        for name, value in message.params
+    }
+    params["note"] = _quoted(str(params["note"]), lang)
+    return markupsafe.escape(translations(lang).gettext(message.msgid)).format(**params)
 
 
 def _sources(
