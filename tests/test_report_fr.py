@@ -271,3 +271,17 @@ def test_cli_refuses_a_language_there_is_not(capsys: pytest.CaptureFixture[str])
     assert "argument --lang: invalid choice: 'de' (choose from" in err
     assert "'en', 'fr'" in err or "en, fr" in err
     assert "Traceback" not in err
+
+
+def test_a_loss_joining_rule_changes_quotes_each_note_in_english() -> None:
+    """Two rule changes on one day (2026-02-18: category work and category lists) make one loss.
+
+    Found by the random test (seed 1, 2025-02-19): each note is the rule table's
+    English text, so each is quoted, also inside the joined message.
+    """
+    day = date(2025, 2, 19)
+    candidate = random_candidate(random.Random(1), day)
+    html = ee.report_html(candidate, as_of=day, lang="fr")
+    assert _english_in(html) == []
+    assert 'La règle category.work_experience change : <span lang="en">Announced' in html
+    assert '; La règle category.sets change : <span lang="en">' in html

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
 from expressentry._today import resolve
@@ -516,19 +517,42 @@ def _milestone(m: Milestone | Loss, lang: str) -> str | markupsafe.Markup:
     """A forecast's milestone or a loss in ``lang``; a rule change quotes its rule's note.
 
     The note is the rule table's own text, written in English only: the French
-    sentence around it is the catalog's, the note marked ``lang="en"``.
+    sentence around it is the catalog's, the note marked ``lang="en"``, also
+    where a loss joins several events in one message.
     """
     message = m.message
-    if lang == "en" or message is None or message.msgid != _RULE_NOTE:
+    if lang == "en" or message is None:
         return m.text(lang)
     import markupsafe  # noqa: PLC0415 (installed with Jinja2)
 
-    params = {
-        name: value.render(lang) if isinstance(value, Message) else value
-        for name, value in message.params
-    }
-    params["note"] = _quoted(str(params["note"]), lang)
-    return markupsafe.escape(translations(lang).gettext(message.msgid)).format(**params)
+    notes: list[str] = []
+    marked = _notes_held_out(message, notes)
+    if not notes:
+        return m.text(lang)
+    text = markupsafe.escape(marked.render(lang))
+    for i, note in enumerate(notes):
+        before, _, after = text.partition(_token(i))  # each piece still escaped Markup
+        text = before + _quoted(note, lang) + after
+    return text
+
+
+def _token(i: int) -> str:
+    """A stand-in for the ``i``-th note: no text of a message holds it, escaping keeps it."""
+    return f"\x00{i}\x00"
+
+
+def _notes_held_out(message: Message, notes: list[str]) -> Message:
+    """``message`` with each rule change's note replaced by a token; the notes, in ``notes``."""
+    params: list[tuple[str, Any]] = []
+    for name, given in message.params:
+        value = given
+        if isinstance(given, Message):
+            value = _notes_held_out(given, notes)
+        elif message.msgid == _RULE_NOTE and name == "note":
+            notes.append(str(given))
+            value = _token(len(notes) - 1)
+        params.append((name, value))
+    return attrs.evolve(message, params=tuple(params))
 
 
 def _sources(
