@@ -132,7 +132,7 @@ _RULE_ID = re.compile(r"[a-z_]+(?:\.[a-z_0-9]+)+")
 
 def _leaks(text: str, phrases: list[str]) -> list[str]:
     words = _words(_RULE_ID.sub(" ", text))
-    return [p for p in phrases if re.search(rf"\b{re.escape(p)}\b", words)]
+    return [p for p in phrases if p in words and re.search(rf"\b{re.escape(p)}\b", words)]
 
 
 @pytest.mark.slow  # random profiles: CI runs it (pytest -m slow)

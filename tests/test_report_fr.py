@@ -105,7 +105,7 @@ PHRASES = _english_phrases()
 def _english_in(html: str) -> list[str]:
     """The English phrases of the catalog, and the English words, in the page's French text."""
     text = _words(re.sub(r"https?://\S+", " ", " ".join(_visible(html).text)))  # addresses aside
-    leaked = [p for p in PHRASES if re.search(rf"\b{re.escape(p)}\b", text)]
+    leaked = [p for p in PHRASES if p in text and re.search(rf"\b{re.escape(p)}\b", text)]
     words = {w.lower() for w in text.split()}
     return leaked + sorted(words & ENGLISH_WORDS)
 
