@@ -54,16 +54,16 @@ from expressentry._memo import Memo
 from expressentry.enums import (
     CanadianCredential,
     EducationLevel,
-    JobOfferKind,
     LanguageTest,
     MaritalStatus,
     OfficialLanguage,
 )
-from expressentry.models._fields import HOURS_IN_A_WEEK, noc_teer
-from expressentry.models._pickling import setters
+from expressentry.models._fields import HOURS_IN_A_WEEK
+from expressentry.models._pickling import number, setters
 from expressentry.models.candidate import Candidate, Spouse, date_bounds
 from expressentry.models.documents import JobOffer, PoliceCertificate
-from expressentry.models.education import Education, reading
+from expressentry.models.documents import offer as shared_offer
+from expressentry.models.education import Education, reading, shared
 from expressentry.models.language import LanguageResult
 from expressentry.models.work import WorkHistory, WorkPeriod
 from expressentry.noc import unit_groups
@@ -155,7 +155,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
         lambda key: chart_for(*key), size=4096
     )
     kept_chart = charts.lookup()
-    units = unit_groups()
+    codes = {code: unit.code for code, unit in unit_groups().items()}  # each code's one string
     lookup = Callable[[tuple[type, object]], Any]  # a member by its value's type and value
     tests: lookup = members(LanguageTest).get
     levels: lookup = members(EducationLevel).get
@@ -164,7 +164,6 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
     languages_of: lookup = members(OfficialLanguage).get
 
     education_keys = _keys(Education)
-    new_education = _builder(Education)
     no_credential = CanadianCredential.NONE
     result_keys = _keys(LanguageResult)
     new_result = _builder(LanguageResult)
@@ -172,7 +171,6 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
     new_period = _builder(WorkPeriod)
     new_history = _builder(WorkHistory)
     offer_keys = _keys(JobOffer)
-    new_offer = _builder(JobOffer)
     certificate_keys = _keys(PoliceCertificate)
     new_certificate = _builder(PoliceCertificate)
     spouse_keys = _keys(Spouse)
@@ -203,9 +201,10 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
         return value
 
     def noc(value: object) -> str:
-        if type(value) is not str or value not in units:
+        found = codes.get(value) if type(value) is str else None
+        if found is None:
             raise _Slow
-        return value
+        return found
 
     def education(d: object, sizes: list[int]) -> Education:
         if type(d) is not dict or not education_keys.issuperset(d):
@@ -222,13 +221,14 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             raise _Slow
         if eca is not None:
             eca = day(eca)
-        scored, needs, problems = reading(level, credential, eca)
-        if problems:
+        if reading(level, credential, eca)[2]:  # the problems of the three together
             raise _Slow
-        return new_education(level, credential, eca, scored, needs)
+        return shared(level, credential, eca)
 
     def score(value: object) -> float:
-        if (type(value) is float and isfinite(value)) or type(value) is int:
+        if type(value) is float and isfinite(value):
+            return number(value)  # type: ignore[no-any-return]
+        if type(value) is int:
             return value
         raise _Slow
 
@@ -284,7 +284,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
         ):
             raise _Slow
         return new_period(
-            start, end, hours, noc(d["noc"]), in_canada, employed, student, authorized
+            start, end, number(hours), noc(d["noc"]), in_canada, employed, student, authorized
         )
 
     def history(value: object, sizes: list[int]) -> WorkHistory:
@@ -301,8 +301,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             raise _Slow
         sizes.append(len(d))
         code = noc(d["noc"])
-        armed = bool_of(d, "canadian_armed_forces", False)
-        return new_offer(code, armed, noc_teer(code), JobOfferKind.of(code))
+        return shared_offer(code, bool_of(d, "canadian_armed_forces", False))
 
     def certificate(d: object, sizes: list[int]) -> PoliceCertificate:
         if type(d) is not dict or not certificate_keys.issuperset(d):
@@ -406,8 +405,10 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             if submitted < PROFILES_FROM:
                 raise _Slow
         trade = d.get("certificate_noc")
-        if trade is not None and (noc(trade) is None or not certified):
-            raise _Slow
+        if trade is not None:
+            trade = noc(trade)
+            if not certified:
+                raise _Slow
         children = whole(d, "dependent_children", 0)
         if not 0 <= children <= MOST_DEPENDENT_CHILDREN:  # type: ignore[operator]
             raise _Slow

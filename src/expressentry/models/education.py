@@ -186,6 +186,17 @@ def unpack(state: tuple[Any, ...]) -> Education:
     return build(*state)
 
 
+def shared(level: EducationLevel, credential: CanadianCredential, eca: date | None) -> Education:
+    """The education of ``level``, ``credential`` and ``eca``, unchecked: one object per education.
+
+    For a reader that has checked the three values (``reading`` finds no problem):
+    the profiles of a pool share a few dozen educations, held once in a process.
+    """
+    return build(
+        _LEVEL_CODES[level], _CREDENTIAL_CODES[credential], None if eca is None else eca.toordinal()
+    )
+
+
 def build(level_code: int, credential_code: int, eca: int | None) -> Education:
     """The education of a level and a credential (by number) and an ECA day number, unchecked.
 
