@@ -59,7 +59,7 @@ ALLOWED.update(
         ("expressentry.models._pickling", "shared_numbers"): _SHARED,
         ("expressentry.models.education", "_SHARED"): _SHARED,
         ("expressentry.models.documents", "_OFFERS"): _SHARED,
-        ("expressentry._hours", "_DAYS"): _SHARED,
+        ("expressentry._memo", "_INTS"): _SHARED,
         ("expressentry.experience", "_KEYS"): (
             "the keys a work history's derived values are kept under (a kind of work and "
             "a weekly cap): bounded by the kinds the rule sets define, holds no data of a "

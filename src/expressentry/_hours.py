@@ -12,21 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from expressentry._memo import Shared
+from expressentry._memo import one_int
 
 __all__ = ["Segments", "build_segments", "hour_days"]
 
 Segments = tuple[tuple[int, int, float], ...]
 
-_DAYS: Shared[int, int] = Shared(size=1 << 16)
-"""Each day number once: the segments of a pool's histories start and end on a few
-thousand days, and each number would otherwise be an object of its own."""
-
-
 def _shared(segments: Iterable[tuple[int, int, float]]) -> Segments:
-    """``segments``, each day number the one object kept for it."""
-    get, keep = _DAYS.entries.get, _DAYS.keep
-    return tuple((get(s) or keep(s, s), get(e) or keep(e, e), rate) for s, e, rate in segments)
+    """``segments``, each day number the one object kept for it (see ``one_int``).
+
+    The segments of a pool's histories start and end on a few thousand days.
+    """
+    return tuple((one_int(s), one_int(e), rate) for s, e, rate in segments)
 
 
 def build_segments(spans: Iterable[tuple[int, int, float]], cap: float) -> Segments:

@@ -194,3 +194,24 @@ class Shared(Generic[K, V]):
             entries.clear()
         entries[key] = value
         return value
+
+
+_INTS: Shared[int, int] = Shared(size=1 << 16)
+"""Each large int once (see :func:`one_int`)."""
+
+
+def one_int(n: int) -> int:
+    """``n``, the one object kept for its value in a process.
+
+    Python keeps one object for each int from -5 to 256; a larger one is an object
+    of 28 bytes each time it is computed. The day numbers and codes a pool's
+    profiles keep for scoring take a few thousand values: shared here, a profile
+    holds pointers to them instead of objects of its own.
+
+    >>> one_int(739000) is one_int(738999 + 1)
+    True
+    """
+    if -5 <= n <= 256:
+        return n
+    found = _INTS.entries.get(n)
+    return _INTS.keep(n, n) if found is None else found

@@ -58,6 +58,7 @@ from attrs import define
 
 from expressentry._hours import Segments
 from expressentry._kinds import DEFAULT_CAP, DEFAULT_RULES, canadian_kind, foreign_kind
+from expressentry._memo import one_int
 from expressentry.enums import CanadianCredential, EducationTier, LanguageTest, OfficialLanguage
 from expressentry.experience import segments
 from expressentry.timelines.validity import eca_expiry, language_expiry, scored_level
@@ -111,6 +112,9 @@ FRENCH_CODES: Final = LEVELS * (LEVELS + 1) + 1
 """French codes: 0 for no valid French result, else ``1 + nclc * (LEVELS + 1) + clb + 1``
 with the lowest NCLC of the French result and the lowest CLB of a valid English
 result (-1: none)."""
+
+_FRENCH_PAIRS: Final = {(f, e): (f, e) for f in range(LEVELS) for e in range(-1, LEVELS)}
+"""Every French pair of :attr:`CrsInputs.french` (lowest NCLC, lowest CLB or -1), made once."""
 
 
 @define(kw_only=True, eq=False)
@@ -276,27 +280,31 @@ def pack(c: Candidate, as_of: date | None = None, rules: RuleSet | None = None) 
     tier = TIERS.index(EducationTier.of(level))
     latest = c.latest_document
     born = c.date_of_birth
+    # Every code a shared int, the French pair a shared pair: a pool's profiles
+    # take a few thousand values, and an int of its own costs 28 bytes a profile.
     return CrsInputs(
-        birth_year=born.year,
-        birthday=born.month * 100 + born.day,
+        birth_year=one_int(born.year),
+        birthday=one_int(born.month * 100 + born.day),
         with_spouse=ws,
         col=col,
-        latest=(born if latest is None or latest < born else latest).toordinal(),
-        education=education_code(edu, as_of, rules),
-        first_language=first_code,
-        second_language=None if second_result is None else second_code,
-        transfer=((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
-        + c.certificate_of_qualification,
+        latest=one_int((born if latest is None or latest < born else latest).toordinal()),
+        education=one_int(education_code(edu, as_of, rules)),
+        first_language=one_int(first_code),
+        second_language=None if second_result is None else one_int(second_code),
+        transfer=one_int(
+            ((tier * LEVELS + low) * 2 + (first is not None and first.language is _FR)) * 2
+            + c.certificate_of_qualification
+        ),
         lowest=low,
-        additional=additional,
-        french=french,
-        spouse_education=spouse_education,
-        spouse_language=spouse_language,
+        additional=one_int(additional),
+        french=None if french is None else _FRENCH_PAIRS.get(french, french),
+        spouse_education=one_int(spouse_education),
+        spouse_language=one_int(spouse_language),
         history=c.work_history if c.work_history.periods else None,
         segments=_segments(c.work_history) if c.work_history.periods else None,
         spouse_history=spouse_history,
         spouse_segments=spouse_segments,
-        expires=_expires(c, ws, rules),
+        expires=one_int(_expires(c, ws, rules)),
     )
 
 
