@@ -16,6 +16,15 @@
   the peak resident memory of the largest process per profile
   (``extra_info["peak_bytes_per_profile_1"]``); the two outputs checked equal.
 
+- **The pipeline, step by step**: in a process of its own, the pool's file read
+  (:func:`~expressentry.pools.read_pool`), a first and a warm
+  :func:`~expressentry.score_many`, :func:`~expressentry.eligibility.flags_many`,
+  the round's columns (:class:`~expressentry.draws.PoolColumns`) and a general
+  round of 3,000 selected from them: wall clock and CPU of each step, a profile,
+  and the process's peak resident memory (``extra_info["steps"]``,
+  ``peak_bytes_per_profile``). One pass: the figures the Performance page gives
+  for 1,000,000 profiles.
+
 CPU time (``time.process_time``) for the first two, best pass of 3 alternated
 (the machine is shared); nothing here asserts a duration. The pool is the
 session's (``EXPRESSENTRY_BENCH_POOL`` profiles, default 100,000).
@@ -198,3 +207,69 @@ def test_simulate_with_two_workers(
     assert found[1] == found[2]
     assert found[1][0] == 0
     assert 0 < len(json.loads(found[1][1])["invited"]) <= 3000  # the eligible, highest first
+
+
+PIPELINE = """
+import json, resource, sys, time
+from array import array
+from datetime import date
+import expressentry as ee
+from expressentry.draws import PoolColumns
+from expressentry.draws.pool import submission_micros
+from expressentry.eligibility import flags_many
+from expressentry.pools import read_pool
+
+path, day = sys.argv[1], date.fromisoformat(sys.argv[2])
+steps = {}
+
+def step(name, run):
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = run()
+    steps[name] = [time.perf_counter() - wall, time.process_time() - cpu]
+    return out
+
+read = step("read_pool", lambda: read_pool(path))
+people = list(read.candidates)
+rules = ee.rules_for(as_of=day)
+step("score_many_first", lambda: ee.score_many(people, as_of=day, rules=rules))
+scores = step("score_many_warm", lambda: ee.score_many(people, as_of=day, rules=rules))
+flags = step("flags_many", lambda: flags_many(people, as_of=day, rules=rules))
+columns = step("columns", lambda: PoolColumns(
+    as_of=day, rules=rules,
+    submitted_micros=array("q", [submission_micros(p.profile_submitted) for p in people]),
+    nominees=bytes(p.provincial_nomination for p in people),
+    scores=array("i", scores), flags=flags))
+chosen = step("select", lambda: ee.select(columns, ee.RoundSpec(day=day, size=3000)))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"steps": steps, "peak_kib": peak, "profiles": len(people),
+                  "invited": len(chosen.invited), "cutoff": chosen.cutoff}))
+"""
+"""The pipeline of ``test_pipeline_step_by_step``, run in a process of its own."""
+
+
+def test_pipeline_step_by_step(
+    benchmark: BenchmarkFixture, pool: list[Candidate], pool_file: Path, as_of: date
+) -> None:
+    """From the pool's file to a selected round, each step timed, and the peak memory."""
+    command = [sys.executable, "-c", PIPELINE, str(pool_file), as_of.isoformat()]
+
+    def run() -> dict[str, Any]:
+        done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+        found: dict[str, Any] = json.loads(done.stdout)
+        return found
+
+    found = benchmark.pedantic(run, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
+    size = len(pool)
+    benchmark.extra_info["pool_size"] = size
+    benchmark.extra_info["steps"] = {
+        name: {
+            "wall_s": round(wall, 2),
+            "cpu_s": round(cpu, 2),
+            "cpu_us_per_profile": round(cpu / size * 1e6, 2),
+        }
+        for name, (wall, cpu) in found["steps"].items()
+    }
+    benchmark.extra_info["peak_mb"] = round(found["peak_kib"] / 1024)
+    benchmark.extra_info["peak_bytes_per_profile"] = round(found["peak_kib"] * 1024 / size)
+    assert found["profiles"] == size
+    assert 0 < found["invited"] <= 3000

@@ -18,6 +18,7 @@ __all__ = ["Segments", "build_segments", "hour_days"]
 
 Segments = tuple[tuple[int, int, float], ...]
 
+
 def _shared(segments: Iterable[tuple[int, int, float]]) -> Segments:
     """``segments``, each day number the one object kept for it (see ``one_int``).
 
