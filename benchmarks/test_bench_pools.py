@@ -4,6 +4,10 @@
   worker processes travels, against one warm :func:`~expressentry.score_many` pass
   on the same pool (``extra_info["ratio_to_score_many"]``, target: at most 5).
   Timed with the collector on and inside :func:`~expressentry.batch.gc_paused`.
+  Unpickling defers building a profile's models to its first read, so the round
+  trip followed by a first ``score_many`` is timed too
+  (``round_trip_and_first_score_us``), and a round trip of profiles unpickled and
+  not read (``passed_on_unread_us``: a pool a worker passes on).
 - **Reading**: :func:`~expressentry.pools.read_pool` of the pool's JSON Lines
   file, against ``json.loads`` of the same lines plus plain cattrs structuring into
   unvalidated attrs classes (``extra_info["ratio_to_plain_cattrs"]``, target: at
@@ -109,6 +113,15 @@ def test_pickle_round_trip_against_score_many(
         benchmark.extra_info["round_trip_gc_paused_us"] = round(off / size * 1e6, 2)
         benchmark.extra_info["ratio_to_score_many"] = round(on / scored, 2)
         benchmark.extra_info["ratio_to_score_many_gc_paused"] = round(off / scored, 2)
+        # What unpickling defers: the models are built on first read, here a first scoring.
+        unread = round_trip()
+
+        def then_score() -> None:
+            score_many(round_trip(), as_of=as_of)
+
+        both, passed_on = _cpu_best(then_score, lambda: pickle.loads(pickle.dumps(unread, 5)))  # noqa: S301
+        benchmark.extra_info["round_trip_and_first_score_us"] = round(both / size * 1e6, 2)
+        benchmark.extra_info["passed_on_unread_us"] = round(passed_on / size * 1e6, 2)
     assert back == pool
     assert all(c.derived is None for c in back)  # no caches travelled
     assert score_many(back, as_of=as_of) == scores

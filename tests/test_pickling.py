@@ -13,8 +13,11 @@ profile as the original does.
 
 from __future__ import annotations
 
+import copy
 import pickle
 import random
+import sys
+import threading
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from types import MappingProxyType
 from typing import TypeVar
@@ -261,6 +264,86 @@ def test_profiles_unpickled_one_by_one_score_as_the_originals(
     for c in back:
         for d in (c.date_of_birth, *(r.test_date for r in c.languages)):
             assert days.setdefault(d, d) is d  # one object per day
+
+
+@settings(max_examples=20)
+@given(dated_documented())
+def test_an_unpickled_profile_builds_on_its_first_read_as_the_original(
+    case: tuple[date, Candidate],
+) -> None:
+    """Unpickling defers building the models: each way of reading first gives the original.
+
+    A profile passed on unread pickles to the bytes it came as; the first read of
+    any field, its equality, its repr, its JSON, a copy or an ``evolve`` builds it
+    whole, and it then holds its first-language result among its results (one
+    object, as the constructor keeps it).
+    """
+    as_of, c = case
+    data = pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)
+    reads = (
+        lambda b: b.date_of_birth == c.date_of_birth,
+        lambda b: b.derived is None,
+        lambda b: b == c,
+        lambda b: repr(b) == repr(c),
+        lambda b: hash(b) == hash(c),
+        lambda b: ee.to_json(b) == ee.to_json(c),
+        lambda b: copy.copy(b) == c,
+        lambda b: copy.deepcopy(b) == c,
+        lambda b: attrs.evolve(b) == c,
+        lambda b: score(b, as_of=as_of) == score(c, as_of=as_of),
+        lambda b: pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL) == data,
+    )
+    for read in reads:
+        back = pickle.loads(data)  # noqa: S301 (our own bytes)
+        assert pickle.loads(pickle.dumps(back, protocol=5)) == c  # noqa: S301 (passed on unread)
+        assert read(back)
+        assert back == c
+        assert derived_of(back) == derived_of(c)
+        first = back.first_language_result
+        assert first is None or any(r is first for r in back.languages)
+        assert pickle.dumps(back, protocol=pickle.HIGHEST_PROTOCOL) == data
+
+
+def test_an_unpickled_profile_has_no_name_a_profile_lacks() -> None:
+    """A name no profile has raises as on any object, before and after the first read."""
+    c = ee.example_profile()
+    back = round_trip(c)
+    for profile in (back, back, c):  # unread, then read, then built by its constructor
+        assert not hasattr(profile, "no_such_field")
+        with pytest.raises(AttributeError, match="'Candidate' object has no attribute 'nope'"):
+            _ = profile.nope  # type: ignore[attr-defined]
+        assert getattr(profile, "__html__", None) is None  # probes of protocols
+    assert back == c
+
+
+def test_threads_reading_one_unpickled_pool_see_the_original() -> None:
+    """Threads reading the same unpickled profiles at once: each build runs once, whole."""
+    rng = random.Random(7)
+    pool = [random_candidate(rng, DAY) for _ in range(200)]
+    back = round_trip(pool)
+    start = threading.Barrier(4)
+    seen: list[list[tuple[object, ...]]] = []
+
+    def read() -> None:
+        start.wait()
+        seen.append([(c.languages, c.first_language_result, c.work_history) for c in back])
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch within a build
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(seen) == 4
+    for mine in seen[1:]:  # the same objects: no thread saw a second build
+        assert all(
+            a is b for x, y in zip(mine, seen[0], strict=True) for a, b in zip(x, y, strict=True)
+        )
+    assert back == pool
 
 
 def test_a_score_keeps_its_type_and_sign_when_shared() -> None:

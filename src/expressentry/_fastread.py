@@ -59,7 +59,7 @@ from expressentry.enums import (
     OfficialLanguage,
 )
 from expressentry.models._fields import HOURS_IN_A_WEEK
-from expressentry.models._pickling import number, setters
+from expressentry.models._pickling import maker, number
 from expressentry.models.candidate import Candidate, Spouse, date_bounds
 from expressentry.models.documents import JobOffer, PoliceCertificate
 from expressentry.models.documents import offer as shared_offer
@@ -105,19 +105,8 @@ def _all_slots(cls: type) -> tuple[str, ...]:
 
 
 def _builder(cls: type[T]) -> Callable[..., T]:
-    """A function of every field of ``cls`` (its slots, in order) that fills a new instance.
-
-    :func:`~expressentry.models._pickling.restore` unrolled: one call, no loop.
-    """
-    names = _all_slots(cls)
-    put = setters(cls, names)
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update({f"put{i}": p for i, p in enumerate(put)})
-    args = ", ".join(f"v{i}" for i in range(len(names)))
-    body = "".join(f"    put{i}(o, v{i})\n" for i in range(len(names)))
-    exec(f"def build({args}):\n    o = new(cls)\n{body}    return o\n", scope)  # noqa: S102
-    built: Callable[..., T] = scope["build"]
-    return built
+    """A function of every field of ``cls`` (its slots, in order) that fills a new instance."""
+    return maker(cls, _all_slots(cls))
 
 
 _ABSENT: Any = object()
@@ -461,6 +450,7 @@ def _make(  # noqa: PLR0915 (one closure per model, every check in order)
             second,
             None,  # the latest document, below
             submitted,
+            None,  # nothing packed
             None,
         )
         earliest, latest, everyone = date_bounds(c, submitted)

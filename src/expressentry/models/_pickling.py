@@ -13,9 +13,12 @@ their enum (a small int, where a member would be one more call to unpickle).
 Unpickling rebuilds the models in one pass, each by one call that fills its
 slots (:func:`maker`), and shares what repeats from profile to profile in one
 process (:class:`~expressentry._memo.Shared`): each day, each score, each
-education and job offer is one object however many profiles hold it. A pickle
-is for the same version of the package (a worker process, a cache file), not
-for keeping.
+education and job offer is one object however many profiles hold it. A profile
+does this on the first read of one of its fields, not as the pickle is read: it
+unpickles as one object holding that tuple (``candidate.defer_candidate``), so
+the garbage collector never walks models a process has not used yet, and a
+profile passed on unread pickles again as it came. A pickle is for the same
+version of the package (a worker process, a cache file), not for keeping.
 
 Unpickling does not check the fields again: a pickle can only hold a model that
 was checked when it was built (and unpickling runs code anyway: read pickles
@@ -100,12 +103,29 @@ def maker(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
     slot set by its own descriptor, which costs half of the loop. The caller
     passes what the model derives (its ``init=False`` fields) too.
     """
+    make: Callable[..., T] = _unrolled(cls, names, new=True)
+    return make
+
+
+def filler(cls: type[T], names: tuple[str, ...]) -> Callable[..., None]:
+    """A function filling the slots ``names`` of an instance of ``cls``: ``fill(obj, *values)``.
+
+    :func:`maker` for an object that already exists: a profile unpickled lazily
+    is filled in place on its first read.
+    """
+    fill: Callable[..., None] = _unrolled(cls, names, new=False)
+    return fill
+
+
+def _unrolled(cls: type, names: tuple[str, ...], *, new: bool) -> Callable[..., Any]:
     put = setters(cls, names)
     args = ", ".join(f"v{i}" for i in range(len(names)))
     lines = "".join(f"    s{i}(o, v{i})\n" for i in range(len(names)))
-    source = f"def make_{cls.__name__}({args}):\n    o = new(cls)\n{lines}    return o\n"
+    if new:
+        source = f"def make_{cls.__name__}({args}):\n    o = new(cls)\n{lines}    return o\n"
+    else:
+        source = f"def make_{cls.__name__}(o, {args}):\n{lines}"
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
     scope.update((f"s{i}", s) for i, s in enumerate(put))
     exec(compile(source, f"<maker of {cls.__qualname__}>", "exec"), scope)  # noqa: S102 (our own source)
-    make: Callable[..., T] = scope[f"make_{cls.__name__}"]
-    return make
+    return scope[f"make_{cls.__name__}"]  # type: ignore[no-any-return]

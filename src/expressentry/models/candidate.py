@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -38,7 +39,7 @@ from expressentry.models._fields import (
     optional,
     tuple_of,
 )
-from expressentry.models._pickling import codes, maker, number
+from expressentry.models._pickling import codes, filler, maker, number
 from expressentry.models._pickling import day as _shared_day
 from expressentry.models.documents import (
     JobOffer,
@@ -613,12 +614,26 @@ class Candidate:
     _second: LanguageResult | None = field(init=False, repr=False, eq=False)
     _latest_document: date | None = field(init=False, repr=False, eq=False)
     _submitted_day: date | None = field(init=False, repr=False, eq=False)
+    _packed: tuple[Any, ...] | None = field(init=False, default=None, repr=False, eq=False)
+    """The fields of a profile unpickled and not read yet, packed (see ``_pickling``)."""
     derived: object = field(init=False, default=None, repr=False, eq=False)
     """Where the library keeps what it derives from this immutable profile to score
     it fast (the CRS inputs, packed on first use). It holds nothing of the profile:
     it is never compared, hashed or serialized, and the models never read it."""
     field_checks: ClassVar[Specs]
     """Each field's own check: its type, then the rules it obeys alone."""
+
+    if not TYPE_CHECKING:  # else a type checker would accept any name on a profile
+
+        def __getattr__(self, name: str) -> Any:
+            """Build the fields of a profile unpickled lazily on the first read of one.
+
+            Called only for a slot not set: a field of such a profile, or a name
+            no profile has (which raises :exc:`AttributeError` as usual).
+            """
+            if name[:2] != "__" and name != "_packed":
+                _unpack_deferred(self)
+            return object.__getattribute__(self, name)
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 (every check, in order)
         c = Checks("Candidate")
@@ -754,8 +769,9 @@ class Candidate:
         object.__setattr__(self, "_latest_document", everyone)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as its fields, without ``derived`` (see ``_pickling``)."""
-        return unpack_candidate, (pack_candidate(self),)
+        """Pickled as its fields, without ``derived``, unpickled lazily (see ``_pickling``)."""
+        packed = self._packed
+        return defer_candidate, (pack_candidate(self) if packed is None else packed,)
 
     @property
     def latest_document(self) -> date | None:
@@ -834,7 +850,7 @@ _CANDIDATE_CHECKS: Specs = (
     ("police_certificates", tuple_of(PoliceCertificate)),
 )
 Candidate.field_checks = _CANDIDATE_CHECKS
-_MAKE_CANDIDATE = maker(
+_FILL_CANDIDATE = filler(
     Candidate,
     (
         *(name for name, _ in _CANDIDATE_CHECKS),
@@ -842,10 +858,14 @@ _MAKE_CANDIDATE = maker(
         "_second",
         "_latest_document",
         "_submitted_day",
+        "_packed",
         "derived",
     ),
 )
-"""Builds a profile from every field given, then what it derives, in order."""
+"""Fills a profile with every field given, then what it derives, in order."""
+_PACKED = vars(Candidate)["_packed"]
+_UNPACKING = threading.RLock()
+"""Held while a profile unpickled lazily is filled: another thread reading it waits."""
 _STATUSES, _STATUS_CODES = codes(MaritalStatus)
 _LANGUAGES, _LANGUAGE_CODES = codes(OfficialLanguage)
 _CANDIDATE_FIXED = 25
@@ -912,14 +932,47 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
-    """The profile :func:`pack_candidate` packed: what it derives is derived again, unchecked.
+def defer_candidate(state: tuple[Any, ...]) -> Candidate:
+    """The profile :func:`pack_candidate` packed, holding ``state`` until a field is read.
 
-    In one pass over the flat tuple: every model filled by one call
+    How a profile unpickles: one object and the pickle's own tuple. Its models
+    are built on the first read of a field (see ``Candidate.__getattr__``),
+    usually inside a bulk step (:func:`~expressentry.score_many`, ...) that
+    pauses the garbage collector: building them as the pickle is read would pay
+    for the collector's passes over every model just built, which cost as much
+    as building them (and a pickle passed on unread is passed on as it came).
+    """
+    c: Candidate = object.__new__(Candidate)
+    _PACKED.__set__(c, state)
+    return c
+
+
+def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
+    """The profile :func:`pack_candidate` packed, built now (:func:`defer_candidate` defers it)."""
+    c: Candidate = object.__new__(Candidate)
+    _fill_candidate(c, state)
+    return c
+
+
+def _unpack_deferred(c: Candidate) -> None:
+    """Build the fields of ``c`` if it holds them packed (see :func:`defer_candidate`)."""
+    with _UNPACKING:
+        try:
+            state = _PACKED.__get__(c)
+        except AttributeError:  # an object no constructor filled
+            return
+        if state is not None:
+            _fill_candidate(c, state)
+
+
+def _fill_candidate(c: Candidate, state: tuple[Any, ...]) -> None:
+    """Fill ``c`` with the profile :func:`pack_candidate` packed, deriving again, unchecked.
+
+    In one pass over the flat tuple: every model built by one call
     (``_pickling.maker``), days, scores, educations and offers shared with the
     profiles unpickled before, the first- and second-language results picked as
     the constructor picks them, and the latest document read on the packed day
-    numbers.
+    numbers. The packed state is let go last.
     """
     (
         born,
@@ -982,7 +1035,8 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
         submitted_on = when.astimezone(UTC).date().toordinal()
         submitted = _DAY_OF(submitted_on) or _shared_day(submitted_on)
         latest = max(latest, submitted_on)
-    return _MAKE_CANDIDATE(
+    _FILL_CANDIDATE(
+        c,
         _DAY_OF(born) or _shared_day(born),
         _education(level, credential, eca),
         _STATUSES[status],
@@ -1009,6 +1063,7 @@ def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
         second_result,
         _day(latest) if latest else None,
         submitted,
+        None,
         None,
     )
 
