@@ -346,6 +346,50 @@ def test_threads_reading_one_unpickled_pool_see_the_original() -> None:
     assert back == pool
 
 
+class _Moment(datetime):
+    """A subclass of ``datetime``, as some libraries give."""
+
+
+def _submission_times() -> list[datetime]:
+    noon = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    times = [
+        noon.replace(tzinfo=UTC),
+        noon.replace(tzinfo=timezone(timedelta(hours=-5))),
+        noon.replace(tzinfo=timezone(timedelta(hours=5, minutes=30), "IST")),
+        datetime(2026, 1, 5, 23, 59, 59, 999_999, tzinfo=timezone(timedelta(hours=-8))),
+        datetime(2025, 12, 31, 0, 0, 0, 1, tzinfo=timezone(timedelta(hours=14))),
+        noon.replace(tzinfo=UTC, fold=1),
+        _Moment(2026, 1, 5, 12, 0, tzinfo=UTC),
+    ]
+    try:
+        from zoneinfo import ZoneInfo  # noqa: PLC0415 (the system's time zone data)
+
+        toronto = ZoneInfo("America/Toronto")
+    except (ImportError, LookupError):  # no time zone data on this system
+        return times
+    repeated = datetime(2025, 11, 2, 1, 30, tzinfo=toronto)  # 1:30 came twice that night
+    return [*times, repeated, repeated.replace(fold=1)]
+
+
+@pytest.mark.parametrize("when", _submission_times(), ids=repr)
+def test_a_submission_time_comes_back_as_it_was(when: datetime) -> None:
+    """Every part of ``profile_submitted`` survives a round trip: zone, name, fold, kind.
+
+    A fixed-offset time pickles as two plain values; any other comes back as it went.
+    """
+    c = attrs.evolve(ee.example_profile(), profile_submitted=when)
+    back = round_trip(c).profile_submitted
+    assert back is not None
+    assert (back, type(back), back.tzinfo, back.fold) == (when, type(when), when.tzinfo, when.fold)
+    assert (back.isoformat(), back.tzname(), back.utcoffset()) == (
+        when.isoformat(),
+        when.tzname(),
+        when.utcoffset(),
+    )
+    assert round_trip(c).submitted_day == c.submitted_day
+    assert ee.to_json(round_trip(c)) == ee.to_json(c)
+
+
 def test_a_score_keeps_its_type_and_sign_when_shared() -> None:
     """Unpickling shares equal float scores, never an int with a float or 0.0 with -0.0."""
     as_float = LanguageResult(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from datetime import UTC, date, datetime, time, timezone
+from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex
 
 import attrs
 from attrs import field, frozen
@@ -768,8 +768,12 @@ class Candidate:
         _set_results(self, by_language, first)
         object.__setattr__(self, "_latest_document", everyone)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as its fields, without ``derived``, unpickled lazily (see ``_pickling``)."""
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        """Pickled as its fields, without ``derived``, unpickled lazily (see ``_pickling``).
+
+        ``__reduce_ex__`` rather than ``__reduce__``: pickle calls it first, and
+        ``object.__reduce_ex__`` would only look ``__reduce__`` up and call it.
+        """
         packed = self._packed
         return defer_candidate, (pack_candidate(self) if packed is None else packed,)
 
@@ -868,7 +872,7 @@ _UNPACKING = threading.RLock()
 """Held while a profile unpickled lazily is filled: another thread reading it waits."""
 _STATUSES, _STATUS_CODES = codes(MaritalStatus)
 _LANGUAGES, _LANGUAGE_CODES = codes(OfficialLanguage)
-_CANDIDATE_FIXED = 25
+_CANDIDATE_FIXED = 26
 """How many values a packed profile starts with (see :func:`pack_candidate`)."""
 
 
@@ -886,11 +890,39 @@ def _set_results(
     object.__setattr__(c, "_second", second)
 
 
+_MICROSECONDS_A_DAY = 86_400_000_000
+
+
+def _pack_moment(when: datetime | None) -> tuple[Any, Any]:
+    """A submission time as two plain values: an int and its zone, or itself and ``None``.
+
+    A ``datetime`` with a fixed-offset zone (what JSON gives) is its day number
+    (``toordinal``) and local time of day as one count of microseconds, and its
+    ``timezone``: pickling the ``datetime``
+    itself costs a call and two more objects a profile, as much again as the rest
+    of the profile. Anything else (``None``, another kind of zone, a second
+    occurrence of a repeated hour, a subclass) is kept as it is.
+    """
+    if type(when) is datetime and type(when.tzinfo) is timezone and not when.fold:
+        local = when.toordinal() * 86_400 + when.hour * 3_600 + when.minute * 60 + when.second
+        return local * 1_000_000 + when.microsecond, when.tzinfo
+    return when, None
+
+
+def _moment(microseconds: int, zone: timezone) -> datetime:
+    """The submission time :func:`_pack_moment` packed as an int and a zone."""
+    day, rest = divmod(microseconds, _MICROSECONDS_A_DAY)
+    seconds, micro = divmod(rest, 1_000_000)
+    clock = time(seconds // 3_600, seconds // 60 % 60, seconds % 60, micro)
+    return datetime.combine(date.fromordinal(day), clock, zone)
+
+
 def pack_candidate(c: Candidate) -> tuple[Any, ...]:
     """The fields of ``c`` as one flat tuple of plain values (see ``_pickling``).
 
-    Its 25 fixed values first (dates as day numbers, enum members as numbers,
-    the education and the job offer as their fields, then how many results,
+    Its 26 fixed values first (dates as day numbers, enum members as numbers,
+    the education and the job offer as their fields, the submission time as two
+    values (:func:`_pack_moment`), then how many results,
     jobs and police certificates it has and whether a spouse follows), then each
     result, job and certificate, then the spouse (:func:`pack_spouse`). One call
     and one tuple for the whole profile: a pickle of it holds one reduce, no
@@ -899,6 +931,7 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
     """
     spouse, offer, first = c.spouse, c.job_offer, c.first_official_language
     languages, periods, certificates = c.languages, c.work_history.periods, c.police_certificates
+    when, zone = _pack_moment(c.profile_submitted)
     out: list[Any] = [c.date_of_birth.toordinal()]
     _pack_education(out, c.education)
     out += (
@@ -909,7 +942,8 @@ def pack_candidate(c: Candidate) -> tuple[Any, ...]:
         None if offer is None else offer.noc,
         None if offer is None else offer.canadian_armed_forces,
         c.sibling_in_canada,
-        c.profile_submitted,
+        when,
+        zone,
         c.certificate_noc,
         c.dependent_children,
         c.settlement_funds,
@@ -987,6 +1021,7 @@ def _fill_candidate(c: Candidate, state: tuple[Any, ...]) -> None:
         armed_forces,
         sibling,
         when,
+        zone,
         noc,
         children,
         funds,
@@ -1031,6 +1066,8 @@ def _fill_candidate(c: Candidate, state: tuple[Any, ...]) -> None:
         spouse, theirs = _spouse(state, i)
         latest = max(latest, theirs)
     submitted = None
+    if zone is not None:
+        when = _moment(when, zone)
     if when is not None:
         submitted_on = when.astimezone(UTC).date().toordinal()
         submitted = _DAY_OF(submitted_on) or _shared_day(submitted_on)
