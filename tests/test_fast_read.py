@@ -14,13 +14,18 @@ converter made without the fast path (``_make_converter(fast=False)``), on:
   number too long, a byte that is not UTF-8, a lone surrogate...);
 - hand-written cases of what the JSON parser without hooks does not refuse.
 
+Every test runs with each plain parser the fast path may use: orjson (the
+``fast`` extra), and ``json`` (without it).
+
 Kind: property (equivalence with the checked path), and examples.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import math
 from datetime import date
 from typing import Any
 
@@ -66,8 +71,26 @@ examples = settings(
     derandomize=True,
     deadline=None,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,  # the parser: one for the whole test
+    ],
 )
+
+PARSERS: dict[str, Any] = {"json": _fastread.json_loads}
+with contextlib.suppress(ImportError):
+    import orjson
+
+    PARSERS["orjson"] = orjson.loads
+
+
+@pytest.fixture(autouse=True, params=sorted(PARSERS))
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test once with each plain parser the fast path may use."""
+    name: str = request.param
+    monkeypatch.setattr(_fastread, "loads", PARSERS[name])
+    return name
 
 
 def state(value: object) -> object:
@@ -169,6 +192,51 @@ LINES_THE_FAST_PATH_LEAVES = {
         b'"dependent_children": 1', b'"dependent_children": ' + b"1" * 4400
     ),
 }
+BEYOND_64_BITS = {
+    "children": _line(dependent_children=2**64),
+    "funds": _line(settlement_funds=2**64),
+    "funds, negative": _line(settlement_funds=-(2**63) - 1),
+    "a score": json.dumps(EXAMPLE).replace("8.0", str(2**64), 1).encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BEYOND_64_BITS))
+def test_an_integer_beyond_64_bits_is_read_as_the_checked_path_reads_it(
+    name: str, parser: str
+) -> None:
+    """orjson reads it as a float: the fast path leaves the line, whose funds stay an int."""
+    text = BEYOND_64_BITS[name]
+    assert outcome(_from_jsonl, text, "id") == outcome(_checked_jsonl, text, "id", checked)
+    assert _FAST is not None
+    if parser == "orjson":
+        assert _FAST.line(text, "id") is None
+
+
+@examples
+@given(
+    st.floats(allow_nan=False, allow_infinity=False)
+    | st.integers(-(2**63), 2**64 - 1)
+    | st.decimals(allow_nan=False, allow_infinity=False).map(str)
+)
+def test_the_parsers_read_a_number_alike(value: object) -> None:
+    """Within 64 bits, a number parses to the same value of the same type by each parser.
+
+    Floats are read to the nearest double by both; integers keep their type. An
+    integer beyond 64 bits differs (orjson gives a float): the cases above show
+    the fast path leaves it to the checked path.
+    """
+    text = value if isinstance(value, str) else json.dumps(value)
+    try:
+        expected = json.loads(text)
+    except ValueError:  # a decimal's text that is not JSON ("1E+2" is; "Infinity" is not)
+        return
+    if type(expected) is float and not math.isfinite(expected):
+        return  # too large for a double: orjson refuses it, json gives inf (not finite: slow)
+    if type(expected) is int and not -(2**63) <= expected < 2**64:
+        return
+    for loads in PARSERS.values():
+        got = loads(text.encode())
+        assert (type(got), repr(got)) == (type(expected), repr(expected))
 
 
 @pytest.mark.parametrize("name", sorted(LINES_THE_FAST_PATH_LEAVES))
