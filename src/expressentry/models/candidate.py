@@ -584,6 +584,10 @@ class Candidate:
 
     The last three change no score and no eligibility: they are read by
     :mod:`expressentry.timelines` (what will be valid on the day of applying).
+
+    A profile pickles as its fields alone (never what scoring keeps in
+    ``derived``), and an unpickled profile builds its models on the first read
+    of one of them, so a process that passes profiles on unread never builds them.
     """
 
     date_of_birth: date
