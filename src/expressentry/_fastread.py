@@ -28,16 +28,17 @@ profile the checked path would have built, field for field: the property tests
 of ``tests/test_fast_read.py`` check it on random valid and invalid data.
 
 The JSON text of a line is parsed by orjson where it is installed (the
-``fast`` extra: half the time of ``json``), else by ``json`` without hooks (its C
-scanner), then held to what the checked parser refuses: a key given twice is found by
-counting the text's colons (without escapes, every colon outside a string
-separates one key from its value, so they number the keys of every object plus
-the colons inside strings; a repeated key leaves fewer keys than colons),
-``NaN`` and ``Infinity`` are not finite numbers (or errors of orjson), and a
-number too long for Python is an error of the parser (orjson reads an integer
-beyond 64 bits as a float, which no field of whole numbers takes and no score
-or hours in range is: the checked path reads it). Text with a backslash, a byte order mark or
-bytes that are not UTF-8 goes to the checked parser.
+``fast`` extra: half the time of ``json``), else by ``json`` without hooks (its
+C scanner), then held to what the checked parser refuses: a key given twice is
+found by counting the text's colons (without escapes, every colon outside a
+string separates one key from its value, so they number the keys of every
+object plus the colons inside strings; a repeated key leaves fewer keys than
+colons), ``NaN`` and ``Infinity`` are not finite numbers (or errors of
+orjson), and a number too long for Python is an error of the parser (orjson
+reads an integer beyond 64 bits as a float, which no field of whole numbers
+takes and no score or hours in range is: the checked path reads it). Text with
+a backslash, a byte order mark or bytes that are not UTF-8 goes to the checked
+parser.
 """
 
 from __future__ import annotations

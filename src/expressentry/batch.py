@@ -150,7 +150,8 @@ def gc_paused() -> AbstractContextManager[None]:
 
     :func:`~expressentry.pools.read_pool`, :func:`~expressentry.score_many` and
     :func:`~expressentry.eligibility.flags_many` pause it for their own run; wrap
-    your own bulk steps (unpickling a pool, building profiles) the same way.
+    your own bulk steps (building profiles) the same way. Unpickled profiles need
+    no pause: they build their models on first read, in those steps.
 
     >>> import gc
     >>> with gc_paused():

@@ -902,10 +902,10 @@ def _pack_moment(when: datetime | None) -> tuple[Any, Any]:
 
     A ``datetime`` with a fixed-offset zone (what JSON gives) is its day number
     (``toordinal``) and local time of day as one count of microseconds, and its
-    ``timezone``: pickling the ``datetime``
-    itself costs a call and two more objects a profile, as much again as the rest
-    of the profile. Anything else (``None``, another kind of zone, a second
-    occurrence of a repeated hour, a subclass) is kept as it is.
+    ``timezone``: pickling the ``datetime`` itself costs a call and two more
+    objects a profile, as much again as the rest of the profile. Anything else
+    (``None``, another kind of zone, a second occurrence of a repeated hour, a
+    subclass) is kept as it is.
     """
     if type(when) is datetime and type(when.tzinfo) is timezone and not when.fold:
         local = when.toordinal() * 86_400 + when.hour * 3_600 + when.minute * 60 + when.second
