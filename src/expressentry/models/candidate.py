@@ -985,13 +985,6 @@ def defer_candidate(state: tuple[Any, ...]) -> Candidate:
     return c
 
 
-def unpack_candidate(state: tuple[Any, ...]) -> Candidate:
-    """The profile :func:`pack_candidate` packed, built now (:func:`defer_candidate` defers it)."""
-    c: Candidate = object.__new__(Candidate)
-    _fill_candidate(c, state)
-    return c
-
-
 def _unpack_deferred(c: Candidate) -> None:
     """Build the fields of ``c`` if it holds them packed (see :func:`defer_candidate`)."""
     with _UNPACKING:
